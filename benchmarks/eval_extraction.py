@@ -1,0 +1,114 @@
+"""Extraction quality on the seeds, side by side: the rules backend vs quantulum3 vs price-parser.
+
+Run: ``python benchmarks/eval_extraction.py [--gold tests/gold/seeds.json] [--seeds seeds/]``
+
+All three read the same cleaned article text (our ingestion) and are scored by the same
+code (stargate_digest.evaluation) on distinct (source, value, unit) triples. quantulum3
+and price-parser have no notion of a story, so only their typed output is scored
+(currencies, percentages, durations); their bare numbers are left out in their favour.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import time
+import warnings
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from stargate_digest import extract, load_articles
+from stargate_digest.evaluation import Predicted, Score, load_gold, misses, score
+from stargate_digest.models import Article
+from stargate_digest.segment import split_sentences
+
+ROOT = Path(__file__).resolve().parent.parent
+_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "euro": "EUR", "£": "GBP", "¥": "XXX"}
+
+
+def rules_backend(articles: Sequence[Article]) -> list[Predicted]:
+    """Our offline extractor; only verified claims count."""
+    return [
+        Predicted(c.source_id, c.value, c.unit, c.metric, c.subject)
+        for result in extract(articles, backend="rules")
+        for c in result.claims
+        if c.verified and c.value is not None and c.unit is not None
+    ]
+
+
+def quantulum3_backend(articles: Sequence[Article]) -> list[Predicted]:
+    """quantulum3's parser over each article's text (its English model)."""
+    warnings.filterwarnings("ignore")
+    from quantulum3 import parser
+
+    predicted = []
+    for article in articles:
+        for quantity in parser.parse(article.text):
+            entity = quantity.unit.entity.name
+            if entity == "currency":
+                unit = getattr(quantity.unit, "currency_code", None) or "XXX"
+            elif entity == "dimensionless" and quantity.unit.name == "percentage":
+                unit = "percent"
+            elif entity == "time" and quantity.unit.name in {"year", "month"}:
+                unit = f"{quantity.unit.name}s"
+            else:
+                continue
+            predicted.append(Predicted(article.id, float(quantity.value), unit))
+    return predicted
+
+
+def price_parser_backend(articles: Sequence[Article]) -> list[Predicted]:
+    """price-parser on every sentence (it finds one price per string)."""
+    from price_parser import Price
+
+    predicted = []
+    for article in articles:
+        for sentence in split_sentences(article.text):
+            price = Price.fromstring(sentence.text(article.text))
+            if price.amount is None or price.currency is None:
+                continue
+            unit = _SYMBOLS.get(price.currency.strip(), price.currency.strip().upper())
+            predicted.append(Predicted(article.id, float(price.amount), unit))
+    return predicted
+
+
+BACKENDS: dict[str, Callable[[Sequence[Article]], list[Predicted]]] = {
+    "stargate-digest rules": rules_backend,
+    "quantulum3 0.10": quantulum3_backend,
+    "price-parser 0.5": price_parser_backend,
+}
+
+
+def _row(name: str, result: Score, seconds: float) -> str:
+    return (
+        f"| {name} | {result.precision:.2f} | {result.recall:.2f} | "
+        f"{result.metric_accuracy:.2f} | {result.subject_accuracy:.2f} | "
+        f"{result.true_positives}/{result.predicted}/{result.gold} | {seconds * 1000:.0f} ms |"
+    )
+
+
+def main() -> None:
+    """Print the side-by-side table (Markdown) and what the rules backend missed."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=ROOT / "tests" / "gold" / "seeds.json")
+    parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
+    parser.add_argument("--show-misses", action="store_true")
+    args = parser.parse_args()
+    logging.disable(logging.WARNING)
+
+    gold = load_gold(args.gold)
+    articles = load_articles([args.seeds]).articles
+    print("| extractor | precision | recall | metric acc. | subject acc. | TP/pred/gold | time |")
+    print("|---|---|---|---|---|---|---|")
+    for name, backend in BACKENDS.items():
+        started = time.perf_counter()
+        predicted = backend(articles)
+        elapsed = time.perf_counter() - started
+        print(_row(name, score(gold, predicted), elapsed))
+        if args.show_misses:
+            missed, extra = misses(gold, predicted)
+            print(f"  missed: {missed}\n  not in gold: {extra}")
+
+
+if __name__ == "__main__":
+    main()

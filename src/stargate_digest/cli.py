@@ -1,0 +1,232 @@
+"""Command line: ``stargate-digest ingest|extract|summarize``.
+
+Only the standard library is imported at start-up so that ``--help`` answers at once;
+each command imports what it needs. Exit codes: 0 success, 1 some input failed
+(partial output still written), 2 usage or input error (nothing could be produced).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from stargate_digest import __version__
+
+if TYPE_CHECKING:
+    from stargate_digest.errors import InputError
+    from stargate_digest.ingest import IngestResult
+
+EXIT_OK = 0
+EXIT_PARTIAL = 1
+EXIT_USAGE = 2
+PROG = "stargate-digest"
+
+log = logging.getLogger("stargate_digest")
+
+
+class UsageError(Exception):
+    """Bad arguments or inputs such that nothing could be produced (exit 2)."""
+
+
+def _positive(kind: Callable[[str], float]) -> Callable[[str], float]:
+    """An argparse type that accepts only numbers above zero."""
+
+    def parse(text: str) -> float:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"must be above zero, not {text}")
+        return value
+
+    return parse
+
+
+def _input_options() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("inputs", nargs="+", metavar="PATH_OR_URL", help="files, folders, URLs")
+    parent.add_argument(
+        "--max-bytes",
+        type=_positive(int),
+        default=20 * 1024 * 1024,
+        help="refuse a file or download larger than this (default: 20 MiB)",
+    )
+    parent.add_argument(
+        "--timeout", type=_positive(float), default=20.0, help="seconds to wait for a URL (default: 20)"
+    )
+    parent.add_argument(
+        "-v", "--verbose", action="count", default=0, help="more detail on stderr (-vv: debug)"
+    )
+    parent.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    return parent
+
+
+def _output_options(formats: Sequence[str], default: str) -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--format", choices=formats, default=default, help=f"(default: {default})")
+    parent.add_argument("--output", "-o", type=Path, help="write here (atomically), not stdout")
+    return parent
+
+
+def _backend_options() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--backend",
+        choices=["auto", "rules"],
+        default="auto",
+        help="claim extractor; auto picks the best one configured (default: auto)",
+    )
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command-line grammar."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Read news coverage of one story, extract verified claims, flag "
+        "where the sources' numbers disagree.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    inputs = _input_options()
+    commands.add_parser(
+        "ingest",
+        parents=[inputs, _output_options(["table", "json"], "table")],
+        help="show what was read from each input",
+        description="Read the inputs and show, per article, what was kept and dropped.",
+    ).set_defaults(run=_run_ingest)
+    commands.add_parser(
+        "extract",
+        parents=[inputs, _backend_options(), _output_options(["json", "jsonl"], "json")],
+        help="extract claims from each article",
+        description="Extract typed, quote-grounded claims from every article.",
+    ).set_defaults(run=_run_extract)
+    commands.add_parser(
+        "summarize",
+        parents=[
+            inputs,
+            _backend_options(),
+            _output_options(["markdown", "json"], "markdown"),
+        ],
+        help="write a digest of the coverage",
+        description="Extract, reconcile and write a digest of all the inputs.",
+    ).set_defaults(run=_run_summarize)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _configure_logging(args.verbose)
+    run: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return run(args)
+    except UsageError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        from stargate_digest.errors import StargateError
+
+        if args.debug:
+            raise
+        if isinstance(exc, StargateError):
+            print(f"{PROG}: error: {exc}", file=sys.stderr)
+        else:
+            print(
+                f"{PROG}: internal error: {type(exc).__name__}: {exc} (run with --debug "
+                "for the traceback)",
+                file=sys.stderr,
+            )
+        return EXIT_USAGE
+
+
+def _configure_logging(verbosity: int) -> None:
+    level = logging.WARNING if verbosity == 0 else logging.INFO if verbosity == 1 else logging.DEBUG
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter(f"{PROG}: %(message)s"))
+    log.handlers[:] = [handler]
+    log.setLevel(level)
+    log.propagate = False
+
+
+def _load(args: argparse.Namespace) -> IngestResult:
+    """Ingest every input, reporting each failure on stderr as one sentence."""
+    from stargate_digest.ingest import load_articles
+
+    result = load_articles(args.inputs, max_bytes=args.max_bytes, timeout=args.timeout)
+    for error in result.errors:
+        _report(error)
+    if not result.articles:
+        raise UsageError("no article could be read from the inputs")
+    return result
+
+
+def _report(error: InputError) -> None:
+    print(f"{PROG}: error: {error}", file=sys.stderr)
+
+
+def _emit(args: argparse.Namespace, text: str) -> None:
+    if args.output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from stargate_digest.atomic import write_text_atomic
+
+    write_text_atomic(args.output, text)
+    log.info("wrote %s", args.output)
+
+
+def _exit_code(errors: Sequence[object]) -> int:
+    return EXIT_PARTIAL if errors else EXIT_OK
+
+
+def _run_ingest(args: argparse.Namespace) -> int:
+    from stargate_digest.digest.jsonout import article_json
+
+    result = _load(args)
+    if args.format == "json":
+        import json
+
+        rows = [article_json(article) for article in result.articles]
+        _emit(args, json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    else:
+        from stargate_digest.ingest.report import ingest_table
+
+        _emit(args, ingest_table(result.articles))
+    return _exit_code(result.errors)
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    from stargate_digest.digest.jsonout import extraction_json, extraction_jsonl
+    from stargate_digest.pipeline import extract
+
+    result = _load(args)
+    extracted = extract(result.articles, backend=args.backend)
+    render = extraction_jsonl if args.format == "jsonl" else extraction_json
+    _emit(args, render(extracted))
+    return _exit_code([*result.errors, *(r for r in extracted if r.error)])
+
+
+def _run_summarize(args: argparse.Namespace) -> int:
+    from stargate_digest.digest.jsonout import digest_json
+    from stargate_digest.digest.markdown import render_markdown
+    from stargate_digest.pipeline import build_digest, extract
+
+    result = _load(args)
+    extracted = extract(result.articles, backend=args.backend)
+    digest = build_digest(
+        extracted,
+        backend=extracted[0].backend,
+        errors=[str(error) for error in result.errors],
+    )
+    _emit(args, digest_json(digest) if args.format == "json" else render_markdown(digest))
+    return _exit_code(digest.errors)

@@ -1,0 +1,1 @@
+"""Bundled data files: topic profiles and boilerplate patterns."""

@@ -1,0 +1,289 @@
+"""The rules extractor: the offline default, and the yardstick for the LLM backend.
+
+Every quantity mention the parser finds is a candidate. A candidate becomes a claim when
+the topic profile can say what it measures: a metric whose cue words stand near it, or
+a subject whose default metric fits. Subjects come from the mention's own clause (the
+main subject when it names none); distributive wording ("chacun", "each") gives one
+claim per named organisation; an amount in parentheses right after another is its
+stated equivalent and shares its subject and metric.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from stargate_digest.models import Article, ArticleClaims, Claim, Qualifier
+from stargate_digest.quantities import Mention, find_mentions
+from stargate_digest.segment import Sentences, Span, clause_around
+from stargate_digest.topic import TopicProfile, load_topic
+from stargate_digest.verify import verify_claims
+
+# A subject named nowhere in the clause is assumed to be the main subject, but any
+# subject the clause does name is preferred: that is what these distances encode.
+_DEFAULT_SUBJECT_DISTANCE = 60
+_FALLBACK_METRIC_DISTANCE = 40
+_MAX_QUOTE_CHARS = 260
+_EQUIVALENT_GAP = re.compile(r"\s*[(\[]\s*(?:[^\d()\[\]]{0,30})$")
+_TARGET_YEAR = re.compile(
+    r"(?:\b(?:by|until|through|bis|d['’]ici|jusqu['’]en|para|hasta|entro|até)\s+"
+    r"(?:(?:the\s+)?end\s+of\s+|(?:l['’])?an\s+|el\s+año\s+)?)((?:19|20)\d\d)\b"
+    r"|((?:19|20)\d\d)年(?:までに|前)"
+)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    mention: Mention
+    sentence: Span
+    clause: Span
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What a candidate is about: one entry per subject (several when distributive)."""
+
+    subjects: tuple[str, ...]
+    metric: str
+
+
+class RulesExtractor:
+    """Offline, deterministic extractor driven by a topic profile."""
+
+    name = "rules"
+
+    def __init__(self, topic: TopicProfile | None = None) -> None:
+        self.topic = topic or load_topic()
+
+    def extract(self, article: Article) -> ArticleClaims:
+        """Claims for one article, each verified against its text."""
+        claims = verify_claims(self.propose(article), article)
+        return ArticleClaims(article=article, claims=claims, backend=self.name)
+
+    def propose(self, article: Article) -> list[Claim]:
+        """Unverified claims, in text order, duplicates within the article merged."""
+        text = article.text
+        sentences = Sentences(text)
+        mentions = [*find_mentions(text, article.language), *_target_years(text)]
+        mentions.sort(key=lambda m: m.start)
+        claims: list[Claim] = []
+        anchors: dict[int, tuple[Claim, ...]] = {}
+        previous: Mention | None = None
+        for mention in mentions:
+            sentence = sentences.containing(mention.start)
+            candidate = _Candidate(
+                mention, sentence, clause_around(text, sentence, mention.start, mention.end)
+            )
+            anchor = _equivalent_anchor(text, previous, mention, anchors)
+            previous = mention
+            if anchor:
+                made = tuple(
+                    self._claim(
+                        article,
+                        candidate,
+                        subject=a.subject,
+                        metric=a.metric,
+                        index=len(claims) + i,
+                        equivalent_of=a.id,
+                    )
+                    for i, a in enumerate(anchor)
+                )
+            else:
+                reading = self._read(text, candidate)
+                if reading is None:
+                    continue
+                made = tuple(
+                    self._claim(
+                        article,
+                        candidate,
+                        subject=subject,
+                        metric=reading.metric,
+                        index=len(claims) + i,
+                    )
+                    for i, subject in enumerate(reading.subjects)
+                )
+            anchors[id(mention)] = made
+            claims.extend(made)
+        return _merge_repeats(claims)
+
+    def _read(self, text: str, candidate: _Candidate) -> _Reading | None:
+        mention = candidate.mention
+        metrics = {n: m for n, m in self.topic.metrics.items() if mention.kind in m.kinds}
+        if not metrics:
+            return None
+        sentence_text = candidate.sentence.text(text)
+        offset = candidate.sentence.start
+        cue_distance = {
+            name: _nearest(spec.cue_regex, sentence_text, offset, mention)
+            for name, spec in metrics.items()
+        }
+        distributed = self._distributed(text, candidate)
+        if distributed:
+            for name in sorted(metrics, key=lambda n: -metrics[n].priority):
+                if "organization" in metrics[name].subjects and cue_distance[name] is not None:
+                    return _Reading(distributed, name)
+        if mention.kind == "count" and not any(
+            d is not None and d <= 40 for d in cue_distance.values()
+        ):
+            return None  # a number of things the topic does not count
+        best: tuple[float, int, str, str] | None = None
+        for subject, subject_distance in self._subjects_in_clause(text, candidate):
+            spec = self.topic.subjects[subject]
+            for name, metric in metrics.items():
+                if spec.kind not in metric.subjects:
+                    continue
+                distance = cue_distance[name]
+                if distance is None:
+                    if spec.money_metric != name or mention.kind != "money":
+                        continue
+                    distance = _FALLBACK_METRIC_DISTANCE
+                score = (distance + subject_distance, -metric.priority, subject, name)
+                if best is None or score < best:
+                    best = score
+        return _Reading((best[2],), best[3]) if best else None
+
+    def _subjects_in_clause(self, text: str, candidate: _Candidate) -> list[tuple[str, int]]:
+        """Subjects the clause names, with their distance; the main subject as a default."""
+        clause = candidate.clause
+        found: dict[str, int] = {self.topic.main_subject: _DEFAULT_SUBJECT_DISTANCE}
+        for match in self.topic.subject_regex.finditer(clause.text(text)):
+            subject = self._subject_of(match)
+            distance = _distance(
+                clause.start + match.start(), clause.start + match.end(), candidate.mention
+            )
+            found[subject] = min(found.get(subject, distance), distance)
+        return sorted(found.items(), key=lambda item: item[1])
+
+    def _subject_of(self, match: re.Match[str]) -> str:
+        group = match.lastgroup or "s0"
+        return self.topic.subject_names[int(group[1:])]
+
+    def _distributed(self, text: str, candidate: _Candidate) -> tuple[str, ...]:
+        """Organisations a distributive word spreads the figure over, in order of mention."""
+        sentence_text = candidate.sentence.text(text)
+        cue = self.topic.distributive_regex.search(
+            sentence_text, candidate.mention.end - candidate.sentence.start
+        )
+        if cue is None or cue.start() > candidate.mention.end - candidate.sentence.start + 20:
+            cue = self.topic.distributive_regex.search(
+                sentence_text, 0, candidate.mention.start - candidate.sentence.start
+            )
+        if cue is None:
+            return ()
+        organizations: list[str] = []
+        for match in self.topic.subject_regex.finditer(sentence_text):
+            subject = self._subject_of(match)
+            is_org = self.topic.subjects[subject].kind == "organization"
+            if is_org and subject not in organizations:
+                organizations.append(subject)
+        return tuple(organizations) if len(organizations) > 1 else ()
+
+    def _claim(
+        self,
+        article: Article,
+        candidate: _Candidate,
+        *,
+        subject: str,
+        metric: str,
+        index: int,
+        equivalent_of: str | None = None,
+    ) -> Claim:
+        mention = candidate.mention
+        quote = _quote_span(article.text, candidate)
+        return Claim(
+            id=f"{article.id}#{index + 1}",
+            source_id=article.id,
+            subject=subject,
+            metric=metric,
+            value=mention.value,
+            unit=mention.unit,
+            quote=quote.text(article.text),
+            start=quote.start,
+            end=quote.end,
+            qualifier=mention.qualifier,
+            currency_candidates=list(mention.currency_candidates),
+            equivalent_of=equivalent_of,
+            statement=None,
+        )
+
+
+def _distance(start: int, end: int, mention: Mention) -> int:
+    return max(0, start - mention.end, mention.start - end)
+
+
+def _nearest(pattern: re.Pattern[str], sentence: str, offset: int, mention: Mention) -> int | None:
+    """Distance from the mention to the nearest cue outside it, or None without a cue."""
+    distances = [
+        _distance(offset + m.start(), offset + m.end(), mention)
+        for m in pattern.finditer(sentence)
+        if not (mention.start <= offset + m.start() < mention.end)
+    ]
+    return min(distances, default=None)
+
+
+def _equivalent_anchor(
+    text: str,
+    previous: Mention | None,
+    mention: Mention,
+    anchors: dict[int, tuple[Claim, ...]],
+) -> tuple[Claim, ...]:
+    """The claims of the money figure this one restates in parentheses, if any."""
+    if previous is None or mention.kind != "money" or previous.kind != "money":
+        return ()
+    gap = text[previous.end : mention.start]
+    if not _EQUIVALENT_GAP.fullmatch(gap):
+        return ()
+    return anchors.get(id(previous), ())
+
+
+def _quote_span(text: str, candidate: _Candidate) -> Span:
+    """The sentence, or for a long sentence the clause, that states the figure."""
+    if len(candidate.sentence) <= _MAX_QUOTE_CHARS:
+        return candidate.sentence
+    clause = candidate.clause
+    if len(clause) <= _MAX_QUOTE_CHARS:
+        return clause
+    mention = candidate.mention
+    start = max(clause.start, mention.start - _MAX_QUOTE_CHARS // 2)
+    end = min(clause.end, mention.end + _MAX_QUOTE_CHARS // 2)
+    return Span(start, end)
+
+
+def _target_years(text: str) -> list[Mention]:
+    """'by 2028', 'd'ici 2030', '2030年までに': a year as a target, which the parser skips."""
+    mentions = []
+    for match in _TARGET_YEAR.finditer(text):
+        group = 1 if match.group(1) else 2
+        mentions.append(
+            Mention(
+                kind="year",
+                value=float(match.group(group)),
+                unit="year",
+                currency_candidates=(),
+                currency_resolution=None,
+                qualifier=Qualifier.EXACT,
+                start=match.start(group),
+                end=match.end(group),
+                surface=match.group(group),
+                scale_word=None,
+            )
+        )
+    return mentions
+
+
+def _merge_repeats(claims: list[Claim]) -> list[Claim]:
+    """One claim per (subject, metric, value, unit, qualifier); equivalents follow the keeper."""
+    kept: dict[tuple[object, ...], Claim] = {}
+    renamed: dict[str, str] = {}
+    for claim in claims:
+        key = (claim.subject, claim.metric, claim.value, claim.unit, claim.qualifier)
+        if key in kept:
+            renamed[claim.id] = kept[key].id
+        else:
+            kept[key] = claim
+    return [
+        claim.model_copy(
+            update={"equivalent_of": renamed.get(claim.equivalent_of or "", claim.equivalent_of)}
+        )
+        for claim in kept.values()
+    ]

@@ -1,0 +1,255 @@
+"""Ingestion: files, folders and URLs in; clean, identified Articles out.
+
+The format is told from the content, never from the file name. One bad input becomes
+an :class:`~stargate_digest.errors.InputError` in the result and the rest go on.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from stargate_digest.errors import InputError
+from stargate_digest.ingest.decode import decode_bytes
+from stargate_digest.ingest.detect import Format, detect_format
+from stargate_digest.ingest.draft import Draft, finish
+from stargate_digest.ingest.feed import read_feed
+from stargate_digest.ingest.fetch import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_TIMEOUT,
+    RawDocument,
+    fetch_url,
+    is_url,
+    read_file,
+    url_scheme,
+)
+from stargate_digest.ingest.html import read_html
+from stargate_digest.ingest.plaintext import read_markdown, read_text
+from stargate_digest.ingest.wordpress import is_wordpress_post, read_wordpress
+from stargate_digest.models import Article
+
+__all__ = ["IngestResult", "load_articles", "read_document"]
+
+log = logging.getLogger(__name__)
+_SLUG = re.compile(r"[^A-Za-z0-9_.-]+")
+_MARKUP_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""",
+    re.IGNORECASE,
+)
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+
+
+@dataclass
+class IngestResult:
+    """The articles that were read, and one error per input that could not be."""
+
+    articles: list[Article] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+
+
+def load_articles(
+    sources: str | Path | Iterable[str | Path],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> IngestResult:
+    """Read every file, folder (recursively) and http(s) URL in ``sources``.
+
+    Every input that cannot be read becomes one error and the rest go on; that includes
+    each bad file inside a folder. Article ids are unique within the result: a clash gets
+    a ``-2``, ``-3`` suffix.
+    """
+    if isinstance(sources, (str, Path)):
+        sources = [sources]
+    result = IngestResult()
+    taken: set[str] = set()
+    for raw_source in sources:
+        for item in _expand(str(raw_source), max_bytes, timeout):
+            if isinstance(item, InputError):
+                result.errors.append(item)
+                continue
+            try:
+                articles = _read_guarded(item)
+            except InputError as error:
+                result.errors.append(error)
+                continue
+            for article in articles:
+                article.id = _unique(article.id, taken)
+                result.articles.append(article)
+    return result
+
+
+def _read_guarded(raw: RawDocument) -> list[Article]:
+    """read_document, with a bug in a parser reported against its input, not fatal to all."""
+    try:
+        return read_document(raw, _base_id(raw.source))
+    except InputError:
+        raise
+    except Exception as exc:  # a parser bug on odd input must not stop the other inputs
+        raise _internal_error(raw.source, exc) from exc
+
+
+def _internal_error(source: str, exc: Exception) -> InputError:
+    log.debug("%s: unexpected error while reading", source, exc_info=exc)
+    return InputError(
+        source,
+        f"could not be read because of an internal error ({type(exc).__name__}: {exc}); "
+        "run with -vv to see where",
+    )
+
+
+def _expand(source: str, max_bytes: int, timeout: float) -> Iterator[RawDocument | InputError]:
+    """The raw documents behind one source, or the error that stands in for each."""
+    try:
+        if not source.strip():
+            raise InputError(repr(source), "is an empty path")
+        if is_url(source):
+            yield fetch_url(source, max_bytes=max_bytes, timeout=timeout)
+            return
+        scheme = url_scheme(source)
+        if scheme is not None and scheme != "file":
+            raise InputError(
+                source, f"is a URL with scheme {scheme}; only http and https URLs can be fetched"
+            )
+        path = Path(source.removeprefix("file://")) if scheme == "file" else Path(source)
+        if not path.is_dir():
+            yield read_file(path, max_bytes, source=source)
+            return
+        files = sorted(
+            p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path))
+        )
+    except OSError as exc:
+        yield InputError(source, f"could not be listed ({exc.strerror or exc})")
+        return
+    except InputError as error:
+        yield error
+        return
+    except Exception as exc:  # e.g. a transport error httpx2 does not wrap
+        yield _internal_error(source, exc)
+        return
+    if not files:
+        yield InputError(source, "is a folder with no files in it")
+    for file in files:
+        try:
+            yield read_file(file, max_bytes)
+        except InputError as error:
+            yield error
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def read_document(raw: RawDocument, base_id: str) -> list[Article]:
+    """Decode, detect the format and read one document into its articles."""
+    declared = _declared_charset(raw.content_type) or _charset_in_markup(raw.data)
+    text = decode_bytes(raw.data, raw.source, declared)
+    kind = detect_format(text)
+    drafts = _drafts(kind, text, raw)
+    if not drafts:
+        raise InputError(raw.source, _NOTHING_IN[kind])
+    articles = []
+    for draft in drafts:
+        article_id = f"{base_id}-{_slug(draft.key)}" if draft.key else base_id
+        # a document fetched from a URL is at that URL unless it says otherwise
+        located = draft
+        if draft.url is None and raw.url and len(drafts) == 1:
+            located = replace(draft, url=raw.url)
+        article = finish(located, article_id, raw.source)
+        if not article.text.strip():
+            log.warning("%s: skipped an entry with no text left after cleaning", raw.source)
+            continue
+        articles.append(article)
+    if not articles:
+        raise InputError(raw.source, "has no article text left after cleaning")
+    return articles
+
+
+_NOTHING_IN: dict[Format, str] = {
+    "json": "is a WordPress post with no content",
+    "feed": "is an RSS/Atom feed with no entry that has any text",
+    "html": "is an HTML page with no main text that could be extracted",
+    "markdown": "has no article text in it",
+    "text": "has no article text in it",
+}
+
+
+def _drafts(kind: Format, text: str, raw: RawDocument) -> list[Draft]:
+    if kind == "json":
+        return _read_json(text, raw.source)
+    if kind == "feed":
+        return read_feed(text, raw.source)
+    if kind == "html":
+        return read_html(text, raw.url)
+    if kind == "markdown":
+        return read_markdown(text)
+    return read_text(text)
+
+
+def _read_json(text: str, source: str) -> list[Draft]:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        reason = "is JSON that is cut off" if _unclosed(text) else "is not valid JSON"
+        raise InputError(
+            source, f"{reason} (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
+    except RecursionError:
+        raise InputError(source, "is JSON nested too deeply to read") from None
+    posts = document if isinstance(document, list) else [document]
+    if not posts or not all(is_wordpress_post(post) for post in posts):
+        raise InputError(
+            source, "is JSON but not a WordPress REST post or list of posts (no content.rendered)"
+        )
+    return read_wordpress(document)
+
+
+def _unclosed(text: str) -> bool:
+    """True when the JSON text ends inside a string or with brackets still open: cut off."""
+    outside_strings = _JSON_STRING.sub("", text)
+    if '"' in outside_strings:
+        return True
+    opened = outside_strings.count("{") + outside_strings.count("[")
+    return opened > outside_strings.count("}") + outside_strings.count("]")
+
+
+def _declared_charset(content_type: str | None) -> str | None:
+    if not content_type:
+        return None
+    match = re.search(r"charset=[\"']?([\w.:-]+)", content_type, re.IGNORECASE)
+    return match.group(1) if match else None
+
+
+def _charset_in_markup(data: bytes) -> str | None:
+    """The encoding an HTML ``<meta>`` or an XML declaration names in the first 2 KB."""
+    match = _MARKUP_CHARSET.search(data[:2048])
+    if match is None:
+        return None
+    return (match.group(1) or match.group(2)).decode("ascii")
+
+
+def _base_id(source: str) -> str:
+    """A file's name without extension; for a URL, its last path segment or host."""
+    if is_url(source):
+        parts = urlsplit(source)
+        segment = parts.path.rstrip("/").rsplit("/", 1)[-1]
+        return _slug(Path(segment).stem or parts.hostname or "url")
+    return Path(source).stem or "article"
+
+
+def _slug(text: str | None) -> str:
+    return _SLUG.sub("-", text or "").strip("-") or "item"
+
+
+def _unique(article_id: str, taken: set[str]) -> str:
+    candidate, counter = article_id, 1
+    while candidate in taken:
+        counter += 1
+        candidate = f"{article_id}-{counter}"
+    taken.add(candidate)
+    return candidate

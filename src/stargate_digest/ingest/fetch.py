@@ -1,0 +1,148 @@
+"""Read raw bytes from a file or an http(s) URL, with a size cap and a timeout."""
+
+from __future__ import annotations
+
+import re
+import stat
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from stargate_digest.errors import InputError
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_TIMEOUT = 20.0
+USER_AGENT = "stargate-digest (+https://pypi.org/project/stargate-digest/)"
+_RAISE_LIMIT = "(raise it with --max-bytes)"
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """Bytes as read, plus what the transport said about them."""
+
+    source: str
+    data: bytes
+    content_type: str | None = None
+    url: str | None = None
+
+
+def is_url(source: str) -> bool:
+    """True for http(s) URLs (any case); everything else is treated as a path."""
+    match = _SCHEME.match(source)
+    return match is not None and match.group(1).lower() in ("http", "https")
+
+
+def url_scheme(source: str) -> str | None:
+    """The scheme of anything written like a URL (``ftp://...``), else None."""
+    match = _SCHEME.match(source)
+    return match.group(1).lower() if match else None
+
+
+def format_size(n: int) -> str:
+    """Bytes in the largest binary unit that keeps the number readable."""
+    size = float(n)
+    for unit in ("bytes", "KiB", "MiB"):
+        if size < 1024:
+            return f"{n} bytes" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{size:.1f} GiB"
+
+
+def read_file(
+    path: Path, max_bytes: int = DEFAULT_MAX_BYTES, source: str | None = None
+) -> RawDocument:
+    """Read one regular file, refusing files over ``max_bytes`` before reading them.
+
+    ``source`` is the name used in messages (the path as the user wrote it).
+    """
+    source = source if source is not None else str(path)
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(source, "is not a regular file (a device, socket or pipe)")
+        if info.st_size > max_bytes:
+            raise InputError(
+                source,
+                f"is {format_size(info.st_size)}, over the {format_size(max_bytes)} limit "
+                + _RAISE_LIMIT,
+            )
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError(source, "no such file or directory") from None
+    except PermissionError:
+        raise InputError(source, "permission denied") from None
+    except IsADirectoryError:
+        raise InputError(source, "is a directory") from None
+    except OSError as exc:
+        raise InputError(source, f"could not be read ({exc.strerror or exc})") from None
+    except ValueError as exc:  # e.g. a NUL byte in the path
+        raise InputError(source, f"is not a usable path ({exc})") from None
+    if len(data) > max_bytes:  # the file grew while we read it
+        raise InputError(source, f"is over the {format_size(max_bytes)} limit {_RAISE_LIMIT}")
+    return RawDocument(source=source, data=data)
+
+
+def fetch_url(
+    url: str, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = DEFAULT_TIMEOUT
+) -> RawDocument:
+    """GET a URL, streaming so that an oversized body is cut off, not downloaded.
+
+    ``timeout`` bounds connecting and each wait for data; the whole download is also
+    given up once it has taken more than twice as long, so a server that trickles bytes
+    cannot hold the run forever.
+    """
+    import httpx2  # lazy: keeps `--help` fast
+
+    try:
+        host = urlsplit(url).hostname
+    except ValueError as exc:
+        raise InputError(url, f"is not a valid URL ({exc})") from None
+    if not host:
+        raise InputError(url, "is not a valid URL (it names no host)")
+    deadline = time.monotonic() + 2 * timeout
+    try:
+        with (
+            httpx2.Client(
+                timeout=timeout, follow_redirects=True, headers={"User-Agent": USER_AGENT}
+            ) as client,
+            client.stream("GET", url) as response,
+        ):
+            if response.status_code >= 400:
+                raise InputError(
+                    url, f"answered HTTP {response.status_code} {response.reason_phrase}".rstrip()
+                )
+            declared = response.headers.get("content-length", "").strip()
+            if declared.isdigit() and int(declared) > max_bytes:
+                raise InputError(
+                    url,
+                    f"serves {format_size(int(declared))}, over the {format_size(max_bytes)} "
+                    f"limit {_RAISE_LIMIT}",
+                )
+            chunks: list[bytes] = []
+            received = 0
+            for chunk in response.iter_bytes():
+                received += len(chunk)
+                if received > max_bytes:
+                    raise InputError(
+                        url,
+                        f"serves more than the {format_size(max_bytes)} limit {_RAISE_LIMIT}",
+                    )
+                if time.monotonic() > deadline:
+                    raise InputError(url, f"did not finish sending within {2 * timeout:g} seconds")
+                chunks.append(chunk)
+            return RawDocument(
+                source=url,
+                data=b"".join(chunks),
+                content_type=response.headers.get("content-type"),
+                url=str(response.url),
+            )
+    except httpx2.TimeoutException:
+        raise InputError(url, f"did not answer within {timeout:g} seconds") from None
+    except (httpx2.InvalidURL, UnicodeError) as exc:  # IDNA refuses some host names
+        raise InputError(url, f"is not a valid URL ({exc})") from None
+    except httpx2.HTTPError as exc:
+        detail = str(exc) or type(exc).__name__
+        raise InputError(url, f"could not be reached ({detail})") from None

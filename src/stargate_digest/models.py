@@ -1,0 +1,185 @@
+"""The data contract: typed models every pipeline stage consumes and produces.
+
+JSON field names here are binding (docs/formats.md); change them only with a
+``SCHEMA_VERSION`` bump.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = "1.0"
+
+ArticleFormat = Literal["wordpress", "html", "feed", "text", "markdown"]
+
+
+class Model(BaseModel):
+    """Base for every contract model: unknown fields are an error, not silently kept."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Article(Model):
+    """One piece of coverage after ingestion; every claim offset refers to ``text``."""
+
+    id: str
+    title: str | None = None
+    url: str | None = None
+    published: AwareDatetime | None = None
+    language: str = Field(description="ISO 639-1 code, or 'und' when it cannot be told")
+    text: str
+    content_hash: str
+    source: str = Field(description="The path or URL the article was read from")
+    format: ArticleFormat
+    chars_dropped: int = Field(0, description="Characters of boilerplate removed from the text")
+    lines_dropped: int = Field(0, description="Lines of boilerplate removed from the text")
+
+
+class Qualifier(StrEnum):
+    """How the text hedges a figure."""
+
+    EXACT = "exact"
+    APPROX = "approx"
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    UP_TO = "up_to"
+
+
+class Alignment(StrEnum):
+    """How a claim's quote was found in its article (after langextract's statuses)."""
+
+    EXACT = "exact"
+    NORMALIZED = "normalized"
+    FUZZY = "fuzzy"
+    NOT_FOUND = "not_found"
+
+
+class Claim(Model):
+    """A typed statement from one article, grounded by a verbatim quote and its offsets."""
+
+    id: str
+    source_id: str
+    subject: str
+    metric: str
+    value: float | str | None = Field(
+        description="Amount in the stated unit; 'YYYY-MM-DD' or '--MM-DD' for dates; "
+        "null for non-numeric claims"
+    )
+    unit: str | None = Field(
+        description="ISO 4217 code for money ('XXX' while the currency is unresolved), "
+        "'percent', 'count', 'GW', 'MW', 'sqft', 'sqm', 'acre', 'years', 'months', 'date'"
+    )
+    quote: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    qualifier: Qualifier = Qualifier.EXACT
+    scope: str | None = None
+    statement: str | None = None
+    currency_candidates: list[str] = Field(default_factory=list)
+    value_usd: float | None = None
+    equivalent_of: str | None = Field(
+        None, description="Claim id this figure is stated as an equivalent of"
+    )
+    alignment: Alignment = Alignment.EXACT
+    verified: bool = Field(
+        True, description="False when the quote or its numbers do not support the claim"
+    )
+    verification_note: str | None = None
+    confidence: float | None = Field(None, ge=0.0, le=1.0)
+
+    @model_validator(mode="after")
+    def _span_is_ordered(self) -> Claim:
+        if self.end < self.start:
+            raise ValueError(f"claim {self.id}: end {self.end} is before start {self.start}")
+        return self
+
+
+class ArticleClaims(Model):
+    """An article (without its text in JSON output) and the claims extracted from it."""
+
+    article: Article
+    claims: list[Claim] = Field(default_factory=list)
+    backend: str
+    prompt_hash: str | None = None
+    error: str | None = None
+
+
+class ValueSupport(Model):
+    """One of the competing values in a disagreement, with who says it."""
+
+    value: float | str
+    unit: str
+    value_usd: float | None = None
+    source_ids: list[str]
+    claim_ids: list[str]
+
+
+class Severity(StrEnum):
+    """How much a disagreement matters to a reader."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class Disagreement(Model):
+    """Sources that give different values for the same subject and metric."""
+
+    id: str
+    subject: str
+    metric: str
+    scope: str | None = None
+    severity: Severity
+    values: list[ValueSupport]
+    explanation: str
+
+
+class CheckStatus(StrEnum):
+    """Outcome of a consistency check inside one source."""
+
+    CONSISTENT = "consistent"
+    INCONSISTENT = "inconsistent"
+    UNRESOLVED = "unresolved"
+
+
+class ConsistencyCheck(Model):
+    """A check of one source's figures against each other (equivalents, parts vs total)."""
+
+    source_id: str
+    kind: Literal["equivalence", "parts_total", "shares_total"]
+    status: CheckStatus
+    claim_ids: list[str]
+    detail: str
+
+
+class SourceSummary(Model):
+    """An article in a digest: its metadata without the text."""
+
+    id: str
+    title: str | None
+    url: str | None
+    published: AwareDatetime | None
+    language: str
+    content_hash: str
+    source: str
+    format: str
+    summary: str | None = None
+
+
+class Digest(Model):
+    """Everything a reader needs: sources, verified claims, disagreements and checks."""
+
+    schema_version: str = SCHEMA_VERSION
+    generated_at: datetime
+    backend: str
+    prompt_hash: str | None = None
+    sources: list[SourceSummary]
+    claims: list[Claim]
+    disagreements: list[Disagreement] = Field(default_factory=list)
+    consistency_checks: list[ConsistencyCheck] = Field(default_factory=list)
+    summary: str = ""
+    errors: list[str] = Field(default_factory=list)

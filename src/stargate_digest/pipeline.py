@@ -1,0 +1,18 @@
+"""The pipeline's stages as plain functions: articles -> claims -> digest."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from stargate_digest.digest.build import build_digest
+from stargate_digest.extract import get_extractor, resolve_backend
+from stargate_digest.extract.base import Extractor
+from stargate_digest.models import Article, ArticleClaims
+
+__all__ = ["build_digest", "extract"]
+
+
+def extract(articles: Sequence[Article], backend: str | Extractor = "rules") -> list[ArticleClaims]:
+    """Claims for every article, in order; an article that fails carries ``error``."""
+    extractor = get_extractor(resolve_backend(backend)) if isinstance(backend, str) else backend
+    return [extractor.extract(article) for article in articles]

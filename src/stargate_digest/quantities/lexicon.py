@@ -1,0 +1,486 @@
+"""Word tables for the quantity parser, kept as data so a language is added in one place.
+
+Locale facts that CLDR knows (separators, currency symbols and formal currency names,
+month names, which currency a territory uses) come from babel instead; see
+``locale_facts.py``. What CLDR does not know lives here: scale words as news writes
+them, colloquial currency names, unit words, qualifiers and small number words.
+
+Keys are ISO 639-1 codes. Words are matched case-insensitively unless a table says
+otherwise; the longest entry wins, so "mil millones" beats "mil" and "US-Dollar" beats
+"Dollar".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final
+
+from stargate_digest.models import Qualifier
+from stargate_digest.quantities.mention import Kind
+
+LANGUAGES: Final = ("en", "de", "fr", "es", "it", "pt", "ja", "zh", "ko")
+"""Languages with word tables; any other language is read with the English tables."""
+
+FALLBACK_LANGUAGE: Final = "en"
+
+CJK_LANGUAGES: Final = frozenset({"ja", "zh", "ko"})
+"""Languages written without spaces: counters and scale words may follow several numbers."""
+
+CURRENCIES: Final = (
+    # The ECB reference-rate currencies in the ECB's own order (what fx.py can convert).
+    "USD", "JPY", "BGN", "CZK", "DKK", "GBP", "HUF", "PLN", "RON", "SEK", "CHF", "ISK",
+    "NOK", "TRY", "AUD", "BRL", "CAD", "CNY", "HKD", "IDR", "ILS", "INR", "KRW", "MXN",
+    "MYR", "NZD", "PHP", "SGD", "THB", "ZAR", "EUR",
+)  # fmt: skip
+
+EXTRA_SYMBOLS: Final[Mapping[str, tuple[str, ...]]] = {
+    # Written in news but absent from CLDR's symbol data.
+    "RMB": ("CNY",),
+    "US $": ("USD",),
+    "$ US": ("USD",),
+    "U.S.$": ("USD",),
+}
+
+SYMBOL_CONVENTIONS: Final[Mapping[str, str]] = {
+    # A bare "$" in news copy means US dollars unless the locale says otherwise.
+    "$": "USD",
+}
+
+# --- scale words -------------------------------------------------------------------------
+
+SCALE_WORDS: Final[Mapping[str, Mapping[str, int]]] = {
+    # word -> power of ten. False friends on purpose: en billion = 10^9, de Billion and
+    # fr billion = 10^12; es billón = 10^12; pt-BR bilhão = 10^9 but pt-PT bilião = 10^12.
+    "en": {
+        "thousand": 3, "million": 6, "millions": 6, "mn": 6, "mln": 6,
+        "billion": 9, "billions": 9, "bn": 9, "bln": 9,
+        "trillion": 12, "trillions": 12, "tn": 12, "trn": 12,
+    },
+    "de": {
+        "Tausend": 3, "Tsd.": 3, "Million": 6, "Millionen": 6, "Mio.": 6, "Mio": 6,
+        "Milliarde": 9, "Milliarden": 9, "Mrd.": 9, "Mrd": 9, "Md.": 9,
+        "Billion": 12, "Billionen": 12, "Bio.": 12,
+    },
+    "fr": {
+        "mille": 3, "million": 6, "millions": 6, "milliard": 9, "milliards": 9,
+        "Md": 9, "Mds": 9, "Mrd": 9, "Mrds": 9, "billion": 12, "billions": 12,
+    },
+    "es": {
+        "mil": 3, "millón": 6, "millon": 6, "millones": 6, "mil millones": 9,
+        "millardo": 9, "millardos": 9, "billón": 12, "billon": 12, "billones": 12,
+    },
+    "it": {
+        "mila": 3, "milione": 6, "milioni": 6, "mln": 6, "miliardo": 9, "miliardi": 9,
+        "mld": 9, "mrd": 9, "mila miliardi": 12, "mille miliardi": 12,
+        "bilione": 12, "bilioni": 12,
+    },
+    "pt": {
+        "mil": 3, "milhão": 6, "milhao": 6, "milhões": 6, "milhoes": 6,
+        "mil milhões": 9, "bilhão": 9, "bilhao": 9, "bilhões": 9, "bilhoes": 9,
+        "bilião": 12, "biliões": 12, "trilhão": 12, "trilhões": 12,
+    },
+    "ja": {
+        "千": 3, "万": 4, "十万": 5, "百万": 6, "千万": 7, "億": 8, "十億": 9, "百億": 10,
+        "千億": 11, "兆": 12, "十兆": 13, "百兆": 14,
+    },
+    "zh": {
+        # 兆 is 10^12 in money (Taiwan, Hong Kong); 兆瓦 (MW) is a unit, matched first.
+        "千": 3, "万": 4, "萬": 4, "十万": 5, "百万": 6, "千万": 7, "亿": 8, "億": 8,
+        "十亿": 9, "百亿": 10, "千亿": 11, "万亿": 12, "萬億": 12, "兆": 12,
+    },
+    "ko": {
+        "천": 3, "만": 4, "십만": 5, "백만": 6, "천만": 7, "억": 8, "십억": 9, "백억": 10,
+        "천억": 11, "조": 12,
+    },
+}  # fmt: skip
+
+CURRENCY_SCALE_ABBREVIATIONS: Final[Mapping[str, Mapping[str, int]]] = {
+    # Read as scales only when a currency is attached ("$5m", "500 M€", "R$ 5 bi");
+    # without one, "5 m" is five metres.
+    "en": {"k": 3, "m": 6, "b": 9, "t": 12},
+    "de": {"k": 3},
+    "fr": {"k": 3, "M": 6, "G": 9},
+    "es": {"M": 6, "MM": 6},
+    "it": {"k": 3, "M": 6},
+    "pt": {"mi": 6, "bi": 9, "tri": 12},
+}
+
+SCALE_CONNECTORS: Final[Mapping[str, tuple[str, ...]]] = {
+    # "19 milliards de dollars", "mil millones de dólares", "miliardi di dollari".
+    "fr": ("de ", "d'", "d’"),
+    "es": ("de ",),
+    "pt": ("de ",),
+    "it": ("di ", "d'", "d’"),
+}
+
+# --- currency names ----------------------------------------------------------------------
+
+CURRENCY_NAMES: Final[Mapping[str, Mapping[str, str]]] = {
+    # Colloquial names; CLDR's formal names ("US-Dollar", "dólares estadounidenses") are
+    # added from babel. A bare "dollar" name is read as USD, like the news convention.
+    "en": {
+        "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "yen": "JPY",
+        "yuan": "CNY", "renminbi": "CNY", "won": "KRW", "pounds sterling": "GBP",
+        "rupees": "INR", "reais": "BRL",
+    },
+    "de": {
+        "Dollar": "USD", "Euro": "EUR", "Yen": "JPY", "Yuan": "CNY", "Renminbi": "CNY",
+        "Won": "KRW", "Pfund": "GBP", "Franken": "CHF",
+    },
+    "fr": {
+        "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "yen": "JPY",
+        "yens": "JPY", "yuan": "CNY", "yuans": "CNY", "won": "KRW", "wons": "KRW",
+        "livres sterling": "GBP",
+    },
+    "es": {
+        "dólar": "USD", "dólares": "USD", "euro": "EUR", "euros": "EUR", "yen": "JPY",
+        "yenes": "JPY", "yuan": "CNY", "yuanes": "CNY", "wones": "KRW",
+    },
+    "it": {
+        "dollaro": "USD", "dollari": "USD", "euro": "EUR", "yen": "JPY", "yuan": "CNY",
+        "sterline": "GBP",
+    },
+    "pt": {
+        "dólar": "USD", "dólares": "USD", "euro": "EUR", "euros": "EUR", "iene": "JPY",
+        "ienes": "JPY", "yuan": "CNY", "yuans": "CNY", "real": "BRL", "reais": "BRL",
+    },
+    "ja": {
+        "ドル": "USD", "円": "JPY", "元": "CNY", "人民元": "CNY", "ユーロ": "EUR",
+        "ウォン": "KRW", "ポンド": "GBP",
+    },
+    "zh": {
+        "元": "CNY", "人民币": "CNY", "人民幣": "CNY", "美金": "USD", "日圆": "JPY",
+        "日圓": "JPY", "韩币": "KRW",
+    },
+    "ko": {
+        "달러": "USD", "원": "KRW", "엔": "JPY", "엔화": "JPY", "위안": "CNY",
+        "위안화": "CNY", "유로": "EUR", "파운드": "GBP",
+    },
+}  # fmt: skip
+
+PREFIX_CURRENCY_NAMES: Final[Mapping[str, Mapping[str, str]]] = {
+    # Names written before the number ("人民币5000亿元", "미화 5억 달러").
+    "zh": {"人民币": "CNY", "人民幣": "CNY", "美金": "USD"},
+    "ko": {"미화": "USD"},
+}
+
+# --- units -------------------------------------------------------------------------------
+
+PERCENT_SIGNS: Final = ("%", "％")
+PERCENT_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
+    "en": ("percent", "per cent", "pct"),
+    "de": ("Prozent",),
+    "fr": ("pour cent", "pourcent"),
+    "es": ("por ciento",),
+    "it": ("per cento", "percento"),
+    "pt": ("por cento",),
+    "ja": ("パーセント",),
+    "zh": (),
+    "ko": ("퍼센트",),
+}
+PERCENT_PREFIXES: Final[Mapping[str, tuple[str, ...]]] = {"zh": ("百分之",)}
+
+UNIT_SYMBOLS: Final[Mapping[str, tuple[Kind, str, float]]] = {
+    # symbol (case-sensitive, every language) -> (kind, unit, factor into that unit)
+    "GW": ("power", "GW", 1), "GWc": ("power", "GW", 1), "GWp": ("power", "GW", 1),
+    "MW": ("power", "MW", 1), "MWc": ("power", "MW", 1), "MWp": ("power", "MW", 1),
+    "kW": ("power", "MW", 1e-3), "kWc": ("power", "MW", 1e-3), "kWp": ("power", "MW", 1e-3),
+    "sq ft": ("area", "sqft", 1), "sq. ft.": ("area", "sqft", 1), "sqft": ("area", "sqft", 1),
+    "ft²": ("area", "sqft", 1), "sq m": ("area", "sqm", 1), "sqm": ("area", "sqm", 1),
+    "m²": ("area", "sqm", 1), "m2": ("area", "sqm", 1), "㎡": ("area", "sqm", 1),
+    "ha": ("area", "ha", 1),
+}  # fmt: skip
+
+UNIT_WORDS: Final[Mapping[str, Mapping[str, tuple[Kind, str, float]]]] = {
+    # word -> (kind, unit, factor); durations in years/months, areas in sqft/sqm/acre/ha.
+    "en": {
+        "gigawatt": ("power", "GW", 1), "gigawatts": ("power", "GW", 1),
+        "megawatt": ("power", "MW", 1), "megawatts": ("power", "MW", 1),
+        "kilowatts": ("power", "MW", 1e-3),
+        "square feet": ("area", "sqft", 1), "square foot": ("area", "sqft", 1),
+        "square meters": ("area", "sqm", 1), "square metres": ("area", "sqm", 1),
+        "acre": ("area", "acre", 1), "acres": ("area", "acre", 1),
+        "hectare": ("area", "ha", 1), "hectares": ("area", "ha", 1),
+        "year": ("duration", "years", 1), "years": ("duration", "years", 1),
+        "month": ("duration", "months", 1), "months": ("duration", "months", 1),
+    },
+    "de": {
+        "Gigawatt": ("power", "GW", 1), "Megawatt": ("power", "MW", 1),
+        "Kilowatt": ("power", "MW", 1e-3), "Quadratfuß": ("area", "sqft", 1),
+        "Quadratmeter": ("area", "sqm", 1), "qm": ("area", "sqm", 1),
+        "Acre": ("area", "acre", 1), "Acres": ("area", "acre", 1), "Hektar": ("area", "ha", 1),
+        "Jahr": ("duration", "years", 1), "Jahre": ("duration", "years", 1),
+        "Jahren": ("duration", "years", 1), "Jahres": ("duration", "years", 1),
+        "Monat": ("duration", "months", 1), "Monate": ("duration", "months", 1),
+        "Monaten": ("duration", "months", 1),
+    },
+    "fr": {
+        "gigawatt": ("power", "GW", 1), "gigawatts": ("power", "GW", 1),
+        "mégawatt": ("power", "MW", 1), "mégawatts": ("power", "MW", 1),
+        "pieds carrés": ("area", "sqft", 1), "mètres carrés": ("area", "sqm", 1),
+        "acres": ("area", "acre", 1), "hectare": ("area", "ha", 1),
+        "hectares": ("area", "ha", 1),
+        "an": ("duration", "years", 1), "ans": ("duration", "years", 1),
+        "année": ("duration", "years", 1), "années": ("duration", "years", 1),
+        "mois": ("duration", "months", 1),
+    },
+    "es": {
+        "gigavatio": ("power", "GW", 1), "gigavatios": ("power", "GW", 1),
+        "gigawatts": ("power", "GW", 1), "megavatio": ("power", "MW", 1),
+        "megavatios": ("power", "MW", 1), "megawatts": ("power", "MW", 1),
+        "pies cuadrados": ("area", "sqft", 1), "metros cuadrados": ("area", "sqm", 1),
+        "acres": ("area", "acre", 1), "hectárea": ("area", "ha", 1),
+        "hectáreas": ("area", "ha", 1),
+        "año": ("duration", "years", 1), "años": ("duration", "years", 1),
+        "mes": ("duration", "months", 1), "meses": ("duration", "months", 1),
+    },
+    "it": {
+        "gigawatt": ("power", "GW", 1), "megawatt": ("power", "MW", 1),
+        "piedi quadrati": ("area", "sqft", 1), "metri quadrati": ("area", "sqm", 1),
+        "metri quadri": ("area", "sqm", 1), "acri": ("area", "acre", 1),
+        "ettaro": ("area", "ha", 1), "ettari": ("area", "ha", 1),
+        "anno": ("duration", "years", 1), "anni": ("duration", "years", 1),
+        "mese": ("duration", "months", 1), "mesi": ("duration", "months", 1),
+    },
+    "pt": {
+        "gigawatt": ("power", "GW", 1), "gigawatts": ("power", "GW", 1),
+        "megawatt": ("power", "MW", 1), "megawatts": ("power", "MW", 1),
+        "pés quadrados": ("area", "sqft", 1), "metros quadrados": ("area", "sqm", 1),
+        "acres": ("area", "acre", 1), "hectare": ("area", "ha", 1),
+        "hectares": ("area", "ha", 1),
+        "ano": ("duration", "years", 1), "anos": ("duration", "years", 1),
+        "mês": ("duration", "months", 1), "meses": ("duration", "months", 1),
+    },
+    "ja": {
+        "ギガワット": ("power", "GW", 1), "メガワット": ("power", "MW", 1),
+        "キロワット": ("power", "MW", 1e-3), "平方フィート": ("area", "sqft", 1),
+        "平方メートル": ("area", "sqm", 1), "エーカー": ("area", "acre", 1),
+        "ヘクタール": ("area", "ha", 1),
+        "年間": ("duration", "years", 1), "カ年": ("duration", "years", 1),
+        "か年": ("duration", "years", 1), "か月": ("duration", "months", 1),
+        "ヶ月": ("duration", "months", 1), "カ月": ("duration", "months", 1),
+        "ヵ月": ("duration", "months", 1), "ケ月": ("duration", "months", 1),
+        "箇月": ("duration", "months", 1),
+    },
+    "zh": {
+        "吉瓦": ("power", "GW", 1), "兆瓦": ("power", "MW", 1), "千瓦": ("power", "MW", 1e-3),
+        "平方英尺": ("area", "sqft", 1), "平方米": ("area", "sqm", 1), "平米": ("area", "sqm", 1),
+        "英亩": ("area", "acre", 1), "公顷": ("area", "ha", 1),
+        "年": ("duration", "years", 1), "年间": ("duration", "years", 1),
+        "个月": ("duration", "months", 1), "個月": ("duration", "months", 1),
+    },
+    "ko": {
+        "기가와트": ("power", "GW", 1), "메가와트": ("power", "MW", 1),
+        "킬로와트": ("power", "MW", 1e-3), "제곱피트": ("area", "sqft", 1),
+        "제곱미터": ("area", "sqm", 1), "에이커": ("area", "acre", 1),
+        "헥타르": ("area", "ha", 1),
+        "년": ("duration", "years", 1), "년간": ("duration", "years", 1),
+        "개월": ("duration", "months", 1),
+    },
+}  # fmt: skip
+
+OTHER_UNIT_SYMBOLS: Final = (
+    # Measurements the digest does not report: a number carrying one is skipped, not
+    # counted ("22 Tbps", "5 600 mAh", "1 000 km", "10’’").
+    "Tbps", "Gbps", "Mbps", "kbps", "Tb/s", "Gb/s", "Mb/s", "Tbit/s", "Gbit/s", "Mbit/s",
+    "mAh", "Ah", "Wh", "kWh", "MWh", "GWh", "TWh", "W", "V", "kV", "Hz", "kHz", "MHz",
+    "GHz", "KB", "MB", "GB", "TB", "PB", "Go", "To", "Mo", "km", "km²", "m", "cm", "mm",
+    "nm", "µm", "kg", "g", "mg", "lb", "lbs", "oz", "ft", "mi", "mph", "km/h", "°C", "°F",
+    "°", "ms", "fps", "dpi", "px", "ppm", "x", "×", "’’", "''", "″", "′", "\"", "TFLOPS",
+    "PFLOPS", "EFLOPS", "FLOPS",
+)  # fmt: skip
+
+OTHER_UNIT_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
+    "en": ("inch", "inches", "miles", "kilometers", "kilometres", "meters", "metres",
+           "tonnes", "tons", "degrees", "hours", "minutes", "seconds", "days", "weeks",
+           "percentage points", "percentage point", "square kilometers"),
+    "de": ("Zoll", "Kilometer", "Meter", "Tonnen", "Grad", "Stunden", "Minuten", "Tage",
+           "Tagen", "Wochen", "Prozentpunkte", "Prozentpunkten", "Uhr"),
+    "fr": ("pouces", "kilomètres", "mètres", "tonnes", "degrés", "heures", "minutes",
+           "jours", "semaines", "points de pourcentage", "h"),
+    "es": ("pulgadas", "kilómetros", "metros", "toneladas", "grados", "horas", "minutos",
+           "días", "semanas", "puntos porcentuales"),
+    "it": ("pollici", "chilometri", "metri", "tonnellate", "gradi", "ore", "minuti",
+           "giorni", "settimane", "punti percentuali"),
+    "pt": ("polegadas", "quilômetros", "quilómetros", "metros", "toneladas", "graus",
+           "horas", "minutos", "dias", "semanas", "pontos percentuais"),
+    # CJK calendar and clock counters ("1月", "22日", "3時") are parts of dates and times.
+    "ja": ("年", "月", "日", "時", "分", "秒", "年代", "世紀", "インチ", "キロ", "メートル",
+           "トン", "度", "週間"),
+    "zh": ("月", "日", "号", "號", "时", "時", "点", "分", "秒", "年代", "世纪", "英寸",
+           "公里", "米", "吨", "度", "个百分点", "周", "天"),
+    "ko": ("월", "일", "시", "분", "초", "년대", "세기", "인치", "킬로미터", "미터", "톤",
+           "도", "주", "퍼센트포인트"),
+}  # fmt: skip
+
+# --- numbers -----------------------------------------------------------------------------
+
+NUMBER_WORDS: Final[Mapping[str, Mapping[str, int]]] = {
+    # Spelled-out small numbers; used only when a unit or currency follows ("four years",
+    # "vier Jahren", "quatre ans"). CJK numerals are parsed by numbers.cjk_numeral.
+    "en": {
+        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+        "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+        "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+        "nineteen": 19, "twenty": 20,
+    },
+    "de": {
+        "ein": 1, "eine": 1, "einem": 1, "einen": 1, "einer": 1, "eines": 1, "zwei": 2,
+        "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
+        "zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14,
+        "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19,
+        "zwanzig": 20,
+    },
+    "fr": {
+        "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
+        "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13,
+        "quatorze": 14, "quinze": 15, "seize": 16, "dix-sept": 17, "dix-huit": 18,
+        "dix-neuf": 19, "vingt": 20,
+    },
+    "es": {
+        "un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
+        "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12,
+        "trece": 13, "catorce": 14, "quince": 15, "dieciséis": 16, "diecisiete": 17,
+        "dieciocho": 18, "diecinueve": 19, "veinte": 20,
+    },
+    "it": {
+        "un": 1, "uno": 1, "una": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5,
+        "sei": 6, "sette": 7, "otto": 8, "nove": 9, "dieci": 10, "undici": 11,
+        "dodici": 12, "tredici": 13, "quattordici": 14, "quindici": 15, "sedici": 16,
+        "diciassette": 17, "diciotto": 18, "diciannove": 19, "venti": 20,
+    },
+    "pt": {
+        "um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5,
+        "seis": 6, "sete": 7, "oito": 8, "nove": 9, "dez": 10, "onze": 11, "doze": 12,
+        "treze": 13, "catorze": 14, "quatorze": 14, "quinze": 15, "dezesseis": 16,
+        "dezasseis": 16, "dezessete": 17, "dezassete": 17, "dezoito": 18,
+        "dezenove": 19, "dezanove": 19, "vinte": 20,
+    },
+}  # fmt: skip
+
+CJK_NUMERAL_LANGUAGES: Final = frozenset({"ja", "zh"})
+
+ORDINAL_MARKERS: Final = ("第", "제", "No.", "Nr.", "n°", "N°", "nº", "Nº", "#", "№")
+"""Written right before a number that is a rank or an identifier, not a quantity."""
+
+ORDINAL_DOT_LANGUAGES: Final = frozenset({"de"})
+"""Languages where "47. Präsident" (integer, dot, word) is an ordinal."""
+
+MONTH_FIRST_LANGUAGES: Final = frozenset({"en"})
+"""Languages that write "January 23, 2025"; the others write the day first."""
+
+# --- qualifiers --------------------------------------------------------------------------
+
+_APPROX, _AT_LEAST, _AT_MOST, _UP_TO = (
+    Qualifier.APPROX,
+    Qualifier.AT_LEAST,
+    Qualifier.AT_MOST,
+    Qualifier.UP_TO,
+)
+
+QUALIFIER_SIGNS: Final[Mapping[str, Qualifier]] = {
+    "~": _APPROX, "≈": _APPROX, "∼": _APPROX, ">": _AT_LEAST, "≥": _AT_LEAST,
+    "<": _AT_MOST, "≤": _AT_MOST,
+}  # fmt: skip
+
+QUALIFIERS_BEFORE: Final[Mapping[str, Mapping[str, Qualifier]]] = {
+    # Words right before the number (or its currency symbol).
+    "en": {
+        "approximately": _APPROX, "approx.": _APPROX, "about": _APPROX, "around": _APPROX,
+        "roughly": _APPROX, "nearly": _APPROX, "almost": _APPROX, "some": _APPROX,
+        "an estimated": _APPROX, "close to": _APPROX, "circa": _APPROX, "ca.": _APPROX,
+        "c.": _APPROX,
+        "at least": _AT_LEAST, "over": _AT_LEAST, "more than": _AT_LEAST,
+        "in excess of": _AT_LEAST, "upwards of": _AT_LEAST, "no less than": _AT_LEAST,
+        "at most": _AT_MOST, "no more than": _AT_MOST, "less than": _AT_MOST,
+        "fewer than": _AT_MOST,
+        "up to": _UP_TO, "as much as": _UP_TO, "as many as": _UP_TO,
+    },
+    "de": {
+        "etwa": _APPROX, "rund": _APPROX, "ungefähr": _APPROX, "circa": _APPROX,
+        "ca.": _APPROX, "zirka": _APPROX, "knapp": _APPROX, "fast": _APPROX,
+        "nahezu": _APPROX, "annähernd": _APPROX,
+        "mehr als": _AT_LEAST, "über": _AT_LEAST, "mindestens": _AT_LEAST,
+        "höchstens": _AT_MOST, "maximal": _AT_MOST, "weniger als": _AT_MOST,
+        "bis zu": _UP_TO,
+    },
+    "fr": {
+        "environ": _APPROX, "près de": _APPROX, "quelque": _APPROX, "presque": _APPROX,
+        "approximativement": _APPROX, "à peu près": _APPROX, "autour de": _APPROX,
+        "de l'ordre de": _APPROX, "de l’ordre de": _APPROX,
+        "plus de": _AT_LEAST, "au moins": _AT_LEAST, "au minimum": _AT_LEAST,
+        "au plus": _AT_MOST, "au maximum": _AT_MOST, "moins de": _AT_MOST,
+        "jusqu'à": _UP_TO, "jusqu’à": _UP_TO,
+    },
+    "es": {
+        "aproximadamente": _APPROX, "alrededor de": _APPROX, "cerca de": _APPROX,
+        "unos": _APPROX, "unas": _APPROX, "casi": _APPROX, "en torno a": _APPROX,
+        "más de": _AT_LEAST, "al menos": _AT_LEAST, "por lo menos": _AT_LEAST,
+        "como máximo": _AT_MOST, "menos de": _AT_MOST,
+        "hasta": _UP_TO,
+    },
+    "it": {
+        "circa": _APPROX, "quasi": _APPROX, "intorno a": _APPROX, "attorno a": _APPROX,
+        "oltre": _AT_LEAST, "più di": _AT_LEAST, "almeno": _AT_LEAST,
+        "al massimo": _AT_MOST, "meno di": _AT_MOST,
+        "fino a": _UP_TO,
+    },
+    "pt": {
+        "aproximadamente": _APPROX, "cerca de": _APPROX, "quase": _APPROX,
+        "por volta de": _APPROX, "em torno de": _APPROX,
+        "mais de": _AT_LEAST, "pelo menos": _AT_LEAST, "no mínimo": _AT_LEAST,
+        "acima de": _AT_LEAST,
+        "no máximo": _AT_MOST, "menos de": _AT_MOST,
+        "até": _UP_TO,
+    },
+    "ja": {
+        "約": _APPROX, "およそ": _APPROX, "おおよそ": _APPROX, "ほぼ": _APPROX,
+        "少なくとも": _AT_LEAST, "最低": _AT_LEAST,
+        "最多": _AT_MOST,
+        "最大": _UP_TO,
+    },
+    "zh": {
+        "约": _APPROX, "大约": _APPROX, "約": _APPROX, "大約": _APPROX, "近": _APPROX,
+        "将近": _APPROX, "接近": _APPROX,
+        "超过": _AT_LEAST, "超過": _AT_LEAST, "逾": _AT_LEAST, "至少": _AT_LEAST,
+        "最多": _AT_MOST, "不超过": _AT_MOST, "不到": _AT_MOST,
+        "高达": _UP_TO, "多达": _UP_TO,
+    },
+    "ko": {
+        "약": _APPROX, "대략": _APPROX,
+        "최소": _AT_LEAST,
+        "최대": _UP_TO,
+    },
+}  # fmt: skip
+
+QUALIFIERS_INSIDE: Final[Mapping[str, Mapping[str, Qualifier]]] = {
+    # Written between the number and its scale or currency ("5000多亿元", "5억여 원").
+    "ja": {"余": _AT_LEAST},
+    "zh": {"多": _AT_LEAST, "余": _AT_LEAST, "餘": _AT_LEAST},
+    "ko": {"여": _AT_LEAST},
+}
+
+QUALIFIERS_AFTER: Final[Mapping[str, Mapping[str, Qualifier]]] = {
+    # Words right after the quantity (mostly CJK: "5000亿元左右", "6% 이상").
+    "en": {"or more": _AT_LEAST, "or less": _AT_MOST},
+    "de": {"oder mehr": _AT_LEAST},
+    "fr": {"ou plus": _AT_LEAST},
+    "es": {"o más": _AT_LEAST},
+    "it": {"o più": _AT_LEAST},
+    "pt": {"ou mais": _AT_LEAST},
+    "ja": {
+        "以上": _AT_LEAST, "超": _AT_LEAST, "余り": _AT_LEAST, "強": _AT_LEAST,
+        "前後": _APPROX, "程度": _APPROX, "ほど": _APPROX, "弱": _APPROX,
+        "以下": _AT_MOST, "未満": _AT_MOST,
+    },
+    "zh": {
+        "以上": _AT_LEAST, "多": _AT_LEAST, "余": _AT_LEAST,
+        "左右": _APPROX, "上下": _APPROX,
+        "以下": _AT_MOST,
+    },
+    "ko": {
+        "이상": _AT_LEAST, "넘게": _AT_LEAST,
+        "가량": _APPROX, "정도": _APPROX, "내외": _APPROX, "쯤": _APPROX,
+        "이하": _AT_MOST, "미만": _AT_MOST,
+    },
+}  # fmt: skip

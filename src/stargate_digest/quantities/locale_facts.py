@@ -1,0 +1,140 @@
+"""Locale facts from CLDR (via babel): separators, months, currency symbols and names.
+
+Every lookup is cached: babel parses locale data on each call, far too slow for the
+scanner's hot loop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+from babel.dates import get_month_names
+from babel.numbers import (
+    get_currency_name,
+    get_currency_symbol,
+    get_decimal_symbol,
+    get_group_symbol,
+    get_territory_currencies,
+)
+
+from stargate_digest.quantities.lexicon import CURRENCIES, FALLBACK_LANGUAGE, LANGUAGES
+
+_PLURAL_PROBES = (1, 2, 5, 1_000_000)
+"""Counts that reach every plural form CLDR has for currency names in our languages."""
+
+
+@cache
+def cldr_locale(language: str) -> Locale:
+    """The babel locale for a language tag ('fr', 'pt-PT', 'en_CA'); English if unknown."""
+    try:
+        return Locale.parse(language.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return Locale.parse(FALLBACK_LANGUAGE)
+
+
+def primary_subtag(language: str) -> str:
+    """'pt-BR' -> 'pt', 'en_CA' -> 'en'."""
+    return language.replace("_", "-").split("-", 1)[0].lower()
+
+
+@cache
+def word_language(language: str) -> str:
+    """The language whose word tables read this tag: its primary subtag, else English."""
+    primary = primary_subtag(language)
+    return primary if primary in LANGUAGES else FALLBACK_LANGUAGE
+
+
+@cache
+def decimal_symbol(language: str) -> str:
+    """CLDR decimal separator ('.' in en, ',' in fr/de/es/it/pt)."""
+    return str(get_decimal_symbol(cldr_locale(language)))
+
+
+@cache
+def group_symbol(language: str) -> str:
+    """CLDR digit-group separator (',' in en, '.' in de, narrow NBSP in fr)."""
+    return str(get_group_symbol(cldr_locale(language)))
+
+
+@cache
+def home_currency(language: str) -> str | None:
+    """The currency of the tag's territory, or of its likeliest one ('ja' -> JPY)."""
+    locale = cldr_locale(language)
+    territory = locale.territory
+    if territory is None:
+        likely: str = get_global("likely_subtags").get(locale.language, "")
+        territory = likely.rsplit("_", 1)[-1] if "_" in likely else None
+    if not territory:
+        return None
+    currencies = get_territory_currencies(territory)
+    return str(currencies[0]) if currencies else None
+
+
+@cache
+def month_numbers(language: str) -> Mapping[str, int]:
+    """Wide and abbreviated month names (no trailing dot, casefolded) -> month number."""
+    locale = cldr_locale(language)
+    names: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            for number, name in get_month_names(width, context, locale).items():
+                word = str(name).rstrip(".").casefold()
+                if word and not any(char.isdigit() for char in word):
+                    names.setdefault(word, int(number))
+    return names
+
+
+def _home_locale(currency: str) -> Locale | None:
+    """The locale of the territory a currency code is named after (ISO 4217: CAD -> CA)."""
+    likely = get_global("likely_subtags").get(f"und_{currency[:2]}")
+    try:
+        return Locale.parse(likely or f"{FALLBACK_LANGUAGE}_{currency[:2]}")
+    except (ValueError, UnknownLocaleError):
+        return None
+
+
+@cache
+def currency_symbols() -> Mapping[str, tuple[str, ...]]:
+    """Symbol -> the currencies CLDR writes with it, in our languages and at home.
+
+    '¥' -> (JPY, CNY), '$' -> (USD, AUD, CAD, ...), 'kr' -> (DKK, SEK, ...). Symbols are
+    normalised (full-width forms folded, trailing dots dropped); symbols that are just
+    the code or a single letter ("R" for ZAR) are left out as too easily misread.
+    """
+    table: dict[str, list[str]] = {}
+    for currency in CURRENCIES:
+        locales = [cldr_locale(language) for language in LANGUAGES]
+        home = _home_locale(currency)
+        if home is not None:
+            locales.append(home)
+        for locale in locales:
+            symbol = normalize_symbol(str(get_currency_symbol(currency, locale)))
+            if symbol == currency or (symbol.isalpha() and len(symbol) < 2):
+                continue
+            codes = table.setdefault(symbol, [])
+            if currency not in codes:
+                codes.append(currency)
+    return {symbol: tuple(codes) for symbol, codes in table.items()}
+
+
+FULL_WIDTH_SIGNS: Mapping[str, str] = {"￥": "¥", "＄": "$", "￡": "£", "￦": "₩"}
+_FOLD_FULL_WIDTH = str.maketrans(dict(FULL_WIDTH_SIGNS))
+
+
+def normalize_symbol(symbol: str) -> str:
+    """Fold full-width currency signs and drop a trailing dot ('kr.' -> 'kr', '￥' -> '¥')."""
+    return symbol.translate(_FOLD_FULL_WIDTH).rstrip(".")
+
+
+@cache
+def currency_names(language: str) -> Mapping[str, str]:
+    """CLDR's formal currency names in a language, singular and plural -> ISO code."""
+    locale = cldr_locale(language)
+    names: dict[str, str] = {}
+    for currency in CURRENCIES:
+        for count in _PLURAL_PROBES:
+            names.setdefault(str(get_currency_name(currency, count, locale)), currency)
+    return names

@@ -1,0 +1,132 @@
+"""Numbers as written: locale-aware digit strings, spelled-out words and CJK numerals."""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from stargate_digest.quantities.lexicon import CJK_NUMERAL_LANGUAGES, NUMBER_WORDS
+from stargate_digest.quantities.locale_facts import decimal_symbol, group_symbol, word_language
+from stargate_digest.quantities.patterns import Terms
+
+_GROUP_SPACES = "\u00a0\u202f\u2009"
+_STRIPPED_GROUPS = str.maketrans("", "", f" {_GROUP_SPACES}'’")
+_PLAIN = re.compile(r"\d+(?:[.,]\d+)*")
+
+_CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5}
+_CJK_DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
+_CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CJK_NUMERAL = re.compile(f"[{''.join(_CJK_DIGITS)}{''.join(_CJK_UNITS)}]+")
+
+
+@dataclass(frozen=True)
+class NumberToken:
+    """A number in text; ``spelled`` numbers ("four", "四") only count with a unit."""
+
+    start: int
+    end: int
+    value: Decimal
+    spelled: bool
+
+
+def parse_number(digits: str, language: str) -> float:
+    """A locale-formatted digit string as a float ("18,25" fr -> 18.25, "5 600" -> 5600).
+
+    Raises ValueError when ``digits`` is not a number.
+    """
+    return float(decimal_value(digits, language))
+
+
+def decimal_value(digits: str, language: str) -> Decimal:
+    """Exact value of a digit string, reading separators by the locale (see parse_number).
+
+    Both '.' and ',' present: the last one is the decimal mark. One kind repeated: it
+    groups digits. A single separator: a group separator of the locale before exactly
+    three digits groups ("1,200" en, "1.000" de); the locale's decimal mark is decimal
+    ("1,2" de); a foreign mark groups before three digits and is decimal otherwise
+    ("1,2" en -> 1.2, "5,94" ja -> 5.94).
+    """
+    compact = digits.strip().translate(_STRIPPED_GROUPS)
+    if not _PLAIN.fullmatch(compact):
+        raise ValueError(f"not a number: {digits!r}")
+    marks = [char for char in compact if char in ".,"]
+    if not marks:
+        return Decimal(compact)
+    last = marks[-1]
+    if len(set(marks)) == 2:
+        decimal_mark: str | None = last
+    elif len(marks) > 1:
+        decimal_mark = None
+    else:
+        three_after = len(compact) - compact.index(last) - 1 == 3
+        if last == group_symbol(language) and three_after:
+            decimal_mark = None
+        elif last == decimal_symbol(language):
+            decimal_mark = last
+        else:
+            decimal_mark = None if three_after else last
+    whole, _, fraction = compact.rpartition(decimal_mark) if decimal_mark else (compact, "", "")
+    integer = whole.replace(".", "").replace(",", "")
+    return Decimal(f"{integer}.{fraction}" if decimal_mark else integer)
+
+
+def cjk_numeral(numeral: str) -> int:
+    """Value of a CJK numeral below ten thousand ("十八" -> 18, "二十" -> 20, "五千" -> 5000)."""
+    total = current = 0
+    for char in numeral:
+        if char in _CJK_UNITS:
+            total += (current or 1) * _CJK_UNITS[char]
+            current = 0
+        else:
+            current = _CJK_DIGITS[char]
+    return total + current
+
+
+@cache
+def _digits_pattern(language: str) -> re.Pattern[str]:
+    """Digits with grouping; a plain space groups only where CLDR's group mark is a space."""
+    spaces = _GROUP_SPACES + (" " if group_symbol(language).isspace() else "")
+    grouped = "|".join(
+        rf"\d{{1,3}}(?:{separator}\d{{3}})+(?!\d)"
+        for separator in (",", r"\.", f"[{spaces}]", "['’]")
+    )
+    return re.compile(rf"(?<!\d)(?<!\d[.,])(?:{grouped}|\d+)(?:[.,]\d+)?")
+
+
+@cache
+def _number_words(language: str) -> Terms[int]:
+    words = NUMBER_WORDS.get(word_language(language), {})
+    return Terms((word, value, True) for word, value in words.items())
+
+
+def number_at(text: str, pos: int, language: str) -> NumberToken | None:
+    """The digit number starting exactly at ``pos``, if any."""
+    match = _digits_pattern(language).match(text, pos)
+    if match is None:
+        return None
+    return NumberToken(match.start(), match.end(), decimal_value(match[0], language), spelled=False)
+
+
+def _digit_tokens(text: str, language: str) -> Iterator[NumberToken]:
+    for match in _digits_pattern(language).finditer(text):
+        value = decimal_value(match[0], language)
+        yield NumberToken(match.start(), match.end(), value, spelled=False)
+
+
+def _word_tokens(text: str, language: str) -> Iterator[NumberToken]:
+    for hit in _number_words(language).words_in(text):
+        yield NumberToken(hit.start, hit.end, Decimal(hit.value), spelled=True)
+    if word_language(language) in CJK_NUMERAL_LANGUAGES:
+        for match in _CJK_NUMERAL.finditer(text):
+            value = Decimal(cjk_numeral(match[0]))
+            yield NumberToken(match.start(), match.end(), value, spelled=True)
+
+
+def number_tokens(text: str, language: str) -> Iterator[NumberToken]:
+    """Every number in ``text`` in order of position: digits, number words, CJK numerals."""
+    words = sorted(_word_tokens(text, language), key=lambda token: token.start)
+    return heapq.merge(_digit_tokens(text, language), words, key=lambda token: token.start)

@@ -1,0 +1,342 @@
+"""Find the quantities in running text: amounts, percentages, units, durations, dates.
+
+Each number is read outwards: a currency mark or percent prefix just before it; after
+it a scale word (CJK scales add up: "1조 2000억"), then a currency, percent sign or
+unit. Numbers that are names, ranks, times or unreported measurements are skipped
+("Reno12", "47th", "00:02:15", "22 Tbps"), and so are bare years: "by 2028" is not a
+date the contract can hold.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import NamedTuple
+
+from stargate_digest.models import Qualifier
+from stargate_digest.quantities.currency import (
+    UNRESOLVED,
+    CurrencyEvidence,
+    CurrencyTerm,
+    evidence,
+    resolve_currency,
+)
+from stargate_digest.quantities.dates import DateHit, find_dates
+from stargate_digest.quantities.lexicon import ORDINAL_DOT_LANGUAGES, ORDINAL_MARKERS
+from stargate_digest.quantities.locale_facts import word_language
+from stargate_digest.quantities.mention import Kind, Mention
+from stargate_digest.quantities.numbers import NumberToken, number_at, number_tokens
+from stargate_digest.quantities.patterns import LETTER, SPACE, Hit, is_letter
+from stargate_digest.quantities.vocabulary import (
+    OtherUnit,
+    Prefix,
+    Scale,
+    Tail,
+    UnitTerm,
+    Vocabulary,
+    vocabulary,
+)
+
+_SALIENCE: tuple[Kind, ...] = ("money", "percent", "power", "area", "duration", "date", "count")
+_PREFIX_WINDOW = 12
+_QUALIFIER_WINDOW = 40
+_YEARS = range(1900, 2101)
+
+_MARKERS = "|".join(re.escape(marker) for marker in ORDINAL_MARKERS)
+_NOT_A_QUANTITY_BEFORE = re.compile(rf"(?:\d[:/]|{LETTER}-|(?:{_MARKERS}){SPACE}?)\Z")
+"""Times and fractions ("00:02:15", "1/2"), names ("COVID-19"), ranks ("第47", "No. 5")."""
+_NOT_A_QUANTITY_AFTER = re.compile(r"[:/.,]\d")
+"""Times, fractions, versions and addresses ("1.2.3")."""
+_ORDINAL_DOT = re.compile(rf"\.{SPACE}+{LETTER}")
+_EQUIVALENCE_GAP = re.compile(r"\s*[(（][^()（）\d]{0,30}")
+"""Between an amount and its restatement: an opening parenthesis, maybe a qualifier."""
+
+
+@dataclass(frozen=True)
+class _Amount:
+    """A number with its scale words applied, before any currency or unit."""
+
+    value: Decimal
+    end: int
+    scale_word: str | None = None
+    needs_currency: bool = False
+    qualifier: Qualifier | None = None
+
+
+def _inside(text: str, pos: int, vocab: Vocabulary) -> tuple[int, Qualifier | None]:
+    """Skip a qualifier written inside the amount ("5000多亿", "5억여")."""
+    hit = vocab.inside.match(text, pos)
+    return (pos, None) if hit is None else (hit.end, hit.value)
+
+
+def _scale_at(text: str, pos: int, vocab: Vocabulary, abbreviations: bool) -> Hit[Scale] | None:
+    """A scale word at ``pos``, unless a longer unit starts there (zh '兆瓦' is MW, not 兆)."""
+    scale = vocab.scales.match(text, pos)
+    if scale is None or (scale.value.needs_currency and not abbreviations):
+        return None
+    unit = vocab.tails.match(text, pos)
+    return None if unit is not None and unit.end > scale.end else scale
+
+
+def _cjk_part(
+    text: str, pos: int, language: str, vocab: Vocabulary, exponent: int
+) -> tuple[Decimal, int, int | None] | None:
+    """The next, smaller part of a CJK amount ("2000억" after "1조", "5000" in "1万5000")."""
+    spaced = text.startswith(" ", pos)
+    number = number_at(text, pos + spaced, language)
+    if number is None:
+        return None
+    scale = _scale_at(text, number.end, vocab, abbreviations=False)
+    if scale is not None and scale.value.exponent < exponent:
+        power = scale.value.exponent
+        return number.value * Decimal(10) ** power, scale.end, power
+    if scale is None and not spaced and number.value < Decimal(10) ** exponent:
+        return number.value, number.end, None
+    return None
+
+
+def _amount(
+    text: str, token: NumberToken, language: str, vocab: Vocabulary, abbreviations: bool
+) -> _Amount:
+    """The number times its scale words, and where the amount ends."""
+    end, qualifier = _inside(text, token.end, vocab)
+    scale = _scale_at(text, end, vocab, abbreviations)
+    if scale is None:
+        return _Amount(token.value, end, qualifier=qualifier)
+    exponent: int | None = scale.value.exponent
+    value = token.value * Decimal(10) ** scale.value.exponent
+    end = scale.end
+    while vocab.compound_scales and exponent is not None:
+        part = _cjk_part(text, end, language, vocab, exponent)
+        if part is None:
+            break
+        value, end, exponent = value + part[0], part[1], part[2]
+    end, later = _inside(text, end, vocab)
+    word = text[scale.start : scale.end].strip(" \u00a0\u202f\u2009")
+    return _Amount(value, end, word, scale.value.needs_currency, later or qualifier)
+
+
+def _tail(text: str, amount: _Amount, vocab: Vocabulary) -> Hit[Tail] | None:
+    """The currency or unit after the amount; "de"/"d’" may lead to a currency after a scale.
+
+    A currency reached through a connector is returned with its start after the
+    connector, so the hit's text is the currency as written.
+    """
+    if amount.scale_word is not None:
+        connector = vocab.connectors.match(text, amount.end)
+        if connector is not None:
+            tail = vocab.tails.match(text, connector.end)
+            if tail is not None and isinstance(tail.value, CurrencyTerm):
+                return tail
+    return vocab.tails.match(text, amount.end)
+
+
+def _currency_marks(
+    text: str, prefix: Hit[Prefix] | None, tail: Hit[Tail] | None
+) -> list[CurrencyEvidence]:
+    return [
+        evidence(hit.value, text[hit.start : hit.end])
+        for hit in (prefix, tail)
+        if hit is not None and isinstance(hit.value, CurrencyTerm)
+    ]
+
+
+def _qualifier(text: str, start: int, end: int, vocab: Vocabulary, floor: int) -> Qualifier:
+    """How the words around a quantity hedge it ("over 6%", "environ 18,25", "6% 이상")."""
+    before = vocab.before.ending_at(text, start, max(floor, start - _QUALIFIER_WINDOW))
+    if before is not None:
+        return before.value
+    after = vocab.after.match(text, end)
+    return Qualifier.EXACT if after is None else after.value
+
+
+def _is_embedded(text: str, token: NumberToken, floor: int) -> bool:
+    """True when the number is part of a name, time, rank or version, not a quantity."""
+    if _NOT_A_QUANTITY_BEFORE.search(text, max(floor, token.start - 4), token.start):
+        return True
+    return _NOT_A_QUANTITY_AFTER.match(text, token.end) is not None
+
+
+def _glued_letter(text: str, pos: int) -> bool:
+    """A letter right after a number makes it a name or an ordinal ("5G", "47th")."""
+    return pos < len(text) and is_letter(text[pos])
+
+
+def _is_bare_number_noise(text: str, token: NumberToken, language: str) -> bool:
+    """Bare years ("by 2028", "2025年") and German ordinals ("der 47. Präsident")."""
+    written = text[token.start : token.end]
+    if not written.isdigit():
+        return False
+    if len(written) == 4 and int(written) in _YEARS:
+        return True
+    return (
+        word_language(language) in ORDINAL_DOT_LANGUAGES
+        and _ORDINAL_DOT.match(text, token.end) is not None
+    )
+
+
+class _Reading(NamedTuple):
+    kind: Kind
+    unit: str
+    value: Decimal
+    candidates: tuple[str, ...] = ()
+    reason: str | None = None
+
+
+def _classify(
+    text: str,
+    token: NumberToken,
+    language: str,
+    *,
+    amount: _Amount,
+    term: Prefix | Tail | None,
+    marks: list[CurrencyEvidence],
+) -> _Reading | None:
+    """What the amount measures, from its unit or currency; None when not reported."""
+    if isinstance(term, OtherUnit):
+        return None
+    if isinstance(term, UnitTerm):
+        if term.kind == "duration" and _is_bare_number_noise(text, token, language):
+            return None
+        return _Reading(term.kind, term.unit, amount.value * term.factor)
+    if marks:
+        resolution = resolve_currency(marks, language)
+        return _Reading(
+            "money", resolution.unit, amount.value, resolution.candidates, resolution.reason
+        )
+    if token.spelled or (
+        amount.scale_word is None and _is_bare_number_noise(text, token, language)
+    ):
+        return None
+    return _Reading("count", "count", amount.value)
+
+
+def _read(
+    text: str, token: NumberToken, language: str, vocab: Vocabulary, floor: int
+) -> Mention | None:
+    """The quantity around one number, or None when the number is not a quantity."""
+    if _is_embedded(text, token, floor):
+        return None
+    prefix = vocab.prefixes.ending_at(text, token.start, max(floor, token.start - _PREFIX_WINDOW))
+    if prefix is None and token.start > 0 and is_letter(text[token.start - 1]):
+        return None
+    amount = _amount(text, token, language, vocab, abbreviations=True)
+    tail = _tail(text, amount, vocab)
+    marks = _currency_marks(text, prefix, tail)
+    if amount.needs_currency and not marks:
+        amount = _amount(text, token, language, vocab, abbreviations=False)
+        tail = _tail(text, amount, vocab)
+        marks = _currency_marks(text, prefix, tail)
+    if tail is None and _glued_letter(text, amount.end):
+        return None
+    term = tail.value if tail is not None else prefix.value if prefix is not None else None
+    reading = _classify(text, token, language, amount=amount, term=term, marks=marks)
+    if reading is None:
+        return None
+    start = prefix.start if prefix is not None else token.start
+    end = tail.end if tail is not None else amount.end
+    return Mention(
+        kind=reading.kind,
+        value=float(reading.value),
+        unit=reading.unit,
+        currency_candidates=reading.candidates,
+        currency_resolution=reading.reason,
+        qualifier=amount.qualifier or _qualifier(text, start, end, vocab, floor),
+        start=start,
+        end=end,
+        surface=text[start:end],
+        scale_word=amount.scale_word,
+    )
+
+
+def _date_mention(text: str, hit: DateHit, vocab: Vocabulary) -> Mention:
+    return Mention(
+        kind="date",
+        value=hit.value,
+        unit="date",
+        qualifier=_qualifier(text, hit.start, hit.end, vocab, 0),
+        start=hit.start,
+        end=hit.end,
+        surface=text[hit.start : hit.end],
+    )
+
+
+def _is_bare_scaled(mention: Mention) -> bool:
+    return mention.kind == "count" and mention.scale_word is not None
+
+
+def _restates(text: str, first: Mention, second: Mention) -> bool:
+    """True when ``second`` opens a parenthesis right after ``first`` ("$500 billion (about")."""
+    return _EQUIVALENCE_GAP.fullmatch(text, first.end, second.start) is not None
+
+
+def _link_equivalents(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A bare scaled number restating a money amount in parentheses is money, currency open.
+
+    "$500 billion (approximately 3.6 trillion)": 3.6e12 in an unstated currency (XXX, no
+    candidates). Elsewhere a bare scaled number stays a count.
+    """
+    linked = list(mentions)
+    for index, mention in enumerate(mentions):
+        if not _is_bare_scaled(mention):
+            continue
+        neighbours = [
+            (mentions[index - 1], mention) if index > 0 else None,
+            (mention, mentions[index + 1]) if index + 1 < len(mentions) else None,
+        ]
+        for pair in neighbours:
+            if pair is None:
+                continue
+            other = pair[0] if pair[1] is mention else pair[1]
+            if other.kind == "money" and _restates(text, *pair):
+                linked[index] = mention.model_copy(
+                    update={
+                        "kind": "money",
+                        "unit": UNRESOLVED,
+                        "currency_candidates": (),
+                        "currency_resolution": "no currency stated; money as a restatement "
+                        f"of '{other.surface}'",
+                    }
+                )
+                break
+    return linked
+
+
+def find_mentions(text: str, language: str) -> list[Mention]:
+    """Every quantity mention in running text, in order of position.
+
+    ``language`` is an ISO 639-1 code or tag ('fr', 'pt-PT'); it decides separators,
+    scale words (en billion = 1e9, de Billion = 1e12) and which currency a bare symbol
+    means. Languages without word tables are read with the English ones.
+    """
+    vocab = vocabulary(word_language(language))
+    dates = find_dates(text, language)
+    mentions = [_date_mention(text, hit, vocab) for hit in dates]
+    floor = 0
+    upcoming = iter(dates)
+    next_date = next(upcoming, None)
+    for token in number_tokens(text, language):
+        while next_date is not None and next_date.end <= token.start:
+            floor = max(floor, next_date.end)
+            next_date = next(upcoming, None)
+        if token.start < floor or (next_date is not None and next_date.start < token.end):
+            continue
+        mention = _read(text, token, language, vocab, floor)
+        if mention is not None:
+            mentions.append(mention)
+            floor = mention.end
+    mentions.sort(key=lambda mention: mention.start)
+    return _link_equivalents(text, mentions)
+
+
+def parse_quantity(span: str, language: str) -> Mention | None:
+    """The most salient quantity in a short span such as a claim's quote.
+
+    Money beats percent, then power, area, duration, date and count; among equals the
+    first wins. None when the span holds no quantity.
+    """
+    mentions = find_mentions(span, language)
+    if not mentions:
+        return None
+    return min(mentions, key=lambda mention: _SALIENCE.index(mention.kind))

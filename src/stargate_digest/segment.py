@@ -1,0 +1,90 @@
+"""Sentence and clause boundaries as offsets, so every piece still points into the article."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+# A sentence ends at . ! ? (or their CJK forms) followed by a space and a capital, digit
+# or opening quote, or at a paragraph break. "U.S. government" and "5.94" do not end one.
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])[\"'”’»)]*\s+(?=[\"“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9$€£¥])"
+    r"|(?<=[。！？])"
+    r"|\n\s*\n|\n"
+)
+# Clauses: commas, semicolons, colons and dashes outside parentheses and digits
+# ("18,25" and "1,000" are numbers, not clause breaks).
+_CLAUSE_BREAK = re.compile(r"(?<!\d)[,;:](?!\d)|[，；：]|\s[–—-]\s")
+
+
+@dataclass(frozen=True)
+class Span:
+    """Half-open [start, end) offsets into a text."""
+
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def text(self, source: str) -> str:
+        return source[self.start : self.end]
+
+
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end) if end > start else None
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentences in order, whitespace trimmed, covering every non-space character."""
+    spans: list[Span] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        span = _trimmed(text, start, match.start())
+        if span:
+            spans.append(span)
+        start = match.end()
+    last = _trimmed(text, start, len(text))
+    if last:
+        spans.append(last)
+    return spans
+
+
+class Sentences:
+    """Sentence lookup by offset for one text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = split_sentences(text)
+        self._starts = [span.start for span in self.spans]
+
+    def containing(self, position: int) -> Span:
+        """The sentence around ``position`` (the whole text if it falls between sentences)."""
+        index = bisect_right(self._starts, position) - 1
+        if index >= 0 and position < self.spans[index].end:
+            return self.spans[index]
+        return Span(0, len(self.text))
+
+
+def clause_around(text: str, sentence: Span, start: int, end: int) -> Span:
+    """The clause of ``sentence`` holding [start, end); parentheses do not split it."""
+    depth = 0
+    before, after = sentence.start, sentence.end
+    for index in range(sentence.start, sentence.end):
+        char = text[index]
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and _CLAUSE_BREAK.match(text, index):
+            if index < start:
+                before = index + 1
+            elif index >= end:
+                after = index
+                break
+    return _trimmed(text, before, after) or sentence

@@ -1,0 +1,163 @@
+"""Deterministic checks of every claim, whoever proposed it.
+
+Grounding: the quote must be found in the article (exact, then normalised, then fuzzy)
+and the claim's offsets are set from where it was found. Numbers: the quote is parsed
+again by the project's own quantity parser and must contain the claimed value and unit.
+A claim that fails either check is kept, marked ``verified=False`` and explained.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+from difflib import SequenceMatcher
+
+from stargate_digest.models import Alignment, Article, Claim
+from stargate_digest.quantities import Mention, find_mentions
+
+FUZZY_MIN_RATIO = 0.85
+RELATIVE_TOLERANCE = 1e-6
+
+_EQUIVALENT_CHARS = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2011": "-",
+    }
+)  # fmt: skip
+
+
+def _normalized_with_map(text: str) -> tuple[str, list[int]]:
+    """Case-folded text with unified quotes and single spaces, and where each char came from."""
+    chars: list[str] = []
+    origin: list[int] = []
+    previous_space = False
+    for index, char in enumerate(text):
+        folded = unicodedata.normalize("NFKC", char).translate(_EQUIVALENT_CHARS).casefold()
+        if not folded or folded.isspace():
+            if not previous_space and chars:
+                chars.append(" ")
+                origin.append(index)
+            previous_space = True
+            continue
+        previous_space = False
+        for piece in folded:
+            chars.append(piece)
+            origin.append(index)
+    return "".join(chars), origin
+
+
+def _closest(positions: Iterable[int], hint: int | None) -> int | None:
+    ordered = list(positions)
+    if not ordered:
+        return None
+    return ordered[0] if hint is None else min(ordered, key=lambda p: abs(p - hint))
+
+
+def _occurrences(haystack: str, needle: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(needle), haystack)] if needle else []
+
+
+def align_quote(
+    text: str, quote: str, hint: int | None = None
+) -> tuple[int, int, Alignment] | None:
+    """Where ``quote`` stands in ``text``: (start, end, how it was found), or None.
+
+    With several occurrences, the one nearest ``hint`` (a proposed start) wins.
+    """
+    start = _closest(_occurrences(text, quote), hint)
+    if start is not None:
+        return start, start + len(quote), Alignment.EXACT
+    norm_text, origin = _normalized_with_map(text)
+    norm_quote, _ = _normalized_with_map(quote)
+    norm_quote = norm_quote.strip()
+    if not norm_quote:
+        return None
+    found = _closest(_occurrences(norm_text, norm_quote), None if hint is None else hint)
+    if found is not None:
+        last = origin[found + len(norm_quote) - 1]
+        return origin[found], last + 1, Alignment.NORMALIZED
+    return _fuzzy(norm_text, origin, norm_quote)
+
+
+def _fuzzy(norm_text: str, origin: list[int], norm_quote: str) -> tuple[int, int, Alignment] | None:
+    """Best window around the longest shared run, accepted at a similarity of 0.85."""
+    matcher = SequenceMatcher(None, norm_text, norm_quote, autojunk=False)
+    best: tuple[float, int, int] | None = None
+    for block in matcher.get_matching_blocks():
+        if block.size < max(4, len(norm_quote) // 5):
+            continue
+        begin = max(0, block.a - block.b)
+        end = min(len(norm_text), begin + len(norm_quote))
+        ratio = SequenceMatcher(None, norm_text[begin:end], norm_quote).ratio()
+        if best is None or ratio > best[0]:
+            best = (ratio, begin, end)
+    if best is None or best[0] < FUZZY_MIN_RATIO:
+        return None
+    _, begin, end = best
+    return origin[begin], origin[end - 1] + 1, Alignment.FUZZY
+
+
+def _same_number(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=RELATIVE_TOLERANCE, abs_tol=1e-9)
+
+
+def _supports(mention: Mention, claim: Claim) -> bool:
+    if isinstance(claim.value, str) or isinstance(mention.value, str):
+        return claim.value == mention.value
+    if not _same_number(float(mention.value), float(claim.value or 0.0)):
+        return False
+    if mention.unit == claim.unit:
+        return True
+    # A currency the quote leaves open supports any of its candidates (and "XXX").
+    return mention.unit == "XXX" and (
+        claim.unit == "XXX"
+        or not mention.currency_candidates
+        or claim.unit in mention.currency_candidates
+    )
+
+
+def number_support(claim: Claim, language: str) -> str | None:
+    """None when the quote contains the claimed figure; otherwise why it does not."""
+    if claim.value is None:
+        return None
+    if claim.unit == "year":
+        year = str(int(float(claim.value)))
+        found = re.search(rf"(?<!\d){year}(?!\d)", claim.quote)
+        return None if found else f"the quote does not contain the year {year}"
+    mentions = find_mentions(claim.quote, language)
+    if any(_supports(m, claim) for m in mentions):
+        return None
+    if not mentions:
+        return "the quote contains no figure"
+    seen = ", ".join(
+        f"{m.value:g} {m.unit}" if not isinstance(m.value, str) else m.value for m in mentions
+    )
+    return f"the quote says {seen}, not {claim.value} {claim.unit}"
+
+
+def verify_claim(claim: Claim, article: Article) -> Claim:
+    """The claim with offsets, alignment and verification set from the article itself."""
+    located = align_quote(article.text, claim.quote, claim.start)
+    if located is None:
+        return claim.model_copy(
+            update={
+                "alignment": Alignment.NOT_FOUND,
+                "verified": False,
+                "verification_note": "the quote is not in the article",
+            }
+        )
+    start, end, alignment = located
+    grounded = claim.model_copy(
+        update={"start": start, "end": end, "alignment": alignment,
+                "quote": article.text[start:end]}
+    )  # fmt: skip
+    problem = number_support(grounded, article.language)
+    return grounded.model_copy(update={"verified": problem is None, "verification_note": problem})
+
+
+def verify_claims(claims: Iterable[Claim], article: Article) -> list[Claim]:
+    """Every claim verified against ``article``."""
+    return [verify_claim(claim, article) for claim in claims]
