@@ -57,7 +57,10 @@ def _input_options() -> argparse.ArgumentParser:
         help="refuse a file or download larger than this (default: 20 MiB)",
     )
     parent.add_argument(
-        "--timeout", type=_positive(float), default=20.0, help="seconds to wait for a URL (default: 20)"
+        "--timeout",
+        type=_positive(float),
+        default=20.0,
+        help="seconds to wait for a URL (default: 20)",
     )
     parent.add_argument(
         "-v", "--verbose", action="count", default=0, help="more detail on stderr (-vv: debug)"

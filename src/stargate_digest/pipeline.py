@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from stargate_digest.digest.build import build_digest
-from stargate_digest.extract import get_extractor, resolve_backend
-from stargate_digest.extract.base import Extractor
+from stargate_digest.extractors import get_extractor, resolve_backend
+from stargate_digest.extractors.base import Extractor
 from stargate_digest.models import Article, ArticleClaims
 
 __all__ = ["build_digest", "extract"]

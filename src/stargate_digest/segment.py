@@ -13,9 +13,9 @@ _SENTENCE_END = re.compile(
     r"|(?<=[。！？])"
     r"|\n\s*\n|\n"
 )
-# Clauses: commas, semicolons, colons and dashes outside parentheses and digits
-# ("18,25" and "1,000" are numbers, not clause breaks).
-_CLAUSE_BREAK = re.compile(r"(?<!\d)[,;:](?!\d)|[，；：]|\s[–—-]\s")
+# Clauses: commas, semicolons, colons and dashes outside parentheses; a separator
+# between digits ("18,25", "1,000") is part of a number unless a space follows it.
+_CLAUSE_TOKEN = re.compile(r"[()\[\]]|[,;:](?=\s)|(?<!\d)[,;:](?!\d)|[，；：、]|\s[–—-]\s")
 
 
 @dataclass(frozen=True)
@@ -75,16 +75,16 @@ def clause_around(text: str, sentence: Span, start: int, end: int) -> Span:
     """The clause of ``sentence`` holding [start, end); parentheses do not split it."""
     depth = 0
     before, after = sentence.start, sentence.end
-    for index in range(sentence.start, sentence.end):
-        char = text[index]
+    for match in _CLAUSE_TOKEN.finditer(text, sentence.start, sentence.end):
+        char = match.group()
         if char in "([":
             depth += 1
         elif char in ")]":
             depth = max(0, depth - 1)
-        elif depth == 0 and _CLAUSE_BREAK.match(text, index):
-            if index < start:
-                before = index + 1
-            elif index >= end:
-                after = index
+        elif depth == 0:
+            if match.start() < start:
+                before = match.start() + 1
+            elif match.start() >= end:
+                after = match.start()
                 break
     return _trimmed(text, before, after) or sentence

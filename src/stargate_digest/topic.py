@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import tomllib
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -11,26 +10,22 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from stargate_digest.terms import TermMatcher
+
 SubjectKind = Literal["project", "organization", "government"]
 QuantityKind = Literal["money", "percent", "count", "power", "area", "duration", "date", "year"]
 DEFAULT_TOPIC = "stargate"
+DISTRIBUTIVE = "distributive"
 
 
-def cue_pattern(words: list[str]) -> re.Pattern[str]:
-    """Whole-word, case-insensitive alternation; a trailing ``*`` allows any word ending.
+def subject_label(name: str) -> str:
+    """The matcher label of a subject's aliases."""
+    return f"subject:{name}"
 
-    Longer words come first so that "SoftBank Group" wins over "SoftBank". CJK words
-    match anywhere, since those scripts do not put spaces between words.
-    """
-    parts = []
-    for word in sorted(set(words), key=len, reverse=True):
-        stem = re.escape(word.rstrip("*"))
-        tail = r"\w*" if word.endswith("*") else ""
-        if re.search(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", word):
-            parts.append(stem + tail)
-        else:
-            parts.append(rf"(?<![\w-]){stem}{tail}(?![\w])")
-    return re.compile("|".join(parts), re.IGNORECASE)
+
+def metric_label(name: str) -> str:
+    """The matcher label of a metric's cue words."""
+    return f"metric:{name}"
 
 
 class _Spec(BaseModel):
@@ -54,10 +49,6 @@ class MetricSpec(_Spec):
     priority: int = 1
     cues: list[str]
 
-    @cached_property
-    def cue_regex(self) -> re.Pattern[str]:
-        return cue_pattern(self.cues)
-
 
 class Distributive(_Spec):
     """Words that spread one figure over each of several subjects."""
@@ -78,21 +69,15 @@ class TopicProfile(_Spec):
     distributive: Distributive
 
     @cached_property
-    def subject_regex(self) -> re.Pattern[str]:
-        """One pattern for every alias; the group name tells which subject matched."""
-        groups = []
-        for index, (_name, spec) in enumerate(self.subjects.items()):
-            words = spec.aliases + spec.refers_to_main
-            groups.append(f"(?P<s{index}>{cue_pattern(words).pattern})")
-        return re.compile("|".join(groups), re.IGNORECASE)
-
-    @cached_property
-    def subject_names(self) -> list[str]:
-        return list(self.subjects)
-
-    @cached_property
-    def distributive_regex(self) -> re.Pattern[str]:
-        return cue_pattern(self.distributive.cues)
+    def matcher(self) -> TermMatcher:
+        """One matcher for every alias and cue word; labels say what matched (see below)."""
+        terms: list[tuple[str, str]] = []
+        for name, subject in self.subjects.items():
+            terms += [(subject_label(name), w) for w in subject.aliases + subject.refers_to_main]
+        for name, metric in self.metrics.items():
+            terms += [(metric_label(name), word) for word in metric.cues]
+        terms += [(DISTRIBUTIVE, word) for word in self.distributive.cues]
+        return TermMatcher(terms)
 
     def canonical_subject(self, name: str) -> str:
         """The canonical name for any alias ("Softbank", "ソフトバンク" -> "SoftBank")."""

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from stargate_digest.models import Alignment, Article, Claim
 from stargate_digest.quantities import Mention, find_mentions
@@ -57,7 +58,12 @@ def _closest(positions: Iterable[int], hint: int | None) -> int | None:
 
 
 def _occurrences(haystack: str, needle: str) -> list[int]:
-    return [m.start() for m in re.finditer(re.escape(needle), haystack)] if needle else []
+    found: list[int] = []
+    position = haystack.find(needle) if needle else -1
+    while position >= 0:
+        found.append(position)
+        position = haystack.find(needle, position + 1)
+    return found
 
 
 def align_quote(
@@ -119,6 +125,12 @@ def _supports(mention: Mention, claim: Claim) -> bool:
     )
 
 
+@lru_cache(maxsize=1024)
+def _mentions(quote: str, language: str) -> tuple[Mention, ...]:
+    """Claims often share a quote (distributive figures, equivalents): parse it once."""
+    return tuple(find_mentions(quote, language))
+
+
 def number_support(claim: Claim, language: str) -> str | None:
     """None when the quote contains the claimed figure; otherwise why it does not."""
     if claim.value is None:
@@ -127,7 +139,7 @@ def number_support(claim: Claim, language: str) -> str | None:
         year = str(int(float(claim.value)))
         found = re.search(rf"(?<!\d){year}(?!\d)", claim.quote)
         return None if found else f"the quote does not contain the year {year}"
-    mentions = find_mentions(claim.quote, language)
+    mentions = _mentions(claim.quote, language)
     if any(_supports(m, claim) for m in mentions):
         return None
     if not mentions:

@@ -26,6 +26,7 @@ from stargate_digest.quantities.locale_facts import (
     home_currency,
     normalize_symbol,
 )
+from stargate_digest.quantities.patterns import SPACES
 
 UNRESOLVED = "XXX"
 """ISO 4217 'no currency': the unit of money whose currency the text does not settle."""
@@ -97,7 +98,7 @@ def currency_terms_before(language: str) -> Iterator[tuple[str, CurrencyTerm, bo
 
 def evidence(term: CurrencyTerm, written: str) -> CurrencyEvidence:
     """The evidence a matched term gives, with symbols normalised ('￥' -> '¥')."""
-    surface = written.strip(" \u00a0\u202f\u2009")
+    surface = written.strip(SPACES + "-")
     if term.kind == "symbol":
         surface = normalize_symbol(surface)
     return CurrencyEvidence(term.kind, surface, term.codes)

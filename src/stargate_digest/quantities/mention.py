@@ -8,7 +8,9 @@ from pydantic import BaseModel
 
 from stargate_digest.models import Qualifier
 
-Kind = Literal["money", "percent", "count", "power", "area", "duration", "date"]
+# "year" is never produced by the parser (bare years are skipped); extractors use it for
+# target years such as "by 2028", which the contract cannot write as a full date.
+Kind = Literal["money", "percent", "count", "power", "area", "duration", "date", "year"]
 
 
 class Mention(BaseModel, frozen=True):

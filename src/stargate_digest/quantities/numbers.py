@@ -11,14 +11,15 @@ from functools import cache
 
 from stargate_digest.quantities.lexicon import CJK_NUMERAL_LANGUAGES, NUMBER_WORDS
 from stargate_digest.quantities.locale_facts import decimal_symbol, group_symbol, word_language
-from stargate_digest.quantities.patterns import Terms
 
 _GROUP_SPACES = "\u00a0\u202f\u2009"
 _STRIPPED_GROUPS = str.maketrans("", "", f" {_GROUP_SPACES}'’")
 _PLAIN = re.compile(r"\d+(?:[.,]\d+)*")
 
-_CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5}
-_CJK_DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
+_CJK_DIGITS = {
+    "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+    "七": 7, "八": 8, "九": 9,
+}  # fmt: skip
 _CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CJK_NUMERAL = re.compile(f"[{''.join(_CJK_DIGITS)}{''.join(_CJK_UNITS)}]+")
 
@@ -98,28 +99,39 @@ def _digits_pattern(language: str) -> re.Pattern[str]:
 
 
 @cache
-def _number_words(language: str) -> Terms[int]:
-    words = NUMBER_WORDS.get(word_language(language), {})
-    return Terms((word, value, True) for word, value in words.items())
+def _number_words(language: str) -> tuple[re.Pattern[str], dict[str, int]]:
+    """A finder for the language's number words and their values (keys casefolded).
+
+    Case variants are spelled out instead of using IGNORECASE: a case-sensitive literal
+    alternation lets the regex engine skip quickly to possible first letters.
+    """
+    words = {word.casefold(): value for word, value in NUMBER_WORDS.get(language, {}).items()}
+    variants = {form for word in words for form in (word, word.capitalize(), word.upper())}
+    ordered = sorted(variants, key=lambda form: (-len(form), form))
+    pattern = rf"\b(?:{'|'.join(map(re.escape, ordered))})\b" if ordered else "(?!)"
+    return re.compile(pattern), words
+
+
+def _digit_token(match: re.Match[str], language: str) -> NumberToken:
+    return NumberToken(match.start(), match.end(), decimal_value(match[0], language), spelled=False)
 
 
 def number_at(text: str, pos: int, language: str) -> NumberToken | None:
     """The digit number starting exactly at ``pos``, if any."""
     match = _digits_pattern(language).match(text, pos)
-    if match is None:
-        return None
-    return NumberToken(match.start(), match.end(), decimal_value(match[0], language), spelled=False)
+    return None if match is None else _digit_token(match, language)
 
 
 def _digit_tokens(text: str, language: str) -> Iterator[NumberToken]:
     for match in _digits_pattern(language).finditer(text):
-        value = decimal_value(match[0], language)
-        yield NumberToken(match.start(), match.end(), value, spelled=False)
+        yield _digit_token(match, language)
 
 
 def _word_tokens(text: str, language: str) -> Iterator[NumberToken]:
-    for hit in _number_words(language).words_in(text):
-        yield NumberToken(hit.start, hit.end, Decimal(hit.value), spelled=True)
+    pattern, values = _number_words(word_language(language))
+    for match in pattern.finditer(text):
+        value = Decimal(values[match[0].casefold()])
+        yield NumberToken(match.start(), match.end(), value, spelled=True)
     if word_language(language) in CJK_NUMERAL_LANGUAGES:
         for match in _CJK_NUMERAL.finditer(text):
             value = Decimal(cjk_numeral(match[0]))

@@ -3,14 +3,15 @@
 Terms are found by slicing the text at each term length and looking the slice up in a
 dict (longest first), not with one big regex alternation: with hundreds of terms, each
 bounded by a Unicode letter class that excludes CJK, such a regex takes seconds to
-compile per language, and lookups are as fast. Latin-script terms need boundaries ("m"
-must not match inside "mètres"); CJK terms follow a number with no space and need none.
+compile per language, and lookups are as fast. Latin-script terms need letter boundaries ("m"
+must not match inside "mètres", but "RMB" may touch the digits of "RMB5"); CJK terms
+follow and precede numbers with no space and need none.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -25,27 +26,20 @@ SPACE = "[ \u00a0\u202f\u2009]"
 """One space between parts of a quantity; NBSP and narrow NBSP are common in fr/de."""
 SPACES = " \u00a0\u202f\u2009"
 
-_CJK_RANGES = tuple(
-    (ord(part[0]), ord(part[-1])) for part in re.findall(".-.", CJK, flags=re.DOTALL)
-)
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_FIRST_CJK = "\u1100"
 
 T = TypeVar("T")
 
 
 def is_cjk(char: str) -> bool:
     """True for kana, hangul and Han characters (scripts written without spaces)."""
-    code = ord(char)
-    return any(low <= code <= high for low, high in _CJK_RANGES)
+    return char >= _FIRST_CJK and _CJK_CHAR.match(char) is not None
 
 
 def is_letter(char: str) -> bool:
     """True for a letter of a space-separated script (not digits, not CJK)."""
     return char.isalpha() and not is_cjk(char)
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() and not is_cjk(char)
 
 
 @dataclass(frozen=True)
@@ -70,15 +64,18 @@ class Terms(Generic[T]):
     ) -> None:
         self._exact: dict[str, T] = {}
         self._folded: dict[str, T] = {}
-        lengths: set[int] = set()
+        heads: dict[str, set[int]] = {}
+        tails: dict[str, set[int]] = {}
         for surface, meaning, ignore_case in entries:
             table, key = (
                 (self._folded, surface.casefold()) if ignore_case else (self._exact, surface)
             )
             if table.setdefault(key, meaning) != meaning:
                 raise ValueError(f"term {surface!r} has two meanings: {table[key]!r}, {meaning!r}")
-            lengths.add(len(surface))
-        self._lengths = sorted(lengths, reverse=True)
+            heads.setdefault(surface[0].casefold(), set()).add(len(surface))
+            tails.setdefault(surface[-1].casefold(), set()).add(len(surface))
+        self._by_head = {char: sorted(sizes, reverse=True) for char, sizes in heads.items()}
+        self._by_tail = {char: sorted(sizes, reverse=True) for char, sizes in tails.items()}
         self._spaces = spaces
         self._gap = SPACES + ("-" if hyphen else "")
 
@@ -91,7 +88,7 @@ class Terms(Generic[T]):
             return None
         if is_letter(written[0]) and start > 0 and is_letter(text[start - 1]):
             return None
-        if _is_word_char(written[-1]) and end < len(text) and _is_word_char(text[end]):
+        if is_letter(written[-1]) and end < len(text) and is_letter(text[end]):
             return None
         return meaning
 
@@ -100,7 +97,9 @@ class Terms(Generic[T]):
         start = pos
         while start - pos < self._spaces and start < len(text) and text[start] in self._gap:
             start += 1
-        for length in self._lengths:
+        if start == len(text):
+            return None
+        for length in self._by_head.get(text[start].casefold(), ()):
             if start + length <= len(text):
                 meaning = self._lookup(text, start, start + length)
                 if meaning is not None:
@@ -112,20 +111,11 @@ class Terms(Generic[T]):
         stop = end
         while end - stop < self._spaces and stop > floor and text[stop - 1] in self._gap:
             stop -= 1
-        for length in self._lengths:
+        if stop == floor:
+            return None
+        for length in self._by_tail.get(text[stop - 1].casefold(), ()):
             if stop - length >= floor:
                 meaning = self._lookup(text, stop - length, stop)
                 if meaning is not None:
                     return Hit(stop - length, end, meaning)
         return None
-
-    def words_in(self, text: str) -> Iterator[Hit[T]]:
-        """Every single-word term in ``text`` (a hyphenated word, or its first part)."""
-        for word in _WORD.finditer(text):
-            start, end = word.span()
-            stops = (end, start + word[0].index("-")) if "-" in word[0] else (end,)
-            for stop in stops:
-                meaning = self._lookup(text, start, stop)
-                if meaning is not None:
-                    yield Hit(start, stop, meaning)
-                    break

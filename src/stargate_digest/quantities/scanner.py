@@ -27,7 +27,7 @@ from stargate_digest.quantities.lexicon import ORDINAL_DOT_LANGUAGES, ORDINAL_MA
 from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.quantities.mention import Kind, Mention
 from stargate_digest.quantities.numbers import NumberToken, number_at, number_tokens
-from stargate_digest.quantities.patterns import LETTER, SPACE, Hit, is_letter
+from stargate_digest.quantities.patterns import LETTER, SPACE, SPACES, Hit, is_letter
 from stargate_digest.quantities.vocabulary import (
     OtherUnit,
     Prefix,
@@ -113,7 +113,7 @@ def _amount(
             break
         value, end, exponent = value + part[0], part[1], part[2]
     end, later = _inside(text, end, vocab)
-    word = text[scale.start : scale.end].strip(" \u00a0\u202f\u2009")
+    word = text[scale.start : scale.end].lstrip(SPACES + "-")
     return _Amount(value, end, word, scale.value.needs_currency, later or qualifier)
 
 

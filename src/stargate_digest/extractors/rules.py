@@ -1,6 +1,7 @@
 """The rules extractor: the offline default, and the yardstick for the LLM backend.
 
-Every quantity mention the parser finds is a candidate. A candidate becomes a claim when
+Every quantity mention the parser finds in a paragraph that names one of the story's
+subjects is a candidate (page furniture and asides name none). It becomes a claim when
 the topic profile can say what it measures: a metric whose cue words stand near it, or
 a subject whose default metric fits. Subjects come from the mention's own clause (the
 main subject when it names none); distributive wording ("chacun", "each") gives one
@@ -11,12 +12,20 @@ stated equivalent and shares its subject and metric.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from stargate_digest.models import Article, ArticleClaims, Claim, Qualifier
 from stargate_digest.quantities import Mention, find_mentions
 from stargate_digest.segment import Sentences, Span, clause_around
-from stargate_digest.topic import TopicProfile, load_topic
+from stargate_digest.terms import TermHit
+from stargate_digest.topic import (
+    DISTRIBUTIVE,
+    TopicProfile,
+    load_topic,
+    metric_label,
+    subject_label,
+)
 from stargate_digest.verify import verify_claims
 
 # A subject named nowhere in the clause is assumed to be the main subject, but any
@@ -24,12 +33,36 @@ from stargate_digest.verify import verify_claims
 _DEFAULT_SUBJECT_DISTANCE = 60
 _FALLBACK_METRIC_DISTANCE = 40
 _MAX_QUOTE_CHARS = 260
-_EQUIVALENT_GAP = re.compile(r"\s*[(\[]\s*(?:[^\d()\[\]]{0,30})$")
+# "$38 billion (approximately ¥5.94 trillion)", "19 milliards chacun (environ 18,25 …)":
+# at most two words, an opening parenthesis and a few words of hedging.
+_EQUIVALENT_GAP = re.compile(r"\s*(?:\w+\s+){0,2}[(\[][^\d()\[\]]{0,30}")
 _TARGET_YEAR = re.compile(
     r"(?:\b(?:by|until|through|bis|d['’]ici|jusqu['’]en|para|hasta|entro|até)\s+"
     r"(?:(?:the\s+)?end\s+of\s+|(?:l['’])?an\s+|el\s+año\s+)?)((?:19|20)\d\d)\b"
     r"|((?:19|20)\d\d)年(?:までに|前)"
 )
+
+
+class _Hits:
+    """Matches of one pattern over a whole article, found once, looked up by range."""
+
+    def __init__(self, hits: list[TermHit]) -> None:
+        self.hits = sorted(hits, key=lambda h: h.start)
+        self._starts = [h.start for h in self.hits]
+
+    def within(self, span: Span) -> list[TermHit]:
+        first = bisect_left(self._starts, span.start)
+        last = bisect_left(self._starts, span.end)
+        return [h for h in self.hits[first:last] if h.end <= span.end]
+
+
+@dataclass(frozen=True)
+class _Index:
+    """Where the article names each subject, metric cue and distributive word."""
+
+    subjects: _Hits
+    cues: dict[str, _Hits]
+    distributive: _Hits
 
 
 @dataclass(frozen=True)
@@ -64,12 +97,15 @@ class RulesExtractor:
         """Unverified claims, in text order, duplicates within the article merged."""
         text = article.text
         sentences = Sentences(text)
+        index = self._index(text)
         mentions = [*find_mentions(text, article.language), *_target_years(text)]
         mentions.sort(key=lambda m: m.start)
         claims: list[Claim] = []
         anchors: dict[int, tuple[Claim, ...]] = {}
         previous: Mention | None = None
         for mention in mentions:
+            if not index.subjects.within(_paragraph(text, mention)):
+                continue  # page furniture and asides name none of the story's subjects
             sentence = sentences.containing(mention.start)
             candidate = _Candidate(
                 mention, sentence, clause_around(text, sentence, mention.start, mention.end)
@@ -89,7 +125,7 @@ class RulesExtractor:
                     for i, a in enumerate(anchor)
                 )
             else:
-                reading = self._read(text, candidate)
+                reading = self._read(index, candidate)
                 if reading is None:
                     continue
                 made = tuple(
@@ -106,18 +142,30 @@ class RulesExtractor:
             claims.extend(made)
         return _merge_repeats(claims)
 
-    def _read(self, text: str, candidate: _Candidate) -> _Reading | None:
+    def _index(self, text: str) -> _Index:
+        by_label: dict[str, list[TermHit]] = {}
+        for hit in self.topic.matcher.find(text):
+            by_label.setdefault(hit.label, []).append(hit)
+        subjects = [
+            TermHit(hit.start, hit.end, name)
+            for name in self.topic.subjects
+            for hit in by_label.get(subject_label(name), [])
+        ]
+        return _Index(
+            subjects=_Hits(subjects),
+            cues={n: _Hits(by_label.get(metric_label(n), [])) for n in self.topic.metrics},
+            distributive=_Hits(by_label.get(DISTRIBUTIVE, [])),
+        )
+
+    def _read(self, index: _Index, candidate: _Candidate) -> _Reading | None:
         mention = candidate.mention
         metrics = {n: m for n, m in self.topic.metrics.items() if mention.kind in m.kinds}
         if not metrics:
             return None
-        sentence_text = candidate.sentence.text(text)
-        offset = candidate.sentence.start
         cue_distance = {
-            name: _nearest(spec.cue_regex, sentence_text, offset, mention)
-            for name, spec in metrics.items()
+            name: _nearest(index.cues[name].within(candidate.sentence), mention) for name in metrics
         }
-        distributed = self._distributed(text, candidate)
+        distributed = self._distributed(index, candidate)
         if distributed:
             for name in sorted(metrics, key=lambda n: -metrics[n].priority):
                 if "organization" in metrics[name].subjects and cue_distance[name] is not None:
@@ -127,7 +175,7 @@ class RulesExtractor:
         ):
             return None  # a number of things the topic does not count
         best: tuple[float, int, str, str] | None = None
-        for subject, subject_distance in self._subjects_in_clause(text, candidate):
+        for subject, subject_distance in self._subjects_in_clause(index, candidate):
             spec = self.topic.subjects[subject]
             for name, metric in metrics.items():
                 if spec.kind not in metric.subjects:
@@ -142,40 +190,31 @@ class RulesExtractor:
                     best = score
         return _Reading((best[2],), best[3]) if best else None
 
-    def _subjects_in_clause(self, text: str, candidate: _Candidate) -> list[tuple[str, int]]:
+    def _subjects_in_clause(self, index: _Index, candidate: _Candidate) -> list[tuple[str, int]]:
         """Subjects the clause names, with their distance; the main subject as a default."""
-        clause = candidate.clause
         found: dict[str, int] = {self.topic.main_subject: _DEFAULT_SUBJECT_DISTANCE}
-        for match in self.topic.subject_regex.finditer(clause.text(text)):
-            subject = self._subject_of(match)
-            distance = _distance(
-                clause.start + match.start(), clause.start + match.end(), candidate.mention
-            )
-            found[subject] = min(found.get(subject, distance), distance)
+        for hit in index.subjects.within(candidate.clause):
+            distance = _distance(hit.start, hit.end, candidate.mention)
+            found[hit.label] = min(found.get(hit.label, distance), distance)
         return sorted(found.items(), key=lambda item: item[1])
 
-    def _subject_of(self, match: re.Match[str]) -> str:
-        group = match.lastgroup or "s0"
-        return self.topic.subject_names[int(group[1:])]
+    def _distributed(self, index: _Index, candidate: _Candidate) -> tuple[str, ...]:
+        """Organisations a distributive word spreads the figure over, in order of mention.
 
-    def _distributed(self, text: str, candidate: _Candidate) -> tuple[str, ...]:
-        """Organisations a distributive word spreads the figure over, in order of mention."""
-        sentence_text = candidate.sentence.text(text)
-        cue = self.topic.distributive_regex.search(
-            sentence_text, candidate.mention.end - candidate.sentence.start
-        )
-        if cue is None or cue.start() > candidate.mention.end - candidate.sentence.start + 20:
-            cue = self.topic.distributive_regex.search(
-                sentence_text, 0, candidate.mention.start - candidate.sentence.start
-            )
-        if cue is None:
+        The word must follow the figure closely ("19 milliards chacun") or precede it
+        in the same sentence ("détiendront chacun une participation de 40 %").
+        """
+        mention, sentence = candidate.mention, candidate.sentence
+        cues = index.distributive.within(sentence)
+        if not any(
+            hit.end <= mention.start or mention.end <= hit.start <= mention.end + 20 for hit in cues
+        ):
             return ()
         organizations: list[str] = []
-        for match in self.topic.subject_regex.finditer(sentence_text):
-            subject = self._subject_of(match)
-            is_org = self.topic.subjects[subject].kind == "organization"
-            if is_org and subject not in organizations:
-                organizations.append(subject)
+        for hit in index.subjects.within(sentence):
+            is_org = self.topic.subjects[hit.label].kind == "organization"
+            if is_org and hit.label not in organizations:
+                organizations.append(hit.label)
         return tuple(organizations) if len(organizations) > 1 else ()
 
     def _claim(
@@ -211,14 +250,20 @@ def _distance(start: int, end: int, mention: Mention) -> int:
     return max(0, start - mention.end, mention.start - end)
 
 
-def _nearest(pattern: re.Pattern[str], sentence: str, offset: int, mention: Mention) -> int | None:
+def _nearest(cues: list[TermHit], mention: Mention) -> int | None:
     """Distance from the mention to the nearest cue outside it, or None without a cue."""
     distances = [
-        _distance(offset + m.start(), offset + m.end(), mention)
-        for m in pattern.finditer(sentence)
-        if not (mention.start <= offset + m.start() < mention.end)
+        _distance(hit.start, hit.end, mention)
+        for hit in cues
+        if not mention.start <= hit.start < mention.end
     ]
     return min(distances, default=None)
+
+
+def _paragraph(text: str, mention: Mention) -> Span:
+    start = text.rfind("\n\n", 0, mention.start) + 1
+    end = text.find("\n\n", mention.end)
+    return Span(start, end if end >= 0 else len(text))
 
 
 def _equivalent_anchor(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from stargate_digest.extract.base import Extractor
+from stargate_digest.extractors.base import Extractor
 
 BACKENDS = ("rules",)
 
@@ -15,7 +15,7 @@ def resolve_backend(name: str) -> str:
 def get_extractor(name: str) -> Extractor:
     """A ready extractor for a concrete backend name."""
     if name == "rules":
-        from stargate_digest.extract.rules import RulesExtractor
+        from stargate_digest.extractors.rules import RulesExtractor
 
         return RulesExtractor()
     raise ValueError(f"unknown backend {name!r}; choose one of {', '.join(BACKENDS)}")

@@ -1,0 +1,123 @@
+"""Find many words and phrases in a text in one pass.
+
+A topic profile has hundreds of cue words and aliases. Matching each as a regular
+expression costs a scan of the text per pattern (Python's ``re`` has no multi-pattern
+automaton); here the text is split into words once and every word is looked up in a
+dictionary, so the cost grows with the text, not with the number of terms.
+
+Semantics: case-insensitive, whole words; a term word ending in ``*`` matches any word
+it begins; words of a phrase may be separated in the text by spaces, hyphens,
+apostrophes or dots ("U.S. government", "d’ici", "public-sector"); a term does not
+match right after a hyphen ("KI-Projekt" is not "Projekt"). Terms written in CJK
+scripts, which do not separate words, match anywhere as substrings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_GAP = re.compile(r"[\s\-'’.]{1,3}")
+
+
+@dataclass(frozen=True)
+class TermHit:
+    """One occurrence of a term: its span and the label it was registered with."""
+
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(frozen=True)
+class _Term:
+    words: tuple[str, ...]
+    prefix: tuple[bool, ...]
+    label: str
+
+
+def _word_matches(word: str, pattern: str, prefix: bool) -> bool:
+    return word.startswith(pattern) if prefix else word == pattern
+
+
+class TermMatcher:
+    """Every (label, term) registered at construction, found by :meth:`find`."""
+
+    def __init__(self, terms: Iterable[tuple[str, str]]) -> None:
+        self._exact: dict[str, list[_Term]] = {}
+        self._prefix: dict[str, list[_Term]] = {}
+        self._substrings: list[tuple[str, str]] = []
+        for label, term in terms:
+            self._add(label, term)
+        self._prefix_lengths = sorted({len(stem) for stem in self._prefix})
+        self._memo: dict[str, tuple[_Term, ...]] = {}
+
+    def _add(self, label: str, term: str) -> None:
+        if _CJK.search(term):
+            self._substrings.append((term.rstrip("*"), label))
+            return
+        pieces = [piece.casefold() for piece in term.split()]
+        words: list[str] = []
+        prefix: list[bool] = []
+        for piece in pieces:
+            parts = _WORD.findall(piece)
+            for position, part in enumerate(parts):
+                words.append(part)
+                prefix.append(piece.endswith("*") and position == len(parts) - 1)
+        if not words:
+            raise ValueError(f"term {term!r} ({label}) has no words")
+        entry = _Term(tuple(words), tuple(prefix), label)
+        table = self._prefix if entry.prefix[0] else self._exact
+        table.setdefault(words[0], []).append(entry)
+
+    def find(self, text: str) -> list[TermHit]:
+        """All hits in text order; overlapping hits of different terms are all kept."""
+        tokens = [(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(text)]
+        hits: set[TermHit] = set()
+        for index, (start, _end, word) in enumerate(tokens):
+            if start > 0 and text[start - 1] == "-":
+                continue
+            for term in self._candidates(word):
+                end = self._match_rest(text, tokens, index, term)
+                if end is not None:
+                    hits.add(TermHit(start, end, term.label))
+        for needle, label in self._substrings:
+            position = text.find(needle)
+            while position >= 0:
+                hits.add(TermHit(position, position + len(needle), label))
+                position = text.find(needle, position + 1)
+        return sorted(hits, key=lambda hit: (hit.start, -hit.end, hit.label))
+
+    def _candidates(self, word: str) -> tuple[_Term, ...]:
+        """Terms that can start at this word (memoised: news text repeats its words)."""
+        known = self._memo.get(word)
+        if known is not None:
+            return known
+        found = list(self._exact.get(word, ()))
+        for length in self._prefix_lengths:
+            if length > len(word):
+                break
+            found.extend(self._prefix.get(word[:length], ()))
+        if len(self._memo) < 100_000:
+            self._memo[word] = tuple(found)
+        return tuple(found)
+
+    @staticmethod
+    def _match_rest(
+        text: str, tokens: list[tuple[int, int, str]], index: int, term: _Term
+    ) -> int | None:
+        """End offset when the term's later words follow token ``index``; else None."""
+        end = tokens[index][1]
+        for offset in range(1, len(term.words)):
+            if index + offset >= len(tokens):
+                return None
+            start, next_end, word = tokens[index + offset]
+            if not _GAP.fullmatch(text, end, start):
+                return None
+            if not _word_matches(word, term.words[offset], term.prefix[offset]):
+                return None
+            end = next_end
+        return end
