@@ -50,28 +50,27 @@ def main() -> None:
         f"(tables built), warm {again * 1000:.0f} ms"
     )
 
+    _extract_all(extractor, synthetic_corpus(50, figure_share=1.0))  # warm every language
+    for label, share in (("seed-like density", 0.35), ("figure-dense", 1.0)):
+        corpus = synthetic_corpus(args.articles, figure_share=share)
+        chars = sum(len(a.text) for a in corpus)
+        seconds, claims = _extract_all(extractor, corpus)
+        print(
+            f"synthetic, {label}: {len(corpus)} articles, {chars / len(corpus):.0f} chars and "
+            f"{claims / len(corpus):.1f} claims each, {seconds:.2f} s -> "
+            f"{len(corpus) / seconds:.0f} articles/s on one core"
+        )
+
     corpus = synthetic_corpus(args.articles)
-    _extract_all(extractor, corpus[:50])  # warm every language
-    chars = sum(len(a.text) for a in corpus)
     tracemalloc.start()
-    seconds, claims = _extract_all(extractor, corpus)
+    _extract_all(extractor, corpus)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    seconds_untraced, _ = _extract_all(extractor, corpus)
-    print(
-        f"synthetic: {len(corpus)} articles, {chars / len(corpus):.0f} chars each on average, "
-        f"{claims} claims, {seconds_untraced:.2f} s -> "
-        f"{len(corpus) / seconds_untraced:.0f} articles/s on one core"
-    )
-    print(
-        f"peak traced memory while extracting: {peak / 1024 / 1024:.1f} MiB "
-        f"(tracemalloc run took {seconds:.2f} s)"
-    )
+    print(f"peak traced memory while extracting {len(corpus)} articles: {peak / 2**20:.1f} MiB")
 
-    print("linearity (same run, per-article time should stay flat):")
+    print("linearity, seed-like density (per-article time should stay flat):")
     for size in (args.articles // 4, args.articles // 2, args.articles, args.articles * 2):
-        subset = synthetic_corpus(size)
-        elapsed, _ = _extract_all(extractor, subset)
+        elapsed, _ = _extract_all(extractor, synthetic_corpus(size))
         print(f"  {size:5d} articles: {elapsed:6.2f} s, {elapsed / size * 1000:.2f} ms/article")
 
 

@@ -471,3 +471,9 @@ def test_mentions_are_tight_and_ordered() -> None:
     ]
     assert all(text[m.start : m.end] == m.surface for m in mentions)
     assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+
+
+def test_spelled_number_does_not_take_the_next_amounts_currency() -> None:
+    """Portuguese "uma" (one) before "US$ 3,5 bilhões" is not a one-dollar amount."""
+    mentions = find_mentions("Oracle e MGX aportarão cada uma US$ 3,5 bilhões.", "pt")
+    assert [(m.value, m.unit, m.surface) for m in mentions] == [(3.5e9, "USD", "US$ 3,5 bilhões")]

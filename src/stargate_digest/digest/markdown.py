@@ -11,15 +11,22 @@ def _cell(text: str) -> str:
 
 
 def format_value(claim: Claim) -> str:
-    """A claim's figure as a reader expects it: 38 billion USD, 40 %, 2025-01-23."""
-    if isinstance(claim.value, float | int):
-        value = float(claim.value)
-        for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-            if abs(value) >= size:
-                return f"{value / size:,.6g} {word} {claim.unit or ''}".strip()
-        unit = " %" if claim.unit == "percent" else f" {claim.unit or ''}"
-        return f"{value:,.6g}{unit}".rstrip()
-    return str(claim.value) if claim.value is not None else ""
+    """A claim's figure as a reader expects it: 38 billion USD, 40 %, 2025-01-23, 2028."""
+    if claim.value is None or isinstance(claim.value, str):
+        return claim.value or ""
+    value = float(claim.value)
+    if claim.unit == "year":
+        return f"{value:.0f}"
+    unit = claim.unit or ""
+    if unit == "XXX":
+        options = " or ".join(claim.currency_candidates)
+        unit = f"(currency unresolved{': ' + options if options else ''})"
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            return f"{value / size:,.6g} {word} {unit}".strip()
+    if unit == "percent":
+        return f"{value:,.6g} %"
+    return f"{value:,.6g} {unit}".strip()
 
 
 def _source_line(source: SourceSummary) -> str:

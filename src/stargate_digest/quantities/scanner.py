@@ -64,6 +64,10 @@ class _Amount:
     qualifier: Qualifier | None = None
 
 
+# A currency symbol followed by digits introduces the next amount.
+_DIGIT_AHEAD = re.compile(r"\s?\d")
+
+
 def _inside(text: str, pos: int, vocab: Vocabulary) -> tuple[int, Qualifier | None]:
     """Skip a qualifier written inside the amount ("5000多亿", "5억여")."""
     hit = vocab.inside.match(text, pos)
@@ -230,6 +234,8 @@ def _read(
         marks = _currency_marks(text, prefix, tail)
     if tail is None and _glued_letter(text, amount.end):
         return None
+    if token.spelled and tail is not None and _DIGIT_AHEAD.match(text, tail.end):
+        return None  # "cada uma US$ 3,5 bilhões": the symbol belongs to the digits after it
     term = tail.value if tail is not None else prefix.value if prefix is not None else None
     reading = _classify(text, token, language, amount=amount, term=term, marks=marks)
     if reading is None:
