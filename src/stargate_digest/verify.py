@@ -144,10 +144,13 @@ def number_support(claim: Claim, language: str) -> str | None:
         return None
     if not mentions:
         return "the quote contains no figure"
-    seen = ", ".join(
-        f"{m.value:g} {m.unit}" if not isinstance(m.value, str) else m.value for m in mentions
-    )
-    return f"the quote says {seen}, not {claim.value} {claim.unit}"
+    seen = ", ".join(_figure(m.value, m.unit) for m in mentions)
+    return f"the quote says {seen}, not {_figure(claim.value, claim.unit)}"
+
+
+def _figure(value: float | str, unit: str | None) -> str:
+    number = value if isinstance(value, str) else f"{float(value):,.15g}"
+    return f"{number} {unit or ''}".strip()
 
 
 def verify_claim(claim: Claim, article: Article) -> Claim:

@@ -1,0 +1,45 @@
+"""TermMatcher: whole words, prefixes, phrases across punctuation, CJK substrings."""
+
+from __future__ import annotations
+
+from stargate_digest.terms import TermMatcher
+
+
+def found(matcher: TermMatcher, text: str) -> list[tuple[str, str]]:
+    return [(text[h.start : h.end], h.label) for h in matcher.find(text)]
+
+
+def test_whole_words_only_and_case_insensitive() -> None:
+    matcher = TermMatcher([("org", "Arm")])
+    assert found(matcher, "ARM and Arm, not Armada or farm") == [("ARM", "org"), ("Arm", "org")]
+
+
+def test_star_matches_any_word_ending() -> None:
+    matcher = TermMatcher([("m", "invest*")])
+    assert found(matcher, "investing investment invest reinvest") == [
+        ("investing", "m"), ("investment", "m"), ("invest", "m")
+    ]  # fmt: skip
+
+
+def test_phrases_span_spaces_hyphens_apostrophes_and_dots() -> None:
+    matcher = TermMatcher([("gov", "U.S. government"), ("gov", "public sector"), ("t", "d'ici")])
+    text = "the U.S. government, the public-sector plan, d’ici 2030"
+    assert found(matcher, text) == [
+        ("U.S. government", "gov"), ("public-sector", "gov"), ("d’ici", "t")
+    ]  # fmt: skip
+
+
+def test_no_match_right_after_a_hyphen() -> None:
+    matcher = TermMatcher([("p", "Projekt")])
+    assert found(matcher, "ein KI-Projekt und ein Projekt") == [("Projekt", "p")]
+    assert matcher.find("ein KI-Projekt und ein Projekt")[0].start == 23
+
+
+def test_cjk_terms_match_inside_running_text() -> None:
+    matcher = TermMatcher([("s", "ソフトバンク"), ("m", "投資")])
+    assert found(matcher, "ソフトバンクは投資する") == [("ソフトバンク", "s"), ("投資", "m")]
+
+
+def test_overlapping_terms_of_different_labels_are_all_kept() -> None:
+    matcher = TermMatcher([("contribution", "each"), ("distributive", "each")])
+    assert sorted(label for _, label in found(matcher, "each")) == ["contribution", "distributive"]
