@@ -91,8 +91,12 @@ def test_summarize_json_contract(capsys: pytest.CaptureFixture[str], tmp_path: P
 def test_summarize_markdown_names_figures_and_sources(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "summarize", SEEDS)
     assert code == 0
-    assert "38 billion USD" in out and "500 billion USD" in out
-    assert "000_1b5d983547bd3de6" in out
+    head = out.split("## Key figures")[0]
+    assert "## Disagreements" in head and "HIGH: Stargate, total investment" in head
+    for figure in ("$500 billion", "$38 billion", "$4 trillion", "January 22", "January 23"):
+        assert figure in head
+    assert "000_1b5d983547bd3de6" in head
+    assert len(head.splitlines()) <= 40, "the key findings should fit on one screen"
 
 
 def test_partial_failure_still_writes_output(

@@ -81,6 +81,9 @@ class Claim(Model):
     statement: str | None = None
     currency_candidates: list[str] = Field(default_factory=list)
     value_usd: float | None = None
+    currency_resolution: str | None = Field(
+        None, description="How an open currency (XXX) was resolved, from which evidence"
+    )
     equivalent_of: str | None = Field(
         None, description="Claim id this figure is stated as an equivalent of"
     )
@@ -98,6 +101,17 @@ class Claim(Model):
         return self
 
 
+class ExtractionUsage(Model):
+    """What extracting one article cost, summed over every call, re-ask and split part."""
+
+    calls: int = Field(0, description="API calls made (0 when served from the cache)")
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cached_tokens: int = Field(0, description="Prompt tokens the provider's prompt cache served")
+    cost_usd: float | None = Field(None, description="Estimated; null for a model without prices")
+    from_cache: bool = False
+
+
 class ArticleClaims(Model):
     """An article (without its text in JSON output) and the claims extracted from it."""
 
@@ -105,6 +119,8 @@ class ArticleClaims(Model):
     claims: list[Claim] = Field(default_factory=list)
     backend: str
     prompt_hash: str | None = None
+    model: str | None = Field(None, description="The LLM that proposed the claims, if any")
+    usage: ExtractionUsage | None = None
     error: str | None = None
 
 
@@ -124,6 +140,19 @@ class Severity(StrEnum):
     HIGH = "high"
     MEDIUM = "medium"
     LOW = "low"
+
+
+class KeyFigure(Model):
+    """The value most independent sources give for one subject and metric, and who differs."""
+
+    subject: str
+    metric: str
+    value: float | str
+    unit: str
+    value_usd: float | None = None
+    source_ids: list[str]
+    claim_ids: list[str]
+    outliers: list[ValueSupport] = Field(default_factory=list)
 
 
 class Disagreement(Model):
@@ -181,5 +210,6 @@ class Digest(Model):
     claims: list[Claim]
     disagreements: list[Disagreement] = Field(default_factory=list)
     consistency_checks: list[ConsistencyCheck] = Field(default_factory=list)
+    key_figures: list[KeyFigure] = Field(default_factory=list)
     summary: str = ""
     errors: list[str] = Field(default_factory=list)

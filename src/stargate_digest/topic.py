@@ -48,6 +48,14 @@ class MetricSpec(_Spec):
     subjects: list[SubjectKind]
     priority: int = 1
     cues: list[str]
+    description: str = Field("", description="One line for the LLM prompt's vocabulary")
+
+
+class PartsRule(_Spec):
+    """Metrics that should add up: parts of a total within one source."""
+
+    total: str
+    parts: list[str]
 
 
 class Distributive(_Spec):
@@ -67,6 +75,12 @@ class TopicProfile(_Spec):
     subjects: dict[str, SubjectSpec]
     metrics: dict[str, MetricSpec]
     distributive: Distributive
+    parts: list[PartsRule] = Field(default_factory=list)
+    unlabelled_currencies: list[str] = Field(
+        default_factory=list,
+        description="Currencies an amount with no currency at all may be in",
+    )
+    shares_metric: str | None = None
 
     @cached_property
     def matcher(self) -> TermMatcher:

@@ -1,11 +1,14 @@
-"""Assemble a Digest from extraction results (reconciliation plugs in here)."""
+"""Assemble a Digest from extraction results: reconcile, then summarise."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+from stargate_digest.digest.summary import compose_summary, source_summary_text
 from stargate_digest.models import Article, ArticleClaims, Digest, SourceSummary
+from stargate_digest.reconciliation import reconcile
+from stargate_digest.topic import TopicProfile
 
 
 def source_summary(article: Article) -> SourceSummary:
@@ -28,13 +31,37 @@ def build_digest(
     backend: str,
     errors: Sequence[str] = (),
     generated_at: datetime | None = None,
+    topic: TopicProfile | None = None,
 ) -> Digest:
-    """A digest of every source and its claims; failed extractions are listed as errors."""
+    """Reconcile the extraction results and assemble the digest a reader gets.
+
+    Failed extractions are listed in ``errors``; money is converted at the rates of the
+    sources' dates, falling back to the run date (``generated_at``) only when no source
+    has one.
+    """
+    generated_at = generated_at or datetime.now(UTC)
+    found = reconcile(results, topic=topic, today=generated_at.date())
+    sources = [
+        source_summary(r.article).model_copy(
+            update={"summary": source_summary_text(r.article.id, found.claims)}
+        )
+        for r in results
+    ]
     return Digest(
-        generated_at=generated_at or datetime.now(UTC),
+        generated_at=generated_at,
         backend=backend,
         prompt_hash=next((r.prompt_hash for r in results if r.prompt_hash), None),
-        sources=[source_summary(r.article) for r in results],
-        claims=[claim for r in results for claim in r.claims],
+        sources=sources,
+        claims=found.claims,
+        disagreements=found.disagreements,
+        consistency_checks=found.consistency_checks,
+        key_figures=found.key_figures,
+        summary=compose_summary(
+            sources,
+            found.claims,
+            found.disagreements,
+            found.consistency_checks,
+            found.key_figures,
+        ),
         errors=[*errors, *(f"{r.article.id}: {r.error}" for r in results if r.error)],
     )
