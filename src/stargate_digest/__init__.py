@@ -2,7 +2,7 @@
 
 The public API is imported lazily (PEP 562) so that the command line starts fast::
 
-    from stargate_digest import load_articles, extract, build_digest
+    from stargate_digest import load_articles, extract, reconcile, build_digest
 """
 
 from __future__ import annotations
@@ -24,12 +24,15 @@ if TYPE_CHECKING:
         Disagreement,
     )
     from stargate_digest.pipeline import build_digest, extract
+    from stargate_digest.reconciliation import Reconciliation, reconcile
 
 _EXPORTS = {
     "load_articles": "stargate_digest.ingest",
     "IngestResult": "stargate_digest.ingest",
     "extract": "stargate_digest.pipeline",
     "build_digest": "stargate_digest.pipeline",
+    "reconcile": "stargate_digest.reconciliation",
+    "Reconciliation": "stargate_digest.reconciliation",
     "Article": "stargate_digest.models",
     "ArticleClaims": "stargate_digest.models",
     "Claim": "stargate_digest.models",
@@ -51,11 +54,13 @@ __all__ = [
     "Disagreement",
     "IngestResult",
     "InputError",
+    "Reconciliation",
     "StargateError",
     "__version__",
     "build_digest",
     "extract",
     "load_articles",
+    "reconcile",
 ]
 
 

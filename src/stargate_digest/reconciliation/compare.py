@@ -9,6 +9,7 @@ number of claims, not with the square of it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -36,6 +37,11 @@ class Cluster:
 
     claims: list[Claim] = field(default_factory=list)
     low: float | None = None
+    hedged: bool = False
+
+    def add(self, claim: Claim) -> None:
+        self.claims.append(claim)
+        self.hedged = self.hedged or claim.qualifier is not Qualifier.EXACT
 
     @property
     def sources(self) -> list[str]:
@@ -71,14 +77,12 @@ def cluster_numbers(claims: Sequence[Claim]) -> list[Cluster]:
     for claim in sorted(claims, key=number):
         value = number(claim)
         current = clusters[-1] if clusters else None
-        hedged = claim.qualifier is not Qualifier.EXACT or (
-            current is not None and any(c.qualifier is not Qualifier.EXACT for c in current.claims)
-        )
+        hedged = claim.qualifier is not Qualifier.EXACT or (current is not None and current.hedged)
         tolerance = APPROX_TOLERANCE if hedged else EXACT_TOLERANCE
         if current is None or current.low is None or value > current.low * (1 + tolerance):
-            clusters.append(Cluster([claim], value))
-        else:
-            current.claims.append(claim)
+            current = Cluster(low=value)
+            clusters.append(current)
+        current.add(claim)
     return clusters
 
 
@@ -90,7 +94,7 @@ def cluster_dates(claims: Sequence[Claim]) -> list[Cluster]:
     """Dates agree when they name the same day; a date without a year agrees on month-day."""
     clusters: dict[str, Cluster] = {}
     for claim in sorted(claims, key=lambda c: _month_day(str(c.value))):
-        clusters.setdefault(_month_day(str(claim.value)), Cluster()).claims.append(claim)
+        clusters.setdefault(_month_day(str(claim.value)), Cluster()).add(claim)
     return list(clusters.values())
 
 
@@ -129,27 +133,71 @@ def _sources_text(cluster: Cluster) -> str:
     return f"{count} {noun}: {', '.join(cluster.sources)}"
 
 
-def contribution_hint(cluster: Cluster, claims: Sequence[Claim]) -> str | None:
+@dataclass(frozen=True)
+class _PartnerSum:
+    """Per-partner figures one source gives for one metric, and their total in USD."""
+
+    source_id: str
+    metric: str
+    claims: tuple[Claim, ...]
+    total_usd: float
+
+
+class PartnerSums:
+    """Per-partner contributions by source (two partners or more), indexed by amount.
+
+    Built once per run; a lookup checks only the buckets near a value, so hints cost
+    the same however many sources report per-partner figures.
+    """
+
+    _BUCKETS_PER_DECADE = 100  # 2.3 % wide, so the 2 % tolerance spans neighbours only
+
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        grouped: dict[tuple[str, str], dict[str, Claim]] = {}
+        for claim in claims:
+            if claim.metric in CONTRIBUTION_METRICS and claim.value_usd is not None:
+                grouped.setdefault((claim.source_id, claim.metric), {}).setdefault(
+                    claim.subject, claim
+                )
+        self._buckets: dict[int, list[_PartnerSum]] = {}
+        for (source, metric), by_subject in grouped.items():
+            if len(by_subject) < 2:
+                continue
+            total = sum(float(c.value_usd or 0.0) for c in by_subject.values())
+            if total > 0:
+                found = _PartnerSum(source, metric, tuple(by_subject.values()), total)
+                self._buckets.setdefault(self._bucket(total), []).append(found)
+
+    def _bucket(self, amount: float) -> int:
+        return round(math.log10(amount) * self._BUCKETS_PER_DECADE)
+
+    def near(self, amount: float) -> list[_PartnerSum]:
+        """Sums within the tolerance of ``amount``."""
+        if amount <= 0:
+            return []
+        middle = self._bucket(amount)
+        return [
+            found
+            for bucket in (middle - 1, middle, middle + 1)
+            for found in self._buckets.get(bucket, [])
+            if abs(found.total_usd - amount) <= EXACT_TOLERANCE * amount
+        ]
+
+
+def contribution_hint(cluster: Cluster, sums: PartnerSums) -> str | None:
     """A total that equals the sum of per-partner figures another source reports."""
-    target = cluster.low
-    if target is None:
+    if cluster.low is None:
         return None
-    per_source: dict[tuple[str, str], dict[str, Claim]] = {}
-    for claim in claims:
-        if claim.metric in CONTRIBUTION_METRICS and claim.value_usd is not None:
-            key = (claim.source_id, claim.metric)
-            per_source.setdefault(key, {}).setdefault(claim.subject, claim)
-    for (source, metric), by_subject in per_source.items():
-        if source in cluster.sources or len(by_subject) < 2:
+    sources = cluster.sources
+    for found in sums.near(cluster.low):
+        if found.source_id in sources:
             continue
-        total = sum(float(c.value_usd or 0.0) for c in by_subject.values())
-        if abs(total - target) <= EXACT_TOLERANCE * target:
-            parts = " and ".join(f"{subject} {describe(c)}" for subject, c in by_subject.items())
-            return (
-                f"{describe(cluster.claims[0])} ({', '.join(cluster.sources)}) equals {parts} "
-                f"combined in {source} ({metric.replace('_', ' ')}): it may count only "
-                "those partners' money, not the whole programme."
-            )
+        parts = " and ".join(f"{c.subject} {describe(c)}" for c in found.claims)
+        return (
+            f"{describe(cluster.claims[0])} ({', '.join(sources)}) equals {parts} "
+            f"combined in {found.source_id} ({found.metric.replace('_', ' ')}): it may "
+            "count only those partners' money, not the whole programme."
+        )
     return None
 
 
@@ -162,6 +210,7 @@ def find_disagreements(claims: Sequence[Claim]) -> tuple[list[Disagreement], lis
             groups.setdefault(key, []).append(claim)
     disagreements: list[Disagreement] = []
     figures: list[KeyFigure] = []
+    sums = PartnerSums(claims)
     for (subject, metric, dimension), members in groups.items():
         clusters = cluster_dates(members) if dimension == "date" else cluster_numbers(members)
         clusters.sort(key=lambda c: (-len(c.sources), -len(c.claims)))
@@ -170,7 +219,7 @@ def find_disagreements(claims: Sequence[Claim]) -> tuple[list[Disagreement], lis
             continue
         severity, comparison = _severity(clusters, dimension)
         values = " vs ".join(f"{describe(c.claims[0])} ({_sources_text(c)})" for c in clusters)
-        hints = filter(None, (contribution_hint(c, claims) for c in clusters))
+        hints = filter(None, (contribution_hint(c, sums) for c in clusters))
         explanation = " ".join(
             filter(None, [
                 f"The sources disagree on {subject}'s {metric.replace('_', ' ')}: {values}.",
