@@ -142,16 +142,11 @@ class Severity(StrEnum):
     LOW = "low"
 
 
-class KeyFigure(Model):
+class KeyFigure(ValueSupport):
     """The value most independent sources give for one subject and metric, and who differs."""
 
     subject: str
     metric: str
-    value: float | str
-    unit: str
-    value_usd: float | None = None
-    source_ids: list[str]
-    claim_ids: list[str]
     outliers: list[ValueSupport] = Field(default_factory=list)
 
 
