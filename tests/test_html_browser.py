@@ -1,0 +1,118 @@
+"""The HTML page in a real browser: it loads cleanly, shows the findings, runs nothing.
+
+Headless Chromium is driven from the command line with no network use of its own; its
+``--enable-logging=stderr`` output carries every console message (script errors, and
+Content Security Policy violations, which any fetch or script on the page would be),
+so a clean page leaves no CONSOLE line at all.
+
+Set ``UPDATE_SCREENSHOTS=1`` to refresh docs/screenshots/digest.png from the seeds.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from stargate_digest import build_digest, extract, load_articles
+from stargate_digest.atomic import write_text_atomic
+from stargate_digest.digest.html import render_html
+from stargate_digest.models import Article, Claim, Digest, SourceSummary
+
+ROOT = Path(__file__).resolve().parent.parent
+SCREENSHOT = ROOT / "docs" / "screenshots" / "digest.png"
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+CONSOLE = re.compile(r":CONSOLE[(:]|Uncaught")
+# Everything that could reach out by itself is off; the page is opened from file://.
+QUIET = (
+    "--headless",
+    "--no-sandbox",  # CI runs as root, where Chromium's sandbox refuses to start
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--hide-scrollbars",
+    "--enable-logging=stderr",
+    "--v=0",
+)
+
+
+def _browser() -> str:
+    found = next(filter(None, map(shutil.which, BROWSERS)), None)
+    if found is None:
+        pytest.skip(f"no Chromium binary on PATH (looked for {', '.join(BROWSERS)})")
+    return found
+
+
+def _open(page: str, tmp_path: Path, *action: str) -> subprocess.CompletedProcess[str]:
+    """Load ``page`` from a file in a fresh profile and do ``action`` (dump, screenshot)."""
+    path = tmp_path / "digest.html"
+    write_text_atomic(path, page)
+    command = [_browser(), *QUIET, f"--user-data-dir={tmp_path / 'profile'}", *action]
+    done = subprocess.run(
+        [*command, path.as_uri()], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done
+
+
+def _console(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if CONSOLE.search(line)]
+
+
+@pytest.fixture(scope="module")
+def seeds_page() -> str:
+    articles = load_articles([str(ROOT / "seeds")]).articles
+    generated = datetime(2026, 1, 1, tzinfo=UTC)
+    digest = build_digest(extract(articles), backend="rules", generated_at=generated)
+    return render_html(digest, articles)
+
+
+def test_seeds_page_loads_without_console_errors_and_shows_the_disagreements(
+    seeds_page: str, tmp_path: Path
+) -> None:
+    done = _open(seeds_page, tmp_path, "--dump-dom")
+    assert _console(done.stderr) == []
+    dom = done.stdout
+    assert dom.count('<article class="disagreement') == 2
+    for shown in ("$500 billion", "$38 billion", "$4 trillion", "January 22", "January 23, 2025"):
+        assert f'class="figure">{shown}' in dom
+
+
+def test_seeds_page_renders_to_a_screenshot(seeds_page: str, tmp_path: Path) -> None:
+    shot = tmp_path / "digest.png"
+    _open(seeds_page, tmp_path, f"--screenshot={shot}", "--window-size=1280,2000")
+    image = shot.read_bytes()
+    assert image.startswith(b"\x89PNG") and len(image) > 50_000  # a page, not a blank
+    if os.environ.get("UPDATE_SCREENSHOTS") == "1":
+        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+        SCREENSHOT.write_bytes(image)
+
+
+def test_hostile_page_runs_and_fetches_nothing(tmp_path: Path) -> None:
+    """A script or an image smuggled in through article text would show up as a console
+    message: executed, or blocked by the page's Content Security Policy."""
+    hostile = '<script>console.error("ran")</script><img src="http://127.0.0.1:9/x.png">'
+    text = f"{hostile} It costs $5 billion."
+    start = text.index("It costs")
+    article = Article(id="evil", title=hostile, url="javascript:alert(1)", language="en",
+                      text=text, content_hash="sha256:0", source="evil", format="html")  # fmt: skip
+    claim = Claim(id="evil#1", source_id="evil", subject=hostile, metric="other", value=5e9,
+                  unit="USD", quote=text[start:], start=start, end=len(text))  # fmt: skip
+    source = SourceSummary(id="evil", title=hostile, url="javascript:alert(1)", published=None,
+                           language="en", content_hash="sha256:0", source=hostile,
+                           format="html", summary=hostile)  # fmt: skip
+    digest = Digest(generated_at=datetime(2026, 1, 1, tzinfo=UTC), backend="rules",
+                    sources=[source], claims=[claim], summary=hostile)  # fmt: skip
+    done = _open(render_html(digest, [article]), tmp_path, "--dump-dom")
+    assert _console(done.stderr) == []
+    assert "<script" not in done.stdout and "<img" not in done.stdout
+    assert "&lt;script&gt;" in done.stdout  # shown as text
