@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import socket
 import sys
 import threading
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -33,6 +35,63 @@ def seeds_dir() -> Path:
 @pytest.fixture
 def fixtures_dir() -> Path:
     return FIXTURES
+
+
+# tiktoken cannot download its encodings with the network blocked: use a local copy.
+_TIKTOKEN_CACHE = ROOT.parent / "shared" / "tiktoken-cache"
+if _TIKTOKEN_CACHE.is_dir():
+    os.environ.setdefault("TIKTOKEN_CACHE_DIR", str(_TIKTOKEN_CACHE))
+
+
+# -- LLM cassettes (pytest-recording / vcrpy) ------------------------------------------
+# Record mode comes from the command line only (pyproject: --record-mode=none); setting
+# it here would override --record-mode=rewrite. Matching ignores the host, so cassettes
+# written against the loopback fake replay for api.openai.com and vice versa.
+
+CASSETTES = ROOT / "cassettes"
+SECRET_HEADERS = ("authorization", "openai-organization", "openai-project", "cookie",
+                  "set-cookie", "api-key", "x-api-key")  # fmt: skip
+
+
+def _scrub_request(request: Any) -> Any:
+    """Cassettes name the public API host, whatever server the recording talked to."""
+    if request.host in ("127.0.0.1", "localhost"):
+        request.uri = "https://api.openai.com" + request.path
+    return request
+
+
+def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
+    """Responses carry the organisation, project and cookies in headers: drop them."""
+    headers = response.get("headers", {})
+    for name in list(headers):
+        if name.lower() in SECRET_HEADERS:
+            del headers[name]
+    return response
+
+
+@pytest.fixture(scope="module")
+def vcr_config() -> dict[str, Any]:
+    return {
+        "filter_headers": [(name, None) for name in SECRET_HEADERS],
+        "decode_compressed_response": True,
+        "match_on": ["method", "path", "body"],
+        "before_record_request": _scrub_request,
+        "before_record_response": _scrub_response,
+    }
+
+
+@pytest.fixture(scope="module")
+def vcr_cassette_dir() -> str:
+    return str(CASSETTES)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test sees the user's API key or writes to the user's cache directory."""
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_ORG_ID", "OPENAI_PROJECT_ID",
+                 "STARGATE_DIGEST_MODEL"):  # fmt: skip
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("STARGATE_DIGEST_CACHE", str(tmp_path / "cache.sqlite"))
 
 
 @pytest.fixture(autouse=True)

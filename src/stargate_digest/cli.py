@@ -11,6 +11,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,9 @@ from stargate_digest import __version__
 
 if TYPE_CHECKING:
     from stargate_digest.errors import InputError
+    from stargate_digest.extractors.llm import LLMExtractor
     from stargate_digest.ingest import IngestResult
+    from stargate_digest.models import Article, ArticleClaims
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1
@@ -80,10 +83,47 @@ def _backend_options() -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument(
         "--backend",
-        choices=["auto", "rules"],
+        choices=["auto", "rules", "openai"],
         default="auto",
-        help="claim extractor; auto picks the best one configured (default: auto)",
+        help="claim extractor; auto picks openai when OPENAI_API_KEY is set, else rules "
+        "(default: auto)",
     )
+    llm = parent.add_argument_group("openai backend (any OpenAI-compatible server)")
+    llm.add_argument("--model", help="model name (default: $STARGATE_DIGEST_MODEL or gpt-4o-mini)")
+    llm.add_argument(
+        "--base-url",
+        help="API base URL, e.g. http://localhost:11434/v1 (default: $OPENAI_BASE_URL)",
+    )
+    llm.add_argument(
+        "--concurrency", type=_positive(int), default=8, help="calls at a time (default: 8)"
+    )
+    llm.add_argument(
+        "--max-input-tokens",
+        type=_positive(int),
+        default=16_000,
+        help="prompt budget per call; longer articles are split (default: 16000)",
+    )
+    llm.add_argument(
+        "--max-retries",
+        type=int,
+        default=3,
+        help="retries of rate limits, server errors and time-outs per call (default: 3)",
+    )
+    llm.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print the estimated tokens and cost of the run; call nothing",
+    )
+    llm.add_argument(
+        "--batch", action="store_true", help="use the Batch API (half price, up to 24 h)"
+    )
+    llm.add_argument(
+        "--cache",
+        type=Path,
+        help="cache database (default: $STARGATE_DIGEST_CACHE or "
+        "~/.cache/stargate-digest/cache.sqlite)",
+    )
+    llm.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     return parent
 
 
@@ -210,10 +250,11 @@ def _run_ingest(args: argparse.Namespace) -> int:
 
 def _run_extract(args: argparse.Namespace) -> int:
     from stargate_digest.digest.jsonout import extraction_json, extraction_jsonl
-    from stargate_digest.pipeline import extract
 
     result = _load(args)
-    extracted = extract(result.articles, backend=args.backend)
+    if args.dry_run:
+        return _dry_run(args, result.articles)
+    extracted = _extract(args, result.articles)
     render = extraction_jsonl if args.format == "jsonl" else extraction_json
     _emit(args, render(extracted))
     return _exit_code([*result.errors, *(r for r in extracted if r.error)])
@@ -222,14 +263,97 @@ def _run_extract(args: argparse.Namespace) -> int:
 def _run_summarize(args: argparse.Namespace) -> int:
     from stargate_digest.digest.jsonout import digest_json
     from stargate_digest.digest.markdown import render_markdown
-    from stargate_digest.pipeline import build_digest, extract
+    from stargate_digest.pipeline import build_digest
 
     result = _load(args)
-    extracted = extract(result.articles, backend=args.backend)
+    if args.dry_run:
+        return _dry_run(args, result.articles)
+    extracted = _extract(args, result.articles)
     digest = build_digest(
         extracted,
         backend=extracted[0].backend,
-        errors=[str(error) for error in result.errors],
+        errors=[str(error) for error in result.errors]
+        + [f"{r.article.source}: {r.error}" for r in extracted if r.error],
     )
     _emit(args, digest_json(digest) if args.format == "json" else render_markdown(digest))
     return _exit_code(digest.errors)
+
+
+def _backend_name(args: argparse.Namespace) -> str:
+    """The concrete backend; says on stderr what ``auto`` picked and why."""
+    from stargate_digest.extractors import resolve_backend
+
+    name = resolve_backend(args.backend)
+    if args.backend == "auto":
+        why = "OPENAI_API_KEY is set" if name == "openai" else "OPENAI_API_KEY is not set"
+        print(f"{PROG}: backend: {name} ({why})", file=sys.stderr)
+    return name
+
+
+def _llm_extractor(args: argparse.Namespace, stack: ExitStack) -> LLMExtractor:
+    from stargate_digest.extractors.llm import LLMExtractor, LLMSettings
+    from stargate_digest.store import Store, default_cache_path
+
+    settings = LLMSettings.from_env(
+        model=args.model,
+        base_url=args.base_url,
+        concurrency=args.concurrency,
+        max_input_tokens=args.max_input_tokens,
+        max_retries=args.max_retries,
+    )
+    store = (
+        None if args.no_cache else stack.enter_context(Store(args.cache or default_cache_path()))
+    )
+    return LLMExtractor(settings, store=store)
+
+
+def _extract(args: argparse.Namespace, articles: Sequence[Article]) -> list[ArticleClaims]:
+    """Claims for every article with the chosen backend; failed articles on stderr."""
+    from stargate_digest.pipeline import extract
+
+    name = _backend_name(args)
+    if name != "openai":
+        if args.batch:
+            raise UsageError("--batch needs the openai backend")
+        return extract(articles, backend=name)
+    with ExitStack() as stack:
+        extractor = _llm_extractor(args, stack)
+        if args.batch:
+            import asyncio
+
+            extracted = asyncio.run(extractor.extract_batch(articles))
+        else:
+            extracted = extract(articles, backend=extractor)
+    for failed in (r for r in extracted if r.error):
+        print(f"{PROG}: error: {failed.article.source}: {failed.error}", file=sys.stderr)
+    print(f"{PROG}: {_usage_line(extracted)}", file=sys.stderr)
+    return extracted
+
+
+def _usage_line(extracted: Sequence[ArticleClaims]) -> str:
+    usages = [r.usage for r in extracted if r.usage]
+    costs = [u.cost_usd for u in usages if u.cost_usd is not None]
+    cost = f", about ${sum(costs):.4f}" if costs else ""
+    return (
+        f"{extracted[0].model}: {len(extracted)} articles ({sum(u.from_cache for u in usages)} "
+        f"from cache), {sum(u.calls for u in usages)} calls, "
+        f"{sum(u.prompt_tokens for u in usages):,} prompt tokens "
+        f"({sum(u.cached_tokens for u in usages):,} cached), "
+        f"{sum(u.completion_tokens for u in usages):,} completion tokens{cost}"
+    )
+
+
+def _dry_run(args: argparse.Namespace, articles: Sequence[Article]) -> int:
+    """Estimated tokens and cost of an openai run, computed offline."""
+    if args.backend == "rules":
+        raise UsageError("--dry-run estimates the openai backend; the rules backend calls nothing")
+    from stargate_digest.extractors.llm import LLMExtractor, LLMSettings, estimate_report
+
+    extractor = LLMExtractor(
+        LLMSettings.from_env(
+            model=args.model, base_url=args.base_url, max_input_tokens=args.max_input_tokens
+        )
+    )
+    estimates = extractor.estimate(articles, batch=args.batch)
+    _emit(args, estimate_report(extractor.settings.model, estimates))
+    return EXIT_OK

@@ -21,6 +21,9 @@ def extraction_record(result: ArticleClaims) -> dict[str, Any]:
     record = article_json(result.article)
     record["backend"] = result.backend
     record["prompt_hash"] = result.prompt_hash
+    if result.usage is not None:
+        record["model"] = result.model
+        record["usage"] = result.usage.model_dump(mode="json")
     record["claims"] = [claim.model_dump(mode="json") for claim in result.claims]
     if result.error:
         record["error"] = result.error

@@ -1,8 +1,9 @@
-"""The extractor protocol every backend implements."""
+"""The extractor protocols every backend implements."""
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Sequence
+from typing import Protocol, runtime_checkable
 
 from stargate_digest.models import Article, ArticleClaims
 
@@ -14,4 +15,17 @@ class Extractor(Protocol):
 
     def extract(self, article: Article) -> ArticleClaims:
         """Claims for ``article``, with ``error`` set instead of raising on failure."""
+        ...
+
+
+@runtime_checkable
+class ConcurrentExtractor(Protocol):
+    """A backend that is faster on many articles at once (network-bound: the LLM)."""
+
+    name: str
+
+    def extract(self, article: Article) -> ArticleClaims: ...
+
+    async def extract_many(self, articles: Sequence[Article]) -> list[ArticleClaims]:
+        """Claims for every article, in order, with ``error`` set per failed article."""
         ...

@@ -1,0 +1,1 @@
+"""The LLM prompts as data (installed as ``stargate_digest.prompts``); see docs/llm.md."""
