@@ -123,3 +123,26 @@ def test_python_m_entry_point_has_the_same_commands() -> None:
     assert result.returncode == 0
     for command in ("ingest", "extract", "summarize"):
         assert command in result.stdout
+
+
+def test_summarize_html_writes_a_standalone_page(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "digest.html"
+    code, _, err = run(capsys, "summarize", SEEDS, "--format", "html", "--output", str(target))
+    page = target.read_text("utf-8")
+    assert code == 0 and page.startswith("<!DOCTYPE html>")
+    assert "$38 billion" in page and "$4 trillion" in page
+    assert "\r" not in err, "no progress bar when stderr is not a terminal"
+
+
+def test_a_failed_input_is_listed_once_in_the_digest(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", "utf-8")
+    target = tmp_path / "digest.json"
+    code, _, _ = run(capsys, "summarize", SEEDS, str(empty), "--format", "json", "-o", str(target))
+    errors = json.loads(target.read_text("utf-8"))["errors"]
+    assert code == 1
+    assert errors == [f"{empty}: is empty"]

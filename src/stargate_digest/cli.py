@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Callable, Sequence
-from contextlib import ExitStack
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -154,7 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[
             inputs,
             _backend_options(),
-            _output_options(["markdown", "json"], "markdown"),
+            _output_options(["markdown", "json", "html"], "markdown"),
         ],
         help="write a digest of the coverage",
         description="Extract, reconcile and write a digest of all the inputs.",
@@ -269,13 +269,21 @@ def _run_summarize(args: argparse.Namespace) -> int:
     if args.dry_run:
         return _dry_run(args, result.articles)
     extracted = _extract(args, result.articles)
+    # build_digest adds the articles whose extraction failed to the inputs that failed.
     digest = build_digest(
         extracted,
         backend=extracted[0].backend,
-        errors=[str(error) for error in result.errors]
-        + [f"{r.article.source}: {r.error}" for r in extracted if r.error],
+        errors=[str(error) for error in result.errors],
     )
-    _emit(args, digest_json(digest) if args.format == "json" else render_markdown(digest))
+    if args.format == "json":
+        text = digest_json(digest)
+    elif args.format == "html":
+        from stargate_digest.digest.html import render_html
+
+        text = render_html(digest, result.articles)
+    else:
+        text = render_markdown(digest)
+    _emit(args, text)
     return _exit_code(digest.errors)
 
 
@@ -315,7 +323,8 @@ def _extract(args: argparse.Namespace, articles: Sequence[Article]) -> list[Arti
     if name != "openai":
         if args.batch:
             raise UsageError("--batch needs the openai backend")
-        return extract(articles, backend=name)
+        with _progress_bar(len(articles)) as advance:
+            return extract(articles, backend=name, progress=advance)
     with ExitStack() as stack:
         extractor = _llm_extractor(args, stack)
         if args.batch:
@@ -323,11 +332,24 @@ def _extract(args: argparse.Namespace, articles: Sequence[Article]) -> list[Arti
 
             extracted = asyncio.run(extractor.extract_batch(articles))
         else:
-            extracted = extract(articles, backend=extractor)
+            with _progress_bar(len(articles)) as advance:
+                extracted = extract(articles, backend=extractor, progress=advance)
     for failed in (r for r in extracted if r.error):
         print(f"{PROG}: error: {failed.article.source}: {failed.error}", file=sys.stderr)
     print(f"{PROG}: {_usage_line(extracted)}", file=sys.stderr)
     return extracted
+
+
+@contextmanager
+def _progress_bar(total: int) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr while articles are extracted (only on a terminal)."""
+    from stargate_digest.progress import ProgressBar
+
+    bar = ProgressBar(total, "articles")
+    try:
+        yield bar.advance
+    finally:
+        bar.close()
 
 
 def _usage_line(extracted: Sequence[ArticleClaims]) -> str:

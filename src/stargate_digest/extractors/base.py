@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol, runtime_checkable
 
 from stargate_digest.models import Article, ArticleClaims
+
+Progress = Callable[[int], None]
 
 
 class Extractor(Protocol):
@@ -26,6 +28,11 @@ class ConcurrentExtractor(Protocol):
 
     def extract(self, article: Article) -> ArticleClaims: ...
 
-    async def extract_many(self, articles: Sequence[Article]) -> list[ArticleClaims]:
-        """Claims for every article, in order, with ``error`` set per failed article."""
+    async def extract_many(
+        self, articles: Sequence[Article], progress: Progress | None = None
+    ) -> list[ArticleClaims]:
+        """Claims for every article, in order, with ``error`` set per failed article.
+
+        ``progress`` is called with the number of articles just finished.
+        """
         ...

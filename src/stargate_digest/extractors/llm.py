@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import ValidationError
 
 from stargate_digest.errors import ConfigurationError
+from stargate_digest.extractors.base import Progress
 from stargate_digest.extractors.budget import (
     chat_tokens,
     cost_usd,
@@ -214,15 +215,25 @@ class LLMExtractor:
         """Claims for one article (the synchronous form of ``extract_many``)."""
         return asyncio.run(self.extract_many([article]))[0]
 
-    async def extract_many(self, articles: Sequence[Article]) -> list[ArticleClaims]:
+    async def extract_many(
+        self, articles: Sequence[Article], progress: Progress | None = None
+    ) -> list[ArticleClaims]:
         """Claims for every article, in order, at most ``concurrency`` calls at a time."""
+        report = progress or (lambda _done: None)
         cached = [self.cached(a) for a in articles]
         todo = [a for a, hit in zip(articles, cached, strict=True) if hit is None]
+        report(len(articles) - len(todo))
         if not todo:
             return [hit for hit in cached if hit is not None]
         self._limit = asyncio.Semaphore(self.settings.concurrency)
+
+        async def one(client: AsyncOpenAI, article: Article) -> ArticleClaims:
+            result = await self._extract_one(client, article)
+            report(1)
+            return result
+
         async with self.settings.client() as client:
-            fresh = iter(await asyncio.gather(*(self._extract_one(client, a) for a in todo)))
+            fresh = iter(await asyncio.gather(*(one(client, a) for a in todo)))
         return [hit or next(fresh) for hit in cached]
 
     async def extract_batch(self, articles: Sequence[Article]) -> list[ArticleClaims]:
