@@ -165,3 +165,35 @@ def test_recording_drops_secret_headers_both_ways(vcr_config: dict[str, Any]) ->
     filtered = {name for name, _ in vcr_config["filter_headers"]}
     assert {"authorization", "openai-organization", "openai-project", "cookie"} <= filtered
     assert set(SECRET_HEADERS) == filtered
+
+
+@pytest.mark.vcr
+@pytest.mark.default_cassette("test_extract_seeds_with_the_openai_backend")
+def test_summarize_seeds_with_the_openai_backend_finds_the_same_disagreements(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The digest's findings do not depend on which backend proposed the claims."""
+    with endpoint(seed_answers()) as settings:
+        monkeypatch.setenv("OPENAI_API_KEY", settings.api_key or "")
+        base = ["--base-url", settings.base_url] if settings.base_url else []
+        argv = ["summarize", str(SEEDS), "--backend", "openai", "--format", "json", "--no-cache"]
+        code = main([*argv, "--max-retries", "0", *base])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    digest = json.loads(captured.out)
+    assert digest["backend"] == "openai"
+    found = {d["metric"]: d for d in digest["disagreements"] if d["subject"] == "Stargate"}
+    total = found["total_investment"]
+    assert total["severity"] == "high"
+    assert {v["value"]: len(v["source_ids"]) for v in total["values"]} == {
+        500e9: 3,
+        38e9: 1,
+        4e12: 1,
+    }
+    assert found["announcement_date"]["severity"] == "low"
+    checks = {(c["source_id"][:3], c["kind"]): c["status"] for c in digest["consistency_checks"]}
+    assert checks[("000", "equivalence")] == "consistent"
+    assert checks[("004", "equivalence")] == "consistent"
+    assert checks[("004", "parts_total")] == "consistent"
+    hundred = {(f["subject"], f["metric"]) for f in digest["key_figures"] if f["value"] == 100e9}
+    assert len(hundred) == 3, hundred
