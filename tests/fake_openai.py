@@ -27,6 +27,7 @@ from stargate_digest.extractors.budget import chat_tokens, count_tokens
 
 MODEL = "gpt-4o-mini"
 ANSWERS = Path(__file__).resolve().parent / "llm" / "seed_answers.json"
+SUMMARY = Path(__file__).resolve().parent / "llm" / "summary_answer.json"
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,23 @@ def seed_answers(path: Path = ANSWERS) -> Responder:
             prompt_tokens=chat_tokens([m["content"] for m in request["messages"]], MODEL),
             completion_tokens=count_tokens(content, MODEL),
         )
+
+    return respond
+
+
+def with_summary(extraction: Responder, path: Path = SUMMARY) -> Responder:
+    """``extraction`` for claim requests; the hand-written summary for the digest's request.
+
+    Two of the summary's five sentences are wrong on purpose (a claim id that does not
+    exist, a figure its claim does not hold), so that replaying proves they are dropped.
+    """
+    content = path.read_text("utf-8")
+
+    def respond(request: dict[str, Any]) -> Reply:
+        system = str(request["messages"][0].get("content", ""))
+        if system.startswith("You write the summary"):
+            return completion(content, completion_tokens=count_tokens(content, MODEL))
+        return extraction(request)
 
     return respond
 

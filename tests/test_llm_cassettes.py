@@ -24,7 +24,15 @@ from typing import Any
 
 import pytest
 from conftest import CASSETTES, SECRET_HEADERS, SEEDS, _scrub_response
-from fake_openai import FakeOpenAI, Responder, by_attempt, claim, claims_reply, seed_answers
+from fake_openai import (
+    FakeOpenAI,
+    Responder,
+    by_attempt,
+    claim,
+    claims_reply,
+    seed_answers,
+    with_summary,
+)
 
 from stargate_digest.cli import main
 from stargate_digest.extractors.llm import LLMExtractor, LLMSettings
@@ -168,12 +176,12 @@ def test_recording_drops_secret_headers_both_ways(vcr_config: dict[str, Any]) ->
 
 
 @pytest.mark.vcr
-@pytest.mark.default_cassette("test_extract_seeds_with_the_openai_backend")
 def test_summarize_seeds_with_the_openai_backend_finds_the_same_disagreements(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The digest's findings do not depend on which backend proposed the claims."""
-    with endpoint(seed_answers()) as settings:
+    """The digest's findings do not depend on which backend proposed the claims, and the
+    model-written summary keeps only sentences whose citations and figures check out."""
+    with endpoint(with_summary(seed_answers())) as settings:
         monkeypatch.setenv("OPENAI_API_KEY", settings.api_key or "")
         base = ["--base-url", settings.base_url] if settings.base_url else []
         argv = ["summarize", str(SEEDS), "--backend", "openai", "--format", "json", "--no-cache"]
@@ -197,3 +205,11 @@ def test_summarize_seeds_with_the_openai_backend_finds_the_same_disagreements(
     assert checks[("004", "parts_total")] == "consistent"
     hundred = {(f["subject"], f["metric"]) for f in digest["key_figures"] if f["value"] == 100e9}
     assert len(hundred) == 3, hundred
+    claim_ids = {c["id"] for c in digest["claims"] if c["verified"]}
+    sentences = digest["summary_sentences"]
+    assert sentences and all(set(s["claim_ids"]) <= claim_ids for s in sentences)
+    assert digest["summary"] == " ".join(s["text"] for s in sentences)
+    if not LIVE_KEY:  # the recorded answer has two bad sentences among five
+        assert len(sentences) == 3
+        assert "$1 trillion" not in digest["summary"] and "$250 billion" not in digest["summary"]
+        assert "summary sentence dropped" in captured.err

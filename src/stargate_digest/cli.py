@@ -19,7 +19,7 @@ from stargate_digest import __version__
 
 if TYPE_CHECKING:
     from stargate_digest.errors import InputError
-    from stargate_digest.extractors.llm import LLMExtractor
+    from stargate_digest.extractors.llm import LLMExtractor, LLMSettings
     from stargate_digest.ingest import IngestResult
     from stargate_digest.models import Article, ArticleClaims
 
@@ -275,6 +275,12 @@ def _run_summarize(args: argparse.Namespace) -> int:
         backend=extracted[0].backend,
         errors=[str(error) for error in result.errors],
     )
+    if digest.backend == "openai" and not args.batch:  # a batch run makes no direct calls
+        import asyncio
+
+        from stargate_digest.digest.narrative import narrate
+
+        digest = asyncio.run(narrate(digest, _llm_settings(args)))
     if args.format == "json":
         text = digest_json(digest)
     elif args.format == "html":
@@ -298,17 +304,23 @@ def _backend_name(args: argparse.Namespace) -> str:
     return name
 
 
-def _llm_extractor(args: argparse.Namespace, stack: ExitStack) -> LLMExtractor:
-    from stargate_digest.extractors.llm import LLMExtractor, LLMSettings
-    from stargate_digest.store import Store, default_cache_path
+def _llm_settings(args: argparse.Namespace) -> LLMSettings:
+    from stargate_digest.extractors.llm import LLMSettings
 
-    settings = LLMSettings.from_env(
+    return LLMSettings.from_env(
         model=args.model,
         base_url=args.base_url,
         concurrency=args.concurrency,
         max_input_tokens=args.max_input_tokens,
         max_retries=args.max_retries,
     )
+
+
+def _llm_extractor(args: argparse.Namespace, stack: ExitStack) -> LLMExtractor:
+    from stargate_digest.extractors.llm import LLMExtractor
+    from stargate_digest.store import Store, default_cache_path
+
+    settings = _llm_settings(args)
     store = (
         None if args.no_cache else stack.enter_context(Store(args.cache or default_cache_path()))
     )
@@ -369,13 +381,9 @@ def _dry_run(args: argparse.Namespace, articles: Sequence[Article]) -> int:
     """Estimated tokens and cost of an openai run, computed offline."""
     if args.backend == "rules":
         raise UsageError("--dry-run estimates the openai backend; the rules backend calls nothing")
-    from stargate_digest.extractors.llm import LLMExtractor, LLMSettings, estimate_report
+    from stargate_digest.extractors.llm import LLMExtractor, estimate_report
 
-    extractor = LLMExtractor(
-        LLMSettings.from_env(
-            model=args.model, base_url=args.base_url, max_input_tokens=args.max_input_tokens
-        )
-    )
+    extractor = LLMExtractor(_llm_settings(args))
     estimates = extractor.estimate(articles, batch=args.batch)
     _emit(args, estimate_report(extractor.settings.model, estimates))
     return EXIT_OK

@@ -194,6 +194,13 @@ class SourceSummary(Model):
     summary: str | None = None
 
 
+class SummarySentence(Model):
+    """One sentence of a model-written summary and the claims it rests on (all checked)."""
+
+    text: str
+    claim_ids: list[str]
+
+
 class Digest(Model):
     """Everything a reader needs: sources, verified claims, disagreements and checks."""
 
@@ -207,4 +214,8 @@ class Digest(Model):
     consistency_checks: list[ConsistencyCheck] = Field(default_factory=list)
     key_figures: list[KeyFigure] = Field(default_factory=list)
     summary: str = ""
+    summary_sentences: list[SummarySentence] = Field(
+        default_factory=list,
+        description="With the LLM backend: the summary's sentences and the claims they cite",
+    )
     errors: list[str] = Field(default_factory=list)
