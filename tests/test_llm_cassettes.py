@@ -209,6 +209,7 @@ def test_summarize_seeds_with_the_openai_backend_finds_the_same_disagreements(
     sentences = digest["summary_sentences"]
     assert sentences and all(set(s["claim_ids"]) <= claim_ids for s in sentences)
     assert digest["summary"] == " ".join(s["text"] for s in sentences)
+    assert digest["summary_prompt_hash"].startswith("sha256:")
     if not LIVE_KEY:  # the recorded answer has two bad sentences among five
         assert len(sentences) == 3
         assert "$1 trillion" not in digest["summary"] and "$250 billion" not in digest["summary"]

@@ -218,4 +218,7 @@ class Digest(Model):
         default_factory=list,
         description="With the LLM backend: the summary's sentences and the claims they cite",
     )
+    summary_prompt_hash: str | None = Field(
+        None, description="Content hash of the summary prompt, when a model wrote the summary"
+    )
     errors: list[str] = Field(default_factory=list)

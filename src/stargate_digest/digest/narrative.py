@@ -9,6 +9,7 @@ summary composed from the findings without a model stays.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import math
@@ -48,6 +49,13 @@ class NarrativeAnswer(BaseModel):
 def system_prompt() -> str:
     """The fixed instructions, from ``prompts/summary.md``."""
     return resources.files("stargate_digest.prompts").joinpath("summary.md").read_text("utf-8")
+
+
+def prompt_hash() -> str:
+    """Versions the summary prompt: its instructions and its response schema."""
+    schema = json.dumps(NarrativeAnswer.model_json_schema(), sort_keys=True)
+    digest = hashlib.sha256(f"{system_prompt()}\n{schema}".encode()).hexdigest()
+    return f"sha256:{digest[:16]}"
 
 
 def findings_message(digest: Digest) -> str:
@@ -168,5 +176,6 @@ async def narrate(digest: Digest, settings: LLMSettings) -> Digest:
         update={
             "summary": " ".join(s.text for s in sentences),
             "summary_sentences": sentences,
+            "summary_prompt_hash": prompt_hash(),
         }
     )
