@@ -101,7 +101,7 @@ def render_markdown(digest: Digest) -> str:
         "|---|---|---|---|---|---|",
     ]
     lines += [
-        f"| {c.id} | {_cell(c.subject)} | {c.metric} | {_cell(describe(c))} "
+        f"| {c.id} | {_cell(c.subject)} | {c.metric} | {_cell(describe(c) or c.statement or '')} "
         f"| {'yes' if c.verified else 'NO: ' + _cell(c.verification_note or '')} "
         f"| “{_cell(c.quote)}” |"
         for c in digest.claims
