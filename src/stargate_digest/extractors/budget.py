@@ -42,8 +42,18 @@ def _encoding(model: str) -> tiktoken.Encoding | None:
         except KeyError:
             return tiktoken.get_encoding("o200k_base")
     except Exception as exc:  # offline without TIKTOKEN_CACHE_DIR: network errors of all kinds
-        log.warning("no tiktoken encoding for %s (%s); estimating 4 characters a token", model, exc)
+        log.warning(
+            "no tiktoken encoding for %s could be loaded (%s; set TIKTOKEN_CACHE_DIR when "
+            "offline); estimating 4 characters a token",
+            model,
+            type(exc).__name__,
+        )
         return None
+
+
+def counts_exactly(model: str) -> bool:
+    """Whether token counts for ``model`` come from tiktoken rather than an estimate."""
+    return _encoding(model) is not None
 
 
 def count_tokens(text: str, model: str) -> int:

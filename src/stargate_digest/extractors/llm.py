@@ -31,6 +31,7 @@ from stargate_digest.extractors.budget import (
     chat_tokens,
     cost_usd,
     count_tokens,
+    counts_exactly,
     expected_output_tokens,
     split_text,
 )
@@ -551,7 +552,12 @@ def estimate_report(model: str, estimates: Sequence[Estimate]) -> str:
                   for i, (cell, w) in enumerate(zip(row, widths, strict=True)))
         for row in rows
     ]  # fmt: skip
-    note = f"model {model}; tokens counted with tiktoken; no call was made"
+    counted = (
+        "tokens counted with tiktoken"
+        if counts_exactly(model)
+        else "tokens estimated at 4 characters each (no tiktoken encoding)"
+    )
+    note = f"model {model}; {counted}; no call was made"
     return "\n".join([*lines, note]) + "\n"
 
 
