@@ -23,7 +23,7 @@ def test_extract_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "extract", SEEDS, "--backend", "rules", "--format", "json")
     assert code == 0
     payload = json.loads(out)
-    assert payload["schema_version"] == "1.0"
+    assert payload["schema_version"] == "1.1"
     articles = payload["articles"]
     assert [a["id"] for a in articles] == sorted(p.stem for p in (ROOT / "seeds").iterdir())
     for article in articles:
@@ -64,7 +64,7 @@ def test_extract_jsonl_has_one_article_a_line(capsys: pytest.CaptureFixture[str]
     code, out, _ = run(capsys, "extract", SEEDS, "--format", "jsonl")
     lines = out.splitlines()
     assert code == 0 and len(lines) == 5
-    assert all(json.loads(line)["schema_version"] == "1.0" for line in lines)
+    assert all(json.loads(line)["schema_version"] == "1.1" for line in lines)
 
 
 def test_summarize_json_contract(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

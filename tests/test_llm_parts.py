@@ -15,7 +15,7 @@ from stargate_digest.extractors.llm import LLMExtractor, LLMSettings, deduplicat
 from stargate_digest.extractors.llm_schema import LLMClaim, response_json_schema
 from stargate_digest.extractors.prompts import load_prompt
 from stargate_digest.models import ExtractionUsage
-from stargate_digest.store import CachedAnswer, Store, cache_key, default_cache_path
+from stargate_digest.store import _MIGRATIONS, CachedAnswer, Store, cache_key, default_cache_path
 from stargate_digest.topic import load_topic
 
 MODEL = "gpt-4o-mini"
@@ -111,7 +111,7 @@ def test_store_round_trip_in_wal_mode(tmp_path: Path) -> None:
         assert store.pending_batch("requests") is None
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert db.execute("PRAGMA user_version").fetchone()[0] == len(_MIGRATIONS)
     assert cache_key("content", "prompt", "gpt-4.1", "1") != key
 
 

@@ -50,25 +50,35 @@ def _positive(kind: Callable[[str], float]) -> Callable[[str], float]:
     return parse
 
 
-def _input_options() -> argparse.ArgumentParser:
+def _given(default: object, defaults: bool) -> object:
+    """``default``, or nothing at all for a command whose defaults come from a config file."""
+    return default if defaults else argparse.SUPPRESS
+
+
+def _common_options(*, defaults: bool = True) -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
-    parent.add_argument("inputs", nargs="+", metavar="PATH_OR_URL", help="files, folders, URLs")
     parent.add_argument(
         "--max-bytes",
         type=_positive(int),
-        default=20 * 1024 * 1024,
+        default=_given(20 * 1024 * 1024, defaults),
         help="refuse a file or download larger than this (default: 20 MiB)",
     )
     parent.add_argument(
         "--timeout",
         type=_positive(float),
-        default=20.0,
+        default=_given(20.0, defaults),
         help="seconds to wait for a URL (default: 20)",
     )
     parent.add_argument(
         "-v", "--verbose", action="count", default=0, help="more detail on stderr (-vv: debug)"
     )
     parent.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    return parent
+
+
+def _input_options() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False, parents=[_common_options()])
+    parent.add_argument("inputs", nargs="+", metavar="PATH_OR_URL", help="files, folders, URLs")
     return parent
 
 
@@ -79,36 +89,50 @@ def _output_options(formats: Sequence[str], default: str) -> argparse.ArgumentPa
     return parent
 
 
-def _backend_options() -> argparse.ArgumentParser:
+def _llm_options(*, defaults: bool = True) -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument(
         "--backend",
         choices=["auto", "rules", "openai"],
-        default="auto",
+        default=_given("auto", defaults),
         help="claim extractor; auto picks openai when OPENAI_API_KEY is set, else rules "
         "(default: auto)",
     )
     llm = parent.add_argument_group("openai backend (any OpenAI-compatible server)")
-    llm.add_argument("--model", help="model name (default: $STARGATE_DIGEST_MODEL or gpt-4o-mini)")
+    llm.add_argument(
+        "--model",
+        default=_given(None, defaults),
+        help="model name (default: $STARGATE_DIGEST_MODEL or gpt-4o-mini)",
+    )
     llm.add_argument(
         "--base-url",
+        default=_given(None, defaults),
         help="API base URL, e.g. http://localhost:11434/v1 (default: $OPENAI_BASE_URL)",
     )
     llm.add_argument(
-        "--concurrency", type=_positive(int), default=8, help="calls at a time (default: 8)"
+        "--concurrency",
+        type=_positive(int),
+        default=_given(8, defaults),
+        help="calls at a time (default: 8)",
     )
     llm.add_argument(
         "--max-input-tokens",
         type=_positive(int),
-        default=16_000,
+        default=_given(16_000, defaults),
         help="prompt budget per call; longer articles are split (default: 16000)",
     )
     llm.add_argument(
         "--max-retries",
         type=int,
-        default=3,
+        default=_given(3, defaults),
         help="retries of rate limits, server errors and time-outs per call (default: 3)",
     )
+    return parent
+
+
+def _backend_options() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False, parents=[_llm_options()])
+    llm = parent.add_argument_group("openai runs")
     llm.add_argument(
         "--dry-run",
         action="store_true",
@@ -124,6 +148,60 @@ def _backend_options() -> argparse.ArgumentParser:
         "~/.cache/stargate-digest/cache.sqlite)",
     )
     llm.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    return parent
+
+
+def _job_options() -> argparse.ArgumentParser:
+    """``digest``: every setting may come from --config; what is given here wins."""
+    parent = argparse.ArgumentParser(
+        add_help=False, parents=[_common_options(defaults=False), _llm_options(defaults=False)]
+    )
+    job = parent.add_argument_group("job")
+    nothing = argparse.SUPPRESS
+    job.add_argument("--config", type=Path, help="TOML file with the job's settings")
+    job.add_argument(
+        "--source",
+        dest="sources",
+        action="extend",
+        nargs="+",
+        metavar="SRC",
+        default=nothing,
+        help="folder, file, page, RSS/Atom feed or WordPress REST URL (repeatable)",
+    )
+    job.add_argument("--state", type=Path, default=nothing, help="the job's SQLite state file")
+    job.add_argument("--output-dir", type=Path, default=nothing, help="where digests are written")
+    job.add_argument(
+        "--html",
+        dest="formats",
+        action="store_const",
+        const=["markdown", "json", "html"],
+        default=nothing,
+        help="write an HTML digest too (default: Markdown and JSON)",
+    )
+    job.add_argument(
+        "--retries",
+        type=int,
+        default=nothing,
+        help="retries of a source that fails for a while (default: 3)",
+    )
+    job.add_argument(
+        "--retry-wait",
+        type=float,
+        default=nothing,
+        help="seconds before the first retry, doubled each time (default: 2)",
+    )
+    job.add_argument(
+        "--max-pages",
+        type=_positive(int),
+        default=nothing,
+        help="pages to follow per paginated source (default: 100)",
+    )
+    job.add_argument(
+        "--lock-timeout",
+        type=float,
+        default=nothing,
+        help="seconds to wait for an overlapping run to finish (default: 60)",
+    )
     return parent
 
 
@@ -159,6 +237,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="write a digest of the coverage",
         description="Extract, reconcile and write a digest of all the inputs.",
     ).set_defaults(run=_run_summarize)
+    commands.add_parser(
+        "digest",
+        parents=[_job_options()],
+        help="scheduled, incremental digests of sources that grow",
+        description="Read what is new in the sources, extract only that, and write a dated "
+        "digest (and latest.*) when anything changed. For cron and systemd timers: see "
+        "docs/scheduling.md. Exit codes: 0 done, 1 some source or article failed, 2 usage "
+        "or configuration error, 75 another run holds the state.",
+    ).set_defaults(run=_run_digest)
     return parser
 
 
@@ -183,12 +270,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         if isinstance(exc, StargateError):
             print(f"{PROG}: error: {exc}", file=sys.stderr)
-        else:
-            print(
-                f"{PROG}: internal error: {type(exc).__name__}: {exc} (run with --debug "
-                "for the traceback)",
-                file=sys.stderr,
-            )
+            return exc.exit_code
+        print(
+            f"{PROG}: internal error: {type(exc).__name__}: {exc} (run with --debug "
+            "for the traceback)",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
 
 
@@ -261,8 +348,7 @@ def _run_extract(args: argparse.Namespace) -> int:
 
 
 def _run_summarize(args: argparse.Namespace) -> int:
-    from stargate_digest.digest.jsonout import digest_json
-    from stargate_digest.digest.markdown import render_markdown
+    from stargate_digest.digest.render import render
     from stargate_digest.pipeline import build_digest
 
     result = _load(args)
@@ -281,16 +367,23 @@ def _run_summarize(args: argparse.Namespace) -> int:
         from stargate_digest.digest.narrative import narrate
 
         digest = asyncio.run(narrate(digest, _llm_settings(args)))
-    if args.format == "json":
-        text = digest_json(digest)
-    elif args.format == "html":
-        from stargate_digest.digest.html import render_html
-
-        text = render_html(digest, result.articles)
-    else:
-        text = render_markdown(digest)
-    _emit(args, text)
+    _emit(args, render(digest, result.articles, args.format))
     return _exit_code(digest.errors)
+
+
+def _run_digest(args: argparse.Namespace) -> int:
+    from stargate_digest.schedule.config import JobConfig, load_config
+    from stargate_digest.schedule.job import run_job
+
+    configured = load_config(args.config) if args.config else JobConfig()
+    given = {name: value for name, value in vars(args).items() if name in JobConfig.model_fields}
+    report = run_job(configured.merged(given))
+    for failure in report.failures:
+        print(f"{PROG}: error: {failure}", file=sys.stderr)
+    if report.outcome == "empty":
+        raise UsageError("no article could be read from the sources")
+    print(f"{PROG}: {report.line()}")
+    return _exit_code(report.failures)
 
 
 def _backend_name(args: argparse.Namespace) -> str:
@@ -307,13 +400,7 @@ def _backend_name(args: argparse.Namespace) -> str:
 def _llm_settings(args: argparse.Namespace) -> LLMSettings:
     from stargate_digest.extractors.llm import LLMSettings
 
-    return LLMSettings.from_env(
-        model=args.model,
-        base_url=args.base_url,
-        concurrency=args.concurrency,
-        max_input_tokens=args.max_input_tokens,
-        max_retries=args.max_retries,
-    )
+    return LLMSettings.from_options(args)
 
 
 def _llm_extractor(args: argparse.Namespace, stack: ExitStack) -> LLMExtractor:

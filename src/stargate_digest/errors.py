@@ -4,7 +4,12 @@ from __future__ import annotations
 
 
 class StargateError(Exception):
-    """Base class: the message is meant to be shown to a user as it is."""
+    """Base class: the message is meant to be shown to a user as it is.
+
+    ``exit_code`` is what the command line exits with when this ends a command.
+    """
+
+    exit_code = 2
 
 
 class InputError(StargateError):

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: Digest.changes (scheduled digests)
 
 ArticleFormat = Literal["wordpress", "html", "feed", "text", "markdown"]
 
@@ -201,6 +201,26 @@ class SummarySentence(Model):
     claim_ids: list[str]
 
 
+class DigestChanges(Model):
+    """What a scheduled digest adds to the job's previous one (ids refer to this digest)."""
+
+    previous_generated_at: datetime | None = Field(
+        description="When the previous digest was made; null for the job's first digest"
+    )
+    new_sources: list[str] = Field(default_factory=list)
+    updated_sources: list[str] = Field(
+        default_factory=list, description="Sources whose text changed since the last digest"
+    )
+    new_claims: list[str] = Field(default_factory=list)
+    new_disagreements: list[str] = Field(default_factory=list)
+    changed_disagreements: list[str] = Field(
+        default_factory=list, description="Disagreements whose values or sources changed"
+    )
+    resolved_disagreements: list[Disagreement] = Field(
+        default_factory=list, description="The previous digest's disagreements that no longer hold"
+    )
+
+
 class Digest(Model):
     """Everything a reader needs: sources, verified claims, disagreements and checks."""
 
@@ -222,3 +242,6 @@ class Digest(Model):
         None, description="Content hash of the summary prompt, when a model wrote the summary"
     )
     errors: list[str] = Field(default_factory=list)
+    changes: DigestChanges | None = Field(
+        None, description="Scheduled digests only: what is new since the previous digest"
+    )

@@ -1,22 +1,32 @@
-"""SQLite state: the extraction cache and pending batches, in one file with room for more.
+"""SQLite state: the extraction cache, pending batches, and a scheduled job's memory.
 
 One database file holds every kind of persistent state, each in its own table, with the
 schema versioned by ``PRAGMA user_version`` and upgraded by ordered migrations, so a
-later feature (articles by content hash, runs, digests) adds a migration, not a file.
-WAL mode lets a reader work while a run writes; every write is one transaction, so an
-interrupted run leaves each row either fully written or absent.
+later feature adds a migration, not a file. WAL mode lets a reader work while a run
+writes; every write is one transaction, so an interrupted run leaves each row either
+fully written or absent.
+
+The scheduled job (``stargate-digest digest``) keeps: ``documents``, the current version
+of every article it has seen, by locator (its URL, else its input and id) with a stable
+id and its content hash; ``results``, each article's verified claims per extractor;
+``validators``, what each file or URL looked like last time (size and mtime, ETag,
+Last-Modified) so an unchanged one is not read again; ``runs``; and ``digests``, each
+digest written with the fingerprint of its inputs.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sqlite3
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from stargate_digest.models import ExtractionUsage
+from stargate_digest.models import Article, ArticleClaims, Digest, ExtractionUsage
 
 _MIGRATIONS = (
     """
@@ -38,6 +48,48 @@ _MIGRATIONS = (
         updated_at TEXT NOT NULL
     );
     CREATE INDEX batches_by_request ON batches (request_key, status);
+    """,
+    """
+    CREATE TABLE documents (
+        locator TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL UNIQUE,
+        content_hash TEXT NOT NULL,
+        article_json TEXT NOT NULL,
+        first_seen_run INTEGER NOT NULL,
+        updated_run INTEGER NOT NULL
+    );
+    CREATE INDEX documents_by_hash ON documents (content_hash);
+    CREATE TABLE results (
+        article_id TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        extractor TEXT NOT NULL,
+        result_json TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (article_id, content_hash, extractor)
+    );
+    CREATE TABLE validators (
+        location TEXT PRIMARY KEY,
+        stamp TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        next_url TEXT,
+        checked_at TEXT NOT NULL
+    );
+    CREATE TABLE runs (
+        run_id INTEGER PRIMARY KEY AUTOINCREMENT,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        outcome TEXT,
+        report_json TEXT
+    );
+    CREATE TABLE digests (
+        digest_id INTEGER PRIMARY KEY AUTOINCREMENT,
+        run_id INTEGER NOT NULL REFERENCES runs (run_id),
+        fingerprint TEXT NOT NULL,
+        generated_at TEXT NOT NULL,
+        files_json TEXT NOT NULL,
+        digest_json TEXT NOT NULL
+    );
     """,
 )
 
@@ -63,6 +115,45 @@ class CachedAnswer:
 
     answer_json: str
     usage: ExtractionUsage
+
+
+@dataclass(frozen=True)
+class Validator:
+    """What a file or URL looked like when it was last read in full.
+
+    ``stamp`` is a file's size and mtime; ``etag`` and ``last_modified`` are an HTTP
+    answer's validators; ``next_url`` is the next page it linked to, followed even when
+    the page itself answers 304 Not Modified.
+    """
+
+    location: str
+    stamp: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    next_url: str | None = None
+
+
+@dataclass
+class Recorded:
+    """What recording a batch of documents changed in the state (article ids)."""
+
+    new: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class StoredDigest:
+    """The last digest a job wrote, and the fingerprint of what it was made from."""
+
+    fingerprint: str
+    digest: Digest
+    files: list[str]
+
+
+def locator(article: Article) -> str:
+    """Where an article lives, stable across runs: its URL, else its input and id."""
+    return article.url or f"{article.source}#{article.id}"
 
 
 def _now() -> str:
@@ -102,14 +193,20 @@ class Store:
                 self._db.execute("ROLLBACK")
                 raise
 
-    def _write(self, sql: str, parameters: tuple[object, ...]) -> None:
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all of it is committed, or none of it."""
         self._db.execute("BEGIN IMMEDIATE")
         try:
-            self._db.execute(sql, parameters)
+            yield self._db
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
+
+    def _write(self, sql: str, parameters: tuple[object, ...]) -> None:
+        with self._transaction() as db:
+            db.execute(sql, parameters)
 
     def get_answer(self, key: str) -> CachedAnswer | None:
         """The cached answer under ``key``, if any."""
@@ -155,3 +252,135 @@ class Store:
             "updated_at = excluded.updated_at",
             (batch_id, request_key, status, now, now),
         )
+
+    # -- the scheduled job ---------------------------------------------------------------
+
+    def begin_run(self) -> int:
+        """Record the start of a run; its id numbers the run's digest."""
+        with self._transaction() as db:
+            cursor = db.execute("INSERT INTO runs (started_at) VALUES (?)", (_now(),))
+        return int(cursor.lastrowid or 0)
+
+    def finish_run(self, run_id: int, outcome: str, report: dict[str, object]) -> None:
+        """Record how a run ended (a run killed before this keeps a null outcome)."""
+        self._write(
+            "UPDATE runs SET finished_at = ?, outcome = ?, report_json = ? WHERE run_id = ?",
+            (_now(), outcome, json.dumps(report, ensure_ascii=False), run_id),
+        )
+
+    def validator(self, location: str) -> Validator | None:
+        """What ``location`` looked like when it was last read, if it ever was."""
+        row = self._db.execute(
+            "SELECT stamp, etag, last_modified, next_url FROM validators WHERE location = ?",
+            (location,),
+        ).fetchone()
+        return None if row is None else Validator(location, *row)
+
+    def record_documents(
+        self, articles: Sequence[Article], run_id: int, validator: Validator | None = None
+    ) -> Recorded:
+        """Remember the articles read from one document, and its validator, atomically.
+
+        A new locator gets a stable id (the article's, with a suffix if another document
+        has it); an article whose content is already known under another locator is a
+        duplicate and is not recorded again.
+        """
+        recorded = Recorded()
+        with self._transaction() as db:
+            for article in articles:
+                where = locator(article)
+                row = db.execute(
+                    "SELECT article_id, content_hash FROM documents WHERE locator = ?", (where,)
+                ).fetchone()
+                if row is not None and row[1] == article.content_hash:
+                    continue
+                if (
+                    row is None
+                    and db.execute(
+                        "SELECT 1 FROM documents WHERE content_hash = ?", (article.content_hash,)
+                    ).fetchone()
+                ):
+                    recorded.duplicates.append(article.id)
+                    continue
+                stable = row[0] if row else self._free_id(db, article.id)
+                data = article.model_copy(update={"id": stable}).model_dump_json()
+                if row is None:
+                    db.execute(
+                        "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?)",
+                        (where, stable, article.content_hash, data, run_id, run_id),
+                    )
+                    recorded.new.append(stable)
+                else:
+                    db.execute(
+                        "UPDATE documents SET content_hash = ?, article_json = ?, "
+                        "updated_run = ? WHERE locator = ?",
+                        (article.content_hash, data, run_id, where),
+                    )
+                    recorded.updated.append(stable)
+            if validator is not None:
+                db.execute(
+                    "INSERT OR REPLACE INTO validators VALUES (?, ?, ?, ?, ?, ?)",
+                    (validator.location, validator.stamp, validator.etag,
+                     validator.last_modified, validator.next_url, _now()),
+                )  # fmt: skip
+        return recorded
+
+    @staticmethod
+    def _free_id(db: sqlite3.Connection, wanted: str) -> str:
+        candidate, counter = wanted, 1
+        while db.execute("SELECT 1 FROM documents WHERE article_id = ?", (candidate,)).fetchone():
+            counter += 1
+            candidate = f"{wanted}-{counter}"
+        return candidate
+
+    def current_articles(self) -> list[Article]:
+        """The latest version of every article the job has seen, oldest first."""
+        rows = self._db.execute(
+            "SELECT article_json FROM documents ORDER BY first_seen_run, article_id"
+        )
+        return [Article.model_validate_json(row[0]) for row in rows]
+
+    def stored_result(self, article: Article, extractor: str) -> ArticleClaims | None:
+        """The claims already extracted from this version of ``article``, if any."""
+        row = self._db.execute(
+            "SELECT result_json FROM results WHERE article_id = ? AND content_hash = ? "
+            "AND extractor = ?",
+            (article.id, article.content_hash, extractor),
+        ).fetchone()
+        if row is None:
+            return None
+        return ArticleClaims.model_validate_json(row[0]).model_copy(update={"article": article})
+
+    def put_results(self, results: Sequence[ArticleClaims], extractor: str) -> None:
+        """Keep the successful extractions; a failed one is tried again by the next run."""
+        with self._transaction() as db:
+            for result in results:
+                if result.error:
+                    continue
+                article = result.article
+                db.execute(
+                    "INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?)",
+                    (article.id, article.content_hash, extractor,
+                     result.model_dump_json(), _now()),
+                )  # fmt: skip
+
+    def last_digest(self) -> StoredDigest | None:
+        """The job's most recent digest, as recorded when its files were in place."""
+        row = self._db.execute(
+            "SELECT fingerprint, digest_json, files_json FROM digests "
+            "ORDER BY digest_id DESC LIMIT 1"
+        ).fetchone()
+        if row is None:
+            return None
+        return StoredDigest(row[0], Digest.model_validate_json(row[1]), json.loads(row[2]))
+
+    def record_digest(
+        self, run_id: int, fingerprint: str, digest: Digest, files: Sequence[str]
+    ) -> None:
+        """Remember a digest once all its files are written."""
+        self._write(
+            "INSERT INTO digests (run_id, fingerprint, generated_at, files_json, digest_json) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (run_id, fingerprint, digest.generated_at.isoformat(), json.dumps(list(files)),
+             digest.model_dump_json()),
+        )  # fmt: skip

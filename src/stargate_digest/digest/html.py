@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from urllib.parse import urlsplit
 
+from stargate_digest.digest.changes import change_notes
 from stargate_digest.display import describe, describe_money
 from stargate_digest.models import (
     Article,
@@ -405,6 +406,17 @@ def _sections(digest: Digest, articles: Sequence[Article], sources: _Sources) ->
         f"{_count(len(digest.sources), 'source')}, {_count(len(digest.claims), 'claim')}."
     )
     parts = [_Part("summary", "Summary", f'<p class="lead">{sources.prose(summary)}</p>')]
+    notes = change_notes(digest)
+    if notes:
+        items = "".join(f"<li>{sources.prose(note)}</li>" for note in notes[1:])
+        parts.append(
+            _Part(
+                "changes",
+                "Changes since the last digest",
+                f'<ul class="changes">{items}</ul>' if items else "",
+                sources.prose(notes[0]),
+            )
+        )
     if digest.disagreements:
         cards = "".join(_disagreement(d, claims, sources) for d in digest.disagreements)
         parts.append(

@@ -7,6 +7,7 @@ follows: key figures, consistency checks, per-source summaries, every claim, sou
 
 from __future__ import annotations
 
+from stargate_digest.digest.changes import change_notes
 from stargate_digest.display import describe
 from stargate_digest.models import CheckStatus, Claim, Digest, Disagreement, SourceSummary
 
@@ -64,6 +65,11 @@ def render_markdown(digest: Digest) -> str:
         digest.summary or f"{len(digest.sources)} sources, {len(digest.claims)} claims.",
         "",
     ]
+    notes = change_notes(digest)
+    if notes:
+        lines += ["## Changes since the last digest", "", notes[0], ""]
+        lines += [f"- {_cell(note)}" for note in notes[1:]]
+        lines += [""] if len(notes) > 1 else []
     if digest.disagreements:
         lines += ["## Disagreements", ""]
         for item in digest.disagreements:

@@ -15,6 +15,12 @@ class Extractor(Protocol):
 
     name: str
 
+    @property
+    def version(self) -> str:
+        """What the claims depend on besides the article (code, topic, prompt, model):
+        a stored result is reused only while this stays the same."""
+        ...
+
     def extract(self, article: Article) -> ArticleClaims:
         """Claims for ``article``, with ``error`` set instead of raising on failure."""
         ...
@@ -25,6 +31,9 @@ class ConcurrentExtractor(Protocol):
     """A backend that is faster on many articles at once (network-bound: the LLM)."""
 
     name: str
+
+    @property
+    def version(self) -> str: ...
 
     def extract(self, article: Article) -> ArticleClaims: ...
 

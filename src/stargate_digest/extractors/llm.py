@@ -112,6 +112,13 @@ class LLMSettings:
         }
         return cls(**merged)
 
+    @classmethod
+    def from_options(cls, options: object) -> LLMSettings:
+        """Settings from command-line options or a job's configuration (same names:
+        model, base_url, concurrency, max_input_tokens, max_retries), then the environment."""
+        names = ("model", "base_url", "concurrency", "max_input_tokens", "max_retries")
+        return cls.from_env(**{name: getattr(options, name, None) for name in names})
+
     def client(self) -> AsyncOpenAI:
         """An async client; a local server (``base_url`` given) may do without a key."""
         from openai import AsyncOpenAI
@@ -209,6 +216,11 @@ class LLMExtractor:
         self.store = store
         self._mode: Mode = self.settings.mode
         self._limit: asyncio.Semaphore | None = None
+
+    @property
+    def version(self) -> str:
+        """The model, the prompt's content hash and the answer schema's version."""
+        return f"openai/{self.settings.model}/{self.prompt.hash}/{SCHEMA_VERSION}"
 
     # -- public API ------------------------------------------------------------------
 

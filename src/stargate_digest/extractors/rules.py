@@ -11,10 +11,12 @@ stated equivalent and shares its subject and metric.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from stargate_digest import __version__
 from stargate_digest.models import Article, ArticleClaims, Claim, Qualifier
 from stargate_digest.quantities import Mention, find_mentions
 from stargate_digest.segment import Sentences, Span, clause_around
@@ -87,6 +89,12 @@ class RulesExtractor:
 
     def __init__(self, topic: TopicProfile | None = None) -> None:
         self.topic = topic or load_topic()
+
+    @property
+    def version(self) -> str:
+        """The package version and the topic profile's content hash."""
+        profile = hashlib.sha256(self.topic.model_dump_json().encode()).hexdigest()[:16]
+        return f"rules/{__version__}/{profile}"
 
     def extract(self, article: Article) -> ArticleClaims:
         """Claims for one article, each verified against its text."""

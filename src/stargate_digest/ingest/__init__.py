@@ -33,7 +33,7 @@ from stargate_digest.ingest.plaintext import read_markdown, read_text
 from stargate_digest.ingest.wordpress import is_wordpress_post, read_wordpress
 from stargate_digest.models import Article
 
-__all__ = ["IngestResult", "load_articles", "read_document"]
+__all__ = ["IngestResult", "folder_files", "load_articles", "read_document", "read_raw"]
 
 log = logging.getLogger(__name__)
 _SLUG = re.compile(r"[^A-Za-z0-9_.-]+")
@@ -74,7 +74,7 @@ def load_articles(
                 result.errors.append(item)
                 continue
             try:
-                articles = _read_guarded(item)
+                articles = read_raw(item)
             except InputError as error:
                 result.errors.append(error)
                 continue
@@ -84,8 +84,12 @@ def load_articles(
     return result
 
 
-def _read_guarded(raw: RawDocument) -> list[Article]:
-    """read_document, with a bug in a parser reported against its input, not fatal to all."""
+def read_raw(raw: RawDocument) -> list[Article]:
+    """The articles in one document read from disk or the network (ids from its name).
+
+    Raises InputError naming the input; a bug in a parser is reported the same way, so
+    that it stops only that input, never the others.
+    """
     try:
         return read_document(raw, _base_id(raw.source))
     except InputError:
@@ -120,9 +124,7 @@ def _expand(source: str, max_bytes: int, timeout: float) -> Iterator[RawDocument
         if not path.is_dir():
             yield read_file(path, max_bytes, source=source)
             return
-        files = sorted(
-            p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path))
-        )
+        files = folder_files(path)
     except OSError as exc:
         yield InputError(source, f"could not be listed ({exc.strerror or exc})")
         return
@@ -139,6 +141,13 @@ def _expand(source: str, max_bytes: int, timeout: float) -> Iterator[RawDocument
             yield read_file(file, max_bytes)
         except InputError as error:
             yield error
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """The files under ``folder``, recursively and sorted, hidden files and folders skipped."""
+    return sorted(
+        p for p in folder.rglob("*") if p.is_file() and not _hidden(p.relative_to(folder))
+    )
 
 
 def _hidden(relative: Path) -> bool:

@@ -7,9 +7,13 @@ import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin, urlsplit
 
 from stargate_digest.errors import InputError
+
+if TYPE_CHECKING:
+    import httpx2
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 DEFAULT_TIMEOUT = 20.0
@@ -85,6 +89,28 @@ def read_file(
     return RawDocument(source=source, data=data)
 
 
+@dataclass(frozen=True)
+class HttpResponse:
+    """What a GET answered: status, headers (lower-case names), body, and the next page.
+
+    ``next_url`` is the ``Link: <...>; rel="next"`` target, which paginated APIs such as
+    WordPress REST send.
+    """
+
+    status: int
+    reason: str
+    headers: dict[str, str]
+    document: RawDocument
+    next_url: str | None = None
+
+
+class TransientError(InputError):
+    """A failure that may pass (no connection, a time-out): worth a retry."""
+
+
+_ERROR_BODY_LIMIT = 64 * 1024
+
+
 def fetch_url(
     url: str, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = DEFAULT_TIMEOUT
 ) -> RawDocument:
@@ -93,6 +119,31 @@ def fetch_url(
     ``timeout`` bounds connecting and each wait for data; the whole download is also
     given up once it has taken more than twice as long, so a server that trickles bytes
     cannot hold the run forever.
+    """
+    response = http_get(url, max_bytes=max_bytes, timeout=timeout)
+    if response.status >= 400:
+        raise InputError(url, f"answered HTTP {response.status} {response.reason}".rstrip())
+    return response.document
+
+
+def _next_page(response: httpx2.Response) -> str | None:
+    """The absolute URL of ``rel="next"`` in the Link header, if the answer has one."""
+    target = response.links.get("next", {}).get("url")
+    return urljoin(str(response.url), target) if target else None
+
+
+def http_get(
+    url: str,
+    *,
+    headers: dict[str, str] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> HttpResponse:
+    """GET ``url`` with extra request ``headers`` (e.g. If-None-Match) and any status back.
+
+    Limits as in :func:`fetch_url`; the body of an error answer (4xx/5xx) is kept only up
+    to 64 KiB, enough to read an API's error code. Transport failures raise InputError,
+    :class:`TransientError` when they are worth a retry (refused, dropped, timed out).
     """
     import httpx2  # lazy: keeps `--help` fast
 
@@ -108,14 +159,11 @@ def fetch_url(
             httpx2.Client(
                 timeout=timeout, follow_redirects=True, headers={"User-Agent": USER_AGENT}
             ) as client,
-            client.stream("GET", url) as response,
+            client.stream("GET", url, headers=headers or {}) as response,
         ):
-            if response.status_code >= 400:
-                raise InputError(
-                    url, f"answered HTTP {response.status_code} {response.reason_phrase}".rstrip()
-                )
+            failed = response.status_code >= 400
             declared = response.headers.get("content-length", "").strip()
-            if declared.isdigit() and int(declared) > max_bytes:
+            if not failed and declared.isdigit() and int(declared) > max_bytes:
                 raise InputError(
                     url,
                     f"serves {format_size(int(declared))}, over the {format_size(max_bytes)} "
@@ -125,6 +173,8 @@ def fetch_url(
             received = 0
             for chunk in response.iter_bytes():
                 received += len(chunk)
+                if failed and received > _ERROR_BODY_LIMIT:
+                    break
                 if received > max_bytes:
                     raise InputError(
                         url,
@@ -133,16 +183,25 @@ def fetch_url(
                 if time.monotonic() > deadline:
                     raise InputError(url, f"did not finish sending within {2 * timeout:g} seconds")
                 chunks.append(chunk)
-            return RawDocument(
-                source=url,
-                data=b"".join(chunks),
-                content_type=response.headers.get("content-type"),
-                url=str(response.url),
+            return HttpResponse(
+                status=response.status_code,
+                reason=response.reason_phrase,
+                headers={k.lower(): v for k, v in response.headers.items()},
+                document=RawDocument(
+                    source=url,
+                    data=b"".join(chunks),
+                    content_type=response.headers.get("content-type"),
+                    url=str(response.url),
+                ),
+                next_url=_next_page(response),
             )
     except httpx2.TimeoutException:
-        raise InputError(url, f"did not answer within {timeout:g} seconds") from None
+        raise TransientError(url, f"did not answer within {timeout:g} seconds") from None
     except (httpx2.InvalidURL, UnicodeError) as exc:  # IDNA refuses some host names
         raise InputError(url, f"is not a valid URL ({exc})") from None
+    except (httpx2.NetworkError, httpx2.RemoteProtocolError) as exc:
+        detail = str(exc) or type(exc).__name__
+        raise TransientError(url, f"could not be reached ({detail})") from None
     except httpx2.HTTPError as exc:
         detail = str(exc) or type(exc).__name__
         raise InputError(url, f"could not be reached ({detail})") from None

@@ -1,0 +1,57 @@
+"""What a digest adds to the previous one: new and updated sources, claims, disagreements.
+
+Sources keep their ids across a job's runs, so they are compared by id (and content hash
+for an edit). Claims are compared by what they say (source, subject, metric, value,
+unit, quote), since an edited article renumbers them; disagreements by what they are
+about (subject, metric, scope).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from stargate_digest.models import Claim, Digest, DigestChanges, Disagreement
+
+
+def _claim_key(claim: Claim) -> Hashable:
+    return (claim.source_id, claim.subject, claim.metric, claim.value, claim.unit, claim.quote)
+
+
+def _topic(item: Disagreement) -> Hashable:
+    return (item.subject, item.metric, item.scope)
+
+
+def _positions(item: Disagreement) -> Hashable:
+    return frozenset((v.value, v.unit, frozenset(v.source_ids)) for v in item.values)
+
+
+def compare_digests(previous: Digest | None, current: Digest) -> DigestChanges:
+    """The changes from ``previous`` (None for a job's first digest) to ``current``."""
+    if previous is None:
+        return DigestChanges(
+            previous_generated_at=None,
+            new_sources=[s.id for s in current.sources],
+            new_claims=[c.id for c in current.claims],
+            new_disagreements=[d.id for d in current.disagreements],
+        )
+    known_sources = {s.id: s.content_hash for s in previous.sources}
+    known_claims = {_claim_key(c) for c in previous.claims}
+    earlier = {_topic(d): d for d in previous.disagreements}
+    now = {_topic(d) for d in current.disagreements}
+    return DigestChanges(
+        previous_generated_at=previous.generated_at,
+        new_sources=[s.id for s in current.sources if s.id not in known_sources],
+        updated_sources=[
+            s.id
+            for s in current.sources
+            if s.id in known_sources and known_sources[s.id] != s.content_hash
+        ],
+        new_claims=[c.id for c in current.claims if _claim_key(c) not in known_claims],
+        new_disagreements=[d.id for d in current.disagreements if _topic(d) not in earlier],
+        changed_disagreements=[
+            d.id
+            for d in current.disagreements
+            if _topic(d) in earlier and _positions(d) != _positions(earlier[_topic(d)])
+        ],
+        resolved_disagreements=[d for key, d in earlier.items() if key not in now],
+    )
