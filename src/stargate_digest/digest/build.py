@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from stargate_digest.digest.summary import compose_summary, source_summary_text
-from stargate_digest.models import Article, ArticleClaims, Digest, SourceSummary
+from stargate_digest.models import Article, ArticleClaims, Claim, Digest, SourceSummary
 from stargate_digest.reconciliation import reconcile
 from stargate_digest.topic import TopicProfile
 
@@ -41,9 +41,12 @@ def build_digest(
     """
     generated_at = generated_at or datetime.now(UTC)
     found = reconcile(results, topic=topic, today=generated_at.date())
+    by_source: dict[str, list[Claim]] = {}
+    for claim in found.claims:
+        by_source.setdefault(claim.source_id, []).append(claim)
     sources = [
         source_summary(r.article).model_copy(
-            update={"summary": source_summary_text(r.article.id, found.claims)}
+            update={"summary": source_summary_text(by_source.get(r.article.id, []))}
         )
         for r in results
     ]

@@ -79,9 +79,10 @@ def compose_summary(
     return " ".join(parts)
 
 
-def source_summary_text(source_id: str, claims: Sequence[Claim]) -> str:
-    """A short line per source: how many verified figures and the main ones."""
-    own = [c for c in claims if c.source_id == source_id and c.verified and c.value is not None]
+def source_summary_text(claims: Sequence[Claim]) -> str:
+    """A short line for one source from its own claims: how many verified figures, and
+    the main ones."""
+    own = [c for c in claims if c.verified and c.value is not None]
     if not own:
         return "No verified figures."
     main = [c for c in own if c.equivalent_of is None][:3]
