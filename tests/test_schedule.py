@@ -299,3 +299,28 @@ def test_the_library_api(job: dict[str, Path]) -> None:
     toml = job["folder"].parent / "job.toml"
     toml.write_text(f'sources = ["{job["folder"].name}"]\n', "utf-8")
     assert load_config(toml).sources == [str(job["folder"])]
+
+
+def test_a_state_that_is_not_a_database_is_one_sentence(
+    capsys: pytest.CaptureFixture[str], job: dict[str, Path]
+) -> None:
+    job["state"].write_bytes(b"this is not SQLite " * 100)
+    code, out, err = digest(capsys, job)
+    assert code == 2 and out == ""
+    assert err == (
+        f"stargate-digest: error: {job['state']}: cannot be used as the job's state (file is "
+        "not a database)\n"
+    )
+
+
+def test_an_output_folder_that_cannot_be_written_is_retried_by_the_next_run(
+    capsys: pytest.CaptureFixture[str], job: dict[str, Path]
+) -> None:
+    job["out"].write_text("a file where the folder should be", "utf-8")
+    code, _, err = digest(capsys, job)
+    assert code == 2
+    assert err.startswith(f"stargate-digest: error: {job['out']}/digest-")
+    assert "the digest could not be written" in err and "the next run will try again" in err
+    job["out"].unlink()
+    code, out, _ = digest(capsys, job)
+    assert code == 0 and "0 extracted" in out and "wrote" in out  # results were kept

@@ -28,7 +28,8 @@ class Site:
     feed_items: list[tuple[str, str, str]] = field(default_factory=list)  # (slug, title, text)
     posts: list[dict[str, Any]] = field(default_factory=list)
     failures_left: int = 0  # answers of 503 (with Retry-After: 0) before the real one
-    requests: list[tuple[str, str | None]] = field(default_factory=list)  # (path, If-None-Match)
+    # (path, the If-None-Match or If-Modified-Since it came with)
+    requests: list[tuple[str, str | None]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def feed(self, base: str) -> bytes:
@@ -55,7 +56,8 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         site = self.server.site
         with site.lock:
-            site.requests.append((self.path, self.headers.get("If-None-Match")))
+            sent = self.headers.get("If-None-Match") or self.headers.get("If-Modified-Since")
+            site.requests.append((self.path, sent))
             failing = site.failures_left > 0
             site.failures_left -= failing
         if failing:
@@ -67,6 +69,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._conditional(site.feed(base), "application/rss+xml", {})
         elif parts.path == "/wp-json/wp/v2/posts":
             self._posts(parts.query, base)
+        elif parts.path == "/page.html":
+            self._dated_page()
         else:
             self._send(404, b"not found", "text/plain", {})
 
@@ -79,6 +83,20 @@ class _Handler(BaseHTTPRequestHandler):
         if page < pages:  # WordPress links the next page; relative here, as some proxies do
             headers["Link"] = f'</wp-json/wp/v2/posts?search=stargate&page={page + 1}>; rel="next"'
         self._conditional(json.dumps(chunk).encode(), "application/json", headers)
+
+    def _dated_page(self) -> None:
+        """A page whose server knows only Last-Modified, no ETag."""
+        stamp = "Thu, 23 Jan 2025 10:00:00 GMT"
+        if self.headers.get("If-Modified-Since") == stamp:
+            self._send(304, b"", "text/html", {"Last-Modified": stamp})
+            return
+        page = (
+            "<html lang='en'><head><title>Stargate</title></head><body><article><h1>Stargate"
+            "</h1><p>OpenAI and SoftBank said the Stargate venture will invest $500 billion "
+            "in AI infrastructure in the United States over the next four years.</p>"
+            "</article></body></html>"
+        )
+        self._send(200, page.encode(), "text/html; charset=utf-8", {"Last-Modified": stamp})
 
     def _conditional(self, body: bytes, kind: str, headers: dict[str, str]) -> None:
         tag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
@@ -253,3 +271,16 @@ def test_a_source_that_keeps_failing_gives_up_after_the_retries(
     assert code == 1
     assert f"{base}/feed.xml: answered HTTP 503 Service Unavailable (4 tries)" in err
     assert len(server.requests) == 4
+
+
+def test_a_page_with_only_last_modified_is_asked_if_modified_since(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, site: tuple[Site, str]
+) -> None:
+    server, base = site
+    assert run(capsys, tmp_path, f"{base}/page.html")[0] == 0
+    code, out, _ = run(capsys, tmp_path, f"{base}/page.html")
+    assert code == 0 and "nothing new" in out
+    assert server.requests == [
+        ("/page.html", None),
+        ("/page.html", "Thu, 23 Jan 2025 10:00:00 GMT"),
+    ]

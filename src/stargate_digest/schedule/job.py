@@ -19,9 +19,11 @@ import asyncio
 import hashlib
 import json
 import logging
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from stargate_digest.atomic import write_text_atomic
@@ -93,10 +95,17 @@ def run_job(config: JobConfig, *, now: datetime | None = None) -> RunReport:
     except OSError as exc:
         raise ConfigurationError(f"{config.state}: cannot lock the state ({exc})") from None
     try:
-        with Store(config.state) as store:
+        with _open_state(config.state) as store:
             return _run(config, store, now or datetime.now(UTC))
     finally:
         lock.release()
+
+
+def _open_state(path: Path) -> Store:
+    try:
+        return Store(path)
+    except sqlite3.Error as exc:
+        raise ConfigurationError(f"{path}: cannot be used as the job's state ({exc})") from None
 
 
 def _run(config: JobConfig, store: Store, now: datetime) -> RunReport:
@@ -156,6 +165,7 @@ def _gather(config: JobConfig, store: Store, report: RunReport) -> None:
 def _extractor(config: JobConfig, store: Store) -> Extractor:
     """The configured backend; the LLM's answer cache lives in the job's state."""
     name = resolve_backend(config.backend)
+    log.info("backend: %s", name)
     if name != "openai":
         return get_extractor(name)
     return get_extractor("openai", settings=_llm_settings(config), store=store)
@@ -221,6 +231,12 @@ def _write(digest: Digest, articles: Sequence[Article], config: JobConfig, stamp
     for prefix in (f"digest-{stamp}", "latest"):
         for fmt in config.formats:
             path = config.output_dir / f"{prefix}.{EXTENSIONS[fmt]}"
-            write_text_atomic(path, render(digest, articles, fmt))
+            try:
+                write_text_atomic(path, render(digest, articles, fmt))
+            except OSError as exc:
+                raise ConfigurationError(
+                    f"{path}: the digest could not be written ({exc.strerror or exc}); the "
+                    "next run will try again"
+                ) from None
             written.append(str(path))
     return written
