@@ -39,7 +39,7 @@ def test_the_example_configuration_loads(tmp_path: Path) -> None:
     config = load_config(path)
     assert len(config.sources) == 3 and config.formats == ["markdown", "json", "html"]
     assert config.state == Path("/var/lib/stargate-digest/state.sqlite")
-    config.check_complete()
+    assert config.locations()[1] == Path("/var/www/digests")
 
 
 def test_the_crontab_line() -> None:

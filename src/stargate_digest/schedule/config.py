@@ -51,22 +51,17 @@ class JobConfig(BaseModel):
         """These settings with the ones given on the command line put over them."""
         return _validated({**self.model_dump(), **overrides}, "the command line")
 
-    def check_complete(self) -> None:
-        """Raise ConfigurationError unless sources, state and output_dir are all set."""
-        missing = [
-            flag
-            for flag, value in (
-                ("--source", self.sources),
-                ("--state", self.state),
-                ("--output-dir", self.output_dir),
-            )
-            if not value
-        ]
-        if missing:
+    def locations(self) -> tuple[Path, Path]:
+        """The state file and the output folder; ConfigurationError naming what is missing
+        (sources, state or output_dir) when the job cannot run."""
+        given = {"--source": self.sources, "--state": self.state, "--output-dir": self.output_dir}
+        missing = [flag for flag, value in given.items() if not value]
+        if missing or self.state is None or self.output_dir is None:
             raise ConfigurationError(
                 f"the digest job needs {', '.join(missing)} (on the command line or in "
                 "a --config file)"
             )
+        return self.state, self.output_dir
 
 
 def _validated(data: dict[str, Any], origin: str) -> JobConfig:

@@ -81,21 +81,20 @@ def run_job(config: JobConfig, *, now: datetime | None = None) -> RunReport:
     """One run of the job ``config`` describes, under its lock; see the module doc."""
     from filelock import FileLock, Timeout
 
-    config.check_complete()
-    assert config.state is not None
-    lock = FileLock(f"{config.state}.lock")
+    state, _ = config.locations()
+    lock = FileLock(f"{state}.lock")
     try:
-        config.state.parent.mkdir(parents=True, exist_ok=True)
+        state.parent.mkdir(parents=True, exist_ok=True)
         lock.acquire(timeout=config.lock_timeout)
     except Timeout:
         raise JobBusyError(
-            f"{config.state}: another run is using this state and did not finish within "
+            f"{state}: another run is using this state and did not finish within "
             f"{config.lock_timeout:g} seconds (--lock-timeout); this run did nothing"
         ) from None
     except OSError as exc:
-        raise ConfigurationError(f"{config.state}: cannot lock the state ({exc})") from None
+        raise ConfigurationError(f"{state}: cannot lock the state ({exc})") from None
     try:
-        with _open_state(config.state) as store:
+        with _open_state(state) as store:
             return _run(config, store, now or datetime.now(UTC))
     finally:
         lock.release()
@@ -226,11 +225,11 @@ def _digest(
 
 def _write(digest: Digest, articles: Sequence[Article], config: JobConfig, stamp: str) -> list[str]:
     """The dated files, then the ``latest`` copies, each written atomically."""
-    assert config.output_dir is not None
+    _, folder = config.locations()
     written = []
     for prefix in (f"digest-{stamp}", "latest"):
         for fmt in config.formats:
-            path = config.output_dir / f"{prefix}.{EXTENSIONS[fmt]}"
+            path = folder / f"{prefix}.{EXTENSIONS[fmt]}"
             try:
                 write_text_atomic(path, render(digest, articles, fmt))
             except OSError as exc:
