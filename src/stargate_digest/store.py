@@ -183,15 +183,10 @@ class Store:
     def _migrate(self) -> None:
         version: int = self._db.execute("PRAGMA user_version").fetchone()[0]
         for number, script in enumerate(_MIGRATIONS[version:], start=version + 1):
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
+            with self._transaction() as db:
                 for statement in filter(str.strip, script.split(";")):
-                    self._db.execute(statement)
-                self._db.execute(f"PRAGMA user_version = {number}")
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version = {number}")
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -349,10 +344,11 @@ class Store:
         ).fetchone()
         if row is None:
             return None
-        return ArticleClaims.model_validate_json(row[0]).model_copy(update={"article": article})
+        return ArticleClaims.model_validate({**json.loads(row[0]), "article": article})
 
     def put_results(self, results: Sequence[ArticleClaims], extractor: str) -> None:
-        """Keep the successful extractions; a failed one is tried again by the next run."""
+        """Keep the successful extractions (without the article, which ``documents``
+        holds); a failed one is tried again by the next run."""
         with self._transaction() as db:
             for result in results:
                 if result.error:
@@ -361,7 +357,7 @@ class Store:
                 db.execute(
                     "INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?)",
                     (article.id, article.content_hash, extractor,
-                     result.model_dump_json(), _now()),
+                     result.model_dump_json(exclude={"article"}), _now()),
                 )  # fmt: skip
 
     def last_digest(self) -> StoredDigest | None:
