@@ -226,12 +226,13 @@ def _digest(
 def _write(digest: Digest, articles: Sequence[Article], config: JobConfig, stamp: str) -> list[str]:
     """The dated files, then the ``latest`` copies, each written atomically."""
     _, folder = config.locations()
+    texts = {fmt: render(digest, articles, fmt) for fmt in config.formats}  # once each
     written = []
     for prefix in (f"digest-{stamp}", "latest"):
-        for fmt in config.formats:
+        for fmt, text in texts.items():
             path = folder / f"{prefix}.{EXTENSIONS[fmt]}"
             try:
-                write_text_atomic(path, render(digest, articles, fmt))
+                write_text_atomic(path, text)
             except OSError as exc:
                 raise ConfigurationError(
                     f"{path}: the digest could not be written ({exc.strerror or exc}); the "
