@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from stargate_digest.display import describe
 from stargate_digest.models import Claim, Digest, DigestChanges, Disagreement
 
-_MOST_CLAIMS = 10
+_MOST_LISTED = 10
 
 
 def _count(number: int, noun: str) -> str:
@@ -56,13 +56,13 @@ def _notes(changes: DigestChanges, digest: Digest) -> list[str]:
 
     notes = []
     if changes.new_sources:
-        listed = _listed([source(i) for i in changes.new_sources], _MOST_CLAIMS)
+        listed = _listed([source(i) for i in changes.new_sources], _MOST_LISTED)
         notes.append(f"new sources ({len(changes.new_sources)}): {listed}.")
     if changes.updated_sources:
-        listed = _listed([source(i) for i in changes.updated_sources], _MOST_CLAIMS)
+        listed = _listed([source(i) for i in changes.updated_sources], _MOST_LISTED)
         notes.append(f"sources whose text changed ({len(changes.updated_sources)}): {listed}.")
     if changes.new_claims:
-        listed = _listed([claim(claims[i]) for i in changes.new_claims], _MOST_CLAIMS)
+        listed = _listed([claim(claims[i]) for i in changes.new_claims], _MOST_LISTED)
         notes.append(f"new claims ({len(changes.new_claims)}): {listed}.")
     for label, ids in (("new disagreements", changes.new_disagreements),
                        ("disagreements that changed", changes.changed_disagreements)):  # fmt: skip
