@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from stargate_digest.cli import main
+from stargate_digest.models import SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = str(ROOT / "seeds")
@@ -23,7 +24,7 @@ def test_extract_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "extract", SEEDS, "--backend", "rules", "--format", "json")
     assert code == 0
     payload = json.loads(out)
-    assert payload["schema_version"] == "1.1"
+    assert payload["schema_version"] == SCHEMA_VERSION
     articles = payload["articles"]
     assert [a["id"] for a in articles] == sorted(p.stem for p in (ROOT / "seeds").iterdir())
     for article in articles:
@@ -64,7 +65,7 @@ def test_extract_jsonl_has_one_article_a_line(capsys: pytest.CaptureFixture[str]
     code, out, _ = run(capsys, "extract", SEEDS, "--format", "jsonl")
     lines = out.splitlines()
     assert code == 0 and len(lines) == 5
-    assert all(json.loads(line)["schema_version"] == "1.1" for line in lines)
+    assert all(json.loads(line)["schema_version"] == SCHEMA_VERSION for line in lines)
 
 
 def test_summarize_json_contract(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

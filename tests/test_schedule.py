@@ -14,7 +14,7 @@ from conftest import ARTICLE_TEXT, SEEDS
 
 from stargate_digest.cli import main
 from stargate_digest.ingest.fetch import RawDocument
-from stargate_digest.models import Article
+from stargate_digest.models import SCHEMA_VERSION, Article
 from stargate_digest.schedule import JobConfig, load_config, run_job
 from stargate_digest.store import Store
 
@@ -62,7 +62,7 @@ def test_two_runs_write_one_digest_and_the_second_reports_nothing_new(
         f"stargate-digest: run 1: 5 new, 0 updated, 5 extracted, 5 in all; wrote {dated(job)[0]}"
     ]
     first = latest(job)
-    assert first["schema_version"] == "1.1"
+    assert first["schema_version"] == SCHEMA_VERSION
     assert first["changes"]["previous_generated_at"] is None
     assert sorted(first["changes"]["new_sources"]) == sorted(p.stem for p in SEEDS.iterdir())
     assert {d["metric"] for d in first["disagreements"]} == {

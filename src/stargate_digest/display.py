@@ -35,7 +35,12 @@ def month_day(value: str, year: int = 2000) -> date:
 
 
 def describe_date(value: str) -> str:
-    """'2025-01-23' -> 'January 23, 2025'; '--01-22' -> 'January 22 (no year given)'."""
+    """'2025-01-23' -> 'January 23, 2025'; '--01-22' -> 'January 22 (no year given)';
+    '2026-06' -> 'June 2026'; '2028' -> '2028' (a date at the precision the text gave)."""
+    if len(value) == 4 and value.isdigit():
+        return value
+    if len(value) == 7 and value[:4].isdigit() and value[4] == "-":
+        return f"{date.fromisoformat(value + '-01'):%B %Y}"
     parsed = month_day(value)
     text = f"{parsed:%B} {parsed.day}"
     return f"{text} (no year given)" if value.startswith("--") else f"{text}, {parsed.year}"

@@ -12,7 +12,11 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.1"  # 1.1: Digest.changes (scheduled digests)
+# 1.1: Digest.changes (scheduled digests). 1.2: claims carry scope, as_of, value_max and
+# the figure's own offsets; dates carry their precision (unit "year" is gone); a
+# disagreement has a kind and a likely-error note. Older digests still load (docs/formats.md).
+SCHEMA_VERSION = "1.2"
+READABLE_SCHEMA_VERSIONS = ("1.0", "1.1", "1.2")
 
 ArticleFormat = Literal["wordpress", "html", "feed", "text", "markdown"]
 
@@ -66,8 +70,12 @@ class Claim(Model):
     subject: str
     metric: str
     value: float | str | None = Field(
-        description="Amount in the stated unit; 'YYYY-MM-DD' or '--MM-DD' for dates; "
+        description="Amount in the stated unit (the low end of a range); a date at the "
+        "precision the text gives: 'YYYY', 'YYYY-MM', 'YYYY-MM-DD' or '--MM-DD'; "
         "null for non-numeric claims"
+    )
+    value_max: float | None = Field(
+        None, description="The high end of a range ('$15-25 billion'); null for one value"
     )
     unit: str | None = Field(
         description="ISO 4217 code for money ('XXX' while the currency is unresolved), "
@@ -77,7 +85,23 @@ class Claim(Model):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     qualifier: Qualifier = Qualifier.EXACT
-    scope: str | None = None
+    scope: str | None = Field(
+        None,
+        description="The part of the subject the figure is about (a site, a phase, one "
+        "partner's share), normalised by the topic profile; null for the whole",
+    )
+    as_of: str | None = Field(
+        None,
+        description="The date or period the figure refers to when the text says so, at its "
+        "precision ('2025', '2025-09', '2025-09-23'); null: the publication date stands in",
+    )
+    detail: str | None = Field(
+        None, description="What the figure counts or measures, when the metric is 'other'"
+    )
+    figure_start: int | None = Field(
+        None, ge=0, description="Offset of the figure itself (inside the quote) in the text"
+    )
+    figure_end: int | None = Field(None, ge=0)
     statement: str | None = None
     currency_candidates: list[str] = Field(default_factory=list)
     value_usd: float | None = None
@@ -93,6 +117,16 @@ class Claim(Model):
     )
     verification_note: str | None = None
     confidence: float | None = Field(None, ge=0.0, le=1.0)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _upgrade_bare_year(cls, data: object) -> object:
+        """Contract 1.0/1.1 wrote a bare year as unit 'year'; 1.2 has a date of precision YYYY."""
+        if isinstance(data, dict) and data.get("unit") == "year":
+            value = data.get("value")
+            if isinstance(value, int | float) and float(value).is_integer():
+                data = {**data, "unit": "date", "value": f"{int(value):04d}"}
+        return data
 
     @model_validator(mode="after")
     def _span_is_ordered(self) -> Claim:
@@ -129,9 +163,19 @@ class ValueSupport(Model):
 
     value: float | str
     unit: str
+    value_max: float | None = None
     value_usd: float | None = None
     source_ids: list[str]
     claim_ids: list[str]
+    scope: str | None = Field(
+        None, description="The part this value is about, when values of several parts are shown"
+    )
+    as_of: str | None = Field(
+        None, description="When the value held: its as_of, or its earliest source's date"
+    )
+    explanation: str | None = Field(
+        None, description="Why this value differs from the consensus, when that is known"
+    )
 
 
 class Severity(StrEnum):
@@ -140,6 +184,15 @@ class Severity(StrEnum):
     HIGH = "high"
     MEDIUM = "medium"
     LOW = "low"
+
+
+class DisagreementKind(StrEnum):
+    """Why sources give different values (DESIGN.md principle 6)."""
+
+    CONFLICT = "conflict"  # incompatible values for the same thing at the same time
+    SCOPE = "scope"  # different parts of the thing: a site vs the programme
+    UPDATE = "update"  # the figure changed; later sources give the new one
+    ROUNDING = "rounding"  # the same figure rounded or converted
 
 
 class KeyFigure(ValueSupport):
@@ -151,15 +204,25 @@ class KeyFigure(ValueSupport):
 
 
 class Disagreement(Model):
-    """Sources that give different values for the same subject and metric."""
+    """Sources that give different values for the same subject, scope and metric.
+
+    ``values`` come consensus first. Digests before 1.2 had no ``kind``: they load as
+    conflicts, which is what they reported.
+    """
 
     id: str
     subject: str
     metric: str
     scope: str | None = None
+    kind: DisagreementKind = DisagreementKind.CONFLICT
     severity: Severity
     values: list[ValueSupport]
     explanation: str
+    likely_error: str | None = Field(
+        None,
+        description="A value best explained by a misread scale word, a x1000 typo or a "
+        "conversion, and why",
+    )
 
 
 class CheckStatus(StrEnum):

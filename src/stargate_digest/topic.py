@@ -58,6 +58,17 @@ class PartsRule(_Spec):
     parts: list[str]
 
 
+ScopeKind = Literal["site", "phase", "country", "partner", "component", "period", "other"]
+
+
+class ScopeSpec(_Spec):
+    """A named part of a subject (a site, a country programme, a phase, a fab, one partner)."""
+
+    kind: ScopeKind = "other"
+    of: str | None = Field(None, description="The subject it is part of (default: main)")
+    aliases: list[str] = Field(default_factory=list)
+
+
 class Distributive(_Spec):
     """Words that spread one figure over each of several subjects."""
 
@@ -81,6 +92,10 @@ class TopicProfile(_Spec):
         description="Currencies an amount with no currency at all may be in",
     )
     shares_metric: str | None = None
+    scopes: dict[str, ScopeSpec] = Field(
+        default_factory=dict,
+        description="Named parts of the story's subjects; the key is the canonical scope",
+    )
 
     @cached_property
     def matcher(self) -> TermMatcher:
@@ -101,6 +116,16 @@ class TopicProfile(_Spec):
             ):
                 return canonical
         return name
+
+    def canonical_scope(self, name: str | None) -> str | None:
+        """The profile's name for a scope alias ("Abilene, Texas" -> "Abilene campus")."""
+        if name is None:
+            return None
+        folded = name.strip().casefold()
+        for canonical, spec in self.scopes.items():
+            if canonical.casefold() == folded or any(a.casefold() == folded for a in spec.aliases):
+                return canonical
+        return name.strip() or None
 
 
 @lru_cache(maxsize=8)

@@ -139,6 +139,9 @@ def _supports(mention: Mention, claim: Claim) -> bool:
     )
 
 
+YEAR_ONLY = re.compile(r"\d{4}")
+
+
 @lru_cache(maxsize=1024)
 def _mentions(quote: str, language: str) -> tuple[Mention, ...]:
     """Claims often share a quote (distributive figures, equivalents): parse it once."""
@@ -149,8 +152,8 @@ def number_support(claim: Claim, language: str) -> str | None:
     """None when the quote contains the claimed figure; otherwise why it does not."""
     if claim.value is None:
         return None
-    if claim.unit == "year":
-        year = str(int(float(claim.value)))
+    if claim.unit == "date" and isinstance(claim.value, str) and YEAR_ONLY.fullmatch(claim.value):
+        year = claim.value
         found = re.search(rf"(?<!\d){year}(?!\d)", claim.quote)
         return None if found else f"the quote does not contain the year {year}"
     mentions = _mentions(claim.quote, language)
