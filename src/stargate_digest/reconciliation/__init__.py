@@ -4,7 +4,8 @@
 when no source has a publication date): it converts money at the ECB rate of each
 source's date, resolves open currencies only from a stated equivalent that fits one
 currency, checks parts against totals and shares against 100 %, then groups the claims
-of all sources and reports where their values disagree.
+of all sources by subject, scope and metric and reports where their values differ and
+what kind of difference each is (compare.py).
 """
 
 from __future__ import annotations
@@ -55,9 +56,14 @@ def reconcile(
     for result in results:
         when = dates[result.article.id]
         resolved, source_checks = _check_source(result.claims, when, topic)
-        claims += [_with_usd(claim, when) for claim in resolved]
+        claims += [_normalised(_with_usd(claim, when), topic) for claim in resolved]
         checks += source_checks
-    disagreements, figures = find_disagreements(claims)
+    published = {
+        r.article.id: r.article.published.date() if r.article.published else None for r in results
+    }
+    disagreements, figures = find_disagreements(
+        claims, topic=topic, published=published, rate_dates=dates
+    )
     return Reconciliation(
         claims=claims, disagreements=disagreements, consistency_checks=checks, key_figures=figures
     )
@@ -93,3 +99,9 @@ def _check_source(
 def _with_usd(claim: Claim, when: RateDate) -> Claim:
     converted = to_usd(claim, when)
     return claim if converted is None else claim.model_copy(update={"value_usd": converted.amount})
+
+
+def _normalised(claim: Claim, topic: TopicProfile) -> Claim:
+    """The claim with its scope named as the topic profile names it."""
+    scope = topic.canonical_scope(claim.scope)
+    return claim if scope == claim.scope else claim.model_copy(update={"scope": scope})

@@ -1,258 +1,362 @@
-"""Across sources: group claims about the same thing, cluster their values, find disagreements.
+"""Across sources: compare like with like, and say what kind of difference each one is.
 
-Claims are grouped by (subject, metric, dimension): the three "$100 billion" figures of
-the seeds have three different subjects or metrics, so they never meet. Within a group,
-values are clustered in a common unit (USD for money) with a tolerance for rounding;
-more than one cluster is a disagreement. Work is per group, so the cost grows with the
-number of claims, not with the square of it.
+Claims are grouped by (subject, scope, metric, dimension, and for ``other`` what the
+figure counts): only claims about the same part of the same thing are one figure, so the
+seeds' three "$100 billion" figures (three subjects or metrics) never meet. Within a
+group, values are clustered (clusters.py); the cluster with the most sources is the
+consensus, and each other cluster is explained against it (explain.py). The kind of the
+difference follows from the explanations: any value left unexplained or best explained
+as an error makes a conflict; otherwise the values are an update, a scope difference or
+rounding. Figures of one subject and metric for different scopes are a breakdown (kind
+scope), never a conflict. Work is per group and per cluster, so the cost grows with the
+number of claims, not with its square.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
+from statistics import median_low
 
-from stargate_digest.display import describe, month_day
+from stargate_digest.display import describe
 from stargate_digest.models import (
     Claim,
     Disagreement,
+    DisagreementKind,
     KeyFigure,
-    Qualifier,
     Severity,
     ValueSupport,
 )
-from stargate_digest.reconciliation.money import is_money
+from stargate_digest.reconciliation.clusters import (
+    Cluster,
+    TimeOf,
+    cluster_dates,
+    cluster_numbers,
+    cluster_time,
+    time_of_claims,
+)
+from stargate_digest.reconciliation.dating import RateDate
+from stargate_digest.reconciliation.explain import (
+    Context,
+    Explanation,
+    Part,
+    PartIndex,
+    explain,
+    time_label,
+)
+from stargate_digest.reconciliation.values import DateValue, days_apart, dimension, ratio
+from stargate_digest.topic import TopicProfile
 
-EXACT_TOLERANCE = 0.02
-APPROX_TOLERANCE = 0.10
 ORDER_OF_MAGNITUDE = 10.0
 MATERIAL_RATIO = 1.25
-CONTRIBUTION_METRICS = ("equity_contribution", "partner_investment")
+MAX_LISTED = 4  # past this many values, the prose names the consensus and counts the rest
+_SEVERITY_ORDER = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
+_KIND_ORDER = {
+    DisagreementKind.CONFLICT: 0,
+    DisagreementKind.UPDATE: 1,
+    DisagreementKind.SCOPE: 2,
+    DisagreementKind.ROUNDING: 3,
+}
+
+
+@dataclass(frozen=True, order=True)
+class Figure:
+    """What a group of claims is about: one figure of one part of one subject."""
+
+    subject: str
+    metric: str
+    dimension: str
+    detail: str  # what an ``other`` figure counts, casefolded; empty otherwise
+    scope: str  # the canonical scope casefolded; empty for the whole
+
+    @property
+    def family(self) -> tuple[str, str, str, str]:
+        """The figure for every part: the key of a breakdown by scope."""
+        return self.subject, self.metric, self.dimension, self.detail
+
+
+def figure_of(claim: Claim, topic: TopicProfile) -> Figure | None:
+    """What a claim is a figure of, or None when it cannot be compared with anything."""
+    if not claim.verified or claim.equivalent_of is not None:
+        return None  # a restated equivalent is checked in its source, not counted twice
+    dim = dimension(claim)
+    if dim is None:
+        return None
+    detail = ""
+    if claim.metric == "other":
+        if not claim.detail or not claim.detail.strip():
+            return None  # "other" figures meet only when they name the same thing
+        detail = " ".join(claim.detail.casefold().split())
+    scope = topic.canonical_scope(claim.scope) or ""
+    return Figure(claim.subject, claim.metric, dim, detail, scope.casefold())
 
 
 @dataclass
-class Cluster:
-    """Claims whose values agree within the tolerance."""
-
+class _Group:
+    figure: Figure
     claims: list[Claim] = field(default_factory=list)
-    low: float | None = None
-    hedged: bool = False
-
-    def add(self, claim: Claim) -> None:
-        self.claims.append(claim)
-        self.hedged = self.hedged or claim.qualifier is not Qualifier.EXACT
+    clusters: list[Cluster] = field(default_factory=list)
 
     @property
-    def sources(self) -> list[str]:
-        return list(dict.fromkeys(claim.source_id for claim in self.claims))
-
-    def support(self) -> ValueSupport:
-        first = self.claims[0]
-        return ValueSupport(
-            value=first.value if first.value is not None else "",
-            unit=first.unit or "",
-            value_usd=first.value_usd,
-            source_ids=self.sources,
-            claim_ids=[claim.id for claim in self.claims],
-        )
+    def scope_label(self) -> str | None:
+        """The scope as the profile names it (the consensus's spelling), None for the whole."""
+        if not self.figure.scope:
+            return None
+        return self.clusters[0].representative.scope if self.clusters else None
 
 
-def group_key(claim: Claim) -> tuple[str, str, str] | None:
-    """What a claim is about, or None when it cannot be compared (no value, open currency)."""
-    if claim.value is None or claim.unit is None:
-        return None
-    if is_money(claim):
-        return (claim.subject, claim.metric, "money") if claim.value_usd is not None else None
-    return claim.subject, claim.metric, claim.unit
+def find_disagreements(
+    claims: Sequence[Claim],
+    *,
+    topic: TopicProfile,
+    published: Mapping[str, date | None] | None = None,
+    rate_dates: Mapping[str, RateDate] | None = None,
+) -> tuple[list[Disagreement], list[KeyFigure]]:
+    """Disagreements of every kind, and the key figure of every group (subject, scope, metric).
 
-
-def cluster_numbers(claims: Sequence[Claim]) -> list[Cluster]:
-    """Sort by value (USD for money) and start a new cluster past the tolerance."""
-
-    def number(claim: Claim) -> float:
-        return float(claim.value_usd if claim.value_usd is not None else claim.value or 0.0)
-
-    clusters: list[Cluster] = []
-    for claim in sorted(claims, key=number):
-        value = number(claim)
-        current = clusters[-1] if clusters else None
-        hedged = claim.qualifier is not Qualifier.EXACT or (current is not None and current.hedged)
-        tolerance = APPROX_TOLERANCE if hedged else EXACT_TOLERANCE
-        if current is None or current.low is None or value > current.low * (1 + tolerance):
-            current = Cluster(low=value)
-            clusters.append(current)
-        current.add(claim)
-    return clusters
-
-
-def _month_day(value: str) -> str:
-    return value[-5:]
-
-
-def cluster_dates(claims: Sequence[Claim]) -> list[Cluster]:
-    """Dates agree when they name the same day; a date without a year agrees on month-day."""
-    clusters: dict[str, Cluster] = {}
-    for claim in sorted(claims, key=lambda c: _month_day(str(c.value))):
-        clusters.setdefault(_month_day(str(claim.value)), Cluster()).add(claim)
-    return list(clusters.values())
-
-
-def _date_gap_days(clusters: Sequence[Cluster]) -> int:
-    values = [str(c.claims[0].value) for c in clusters]
-    years = [int(v[:4]) for v in values if not v.startswith("--")]
-    year = years[0] if years else 2000
-    days = sorted(month_day(v, year) for v in values)
-    return (days[-1] - days[0]).days
-
-
-def _severity(clusters: Sequence[Cluster], dimension: str) -> tuple[Severity, str]:
-    if dimension == "date":
-        gap = _date_gap_days(clusters)
-        if gap <= 1:
-            return Severity.LOW, (
-                "They are a day apart: time zones (an evening announcement in the US is "
-                "already the next day in Asia) or the gap between an event and its report "
-                "may explain it."
-            )
-        return (Severity.MEDIUM if gap <= 31 else Severity.HIGH), f"They are {gap} days apart."
-    lows = [c.low for c in clusters if c.low is not None and c.low > 0]
-    if len(lows) < 2:
-        return Severity.MEDIUM, ""
-    ratio = max(lows) / min(lows)
-    if ratio >= ORDER_OF_MAGNITUDE:
-        return Severity.HIGH, f"The largest is {ratio:,.0f} times the smallest."
-    if ratio >= MATERIAL_RATIO:
-        return Severity.MEDIUM, f"The largest is {ratio:.2g} times the smallest."
-    return Severity.LOW, "The values are close; rounding or conversion may explain the gap."
-
-
-def _sources_text(cluster: Cluster) -> str:
-    count = len(cluster.sources)
-    noun = "source" if count == 1 else "sources"
-    return f"{count} {noun}: {', '.join(cluster.sources)}"
-
-
-@dataclass(frozen=True)
-class _PartnerSum:
-    """Per-partner figures one source gives for one metric, and their total in USD."""
-
-    source_id: str
-    metric: str
-    claims: tuple[Claim, ...]
-    total_usd: float
-
-
-class PartnerSums:
-    """Per-partner contributions by source (two partners or more), indexed by amount.
-
-    Built once per run; a lookup checks only the buckets near a value, so hints cost
-    the same however many sources report per-partner figures.
+    ``published`` gives each source's publication date (for updates over time);
+    ``rate_dates`` the day whose exchange rate applies to each source (for conversions).
     """
-
-    _BUCKETS_PER_DECADE = 100  # 2.3 % wide, so the 2 % tolerance spans neighbours only
-
-    def __init__(self, claims: Sequence[Claim]) -> None:
-        grouped: dict[tuple[str, str], dict[str, Claim]] = {}
-        for claim in claims:
-            if claim.metric in CONTRIBUTION_METRICS and claim.value_usd is not None:
-                grouped.setdefault((claim.source_id, claim.metric), {}).setdefault(
-                    claim.subject, claim
-                )
-        self._buckets: dict[int, list[_PartnerSum]] = {}
-        for (source, metric), by_subject in grouped.items():
-            if len(by_subject) < 2:
-                continue
-            total = sum(float(c.value_usd or 0.0) for c in by_subject.values())
-            if total > 0:
-                found = _PartnerSum(source, metric, tuple(by_subject.values()), total)
-                self._buckets.setdefault(self._bucket(total), []).append(found)
-
-    def _bucket(self, amount: float) -> int:
-        return round(math.log10(amount) * self._BUCKETS_PER_DECADE)
-
-    def near(self, amount: float) -> list[_PartnerSum]:
-        """Sums within the tolerance of ``amount``."""
-        if amount <= 0:
-            return []
-        middle = self._bucket(amount)
-        return [
-            found
-            for bucket in (middle - 1, middle, middle + 1)
-            for found in self._buckets.get(bucket, [])
-            if abs(found.total_usd - amount) <= EXACT_TOLERANCE * amount
-        ]
-
-
-def contribution_hint(cluster: Cluster, sums: PartnerSums) -> str | None:
-    """A total that equals the sum of per-partner figures another source reports."""
-    if cluster.low is None:
-        return None
-    sources = cluster.sources
-    for found in sums.near(cluster.low):
-        if found.source_id in sources:
-            continue
-        parts = " and ".join(f"{c.subject} {describe(c)}" for c in found.claims)
-        return (
-            f"{describe(cluster.claims[0])} ({', '.join(sources)}) equals {parts} "
-            f"combined in {found.source_id} ({found.metric.replace('_', ' ')}): it may "
-            "count only those partners' money, not the whole programme."
-        )
-    return None
-
-
-def find_disagreements(claims: Sequence[Claim]) -> tuple[list[Disagreement], list[KeyFigure]]:
-    """Disagreements (two or more value clusters) and the key figure of every group."""
-    groups: dict[tuple[str, str, str], list[Claim]] = {}
+    time_of = time_of_claims(published or {})
+    groups: dict[Figure, _Group] = {}
     for claim in claims:
-        key = group_key(claim)
-        if key is not None and claim.verified and claim.equivalent_of is None:
-            groups.setdefault(key, []).append(claim)
+        figure = figure_of(claim, topic)
+        if figure is not None:
+            scoped = claim.model_copy(update={"scope": topic.canonical_scope(claim.scope)})
+            groups.setdefault(figure, _Group(figure)).claims.append(scoped)
+    for group in groups.values():
+        dated = group.figure.dimension == "date"
+        group.clusters = (cluster_dates if dated else cluster_numbers)(group.claims)
+        group.clusters.sort(key=_consensus_order)
+    families: dict[tuple[str, str, str, str], list[_Group]] = {}
+    for figure in sorted(groups):
+        families.setdefault(figure.family, []).append(groups[figure])
+    partners = PartIndex(claims)
     disagreements: list[Disagreement] = []
     figures: list[KeyFigure] = []
-    sums = PartnerSums(claims)
-    for (subject, metric, dimension), members in groups.items():
-        clusters = cluster_dates(members) if dimension == "date" else cluster_numbers(members)
-        clusters.sort(key=lambda c: (-len(c.sources), -len(c.claims)))
-        figures.append(_key_figure(subject, metric, clusters))
-        if len(clusters) < 2:
-            continue
-        severity, comparison = _severity(clusters, dimension)
-        values = " vs ".join(f"{describe(c.claims[0])} ({_sources_text(c)})" for c in clusters)
-        hints = filter(None, (contribution_hint(c, sums) for c in clusters))
-        explanation = " ".join(
-            filter(None, [
-                f"The sources disagree on {subject}'s {metric.replace('_', ' ')}: {values}.",
-                comparison,
-                *hints,
-            ])
-        )  # fmt: skip
-        disagreements.append(
-            Disagreement(
-                id="",
-                subject=subject,
-                metric=metric,
-                severity=severity,
-                values=[c.support() for c in clusters],
-                explanation=explanation,
+    for family in families.values():
+        for group in family:
+            context = Context(
+                subject=group.figure.subject,
+                metric=group.figure.metric,
+                dimension=group.figure.dimension,
+                consensus=group.clusters[0],
+                time_of=time_of,
+                rate_dates=rate_dates or {},
+                partners=partners,
+                other_scopes=[_part(other) for other in family if other is not group],
             )
-        )
-    order = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
-    disagreements.sort(key=lambda d: (order[d.severity], -sum(len(v.source_ids) for v in d.values)))
+            outliers = [(c, explain(c, context)) for c in group.clusters[1:]]
+            figures.append(_key_figure(group, outliers, time_of))
+            if outliers:
+                disagreements.append(_disagreement(group, outliers, time_of))
+        breakdown = _breakdown(family, time_of)
+        if breakdown is not None:
+            disagreements.append(breakdown)
+    disagreements.sort(key=_disagreement_order)
     numbered = [d.model_copy(update={"id": f"d{i}"}) for i, d in enumerate(disagreements, 1)]
-    figures.sort(key=lambda f: (-len(f.source_ids), f.subject, f.metric))
+    figures.sort(key=lambda f: (-len(f.source_ids), f.subject, f.scope or "", f.metric))
     return numbered, figures
 
 
-def _key_figure(subject: str, metric: str, clusters: Sequence[Cluster]) -> KeyFigure:
-    consensus = clusters[0].support()
+def _consensus_order(cluster: Cluster) -> tuple[int, int, float, int, str]:
+    """Most sources first, then most claims, then the smallest value (the earliest date)."""
+    day = cluster.day.start.toordinal() if cluster.day else 0
+    return -len(cluster.sources), -len(cluster.claims), cluster.low, day, cluster.representative.id
+
+
+def _part(group: _Group) -> Part:
+    consensus = group.clusters[0]
+    low, high = consensus.span if group.figure.dimension != "date" else (0.0, 0.0)
+    label = group.scope_label or f"the whole of {group.figure.subject}"
+    return Part(label, low, high, frozenset(consensus.sources))
+
+
+def _what(figure: Figure, scope: str | None) -> str:
+    """'Stargate's total investment', 'Stargate's power capacity (Abilene campus)'."""
+    metric = figure.detail if figure.metric == "other" else figure.metric.replace("_", " ")
+    where = f" ({scope})" if scope else ""
+    return f"{figure.subject}'s {metric}{where}"
+
+
+def _sources(cluster: Cluster) -> str:
+    count = len(cluster.sources)
+    return f"{count} source" + ("" if count == 1 else "s")
+
+
+def _label(cluster: Cluster) -> str:
+    return describe(cluster.representative)
+
+
+def _kind(outliers: Sequence[tuple[Cluster, Explanation | None]]) -> DisagreementKind:
+    kinds = [found.kind if found else DisagreementKind.CONFLICT for _, found in outliers]
+    return min(kinds, key=lambda k: _KIND_ORDER[k])
+
+
+def _severity(
+    group: _Group, kind: DisagreementKind, outliers: Sequence[tuple[Cluster, Explanation | None]]
+) -> tuple[Severity, str]:
+    """Conflicts by size (how far the contradicting values are apart); context is low."""
+    if kind is not DisagreementKind.CONFLICT:
+        return Severity.LOW, ""
+    consensus = group.clusters[0]
+    counted = [
+        c
+        for c, found in outliers
+        if found is None or found.kind in (DisagreementKind.CONFLICT, DisagreementKind.SCOPE)
+    ]
+    if group.figure.dimension == "date":
+        days = max(days_apart(_day(consensus), _day(c)) for c in counted)
+        severity = Severity.LOW if days <= 1 else Severity.MEDIUM if days <= 31 else Severity.HIGH
+        return severity, (
+            "They are a day apart." if days <= 1 else f"They are up to {days} days apart."
+        )
+    gap = max(ratio(consensus.span, c.span) for c in counted)
+    spans = [c.span for c in group.clusters]
+    lows = [low for low, _ in spans if low > 0]
+    widest = max(lows) / min(lows) if len(lows) > 1 else gap
+    said = (
+        f"The largest is {widest:,.0f} times the smallest."
+        if widest >= ORDER_OF_MAGNITUDE
+        else f"The largest is {widest:.2g} times the smallest."
+    )
+    if gap >= ORDER_OF_MAGNITUDE:
+        return Severity.HIGH, said
+    if gap >= MATERIAL_RATIO:
+        return Severity.MEDIUM, said
+    return Severity.LOW, "The values are close; rounding or conversion may explain the gap."
+
+
+def _day(cluster: Cluster) -> DateValue:
+    if cluster.day is None:  # date groups are clustered by cluster_dates, which sets it
+        raise ValueError("a date cluster without its date")
+    return cluster.day
+
+
+def _disagreement(
+    group: _Group,
+    outliers: Sequence[tuple[Cluster, Explanation | None]],
+    time_of: TimeOf,
+) -> Disagreement:
+    consensus = group.clusters[0]
+    kind = _kind(outliers)
+    severity, comparison = _severity(group, kind, outliers)
+    scope = group.scope_label
+    what = _what(group.figure, scope)
+    if kind is DisagreementKind.UPDATE:
+        chain = [consensus] + [c for c, f in outliers if f and f.kind is DisagreementKind.UPDATE]
+        timed = sorted(chain, key=lambda c: (median_low(cluster_time(c, time_of)), c.low))
+        steps = " -> ".join(
+            f"{_label(c)} ({time_label(c, cluster_time(c, time_of))})" for c in timed
+        )
+        opening = f"{what} changed over time: {steps}."
+    else:
+        listed = [consensus, *(c for c, _ in outliers)]
+        if len(listed) > MAX_LISTED:
+            opening = (
+                f"Most sources give {what} as {_label(consensus)} ({_sources(consensus)}); "
+                f"{len(outliers)} other values differ."
+            )
+        else:
+            said = " vs ".join(f"{_label(c)} ({_sources(c)})" for c in listed)
+            opening = {
+                DisagreementKind.CONFLICT: f"The sources disagree on {what}: {said}.",
+                DisagreementKind.SCOPE: f"The sources give {what} for different parts: {said}.",
+                DisagreementKind.ROUNDING: (
+                    f"The sources round or convert {what} differently: {said}."
+                ),
+            }.get(kind, f"{what}: {said}.")
+    reasons = [found.text for _, found in outliers if found is not None]
+    if kind is DisagreementKind.UPDATE:
+        reasons = [
+            found.text
+            for _, found in outliers
+            if found and found.kind is not DisagreementKind.UPDATE
+        ]
+    likely = next(
+        (found.likely_error for _, found in outliers if found and found.likely_error), None
+    )
+    values = [consensus.support(time_of)] + [
+        c.support(time_of).model_copy(update={"explanation": found.text if found else None})
+        for c, found in outliers
+    ]
+    return Disagreement(
+        id="",
+        subject=group.figure.subject,
+        metric=group.figure.metric,
+        scope=scope,
+        kind=kind,
+        severity=severity,
+        values=values,
+        explanation=" ".join(filter(None, [opening, comparison, *reasons])),
+        likely_error=likely,
+    )
+
+
+def _breakdown(family: Sequence[_Group], time_of: TimeOf) -> Disagreement | None:
+    """One subject and metric given for several parts: a breakdown (kind scope), not a conflict."""
+    if len(family) < 2:
+        return None
+    ordered = sorted(
+        family, key=lambda g: (g.figure.scope != "", -len(g.clusters[0].sources), g.figure.scope)
+    )
+    shown = [g.clusters[0] for g in ordered]
+    distinct: set[object] = (
+        {str(c.representative.value) for c in shown}
+        if ordered[0].figure.dimension == "date"
+        else {round(c.span[0], 6) for c in shown}
+    )
+    if len(distinct) < 2:
+        return None  # every part has the same value: nothing for a reader to tell apart
+    first = ordered[0].figure
+    parts = [
+        f"{_label(g.clusters[0])} for {g.scope_label or 'the whole'}" for g in ordered[:MAX_LISTED]
+    ]
+    more = len(ordered) - MAX_LISTED
+    listing = ", ".join(parts) + (f" and {more} more parts" if more > 0 else "")
+    values: list[ValueSupport] = []
+    for group in ordered:
+        support = group.clusters[0].support(time_of)
+        values.append(support.model_copy(update={"scope": group.scope_label}))
+    return Disagreement(
+        id="",
+        subject=first.subject,
+        metric=first.metric,
+        scope=None,
+        kind=DisagreementKind.SCOPE,
+        severity=Severity.LOW,
+        values=values,
+        explanation=(
+            f"{_what(first, None)} is given for different parts, not as competing values: "
+            f"{listing}."
+        ),
+    )
+
+
+def _key_figure(
+    group: _Group, outliers: Sequence[tuple[Cluster, Explanation | None]], time_of: TimeOf
+) -> KeyFigure:
+    consensus = group.clusters[0].support(time_of)
     return KeyFigure(
-        subject=subject,
-        metric=metric,
-        value=consensus.value,
-        unit=consensus.unit,
-        value_usd=consensus.value_usd,
-        source_ids=consensus.source_ids,
-        claim_ids=consensus.claim_ids,
-        outliers=[c.support() for c in clusters[1:]],
+        **consensus.model_dump(exclude={"scope"}),
+        scope=group.scope_label,
+        subject=group.figure.subject,
+        metric=group.figure.metric,
+        outliers=[
+            c.support(time_of).model_copy(update={"explanation": found.text if found else None})
+            for c, found in outliers
+        ],
+    )
+
+
+def _disagreement_order(found: Disagreement) -> tuple[int, int, int, str, str, str, str]:
+    return (
+        _SEVERITY_ORDER[found.severity],
+        _KIND_ORDER[found.kind],
+        -sum(len(v.source_ids) for v in found.values),
+        found.subject,
+        found.scope or "",
+        found.metric,
+        found.explanation,
     )

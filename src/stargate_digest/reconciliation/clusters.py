@@ -1,0 +1,213 @@
+"""Clusters: claims of one group whose values are the same figure, and how each is shown.
+
+Numbers are sorted on their common scale and a new cluster starts past the rounding
+tolerance; a range then joins the cluster (with the most sources) that lies inside it,
+since a range agrees with every value inside it. Dates are placed from the most precise
+to the least: a month joins a day inside it, a year a day or month inside it, a date
+with no year the same month and day. Every order is total (value, source, claim id), so
+the clusters do not depend on the order of the input.
+
+A cluster is shown by the value most of its sources state, in their unit and currency:
+first the unit most sources use, then the value most of those state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from stargate_digest.models import Claim, Qualifier, ValueSupport
+from stargate_digest.reconciliation.values import (
+    APPROX_TOLERANCE,
+    EXACT_TOLERANCE,
+    DateValue,
+    interval,
+    midpoint,
+    parse_date,
+    tolerance,
+)
+
+TimeOf = Callable[[Claim], date | None]
+
+
+@dataclass(eq=False)
+class Cluster:
+    """Claims whose values agree; ``low``/``high`` span them on the common scale."""
+
+    claims: list[Claim] = field(default_factory=list)
+    low: float = 0.0
+    high: float = 0.0
+    hedged: bool = False
+    day: DateValue | None = None  # for dates: the date the cluster stands for
+
+    def add(self, claim: Claim) -> None:
+        self.claims.append(claim)
+        self.hedged = self.hedged or claim.qualifier is not Qualifier.EXACT
+        self.__dict__.pop("representative", None)
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({claim.source_id for claim in self.claims})
+
+    @cached_property
+    def representative(self) -> Claim:
+        """The claim stating the value most sources state, in the unit most sources use."""
+        return representative(self.claims)
+
+    @property
+    def span(self) -> tuple[float, float]:
+        """The representative value's interval on the common scale (numbers only)."""
+        return interval(self.representative)
+
+    def support(self, time_of: TimeOf | None = None) -> ValueSupport:
+        """The cluster as one value of a disagreement or key figure."""
+        first = self.representative
+        shown = [c for c in self.claims if _shown_as(c) == _shown_as(first)]
+        rest = [c for c in self.claims if _shown_as(c) != _shown_as(first)]
+        ordered = sorted(shown, key=_claim_order) + sorted(rest, key=_claim_order)
+        return ValueSupport(
+            value=first.value if first.value is not None else "",
+            unit=first.unit or "",
+            value_max=first.value_max,
+            value_usd=first.value_usd,
+            source_ids=self.sources,
+            claim_ids=[claim.id for claim in ordered],
+            scope=first.scope,
+            as_of=as_of(self.claims, time_of),
+        )
+
+
+def _claim_order(claim: Claim) -> tuple[str, str]:
+    return claim.source_id, claim.id
+
+
+def _shown_as(claim: Claim) -> tuple[str, str, str]:
+    return str(claim.value), str(claim.value_max), claim.unit or ""
+
+
+def representative(claims: Sequence[Claim]) -> Claim:
+    """First the unit most sources use, then the value most of those sources state."""
+
+    def tally(key: Callable[[Claim], object], pool: Sequence[Claim]) -> dict[object, set[str]]:
+        found: dict[object, set[str]] = {}
+        for claim in pool:
+            found.setdefault(key(claim), set()).add(claim.source_id)
+        return found
+
+    units = tally(lambda c: c.unit or "", claims)
+    unit = max(units, key=lambda u: (len(units[u]), str(u)))
+    pool = [c for c in claims if (c.unit or "") == unit]
+    values = tally(_shown_as, pool)
+
+    def rank(claim: Claim) -> tuple[int, int, int]:
+        precise = len(str(claim.value)) if claim.unit == "date" else 0
+        exact = int(claim.qualifier is Qualifier.EXACT)
+        return len(values[_shown_as(claim)]), precise, exact
+
+    def natural(claim: Claim) -> tuple[float, str, str, str]:
+        return interval(claim)[0], str(claim.value), claim.source_id, claim.id
+
+    # max() keeps the first of equals: ties go to the smallest value
+    return max(sorted(pool, key=natural), key=rank)
+
+
+def as_of(claims: Sequence[Claim], time_of: TimeOf | None) -> str | None:
+    """When a value held: the earliest as_of its claims give, else its earliest source's date."""
+    stated = sorted(c.as_of for c in claims if c.as_of)
+    if stated:
+        return stated[0]
+    if time_of is None:
+        return None
+    days = sorted(day for day in map(time_of, claims) if day is not None)
+    return days[0].isoformat() if days else None
+
+
+def cluster_numbers(claims: Sequence[Claim]) -> list[Cluster]:
+    """Points by value with the rounding tolerance, then ranges into what they contain."""
+
+    def order(claim: Claim) -> tuple[float, float, str, str]:
+        low, high = interval(claim)
+        return low, high, claim.source_id, claim.id
+
+    clusters: list[Cluster] = []
+    for claim in sorted((c for c in claims if c.value_max is None), key=order):
+        value = interval(claim)[0]
+        current = clusters[-1] if clusters else None
+        hedged = claim.qualifier is not Qualifier.EXACT or (current is not None and current.hedged)
+        allowed = APPROX_TOLERANCE if hedged else EXACT_TOLERANCE
+        if current is None or value - current.low > allowed * abs(current.low):
+            current = Cluster(low=value, high=value)
+            clusters.append(current)
+        current.add(claim)
+        current.high = max(current.high, value)
+    ranges: list[Cluster] = []
+    for claim in sorted((c for c in claims if c.value_max is not None), key=order):
+        low, high = interval(claim)
+        slack = tolerance(claim)
+        inside = [
+            c
+            for c in clusters
+            if c.low >= low - slack * abs(low) and c.high <= high + slack * abs(high)
+        ]
+        overlapping = [c for c in ranges if c.low <= high and low <= c.high]
+        chosen = _most_sources(inside) or _most_sources(overlapping)
+        if chosen is None:
+            chosen = Cluster(low=low, high=high)
+            ranges.append(chosen)
+        elif chosen in ranges:
+            chosen.low, chosen.high = min(chosen.low, low), max(chosen.high, high)
+        chosen.add(claim)
+    return clusters + ranges
+
+
+def _most_sources(candidates: Sequence[Cluster]) -> Cluster | None:
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (len(c.sources), -c.low))
+
+
+def cluster_dates(claims: Sequence[Claim]) -> list[Cluster]:
+    """Dates from the most precise to the least; a coarser date joins what it contains."""
+    parsed = [(parse_date(str(c.value)), c) for c in claims]
+    dated = [(value, c) for value, c in parsed if value is not None]
+    dated.sort(
+        key=lambda p: (-p[0].precision, not p[0].has_year, p[0].start, p[1].source_id, p[1].id)
+    )
+    clusters: list[Cluster] = []
+    same: dict[DateValue, Cluster] = {}
+    for value, claim in dated:
+        found = same.get(value)
+        if found is None:
+            inside = [c for c in clusters if c.day is not None and value.contains(c.day)]
+            found = max(inside, key=lambda c: (len(c.sources), _later_first(c)), default=None)
+        if found is None:
+            found = Cluster(day=value)
+            clusters.append(found)
+            same[value] = found
+        found.add(claim)
+    return clusters
+
+
+def _later_first(cluster: Cluster) -> int:
+    # among equally supported days inside a coarser date, the earliest wins
+    return -cluster.day.start.toordinal() if cluster.day else 0
+
+
+def cluster_time(cluster: Cluster, time_of: TimeOf) -> list[date]:
+    """The dates (as_of, else publication) of a cluster's claims, sorted; undated left out."""
+    return sorted(day for day in map(time_of, cluster.claims) if day is not None)
+
+
+def time_of_claims(published: Mapping[str, date | None]) -> TimeOf:
+    """When a claim's figure held: its as_of (the middle of the period), else its source's date."""
+
+    def time_of(claim: Claim) -> date | None:
+        if claim.as_of:
+            stated = parse_date(claim.as_of)
+            if stated is not None and stated.has_year:
+                return midpoint(stated)
+        return published.get(claim.source_id)
+
+    return time_of

@@ -1,0 +1,411 @@
+"""Why an outlier differs from the consensus: one list of explainers, tried in order.
+
+Each explainer looks at one outlying cluster against the group's consensus and returns
+an ``Explanation`` (the kind of difference it shows, a plain sentence about the values,
+and whether the value is a likely error) or None. The first that answers wins, so the
+order is the order of confidence: arithmetic first (rounding, conversion, a scale word,
+a x1000 typo, a partner's share), then time (an earlier or later figure), then another
+part of the subject. Sentences speak about values only: the sources behind each value
+are given structurally (``ValueSupport.source_ids``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from statistics import median_low
+
+from stargate_digest.display import describe, describe_money
+from stargate_digest.models import Claim, DisagreementKind, Qualifier
+from stargate_digest.quantities.fx import convert
+from stargate_digest.quantities.lexicon import SCALE_WORDS
+from stargate_digest.reconciliation.clusters import Cluster, TimeOf, cluster_time
+from stargate_digest.reconciliation.dating import RateDate
+from stargate_digest.reconciliation.values import (
+    EXACT_TOLERANCE,
+    days_apart,
+    ratio,
+)
+
+CONTRIBUTION_METRICS = ("equity_contribution", "partner_investment")
+EQUIVALENT_TOLERANCE = 0.05  # a stated conversion is rounded, and rates drift within days
+ROUNDING_LIMIT = 1.25  # past this, two roundings of one figure are not plausible
+MONTHS_APART = 45  # days between figures for a change over time (a conflict is one moment)
+CONSISTENTLY = 0.8  # share of (earlier, later) source pairs that must be in time order
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """What kind of difference an outlier is, and why, in a sentence about values."""
+
+    kind: DisagreementKind
+    text: str
+    likely_error: str | None = None
+
+
+@dataclass(frozen=True)
+class Part:
+    """A figure given for one part of a subject (or one partner), indexed for explainers."""
+
+    label: str
+    low: float
+    high: float
+    source_ids: frozenset[str]
+    subject: str = ""
+
+
+class PartIndex:
+    """Partners' contributions (one partner, and per source two or more together) by amount.
+
+    Built once per run; a lookup reads only the buckets near a value, so explaining an
+    outlier costs the same however many sources give per-partner figures.
+    """
+
+    _PER_DECADE = 100  # 2.3 % wide buckets: the 2 % tolerance reaches the neighbours only
+
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        by_source: dict[tuple[str, str], dict[str, Claim]] = {}
+        for claim in sorted(claims, key=lambda c: (c.source_id, c.id)):
+            if (
+                claim.metric in CONTRIBUTION_METRICS
+                and claim.verified
+                and claim.equivalent_of is None
+                and claim.value_usd
+                and claim.value_usd > 0
+            ):
+                by_source.setdefault((claim.source_id, claim.metric), {}).setdefault(
+                    claim.subject, claim
+                )
+        self._buckets: dict[int, list[Part]] = {}
+        for (source, metric), by_subject in sorted(by_source.items()):
+            what = metric.replace("_", " ")
+            found = [c for _, c in sorted(by_subject.items())]
+            for claim in found:
+                self._add(Part(f"{claim.subject}'s {describe(claim)} ({what})",
+                               float(claim.value_usd or 0.0), float(claim.value_usd or 0.0),
+                               frozenset({source}), claim.subject))  # fmt: skip
+            if len(found) > 1:
+                total = sum(float(c.value_usd or 0.0) for c in found)
+                parts = " and ".join(f"{c.subject} {describe(c)}" for c in found)
+                self._add(Part(f"{parts} combined ({what})", total, total, frozenset({source})))
+
+    def _bucket(self, amount: float) -> int:
+        return round(math.log10(amount) * self._PER_DECADE)
+
+    def _add(self, part: Part) -> None:
+        self._buckets.setdefault(self._bucket(part.low), []).append(part)
+
+    def near(self, low: float, high: float) -> list[Part]:
+        """Parts within the rounding tolerance of ``low`` (or inside a range low..high)."""
+        if low <= 0:
+            return []
+        first, last = self._bucket(low) - 1, self._bucket(max(high, low)) + 1
+        if last - first > 3 * self._PER_DECADE:
+            return []  # an open-ended range says nothing about a part
+        return [
+            part
+            for bucket in range(first, last + 1)
+            for part in self._buckets.get(bucket, [])
+            if abs(part.low - low) <= EXACT_TOLERANCE * part.low or low <= part.low <= high
+        ]
+
+
+@dataclass
+class Context:
+    """What the explainers may consult besides the two clusters."""
+
+    subject: str
+    metric: str
+    dimension: str
+    consensus: Cluster
+    time_of: TimeOf
+    rate_dates: Mapping[str, RateDate]
+    partners: PartIndex | None = None
+    other_scopes: Sequence[Part] = ()
+
+    def label(self, cluster: Cluster) -> str:
+        """A value as a reader sees it ($38 billion, January 23, 2025, 1.2 GW)."""
+        return describe(cluster.representative)
+
+
+Explainer = Callable[[Cluster, Context], Explanation | None]
+
+
+def explain(outlier: Cluster, context: Context) -> Explanation | None:
+    """The first explainer's answer, or None when nothing explains the value."""
+    for explainer in EXPLAINERS:
+        found = explainer(outlier, context)
+        if found is not None:
+            return found
+    return None
+
+
+def _numeric(context: Context) -> bool:
+    return context.dimension != "date"
+
+
+def _factor(outlier: Cluster, context: Context) -> float:
+    """outlier / consensus on the common scale (representative values; inf across zero)."""
+    mine, theirs = outlier.span[0], context.consensus.span[0]
+    if theirs == 0 or mine == 0:
+        return math.inf
+    return mine / theirs
+
+
+def rounded(outlier: Cluster, context: Context) -> Explanation | None:
+    """The same figure rounded to different precision ($6.5 billion, $6.55 billion)."""
+    if not _numeric(context):
+        return None
+    mine, theirs = outlier.representative, context.consensus.representative
+    if mine.unit != theirs.unit or mine.value_max is not None or theirs.value_max is not None:
+        return None
+    a, b = float(mine.value or 0.0), float(theirs.value or 0.0)
+    if a <= 0 or b <= 0 or max(a, b) / min(a, b) > ROUNDING_LIMIT:
+        return None
+    hedged = Qualifier.APPROX in (mine.qualifier, theirs.qualifier)
+    if not (hedged and max(a, b) / min(a, b) <= 1.15) and abs(a - b) > (
+        _half_step(a) + _half_step(b)
+    ) * (1 + 1e-9):
+        return None
+    return Explanation(
+        DisagreementKind.ROUNDING,
+        f"{context.label(outlier)} and {context.label(context.consensus)} are the same "
+        "figure rounded differently.",
+    )
+
+
+def _half_step(value: float) -> float:
+    """Half the last significant digit a figure is written with (1.2 billion: 0.05 billion)."""
+    scale = next((s for s in (1e12, 1e9, 1e6) if value >= s), 1.0)
+    text = f"{value / scale:.6g}"
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    return 0.5 * scale * 10.0**-decimals
+
+
+def converted(outlier: Cluster, context: Context) -> Explanation | None:
+    """The consensus converted to another currency (at some day's ECB rate), or relabelled."""
+    mine, theirs = outlier.representative, context.consensus.representative
+    if context.dimension != "money" or mine.unit == theirs.unit:
+        return None
+    stated, amount = float(mine.value or 0.0), float(theirs.value or 0.0)
+    days = sorted(
+        {
+            context.rate_dates[s]
+            for s in (mine.source_id, theirs.source_id)
+            if s in context.rate_dates
+        },
+        key=lambda r: r.day,
+    )
+    for when in days:
+        try:
+            result = convert(amount, theirs.unit or "", mine.unit or "", when.day)
+        except ValueError:
+            continue
+        if result.amount and abs(stated - result.amount) <= EQUIVALENT_TOLERANCE * result.amount:
+            return Explanation(
+                DisagreementKind.ROUNDING,
+                f"{context.label(outlier)} is {context.label(context.consensus)} converted at "
+                f"the ECB rate of {when.day.isoformat()} ({result.rate:,.4g} {mine.unit} per "
+                f"{theirs.unit}, {describe_money(result.amount, mine.unit or '')}).",
+            )
+    if amount and abs(stated - amount) <= EXACT_TOLERANCE * amount:
+        note = (
+            f"{context.label(outlier)} is the number of {context.label(context.consensus)} "
+            f"with another currency: a currency label mistaken, or a conversion left out."
+        )
+        return Explanation(DisagreementKind.CONFLICT, note, likely_error=note)
+    return None
+
+
+@cache
+def _scale_words() -> tuple[tuple[str, re.Pattern[str], dict[str, int]], ...]:
+    """Every scale word, its pattern, and its power of ten in each language that has it."""
+    powers: dict[str, dict[str, int]] = {}
+    for language, words in SCALE_WORDS.items():
+        for word, power in words.items():
+            powers.setdefault(word, {})[language] = power
+    found = []
+    for word, by_language in powers.items():
+        if word.isascii():
+            pattern = re.compile(rf"(?<![\w.]){re.escape(word)}(?!\w)")
+        else:
+            pattern = re.compile(re.escape(word))
+        found.append((word, pattern, by_language))
+    return tuple(found)
+
+
+def _figure_text(claim: Claim) -> str:
+    """The figure itself where its offsets are known, else the whole quote."""
+    if claim.figure_start is not None and claim.figure_end is not None:
+        start, end = claim.figure_start - claim.start, claim.figure_end - claim.start
+        if 0 <= start < end <= len(claim.quote):
+            return claim.quote[start:end]
+    return claim.quote
+
+
+def _power_of_ten(factor: float) -> int | None:
+    """k when ``factor`` is 10^k within the rounding tolerance (|k| >= 3), else None."""
+    if not math.isfinite(factor) or factor <= 0:
+        return None
+    k = round(math.log10(factor))
+    if abs(k) < 3 or abs(factor / 10.0**k - 1) > EXACT_TOLERANCE:
+        return None
+    return k
+
+
+def scale_word(outlier: Cluster, context: Context) -> Explanation | None:
+    """A thousandfold gap that a scale word explains: a false friend, or a misread word."""
+    k = _power_of_ten(_factor(outlier, context)) if _numeric(context) else None
+    if k is None:
+        return None
+    text = _figure_text(outlier.representative)
+    mine, theirs = context.label(outlier), context.label(context.consensus)
+    for word, pattern, by_language in _scale_words():
+        if not pattern.search(text):
+            continue
+        meanings = sorted(set(by_language.values()))
+        if len(meanings) > 1 and any(p - q == k for p in meanings for q in meanings):
+            where = {
+                power: ", ".join(sorted(lang for lang, p in by_language.items() if p == power))
+                for power in meanings
+            }
+            said = ", ".join(f"10^{power} in {where[power]}" for power in meanings)
+            note = (
+                f"'{word}' means {said}: {mine} is {theirs} with '{word}' read the other way "
+                "(a false friend)."
+            )
+            return Explanation(DisagreementKind.CONFLICT, note, likely_error=note)
+        for language, power in by_language.items():
+            other = _word_for(language, power - k)
+            if other is not None:
+                note = (
+                    f"{mine} is {theirs} with '{word}' written for '{other}': a misread or "
+                    "mistyped scale word."
+                )
+                return Explanation(DisagreementKind.CONFLICT, note, likely_error=note)
+    return None
+
+
+def _word_for(language: str, power: int) -> str | None:
+    return next((w for w, p in SCALE_WORDS[language].items() if p == power), None)
+
+
+def typo(outlier: Cluster, context: Context) -> Explanation | None:
+    """A gap of exactly a thousand (or a million) times: a typo in the scale."""
+    k = _power_of_ten(_factor(outlier, context)) if _numeric(context) else None
+    if k is None:
+        return None
+    times = f"{10.0 ** abs(k):,.0f}"
+    relation = "times" if k > 0 else "times less than"
+    note = (
+        f"{context.label(outlier)} is exactly {times} {relation} "
+        f"{context.label(context.consensus)}: most likely a x{times} typo (a scale word or "
+        "zeros added or lost)."
+    )
+    return Explanation(DisagreementKind.CONFLICT, note, likely_error=note)
+
+
+def partners_share(outlier: Cluster, context: Context) -> Explanation | None:
+    """A figure for the whole that equals one partner's money, or several partners' together."""
+    if context.dimension != "money" or context.partners is None:
+        return None
+    low, high = outlier.span
+    mine = set(outlier.sources)
+    for part in context.partners.near(low, high):
+        if part.source_ids & mine:
+            continue  # a source that gives the parts does not mistake them for the whole
+        if part.subject != context.subject:
+            return Explanation(
+                DisagreementKind.SCOPE,
+                f"{context.label(outlier)} equals {part.label}: it may count only that "
+                f"money, not the whole of {context.subject}.",
+            )
+    return None
+
+
+def earlier_or_later(outlier: Cluster, context: Context) -> Explanation | None:
+    """Sources months apart, the later ones consistently giving the later value."""
+    mine = cluster_time(outlier, context.time_of)
+    theirs = cluster_time(context.consensus, context.time_of)
+    if not mine or not theirs:
+        return None
+    order = _in_time_order(mine, theirs)
+    if order == 0:
+        return None
+    earlier, later = (outlier, context.consensus) if order < 0 else (context.consensus, outlier)
+    first, then = (mine, theirs) if order < 0 else (theirs, mine)
+    return Explanation(
+        DisagreementKind.UPDATE,
+        f"{context.label(outlier)} is the {'earlier' if order < 0 else 'later'} figure: "
+        f"{context.label(earlier)} ({time_label(earlier, first)}), then "
+        f"{context.label(later)} ({time_label(later, then)}).",
+    )
+
+
+def _in_time_order(mine: Sequence[date], theirs: Sequence[date]) -> int:
+    """-1 when ``mine`` is consistently months before ``theirs``, 1 after, 0 otherwise."""
+    import bisect
+
+    gap = (median_low(theirs) - median_low(mine)).days
+    if abs(gap) < MONTHS_APART:
+        return 0
+    before, after = (mine, theirs) if gap > 0 else (theirs, mine)
+    ordered = sum(len(after) - bisect.bisect_right(after, day) for day in before)
+    if ordered < CONSISTENTLY * len(before) * len(after):
+        return 0
+    return -1 if gap > 0 else 1
+
+
+def time_label(cluster: Cluster, days: Sequence[date]) -> str:
+    """When a value held, for a reader: its stated as_of, else its sources' middle month."""
+    stated = sorted({c.as_of for c in cluster.claims if c.as_of})
+    if stated:
+        from stargate_digest.display import describe_date
+
+        return describe_date(stated[0])
+    middle = median_low(days)
+    return f"{middle:%b %Y}"
+
+
+def other_scope(outlier: Cluster, context: Context) -> Explanation | None:
+    """A figure for the whole that equals the figure sources give for one part."""
+    if not _numeric(context):
+        return None
+    low, high = outlier.span
+    for part in context.other_scopes:
+        if ratio((low, high), (part.low, part.high)) <= 1 + EXACT_TOLERANCE:
+            return Explanation(
+                DisagreementKind.SCOPE,
+                f"{context.label(outlier)} is the figure given for {part.label}: it may be "
+                "about that part rather than the same thing.",
+            )
+    return None
+
+
+def day_apart(outlier: Cluster, context: Context) -> Explanation | None:
+    """Dates of one event a day apart: time zones, or the event against its report."""
+    mine, theirs = outlier.day, context.consensus.day
+    if mine is None or theirs is None or days_apart(mine, theirs) > 1:
+        return None
+    return Explanation(
+        DisagreementKind.CONFLICT,
+        f"{context.label(outlier)} is a day from {context.label(context.consensus)}: time "
+        "zones (an evening announcement in the US is already the next day in Asia) or the "
+        "gap between an event and its report may explain it.",
+    )
+
+
+EXPLAINERS: tuple[Explainer, ...] = (
+    rounded,
+    converted,
+    scale_word,
+    typo,
+    partners_share,
+    earlier_or_later,
+    other_scope,
+    day_apart,
+)
