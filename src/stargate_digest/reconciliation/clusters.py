@@ -41,11 +41,19 @@ class Cluster:
     high: float = 0.0
     hedged: bool = False
     day: DateValue | None = None  # for dates: the date the cluster stands for
+    _times: list[date] | None = field(default=None, repr=False)
 
     def add(self, claim: Claim) -> None:
         self.claims.append(claim)
         self.hedged = self.hedged or claim.qualifier is not Qualifier.EXACT
         self.__dict__.pop("representative", None)
+        self._times = None
+
+    def times(self, time_of: TimeOf) -> list[date]:
+        """When its claims' figures held, sorted (one ``time_of`` per run, so kept once made)."""
+        if self._times is None:
+            self._times = sorted(day for day in map(time_of, self.claims) if day is not None)
+        return self._times
 
     @property
     def sources(self) -> list[str]:
@@ -197,7 +205,7 @@ def _later_first(cluster: Cluster) -> int:
 
 def cluster_time(cluster: Cluster, time_of: TimeOf) -> list[date]:
     """The dates (as_of, else publication) of a cluster's claims, sorted; undated left out."""
-    return sorted(day for day in map(time_of, cluster.claims) if day is not None)
+    return cluster.times(time_of)
 
 
 def time_of_claims(published: Mapping[str, date | None]) -> TimeOf:

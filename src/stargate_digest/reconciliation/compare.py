@@ -123,8 +123,9 @@ def find_disagreements(
     for claim in claims:
         figure = figure_of(claim, topic)
         if figure is not None:
-            scoped = claim.model_copy(update={"scope": topic.canonical_scope(claim.scope)})
-            groups.setdefault(figure, _Group(figure)).claims.append(scoped)
+            scope = topic.canonical_scope(claim.scope)
+            named = claim if scope == claim.scope else claim.model_copy(update={"scope": scope})
+            groups.setdefault(figure, _Group(figure)).claims.append(named)
     for group in groups.values():
         dated = group.figure.dimension == "date"
         group.clusters = (cluster_dates if dated else cluster_numbers)(group.claims)
