@@ -1,4 +1,4 @@
-"""Command line: ``stargate-digest ingest|extract|summarize``.
+"""Command line: ``stargate-digest ingest|extract|summarize|digest|schema``.
 
 Only the standard library is imported at start-up so that ``--help`` answers at once;
 each command imports what it needs. Exit codes: 0 success, 1 some input failed
@@ -246,6 +246,14 @@ def build_parser() -> argparse.ArgumentParser:
         "docs/scheduling.md. Exit codes: 0 done, 1 some source or article failed, 2 usage "
         "or configuration error, 75 another run holds the state.",
     ).set_defaults(run=_run_digest)
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the digest (summarize --format json)",
+        description="Print the JSON Schema (draft 2020-12) of the Digest that summarize "
+        "--format json writes; every other model (Claim, Disagreement, ...) is in its $defs.",
+    )
+    schema.add_argument("--output", "-o", type=Path, help="write here (atomically), not stdout")
+    schema.set_defaults(run=_run_schema, verbose=0, debug=False)
     return parser
 
 
@@ -384,6 +392,20 @@ def _run_digest(args: argparse.Namespace) -> int:
         raise UsageError("no article could be read from the sources")
     print(f"{PROG}: {report.line()}")
     return _exit_code(report.failures)
+
+
+def _run_schema(args: argparse.Namespace) -> int:
+    import json
+
+    from stargate_digest.models import SCHEMA_VERSION, Digest
+
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$comment": f"stargate-digest data contract {SCHEMA_VERSION}",
+        **Digest.model_json_schema(),
+    }
+    _emit(args, json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
+    return EXIT_OK
 
 
 def _backend_name(args: argparse.Namespace) -> str:
