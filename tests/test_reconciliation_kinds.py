@@ -395,3 +395,24 @@ def test_a_claim_never_meets_a_claim_of_another_scope(
     for figure in found.key_figures:
         for value in [figure, *figure.outliers]:
             assert {scope_of[i] for i in value.claim_ids} == {figure.scope}
+
+
+def test_the_summary_headline_names_a_conflict_and_calls_the_rest_by_their_kind() -> None:
+    from stargate_digest.digest.build import build_digest
+
+    pairs = [
+        ("a", "2024-10-03", [valuation("a", 157e9)]),
+        ("b", "2025-03-31", [valuation("b", 300e9)]),
+    ]
+    results = [
+        ArticleClaims(article=article(s, on(d)), claims=cs, backend="test") for s, d, cs in pairs
+    ]
+    digest = build_digest(results, backend="test", generated_at=on("2026-11-22"))
+    assert digest.summary.startswith("The sources do not contradict each other")
+    other = ArticleClaims(article=article("c"), claims=[claim("c", 1, 1e9, "USD")], backend="t")
+    mixed = build_digest(
+        [other, *results],
+        backend="test",
+        generated_at=on("2026-11-22"),
+    )
+    assert "OpenAI's valuation (update, low)" in mixed.summary

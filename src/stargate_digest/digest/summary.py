@@ -10,6 +10,7 @@ from stargate_digest.models import (
     Claim,
     ConsistencyCheck,
     Disagreement,
+    DisagreementKind,
     KeyFigure,
     Severity,
     SourceSummary,
@@ -24,11 +25,22 @@ def _metric(subject: str, metric: str) -> str:
     return f"{subject}'s {metric.replace('_', ' ')}"
 
 
+def _kind_note(found: Disagreement) -> str:
+    """'update, ' before the severity of anything but a conflict."""
+    return "" if found.kind is DisagreementKind.CONFLICT else f"{found.kind.value}, "
+
+
 def headline(disagreements: Sequence[Disagreement], claims: dict[str, Claim]) -> str:
-    """One sentence: the most serious disagreement, or that the sources agree."""
+    """One sentence: the most serious conflict, or that the sources do not contradict each other."""
     if not disagreements:
         return "The sources agree on every figure they share."
-    top = disagreements[0]
+    conflicts = [d for d in disagreements if d.kind is DisagreementKind.CONFLICT]
+    if not conflicts:  # scope, update, rounding: context, not contradiction
+        return (
+            "The sources do not contradict each other; where their figures differ, they "
+            "measure different parts, changed over time or are rounded."
+        )
+    top = conflicts[0]
     values = " vs ".join(
         f"{describe(claims[v.claim_ids[0]])} ({len(v.source_ids)} "
         f"{'source' if len(v.source_ids) == 1 else 'sources'})"
@@ -60,11 +72,15 @@ def compose_summary(
             for f in shared[:4]
         )
         parts.append(f"Most sources agree on {agreed}.")
-    more = [d for d in disagreements[1:] if d.severity is not Severity.LOW] + [
-        d for d in disagreements[1:] if d.severity is Severity.LOW
+    top = next((d for d in disagreements if d.kind is DisagreementKind.CONFLICT), None)
+    rest = [d for d in disagreements if d is not top]
+    more = [d for d in rest if d.severity is not Severity.LOW] + [
+        d for d in rest if d.severity is Severity.LOW
     ]
     if more:
-        listed = "; ".join(f"{_metric(d.subject, d.metric)} ({d.severity.value})" for d in more[:4])
+        listed = "; ".join(
+            f"{_metric(d.subject, d.metric)} ({_kind_note(d)}{d.severity.value})" for d in more[:4]
+        )
         parts.append(f"They also differ on {listed}.")
     if checks:
         counts = {status: sum(c.status is status for c in checks) for status in CheckStatus}

@@ -11,6 +11,7 @@ are given structurally (``ValueSupport.source_ids``).
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -19,7 +20,7 @@ from datetime import date
 from functools import cache
 from statistics import median_low
 
-from stargate_digest.display import describe, describe_money
+from stargate_digest.display import describe, describe_date, describe_money
 from stargate_digest.models import Claim, DisagreementKind, Qualifier
 from stargate_digest.quantities.fx import convert
 from stargate_digest.quantities.lexicon import SCALE_WORDS
@@ -348,8 +349,6 @@ def earlier_or_later(outlier: Cluster, context: Context) -> Explanation | None:
 
 def _in_time_order(mine: Sequence[date], theirs: Sequence[date]) -> int:
     """-1 when ``mine`` is consistently months before ``theirs``, 1 after, 0 otherwise."""
-    import bisect
-
     gap = (median_low(theirs) - median_low(mine)).days
     if abs(gap) < MONTHS_APART:
         return 0
@@ -364,8 +363,6 @@ def time_label(cluster: Cluster, days: Sequence[date]) -> str:
     """When a value held, for a reader: its stated as_of, else its sources' middle month."""
     stated = sorted({c.as_of for c in cluster.claims if c.as_of})
     if stated:
-        from stargate_digest.display import describe_date
-
         return describe_date(stated[0])
     middle = median_low(days)
     return f"{middle:%b %Y}"
