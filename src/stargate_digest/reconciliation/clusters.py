@@ -72,9 +72,8 @@ class Cluster:
     def support(self, time_of: TimeOf | None = None) -> ValueSupport:
         """The cluster as one value of a disagreement or key figure."""
         first = self.representative
-        shown = [c for c in self.claims if _shown_as(c) == _shown_as(first)]
-        rest = [c for c in self.claims if _shown_as(c) != _shown_as(first)]
-        ordered = sorted(shown, key=_claim_order) + sorted(rest, key=_claim_order)
+        key = _shown_as(first)
+        ordered = sorted(self.claims, key=lambda c: (_shown_as(c) != key, c.source_id, c.id))
         return ValueSupport(
             value=first.value if first.value is not None else "",
             unit=first.unit or "",
@@ -85,10 +84,6 @@ class Cluster:
             scope=first.scope,
             as_of=as_of(self.claims, time_of),
         )
-
-
-def _claim_order(claim: Claim) -> tuple[str, str]:
-    return claim.source_id, claim.id
 
 
 def _shown_as(claim: Claim) -> tuple[str, str, str]:
@@ -115,7 +110,8 @@ def representative(claims: Sequence[Claim]) -> Claim:
         return len(values[_shown_as(claim)]), precise, exact
 
     def natural(claim: Claim) -> tuple[float, str, str, str]:
-        return interval(claim)[0], str(claim.value), claim.source_id, claim.id
+        number = float(claim.value_usd or claim.value) if isinstance(claim.value, float) else 0.0
+        return number, str(claim.value), claim.source_id, claim.id
 
     # max() keeps the first of equals: ties go to the smallest value
     return max(sorted(pool, key=natural), key=rank)
@@ -135,13 +131,12 @@ def as_of(claims: Sequence[Claim], time_of: TimeOf | None) -> str | None:
 def cluster_numbers(claims: Sequence[Claim]) -> list[Cluster]:
     """Points by value with the rounding tolerance, then ranges into what they contain."""
 
-    def order(claim: Claim) -> tuple[float, float, str, str]:
-        low, high = interval(claim)
-        return low, high, claim.source_id, claim.id
-
+    placed = sorted(
+        ((*interval(claim), claim.source_id, claim.id, claim) for claim in claims),
+        key=lambda row: row[:4],
+    )
     clusters: list[Cluster] = []
-    for claim in sorted((c for c in claims if c.value_max is None), key=order):
-        value = interval(claim)[0]
+    for value, _, _, _, claim in (row for row in placed if row[4].value_max is None):
         current = clusters[-1] if clusters else None
         hedged = claim.qualifier is not Qualifier.EXACT or (current is not None and current.hedged)
         allowed = APPROX_TOLERANCE if hedged else EXACT_TOLERANCE
@@ -151,8 +146,7 @@ def cluster_numbers(claims: Sequence[Claim]) -> list[Cluster]:
         current.add(claim)
         current.high = max(current.high, value)
     ranges: list[Cluster] = []
-    for claim in sorted((c for c in claims if c.value_max is not None), key=order):
-        low, high = interval(claim)
+    for low, high, _, _, claim in (row for row in placed if row[4].value_max is not None):
         slack = tolerance(claim)
         inside = [
             c

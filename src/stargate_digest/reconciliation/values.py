@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from stargate_digest.models import Claim, Qualifier
 from stargate_digest.reconciliation.money import is_money
@@ -100,6 +101,7 @@ def _month_day_within(a: DateValue, b: DateValue) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)  # coverage of one story repeats the same few dates
 def parse_date(value: str) -> DateValue | None:
     """'2025-01-23', '2025-01', '2025' or '--01-22' as the days it covers; None if malformed."""
     try:
