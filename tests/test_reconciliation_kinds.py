@@ -416,3 +416,33 @@ def test_the_summary_headline_names_a_conflict_and_calls_the_rest_by_their_kind(
         generated_at=on("2026-11-22"),
     )
     assert "OpenAI's valuation (update, low)" in mixed.summary
+
+
+def test_a_source_restating_the_consensus_in_another_currency_disagrees_with_nobody() -> None:
+    day = "2025-09-24"
+    contract = {"subject": "Oracle", "metric": "contract_value"}
+    both = [claim("a", 1, 30e9, "USD", **contract), claim("a", 2, 226e9, "CNY", **contract)]
+    found = sources(("a", day, both), ("b", day, [claim("b", 1, 30e9, "USD", **contract)]))
+    assert found.disagreements == []
+    assert [len(f.outliers) for f in found.key_figures] == [1], "the key figure still shows it"
+
+
+def test_a_partners_share_explains_only_a_figure_for_a_whole() -> None:
+    stake = {"subject": "SoftBank", "metric": "equity_contribution"}
+    found = sources(
+        ("a", None, [claim("a", 1, 19e9, "USD", **stake)]),
+        ("b", None, [claim("b", 1, 19e9, "USD", **stake)]),
+        ("c", None, [claim("c", 1, 3.5e9, "USD", **stake)]),
+        ("d", None, [claim("d", 1, 3.5e9, "USD", subject="MGX", metric="equity_contribution")]),
+    )
+    softbank = next(d for d in found.disagreements if d.subject == "SoftBank")
+    assert softbank.kind is CONFLICT and softbank.values[1].explanation is None
+
+
+def test_whole_numbers_below_a_million_read_in_full() -> None:
+    jobs = {"metric": "jobs"}
+    found = sources(
+        *((s, None, [claim(s, 1, 100_000.0, "count", **jobs)]) for s in ("a", "b")),
+        ("c", None, [claim("c", 1, 1_500.0, "count", **jobs)]),
+    )
+    assert "100,000 count (2 sources) vs 1,500 count (1 source)" in only(found).explanation

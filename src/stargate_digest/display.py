@@ -21,8 +21,8 @@ def describe_money(value: float, currency: str) -> str:
         if abs(value) >= size:
             number = f"{value / size:,.4g} {word}"
             break
-    else:
-        number = f"{value:,.4g}"
+    else:  # below a million: whole numbers in full (100,000 jobs, not 1e+05)
+        number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
     symbol = _SYMBOLS.get(currency)
     if symbol:
         return f"{symbol}{number}"

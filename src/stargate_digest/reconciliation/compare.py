@@ -147,11 +147,13 @@ def find_disagreements(
                 rate_dates=rate_dates or {},
                 partners=partners,
                 other_scopes=[_part(other) for other in family if other is not group],
+                whole=_is_whole(group.figure.subject, topic),
             )
             outliers = [(c, explain(c, context)) for c in group.clusters[1:]]
             figures.append(_key_figure(group, outliers, time_of))
-            if outliers:
-                disagreements.append(_disagreement(group, outliers, time_of))
+            across = [pair for pair in outliers if _across_sources(pair, group.clusters[0])]
+            if across:
+                disagreements.append(_disagreement(group, across, time_of))
         breakdown = _breakdown(family, time_of)
         if breakdown is not None:
             disagreements.append(breakdown)
@@ -165,6 +167,25 @@ def _consensus_order(cluster: Cluster) -> tuple[int, int, float, int, str]:
     """Most sources first, then most claims, then the smallest value (the earliest date)."""
     day = cluster.day.start.toordinal() if cluster.day else 0
     return -len(cluster.sources), -len(cluster.claims), cluster.low, day, cluster.representative.id
+
+
+def _is_whole(subject: str, topic: TopicProfile) -> bool:
+    """Whether partners' money goes into this subject (a project, or one the profile lacks)."""
+    spec = topic.subjects.get(subject)
+    return spec is None or spec.kind == "project"
+
+
+def _across_sources(pair: tuple[Cluster, Explanation | None], consensus: Cluster) -> bool:
+    """Whether a value differs across sources, not only within the sources of the consensus.
+
+    A source that states the consensus and another value (a restatement in another
+    currency, a rounder figure in its headline) disagrees with nobody; it still counts
+    when its two values are an earlier and a later figure (an update it reports itself).
+    """
+    outlier, found = pair
+    if found is not None and found.kind is DisagreementKind.UPDATE:
+        return True
+    return not set(outlier.sources) <= set(consensus.sources)
 
 
 def _part(group: _Group) -> Part:
@@ -255,9 +276,13 @@ def _disagreement(
     else:
         listed = [consensus, *(c for c, _ in outliers)]
         if len(listed) > MAX_LISTED:
+            most = len(consensus.sources) > max(len(c.sources) for c, _ in outliers)
             opening = (
                 f"Most sources give {what} as {_label(consensus)} ({_sources(consensus)}); "
                 f"{len(outliers)} other values differ."
+                if most
+                else f"The sources give {len(listed)} different values for {what}, none "
+                f"stated by more sources than {_label(consensus)} ({_sources(consensus)})."
             )
         else:
             said = " vs ".join(f"{_label(c)} ({_sources(c)})" for c in listed)

@@ -21,7 +21,7 @@ from functools import cache
 from statistics import median_low
 
 from stargate_digest.display import describe, describe_date, describe_money
-from stargate_digest.models import Claim, DisagreementKind, Qualifier
+from stargate_digest.models import Claim, DisagreementKind
 from stargate_digest.quantities.fx import convert
 from stargate_digest.quantities.lexicon import SCALE_WORDS
 from stargate_digest.reconciliation.clusters import Cluster, TimeOf, cluster_time
@@ -127,6 +127,7 @@ class Context:
     rate_dates: Mapping[str, RateDate]
     partners: PartIndex | None = None
     other_scopes: Sequence[Part] = ()
+    whole: bool = True  # the subject is a whole that partners put money into (a project)
 
     def label(self, cluster: Cluster) -> str:
         """A value as a reader sees it ($38 billion, January 23, 2025, 1.2 GW)."""
@@ -167,11 +168,8 @@ def rounded(outlier: Cluster, context: Context) -> Explanation | None:
     a, b = float(mine.value or 0.0), float(theirs.value or 0.0)
     if a <= 0 or b <= 0 or max(a, b) / min(a, b) > ROUNDING_LIMIT:
         return None
-    hedged = Qualifier.APPROX in (mine.qualifier, theirs.qualifier)
-    if not (hedged and max(a, b) / min(a, b) <= 1.15) and abs(a - b) > (
-        _half_step(a) + _half_step(b)
-    ) * (1 + 1e-9):
-        return None
+    if abs(a - b) > (_half_step(a) + _half_step(b)) * (1 + 1e-9):
+        return None  # no one number rounds to both
     return Explanation(
         DisagreementKind.ROUNDING,
         f"{context.label(outlier)} and {context.label(context.consensus)} are the same "
@@ -312,8 +310,10 @@ def typo(outlier: Cluster, context: Context) -> Explanation | None:
 
 def partners_share(outlier: Cluster, context: Context) -> Explanation | None:
     """A figure for the whole that equals one partner's money, or several partners' together."""
-    if context.dimension != "money" or context.partners is None:
+    if not context.whole or context.dimension != "money" or context.partners is None:
         return None
+    if context.metric in CONTRIBUTION_METRICS:
+        return None  # a partner's figure against partners' figures: no whole to mistake
     low, high = outlier.span
     mine = set(outlier.sources)
     for part in context.partners.near(low, high):
