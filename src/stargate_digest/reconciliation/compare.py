@@ -235,7 +235,7 @@ def _severity(
             "They are a day apart." if days <= 1 else f"They are up to {days} days apart."
         )
     gap = max(ratio(consensus.span, c.span) for c in counted)
-    spans = [c.span for c in group.clusters]
+    spans = [consensus.span, *(c.span for c, _ in outliers)]
     lows = [low for low, _ in spans if low > 0]
     widest = max(lows) / min(lows) if len(lows) > 1 else gap
     said = (
