@@ -446,3 +446,14 @@ def test_whole_numbers_below_a_million_read_in_full() -> None:
         ("c", None, [claim("c", 1, 1_500.0, "count", **jobs)]),
     )
     assert "100,000 count (2 sources) vs 1,500 count (1 source)" in only(found).explanation
+
+
+def test_two_values_one_source_states_are_parts_or_moments_not_a_conflict() -> None:
+    power = {"metric": "power_capacity"}
+    found = sources(
+        ("a", None, [claim("a", 1, 1.2, "GW", **power), claim("a", 2, 4.5, "GW", **power)]),
+        ("b", None, [claim("b", 1, 1.2, "GW", **power)]),
+        ("c", None, [claim("c", 1, 4.5, "GW", **power)]),
+    )
+    assert (only(found).kind, only(found).severity) == (SCOPE, Severity.LOW)
+    assert "One source gives both 4.5 GW and 1.2 GW" in (only(found).values[1].explanation or "")

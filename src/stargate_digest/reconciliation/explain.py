@@ -383,6 +383,20 @@ def other_scope(outlier: Cluster, context: Context) -> Explanation | None:
     return None
 
 
+def same_source(outlier: Cluster, context: Context) -> Explanation | None:
+    """A source that states both values does not contradict itself: two parts or moments."""
+    both = set(outlier.sources) & set(context.consensus.sources)
+    if not both:
+        return None
+    count = len(both)
+    who = "One source gives" if count == 1 else f"{count} sources give"
+    return Explanation(
+        DisagreementKind.SCOPE,
+        f"{who} both {context.label(outlier)} and {context.label(context.consensus)}: they "
+        "are likely about different parts or moments, not competing values.",
+    )
+
+
 def day_apart(outlier: Cluster, context: Context) -> Explanation | None:
     """Dates of one event a day apart: time zones, or the event against its report."""
     mine, theirs = outlier.day, context.consensus.day
@@ -404,5 +418,6 @@ EXPLAINERS: tuple[Explainer, ...] = (
     partners_share,
     earlier_or_later,
     other_scope,
+    same_source,
     day_apart,
 )
