@@ -137,7 +137,8 @@ def find_disagreements(
     disagreements: list[Disagreement] = []
     figures: list[KeyFigure] = []
     for family in families.values():
-        for group in family:
+        parts = [_part(group) for group in family]  # once per family, not per group
+        for group, own in zip(family, parts, strict=True):
             context = Context(
                 subject=group.figure.subject,
                 metric=group.figure.metric,
@@ -146,7 +147,8 @@ def find_disagreements(
                 time_of=time_of,
                 rate_dates=rate_dates or {},
                 partners=partners,
-                other_scopes=[_part(other) for other in family if other is not group],
+                scopes=parts,
+                own_scope=own,
                 whole=_is_whole(group.figure.subject, topic),
             )
             outliers = [(c, explain(c, context)) for c in group.clusters[1:]]

@@ -126,7 +126,8 @@ class Context:
     time_of: TimeOf
     rate_dates: Mapping[str, RateDate]
     partners: PartIndex | None = None
-    other_scopes: Sequence[Part] = ()
+    scopes: Sequence[Part] = ()  # the consensus of every scope of this subject and metric
+    own_scope: Part | None = None  # the entry of ``scopes`` that is this group's
     whole: bool = True  # the subject is a whole that partners put money into (a project)
 
     def label(self, cluster: Cluster) -> str:
@@ -373,8 +374,11 @@ def other_scope(outlier: Cluster, context: Context) -> Explanation | None:
     if not _numeric(context):
         return None
     low, high = outlier.span
-    for part in context.other_scopes:
-        if ratio((low, high), (part.low, part.high)) <= 1 + EXACT_TOLERANCE:
+    for part in context.scopes:
+        if (
+            part is not context.own_scope
+            and ratio((low, high), (part.low, part.high)) <= 1 + EXACT_TOLERANCE
+        ):
             return Explanation(
                 DisagreementKind.SCOPE,
                 f"{context.label(outlier)} is the figure given for {part.label}: it may be "
