@@ -5,7 +5,8 @@ an ``Explanation`` (the kind of difference it shows, a plain sentence about the 
 and whether the value is a likely error) or None. The first that answers wins, so the
 order is the order of confidence: arithmetic first (rounding, conversion, a scale word,
 a x1000 typo, a partner's share), then time (an earlier or later figure), then another
-part of the subject. Sentences speak about values only: the sources behind each value
+part of the subject (a figure given for a scope, two values one source states), and for
+dates a one-day gap. Sentences speak about values only: the sources behind each value
 are given structurally (``ValueSupport.source_ids``).
 """
 
