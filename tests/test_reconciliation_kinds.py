@@ -13,6 +13,7 @@ from stargate_digest.models import (
     Article,
     ArticleClaims,
     Claim,
+    Digest,
     Disagreement,
     DisagreementKind,
     Qualifier,
@@ -457,3 +458,23 @@ def test_two_values_one_source_states_are_parts_or_moments_not_a_conflict() -> N
     )
     assert (only(found).kind, only(found).severity) == (SCOPE, Severity.LOW)
     assert "One source gives both 4.5 GW and 1.2 GW" in (only(found).values[1].explanation or "")
+
+
+def test_a_breakdown_and_the_disagreement_about_the_whole_are_two_findings_for_changes() -> None:
+    from stargate_digest.digest.build import build_digest
+    from stargate_digest.schedule.changes import compare_digests
+
+    whole = [(s, None, [claim(s, 1, 500e9, "USD")]) for s in ("a", "b")]
+    conflict = [("c", None, [claim("c", 1, 38e9, "USD")])]
+    part = [("d", None, [claim("d", 1, 100e9, "USD", scope="phase 1")])]
+
+    def digest(*specs: tuple[str, str | None, list[Claim]]) -> object:
+        results = [ArticleClaims(article=article(s), claims=cs, backend="t") for s, _, cs in specs]
+        return build_digest(results, backend="t", generated_at=on("2026-11-22"))
+
+    before, after = digest(*whole, *part), digest(*whole, *part, *conflict)
+    assert isinstance(before, Digest) and isinstance(after, Digest)
+    assert [d.kind for d in before.disagreements] == [SCOPE]
+    changes = compare_digests(before, after)
+    new = [d for d in after.disagreements if d.id in changes.new_disagreements]
+    assert [d.kind for d in new] == [CONFLICT] and changes.resolved_disagreements == []

@@ -18,7 +18,10 @@ def _claim_key(claim: Claim) -> Hashable:
 
 
 def _topic(item: Disagreement) -> Hashable:
-    return (item.subject, item.metric, item.scope)
+    # a breakdown by scope (values of several parts) is a finding of its own beside the
+    # disagreement about the whole of the same subject and metric
+    breakdown = len({v.scope for v in item.values}) > 1
+    return (item.subject, item.metric, item.scope, breakdown)
 
 
 def _positions(item: Disagreement) -> Hashable:
