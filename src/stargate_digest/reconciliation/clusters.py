@@ -47,6 +47,7 @@ class Cluster:
         self.claims.append(claim)
         self.hedged = self.hedged or claim.qualifier is not Qualifier.EXACT
         self.__dict__.pop("representative", None)
+        self.__dict__.pop("sources", None)
         self._times = None
 
     def times(self, time_of: TimeOf) -> list[date]:
@@ -55,8 +56,9 @@ class Cluster:
             self._times = sorted(day for day in map(time_of, self.claims) if day is not None)
         return self._times
 
-    @property
+    @cached_property
     def sources(self) -> list[str]:
+        """The sources of its claims, sorted (kept until a claim is added)."""
         return sorted({claim.source_id for claim in self.claims})
 
     @cached_property
