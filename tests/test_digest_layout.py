@@ -267,3 +267,26 @@ def test_figures_read_as_people_write_them() -> None:
     assert format_number(1.234e-5) == "0.00001234"
     assert format_number(5.94e12, "de") == "5,94 Billionen"
     assert format_number(18.25e9, "fr") == "18,25 milliards"
+
+
+def test_the_summary_names_at_most_four_values() -> None:
+    from stargate_digest.digest.summary import headline
+
+    digest, _ = _big_story()
+    sentence = headline(digest.disagreements, {c.id: c for c in digest.claims})
+    assert sentence.count(" vs ") == 3
+    assert sentence.endswith(", and 9 more values.")
+
+
+def test_without_verified_figures_the_summary_does_not_say_the_sources_agree() -> None:
+    from stargate_digest.digest.build import build_digest
+    from stargate_digest.models import ArticleClaims
+
+    failed = [
+        ArticleClaims(article=_article(n), backend="openai", error="the API refused the request")
+        for n in (1, 2)
+    ]
+    digest = build_digest(failed, backend="openai", generated_at=WHEN)
+    assert "agree" not in digest.summary
+    assert digest.summary.startswith("No verified figures to compare")
+    assert len(digest.errors) == 2
