@@ -1,4 +1,5 @@
-"""Command line: ``stargate-digest ingest|extract|summarize``.
+# PYTHON_ARGCOMPLETE_OK
+"""Command line: ``stargate-digest ingest|extract|summarize|digest``.
 
 Only the standard library is imported at start-up so that ``--help`` answers at once;
 each command imports what it needs. Exit codes: 0 success, 1 some input failed
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
@@ -27,6 +29,7 @@ EXIT_OK = 0
 EXIT_PARTIAL = 1
 EXIT_USAGE = 2
 PROG = "stargate-digest"
+STDIN = "-"
 
 log = logging.getLogger("stargate_digest")
 
@@ -55,8 +58,35 @@ def _given(default: object, defaults: bool) -> object:
     return default if defaults else argparse.SUPPRESS
 
 
-def _common_options(*, defaults: bool = True) -> argparse.ArgumentParser:
+def _global_options(*, defaults: bool) -> argparse.ArgumentParser:
+    """-v, -q and --debug, accepted before the command (``defaults``) and after it (where
+    they default to nothing, so as not to undo what was given before)."""
     parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=_given(0, defaults),
+        help="more detail on stderr (-vv: debug)",
+    )
+    parent.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        default=_given(False, defaults),
+        help="only errors on stderr: no progress bar, usage line or notes",
+    )
+    parent.add_argument(
+        "--debug",
+        action="store_true",
+        default=_given(False, defaults),
+        help="show tracebacks of internal errors",
+    )
+    return parent
+
+
+def _common_options(*, defaults: bool = True) -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False, parents=[_global_options(defaults=False)])
     parent.add_argument(
         "--max-bytes",
         type=_positive(int),
@@ -69,10 +99,6 @@ def _common_options(*, defaults: bool = True) -> argparse.ArgumentParser:
         default=_given(20.0, defaults),
         help="seconds to wait for a URL (default: 20)",
     )
-    parent.add_argument(
-        "-v", "--verbose", action="count", default=0, help="more detail on stderr (-vv: debug)"
-    )
-    parent.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     return parent
 
 
@@ -82,11 +108,40 @@ def _input_options() -> argparse.ArgumentParser:
     return parent
 
 
+_EXTENSIONS = {
+    ".md": "markdown", ".markdown": "markdown", ".json": "json", ".jsonl": "jsonl",
+    ".html": "html", ".htm": "html", ".txt": "table",
+}  # fmt: skip
+
+
 def _output_options(formats: Sequence[str], default: str) -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
-    parent.add_argument("--format", choices=formats, default=default, help=f"(default: {default})")
+    parent.add_argument(
+        "--format",
+        choices=formats,
+        help=f"(default: from the --output file's extension, else {default})",
+    )
     parent.add_argument("--output", "-o", type=Path, help="write here (atomically), not stdout")
+    parent.set_defaults(output_formats=list(formats), default_format=default)
     return parent
+
+
+def _resolve_output(args: argparse.Namespace) -> None:
+    """The format: as given, else the output file's extension, else the command's default;
+    an output that names a folder is refused before any work is done."""
+    output: Path | None = getattr(args, "output", None)
+    if not hasattr(args, "output_formats"):
+        return
+    if output is not None and output.is_dir():
+        example = output / f"digest.{_extension(args.format or args.default_format)}"
+        raise UsageError(f"--output {output} is a folder; name a file in it, such as {example}")
+    if args.format is None:
+        guessed = _EXTENSIONS.get(output.suffix.lower()) if output is not None else None
+        args.format = guessed if guessed in args.output_formats else args.default_format
+
+
+def _extension(fmt: str) -> str:
+    return {"markdown": "md", "table": "txt"}.get(fmt, fmt)
 
 
 def _llm_options(*, defaults: bool = True) -> argparse.ArgumentParser:
@@ -210,7 +265,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Read news coverage of one story, extract verified claims, flag "
-        "where the sources' numbers disagree.",
+        "where the sources' numbers disagree. PATH_OR_URL '-' reads an article from "
+        "standard input.",
+        parents=[_global_options(defaults=True)],
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -252,10 +309,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
     parser = build_parser()
+    _complete(parser)
     args = parser.parse_args(argv)
-    _configure_logging(args.verbose)
+    _configure_logging(args.verbose, quiet=args.quiet)
     run: Callable[[argparse.Namespace], int] = args.run
     try:
+        _resolve_output(args)
         return run(args)
     except UsageError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
@@ -279,8 +338,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
 
 
-def _configure_logging(verbosity: int) -> None:
+def _complete(parser: argparse.ArgumentParser) -> None:
+    """Shell completion through argcomplete, imported only when a shell asks for it, so
+    that every other start stays fast (docs: README, "Shell completion")."""
+    if "_ARGCOMPLETE" not in os.environ:
+        return
+    import argcomplete
+
+    argcomplete.autocomplete(parser)
+
+
+def _configure_logging(verbosity: int, *, quiet: bool = False) -> None:
     level = logging.WARNING if verbosity == 0 else logging.INFO if verbosity == 1 else logging.DEBUG
+    if quiet:
+        level = logging.ERROR
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter(f"{PROG}: %(message)s"))
     log.handlers[:] = [handler]
@@ -292,12 +363,40 @@ def _load(args: argparse.Namespace) -> IngestResult:
     """Ingest every input, reporting each failure on stderr as one sentence."""
     from stargate_digest.ingest import load_articles
 
-    result = load_articles(args.inputs, max_bytes=args.max_bytes, timeout=args.timeout)
+    paths = [source for source in args.inputs if source != STDIN]
+    result = load_articles(paths, max_bytes=args.max_bytes, timeout=args.timeout)
+    if STDIN in args.inputs:
+        _read_stdin(result, args.max_bytes)
     for error in result.errors:
         _report(error)
     if not result.articles:
         raise UsageError("no article could be read from the inputs")
     return result
+
+
+def _read_stdin(result: IngestResult, max_bytes: int) -> None:
+    """The article on standard input ('-'), read like a file of any format."""
+    from stargate_digest.errors import InputError
+    from stargate_digest.ingest import read_raw
+    from stargate_digest.ingest.fetch import RawDocument, format_size
+
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    try:
+        if len(data) > max_bytes:
+            raise InputError("standard input", f"is over the {format_size(max_bytes)} limit")
+        articles = read_raw(RawDocument(source="standard input", data=data))
+    except InputError as error:
+        result.errors.append(error)
+        return
+    taken = {a.id for a in result.articles}
+    for article in articles:  # ids as for a file named "stdin"
+        ident = "stdin" + article.id.removeprefix("standard input")
+        article.id = next(
+            i for i in (ident, *(f"{ident}-{n}" for n in range(2, len(taken) + 3)))
+            if i not in taken
+        )  # fmt: skip
+        taken.add(article.id)
+        result.articles.append(article)
 
 
 def _report(error: InputError) -> None:
@@ -382,7 +481,8 @@ def _run_digest(args: argparse.Namespace) -> int:
         print(f"{PROG}: error: {failure}", file=sys.stderr)
     if report.outcome == "empty":
         raise UsageError("no article could be read from the sources")
-    print(f"{PROG}: {report.line()}")
+    if not args.quiet:
+        print(f"{PROG}: {report.line()}")
     return _exit_code(report.failures)
 
 
@@ -422,7 +522,7 @@ def _extract(args: argparse.Namespace, articles: Sequence[Article]) -> list[Arti
     if name != "openai":
         if args.batch:
             raise UsageError("--batch needs the openai backend")
-        with _progress_bar(len(articles)) as advance:
+        with _progress_bar(len(articles), args.quiet) as advance:
             return extract(articles, backend=name, progress=advance)
     with ExitStack() as stack:
         extractor = _llm_extractor(args, stack)
@@ -431,19 +531,23 @@ def _extract(args: argparse.Namespace, articles: Sequence[Article]) -> list[Arti
 
             extracted = asyncio.run(extractor.extract_batch(articles))
         else:
-            with _progress_bar(len(articles)) as advance:
+            with _progress_bar(len(articles), args.quiet) as advance:
                 extracted = extract(articles, backend=extractor, progress=advance)
     for failed in (r for r in extracted if r.error):
         print(f"{PROG}: error: {failed.article.source}: {failed.error}", file=sys.stderr)
-    print(f"{PROG}: {_usage_line(extracted)}", file=sys.stderr)
+    if not args.quiet:
+        print(f"{PROG}: {_usage_line(extracted)}", file=sys.stderr)
     return extracted
 
 
 @contextmanager
-def _progress_bar(total: int) -> Iterator[Callable[[int], None]]:
+def _progress_bar(total: int, quiet: bool = False) -> Iterator[Callable[[int], None]]:
     """A progress bar on stderr while articles are extracted (only on a terminal)."""
     from stargate_digest.progress import ProgressBar
 
+    if quiet:
+        yield lambda _done: None
+        return
     bar = ProgressBar(total, "articles")
     try:
         yield bar.advance
