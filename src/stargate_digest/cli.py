@@ -17,8 +17,6 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from stargate_digest import __version__
-
 if TYPE_CHECKING:
     from stargate_digest.errors import InputError
     from stargate_digest.extractors.llm import LLMExtractor, LLMSettings
@@ -260,6 +258,16 @@ def _job_options() -> argparse.ArgumentParser:
     return parent
 
 
+class _Version(argparse.Action):
+    """--version, reading the package metadata only when asked (not on every start)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        import stargate_digest
+
+        print(f"{PROG} {stargate_digest.__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The whole command-line grammar."""
     parser = argparse.ArgumentParser(
@@ -269,7 +277,7 @@ def build_parser() -> argparse.ArgumentParser:
         "standard input.",
         parents=[_global_options(defaults=True)],
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     inputs = _input_options()
     commands.add_parser(
