@@ -370,9 +370,14 @@ def _configure_logging(verbosity: int, *, quiet: bool = False) -> None:
 def _load(args: argparse.Namespace) -> IngestResult:
     """Ingest every input, reporting each failure on stderr as one sentence."""
     from stargate_digest.ingest import load_articles
+    from stargate_digest.ingest.fetch import is_url
 
     paths = [source for source in args.inputs if source != STDIN]
-    result = load_articles(paths, max_bytes=args.max_bytes, timeout=args.timeout)
+    urls = len({source for source in paths if is_url(source)})
+    with _progress_bar(urls, args.quiet, "pages fetched") as advance:
+        result = load_articles(
+            paths, max_bytes=args.max_bytes, timeout=args.timeout, progress=advance
+        )
     if STDIN in args.inputs:
         _read_stdin(result, args.max_bytes)
     for error in result.errors:
@@ -549,14 +554,17 @@ def _extract(args: argparse.Namespace, articles: Sequence[Article]) -> list[Arti
 
 
 @contextmanager
-def _progress_bar(total: int, quiet: bool = False) -> Iterator[Callable[[int], None]]:
-    """A progress bar on stderr while articles are extracted (only on a terminal)."""
+def _progress_bar(
+    total: int, quiet: bool = False, label: str = "articles"
+) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr while pages are fetched or articles extracted (only on a
+    terminal, and not with --quiet)."""
     from stargate_digest.progress import ProgressBar
 
     if quiet:
         yield lambda _done: None
         return
-    bar = ProgressBar(total, "articles")
+    bar = ProgressBar(total, label)
     try:
         yield bar.advance
     finally:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -20,9 +20,11 @@ from stargate_digest.ingest.detect import Format, detect_format
 from stargate_digest.ingest.draft import Draft, finish
 from stargate_digest.ingest.feed import read_feed
 from stargate_digest.ingest.fetch import (
+    DEFAULT_CONCURRENCY,
     DEFAULT_MAX_BYTES,
     DEFAULT_TIMEOUT,
     RawDocument,
+    fetch_all,
     fetch_url,
     is_url,
     read_file,
@@ -57,19 +59,30 @@ def load_articles(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout: float = DEFAULT_TIMEOUT,
+    concurrency: int = DEFAULT_CONCURRENCY,
+    progress: Callable[[int], None] | None = None,
 ) -> IngestResult:
     """Read every file, folder (recursively) and http(s) URL in ``sources``.
 
     Every input that cannot be read becomes one error and the rest go on; that includes
     each bad file inside a folder. Article ids are unique within the result: a clash gets
-    a ``-2``, ``-3`` suffix.
+    a ``-2``, ``-3`` suffix. URLs are fetched first, through one client and at most
+    ``concurrency`` at a time; ``progress`` is called with 1 as each one is done.
     """
     if isinstance(sources, (str, Path)):
         sources = [sources]
+    names = [str(source) for source in sources]
+    fetched = fetch_all(
+        [name for name in names if is_url(name)],
+        max_bytes=max_bytes,
+        timeout=timeout,
+        concurrency=concurrency,
+        progress=progress,
+    )
     result = IngestResult()
     taken: set[str] = set()
-    for raw_source in sources:
-        for item in _expand(str(raw_source), max_bytes, timeout):
+    for raw_source in names:
+        for item in _expand(raw_source, max_bytes, timeout, fetched):
             if isinstance(item, InputError):
                 result.errors.append(item)
                 continue
@@ -107,13 +120,21 @@ def _internal_error(source: str, exc: Exception) -> InputError:
     )
 
 
-def _expand(source: str, max_bytes: int, timeout: float) -> Iterator[RawDocument | InputError]:
+def _expand(
+    source: str,
+    max_bytes: int,
+    timeout: float,
+    fetched: Mapping[str, RawDocument | InputError] | None = None,
+) -> Iterator[RawDocument | InputError]:
     """The raw documents behind one source, or the error that stands in for each."""
     try:
         if not source.strip():
             raise InputError(repr(source), "is an empty path")
         if is_url(source):
-            yield fetch_url(source, max_bytes=max_bytes, timeout=timeout)
+            done = (fetched or {}).get(source)
+            if isinstance(done, InputError):
+                raise done
+            yield done or fetch_url(source, max_bytes=max_bytes, timeout=timeout)
             return
         scheme = url_scheme(source)
         if scheme is not None and scheme != "file":
