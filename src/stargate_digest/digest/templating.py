@@ -26,9 +26,10 @@ from stargate_digest.digest.view import link_target
 
 _ENTITY_LIKE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # '_' only at a word's edge: inside a word ("005_oracle") it never starts emphasis.
-_INLINE = re.compile(r"([\\`*\[\]|~]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z]))")
+_INLINE = re.compile(r"([\\`*\[\]|]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z]))")
 # What would open a block at the start of a line: a heading, a list item, a numbered item.
-_BLOCK_START = re.compile(r"\A(?:#{1,6}|[+-]|\d{1,9}[.)])(?=\s|\Z)")
+# ('#' with or without a space: Python-Markdown reads "#tag" as a heading.)
+_BLOCK_START = re.compile(r"\A(?:#|(?:[+-]|\d{1,9}[.)])(?=\s|\Z))")
 # Characters a link destination may not carry as they are: '(' and ')' would end it in
 # some renderers, '<', '>', quotes and backslashes change how it is read.
 _URL_SAFE = "/:?#@!$&*+,;=%~-._"
@@ -48,6 +49,7 @@ def escape_markdown(text: str) -> str:
     """``text`` as Markdown that renders as exactly this text, on one line."""
     text = " ".join(text.split())
     text = _ENTITY_LIKE.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("~", "&#126;")  # GFM strikethrough; Python-Markdown keeps a "\\~"
     text = _INLINE.sub(r"\\\1", text)
     return _BLOCK_START.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], text)
 
