@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from stargate_digest.extractors.llm import LLMExtractor, LLMSettings
     from stargate_digest.ingest import IngestResult
     from stargate_digest.models import Article, ArticleClaims
+    from stargate_digest.topic import TopicProfile
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1
@@ -246,6 +247,22 @@ def build_parser() -> argparse.ArgumentParser:
         "docs/scheduling.md. Exit codes: 0 done, 1 some source or article failed, 2 usage "
         "or configuration error, 75 another run holds the state.",
     ).set_defaults(run=_run_digest)
+    evaluate = commands.add_parser(
+        "evaluate",
+        parents=[_backend_options(), _output_options(["markdown", "json"], "markdown")],
+        help="score extraction and findings against gold sets",
+        description="Score the extractor and the reconciler against hand-annotated gold sets "
+        "(tests/corpus/README.md): per story and language, precision, recall, metric and "
+        "scope accuracy; recall of the gold disagreements by kind, kind accuracy and false "
+        "alarms, from the backend's claims and from the gold claims; quantulum3 beside it.",
+    )
+    evaluate.add_argument(
+        "gold_dirs", nargs="+", type=Path, metavar="GOLD_DIR", help="story folders or their parents"
+    )
+    evaluate.add_argument("--no-peer", action="store_true", help="leave quantulum3 out")
+    evaluate.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    evaluate.add_argument("-v", "--verbose", action="count", default=0, help="more detail")
+    evaluate.set_defaults(run=_run_evaluate)
     return parser
 
 
@@ -386,6 +403,32 @@ def _run_digest(args: argparse.Namespace) -> int:
     return _exit_code(report.failures)
 
 
+def _run_evaluate(args: argparse.Namespace) -> int:
+    import json
+
+    from stargate_digest.corpus import find_stories
+    from stargate_digest.evaluate import evaluate_stories, render_report, report_json
+    from stargate_digest.extractors.rules import RulesExtractor
+
+    stories = find_stories(args.gold_dirs)
+    name = _backend_name(args)
+    with ExitStack() as stack:
+
+        def make_extractor(topic: TopicProfile) -> object:
+            if name != "openai":
+                return RulesExtractor(topic)
+            return _llm_extractor(args, stack, topic)
+
+        reports = evaluate_stories(
+            stories, make_extractor, name, peer=not args.no_peer, on_error=_report
+        )
+    if args.format == "json":
+        _emit(args, json.dumps(report_json(reports), indent=2) + "\n")
+    else:
+        _emit(args, render_report(reports))
+    return EXIT_OK
+
+
 def _backend_name(args: argparse.Namespace) -> str:
     """The concrete backend; says on stderr what ``auto`` picked and why."""
     from stargate_digest.extractors import resolve_backend
@@ -403,7 +446,9 @@ def _llm_settings(args: argparse.Namespace) -> LLMSettings:
     return LLMSettings.from_options(args)
 
 
-def _llm_extractor(args: argparse.Namespace, stack: ExitStack) -> LLMExtractor:
+def _llm_extractor(
+    args: argparse.Namespace, stack: ExitStack, topic: TopicProfile | None = None
+) -> LLMExtractor:
     from stargate_digest.extractors.llm import LLMExtractor
     from stargate_digest.store import Store, default_cache_path
 
@@ -411,7 +456,7 @@ def _llm_extractor(args: argparse.Namespace, stack: ExitStack) -> LLMExtractor:
     store = (
         None if args.no_cache else stack.enter_context(Store(args.cache or default_cache_path()))
     )
-    return LLMExtractor(settings, store=store)
+    return LLMExtractor(settings, store=store, topic=topic)
 
 
 def _extract(args: argparse.Namespace, articles: Sequence[Article]) -> list[ArticleClaims]:
