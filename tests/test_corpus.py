@@ -83,7 +83,9 @@ def test_every_gold_claim_is_grounded_and_labelled_from_the_profile(story: Story
         assert claim.scope is None or claim.scope in topic.scopes, where
         if claim.unit == "date":
             assert isinstance(claim.value, str), where
-        if claim.value_max is not None:
+        if isinstance(claim.value_max, str):  # a range of dates
+            assert claim.unit == "date" and str(claim.value) < claim.value_max, where
+        elif claim.value_max is not None:
             assert isinstance(claim.value, float | int) and claim.value_max > claim.value, where
 
 

@@ -106,7 +106,8 @@ def oracle_results(articles: Sequence[Article], gold: Sequence[GoldClaim]) -> li
                 subject=entry.subject,
                 metric=entry.metric,
                 value=entry.value,
-                value_max=entry.value_max,
+                # a range of dates has no place in the contract's numeric value_max
+                value_max=None if isinstance(entry.value_max, str) else entry.value_max,
                 unit=entry.unit,
                 quote=entry.quote,
                 start=start,

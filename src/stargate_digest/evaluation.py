@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 Triple = tuple[str, str, str]
 
@@ -31,7 +31,9 @@ class GoldClaim(BaseModel):
     quote: str
     subject_alternatives: list[str] = []
     scope: str | None = None
-    value_max: float | None = None
+    value_max: float | str | None = Field(
+        None, description="High end of a range; for a range of dates ('2028'-'2029') a date"
+    )
     qualifier: str = "exact"
     as_of: str | None = None
     detail: str | None = None
