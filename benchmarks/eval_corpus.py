@@ -39,6 +39,7 @@ from stargate_digest.evaluate import (
     findings_table,
     oracle_results,
     predictions,
+    scope_matcher,
     score_findings,
 )
 from stargate_digest.extractors.rules import RulesExtractor
@@ -146,10 +147,7 @@ def _baseline_reports(ref: str, stories: list[Story]) -> list[StoryReport]:
         got = data[story.name]
         results = [ArticleClaims.model_validate(r) for r in got["results"]]
         languages = {a.id: a.language for a in articles}
-
-        def same_scope(a: str | None, b: str | None) -> bool:
-            return topic.canonical_scope(a) == topic.canonical_scope(b)
-
+        scored = predictions(results)
         findings = {}
         for name, found in got["found"].items():
             claims = [Claim.model_validate(c) for c in found["claims"]]
@@ -161,7 +159,7 @@ def _baseline_reports(ref: str, stories: list[Story]) -> list[StoryReport]:
                 articles=len(articles),
                 languages=languages,
                 extraction={
-                    "rules": by_language(languages, story.claims(), predictions(results), same_scope)
+                    "rules": by_language(languages, story.claims(), scored, scope_matcher(topic))
                 },
                 findings=findings,
                 has_disagreements=story.disagreements is not None,

@@ -246,6 +246,15 @@ def default_reconciler(
     return found.claims, found.disagreements
 
 
+def scope_matcher(topic: TopicProfile) -> Callable[[str | None, str | None], bool]:
+    """Two scope names are the same scope when the profile maps them to one name."""
+
+    def same_scope(a: str | None, b: str | None) -> bool:
+        return topic.canonical_scope(a) == topic.canonical_scope(b)
+
+    return same_scope
+
+
 def by_language(
     languages: dict[str, str],
     gold: Sequence[GoldClaim],
@@ -278,10 +287,7 @@ def evaluate_story(
     gold = story.claims()
     gold_disagreements = story.gold_disagreements()
     languages = {a.id: a.language for a in articles}
-
-    def same_scope(a: str | None, b: str | None) -> bool:
-        return topic.canonical_scope(a) == topic.canonical_scope(b)
-
+    same_scope = scope_matcher(topic)
     extraction = {
         backend_name: by_language(languages, gold, predictions(backend_results), same_scope)
     }
