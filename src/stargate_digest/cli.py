@@ -133,6 +133,13 @@ def _llm_options(*, defaults: bool = True) -> argparse.ArgumentParser:
 
 def _backend_options() -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False, parents=[_llm_options()])
+    parent.add_argument(
+        "--topic",
+        default="stargate",
+        metavar="NAME_OR_TOML",
+        help="the story's topic profile: a bundled name or a profile file "
+        "(docs/topics.md; default: stargate)",
+    )
     llm = parent.add_argument_group("openai runs")
     llm.add_argument(
         "--dry-run",
@@ -377,6 +384,7 @@ def _run_summarize(args: argparse.Namespace) -> int:
         extracted,
         backend=extracted[0].backend,
         errors=[str(error) for error in result.errors],
+        topic=_topic(args),
     )
     if digest.backend == "openai" and not args.batch:  # a batch run makes no direct calls
         import asyncio
@@ -429,6 +437,22 @@ def _run_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _topic(args: argparse.Namespace) -> TopicProfile:
+    """The topic profile named by --topic; one sentence when it cannot be loaded."""
+    from stargate_digest.topic import load_topic
+
+    try:
+        return load_topic(args.topic)
+    except (OSError, ValueError) as exc:  # TOML and validation errors are ValueErrors
+        first = str(exc).splitlines()[0]
+        reason = (
+            "is neither a bundled profile nor a readable .toml file"
+            if isinstance(exc, OSError)
+            else f"is invalid ({first})"
+        )
+        raise UsageError(f"topic profile {args.topic} {reason}") from exc
+
+
 def _backend_name(args: argparse.Namespace) -> str:
     """The concrete backend; says on stderr what ``auto`` picked and why."""
     from stargate_digest.extractors import resolve_backend
@@ -464,13 +488,16 @@ def _extract(args: argparse.Namespace, articles: Sequence[Article]) -> list[Arti
     from stargate_digest.pipeline import extract
 
     name = _backend_name(args)
+    topic = _topic(args)
     if name != "openai":
         if args.batch:
             raise UsageError("--batch needs the openai backend")
+        from stargate_digest.extractors.rules import RulesExtractor
+
         with _progress_bar(len(articles)) as advance:
-            return extract(articles, backend=name, progress=advance)
+            return extract(articles, backend=RulesExtractor(topic), progress=advance)
     with ExitStack() as stack:
-        extractor = _llm_extractor(args, stack)
+        extractor = _llm_extractor(args, stack, topic)
         if args.batch:
             import asyncio
 
@@ -515,7 +542,7 @@ def _dry_run(args: argparse.Namespace, articles: Sequence[Article]) -> int:
         raise UsageError("--dry-run estimates the openai backend; the rules backend calls nothing")
     from stargate_digest.extractors.llm import LLMExtractor, estimate_report
 
-    extractor = LLMExtractor(_llm_settings(args))
+    extractor = LLMExtractor(_llm_settings(args), topic=_topic(args))
     estimates = extractor.estimate(articles, batch=args.batch)
     _emit(args, estimate_report(extractor.settings.model, estimates))
     return EXIT_OK
