@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from stargate_digest.extractors.llm import LLMExtractor, LLMSettings
     from stargate_digest.ingest import IngestResult
     from stargate_digest.models import Article, ArticleClaims
+    from stargate_digest.topic import TopicProfile
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1
@@ -185,6 +186,13 @@ def _llm_options(*, defaults: bool = True) -> argparse.ArgumentParser:
 
 def _backend_options() -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False, parents=[_llm_options()])
+    parent.add_argument(
+        "--topic",
+        default="stargate",
+        metavar="NAME_OR_TOML",
+        help="the story's topic profile: a bundled name or a profile file "
+        "(docs/topics.md; default: stargate)",
+    )
     llm = parent.add_argument_group("openai runs")
     llm.add_argument(
         "--dry-run",
@@ -311,6 +319,22 @@ def build_parser() -> argparse.ArgumentParser:
         "docs/scheduling.md. Exit codes: 0 done, 1 some source or article failed, 2 usage "
         "or configuration error, 75 another run holds the state.",
     ).set_defaults(run=_run_digest)
+    evaluate = commands.add_parser(
+        "evaluate",
+        parents=[_backend_options(), _output_options(["markdown", "json"], "markdown")],
+        help="score extraction and findings against gold sets",
+        description="Score the extractor and the reconciler against hand-annotated gold sets "
+        "(tests/corpus/README.md): per story and language, precision, recall, metric and "
+        "scope accuracy; recall of the gold disagreements by kind, kind accuracy and false "
+        "alarms, from the backend's claims and from the gold claims; quantulum3 beside it.",
+    )
+    evaluate.add_argument(
+        "gold_dirs", nargs="+", type=Path, metavar="GOLD_DIR", help="story folders or their parents"
+    )
+    evaluate.add_argument("--no-peer", action="store_true", help="leave quantulum3 out")
+    evaluate.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    evaluate.add_argument("-v", "--verbose", action="count", default=0, help="more detail")
+    evaluate.set_defaults(run=_run_evaluate)
     return parser
 
 
@@ -472,6 +496,7 @@ def _run_summarize(args: argparse.Namespace) -> int:
         extracted,
         backend=extracted[0].backend,
         errors=[str(error) for error in result.errors],
+        topic=_topic(args),
     )
     if digest.backend == "openai" and not args.batch:  # a batch run makes no direct calls
         import asyncio
@@ -499,6 +524,48 @@ def _run_digest(args: argparse.Namespace) -> int:
     return _exit_code(report.failures)
 
 
+def _run_evaluate(args: argparse.Namespace) -> int:
+    import json
+
+    from stargate_digest.corpus import find_stories
+    from stargate_digest.evaluate import evaluate_stories, render_report, report_json
+    from stargate_digest.extractors.rules import RulesExtractor
+
+    stories = find_stories(args.gold_dirs)
+    name = _backend_name(args)
+    with ExitStack() as stack:
+
+        def make_extractor(topic: TopicProfile) -> object:
+            if name != "openai":
+                return RulesExtractor(topic)
+            return _llm_extractor(args, stack, topic)
+
+        reports = evaluate_stories(
+            stories, make_extractor, name, peer=not args.no_peer, on_error=_report
+        )
+    if args.format == "json":
+        _emit(args, json.dumps(report_json(reports), indent=2) + "\n")
+    else:
+        _emit(args, render_report(reports))
+    return EXIT_OK
+
+
+def _topic(args: argparse.Namespace) -> TopicProfile:
+    """The topic profile named by --topic; one sentence when it cannot be loaded."""
+    from stargate_digest.topic import load_topic
+
+    try:
+        return load_topic(args.topic)
+    except (OSError, ValueError) as exc:  # TOML and validation errors are ValueErrors
+        first = str(exc).splitlines()[0]
+        reason = (
+            "is neither a bundled profile nor a readable .toml file"
+            if isinstance(exc, OSError)
+            else f"is invalid ({first})"
+        )
+        raise UsageError(f"topic profile {args.topic} {reason}") from exc
+
+
 def _backend_name(args: argparse.Namespace) -> str:
     """The concrete backend; says on stderr what ``auto`` picked and why."""
     from stargate_digest.extractors import resolve_backend
@@ -516,7 +583,9 @@ def _llm_settings(args: argparse.Namespace) -> LLMSettings:
     return LLMSettings.from_options(args)
 
 
-def _llm_extractor(args: argparse.Namespace, stack: ExitStack) -> LLMExtractor:
+def _llm_extractor(
+    args: argparse.Namespace, stack: ExitStack, topic: TopicProfile | None = None
+) -> LLMExtractor:
     from stargate_digest.extractors.llm import LLMExtractor
     from stargate_digest.store import Store, default_cache_path
 
@@ -524,7 +593,7 @@ def _llm_extractor(args: argparse.Namespace, stack: ExitStack) -> LLMExtractor:
     store = (
         None if args.no_cache else stack.enter_context(Store(args.cache or default_cache_path()))
     )
-    return LLMExtractor(settings, store=store)
+    return LLMExtractor(settings, store=store, topic=topic)
 
 
 def _extract(args: argparse.Namespace, articles: Sequence[Article]) -> list[ArticleClaims]:
@@ -532,13 +601,16 @@ def _extract(args: argparse.Namespace, articles: Sequence[Article]) -> list[Arti
     from stargate_digest.pipeline import extract
 
     name = _backend_name(args)
+    topic = _topic(args)
     if name != "openai":
         if args.batch:
             raise UsageError("--batch needs the openai backend")
+        from stargate_digest.extractors.rules import RulesExtractor
+
         with _progress_bar(len(articles), args.quiet) as advance:
-            return extract(articles, backend=name, progress=advance)
+            return extract(articles, backend=RulesExtractor(topic), progress=advance)
     with ExitStack() as stack:
-        extractor = _llm_extractor(args, stack)
+        extractor = _llm_extractor(args, stack, topic)
         if args.batch:
             import asyncio
 
@@ -590,7 +662,7 @@ def _dry_run(args: argparse.Namespace, articles: Sequence[Article]) -> int:
         raise UsageError("--dry-run estimates the openai backend; the rules backend calls nothing")
     from stargate_digest.extractors.llm import LLMExtractor, estimate_report
 
-    extractor = LLMExtractor(_llm_settings(args))
+    extractor = LLMExtractor(_llm_settings(args), topic=_topic(args))
     estimates = extractor.estimate(articles, batch=args.batch)
     _emit(args, estimate_report(extractor.settings.model, estimates))
     return EXIT_OK

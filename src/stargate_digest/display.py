@@ -63,7 +63,10 @@ def describe_money(value: float, currency: str, locale: str = DEFAULT_LOCALE) ->
 
 
 def month_day(value: str, year: int = 2000) -> date:
-    """'2025-01-23' or '--01-22' as a date (a year-less date takes ``year``)."""
+    """'2025-01-23' or '--01-22' as a date (a year-less date takes ``year``); a coarser
+    date ('2026', '2026-06') stands for its first day."""
+    if not value.startswith("--") and len(value) in (4, 7):
+        value = f"{value}-01-01" if len(value) == 4 else f"{value}-01"
     return date.fromisoformat(f"{year}{value[1:]}" if value.startswith("--") else value)
 
 
