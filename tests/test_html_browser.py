@@ -134,6 +134,48 @@ def measure(page: str, tmp_path: Path, width: int, height: int) -> dict[str, flo
     return measured
 
 
+def _largest_story() -> tuple[str, str]:
+    """The real-coverage story with the most article text, as its digest page."""
+    from stargate_digest.extractors.rules import RulesExtractor
+    from stargate_digest.topic import load_topic
+
+    folders = [p.parent for p in (ROOT / "tests" / "corpus").glob("*/articles")]
+    if not folders:
+        pytest.skip("no real-coverage corpus under tests/corpus/")
+    story = max(folders, key=lambda f: sum(p.stat().st_size for p in (f / "articles").iterdir()))
+    topic = load_topic(str(story / "profile.toml"))
+    articles = load_articles([str(story / "articles")]).articles
+    results = extract(articles, RulesExtractor(topic))
+    generated = datetime(2026, 1, 1, tzinfo=UTC)
+    return story.name, render_html(
+        build_digest(results, topic=topic, generated_at=generated), articles
+    )
+
+
+@pytest.fixture(scope="module")
+def story_page() -> tuple[str, str]:
+    return _largest_story()
+
+
+@pytest.mark.parametrize(("width", "height"), SCREENS.items())
+def test_the_largest_story_reads_in_ten_screens_with_the_table_first(
+    story_page: tuple[str, str], tmp_path: Path, width: int, height: int
+) -> None:
+    """Done-when of issue 14: at 1280 px the at-a-glance table on the first screen and the
+    page, article texts folded, under 9,000 px; on a phone the table starts on the first."""
+    name, page = story_page
+    measured = measure(page, tmp_path, width, height)
+    if width == 1280:
+        assert 0 < measured["top"] < measured["bottom"] <= height, measured
+        assert measured["height"] < 9_000, measured
+    else:
+        assert 0 < measured["top"] < height / 2, measured
+    if os.environ.get("UPDATE_SCREENSHOTS") == "1":
+        shot = tmp_path / "story.png"
+        _open(page, tmp_path, f"--screenshot={shot}", f"--window-size={width},2400")
+        (SCREENSHOTS / f"corpus-{name}-{width}.png").write_bytes(shot.read_bytes())
+
+
 @pytest.mark.parametrize(("width", "height"), SCREENS.items())
 def test_the_first_screen_holds_the_at_a_glance_table(
     seeds_page: str, tmp_path: Path, width: int, height: int

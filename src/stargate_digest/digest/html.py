@@ -47,8 +47,13 @@ _CHECK_KINDS = {
     "shares_total": "Shares against 100 %",
 }
 _PARAGRAPH_BREAK = "\n\n"
-GLANCE_ROWS = 8  # rows of the at-a-glance table before the rest are folded
-LISTED = 12  # key figures, checks and sources shown before the rest are folded
+# What shows before the rest is folded (chosen so that a story of 14 real pages fits in
+# ten screens at 1280 px, docs/screenshots/):
+GLANCE_ROWS = 8  # rows of the at-a-glance table
+OPEN_CARDS = 4  # disagreement cards shown open; the others show their values on one line
+LISTED = 30  # sources
+LISTED_FIGURES = 8  # key figures
+LISTED_CHECKS = 5  # consistency checks
 
 
 def anchor(kind: str, ident: str) -> str:
@@ -246,5 +251,8 @@ def render_html(digest: Digest, articles: Sequence[Article]) -> str:
         metric_words=metric_words,
         describe=describe,
         glance_rows=GLANCE_ROWS,
+        open_cards=OPEN_CARDS,
         listed=LISTED,
+        listed_figures=LISTED_FIGURES,
+        listed_checks=LISTED_CHECKS,
     )

@@ -29,6 +29,9 @@ from stargate_digest.models import (
 
 MAX_OTHER_VALUES = 3  # beside the consensus, on a card and in the at-a-glance table
 MAX_QUOTES = 2  # per value; the rest are folded
+EXCERPT_CHARS = 90  # a quote in the Markdown digest: a window of whole words around the figure
+CARD_QUOTE_CHARS = 240  # a quote on the page's cards (the whole quote is in its tooltip)
+_SPACES = re.compile(r"\s+")
 _TITLE_CHARS = 32
 _LINKABLE_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+\Z", re.IGNORECASE)
 _ENGLISH = ("en", "und")
@@ -102,7 +105,8 @@ def source_ref(source: SourceSummary) -> SourceRef:
 
 @dataclass(frozen=True)
 class Quote:
-    """A claim's quote split around its figure (``figure`` empty when its place is unknown)."""
+    """A claim's quote split around its figure (``figure`` empty when its place is unknown),
+    cut to a window of whole words around the figure when it is long."""
 
     claim: Claim
     source: SourceRef
@@ -115,6 +119,10 @@ class Quote:
     def text(self) -> str:
         return self.before + self.figure + self.after
 
+    @property
+    def cut(self) -> bool:
+        return self.text != _one_line(self.claim.quote).strip()
+
 
 def figure_span(claim: Claim) -> tuple[int, int] | None:
     """The figure's place inside the quote, when the extractor gave it and the quote is
@@ -125,6 +133,43 @@ def figure_span(claim: Claim) -> tuple[int, int] | None:
     if not claim.start <= start < end <= claim.end or len(claim.quote) != claim.end - claim.start:
         return None
     return start - claim.start, end - claim.start
+
+
+def _one_line(text: str) -> str:
+    return _SPACES.sub(" ", text)
+
+
+def excerpt_parts(claim: Claim, width: int = EXCERPT_CHARS) -> tuple[str, str, str]:
+    """The quote as (before, figure, after), cut to a window of whole words around the
+    figure when long. The figure is empty when its place in the quote is not known; the
+    window then centres on the quote's first digit."""
+    span = figure_span(claim)
+    quote = claim.quote
+    raw = (quote[: span[0]], quote[span[0] : span[1]], quote[span[1] :]) if span else (quote,)
+    before, figure, after = [*map(_one_line, raw), "", ""][:3]
+    before, after = before.lstrip(), after.rstrip()
+    if not figure:
+        before = before.rstrip()
+    text = before + figure + after
+    if len(text) <= width:
+        return before, figure, after
+    if figure:
+        begin, end = len(before), len(before) + len(figure)
+    else:
+        begin = end = next((i for i, char in enumerate(text) if char.isdigit()), 0)
+    middle = (begin + end) // 2
+    start = max(0, min(middle - width // 2, len(text) - width, begin))
+    stop = max(start + width, end)
+    if start:  # whole words only, never cutting into the figure
+        start = min(text.find(" ", start) + 1 or begin, begin) if begin > start else start
+    if stop < len(text):
+        cut = text.rfind(" ", end, stop)
+        stop = cut if cut > 0 else stop
+    head = "…" if start else ""
+    tail = "…" if stop < len(text) else ""
+    if figure:
+        return head + text[start:begin], figure, text[end:stop].rstrip() + tail
+    return head + text[start:stop].strip() + tail, "", ""
 
 
 def gloss(claim: Claim, language: str | None) -> str | None:
@@ -139,11 +184,7 @@ def gloss(claim: Claim, language: str | None) -> str | None:
 
 
 def quote_of(claim: Claim, source: SourceRef) -> Quote:
-    span = figure_span(claim)
-    quote = claim.quote
-    before, figure, after = (
-        (quote[: span[0]], quote[span[0] : span[1]], quote[span[1] :]) if span else (quote, "", "")
-    )
+    before, figure, after = excerpt_parts(claim, CARD_QUOTE_CHARS)
     return Quote(claim, source, before, figure, after, gloss(claim, source.language))
 
 
