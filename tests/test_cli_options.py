@@ -149,3 +149,25 @@ def test_help_imports_nothing_heavy() -> None:
     heavy = {"argcomplete", "jinja2", "babel", "httpx2", "openai", "pydantic", "markdown_it",
              "trafilatura", "lxml", "tiktoken", "dateparser"}  # fmt: skip
     assert not loaded & heavy
+
+
+def test_when_every_llm_extraction_fails_the_digest_does_not_say_the_sources_agree(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fake_openai import FakeOpenAI, Reply, error
+
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+
+    def refuse(request: dict[str, object]) -> Reply:
+        return error(404, "The model `gpt-4o-mini` does not exist")
+
+    with FakeOpenAI(refuse) as fake:
+        code, out, _ = run(
+            capsys, "summarize", str(ROOT / "seeds"), "--backend", "openai",
+            "--base-url", fake.base_url, "--max-retries", "0", "--no-cache", "--format", "json",
+        )  # fmt: skip
+    assert code == 1
+    digest = json.loads(out)
+    assert "agree" not in digest["summary"]
+    assert digest["summary"].startswith("No verified figures to compare")
+    assert len(digest["errors"]) == 5
