@@ -103,8 +103,9 @@ def test_an_added_article_is_named_in_the_next_digests_changes(
     assert changes["changed_disagreements"] == [total["id"]] and changes["new_disagreements"] == []
     markdown = (job["out"] / "latest.md").read_text("utf-8")
     section = markdown.split("## Changes since the last digest", 1)[1].split("\n## ", 1)[0]
-    assert "new sources (1): 005_oracle (Stargate backers lift the plan to $600 billion)" in section
-    assert "Stargate's total investment $600 billion (005_oracle)" in section
+    # Sources by title and outlet, never by their long ids.
+    assert "new sources (1): Stargate backers lift the plan to $600 billion." in section
+    assert "Stargate's total investment $600 billion (Stargate backers lift the plan…)" in section
     assert len(dated(job)) == 2
 
 
