@@ -3,6 +3,9 @@ headless Chromium at 1280 and 390 px, for the seeds and every real-coverage stor
 
 Run: ``python benchmarks/bench_page.py`` (needs a chromium binary on PATH)
 
+A last row renders 500 synthetic articles (benchmarks/synthetic.py), for the page at
+the scale of a large backfill.
+
 The digest's own page runs no script (its policy forbids one), so a measuring page loads
 it in a frame of the screen's size and writes the layout into its own DOM, which
 ``--dump-dom`` prints (the same method as tests/test_html_browser.py).
@@ -14,9 +17,14 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import synthetic_corpus
 
 from stargate_digest import build_digest, extract, load_articles, render_html
 from stargate_digest.extractors.rules import RulesExtractor
@@ -40,9 +48,9 @@ document.getElementById("frame").addEventListener("load", function () {
 """
 
 
-def _page(folder: Path, profile: Path | None) -> tuple[int, str]:
+def _page(folder: Path | None, profile: Path | None) -> tuple[int, str]:
     topic = load_topic(str(profile)) if profile else load_topic()
-    articles = load_articles([str(folder)]).articles
+    articles = load_articles([str(folder)]).articles if folder else synthetic_corpus(500)
     results = extract(articles, RulesExtractor(topic))
     digest = build_digest(results, topic=topic, generated_at=datetime(2026, 1, 1, tzinfo=UTC))
     return len(articles), render_html(digest, articles)
@@ -70,10 +78,12 @@ def main() -> None:
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     if browser is None:
         raise SystemExit("no chromium on PATH")
-    stories = [("seeds", ROOT / "seeds", None)] + [
+    stories: list[tuple[str, Path | None, Path | None]] = [("seeds", ROOT / "seeds", None)]
+    stories += [
         (p.parent.name, p, p.parent / "profile.toml")
         for p in sorted((ROOT / "tests" / "corpus").glob("*/articles"))
     ]
+    stories.append(("synthetic", None, None))
     print("| story | sources | width | at-a-glance table, top–bottom (px) | page height (px) |")
     print("|---|---:|---:|---|---:|")
     for name, folder, profile in stories:

@@ -290,3 +290,28 @@ def test_without_verified_figures_the_summary_does_not_say_the_sources_agree() -
     assert "agree" not in digest.summary
     assert digest.summary.startswith("No verified figures to compare")
     assert len(digest.errors) == 2
+
+
+def test_a_very_long_explanation_shows_its_start_and_folds_the_whole() -> None:
+    digest, articles = _big_story()
+    long = "The sources disagree. " + "A detail that goes on and on. " * 200
+    item = digest.disagreements[0].model_copy(update={"explanation": long})
+    page = render_html(digest.model_copy(update={"disagreements": [item]}), articles)
+    tree = lxml.html.document_fromstring(page)
+    (card,) = tree.find_class("disagreement")
+    shown = card.find_class("explanation")[0]
+    assert len(shown.text_content()) <= 720 and not list(shown.iterancestors("details"))
+    (whole,) = card.find_class("explanation-whole")
+    assert whole.text_content() == long.strip() or whole.text_content() == long
+    assert "(the whole explanation is in the JSON and HTML digests)" in render_markdown(
+        digest.model_copy(update={"disagreements": [item]})
+    )
+
+
+def test_beyond_sixteen_sources_the_texts_fold_too() -> None:
+    digest, articles = _big_story()
+    many = [a.model_copy(update={"id": f"x{n}"}) for n in range(40) for a in articles[:1]]
+    tree = lxml.html.document_fromstring(render_html(digest, many))
+    texts = tree.find_class("source-text")
+    assert len(texts) == 40
+    assert sum(bool(list(t.iterancestors("details"))) for t in texts) == 40 - 16

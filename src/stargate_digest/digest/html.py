@@ -30,6 +30,7 @@ from stargate_digest.digest.view import (
     build_view,
     key_figure_values,
     metric_words,
+    opening,
     plural,
     source_ref,
     summary_text,
@@ -51,7 +52,7 @@ _PARAGRAPH_BREAK = "\n\n"
 # ten screens at 1280 px, docs/screenshots/):
 GLANCE_ROWS = 8  # rows of the at-a-glance table
 OPEN_CARDS = 4  # disagreement cards shown open; the others show their values on one line
-LISTED = 30  # sources
+LISTED = 16  # sources and article texts
 LISTED_FIGURES = 8  # key figures
 LISTED_CHECKS = 5  # consistency checks
 
@@ -248,6 +249,7 @@ def render_html(digest: Digest, articles: Sequence[Article]) -> str:
         stylesheet=_stylesheet(),
         anchor=anchor,
         plural=plural,
+        opening=opening,
         metric_words=metric_words,
         describe=describe,
         glance_rows=GLANCE_ROWS,

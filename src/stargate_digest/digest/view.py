@@ -343,6 +343,21 @@ def _leads(item: Disagreement) -> bool:
     return len(counts) < 2 or counts[0] > max(counts[1:])
 
 
+PROSE_CHARS = 720  # an explanation longer than this shows its start, the whole one folded
+
+
+def opening(text: str, most: int = PROSE_CHARS) -> str:
+    """The start of a long text, cut after a sentence (else a word), for a folded view;
+    the whole text when it is short."""
+    if len(text) <= most:
+        return text
+    cut = text.rfind(". ", most // 2, most)
+    if cut > 0:
+        return text[: cut + 1]
+    cut = text.rfind(" ", 0, most)
+    return text[: cut if cut > 0 else most].rstrip(",;:") + "…"
+
+
 def summary_text(digest: Digest) -> str:
     return digest.summary or (
         f"{plural(len(digest.sources), 'source')}, {plural(len(digest.claims), 'claim')}."
