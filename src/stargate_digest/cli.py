@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from stargate_digest.cli_support import STDIN, VersionAction, complete, read_stdin, resolve_output
 
 if TYPE_CHECKING:
     from stargate_digest.errors import InputError
@@ -28,7 +29,6 @@ EXIT_OK = 0
 EXIT_PARTIAL = 1
 EXIT_USAGE = 2
 PROG = "stargate-digest"
-STDIN = "-"
 
 log = logging.getLogger("stargate_digest")
 
@@ -107,12 +107,6 @@ def _input_options() -> argparse.ArgumentParser:
     return parent
 
 
-_EXTENSIONS = {
-    ".md": "markdown", ".markdown": "markdown", ".json": "json", ".jsonl": "jsonl",
-    ".html": "html", ".htm": "html", ".txt": "table",
-}  # fmt: skip
-
-
 def _output_options(formats: Sequence[str], default: str) -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument(
@@ -123,24 +117,6 @@ def _output_options(formats: Sequence[str], default: str) -> argparse.ArgumentPa
     parent.add_argument("--output", "-o", type=Path, help="write here (atomically), not stdout")
     parent.set_defaults(output_formats=list(formats), default_format=default)
     return parent
-
-
-def _resolve_output(args: argparse.Namespace) -> None:
-    """The format: as given, else the output file's extension, else the command's default;
-    an output that names a folder is refused before any work is done."""
-    output: Path | None = getattr(args, "output", None)
-    if not hasattr(args, "output_formats"):
-        return
-    if output is not None and output.is_dir():
-        example = output / f"digest.{_extension(args.format or args.default_format)}"
-        raise UsageError(f"--output {output} is a folder; name a file in it, such as {example}")
-    if args.format is None:
-        guessed = _EXTENSIONS.get(output.suffix.lower()) if output is not None else None
-        args.format = guessed if guessed in args.output_formats else args.default_format
-
-
-def _extension(fmt: str) -> str:
-    return {"markdown": "md", "table": "txt"}.get(fmt, fmt)
 
 
 def _llm_options(*, defaults: bool = True) -> argparse.ArgumentParser:
@@ -266,16 +242,6 @@ def _job_options() -> argparse.ArgumentParser:
     return parent
 
 
-class _Version(argparse.Action):
-    """--version, reading the package metadata only when asked (not on every start)."""
-
-    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
-        import stargate_digest
-
-        print(f"{PROG} {stargate_digest.__version__}")
-        parser.exit()
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The whole command-line grammar."""
     parser = argparse.ArgumentParser(
@@ -285,7 +251,9 @@ def build_parser() -> argparse.ArgumentParser:
         "standard input.",
         parents=[_global_options(defaults=True)],
     )
-    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
+    parser.add_argument(
+        "--version", action=VersionAction, nargs=0, help="show the version and exit"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     inputs = _input_options()
     commands.add_parser(
@@ -341,12 +309,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
     parser = build_parser()
-    _complete(parser)
+    complete(parser)
     args = parser.parse_args(argv)
     _configure_logging(args.verbose, quiet=args.quiet)
     run: Callable[[argparse.Namespace], int] = args.run
     try:
-        _resolve_output(args)
+        problem = resolve_output(args)
+        if problem:
+            raise UsageError(problem)
         return run(args)
     except UsageError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
@@ -368,16 +338,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-
-
-def _complete(parser: argparse.ArgumentParser) -> None:
-    """Shell completion through argcomplete, imported only when a shell asks for it, so
-    that every other start stays fast (docs: README, "Shell completion")."""
-    if "_ARGCOMPLETE" not in os.environ:
-        return
-    import argcomplete
-
-    argcomplete.autocomplete(parser)
 
 
 def _configure_logging(verbosity: int, *, quiet: bool = False) -> None:
@@ -403,37 +363,12 @@ def _load(args: argparse.Namespace) -> IngestResult:
             paths, max_bytes=args.max_bytes, timeout=args.timeout, progress=advance
         )
     if STDIN in args.inputs:
-        _read_stdin(result, args.max_bytes)
+        read_stdin(result, args.max_bytes)
     for error in result.errors:
         _report(error)
     if not result.articles:
         raise UsageError("no article could be read from the inputs")
     return result
-
-
-def _read_stdin(result: IngestResult, max_bytes: int) -> None:
-    """The article on standard input ('-'), read like a file of any format."""
-    from stargate_digest.errors import InputError
-    from stargate_digest.ingest import read_raw
-    from stargate_digest.ingest.fetch import RawDocument, format_size
-
-    data = sys.stdin.buffer.read(max_bytes + 1)
-    try:
-        if len(data) > max_bytes:
-            raise InputError("standard input", f"is over the {format_size(max_bytes)} limit")
-        articles = read_raw(RawDocument(source="standard input", data=data))
-    except InputError as error:
-        result.errors.append(error)
-        return
-    taken = {a.id for a in result.articles}
-    for article in articles:  # ids as for a file named "stdin"
-        ident = "stdin" + article.id.removeprefix("standard input")
-        article.id = next(
-            i for i in (ident, *(f"{ident}-{n}" for n in range(2, len(taken) + 3)))
-            if i not in taken
-        )  # fmt: skip
-        taken.add(article.id)
-        result.articles.append(article)
 
 
 def _report(error: InputError) -> None:
