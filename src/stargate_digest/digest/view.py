@@ -10,7 +10,7 @@ quote in another language. Everything here is plain data; escaping is the templa
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from urllib.parse import urlsplit
@@ -367,7 +367,3 @@ def summary_text(digest: Digest) -> str:
 def key_figure_values(view: View, figure: KeyFigure) -> tuple[Value, list[Value]]:
     consensus = view.value(figure, True)
     return consensus, [view.value(o, False) for o in figure.outliers]
-
-
-def source_list(sources: Sequence[SourceSummary]) -> list[tuple[SourceSummary, SourceRef]]:
-    return [(s, source_ref(s)) for s in sources]
