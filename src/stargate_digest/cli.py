@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
@@ -94,9 +95,9 @@ def _llm_options(*, defaults: bool = True) -> argparse.ArgumentParser:
     parent.add_argument(
         "--backend",
         choices=["auto", "rules", "openai"],
-        default=_given("auto", defaults),
+        default=_given(None, defaults),
         help="claim extractor; auto picks openai when OPENAI_API_KEY is set, else rules "
-        "(default: auto)",
+        "(default: $STARGATE_DIGEST_BACKEND or auto)",
     )
     llm = parent.add_argument_group("openai backend (any OpenAI-compatible server)")
     llm.add_argument(
@@ -126,6 +127,31 @@ def _llm_options(*, defaults: bool = True) -> argparse.ArgumentParser:
         type=int,
         default=_given(3, defaults),
         help="retries of rate limits, server errors and time-outs per call (default: 3)",
+    )
+    llm.add_argument(
+        "--request-timeout",
+        type=_positive(float),
+        default=_given(None, defaults),
+        help="seconds one call may take (default: $STARGATE_DIGEST_REQUEST_TIMEOUT or 120)",
+    )
+    llm.add_argument(
+        "--temperature",
+        type=float,
+        default=_given(None, defaults),
+        help="sampling temperature (default: 0, or none for models that refuse one)",
+    )
+    llm.add_argument(
+        "--server",
+        choices=["openai", "azure", "vllm", "ollama", "llamacpp", "compatible"],
+        default=_given(None, defaults),
+        help="what serves --base-url (default: $STARGATE_DIGEST_SERVER or guessed from it)",
+    )
+    llm.add_argument(
+        "--context-tokens",
+        type=_positive(int),
+        default=_given(None, defaults),
+        help="the server's context window; prompts are sized to fit it (default: "
+        "$STARGATE_DIGEST_CONTEXT_TOKENS, 4096 for Ollama, else unlimited)",
     )
     return parent
 
@@ -365,8 +391,12 @@ def _run_summarize(args: argparse.Namespace) -> int:
         import asyncio
 
         from stargate_digest.digest.narrative import narrate
+        from stargate_digest.extractors.llm_cost import UsageTally, usage_line
 
-        digest = asyncio.run(narrate(digest, _llm_settings(args)))
+        tally = UsageTally()
+        settings = _llm_settings(args)
+        digest = asyncio.run(narrate(digest, settings, tally))
+        print(f"{PROG}: {usage_line('summary', [tally.usage(settings.model)])}", file=sys.stderr)
     _emit(args, render(digest, result.articles, args.format))
     return _exit_code(digest.errors)
 
@@ -390,10 +420,20 @@ def _backend_name(args: argparse.Namespace) -> str:
     """The concrete backend; says on stderr what ``auto`` picked and why."""
     from stargate_digest.extractors import resolve_backend
 
-    name = resolve_backend(args.backend)
-    if args.backend == "auto":
-        why = "OPENAI_API_KEY is set" if name == "openai" else "OPENAI_API_KEY is not set"
-        print(f"{PROG}: backend: {name} ({why})", file=sys.stderr)
+    chosen = args.backend or os.environ.get("STARGATE_DIGEST_BACKEND") or "auto"
+    if chosen not in ("auto", "rules", "openai"):
+        raise UsageError(
+            f"STARGATE_DIGEST_BACKEND={chosen} is not a backend; use auto, rules or openai"
+        )
+    name = resolve_backend(chosen)
+    if chosen == "auto" and name == "openai":  # a paid API is never chosen silently
+        print(
+            f"{PROG}: backend: openai (OPENAI_API_KEY is set); to stay offline pass "
+            "--backend rules or set STARGATE_DIGEST_BACKEND=rules",
+            file=sys.stderr,
+        )
+    elif chosen == "auto":
+        print(f"{PROG}: backend: rules (OPENAI_API_KEY is not set)", file=sys.stderr)
     return name
 
 
@@ -466,9 +506,10 @@ def _usage_line(extracted: Sequence[ArticleClaims]) -> str:
 
 def _dry_run(args: argparse.Namespace, articles: Sequence[Article]) -> int:
     """Estimated tokens and cost of an openai run, computed offline."""
-    if args.backend == "rules":
+    if (args.backend or os.environ.get("STARGATE_DIGEST_BACKEND")) == "rules":
         raise UsageError("--dry-run estimates the openai backend; the rules backend calls nothing")
-    from stargate_digest.extractors.llm import LLMExtractor, estimate_report
+    from stargate_digest.extractors.llm import LLMExtractor
+    from stargate_digest.extractors.llm_cost import estimate_report
 
     extractor = LLMExtractor(_llm_settings(args))
     estimates = extractor.estimate(articles, batch=args.batch)
