@@ -316,7 +316,8 @@ class _Handler(BaseHTTPRequestHandler):
             elif self.path.endswith("/batches"):
                 request = json.loads(raw)
                 fake.log(self.path, request)
-                self._reply(Reply(body=fake.create_batch(request)))
+                refused = fake.batch_refusal
+                self._reply(refused or Reply(body=fake.create_batch(request)))
             else:
                 self._reply(error(404, f"no route {self.path}"))
 
@@ -382,6 +383,7 @@ class FakeOpenAI:
         self.server = server
         self.batch_outcome = "completed"  # or "expired", "partial"
         self.batch_answered = 1  # requests answered before a batch expires
+        self.batch_refusal: Reply | None = None  # what POST /batches answers instead
         self.requests: list[tuple[str, dict[str, Any]]] = []
         self.files: dict[str, bytes] = {}
         self.batches: dict[str, dict[str, Any]] = {}

@@ -298,3 +298,43 @@ def test_ranges_and_dates_of_reference_reach_the_claim() -> None:
     schema = fake.chat_requests[0]["response_format"]["json_schema"]["schema"]
     claim_schema = schema["$defs"]["LLMClaim"]["properties"]
     assert {"value_max", "as_of", "scope"} <= set(claim_schema)
+
+
+# -- fault 7: Ollama ----------------------------------------------------------------------
+
+
+def test_ollama_gets_max_tokens_which_is_all_it_reads() -> None:
+    with FakeOpenAI(in_turn(claims_reply(GOOD)), server="ollama") as fake:
+        settings = LLMSettings(base_url=fake.base_url, server="ollama", context_tokens=16_384)
+        [result] = asyncio.run(LLMExtractor(settings).extract_many([article()]))
+    assert result.error is None
+    assert fake.chat_requests[0]["max_tokens"] == 4096
+    assert "max_completion_tokens" not in fake.chat_requests[0]
+
+
+def test_prompts_are_sized_to_the_servers_context() -> None:
+    from stargate_digest.errors import ConfigurationError
+    from stargate_digest.extractors.llm_settings import guess_server
+
+    assert guess_server("http://localhost:11434/v1") == "ollama"
+    assert guess_server(None) == guess_server("https://api.openai.com/v1") == "openai"
+    assert guess_server("https://me.openai.azure.com/openai/v1") == "azure"
+    default = LLMExtractor(LLMSettings(base_url="http://localhost:11434/v1"))
+    with pytest.raises(ConfigurationError, match="OLLAMA_CONTEXT_LENGTH"):
+        default.parts(article())
+    sized = LLMExtractor(LLMSettings(base_url="http://localhost:11434/v1", context_tokens=8192,
+                                     max_output_tokens=2048))  # fmt: skip
+    assert sized.requests.input_budget() == 8192 - 2048
+    long_text = "\n\n".join(f"Paragraph {n}: Stargate will invest $500 billion. " * 30
+                            for n in range(8))  # fmt: skip
+    for span in sized.parts(article(long_text)):
+        assert sized.requests.prompt_tokens(article(long_text), span) <= 8192 - 2048
+
+
+def test_the_request_timeout_is_a_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    from argparse import Namespace
+
+    assert LLMSettings.from_options(Namespace(request_timeout=7.5)).request_timeout == 7.5
+    monkeypatch.setenv("STARGATE_DIGEST_REQUEST_TIMEOUT", "9")
+    assert LLMSettings.from_env().request_timeout == 9.0
+    assert LLMSettings.environment()["request_timeout"] == "STARGATE_DIGEST_REQUEST_TIMEOUT"

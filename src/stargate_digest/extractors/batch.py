@@ -63,9 +63,11 @@ class BatchResults:
 
 
 def chunks(
-    lines: Sequence[str], max_requests: int = MAX_REQUESTS, max_bytes: int = MAX_BYTES
+    lines: Sequence[str], max_requests: int | None = None, max_bytes: int | None = None
 ) -> list[list[str]]:
     """Lines grouped into batches within the API's request and size limits."""
+    max_requests = max_requests or MAX_REQUESTS
+    max_bytes = max_bytes or MAX_BYTES
     groups: list[list[str]] = [[]]
     size = 0
     for line in lines:
@@ -177,8 +179,10 @@ def _line_error(record: dict[str, Any]) -> str:
 def _reason(exc: Exception) -> str:
     import openai
 
+    from stargate_digest.extractors.llm_settings import error_detail
+
     if isinstance(exc, openai.APIStatusError):
-        return f"HTTP {exc.status_code}: {exc.message.splitlines()[0][:200]}"
+        return f"HTTP {exc.status_code}: {error_detail(exc)}"
     if isinstance(exc, openai.APIConnectionError):
         return "could not connect to the API"
     return str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__

@@ -50,6 +50,7 @@ from stargate_digest.extractors.llm_settings import (
     LLMSettings,
     Mode,
     api_key_configured,
+    error_detail,
 )
 from stargate_digest.extractors.prompts import Prompt, load_prompt
 from stargate_digest.models import Article, ArticleClaims, ExtractionUsage
@@ -367,7 +368,7 @@ class LLMExtractor:
             if exc.status_code == 400 and _SCHEMA_INVALID in message:
                 self._broken = (
                     "the server rejected the answer schema, which is a bug in stargate-digest "
-                    f"(HTTP 400: {exc.message.splitlines()[0][:200]}); please report it"
+                    f"(HTTP 400: {error_detail(exc)}); please report it"
                 )
                 raise ExtractionError(self._broken) from None
             if exc.status_code in (400, 422, 500) and any(h in message for h in _NO_STRICT_HINTS):
@@ -469,8 +470,7 @@ def _api_error(exc: Exception) -> str:
             429: "kept answering 'rate limited'",
         }
         reason = reasons.get(exc.status_code, "failed")
-        detail = exc.message.split("\n")[0][:200]
-        return f"the API {reason} (HTTP {exc.status_code}: {detail})"
+        return f"the API {reason} (HTTP {exc.status_code}: {error_detail(exc)})"
     if isinstance(exc, openai.APITimeoutError):
         return "the API did not answer in time"
     if isinstance(exc, openai.APIConnectionError):

@@ -194,3 +194,13 @@ def server_profile(server: Server) -> ServerProfile:
         schema_in_json_mode=bool(entry["schema_in_json_mode"]),
         context_tokens=int(entry["context_tokens"]),
     )
+
+
+def error_detail(exc: Exception) -> str:
+    """The server's own message of an SDK status error, first line, without the SDK's
+    "Error code: 404 - " prefix."""
+    body = getattr(exc, "body", None)
+    message = body.get("message") if isinstance(body, dict) else None
+    if not isinstance(message, str) or not message:
+        message = str(getattr(exc, "message", "") or exc)
+    return (message.splitlines() or [""])[0][:200]
