@@ -50,8 +50,10 @@ def test_an_expired_batch_keeps_its_finished_answers_and_names_the_rest(tmp_path
 
 def test_failed_lines_in_the_error_file_are_named(tmp_path: Path) -> None:
     def respond(request: dict[str, Any]) -> Reply:
-        return error(500, "The server had an error") if article_id(request) == "a2" else (
-            claims_reply(GOOD)
+        return (
+            error(500, "The server had an error")
+            if article_id(request) == "a2"
+            else (claims_reply(GOOD))
         )
 
     with FakeOpenAI(respond) as fake:
