@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
@@ -94,7 +93,7 @@ def _llm_options(*, defaults: bool = True) -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument(
         "--backend",
-        choices=["auto", "rules", "openai"],
+        choices=["auto", "rules", "openai"],  # extractors.CHOICES, not imported: --help speed
         default=_given(None, defaults),
         help="claim extractor; auto picks openai when OPENAI_API_KEY is set, else rules "
         "(default: $STARGATE_DIGEST_BACKEND or auto)",
@@ -387,7 +386,10 @@ def _run_summarize(args: argparse.Namespace) -> int:
         backend=extracted[0].backend,
         errors=[str(error) for error in result.errors],
     )
-    if digest.backend == "openai" and not args.batch:  # a batch run makes no direct calls
+    from stargate_digest.extractors import backend_of
+
+    # A batch run makes no direct calls, so no summary call either.
+    if backend_of(digest.backend).writes_summary and not args.batch:
         import asyncio
 
         from stargate_digest.digest.narrative import narrate
@@ -418,22 +420,18 @@ def _run_digest(args: argparse.Namespace) -> int:
 
 def _backend_name(args: argparse.Namespace) -> str:
     """The concrete backend; says on stderr what ``auto`` picked and why."""
-    from stargate_digest.extractors import resolve_backend
+    from stargate_digest.extractors import backend_of, chosen_backend, resolve_backend
 
-    chosen = args.backend or os.environ.get("STARGATE_DIGEST_BACKEND") or "auto"
-    if chosen not in ("auto", "rules", "openai"):
-        raise UsageError(
-            f"STARGATE_DIGEST_BACKEND={chosen} is not a backend; use auto, rules or openai"
-        )
+    chosen = chosen_backend(args.backend)
     name = resolve_backend(chosen)
-    if chosen == "auto" and name == "openai":  # a paid API is never chosen silently
+    if chosen == "auto" and backend_of(name).calls_api:  # never chosen silently
         print(
-            f"{PROG}: backend: openai (OPENAI_API_KEY is set); to stay offline pass "
+            f"{PROG}: backend: {name} (OPENAI_API_KEY is set); to stay offline pass "
             "--backend rules or set STARGATE_DIGEST_BACKEND=rules",
             file=sys.stderr,
         )
     elif chosen == "auto":
-        print(f"{PROG}: backend: rules (OPENAI_API_KEY is not set)", file=sys.stderr)
+        print(f"{PROG}: backend: {name} (OPENAI_API_KEY is not set)", file=sys.stderr)
     return name
 
 
@@ -459,9 +457,11 @@ def _extract(args: argparse.Namespace, articles: Sequence[Article]) -> list[Arti
     from stargate_digest.pipeline import extract
 
     name = _backend_name(args)
-    if name != "openai":
+    from stargate_digest.extractors import backend_of
+
+    if not backend_of(name).calls_api:
         if args.batch:
-            raise UsageError("--batch needs the openai backend")
+            raise UsageError(f"--batch needs a backend that calls an API, not {name}")
         with _progress_bar(len(articles)) as advance:
             return extract(articles, backend=name, progress=advance)
     with ExitStack() as stack:
@@ -506,8 +506,12 @@ def _usage_line(extracted: Sequence[ArticleClaims]) -> str:
 
 def _dry_run(args: argparse.Namespace, articles: Sequence[Article]) -> int:
     """Estimated tokens and cost of an openai run, computed offline."""
-    if (args.backend or os.environ.get("STARGATE_DIGEST_BACKEND")) == "rules":
-        raise UsageError("--dry-run estimates the openai backend; the rules backend calls nothing")
+    from stargate_digest.extractors import backend_of, chosen_backend
+
+    chosen = chosen_backend(args.backend)
+    if chosen != "auto" and not backend_of(chosen).calls_api:
+        raise UsageError(f"--dry-run estimates the openai backend; the {chosen} backend calls "
+                         "nothing")  # fmt: skip
     from stargate_digest.extractors.llm import LLMExtractor
     from stargate_digest.extractors.llm_cost import estimate_report
 
