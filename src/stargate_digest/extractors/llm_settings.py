@@ -17,7 +17,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from stargate_digest.errors import ConfigurationError
 
@@ -130,6 +130,35 @@ class LLMSettings(BaseModel):
             max_retries=self.max_retries,
             timeout=self.request_timeout,
         )
+
+
+class LLMOptions(BaseModel):
+    """The tunable LLM settings as a configuration file gives them: each None (not given)
+    or a value that ``LLMSettings`` accepts. The scheduled job's ``JobConfig`` inherits
+    these fields, so its TOML takes the same names; defaults and checks stay in
+    ``LLMSettings`` (tests/test_llm_settings.py keeps the two lists equal). Keys and
+    organisation ids are not here: they come from the environment only."""
+
+    model: str | None = None
+    base_url: str | None = None
+    server: Server | None = None
+    concurrency: int | None = None
+    max_input_tokens: int | None = None
+    max_output_tokens: int | None = None
+    context_tokens: int | None = None
+    max_retries: int | None = None
+    max_attempts: int | None = None
+    request_timeout: float | None = None
+    temperature: float | None = None
+    poll_interval: float | None = None
+
+    @model_validator(mode="after")
+    def _accepted_by_the_settings(self) -> LLMOptions:
+        given = {
+            n: getattr(self, n) for n in LLMOptions.model_fields if getattr(self, n) is not None
+        }
+        LLMSettings(**given)  # raises ValidationError naming the field and the rule
+        return self
 
 
 def guess_server(base_url: str | None) -> Server:
