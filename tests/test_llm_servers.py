@@ -338,3 +338,12 @@ def test_the_request_timeout_is_a_setting(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("STARGATE_DIGEST_REQUEST_TIMEOUT", "9")
     assert LLMSettings.from_env().request_timeout == 9.0
     assert LLMSettings.environment()["request_timeout"] == "STARGATE_DIGEST_REQUEST_TIMEOUT"
+
+
+def test_a_server_that_never_answers_does_not_make_articles_wait_in_line() -> None:
+    """Probing is one request at a time; when no probe gets an answer, the rest of the run
+    fails at once instead of each article spending its own time-outs in turn."""
+    articles = [article(id=f"a{n}") for n in range(6)]
+    results, fake = run(in_turn(Reply(drop=True)), articles)
+    assert all(r.error and r.error.startswith("could not connect to the API") for r in results)
+    assert len(fake.chat_requests) == 2

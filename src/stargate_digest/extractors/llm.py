@@ -74,6 +74,7 @@ log = logging.getLogger(__name__)
 _NO_STRICT_HINTS = ("response_format", "json_schema", "structured output", "strict")
 # ... unless it is OpenAI validating the schema itself: then the schema is wrong.
 _SCHEMA_INVALID = "invalid schema for response_format"
+_PROBES_BEFORE_GIVING_UP = 2
 
 
 class LLMExtractor:
@@ -95,6 +96,7 @@ class LLMExtractor:
         self.store = store
         self._mode: Mode = self.settings.mode
         self._broken: str | None = None  # a server answer that dooms every request
+        self._unanswered_probes = 0
         self._limit: asyncio.Semaphore | None = None
         self._deciding: asyncio.Lock | None = None
 
@@ -375,6 +377,8 @@ class LLMExtractor:
                 log.warning("the server does not take strict json_schema; using JSON mode")
                 return await self._switch_to_json(client, messages, tally)
             raise ExtractionError(_api_error(exc)) from None
+        except (openai.APITimeoutError, openai.APIConnectionError) as exc:
+            raise ExtractionError(self._unreachable(_api_error(exc))) from None
         except openai.OpenAIError as exc:
             raise ExtractionError(_api_error(exc)) from None
         except AnswerProblemError as exc:
@@ -385,6 +389,14 @@ class LLMExtractor:
             return await self._switch_to_json(client, messages, tally)
         self._mode = "strict"
         return answer
+
+    def _unreachable(self, sentence: str) -> str:
+        """Probes go one at a time: after two that got no answer at all (the SDK's retries
+        spent on each), the rest of the run fails at once rather than waiting in line."""
+        self._unanswered_probes += 1
+        if self._unanswered_probes >= _PROBES_BEFORE_GIVING_UP:
+            self._broken = f"{sentence}; the first calls of this run failed the same way"
+        return sentence
 
     async def _switch_to_json(
         self, client: AsyncOpenAI, messages: list[ChatCompletionMessageParam], tally: UsageTally
