@@ -146,3 +146,21 @@ def test_the_summary_calls_tokens_are_on_the_cost_line(
     assert code == 0, err
     [line] = [line for line in err.splitlines() if line.startswith("stargate-digest: summary:")]
     assert "1 calls" in line and "completion tokens" in line and "$" in line
+
+
+def test_batch_against_an_unreachable_api_is_one_sentence(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+
+    with socket.socket() as closed:  # a port nothing listens on
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    code, out, err = run(capsys, "extract", str(SEEDS), "--backend", "openai", "--batch",
+                         "--no-cache", "--max-retries", "0",
+                         "--base-url", f"http://127.0.0.1:{port}/v1")  # fmt: skip
+    assert code == 2 and out == ""
+    assert err.strip().splitlines() == [
+        "stargate-digest: error: the Batch API failed: could not connect to the API"
+    ]

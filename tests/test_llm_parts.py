@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT
 
 from stargate_digest.extractors.budget import cost_usd, count_tokens, price_of, split_text
-from stargate_digest.extractors.llm import LLMExtractor, LLMSettings, deduplicated
+from stargate_digest.extractors.llm import LLMExtractor, LLMSettings
 from stargate_digest.extractors.llm_schema import LLMClaim, response_json_schema
 from stargate_digest.extractors.prompts import load_prompt
 from stargate_digest.models import ExtractionUsage
@@ -89,10 +89,23 @@ def _claim(value: float | None, quote: str, subject: str = "Stargate") -> LLMCla
 
 
 def test_claims_from_overlapping_parts_are_merged() -> None:
-    merged = deduplicated(
-        [_claim(5e11, "a"), _claim(5e11, "b", "stargate"), _claim(None, "c"), _claim(None, "d")]
-    )
-    assert [c.quote for c in merged] == ["a", "c", "d"]
+    import hashlib
+
+    from stargate_digest.extractors.llm_answer import to_claims
+    from stargate_digest.models import Article
+    from stargate_digest.topic import load_topic
+
+    text = "Stargate costs $500 billion. Stargate costs $500 billion again. Son chairs it."
+    article = Article(id="p", text=text, language="en", source="p.txt", format="text",
+                      content_hash=hashlib.sha256(text.encode()).hexdigest())  # fmt: skip
+    merged = to_claims(
+        article,
+        [_claim(5e11, "Stargate costs $500 billion."), _claim(5e11, "costs $500 billion again",
+         "stargate"), _claim(None, "Son chairs it"), _claim(None, "Stargate costs")],
+        load_topic(),
+    )  # fmt: skip
+    assert [c.quote for c in merged] == ["Stargate costs $500 billion.", "Son chairs it",
+                                         "Stargate costs"]  # fmt: skip
 
 
 def test_store_round_trip_in_wal_mode(tmp_path: Path) -> None:

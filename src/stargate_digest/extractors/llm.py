@@ -34,7 +34,6 @@ from stargate_digest.extractors.llm_answer import (
     TruncatedError,
     answer_of,
     checked,
-    deduplicated,
     to_claims,
 )
 from stargate_digest.extractors.llm_cost import (
@@ -65,7 +64,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_MODEL", "Estimate", "ExtractionError", "LLMExtractor", "LLMSettings", "Mode",
-    "UsageTally", "api_key_configured", "deduplicated", "estimate_report",
+    "UsageTally", "api_key_configured", "estimate_report",
 ]  # fmt: skip
 
 log = logging.getLogger(__name__)

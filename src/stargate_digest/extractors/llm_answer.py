@@ -200,18 +200,6 @@ def to_claims(article: Article, proposed: Sequence[LLMClaim], topic: TopicProfil
     ]
 
 
-def deduplicated(claims: Sequence[LLMClaim]) -> list[LLMClaim]:
-    """One claim per subject, metric, value, unit and qualifier, without verifying
-    (for callers that only merge answers; ``to_claims`` verifies before it chooses)."""
-    seen: dict[tuple[object, ...], LLMClaim] = {}
-    for claim in claims:
-        quote = claim.quote if claim.value is None else None
-        key = (claim.subject.casefold(), claim.metric, claim.value, claim.unit,
-               claim.qualifier, quote)  # fmt: skip
-        seen.setdefault(key, claim)
-    return list(seen.values())
-
-
 def _anchors(proposed: Sequence[LLMClaim]) -> list[int | None]:
     """For each claim, the index of the claim its amount restates (by the quote the model
     named, preferring the same subject: "19 milliards chacun (environ 18,25 ...)")."""
