@@ -347,3 +347,13 @@ def test_a_server_that_never_answers_does_not_make_articles_wait_in_line() -> No
     results, fake = run(in_turn(Reply(drop=True)), articles)
     assert all(r.error and r.error.startswith("could not connect to the API") for r in results)
     assert len(fake.chat_requests) == 2
+
+
+def test_a_failed_copy_of_a_verified_figure_costs_no_reask() -> None:
+    badly = claim("Stargate will invest 500 billion dollars", 500e9, "USD")
+    well = claim("will invest $500 billion over four years", 500e9, "USD")
+    [result], fake = run(in_turn(claims_reply([well, badly])), max_attempts=3)
+    assert len(fake.chat_requests) == 1
+    assert [(c.quote, c.verified) for c in result.claims] == [
+        ("will invest $500 billion over four years", True)
+    ]

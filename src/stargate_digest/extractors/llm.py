@@ -321,9 +321,17 @@ class LLMExtractor:
             answered = True
             claims = checked(article, answer.claims, self.topic)
             kept += [raw for raw, c in zip(answer.claims, claims, strict=True) if c.verified]
-            failing = [raw for raw, c in zip(answer.claims, claims, strict=True) if not c.verified]
+            held = {_figure_key(raw) for raw in kept}
+            # A failed copy of a figure already verified needs no re-ask: to_claims keeps
+            # the verified copy anyway.
+            failing = [
+                raw
+                for raw, c in zip(answer.claims, claims, strict=True)
+                if not c.verified and (raw.value is None or _figure_key(raw) not in held)
+            ]
             if not failing:
-                return kept
+                return kept + [r for r, c in zip(answer.claims, claims, strict=True)
+                               if not c.verified]  # fmt: skip
             notes = "; ".join(
                 f"claim {number} (quote {c.quote!r}, value {c.value!r} {c.unit}): "
                 f"{c.verification_note}"
@@ -438,6 +446,10 @@ class LLMExtractor:
 
 
 # -- helpers -------------------------------------------------------------------------
+
+
+def _figure_key(raw: LLMClaim) -> tuple[object, ...]:
+    return (raw.subject.casefold(), raw.metric, raw.value, raw.unit, raw.qualifier)
 
 
 def _final_answer(body: dict[str, Any]) -> LLMAnswer:
