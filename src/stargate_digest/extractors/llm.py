@@ -324,18 +324,19 @@ class LLMExtractor:
             held = {_figure_key(raw) for raw in kept}
             # A failed copy of a figure already verified needs no re-ask: to_claims keeps
             # the verified copy anyway.
-            failing = [
-                raw
+            pairs = [
+                (raw, c)
                 for raw, c in zip(answer.claims, claims, strict=True)
                 if not c.verified and (raw.value is None or _figure_key(raw) not in held)
             ]
+            failing = [raw for raw, _ in pairs]
             if not failing:
                 return kept + [r for r, c in zip(answer.claims, claims, strict=True)
                                if not c.verified]  # fmt: skip
             notes = "; ".join(
                 f"claim {number} (quote {c.quote!r}, value {c.value!r} {c.unit}): "
                 f"{c.verification_note}"
-                for number, c in enumerate((c for c in claims if not c.verified), start=1)
+                for number, (_, c) in enumerate(pairs, start=1)
             )
             content = LLMAnswer(claims=failing).model_dump_json()
             feedback = _reask(content, f"These claims failed verification: {notes}.")
