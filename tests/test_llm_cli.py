@@ -164,3 +164,21 @@ def test_batch_against_an_unreachable_api_is_one_sentence(
     assert err.strip().splitlines() == [
         "stargate-digest: error: the Batch API failed: could not connect to the API"
     ]
+
+
+def test_the_scheduled_job_says_when_auto_picks_the_paid_api(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    argv = ["digest", "--source", str(SEEDS), "--state", str(tmp_path / "state.sqlite"),
+            "--output-dir", str(tmp_path / "out")]  # fmt: skip
+    with FakeOpenAI() as fake:
+        code, _, err = run(capsys, *argv, "--base-url", fake.base_url)
+        assert code == 0, err
+        assert "to stay offline set backend" in err and fake.chat_requests
+        seen = len(fake.chat_requests)
+        monkeypatch.setenv("STARGATE_DIGEST_BACKEND", "rules")
+        code, _, err = run(capsys, *argv[:4], str(tmp_path / "rules.sqlite"), *argv[5:],
+                           "--base-url", fake.base_url)  # fmt: skip
+        assert code == 0, err
+        assert len(fake.chat_requests) == seen and "to stay offline" not in err

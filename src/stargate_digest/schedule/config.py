@@ -35,7 +35,7 @@ class JobConfig(LLMOptions):
     state: Path | None = None
     output_dir: Path | None = None
     formats: list[Format] = ["markdown", "json"]  # noqa: RUF012
-    backend: Literal["auto", "rules", "openai"] = "auto"
+    backend: Literal["auto", "rules", "openai"] | None = None  # None: $STARGATE_DIGEST_BACKEND
     max_bytes: PositiveInt = DEFAULT_MAX_BYTES
     timeout: PositiveFloat = DEFAULT_TIMEOUT
     retries: NonNegativeInt = 3
