@@ -89,7 +89,9 @@ def vcr_cassette_dir() -> str:
 def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test sees the user's API key or writes to the user's cache directory."""
     for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_ORG_ID", "OPENAI_PROJECT_ID",
-                 "STARGATE_DIGEST_MODEL"):  # fmt: skip
+                 "STARGATE_DIGEST_MODEL", "STARGATE_DIGEST_BACKEND", "STARGATE_DIGEST_SERVER",
+                 "STARGATE_DIGEST_CONTEXT_TOKENS", "STARGATE_DIGEST_REQUEST_TIMEOUT",
+                 "STARGATE_DIGEST_TEMPERATURE"):  # fmt: skip
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("STARGATE_DIGEST_CACHE", str(tmp_path / "cache.sqlite"))
 

@@ -123,10 +123,10 @@ def _llm_options(*, defaults: bool = True) -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument(
         "--backend",
-        choices=["auto", "rules", "openai"],
-        default=_given("auto", defaults),
+        choices=["auto", "rules", "openai"],  # extractors.CHOICES, not imported: --help speed
+        default=_given(None, defaults),
         help="claim extractor; auto picks openai when OPENAI_API_KEY is set, else rules "
-        "(default: auto)",
+        "(default: $STARGATE_DIGEST_BACKEND or auto)",
     )
     llm = parent.add_argument_group("openai backend (any OpenAI-compatible server)")
     llm.add_argument(
@@ -156,6 +156,31 @@ def _llm_options(*, defaults: bool = True) -> argparse.ArgumentParser:
         type=int,
         default=_given(3, defaults),
         help="retries of rate limits, server errors and time-outs per call (default: 3)",
+    )
+    llm.add_argument(
+        "--request-timeout",
+        type=_positive(float),
+        default=_given(None, defaults),
+        help="seconds one call may take (default: $STARGATE_DIGEST_REQUEST_TIMEOUT or 120)",
+    )
+    llm.add_argument(
+        "--temperature",
+        type=float,
+        default=_given(None, defaults),
+        help="sampling temperature (default: 0, or none for models that refuse one)",
+    )
+    llm.add_argument(
+        "--server",
+        choices=["openai", "azure", "vllm", "ollama", "llamacpp", "compatible"],
+        default=_given(None, defaults),
+        help="what serves --base-url (default: $STARGATE_DIGEST_SERVER or guessed from it)",
+    )
+    llm.add_argument(
+        "--context-tokens",
+        type=_positive(int),
+        default=_given(None, defaults),
+        help="the server's context window; prompts are sized to fit it (default: "
+        "$STARGATE_DIGEST_CONTEXT_TOKENS, 4096 for Ollama, else unlimited)",
     )
     return parent
 
@@ -433,12 +458,19 @@ def _run_summarize(args: argparse.Namespace) -> int:
         errors=[str(error) for error in result.errors],
         topic=_topic(args),
     )
-    if digest.backend == "openai" and not args.batch:  # a batch run makes no direct calls
+    from stargate_digest.extractors import backend_of
+
+    # A batch run makes no direct calls, so no summary call either.
+    if backend_of(digest.backend).writes_summary and not args.batch:
         import asyncio
 
         from stargate_digest.digest.narrative import narrate
+        from stargate_digest.extractors.llm_cost import UsageTally, usage_line
 
-        digest = asyncio.run(narrate(digest, _llm_settings(args)))
+        tally = UsageTally()
+        settings = _llm_settings(args)
+        digest = asyncio.run(narrate(digest, settings, tally))
+        print(f"{PROG}: {usage_line('summary', [tally.usage(settings.model)])}", file=sys.stderr)
     _emit(args, render(digest, result.articles, args.format))
     return _exit_code(digest.errors)
 
@@ -464,15 +496,16 @@ def _run_evaluate(args: argparse.Namespace) -> int:
 
     from stargate_digest.corpus import find_stories
     from stargate_digest.evaluate import evaluate_stories, render_report, report_json
-    from stargate_digest.extractors.rules import RulesExtractor
+    from stargate_digest.extractors import backend_of
 
     stories = find_stories(args.gold_dirs)
     name = _backend_name(args)
+    backend = backend_of(name)
     with ExitStack() as stack:
 
         def make_extractor(topic: TopicProfile) -> object:
-            if name != "openai":
-                return RulesExtractor(topic)
+            if not backend.calls_api:
+                return backend.create(topic=topic)
             return _llm_extractor(args, stack, topic)
 
         reports = evaluate_stories(
@@ -503,12 +536,18 @@ def _topic(args: argparse.Namespace) -> TopicProfile:
 
 def _backend_name(args: argparse.Namespace) -> str:
     """The concrete backend; says on stderr what ``auto`` picked and why."""
-    from stargate_digest.extractors import resolve_backend
+    from stargate_digest.extractors import backend_of, chosen_backend, resolve_backend
 
-    name = resolve_backend(args.backend)
-    if args.backend == "auto":
-        why = "OPENAI_API_KEY is set" if name == "openai" else "OPENAI_API_KEY is not set"
-        print(f"{PROG}: backend: {name} ({why})", file=sys.stderr)
+    chosen = chosen_backend(args.backend)
+    name = resolve_backend(chosen)
+    if chosen == "auto" and backend_of(name).calls_api:  # never chosen silently
+        print(
+            f"{PROG}: backend: {name} (OPENAI_API_KEY is set); to stay offline pass "
+            "--backend rules or set STARGATE_DIGEST_BACKEND=rules",
+            file=sys.stderr,
+        )
+    elif chosen == "auto":
+        print(f"{PROG}: backend: {name} (OPENAI_API_KEY is not set)", file=sys.stderr)
     return name
 
 
@@ -536,14 +575,15 @@ def _extract(args: argparse.Namespace, articles: Sequence[Article]) -> list[Arti
     from stargate_digest.pipeline import extract
 
     name = _backend_name(args)
-    topic = _topic(args)
-    if name != "openai":
-        if args.batch:
-            raise UsageError("--batch needs the openai backend")
-        from stargate_digest.extractors.rules import RulesExtractor
+    from stargate_digest.extractors import backend_of
 
+    topic = _topic(args)
+    backend = backend_of(name)
+    if not backend.calls_api:
+        if args.batch:
+            raise UsageError(f"--batch needs a backend that calls an API, not {name}")
         with _progress_bar(len(articles), args.quiet) as advance:
-            return extract(articles, backend=RulesExtractor(topic), progress=advance)
+            return extract(articles, backend=backend.create(topic=topic), progress=advance)
     with ExitStack() as stack:
         extractor = _llm_extractor(args, stack, topic)
         if args.batch:
@@ -593,9 +633,14 @@ def _usage_line(extracted: Sequence[ArticleClaims]) -> str:
 
 def _dry_run(args: argparse.Namespace, articles: Sequence[Article]) -> int:
     """Estimated tokens and cost of an openai run, computed offline."""
-    if args.backend == "rules":
-        raise UsageError("--dry-run estimates the openai backend; the rules backend calls nothing")
-    from stargate_digest.extractors.llm import LLMExtractor, estimate_report
+    from stargate_digest.extractors import backend_of, chosen_backend
+
+    chosen = chosen_backend(args.backend)
+    if chosen != "auto" and not backend_of(chosen).calls_api:
+        raise UsageError(f"--dry-run estimates the openai backend; the {chosen} backend calls "
+                         "nothing")  # fmt: skip
+    from stargate_digest.extractors.llm import LLMExtractor
+    from stargate_digest.extractors.llm_cost import estimate_report
 
     extractor = LLMExtractor(_llm_settings(args), topic=_topic(args))
     estimates = extractor.estimate(articles, batch=args.batch)

@@ -99,7 +99,17 @@ def align_quote(
     if found is not None:
         last = origin[found + len(norm_quote) - 1]
         return origin[found], last + 1, Alignment.NORMALIZED
-    return _fuzzy(norm_text, origin, norm_quote)
+    fuzzy = _fuzzy(norm_text, origin, norm_quote)
+    return None if fuzzy is None else _whole_words(text, *fuzzy)
+
+
+def _whole_words(text: str, start: int, end: int, how: Alignment) -> tuple[int, int, Alignment]:
+    """A fuzzy window widened to whole words: a quote never starts or ends mid-word."""
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        end += 1
+    return start, end, how
 
 
 def _fuzzy(norm_text: str, origin: list[int], norm_quote: str) -> tuple[int, int, Alignment] | None:

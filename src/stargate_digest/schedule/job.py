@@ -30,7 +30,12 @@ from stargate_digest.atomic import write_text_atomic
 from stargate_digest.digest.build import build_digest
 from stargate_digest.digest.render import EXTENSIONS, render
 from stargate_digest.errors import ConfigurationError, StargateError
-from stargate_digest.extractors import get_extractor, resolve_backend
+from stargate_digest.extractors import (
+    backend_of,
+    chosen_backend,
+    get_extractor,
+    resolve_backend,
+)
 from stargate_digest.extractors.base import Extractor
 from stargate_digest.models import Article, ArticleClaims, Digest
 from stargate_digest.pipeline import extract
@@ -163,11 +168,19 @@ def _gather(config: JobConfig, store: Store, report: RunReport) -> None:
 
 def _extractor(config: JobConfig, store: Store) -> Extractor:
     """The configured backend; the LLM's answer cache lives in the job's state."""
-    name = resolve_backend(config.backend)
-    log.info("backend: %s", name)
-    if name != "openai":
+    chosen = chosen_backend(config.backend)
+    name = resolve_backend(chosen)
+    if chosen == "auto" and backend_of(name).calls_api:  # a paid API is never chosen silently
+        log.warning(
+            'backend: %s (OPENAI_API_KEY is set); to stay offline set backend = "rules" in '
+            "the job's file or STARGATE_DIGEST_BACKEND=rules",
+            name,
+        )
+    else:
+        log.info("backend: %s", name)
+    if not backend_of(name).takes_options:
         return get_extractor(name)
-    return get_extractor("openai", settings=_llm_settings(config), store=store)
+    return get_extractor(name, settings=_llm_settings(config), store=store)
 
 
 def _llm_settings(config: JobConfig) -> LLMSettings:
@@ -216,7 +229,7 @@ def _digest(
     whose extraction failed.
     """
     digest = build_digest(results, backend=backend, errors=failures, generated_at=now)
-    if backend != "openai":
+    if not backend_of(backend).writes_summary:
         return digest
     from stargate_digest.digest.narrative import narrate
 
