@@ -171,3 +171,24 @@ def test_when_every_llm_extraction_fails_the_digest_does_not_say_the_sources_agr
     assert "agree" not in digest["summary"]
     assert digest["summary"].startswith("No verified figures to compare")
     assert len(digest["errors"]) == 5
+
+
+def test_quiet_drops_the_offline_backend_note_but_never_the_paid_api_warning(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.delenv("STARGATE_DIGEST_BACKEND", raising=False)
+    code, _, err = run(capsys, "-q", "summarize", str(SEED), "-o", str(tmp_path / "d.md"))
+    assert code == 0 and err == ""
+    from fake_openai import FakeOpenAI, Reply, error
+
+    def refuse(request: dict[str, object]) -> Reply:
+        return error(404, "The model `gpt-4o-mini` does not exist")
+
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    with FakeOpenAI(refuse) as fake:
+        _, _, err = run(
+            capsys, "-q", "extract", str(SEED), "--base-url", fake.base_url,
+            "--max-retries", "0", "--no-cache",
+        )  # fmt: skip
+    assert "backend: openai (OPENAI_API_KEY is set); to stay offline" in err

@@ -546,7 +546,7 @@ def _backend_name(args: argparse.Namespace) -> str:
             "--backend rules or set STARGATE_DIGEST_BACKEND=rules",
             file=sys.stderr,
         )
-    elif chosen == "auto":
+    elif chosen == "auto" and not args.quiet:  # the offline default: a note, not a warning
         print(f"{PROG}: backend: {name} (OPENAI_API_KEY is not set)", file=sys.stderr)
     return name
 
