@@ -1,0 +1,58 @@
+"""Issue 13, input: invisible characters, folders, WordPress lists, long lines, titles."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from stargate_digest.cli import main
+from stargate_digest.extractors.rules import RulesExtractor
+from stargate_digest.ingest import load_articles
+
+BODY = "OpenAI said the Stargate project will invest {figure} in AI infrastructure."
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"
+
+
+def _has_format_char(text: str) -> bool:
+    return any(unicodedata.category(c) == "Cf" for c in text)
+
+
+@pytest.mark.parametrize(
+    "figure",
+    ["$5\u200b00 billion", "$5\u200d00 billion", "$5\u200c00 billion", "$5\u00ad00 billion",
+     "$\u2066500\u2069 billion", "\ufeff$500 billion", "$500\u2060 billion"],
+)  # fmt: skip
+def test_invisible_characters_inside_a_number_do_not_change_it(tmp_path: Path, figure: str) -> None:
+    path = tmp_path / "zw.txt"
+    path.write_text("Stargate news\n\n" + BODY.format(figure=figure) + "\n", "utf-8")
+    [article] = load_articles(path).articles
+    claims = RulesExtractor().extract(article).claims
+    assert [(c.value, c.unit, c.verified) for c in claims] == [(500e9, "USD", True)]
+    assert not _has_format_char(article.text)
+
+
+def test_no_bidi_control_reaches_titles_or_quotes_of_any_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    post = {
+        "id": 7,
+        "title": {"rendered": "Stargate \u202enews\u202c of the day"},
+        "content": {"rendered": "<p>" + BODY.format(figure="$500\u202e billion") + "</p>"},
+        "link": "https://example.com/\u2066post",
+    }
+    path = tmp_path / "post.json"
+    path.write_text(json.dumps(post), "utf-8")
+    for fmt in ("json", "markdown"):
+        assert main(["summarize", str(path), "--backend", "rules", "--format", fmt]) == 0
+        out = capsys.readouterr().out
+        assert not any(c in out for c in BIDI), fmt
+        assert "news of the day" in out
+    assert main(["extract", str(path), "--backend", "rules"]) == 0
+    extracted = json.loads(capsys.readouterr().out)
+    [article] = extracted["articles"]
+    assert article["title"] == "Stargate news of the day"
+    assert article["url"] == "https://example.com/post"
+    assert [c["quote"] for c in article["claims"]] == [BODY.format(figure="$500 billion")]
