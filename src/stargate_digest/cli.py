@@ -258,7 +258,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(args)
     except UsageError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        _error(str(exc))
         return EXIT_USAGE
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
@@ -269,20 +269,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         if isinstance(exc, StargateError):
-            print(f"{PROG}: error: {exc}", file=sys.stderr)
+            _error(str(exc))
             return exc.exit_code
-        print(
-            f"{PROG}: internal error: {type(exc).__name__}: {exc} (run with --debug "
-            "for the traceback)",
-            file=sys.stderr,
-        )
+        _say(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
         return EXIT_USAGE
+
+
+def _say(text: str) -> None:
+    """One line on stderr; every line goes through the one redaction (redact.py)."""
+    from stargate_digest.redact import redact
+
+    print(f"{PROG}: {redact(text)}", file=sys.stderr)
+
+
+def _error(text: str) -> None:
+    _say(f"error: {text}")
+
+
+class _RedactingFormatter(logging.Formatter):
+    """Log lines (and tracebacks at -vv) pass through the same redaction as errors."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        from stargate_digest.redact import redact
+
+        return redact(super().format(record))
 
 
 def _configure_logging(verbosity: int) -> None:
     level = logging.WARNING if verbosity == 0 else logging.INFO if verbosity == 1 else logging.DEBUG
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter(f"{PROG}: %(message)s"))
+    handler.setFormatter(_RedactingFormatter(f"{PROG}: %(message)s"))
     log.handlers[:] = [handler]
     log.setLevel(level)
     log.propagate = False
@@ -301,7 +317,7 @@ def _load(args: argparse.Namespace) -> IngestResult:
 
 
 def _report(error: InputError) -> None:
-    print(f"{PROG}: error: {error}", file=sys.stderr)
+    _error(str(error))
 
 
 def _emit(args: argparse.Namespace, text: str) -> None:
@@ -379,7 +395,7 @@ def _run_digest(args: argparse.Namespace) -> int:
     given = {name: value for name, value in vars(args).items() if name in JobConfig.model_fields}
     report = run_job(configured.merged(given))
     for failure in report.failures:
-        print(f"{PROG}: error: {failure}", file=sys.stderr)
+        _error(failure)
     if report.outcome == "empty":
         raise UsageError("no article could be read from the sources")
     print(f"{PROG}: {report.line()}")
@@ -434,7 +450,7 @@ def _extract(args: argparse.Namespace, articles: Sequence[Article]) -> list[Arti
             with _progress_bar(len(articles)) as advance:
                 extracted = extract(articles, backend=extractor, progress=advance)
     for failed in (r for r in extracted if r.error):
-        print(f"{PROG}: error: {failed.article.source}: {failed.error}", file=sys.stderr)
+        _error(f"{failed.article.source}: {failed.error}")
     print(f"{PROG}: {_usage_line(extracted)}", file=sys.stderr)
     return extracted
 

@@ -34,6 +34,7 @@ from stargate_digest.extractors import get_extractor, resolve_backend
 from stargate_digest.extractors.base import Extractor
 from stargate_digest.models import Article, ArticleClaims, Digest
 from stargate_digest.pipeline import extract
+from stargate_digest.redact import redact
 from stargate_digest.schedule.changes import compare_digests
 from stargate_digest.schedule.config import JobConfig
 from stargate_digest.schedule.sources import FetchOptions, read_source
@@ -148,7 +149,7 @@ def _gather(config: JobConfig, store: Store, report: RunReport) -> None:
     for source in config.sources:
         for item in read_source(source, store.validator, options):
             if isinstance(item, StargateError):
-                report.failures.append(str(item))  # the caller reports each one
+                report.failures.append(redact(str(item)))  # the caller reports each one
                 continue
             recorded = store.record_documents(item.articles, report.run_id, item.validator)
             log.info(
