@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -56,3 +58,43 @@ def test_no_bidi_control_reaches_titles_or_quotes_of_any_output(
     assert article["title"] == "Stargate news of the day"
     assert article["url"] == "https://example.com/post"
     assert [c["quote"] for c in article["claims"]] == [BODY.format(figure="$500 billion")]
+
+
+def _folder_with_bad_entries(tmp_path: Path) -> Path:
+    folder = tmp_path / "coverage"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "good.txt").write_text("Stargate\n\nStargate will cost $500 billion.\n", "utf-8")
+    (folder / "locked").mkdir()
+    (folder / "sub" / "back").symlink_to(folder, target_is_directory=True)
+    (folder / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    (folder / "self").symlink_to(folder / "self")
+    os.mkfifo(folder / "pipe")
+    return folder
+
+
+def test_every_entry_a_folder_skips_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _folder_with_bad_entries(tmp_path)
+    real_scandir = os.scandir
+
+    def scandir(path: Any) -> Any:  # root can read a chmod 000 folder: refuse it here
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = load_articles(folder)
+    assert [a.id for a in result.articles] == ["good"]
+    said = {Path(e.source).name: e.reason for e in result.errors}
+    assert said == {
+        "back": "is a symbolic link back to a folder already read (a loop); skipped",
+        "dangling.txt": f"is a broken symbolic link (to {tmp_path / 'nowhere.txt'}, which "
+        "does not exist)",
+        "locked": "could not be listed (permission denied)",
+        "pipe": "is not a regular file (a device, socket or pipe)",
+        "self": "is a symbolic link loop; skipped",
+    }
+    assert main(["ingest", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("stargate-digest: error: ") == 5 and "pipe: is not a regular file" in err

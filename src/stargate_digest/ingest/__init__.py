@@ -28,6 +28,7 @@ from stargate_digest.ingest.fetch import (
     read_file,
     url_scheme,
 )
+from stargate_digest.ingest.folders import folder_entries
 from stargate_digest.ingest.html import read_html
 from stargate_digest.ingest.plaintext import read_markdown, read_text
 from stargate_digest.ingest.wordpress import is_wordpress_post, read_wordpress
@@ -124,7 +125,7 @@ def _expand(source: str, max_bytes: int, timeout: float) -> Iterator[RawDocument
         if not path.is_dir():
             yield read_file(path, max_bytes, source=source)
             return
-        files = folder_files(path)
+        entries = folder_entries(path)
     except OSError as exc:
         yield InputError(source, f"could not be listed ({exc.strerror or exc})")
         return
@@ -134,24 +135,22 @@ def _expand(source: str, max_bytes: int, timeout: float) -> Iterator[RawDocument
     except Exception as exc:  # e.g. a transport error httpx2 does not wrap
         yield _internal_error(source, exc)
         return
-    if not files:
+    if not entries:
         yield InputError(source, "is a folder with no files in it")
-    for file in files:
+    for entry in entries:
+        if isinstance(entry, InputError):
+            yield entry
+            continue
         try:
-            yield read_file(file, max_bytes)
+            yield read_file(entry, max_bytes)
         except InputError as error:
             yield error
 
 
 def folder_files(folder: Path) -> list[Path]:
-    """The files under ``folder``, recursively and sorted, hidden files and folders skipped."""
-    return sorted(
-        p for p in folder.rglob("*") if p.is_file() and not _hidden(p.relative_to(folder))
-    )
-
-
-def _hidden(relative: Path) -> bool:
-    return any(part.startswith(".") for part in relative.parts)
+    """The files under ``folder``, recursively and sorted, hidden files and folders skipped
+    (see :func:`~stargate_digest.ingest.folders.folder_entries` for the ones skipped)."""
+    return [entry for entry in folder_entries(folder) if isinstance(entry, Path)]
 
 
 def read_document(raw: RawDocument, base_id: str) -> list[Article]:

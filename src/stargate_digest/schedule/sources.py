@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stargate_digest.errors import InputError
-from stargate_digest.ingest import folder_files, read_raw
+from stargate_digest.ingest import read_raw
 from stargate_digest.ingest.fetch import (
     DEFAULT_MAX_BYTES,
     DEFAULT_TIMEOUT,
@@ -28,6 +28,7 @@ from stargate_digest.ingest.fetch import (
     is_url,
     read_file,
 )
+from stargate_digest.ingest.folders import folder_entries
 from stargate_digest.models import Article
 from stargate_digest.store import Validator
 
@@ -77,13 +78,16 @@ def read_source(source: str, known: Known, options: FetchOptions) -> Iterator[Ch
         return
     path = Path(source).expanduser()
     try:
-        files = folder_files(path) if path.is_dir() else [path]
+        files = folder_entries(path) if path.is_dir() else [path]
     except OSError as exc:
         yield InputError(source, f"could not be listed ({exc.strerror or exc})")
         return
     if not files:
         yield InputError(source, "is a folder with no files in it")
     for file in files:
+        if isinstance(file, InputError):
+            yield file
+            continue
         try:
             changed = _read_file(file, known, options)
         except InputError as error:
