@@ -98,3 +98,30 @@ def test_every_entry_a_folder_skips_is_named(
     assert main(["ingest", str(folder)]) == 1
     err = capsys.readouterr().err
     assert err.count("stargate-digest: error: ") == 5 and "pipe: is not a regular file" in err
+
+
+def _post(ident: int, **fields: Any) -> dict[str, Any]:
+    post: dict[str, Any] = {
+        "id": ident,
+        "title": {"rendered": f"Stargate post {ident}"},
+        "content": {"rendered": f"<p>Stargate will invest ${ident}00 billion in sites.</p>"},
+        "date_gmt": "2025-01-22T10:00:00",
+        "link": f"https://example.com/{ident}",
+    }
+    return post | fields
+
+
+def test_one_broken_wordpress_post_costs_only_itself(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    posts = [_post(1), _post(2, content=None), _post(3, date_gmt=12345), _post(4), _post(5)]
+    path = tmp_path / "posts.json"
+    path.write_text(json.dumps(posts), "utf-8")
+    result = load_articles(path)
+    assert [a.id for a in result.articles] == ["posts-1", "posts-3", "posts-4", "posts-5"]
+    assert result.articles[1].published is None  # a number is no date
+    assert [str(e) for e in result.errors] == [
+        f"{path} (post 2): is not a WordPress post with content.rendered"
+    ]
+    assert main(["ingest", str(path)]) == 1
+    assert capsys.readouterr().err.count("error:") == 1

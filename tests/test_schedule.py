@@ -14,7 +14,7 @@ from conftest import ARTICLE_TEXT, SEEDS
 
 from stargate_digest.cli import main
 from stargate_digest.ingest.fetch import RawDocument
-from stargate_digest.models import SCHEMA_VERSION, Article
+from stargate_digest.models import SCHEMA_VERSION
 from stargate_digest.schedule import JobConfig, load_config, run_job
 from stargate_digest.store import Store
 
@@ -134,7 +134,7 @@ def test_unchanged_files_are_not_read_again(
     read: list[str] = []
     original = ingest.read_raw
 
-    def spy(raw: RawDocument) -> list[Article]:
+    def spy(raw: RawDocument) -> ingest.IngestResult:
         read.append(raw.source)
         return original(raw)
 

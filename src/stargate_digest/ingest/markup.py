@@ -69,9 +69,11 @@ class PageMetadata:
     language: str | None
 
 
-def parse_timestamp(value: str | None) -> datetime | None:
-    """ISO 8601 to an aware datetime; a time without an offset is read as UTC (documented)."""
-    if not value:
+def parse_timestamp(value: object) -> datetime | None:
+    """ISO 8601 to an aware datetime; a time without an offset is read as UTC (documented).
+
+    Anything else (a number, null, a malformed string) is no date."""
+    if not isinstance(value, str) or not value:
         return None
     try:
         parsed = datetime.fromisoformat(value.strip())

@@ -151,7 +151,10 @@ def _gather(config: JobConfig, store: Store, report: RunReport) -> None:
             if isinstance(item, StargateError):
                 report.failures.append(redact(str(item)))  # the caller reports each one
                 continue
-            recorded = store.record_documents(item.articles, report.run_id, item.validator)
+            report.failures += [redact(str(error)) for error in item.errors]
+            # a document with a broken entry is read again next run, so it is named again
+            validator = None if item.errors else item.validator
+            recorded = store.record_documents(item.articles, report.run_id, validator)
             log.info(
                 "%s: %d new, %d updated, %d duplicates",
                 item.validator.location,

@@ -11,7 +11,7 @@ followed when the first page changed. Transient failures (no connection, time-ou
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -58,6 +58,7 @@ class Changed:
 
     articles: list[Article]
     validator: Validator
+    errors: list[InputError] = field(default_factory=list)
 
 
 class _StatusError(TransientError):
@@ -109,7 +110,8 @@ def _read_file(path: Path, known: Known, options: FetchOptions) -> Changed | Non
     if stamp is not None and before is not None and before.stamp == stamp:
         return None
     raw = read_file(path, options.max_bytes, source=location)
-    return Changed(read_raw(raw), Validator(location, stamp=stamp))
+    read = read_raw(raw)
+    return Changed(read.articles, Validator(location, stamp=stamp), read.errors)
 
 
 def _read_pages(url: str, known: Known, options: FetchOptions) -> Iterator[Changed | InputError]:
@@ -139,7 +141,8 @@ def _read_pages(url: str, known: Known, options: FetchOptions) -> Iterator[Chang
             next_url=response.next_url,
         )
         try:
-            yield Changed(read_raw(response.document), validator)
+            read = read_raw(response.document)
+            yield Changed(read.articles, validator, read.errors)
         except InputError as error:
             yield error
             return
