@@ -308,8 +308,8 @@ def test_a_state_that_is_not_a_database_is_one_sentence(
     code, out, err = digest(capsys, job)
     assert code == 2 and out == ""
     assert err == (
-        f"stargate-digest: error: {job['state']}: cannot be used as the job's state (file is "
-        "not a database)\n"
+        f"stargate-digest: error: {job['state']}: is not an SQLite database, so not a state "
+        "this tool wrote; check the path, or move the file away to start afresh\n"
     )
 
 

@@ -21,11 +21,12 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from stargate_digest.errors import ConfigurationError
 from stargate_digest.models import Article, ArticleClaims, Digest, ExtractionUsage
 
 _MIGRATIONS = (
@@ -92,6 +93,58 @@ _MIGRATIONS = (
     );
     """,
 )
+
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class StateError(ConfigurationError):
+    """The state file cannot be used; the message names it and says what to do."""
+
+
+def state_problem(path: Path, exc: sqlite3.Error | OSError) -> StateError:
+    """One sentence naming the state file, what is wrong with it and what to do."""
+    said = str(exc).strip() or type(exc).__name__
+    lower = said.casefold()
+    if "malformed" in lower or "not a database" in lower or "corrupt" in lower:
+        why = (f"is damaged ({said}); restore it from a backup, or move it away to start "
+               "afresh (every article will then be new)")  # fmt: skip
+    elif "readonly" in lower or "read-only" in lower or isinstance(exc, PermissionError):
+        why = (f"cannot be written ({said}); make the file and its folder writable by "
+               "this user")  # fmt: skip
+    elif "full" in lower:
+        why = f"cannot be written: the disk is full ({said}); free some space and run again"
+    elif "locked" in lower or "busy" in lower:
+        why = f"is locked by another program ({said}); try again once it has finished"
+    elif "unable to open" in lower:
+        why = f"cannot be opened ({said}); check that its folder exists and is writable"
+    else:
+        why = f"cannot be used as the state ({said})"
+    return StateError(f"{path}: {why}")
+
+
+def _check_existing(path: Path) -> None:
+    """Only a missing file is a new state: an empty or foreign one is an error, so a
+    damaged state is never silently replaced by an empty one."""
+    try:
+        if not path.exists():
+            return
+        if not path.is_file():
+            raise StateError(f"{path}: is not a regular file, so it cannot be the state")
+        with path.open("rb") as handle:
+            header = handle.read(len(_SQLITE_HEADER))
+    except OSError as exc:
+        raise state_problem(path, exc) from None
+    if not header:
+        raise StateError(
+            f"{path}: is empty (0 bytes), not a state this tool wrote; restore it from a "
+            "backup, or delete it to start afresh (every article will then be new)"
+        )
+    if header != _SQLITE_HEADER:
+        raise StateError(
+            f"{path}: is not an SQLite database, so not a state this tool wrote; check "
+            "the path, or move the file away to start afresh"
+        )
 
 
 def default_cache_path() -> Path:
@@ -164,12 +217,33 @@ class Store:
     """The state database; open it with ``Store(path)`` and close it (or use ``with``)."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        """Open (or create, when it does not exist) the state at ``path``.
+
+        Raises StateError naming the file when it exists but is empty, foreign, damaged,
+        read-only or from a newer version.
+        """
+        _check_existing(path)
+        existed = path.exists()
         self.path = path
-        self._db = sqlite3.connect(path, timeout=30, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._migrate()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, timeout=30, isolation_level=None)
+        except (sqlite3.Error, OSError) as exc:
+            raise state_problem(path, exc) from None
+        try:
+            if existed:
+                verdict = self._db.execute("PRAGMA quick_check").fetchone()[0]
+                if verdict != "ok":
+                    raise sqlite3.DatabaseError(f"database disk image is malformed: {verdict}")
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+        except sqlite3.Error as exc:
+            self._db.close()
+            raise state_problem(path, exc) from None
+        except StateError:
+            self._db.close()
+            raise
 
     def __enter__(self) -> Store:
         return self
@@ -182,6 +256,11 @@ class Store:
 
     def _migrate(self) -> None:
         version: int = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(_MIGRATIONS):
+            raise StateError(
+                f"{self.path}: was written by a newer version of stargate-digest (schema "
+                f"{version}, this one knows {len(_MIGRATIONS)}); upgrade to use it"
+            )
         for number, script in enumerate(_MIGRATIONS[version:], start=version + 1):
             with self._transaction() as db:
                 for statement in filter(str.strip, script.split(";")):
@@ -196,7 +275,11 @@ class Store:
             yield self._db
             self._db.execute("COMMIT")
         except BaseException:
-            self._db.execute("ROLLBACK")
+            # SQLite may already have rolled back (a full disk does): a second ROLLBACK
+            # would fail and hide the real cause.
+            if self._db.in_transaction:
+                with suppress(sqlite3.Error):
+                    self._db.execute("ROLLBACK")
             raise
 
     def _write(self, sql: str, parameters: tuple[object, ...]) -> None:

@@ -23,7 +23,6 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from stargate_digest.atomic import write_text_atomic
@@ -38,7 +37,7 @@ from stargate_digest.redact import redact
 from stargate_digest.schedule.changes import compare_digests
 from stargate_digest.schedule.config import JobConfig
 from stargate_digest.schedule.sources import FetchOptions, read_source
-from stargate_digest.store import Store
+from stargate_digest.store import Store, state_problem
 
 if TYPE_CHECKING:
     from stargate_digest.extractors.llm import LLMSettings
@@ -95,17 +94,12 @@ def run_job(config: JobConfig, *, now: datetime | None = None) -> RunReport:
     except OSError as exc:
         raise ConfigurationError(f"{state}: cannot lock the state ({exc})") from None
     try:
-        with _open_state(state) as store:
+        with Store(state) as store:  # StateError naming the file when it is unusable
             return _run(config, store, now or datetime.now(UTC))
+    except sqlite3.Error as exc:  # damaged pages, a read-only file or a full disk mid-run
+        raise state_problem(state, exc) from None
     finally:
         lock.release()
-
-
-def _open_state(path: Path) -> Store:
-    try:
-        return Store(path)
-    except sqlite3.Error as exc:
-        raise ConfigurationError(f"{path}: cannot be used as the job's state ({exc})") from None
 
 
 def _run(config: JobConfig, store: Store, now: datetime) -> RunReport:

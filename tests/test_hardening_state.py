@@ -1,0 +1,123 @@
+"""Issue 13, state and files: an unusable state is one sentence naming it, and nothing is
+overwritten; killed runs leave nothing behind; outputs that cannot be written are named."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+
+from stargate_digest.cli import main
+from stargate_digest.store import Store
+
+
+@pytest.fixture
+def job(tmp_path: Path) -> dict[str, Path]:
+    folder = tmp_path / "coverage"
+    shutil.copytree(SEEDS, folder)
+    return {"folder": folder, "state": tmp_path / "state.sqlite", "out": tmp_path / "digests"}
+
+
+def run(capsys: pytest.CaptureFixture[str], paths: dict[str, Path]) -> tuple[int, str]:
+    argv = ["digest", "--source", str(paths["folder"]), "--state", str(paths["state"]),
+            "--output-dir", str(paths["out"]), "--backend", "rules"]  # fmt: skip
+    code = main(argv)
+    return code, capsys.readouterr().err
+
+
+def _outputs(paths: dict[str, Path]) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(paths["out"].iterdir())}
+
+
+def test_an_empty_state_file_is_an_error_not_a_first_run(
+    capsys: pytest.CaptureFixture[str], job: dict[str, Path]
+) -> None:
+    assert run(capsys, job)[0] == 0
+    before = _outputs(job)
+    job["state"].write_bytes(b"")
+    code, err = run(capsys, job)
+    assert code == 2
+    assert err.splitlines() == [
+        f"stargate-digest: error: {job['state']}: is empty (0 bytes), not a state this tool "
+        "wrote; restore it from a backup, or delete it to start afresh (every article will "
+        "then be new)"
+    ]
+    assert _outputs(job) == before and job["state"].stat().st_size == 0
+
+
+def test_a_foreign_file_is_not_taken_for_a_state(
+    capsys: pytest.CaptureFixture[str], job: dict[str, Path]
+) -> None:
+    job["state"].write_text("state = 'mine'\n", "utf-8")
+    code, err = run(capsys, job)
+    assert code == 2 and f"{job['state']}: is not an SQLite database" in err
+    assert not job["out"].exists()
+
+
+def test_a_damaged_state_is_named_and_nothing_is_overwritten(
+    capsys: pytest.CaptureFixture[str], job: dict[str, Path]
+) -> None:
+    assert run(capsys, job)[0] == 0
+    before = _outputs(job)
+    data = bytearray(job["state"].read_bytes())
+    page = 4096
+    data[page : 3 * page] = b"\xa5" * (2 * page)  # garbage over the first table pages
+    job["state"].write_bytes(bytes(data))
+    (job["folder"] / "005_new.txt").write_text("Stargate\n\nStargate costs $7 billion.\n")
+    code, err = run(capsys, job)
+    assert code == 2 and "internal error" not in err
+    assert f"error: {job['state']}: is damaged (" in err and "restore it from a backup" in err
+    assert _outputs(job) == before
+
+
+def test_a_read_only_state_says_so(
+    capsys: pytest.CaptureFixture[str], job: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run(capsys, job)[0] == 0
+    original = Store.__init__
+
+    def read_only(self: Store, path: Path) -> None:  # root ignores chmod: ask SQLite
+        original(self, path)
+        self._db.execute("PRAGMA query_only = 1")
+
+    monkeypatch.setattr(Store, "__init__", read_only)
+    code, err = run(capsys, job)
+    assert code == 2
+    assert err.splitlines() == [
+        f"stargate-digest: error: {job['state']}: cannot be written (attempt to write a "
+        "readonly database); make the file and its folder writable by this user"
+    ]
+
+
+def test_a_full_disk_is_reported_as_such(
+    capsys: pytest.CaptureFixture[str], job: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run(capsys, job)[0] == 0
+    original = Store.__init__
+
+    def no_room(self: Store, path: Path) -> None:  # the file may not grow by one page
+        original(self, path)
+        pages = self._db.execute("PRAGMA page_count").fetchone()[0]
+        self._db.execute(f"PRAGMA max_page_count = {pages}")
+
+    monkeypatch.setattr(Store, "__init__", no_room)
+    for number in range(40):  # enough new text to need a new page
+        (job["folder"] / f"1{number:02d}.txt").write_text(
+            f"Stargate {number}\n\nStargate site {number} costs ${number + 1} billion. "
+            + "Filler words. " * 40
+        )
+    code, err = run(capsys, job)
+    assert code == 2 and "cannot rollback" not in err
+    assert f"error: {job['state']}: cannot be written: the disk is full" in err
+
+
+def test_a_state_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite"
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA user_version = 99")
+    db.close()
+    with pytest.raises(Exception, match="newer version of stargate-digest"):
+        Store(path)
