@@ -121,3 +121,42 @@ def test_a_state_from_a_newer_version_is_refused(tmp_path: Path) -> None:
     db.close()
     with pytest.raises(Exception, match="newer version of stargate-digest"):
         Store(path)
+
+
+def test_an_output_that_cannot_be_written_is_named(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    seed = str(SEEDS / "000_1b5d983547bd3de6.txt")
+    blocked = tmp_path / "a-file"
+    blocked.write_text("x")
+    target = blocked / "digest.md"
+    assert main(["summarize", seed, "--backend", "rules", "-o", str(target)]) == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"stargate-digest: error: {target}: could not be written (")
+
+    def refused(**_kwargs: object) -> tuple[int, str]:  # root may write anywhere: refuse
+        raise PermissionError(13, "Permission denied", str(tmp_path / ".digest.md.x.tmp"))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    target = tmp_path / "digest.md"
+    assert main(["summarize", seed, "--backend", "rules", "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert err.splitlines() == [
+        f"stargate-digest: error: {target}: could not be written (Permission denied)"
+    ]
+
+
+def test_batch_against_an_unreachable_api_is_one_sentence(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, closed_port_url: str
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    seed = str(SEEDS / "000_1b5d983547bd3de6.txt")
+    argv = ["extract", seed, "--backend", "openai", "--batch", "--no-cache",
+            "--base-url", f"{closed_port_url}/v1", "--max-retries", "0"]  # fmt: skip
+    assert main(argv) == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith("stargate-digest: error: the Batch API run failed: could not "
+                           "connect to the API")  # fmt: skip
+    assert "internal error" not in line

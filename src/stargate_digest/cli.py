@@ -327,7 +327,10 @@ def _emit(args: argparse.Namespace, text: str) -> None:
         return
     from stargate_digest.atomic import write_text_atomic
 
-    write_text_atomic(args.output, text)
+    try:
+        write_text_atomic(args.output, text)
+    except OSError as exc:
+        raise UsageError(f"{args.output}: could not be written ({exc.strerror or exc})") from None
     log.info("wrote %s", args.output)
 
 
@@ -443,9 +446,7 @@ def _extract(args: argparse.Namespace, articles: Sequence[Article]) -> list[Arti
     with ExitStack() as stack:
         extractor = _llm_extractor(args, stack)
         if args.batch:
-            import asyncio
-
-            extracted = asyncio.run(extractor.extract_batch(articles))
+            extracted = _run_batch(extractor, articles)
         else:
             with _progress_bar(len(articles)) as advance:
                 extracted = extract(articles, backend=extractor, progress=advance)
@@ -453,6 +454,21 @@ def _extract(args: argparse.Namespace, articles: Sequence[Article]) -> list[Arti
         _error(f"{failed.article.source}: {failed.error}")
     print(f"{PROG}: {_usage_line(extracted)}", file=sys.stderr)
     return extracted
+
+
+def _run_batch(extractor: LLMExtractor, articles: Sequence[Article]) -> list[ArticleClaims]:
+    """A Batch API run; an API that cannot be used is one sentence, not a traceback."""
+    import asyncio
+
+    import openai
+
+    from stargate_digest.errors import ConfigurationError
+    from stargate_digest.extractors.llm import _api_error
+
+    try:
+        return asyncio.run(extractor.extract_batch(articles))
+    except openai.OpenAIError as exc:
+        raise ConfigurationError(f"the Batch API run failed: {_api_error(exc)}") from None
 
 
 @contextmanager
