@@ -160,3 +160,33 @@ def test_batch_against_an_unreachable_api_is_one_sentence(
     assert line.startswith("stargate-digest: error: the Batch API run failed: could not "
                            "connect to the API")  # fmt: skip
     assert "internal error" not in line
+
+
+def test_leftovers_of_a_killed_run_are_removed_by_the_next(
+    capsys: pytest.CaptureFixture[str], job: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from stargate_digest.atomic import write_text_atomic as original
+    from stargate_digest.schedule import job as job_module
+
+    assert run(capsys, job)[0] == 0
+    before = _outputs(job)
+    (job["folder"] / "005_new.txt").write_text("Stargate\n\nStargate costs $7 billion.\n")
+    written: list[Path] = []
+
+    def killed_after_two(path: Path, text: str) -> None:
+        if len(written) == 2:  # killed before the latest.* copies and the record
+            raise KeyboardInterrupt
+        original(path, text)
+        written.append(path)
+
+    monkeypatch.setattr(job_module, "write_text_atomic", killed_after_two)
+    assert run(capsys, job)[0] == 130
+    monkeypatch.undo()
+    assert {p.name for p in written} <= set(_outputs(job))  # the orphaned dated digest
+    (job["out"] / ".latest.md.k3j_x9qa.tmp").write_text("half")
+    (job["out"] / "notes.md").write_text("mine")  # not the job's: left alone
+    code, err = run(capsys, job)
+    assert code == 0 and err.count("left by an interrupted run") == 3
+    after = set(_outputs(job))
+    assert not any(p.name in after for p in written) and "notes.md" in after
+    assert len(after - set(before)) == 3  # this run's dated digest (md, json) and notes.md

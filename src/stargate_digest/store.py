@@ -453,6 +453,24 @@ class Store:
             return None
         return StoredDigest(row[0], Digest.model_validate_json(row[1]), json.loads(row[2]))
 
+    def plan_files(self, run_id: int, files: Sequence[Path]) -> None:
+        """Note the files a run is about to write, so that the next run can remove them
+        if this one is killed before :meth:`record_digest`."""
+        planned = json.dumps({"planned_files": [str(f) for f in files]})
+        self._write("UPDATE runs SET report_json = ? WHERE run_id = ?", (planned, run_id))
+
+    def interrupted_runs(self) -> list[tuple[int, list[str]]]:
+        """Runs killed while writing their digest: the files they meant to write."""
+        rows = self._db.execute(
+            "SELECT run_id, report_json FROM runs WHERE outcome IS NULL AND report_json "
+            "IS NOT NULL AND run_id NOT IN (SELECT run_id FROM digests)"
+        )
+        found = []
+        for run_id, report in rows:
+            planned = json.loads(report).get("planned_files", [])
+            found.append((int(run_id), [str(name) for name in planned]))
+        return found
+
     def record_digest(
         self, run_id: int, fingerprint: str, digest: Digest, files: Sequence[str]
     ) -> None:
