@@ -127,6 +127,13 @@ def _llm_options(*, defaults: bool = True) -> argparse.ArgumentParser:
         default=_given(3, defaults),
         help="retries of rate limits, server errors and time-outs per call (default: 3)",
     )
+    llm.add_argument(
+        "--llm-timeout",
+        type=_positive(float),
+        default=_given(120.0, defaults),
+        help="seconds to wait for each API call before it counts as timed out; a silent "
+        "API fails an article after about this times (max-retries + 1) (default: 120)",
+    )
     return parent
 
 
@@ -417,9 +424,13 @@ def _backend_name(args: argparse.Namespace) -> str:
 
 
 def _llm_settings(args: argparse.Namespace) -> LLMSettings:
+    from dataclasses import replace
+
     from stargate_digest.extractors.llm import LLMSettings
 
-    return LLMSettings.from_options(args)
+    settings = LLMSettings.from_options(args)
+    timeout = getattr(args, "llm_timeout", None)
+    return settings if timeout is None else replace(settings, timeout=timeout)
 
 
 def _llm_extractor(args: argparse.Namespace, stack: ExitStack) -> LLMExtractor:

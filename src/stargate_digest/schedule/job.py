@@ -200,9 +200,11 @@ def _extractor(config: JobConfig, store: Store) -> Extractor:
 
 
 def _llm_settings(config: JobConfig) -> LLMSettings:
+    from dataclasses import replace
+
     from stargate_digest.extractors.llm import LLMSettings
 
-    return LLMSettings.from_options(config)
+    return replace(LLMSettings.from_options(config), timeout=config.llm_timeout)
 
 
 def _extract(
