@@ -125,3 +125,39 @@ def test_one_broken_wordpress_post_costs_only_itself(
     ]
     assert main(["ingest", str(path)]) == 1
     assert capsys.readouterr().err.count("error:") == 1
+
+
+SHOWN = "Stargate &lt;script&gt;alert(1)&lt;/script&gt; news &amp;amp; more"
+PAGE_BODY = f"<body><article><p>{BODY.format(figure='$500 billion')} More.</p></article></body>"
+
+
+@pytest.mark.parametrize(
+    ("name", "document"),
+    [
+        ("page.html", f"<html><head><title>{SHOWN}</title></head>{PAGE_BODY}</html>"),
+        ("og.html", f'<html><head><meta property="og:title" content="{SHOWN}"></head>'
+         f"{PAGE_BODY}</html>"),
+        ("feed.xml", '<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><item>'
+         f"<title>{SHOWN}</title><description>{BODY.format(figure='$500 billion')}"
+         "</description></item></channel></rss>"),
+        ("post.json", json.dumps({"title": {"rendered": SHOWN},
+                                  "content": {"rendered": BODY.format(figure="$500 billion")}})),
+    ],
+)  # fmt: skip
+def test_a_title_is_the_text_its_page_shows(tmp_path: Path, name: str, document: str) -> None:
+    path = tmp_path / name
+    path.write_text(document, "utf-8")
+    [article] = load_articles(path).articles
+    assert article.title == "Stargate <script>alert(1)</script> news &amp; more"
+
+
+def test_a_cp1252_guess_is_a_warning_as_documented(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Le projet Stargate a été annoncé à Washington déjà.\n".encode("cp1252"))
+    load_articles(path)
+    [record] = [r for r in caplog.records if "cp1252" in r.getMessage()]
+    assert record.levelname == "WARNING"
+    reliability = (Path(__file__).parent.parent / "docs" / "reliability.md").read_text("utf-8")
+    assert "the guess is logged as a warning" in reliability
