@@ -161,3 +161,48 @@ def test_a_cp1252_guess_is_a_warning_as_documented(
     assert record.levelname == "WARNING"
     reliability = (Path(__file__).parent.parent / "docs" / "reliability.md").read_text("utf-8")
     assert "the guess is logged as a warning" in reliability
+
+
+UNPUNCTUATED = (
+    "Stargate will invest $500 billion and SoftBank $19 billion in 20 sites with 40 percent "
+    "owned by OpenAI and "
+)
+
+
+def test_one_long_line_costs_work_linear_in_its_length(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Work is counted, not timed: each figure looks at a bounded window of text."""
+    from stargate_digest.extractors import rules
+    from stargate_digest.segment import MAX_SENTENCE_CHARS, Span, clause_around, split_sentences
+    from stargate_digest.terms import TermHit
+
+    text = UNPUNCTUATED * 400  # 42 kB on one line: no sentence punctuation, no blank line
+    spans = split_sentences(text)
+    assert max(len(s) for s in spans) <= MAX_SENTENCE_CHARS
+    kept = "".join(s.text(text) for s in spans)
+    assert kept.replace(" ", "") == text.replace(" ", "")  # nothing lost at the cuts
+    scanned: list[int] = []
+    original_clause = clause_around
+    original_within = rules._Hits.within
+
+    def counted_clause(text: str, sentence: Span, start: int, end: int) -> Span:
+        scanned.append(len(sentence))
+        return original_clause(text, sentence, start, end)
+
+    def within(self: rules._Hits, span: Span) -> list[TermHit]:
+        scanned.append(len(span))
+        return original_within(self, span)
+
+    monkeypatch.setattr(rules, "clause_around", counted_clause)
+    monkeypatch.setattr(rules._Hits, "within", within)
+    article = _article_of(text)
+    claims = RulesExtractor().extract(article).claims
+    assert claims and max(scanned) <= MAX_SENTENCE_CHARS  # was the whole text per figure
+
+
+def _article_of(text: str) -> Any:
+    import hashlib
+
+    from stargate_digest.models import Article
+
+    return Article(id="long", text=text, content_hash=hashlib.sha256(text.encode()).hexdigest(),
+                   source="long.txt", format="text", language="en")  # fmt: skip
