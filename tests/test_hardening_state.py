@@ -190,3 +190,80 @@ def test_leftovers_of_a_killed_run_are_removed_by_the_next(
     after = set(_outputs(job))
     assert not any(p.name in after for p in written) and "notes.md" in after
     assert len(after - set(before)) == 3  # this run's dated digest (md, json) and notes.md
+
+
+TRUSTED = """<html><head><title>Stargate plan</title>
+<link rel="canonical" href="https://trusted.example/stargate"></head><body><article>
+<p>OpenAI said Stargate will invest $500 billion in AI infrastructure over four years.</p>
+</article></body></html>"""
+
+
+def _feed(*items: tuple[str, str, str]) -> str:
+    entries = "".join(
+        f"<item><title>{title}</title><link>{link}</link><guid>{guid}</guid>"
+        f"<description>Stargate will invest {title.split()[-1]} in AI infrastructure, "
+        "the companies said.</description></item>"
+        for title, link, guid in items
+    )
+    channel = f"<channel><title>f</title>{entries}</channel>"
+    return f'<?xml version="1.0"?><rss version="2.0">{channel}</rss>'
+
+
+def test_entries_are_keyed_by_source_and_entry(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    trusted, feeds = tmp_path / "trusted", tmp_path / "feeds"
+    trusted.mkdir()
+    feeds.mkdir()
+    (trusted / "page.html").write_text(TRUSTED, "utf-8")
+    shared = "https://feed.example/live"
+    (feeds / "live.xml").write_text(
+        _feed(
+            ("Update one $100", shared, "g1"),
+            ("Update two $200", shared, "g2"),
+            ("Update three $300", shared, "g3"),
+            ("Fake $9 trillion", "https://trusted.example/stargate", "g4"),
+        ),
+        "utf-8",
+    )
+    state, out = tmp_path / "state.sqlite", tmp_path / "out"
+    argv = ["digest", "--source", str(trusted), "--source", str(feeds), "--state", str(state),
+            "--output-dir", str(out), "--backend", "rules"]  # fmt: skip
+    assert main(argv) == 0, capsys.readouterr().err
+    capsys.readouterr()
+    with Store(state) as store:
+        titles = sorted(a.title or "" for a in store.current_articles())
+    assert titles == ["Fake $9 trillion", "Stargate plan", "Update one $100",
+                      "Update three $300", "Update two $200"]  # fmt: skip
+    assert main(argv) == 0  # a second run changes nothing
+    with Store(state) as store:
+        trusted_article = [a for a in store.current_articles() if a.format == "html"]
+    assert [a.title for a in trusted_article] == ["Stargate plan"]
+
+
+def test_a_state_keyed_by_url_is_migrated_without_duplicates(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from stargate_digest.ingest import load_articles
+
+    trusted = tmp_path / "trusted"
+    trusted.mkdir()
+    page = trusted / "page.html"
+    page.write_text(TRUSTED, "utf-8")
+    state, out = tmp_path / "state.sqlite", tmp_path / "out"
+    [article] = load_articles(page).articles
+    with Store(state) as store:  # as an older version recorded it: keyed by its URL
+        run_id = store.begin_run()
+        store._write(
+            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?)",
+            (article.url, article.id, article.content_hash,
+             article.model_copy(update={"source": str(page.resolve())}).model_dump_json(),
+             run_id, run_id),
+        )  # fmt: skip
+    page.write_text(TRUSTED.replace("$500 billion", "$600 billion"), "utf-8")
+    argv = ["digest", "--source", str(trusted), "--state", str(state), "--output-dir", str(out),
+            "--backend", "rules"]  # fmt: skip
+    assert main(argv) == 0
+    assert "0 new, 1 updated" in capsys.readouterr().out
+    with Store(state) as store:
+        assert len(store.current_articles()) == 1

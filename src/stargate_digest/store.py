@@ -204,8 +204,21 @@ class StoredDigest:
     files: list[str]
 
 
-def locator(article: Article) -> str:
-    """Where an article lives, stable across runs: its URL, else its input and id."""
+def locator(article: Article, origin: str = "", url_is_identity: bool = True) -> str:
+    """Where an article lives, stable across runs: the job source it came from (``origin``)
+    and its entry's identity there: its URL when no other entry of its document shares
+    it, else its document and id.
+
+    Keyed by source, an entry of one source (a feed item linking to another source's
+    page) can never replace another source's article; keyed by entry, feed items that
+    share one link stay apart.
+    """
+    identity = article.url if article.url and url_is_identity else None
+    return f"{origin}#{identity or f'{article.source}#{article.id}'}"
+
+
+def _legacy_locator(article: Article) -> str:
+    """The key states written before the source was part of it (migrated on first use)."""
     return article.url or f"{article.source}#{article.id}"
 
 
@@ -355,21 +368,29 @@ class Store:
         return None if row is None else Validator(location, *row)
 
     def record_documents(
-        self, articles: Sequence[Article], run_id: int, validator: Validator | None = None
+        self,
+        articles: Sequence[Article],
+        run_id: int,
+        validator: Validator | None = None,
+        origin: str = "",
     ) -> Recorded:
-        """Remember the articles read from one document, and its validator, atomically.
+        """Remember the articles read from one document of the job source ``origin``, and
+        the document's validator, atomically.
 
         A new locator gets a stable id (the article's, with a suffix if another document
         has it); an article whose content is already known under another locator is a
         duplicate and is not recorded again.
         """
         recorded = Recorded()
+        urls = [article.url for article in articles]
         with self._transaction() as db:
             for article in articles:
-                where = locator(article)
+                where = locator(article, origin, urls.count(article.url) == 1)
                 row = db.execute(
                     "SELECT article_id, content_hash FROM documents WHERE locator = ?", (where,)
                 ).fetchone()
+                if row is None:
+                    row = self._migrated(db, article, where)
                 if row is not None and row[1] == article.content_hash:
                     continue
                 if (
@@ -402,6 +423,20 @@ class Store:
                      validator.last_modified, validator.next_url, _now()),
                 )  # fmt: skip
         return recorded
+
+    @staticmethod
+    def _migrated(db: sqlite3.Connection, article: Article, where: str) -> tuple[str, str] | None:
+        """A row a state from before source-scoped keys holds for this same document's
+        entry, moved to its new locator; None when there is none."""
+        legacy = _legacy_locator(article)
+        row = db.execute(
+            "SELECT article_id, content_hash, article_json FROM documents WHERE locator = ?",
+            (legacy,),
+        ).fetchone()
+        if row is None or json.loads(row[2]).get("source") != article.source:
+            return None  # another document's article: never taken over
+        db.execute("UPDATE documents SET locator = ? WHERE locator = ?", (where, legacy))
+        return str(row[0]), str(row[1])
 
     @staticmethod
     def _free_id(db: sqlite3.Connection, wanted: str) -> str:

@@ -179,7 +179,7 @@ def _gather(config: JobConfig, store: Store, report: RunReport) -> None:
             report.failures += [redact(str(error)) for error in item.errors]
             # a document with a broken entry is read again next run, so it is named again
             validator = None if item.errors else item.validator
-            recorded = store.record_documents(item.articles, report.run_id, validator)
+            recorded = store.record_documents(item.articles, report.run_id, validator, source)
             log.info(
                 "%s: %d new, %d updated, %d duplicates",
                 item.validator.location,
