@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import ipaddress
+import logging
 import re
+import socket
 import stat
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +19,8 @@ from stargate_digest.errors import InputError
 
 if TYPE_CHECKING:
     import httpx2
+
+log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 DEFAULT_TIMEOUT = 20.0
@@ -132,6 +139,51 @@ def _next_page(response: httpx2.Response) -> str | None:
     return urljoin(str(response.url), target) if target else None
 
 
+@contextmanager
+def _deadline(client: httpx2.Client, deadline: float) -> Iterator[None]:
+    from stargate_digest.ingest.deadline import apply_deadline
+
+    apply_deadline(client, deadline)
+    yield
+
+
+def _is_internal(host: str) -> bool:
+    """Whether ``host`` is, or resolves to, a private, loopback, link-local or otherwise
+    non-public address (where a redirect must not lead a fetch from a public page)."""
+    try:
+        addresses = {ipaddress.ip_address(host.strip("[]"))}
+    except ValueError:
+        try:
+            infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+        except (OSError, UnicodeError):
+            return False  # unresolvable: connecting will fail and say so
+        addresses = {ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos}
+    return any(not address.is_global or address.is_multicast for address in addresses)
+
+
+def _redirect_guard(url: str, host: str) -> Callable[[httpx2.Request], None]:
+    """A request hook: every cross-host redirect is logged, and one that leads from a
+    public address to an internal one is refused (unless the first URL was internal:
+    then the user asked for the internal network)."""
+    started_inside: list[bool] = []
+
+    def check(request: httpx2.Request) -> None:
+        target = request.url.host
+        if target == host:
+            return
+        log.warning("%s: redirected to %s, on another host", url, request.url)
+        if not started_inside:
+            started_inside.append(_is_internal(host))
+        if not started_inside[0] and _is_internal(target):
+            raise InputError(
+                url,
+                f"redirects to {request.url}, an internal address (private, loopback or "
+                "link-local); refused",
+            )
+
+    return check
+
+
 def http_get(
     url: str,
     *,
@@ -157,8 +209,12 @@ def http_get(
     try:
         with (
             httpx2.Client(
-                timeout=timeout, follow_redirects=True, headers={"User-Agent": USER_AGENT}
+                timeout=timeout,
+                follow_redirects=True,
+                headers={"User-Agent": USER_AGENT},
+                event_hooks={"request": [_redirect_guard(url, host)]},
             ) as client,
+            _deadline(client, deadline),
             client.stream("GET", url, headers=headers or {}) as response,
         ):
             failed = response.status_code >= 400
@@ -196,6 +252,10 @@ def http_get(
                 next_url=_next_page(response),
             )
     except httpx2.TimeoutException:
+        if time.monotonic() >= deadline:  # a trickle, headers included
+            raise TransientError(
+                url, f"did not finish sending within {2 * timeout:g} seconds"
+            ) from None
         raise TransientError(url, f"did not answer within {timeout:g} seconds") from None
     except (httpx2.InvalidURL, UnicodeError) as exc:  # IDNA refuses some host names
         raise InputError(url, f"is not a valid URL ({exc})") from None
