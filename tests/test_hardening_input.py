@@ -45,7 +45,7 @@ def test_no_bidi_control_reaches_titles_or_quotes_of_any_output(
         "content": {"rendered": "<p>" + BODY.format(figure="$500\u202e billion") + "</p>"},
         "link": "https://example.com/\u2066post",
     }
-    path = tmp_path / "post.json"
+    path = tmp_path / "post\u202e.json"  # a file name is article-controlled too: the id
     path.write_text(json.dumps(post), "utf-8")
     for fmt in ("json", "markdown"):
         assert main(["summarize", str(path), "--backend", "rules", "--format", fmt]) == 0
@@ -55,7 +55,7 @@ def test_no_bidi_control_reaches_titles_or_quotes_of_any_output(
     assert main(["extract", str(path), "--backend", "rules"]) == 0
     extracted = json.loads(capsys.readouterr().out)
     [article] = extracted["articles"]
-    assert article["title"] == "Stargate news of the day"
+    assert article["title"] == "Stargate news of the day" and article["id"] == "post"
     assert article["url"] == "https://example.com/post"
     assert [c["quote"] for c in article["claims"]] == [BODY.format(figure="$500 billion")]
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from stargate_digest.errors import InputError
+from stargate_digest.ingest.cleaning import strip_format_chars
 from stargate_digest.ingest.decode import decode_bytes
 from stargate_digest.ingest.detect import Format, detect_format
 from stargate_digest.ingest.draft import Draft, finish
@@ -251,12 +252,13 @@ def _charset_in_markup(data: bytes) -> str | None:
 
 
 def _base_id(source: str) -> str:
-    """A file's name without extension; for a URL, its last path segment or host."""
+    """A file's name without extension (invisible format characters removed, as from
+    the text); for a URL, its last path segment or host."""
     if is_url(source):
         parts = urlsplit(source)
         segment = parts.path.rstrip("/").rsplit("/", 1)[-1]
         return _slug(Path(segment).stem or parts.hostname or "url")
-    return Path(source).stem or "article"
+    return strip_format_chars(Path(source).stem) or "article"
 
 
 def _slug(text: str | None) -> str:

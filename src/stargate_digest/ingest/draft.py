@@ -45,7 +45,7 @@ def finish(draft: Draft, article_id: str, source: str) -> Article:
         language=identify_language(cleaned.text, declared),
         text=cleaned.text,
         content_hash=content_hash(cleaned.title, cleaned.text),
-        source=source,
+        source=strip_format_chars(source),  # a file name can carry bidi controls too
         format=draft.format,
         chars_dropped=cleaned.chars_dropped,
         lines_dropped=len(cleaned.dropped),
