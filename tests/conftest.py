@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gzip
 import logging
 import os
 import queue
@@ -169,6 +170,38 @@ class _Handler(BaseHTTPRequestHandler):
                 sent += 1
         finally:
             self.server.sent.put(sent)
+
+    def _route_gzip_bomb(self) -> None:
+        """64 KiB of gzip that inflates to 64 MiB of spaces."""
+        body = gzip.compress(b" " * (64 * 1024 * 1024), compresslevel=9)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _route_short_body(self) -> None:
+        """Declares 1000 bytes, sends 12 and hangs up."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", "1000")
+        self.end_headers()
+        self.wfile.write(b"Stargate 500")
+        self.wfile.flush()
+        self.close_connection = True
+
+    def _route_redirect_loop(self) -> None:
+        self.send_response(302)
+        self.send_header("Location", "/redirect-loop")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _route_file_redirect(self) -> None:
+        self.send_response(302)
+        self.send_header("Location", "file:///etc/passwd")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
     def _route_gone(self) -> None:
         self._send(404, b"<h1>Not Found</h1>", "text/html")
