@@ -31,6 +31,12 @@ def test_credential_shapes_are_redacted(text: str, secret: str) -> None:
     assert secret not in redact(text) and REDACTED in redact(text)
 
 
+def test_ordinary_error_text_is_left_alone() -> None:
+    text = "post 4: missing key: content.rendered; token budget 16000 exceeded"
+    assert redact(text) == text
+    assert redact("x-api-key: abcd1234efgh") == f"x-api-key: {REDACTED}"
+
+
 def test_the_configured_key_is_redacted_whatever_its_shape(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

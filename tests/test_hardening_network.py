@@ -16,7 +16,7 @@ from stargate_digest.ingest.fetch import fetch_url
 def test_a_cross_host_redirect_is_logged(
     http_server: LoopbackServer, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.WARNING)
+    caplog.set_level(logging.INFO)
     document = fetch_url(http_server.url("cross-host"), timeout=5)  # loopback to loopback
     assert ARTICLE_TEXT.strip()[:40] in document.data.decode()
     [record] = [r for r in caplog.records if "another host" in r.getMessage()]

@@ -6,7 +6,7 @@ error string goes through :func:`redact` on its way to stderr, the log, an outpu
 ``error``/``errors`` fields and the job's state, so a credential is never copied into
 any of them. What is caught: OpenAI-style keys (``sk-...``, ``sess-...``), organisation
 and project ids (``org-...``, ``proj_...``), ``Bearer``/``Basic`` credentials,
-``key=``/``token=``/``secret=``/``password=`` values in URLs or text, and the API keys
+``key=``/``token=``/``secret=``/``password=`` values and ``api-key:`` headers, and the API keys
 configured in the environment, whatever their shape.
 """
 
@@ -26,9 +26,10 @@ _SHAPED = re.compile(
     r"\b(?:sk|sess|rk)-[A-Za-z0-9_\-*.]{8,}"
     r"|\borg-[A-Za-z0-9]{8,}"
     r"|\bproj_[A-Za-z0-9]{8,}"
-    r"|\b(?:Bearer|Basic|Token)\s+[A-Za-z0-9._~+/\-=*]{6,}"
+    r"|\b(?-i:Bearer|Basic|Token)\s+[A-Za-z0-9._~+/\-=*]{12,}"
     r"|(?<=[?&;\s])(?:api[_-]?key|access[_-]?token|token|secret|password|key)"
-    r"\s*[=:]\s*[^\s&;,'\")]{4,}",
+    r"=[^\s&;,'\")]{4,}"
+    r"|(?<![\w-])(?:x-)?api-key:\s*[^\s,'\")]{4,}",
     re.IGNORECASE,
 )
 
@@ -45,10 +46,10 @@ def redact(text: str) -> str:
 
     def replace(match: re.Match[str]) -> str:
         found = match.group(0)
-        name = re.match(r"[\w-]+\s*[=:]\s*", found)  # keep "api_key=" for the reader
+        name = re.match(r"[\w-]+(?:=|:\s*)", found)  # keep "api_key=" for the reader
         if name and not re.match(r"(?:sk|sess|rk)-|org-|proj_", found, re.IGNORECASE):
             return name.group(0) + REDACTED
-        scheme = re.match(r"(?:Bearer|Basic|Token)\s+", found, re.IGNORECASE)
+        scheme = re.match(r"(?:Bearer|Basic|Token)\s+", found)
         return (scheme.group(0) if scheme else "") + REDACTED
 
     return _SHAPED.sub(replace, text)

@@ -162,7 +162,7 @@ def _is_internal(host: str) -> bool:
 
 
 def _redirect_guard(url: str, host: str) -> Callable[[httpx2.Request], None]:
-    """A request hook: every cross-host redirect is logged, and one that leads from a
+    """A request hook: every cross-host redirect is logged (-v), and one that leads from a
     public address to an internal one is refused (unless the first URL was internal:
     then the user asked for the internal network)."""
     started_inside: list[bool] = []
@@ -171,7 +171,8 @@ def _redirect_guard(url: str, host: str) -> Callable[[httpx2.Request], None]:
         target = request.url.host
         if target == host:
             return
-        log.warning("%s: redirected to %s, on another host", url, request.url)
+        # info, not warning: www/CDN redirects are common and a scheduled run stays quiet
+        log.info("%s: redirected to %s, on another host", url, request.url)
         if not started_inside:
             started_inside.append(_is_internal(host))
         if not started_inside[0] and _is_internal(target):
