@@ -73,6 +73,15 @@ def test_a_401_quoting_the_key_reaches_no_output(
     assert REDACTED in texts["latest.json"] and REDACTED in texts["stderr"]
 
 
+def test_an_error_put_in_by_model_copy_is_redacted_on_the_way_out() -> None:
+    from stargate_digest.models import Article, ArticleClaims
+
+    article = Article(id="a", text="t", content_hash="h", source="a.txt", format="text",
+                      language="en")  # fmt: skip
+    result = ArticleClaims(article=article, backend="openai").model_copy(update={"error": LEAK})
+    assert KEY not in result.model_dump_json()
+
+
 def test_log_lines_are_redacted(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / f"{KEY}.txt"  # a name is an input like any other
     path.write_text("Stargate\n\nStargate will cost $500 billion.\n", "utf-8")

@@ -114,6 +114,18 @@ def test_a_full_disk_is_reported_as_such(
     assert f"error: {job['state']}: cannot be written: the disk is full" in err
 
 
+def test_another_programs_database_is_not_taken_over(tmp_path: Path) -> None:
+    path = tmp_path / "app.sqlite"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE notes (body TEXT)")
+    db.commit()
+    db.close()
+    before = path.read_bytes()
+    with pytest.raises(Exception, match="not a state this tool wrote"):
+        Store(path)
+    assert path.read_bytes() == before  # not even its journal mode changed
+
+
 def test_a_state_from_a_newer_version_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "state.sqlite"
     db = sqlite3.connect(path)

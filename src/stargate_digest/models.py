@@ -10,7 +10,15 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    model_validator,
+)
 
 from stargate_digest.redact import redact
 
@@ -23,8 +31,9 @@ READABLE_SCHEMA_VERSIONS = ("1.0", "1.1", "1.2")
 ArticleFormat = Literal["wordpress", "html", "feed", "text", "markdown"]
 
 
-# An error text as stored or shown: credentials are redacted on the way in (redact.py).
-ErrorText = Annotated[str, AfterValidator(redact)]
+# An error text as stored or shown: credentials are redacted on the way in and again on
+# the way out, whatever path (model_copy included) put the text there (redact.py).
+ErrorText = Annotated[str, AfterValidator(redact), PlainSerializer(redact, return_type=str)]
 
 
 class Model(BaseModel):

@@ -248,6 +248,7 @@ class Store:
                 verdict = self._db.execute("PRAGMA quick_check").fetchone()[0]
                 if verdict != "ok":
                     raise sqlite3.DatabaseError(f"database disk image is malformed: {verdict}")
+                self._check_schema()
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._migrate()
@@ -267,13 +268,22 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
-    def _migrate(self) -> None:
+    def _check_schema(self) -> None:
+        """Refuse, before changing anything, another program's database or a newer state."""
         version: int = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version == 0 and self._db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
+            raise StateError(
+                f"{self.path}: is an SQLite database, but not a state this tool wrote (it "
+                "has tables of its own); check the path"
+            )
         if version > len(_MIGRATIONS):
             raise StateError(
                 f"{self.path}: was written by a newer version of stargate-digest (schema "
                 f"{version}, this one knows {len(_MIGRATIONS)}); upgrade to use it"
             )
+
+    def _migrate(self) -> None:
+        version: int = self._db.execute("PRAGMA user_version").fetchone()[0]
         for number, script in enumerate(_MIGRATIONS[version:], start=version + 1):
             with self._transaction() as db:
                 for statement in filter(str.strip, script.split(";")):
