@@ -160,20 +160,6 @@ def test_an_output_that_cannot_be_written_is_named(
     ]
 
 
-def test_batch_against_an_unreachable_api_is_one_sentence(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, closed_port_url: str
-) -> None:
-    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
-    seed = str(SEEDS / "000_1b5d983547bd3de6.txt")
-    argv = ["extract", seed, "--backend", "openai", "--batch", "--no-cache",
-            "--base-url", f"{closed_port_url}/v1", "--max-retries", "0"]  # fmt: skip
-    assert main(argv) == 2
-    [line] = capsys.readouterr().err.splitlines()
-    assert line.startswith("stargate-digest: error: the Batch API run failed: could not "
-                           "connect to the API")  # fmt: skip
-    assert "internal error" not in line
-
-
 def test_leftovers_of_a_killed_run_are_removed_by_the_next(
     capsys: pytest.CaptureFixture[str], job: dict[str, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:

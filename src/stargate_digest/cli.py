@@ -127,13 +127,6 @@ def _llm_options(*, defaults: bool = True) -> argparse.ArgumentParser:
         default=_given(3, defaults),
         help="retries of rate limits, server errors and time-outs per call (default: 3)",
     )
-    llm.add_argument(
-        "--llm-timeout",
-        type=_positive(float),
-        default=_given(120.0, defaults),
-        help="seconds to wait for each API call before it counts as timed out; a silent "
-        "API fails an article after about this times (max-retries + 1) (default: 120)",
-    )
     return parent
 
 
@@ -424,13 +417,9 @@ def _backend_name(args: argparse.Namespace) -> str:
 
 
 def _llm_settings(args: argparse.Namespace) -> LLMSettings:
-    from dataclasses import replace
-
     from stargate_digest.extractors.llm import LLMSettings
 
-    settings = LLMSettings.from_options(args)
-    timeout = getattr(args, "llm_timeout", None)
-    return settings if timeout is None else replace(settings, timeout=timeout)
+    return LLMSettings.from_options(args)
 
 
 def _llm_extractor(args: argparse.Namespace, stack: ExitStack) -> LLMExtractor:
@@ -457,7 +446,9 @@ def _extract(args: argparse.Namespace, articles: Sequence[Article]) -> list[Arti
     with ExitStack() as stack:
         extractor = _llm_extractor(args, stack)
         if args.batch:
-            extracted = _run_batch(extractor, articles)
+            import asyncio
+
+            extracted = asyncio.run(extractor.extract_batch(articles))
         else:
             with _progress_bar(len(articles)) as advance:
                 extracted = extract(articles, backend=extractor, progress=advance)
@@ -465,21 +456,6 @@ def _extract(args: argparse.Namespace, articles: Sequence[Article]) -> list[Arti
         _error(f"{failed.article.source}: {failed.error}")
     print(f"{PROG}: {_usage_line(extracted)}", file=sys.stderr)
     return extracted
-
-
-def _run_batch(extractor: LLMExtractor, articles: Sequence[Article]) -> list[ArticleClaims]:
-    """A Batch API run; an API that cannot be used is one sentence, not a traceback."""
-    import asyncio
-
-    import openai
-
-    from stargate_digest.errors import ConfigurationError
-    from stargate_digest.extractors.llm import _api_error
-
-    try:
-        return asyncio.run(extractor.extract_batch(articles))
-    except openai.OpenAIError as exc:
-        raise ConfigurationError(f"the Batch API run failed: {_api_error(exc)}") from None
 
 
 @contextmanager

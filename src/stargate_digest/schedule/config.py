@@ -40,7 +40,6 @@ class JobConfig(BaseModel):
     concurrency: PositiveInt = 8
     max_input_tokens: PositiveInt = 16_000
     max_retries: NonNegativeInt = 3
-    llm_timeout: PositiveFloat = 120.0  # seconds per API call (LLMSettings.timeout)
     max_bytes: PositiveInt = DEFAULT_MAX_BYTES
     timeout: PositiveFloat = DEFAULT_TIMEOUT
     retries: NonNegativeInt = 3

@@ -200,11 +200,9 @@ def _extractor(config: JobConfig, store: Store) -> Extractor:
 
 
 def _llm_settings(config: JobConfig) -> LLMSettings:
-    from dataclasses import replace
-
     from stargate_digest.extractors.llm import LLMSettings
 
-    return replace(LLMSettings.from_options(config), timeout=config.llm_timeout)
+    return LLMSettings.from_options(config)
 
 
 def _extract(
