@@ -58,3 +58,17 @@ def test_headers_sent_one_byte_at_a_time_cannot_outlast_the_deadline(
     assert str(caught.value) == f"{url}: did not finish sending within 1 seconds"
     sent = http_server.httpd.sent.get(timeout=30)  # the handler reports when it stops
     assert sent < 100  # of 374 bytes: about 1 s worth, not the whole header block
+
+
+def test_the_deadline_works_with_proxies_from_the_environment(
+    http_server: LoopbackServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Proxy variables mount more transports (None for a NO_PROXY pattern)."""
+    monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:9")  # not used for http:// URLs
+    monkeypatch.setenv("NO_PROXY", "localhost,127.0.0.1")
+    document = fetch_url(http_server.url("article.txt"), timeout=5)
+    assert ARTICLE_TEXT.strip()[:40] in document.data.decode()
+    url = http_server.url("slow-headers")
+    with pytest.raises(InputError, match="did not finish sending within 1 seconds"):
+        fetch_url(url, timeout=0.5)
+    assert http_server.httpd.sent.get(timeout=30) < 100

@@ -9,6 +9,7 @@ deadline covers the headers too.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Iterable
 from functools import lru_cache
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 
 __all__ = ["apply_deadline"]
 
+log = logging.getLogger(__name__)
+
 
 def apply_deadline(client: httpx2.Client, deadline: float) -> None:
     """Make every socket wait of ``client`` end by ``deadline`` (a time.monotonic value).
@@ -31,11 +34,12 @@ def apply_deadline(client: httpx2.Client, deadline: float) -> None:
     """
     backend = _backend_class()(deadline)
     transports = [client._transport, *client._mounts.values()]
-    for transport in transports:
+    for transport in transports:  # a NO_PROXY pattern mounts None: no transport of its own
         pool = getattr(transport, "_pool", None)
-        if pool is None or not hasattr(pool, "_network_backend"):
-            raise RuntimeError("httpx2 changed: its connection pool has no network backend")
-        pool._network_backend = backend
+        if pool is not None and hasattr(pool, "_network_backend"):
+            pool._network_backend = backend
+        elif transport is not None:
+            log.debug("no deadline for %r: httpx2 changed its connection pool", transport)
 
 
 def _left(deadline: float, timeout: float | None) -> float:
