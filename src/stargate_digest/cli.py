@@ -344,7 +344,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise UsageError(problem)
         return run(args)
     except UsageError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        _error(str(exc))
         return EXIT_USAGE
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
@@ -355,14 +355,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         if isinstance(exc, StargateError):
-            print(f"{PROG}: error: {exc}", file=sys.stderr)
+            _error(str(exc))
             return exc.exit_code
-        print(
-            f"{PROG}: internal error: {type(exc).__name__}: {exc} (run with --debug "
-            "for the traceback)",
-            file=sys.stderr,
-        )
+        _say(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
         return EXIT_USAGE
+
+
+def _say(text: str) -> None:
+    """One line on stderr; every line goes through the one redaction (redact.py)."""
+    from stargate_digest.redact import redact
+
+    print(f"{PROG}: {redact(text)}", file=sys.stderr)
+
+
+def _error(text: str) -> None:
+    _say(f"error: {text}")
+
+
+class _RedactingFormatter(logging.Formatter):
+    """Log lines (and tracebacks at -vv) pass through the same redaction as errors."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        from stargate_digest.redact import redact
+
+        return redact(super().format(record))
 
 
 def _configure_logging(verbosity: int, *, quiet: bool = False) -> None:
@@ -370,7 +386,7 @@ def _configure_logging(verbosity: int, *, quiet: bool = False) -> None:
     if quiet:
         level = logging.ERROR
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter(f"{PROG}: %(message)s"))
+    handler.setFormatter(_RedactingFormatter(f"{PROG}: %(message)s"))
     log.handlers[:] = [handler]
     log.setLevel(level)
     log.propagate = False
@@ -397,7 +413,7 @@ def _load(args: argparse.Namespace) -> IngestResult:
 
 
 def _report(error: InputError) -> None:
-    print(f"{PROG}: error: {error}", file=sys.stderr)
+    _error(str(error))
 
 
 def _emit(args: argparse.Namespace, text: str) -> None:
@@ -407,7 +423,10 @@ def _emit(args: argparse.Namespace, text: str) -> None:
         return
     from stargate_digest.atomic import write_text_atomic
 
-    write_text_atomic(args.output, text)
+    try:
+        write_text_atomic(args.output, text)
+    except OSError as exc:
+        raise UsageError(f"{args.output}: could not be written ({exc.strerror or exc})") from None
     log.info("wrote %s", args.output)
 
 
@@ -470,7 +489,7 @@ def _run_summarize(args: argparse.Namespace) -> int:
         tally = UsageTally()
         settings = _llm_settings(args)
         digest = asyncio.run(narrate(digest, settings, tally))
-        print(f"{PROG}: {usage_line('summary', [tally.usage(settings.model)])}", file=sys.stderr)
+        _say(usage_line("summary", [tally.usage(settings.model)]))
     _emit(args, render(digest, result.articles, args.format))
     return _exit_code(digest.errors)
 
@@ -483,7 +502,7 @@ def _run_digest(args: argparse.Namespace) -> int:
     given = {name: value for name, value in vars(args).items() if name in JobConfig.model_fields}
     report = run_job(configured.merged(given))
     for failure in report.failures:
-        print(f"{PROG}: error: {failure}", file=sys.stderr)
+        _error(failure)
     if report.outcome == "empty":
         raise UsageError("no article could be read from the sources")
     if not args.quiet:
@@ -541,13 +560,12 @@ def _backend_name(args: argparse.Namespace) -> str:
     chosen = chosen_backend(args.backend)
     name = resolve_backend(chosen)
     if chosen == "auto" and backend_of(name).calls_api:  # never chosen silently
-        print(
-            f"{PROG}: backend: {name} (OPENAI_API_KEY is set); to stay offline pass "
-            "--backend rules or set STARGATE_DIGEST_BACKEND=rules",
-            file=sys.stderr,
+        _say(
+            f"backend: {name} (OPENAI_API_KEY is set); to stay offline pass "
+            "--backend rules or set STARGATE_DIGEST_BACKEND=rules"
         )
     elif chosen == "auto" and not args.quiet:  # the offline default: a note, not a warning
-        print(f"{PROG}: backend: {name} (OPENAI_API_KEY is not set)", file=sys.stderr)
+        _say(f"backend: {name} (OPENAI_API_KEY is not set)")
     return name
 
 
@@ -594,9 +612,9 @@ def _extract(args: argparse.Namespace, articles: Sequence[Article]) -> list[Arti
             with _progress_bar(len(articles), args.quiet) as advance:
                 extracted = extract(articles, backend=extractor, progress=advance)
     for failed in (r for r in extracted if r.error):
-        print(f"{PROG}: error: {failed.article.source}: {failed.error}", file=sys.stderr)
+        _error(f"{failed.article.source}: {failed.error}")
     if not args.quiet:
-        print(f"{PROG}: {_usage_line(extracted)}", file=sys.stderr)
+        _say(_usage_line(extracted))
     return extracted
 
 

@@ -71,12 +71,13 @@ def read_stdin(result: IngestResult, max_bytes: int) -> None:
     try:
         if len(data) > max_bytes:
             raise InputError("standard input", f"is over the {format_size(max_bytes)} limit")
-        articles = read_raw(RawDocument(source="standard input", data=data))
+        read = read_raw(RawDocument(source="standard input", data=data))
     except InputError as error:
         result.errors.append(error)
         return
+    result.errors.extend(read.errors)
     taken = {a.id for a in result.articles}
-    for article in articles:  # ids as for a file named "stdin"
+    for article in read.articles:  # ids as for a file named "stdin"
         ident = "stdin" + article.id.removeprefix("standard input")
         article.id = next(
             i for i in (ident, *(f"{ident}-{n}" for n in range(2, len(taken) + 3)))

@@ -40,19 +40,40 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
     return Span(start, end) if end > start else None
 
 
+# No real sentence is this long; a text with no sentence punctuation at all (a scraped
+# list, a megabyte on one line) is cut into pieces of at most this many characters at
+# a space, so that every step that works sentence by sentence stays linear in the text.
+MAX_SENTENCE_CHARS = 2000
+_SPACE = re.compile(r"\s")
+
+
 def split_sentences(text: str) -> list[Span]:
-    """Sentences in order, whitespace trimmed, covering every non-space character."""
+    """Sentences in order, whitespace trimmed, covering every non-space character; none
+    longer than MAX_SENTENCE_CHARS."""
     spans: list[Span] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        span = _trimmed(text, start, match.start())
-        if span:
-            spans.append(span)
+        spans += _bounded(text, start, match.start())
         start = match.end()
-    last = _trimmed(text, start, len(text))
-    if last:
-        spans.append(last)
+    spans += _bounded(text, start, len(text))
     return spans
+
+
+def _bounded(text: str, start: int, end: int) -> list[Span]:
+    """[start, end) trimmed, cut at spaces into pieces of at most MAX_SENTENCE_CHARS."""
+    pieces: list[Span] = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        spaces = [m.start() for m in _SPACE.finditer(text, limit - MAX_SENTENCE_CHARS // 4, limit)]
+        cut = spaces[-1] if spaces else limit
+        span = _trimmed(text, start, cut)
+        if span:
+            pieces.append(span)
+        start = cut
+    span = _trimmed(text, start, end)
+    if span:
+        pieces.append(span)
+    return pieces
 
 
 class Sentences:

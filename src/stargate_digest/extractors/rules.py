@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from stargate_digest import __version__
@@ -56,6 +56,17 @@ class _Hits:
         first = bisect_left(self._starts, span.start)
         last = bisect_left(self._starts, span.end)
         return [h for h in self.hits[first:last] if h.end <= span.end]
+
+    def any_within(self, span: Span) -> bool:
+        """Whether any match lies inside ``span``, in logarithmic time: a paragraph can be
+        the whole text (one long line), and listing its matches for every figure in it
+        made extraction quadratic."""
+        index = bisect_left(self._starts, span.start)
+        while index < len(self.hits) and self.hits[index].start < span.end:
+            if self.hits[index].end <= span.end:
+                return True
+            index += 1
+        return False
 
 
 @dataclass(frozen=True)
@@ -108,11 +119,12 @@ class RulesExtractor:
         index = self._index(text)
         mentions = [*find_mentions(text, article.language), *_target_years(text)]
         mentions.sort(key=lambda m: m.start)
+        paragraphs = _Paragraphs(text)
         claims: list[Claim] = []
         anchors: dict[int, tuple[Claim, ...]] = {}
         previous: Mention | None = None
         for mention in mentions:
-            if not index.subjects.within(_paragraph(text, mention)):
+            if not index.subjects.any_within(paragraphs.around(mention)):
                 continue  # page furniture and asides name none of the story's subjects
             sentence = sentences.containing(mention.start)
             candidate = _Candidate(
@@ -268,10 +280,19 @@ def _nearest(cues: list[TermHit], mention: Mention) -> int | None:
     return min(distances, default=None)
 
 
-def _paragraph(text: str, mention: Mention) -> Span:
-    start = text.rfind("\n\n", 0, mention.start) + 1
-    end = text.find("\n\n", mention.end)
-    return Span(start, end if end >= 0 else len(text))
+class _Paragraphs:
+    """Paragraph breaks found once, so that each figure's paragraph is a lookup, not a
+    scan of the text (which made a text with no blank line quadratic)."""
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        self.breaks = [match.start() for match in re.finditer("\n\n", text)]
+
+    def around(self, mention: Mention) -> Span:
+        before = bisect_right(self.breaks, mention.start - 2) - 1
+        after = bisect_left(self.breaks, mention.end)
+        start = self.breaks[before] + 1 if before >= 0 else 0
+        return Span(start, self.breaks[after] if after < len(self.breaks) else self.length)
 
 
 def _equivalent_anchor(

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import ipaddress
+import logging
 import re
+import socket
 import stat
+import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +21,8 @@ from stargate_digest.errors import InputError
 
 if TYPE_CHECKING:
     import httpx2
+
+log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 DEFAULT_TIMEOUT = 20.0
@@ -138,7 +144,16 @@ def make_client(timeout: float = DEFAULT_TIMEOUT) -> httpx2.Client:
     """The HTTP client every fetch uses, alone or shared (``fetch_all``)."""
     import httpx2  # lazy: keeps `--help` fast
 
-    return httpx2.Client(timeout=timeout, follow_redirects=True, headers={"User-Agent": USER_AGENT})
+    from stargate_digest.ingest.deadline import install_deadlines
+
+    client = httpx2.Client(
+        timeout=timeout,
+        follow_redirects=True,
+        headers={"User-Agent": USER_AGENT},
+        event_hooks={"request": [_redirect_guard]},
+    )
+    install_deadlines(client)
+    return client
 
 
 def fetch_all(
@@ -187,6 +202,67 @@ def _next_page(response: httpx2.Response) -> str | None:
     return urljoin(str(response.url), target) if target else None
 
 
+@dataclass
+class _Exchange:
+    """The fetch the current thread is making: where it started and by when it must end."""
+
+    url: str
+    host: str
+    started_inside: bool | None = None  # resolved on the first cross-host redirect
+
+
+# One client serves the threads of fetch_all, and its request hook sees redirects, not
+# the fetch they belong to: each thread records its own exchange here.
+_exchange = threading.local()
+
+
+@contextmanager
+def _exchange_scope(url: str, host: str, deadline: float) -> Iterator[None]:
+    from stargate_digest.ingest.deadline import deadline_scope
+
+    previous = getattr(_exchange, "current", None)
+    _exchange.current = _Exchange(url, host)
+    try:
+        with deadline_scope(deadline):
+            yield
+    finally:
+        _exchange.current = previous
+
+
+def _is_internal(host: str) -> bool:
+    """Whether ``host`` is, or resolves to, a private, loopback, link-local or otherwise
+    non-public address (where a redirect must not lead a fetch from a public page)."""
+    try:
+        addresses = {ipaddress.ip_address(host.strip("[]"))}
+    except ValueError:
+        try:
+            infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+        except (OSError, UnicodeError):
+            return False  # unresolvable: connecting will fail and say so
+        addresses = {ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos}
+    return any(not address.is_global or address.is_multicast for address in addresses)
+
+
+def _redirect_guard(request: httpx2.Request) -> None:
+    """A request hook: every cross-host redirect is logged (-v), and one that leads from a
+    public address to an internal one is refused (unless the first URL was internal:
+    then the user asked for the internal network)."""
+    exchange: _Exchange | None = getattr(_exchange, "current", None)
+    target = request.url.host
+    if exchange is None or target == exchange.host:
+        return
+    # info, not warning: www/CDN redirects are common and a scheduled run stays quiet
+    log.info("%s: redirected to %s, on another host", exchange.url, request.url)
+    if exchange.started_inside is None:
+        exchange.started_inside = _is_internal(exchange.host)
+    if not exchange.started_inside and _is_internal(target):
+        raise InputError(
+            exchange.url,
+            f"redirects to {request.url}, an internal address (private, loopback or "
+            "link-local); refused",
+        )
+
+
 def http_get(
     url: str,
     *,
@@ -216,6 +292,7 @@ def http_get(
     try:
         with (
             nullcontext(client) if client is not None else make_client(timeout) as session,
+            _exchange_scope(url, host, deadline),
             session.stream("GET", url, headers=headers or {}) as response,
         ):
             failed = response.status_code >= 400
@@ -253,6 +330,10 @@ def http_get(
                 next_url=_next_page(response),
             )
     except httpx2.TimeoutException:
+        if time.monotonic() >= deadline:  # a trickle, headers included
+            raise TransientError(
+                url, f"did not finish sending within {2 * timeout:g} seconds"
+            ) from None
         raise TransientError(url, f"did not answer within {timeout:g} seconds") from None
     except (httpx2.InvalidURL, UnicodeError) as exc:  # IDNA refuses some host names
         raise InputError(url, f"is not a valid URL ({exc})") from None
