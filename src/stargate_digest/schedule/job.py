@@ -93,7 +93,14 @@ def run_job(config: JobConfig, *, now: datetime | None = None) -> RunReport:
     lock = FileLock(f"{state}.lock")
     try:
         state.parent.mkdir(parents=True, exist_ok=True)
-        lock.acquire(timeout=config.lock_timeout)
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:  # say so: a run that seems to hang is waiting for another
+            log.info(
+                "%s: another run holds the state; waiting up to %g seconds", state,
+                config.lock_timeout,
+            )  # fmt: skip
+            lock.acquire(timeout=config.lock_timeout)
     except Timeout:
         raise JobBusyError(
             f"{state}: another run is using this state and did not finish within "
