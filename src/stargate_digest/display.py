@@ -53,8 +53,6 @@ def describe(claim: Claim) -> str:
         return ""
     if isinstance(value, str):
         return describe_date(value) if unit == "date" else value
-    if unit == "year":
-        return f"{value:.0f}"
     if unit == "percent":
         return f"{value:,.4g} %"
     if unit == UNRESOLVED_CURRENCY:

@@ -1,10 +1,19 @@
-"""Sentence and clause boundaries as offsets, so every piece still points into the article."""
+"""Sentence and clause boundaries as offsets, so every piece still points into the article.
+
+A dot after an abbreviation of the text's language ("Jan. 21, 2025", "Corp.", "z. B.",
+"M. Macron") does not end a sentence; the abbreviations are data
+(``data/abbreviations.toml``), plus two rules: a single letter and dotted initials
+("U.S.", "S.A.") never end one.
+"""
 
 from __future__ import annotations
 
 import re
+import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 # A sentence ends at . ! ? (or their CJK forms) followed by a space and a capital, digit
 # or opening quote, or at a paragraph break. "U.S. government" and "5.94" do not end one.
@@ -40,11 +49,48 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
     return Span(start, end) if end > start else None
 
 
-def split_sentences(text: str) -> list[Span]:
-    """Sentences in order, whitespace trimmed, covering every non-space character."""
+_LANGUAGE_ALIASES = {"no": "nb", "nn": "nb"}
+_INITIALS = re.compile(r"(?:\w\.)*\w\Z")
+"""'U.S' before its last dot, or one letter ('J', 'M'): initials, never a sentence end."""
+_WORD_BEFORE_DOT = re.compile(r"[^\s(\[\"'“‘«]+\Z")
+
+
+@cache
+def abbreviations(language: str | None) -> frozenset[str]:
+    """Casefolded words (without their final dot) that do not end a sentence."""
+    table = tomllib.loads(
+        resources.files("stargate_digest.data").joinpath("abbreviations.toml").read_text("utf-8")
+    )
+    primary = (language or "en").replace("_", "-").split("-", 1)[0].lower()
+    primary = _LANGUAGE_ALIASES.get(primary, primary)
+    words = [*table["any"], *table.get(primary, table["en"])]
+    return frozenset(word.casefold() for word in words)
+
+
+def _after_abbreviation(text: str, dot: int, known: frozenset[str]) -> bool:
+    """Whether the '.' at ``dot`` closes an abbreviation rather than a sentence."""
+    word = _WORD_BEFORE_DOT.search(text, max(0, dot - 20), dot)
+    if word is None:
+        return False
+    written = word[0]
+    if len(written) <= 4 and _INITIALS.match(written) and not written.isdigit():
+        return written[-1].isalpha()
+    return written.casefold() in known
+
+
+def split_sentences(text: str, language: str | None = None) -> list[Span]:
+    """Sentences in order, whitespace trimmed, covering every non-space character.
+
+    ``language`` (ISO 639-1) chooses the abbreviations that do not end a sentence;
+    English when not given.
+    """
+    known = abbreviations(language)
     spans: list[Span] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
+        dot = match.start() - 1
+        if dot >= 0 and text[dot] == "." and _after_abbreviation(text, dot, known):
+            continue
         span = _trimmed(text, start, match.start())
         if span:
             spans.append(span)
@@ -58,9 +104,9 @@ def split_sentences(text: str) -> list[Span]:
 class Sentences:
     """Sentence lookup by offset for one text."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, language: str | None = None) -> None:
         self.text = text
-        self.spans = split_sentences(text)
+        self.spans = split_sentences(text, language)
         self._starts = [span.start for span in self.spans]
 
     def containing(self, position: int) -> Span:

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from stargate_digest.terms import TermMatcher
 
 SubjectKind = Literal["project", "organization", "government"]
-QuantityKind = Literal["money", "percent", "count", "power", "area", "duration", "date", "year"]
+QuantityKind = Literal["money", "percent", "count", "power", "area", "duration", "date"]
 DEFAULT_TOPIC = "stargate"
 DISTRIBUTIVE = "distributive"
 
@@ -26,6 +26,11 @@ def subject_label(name: str) -> str:
 def metric_label(name: str) -> str:
     """The matcher label of a metric's cue words."""
     return f"metric:{name}"
+
+
+def scope_label(name: str) -> str:
+    """The matcher label of a scope's names."""
+    return f"scope:{name}"
 
 
 class _Spec(BaseModel):
@@ -106,6 +111,8 @@ class TopicProfile(_Spec):
         for name, metric in self.metrics.items():
             terms += [(metric_label(name), word) for word in metric.cues]
         terms += [(DISTRIBUTIVE, word) for word in self.distributive.cues]
+        for name, scope in self.scopes.items():
+            terms += [(scope_label(name), word) for word in [name, *scope.aliases]]
         return TermMatcher(terms)
 
     def canonical_subject(self, name: str) -> str:

@@ -1,12 +1,17 @@
 """The rules extractor: the offline default, and the yardstick for the LLM backend.
 
 Every quantity mention the parser finds in a paragraph that names one of the story's
-subjects is a candidate (page furniture and asides name none). It becomes a claim when
-the topic profile can say what it measures: a metric whose cue words stand near it, or
-a subject whose default metric fits. Subjects come from the mention's own clause (the
-main subject when it names none); distributive wording ("chacun", "each") gives one
+subjects is a candidate (page furniture and asides name none). The topic profile says
+what it measures: a metric whose cue words stand near it, or a subject whose default
+metric fits; a figure no metric fits is still reported, as metric ``other`` with the
+words after it as ``detail`` ("a $500 billion network", "25 000 onsite jobs"). A number
+written in words counts something only when a count cue follows it ("eight buildings"),
+and a date only when a date cue labels it. Subjects come from the mention's own clause
+(the main subject when it names none); distributive wording ("chacun", "each") gives one
 claim per named organisation; an amount in parentheses right after another is its
-stated equivalent and shares its subject and metric.
+stated equivalent and shares its subject and metric. Scope is the profile's named part
+(a site, a country programme, a phase) nearest the figure in its clause, else in its
+sentence, else a generic "phase N"; ``as_of`` is a date the same clause states.
 """
 
 from __future__ import annotations
@@ -15,10 +20,13 @@ import hashlib
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cache
 
 from stargate_digest import __version__
-from stargate_digest.models import Article, ArticleClaims, Claim, Qualifier
+from stargate_digest.models import Article, ArticleClaims, Claim
 from stargate_digest.quantities import Mention, find_mentions
+from stargate_digest.quantities.lexicon import PHASE_WORDS
+from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.segment import Sentences, Span, clause_around
 from stargate_digest.terms import TermHit
 from stargate_digest.topic import (
@@ -26,6 +34,7 @@ from stargate_digest.topic import (
     TopicProfile,
     load_topic,
     metric_label,
+    scope_label,
     subject_label,
 )
 from stargate_digest.verify import verify_claims
@@ -38,11 +47,14 @@ _MAX_QUOTE_CHARS = 260
 # "$38 billion (approximately ¥5.94 trillion)", "19 milliards chacun (environ 18,25 …)":
 # at most two words, an opening parenthesis and a few words of hedging.
 _EQUIVALENT_GAP = re.compile(r"\s*(?:\w+\s+){0,2}[(\[][^\d()\[\]]{0,30}")
-_TARGET_YEAR = re.compile(
-    r"(?:\b(?:by|until|through|bis|d['’]ici|jusqu['’]en|para|hasta|entro|até)\s+"
-    r"(?:(?:the\s+)?end\s+of\s+|(?:l['’])?an\s+|el\s+año\s+)?)((?:19|20)\d\d)\b"
-    r"|((?:19|20)\d\d)年(?:までに|前)"
-)
+OTHER_METRIC = "other"
+_COUNT_CUE_DISTANCE = 40
+_SPELLED_CUE_DISTANCE = 25
+_DETAIL_WORDS = 4
+# The words after a figure that say what it counts or measures: letters, digits inside
+# names ("GB200"), hyphens; the phrase stops at punctuation.
+_DETAIL = re.compile(r"[^\W_][\w'’-]*(?:[ \u00a0][^\W_][\w'’-]*)*")
+_CJK_DETAIL = re.compile(r"\s?([\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,6})")
 
 
 class _Hits:
@@ -65,6 +77,7 @@ class _Index:
     subjects: _Hits
     cues: dict[str, _Hits]
     distributive: _Hits
+    scopes: _Hits
 
 
 @dataclass(frozen=True)
@@ -80,6 +93,7 @@ class _Reading:
 
     subjects: tuple[str, ...]
     metric: str
+    detail: str | None = None
 
 
 class RulesExtractor:
@@ -97,17 +111,25 @@ class RulesExtractor:
         return f"rules/{__version__}/{profile}"
 
     def extract(self, article: Article) -> ArticleClaims:
-        """Claims for one article, each verified against its text."""
-        claims = verify_claims(self.propose(article), article)
+        """Claims for one article, each verified against its text.
+
+        The verifier reuses this extractor's sentences and its reading of the article
+        (both deterministic functions of the text), so the text is not read twice.
+        """
+        sentences = Sentences(article.text, article.language)
+        proposed, mentions = self._propose(article, sentences)
+        claims = verify_claims(proposed, article, sentences=sentences, article_mentions=mentions)
         return ArticleClaims(article=article, claims=claims, backend=self.name)
 
     def propose(self, article: Article) -> list[Claim]:
         """Unverified claims, in text order, duplicates within the article merged."""
+        return self._propose(article, Sentences(article.text, article.language))[0]
+
+    def _propose(self, article: Article, sentences: Sentences) -> tuple[list[Claim], list[Mention]]:
         text = article.text
-        sentences = Sentences(text)
         index = self._index(text)
-        mentions = [*find_mentions(text, article.language), *_target_years(text)]
-        mentions.sort(key=lambda m: m.start)
+        mentions = find_mentions(text, article.language)
+        phases = _phase_pattern(word_language(article.language))
         claims: list[Claim] = []
         anchors: dict[int, tuple[Claim, ...]] = {}
         previous: Mention | None = None
@@ -120,35 +142,39 @@ class RulesExtractor:
             )
             anchor = _equivalent_anchor(text, previous, mention, anchors)
             previous = mention
+            context = _Context(
+                scope=self._scope(index, candidate, text, phases),
+                as_of=_as_of(mentions, candidate),
+            )
             if anchor:
                 made = tuple(
                     self._claim(
                         article,
                         candidate,
-                        subject=a.subject,
-                        metric=a.metric,
+                        _Reading((a.subject,), a.metric, a.detail),
+                        context,
                         index=len(claims) + i,
                         equivalent_of=a.id,
                     )
                     for i, a in enumerate(anchor)
                 )
             else:
-                reading = self._read(index, candidate)
+                reading = self._read(index, candidate, text)
                 if reading is None:
                     continue
                 made = tuple(
                     self._claim(
                         article,
                         candidate,
-                        subject=subject,
-                        metric=reading.metric,
+                        _Reading((subject,), reading.metric, reading.detail),
+                        context,
                         index=len(claims) + i,
                     )
                     for i, subject in enumerate(reading.subjects)
                 )
             anchors[id(mention)] = made
             claims.extend(made)
-        return _merge_repeats(claims)
+        return _merge_repeats(claims), mentions
 
     def _index(self, text: str) -> _Index:
         by_label: dict[str, list[TermHit]] = {}
@@ -159,13 +185,48 @@ class RulesExtractor:
             for name in self.topic.subjects
             for hit in by_label.get(subject_label(name), [])
         ]
+        scopes = [
+            TermHit(hit.start, hit.end, name)
+            for name in self.topic.scopes
+            for hit in by_label.get(scope_label(name), [])
+        ]
         return _Index(
             subjects=_Hits(subjects),
             cues={n: _Hits(by_label.get(metric_label(n), [])) for n in self.topic.metrics},
             distributive=_Hits(by_label.get(DISTRIBUTIVE, [])),
+            scopes=_Hits(scopes),
         )
 
-    def _read(self, index: _Index, candidate: _Candidate) -> _Reading | None:
+    def _scope(
+        self, index: _Index, candidate: _Candidate, text: str, phases: re.Pattern[str] | None
+    ) -> str | None:
+        """The named part nearest the figure in its clause, else its sentence; else a phase."""
+        for span in (candidate.clause, candidate.sentence):
+            hits = index.scopes.within(span)
+            if hits:
+                nearest = min(hits, key=lambda h: _distance(h.start, h.end, candidate.mention))
+                return nearest.label
+        if phases is not None:
+            found = phases.search(text, candidate.clause.start, candidate.clause.end)
+            if found is not None:
+                number = next((g for g in found.groups() if g), "1")
+                return self.topic.canonical_scope(f"phase {number}")
+        return None
+
+    def _read(self, index: _Index, candidate: _Candidate, text: str) -> _Reading | None:
+        labelled = self._labelled(index, candidate)
+        if labelled is not None:
+            return labelled
+        mention = candidate.mention
+        if mention.kind == "date" or mention.spelled:
+            return None  # a date or a number in words that no cue labels is not a figure
+        detail = _detail(text, mention)
+        if mention.kind == "count" and not detail:
+            return None  # a bare number counts nothing a reader could name
+        subject = self._subjects_in_clause(index, candidate)[0][0]
+        return _Reading((subject,), OTHER_METRIC, detail)
+
+    def _labelled(self, index: _Index, candidate: _Candidate) -> _Reading | None:
         mention = candidate.mention
         metrics = {n: m for n, m in self.topic.metrics.items() if mention.kind in m.kinds}
         if not metrics:
@@ -178,10 +239,21 @@ class RulesExtractor:
             for name in sorted(metrics, key=lambda n: -metrics[n].priority):
                 if "organization" in metrics[name].subjects and cue_distance[name] is not None:
                     return _Reading(distributed, name)
-        if mention.kind == "count" and not any(
-            d is not None and d <= 40 for d in cue_distance.values()
-        ):
-            return None  # a number of things the topic does not count
+        if mention.kind == "count":
+            # A count is labelled by what it counts, written close to it ("400 000 Nvidia
+            # chips", "sites announced: 6"); a number in words only by what follows it
+            # ("eight buildings"), or "one of them" would count something.
+            if mention.spelled:
+                cue_distance = {
+                    name: _following(index.cues[name].within(candidate.sentence), mention)
+                    for name in metrics
+                }
+            reach = _SPELLED_CUE_DISTANCE if mention.spelled else _COUNT_CUE_DISTANCE
+            cue_distance = {
+                n: d if d is not None and d <= reach else None for n, d in cue_distance.items()
+            }
+            if all(d is None for d in cue_distance.values()):
+                return None
         best: tuple[float, int, str, str] | None = None
         for subject, subject_distance in self._subjects_in_clause(index, candidate):
             spec = self.topic.subjects[subject]
@@ -229,9 +301,9 @@ class RulesExtractor:
         self,
         article: Article,
         candidate: _Candidate,
+        reading: _Reading,
+        context: _Context,
         *,
-        subject: str,
-        metric: str,
         index: int,
         equivalent_of: str | None = None,
     ) -> Claim:
@@ -240,22 +312,88 @@ class RulesExtractor:
         return Claim(
             id=f"{article.id}#{index + 1}",
             source_id=article.id,
-            subject=subject,
-            metric=metric,
+            subject=reading.subjects[0],
+            metric=reading.metric,
             value=mention.value,
+            value_max=mention.value_max,
             unit=mention.unit,
             quote=quote.text(article.text),
             start=quote.start,
             end=quote.end,
             qualifier=mention.qualifier,
+            scope=context.scope,
+            as_of=context.as_of,
+            detail=reading.detail if reading.metric == OTHER_METRIC else None,
+            figure_start=mention.start,
+            figure_end=mention.end,
             currency_candidates=list(mention.currency_candidates),
             equivalent_of=equivalent_of,
             statement=None,
         )
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What the text around a figure says about it: the part and the time it is about."""
+
+    scope: str | None
+    as_of: str | None
+
+
+def _as_of(mentions: list[Mention], candidate: _Candidate) -> str | None:
+    """A date the figure's clause states (not the figure itself), at its precision."""
+    if candidate.mention.kind == "date":
+        return None
+    clause = candidate.clause
+    for mention in mentions:
+        if mention.start >= clause.end:
+            break
+        if mention.kind == "date" and mention.start >= clause.start and mention.end <= clause.end:
+            value = str(mention.value)
+            return None if value.startswith("--") else value
+    return None
+
+
+@cache
+def _phase_pattern(language: str) -> re.Pattern[str] | None:
+    """'phase 1', 'Phase 2', 'fase 1', '第1期', '1단계', and 'first phase' (= phase 1)."""
+    words = PHASE_WORDS.get(language)
+    if words is None:
+        return None
+    names, firsts, suffixes = words
+    branches = []
+    if names:
+        alternation = "|".join(map(re.escape, names))
+        branches.append(rf"\b(?i:{alternation})\s?(\d+)\b")
+        if firsts:
+            branches.append(rf"\b(?i:{'|'.join(map(re.escape, firsts))})\s(?i:{alternation})\b")
+    if suffixes:
+        branches.append(rf"第?(\d+)(?:{'|'.join(map(re.escape, suffixes))})")
+    return re.compile("|".join(branches)) if branches else None
+
+
+def _detail(text: str, mention: Mention) -> str | None:
+    """The few words after a figure that say what it counts or measures."""
+    pos = mention.end
+    while pos < len(text) and text[pos] in " \u00a0\u202f":
+        pos += 1
+    cjk = _CJK_DETAIL.match(text, mention.end)
+    if cjk is not None:
+        return cjk.group(1)
+    found = _DETAIL.match(text, pos)
+    if found is None:
+        return None
+    words = found.group().split()[:_DETAIL_WORDS]
+    return " ".join(words) or None
+
+
 def _distance(start: int, end: int, mention: Mention) -> int:
     return max(0, start - mention.end, mention.start - end)
+
+
+def _following(cues: list[TermHit], mention: Mention) -> int | None:
+    """Distance from the end of the mention to the nearest cue after it."""
+    return min((hit.start - mention.end for hit in cues if hit.start >= mention.end), default=None)
 
 
 def _nearest(cues: list[TermHit], mention: Mention) -> int | None:
@@ -302,34 +440,20 @@ def _quote_span(text: str, candidate: _Candidate) -> Span:
     return Span(start, end)
 
 
-def _target_years(text: str) -> list[Mention]:
-    """'by 2028', 'd'ici 2030', '2030年までに': a year as a target, which the parser skips."""
-    mentions = []
-    for match in _TARGET_YEAR.finditer(text):
-        group = 1 if match.group(1) else 2
-        mentions.append(
-            Mention(
-                kind="year",
-                value=float(match.group(group)),
-                unit="year",
-                currency_candidates=(),
-                currency_resolution=None,
-                qualifier=Qualifier.EXACT,
-                start=match.start(group),
-                end=match.end(group),
-                surface=match.group(group),
-                scale_word=None,
-            )
-        )
-    return mentions
-
-
 def _merge_repeats(claims: list[Claim]) -> list[Claim]:
     """One claim per (subject, metric, value, unit, qualifier); equivalents follow the keeper."""
     kept: dict[tuple[object, ...], Claim] = {}
     renamed: dict[str, str] = {}
     for claim in claims:
-        key = (claim.subject, claim.metric, claim.value, claim.unit, claim.qualifier)
+        key = (
+            claim.subject,
+            claim.metric,
+            claim.value,
+            claim.value_max,
+            claim.unit,
+            claim.qualifier,
+            claim.scope,
+        )
         if key in kept:
             renamed[claim.id] = kept[key].id
         else:

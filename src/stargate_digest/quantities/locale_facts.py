@@ -20,7 +20,12 @@ from babel.numbers import (
     get_territory_currencies,
 )
 
-from stargate_digest.quantities.lexicon import CURRENCIES, FALLBACK_LANGUAGE, LANGUAGES
+from stargate_digest.quantities.lexicon import (
+    CURRENCIES,
+    FALLBACK_LANGUAGE,
+    LANGUAGE_ALIASES,
+    LANGUAGES,
+)
 
 _PLURAL_PROBES = (1, 2, 5, 1_000_000)
 """Counts that reach every plural form CLDR has for currency names in our languages."""
@@ -44,6 +49,7 @@ def primary_subtag(language: str) -> str:
 def word_language(language: str) -> str:
     """The language whose word tables read this tag: its primary subtag, else English."""
     primary = primary_subtag(language)
+    primary = LANGUAGE_ALIASES.get(primary, primary)
     return primary if primary in LANGUAGES else FALLBACK_LANGUAGE
 
 

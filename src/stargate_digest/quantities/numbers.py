@@ -9,7 +9,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from stargate_digest.quantities.lexicon import CJK_NUMERAL_LANGUAGES, NUMBER_WORDS
+from stargate_digest.quantities.lexicon import (
+    CJK_NUMERAL_LANGUAGES,
+    NUM2WORDS_LANGUAGES,
+    NUMBER_WORDS,
+)
 from stargate_digest.quantities.locale_facts import decimal_symbol, group_symbol, word_language
 
 _GROUP_SPACES = "\u00a0\u202f\u2009"
@@ -98,6 +102,16 @@ def _digits_pattern(language: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\d)(?<!\d[.,])(?:{grouped}|\d+)(?:[.,]\d+)?")
 
 
+def _cardinals(language: str) -> dict[str, int]:
+    """Cardinals 1-99 as num2words writes them ("eight", "zehn", "vingt et un")."""
+    code = NUM2WORDS_LANGUAGES.get(language)
+    if code is None:
+        return {}
+    from num2words import num2words  # only when a language's words are first needed
+
+    return {str(num2words(number, lang=code)): number for number in range(1, 100)}
+
+
 @cache
 def _number_words(language: str) -> tuple[re.Pattern[str], dict[str, int]]:
     """A finder for the language's number words and their values (keys casefolded).
@@ -105,7 +119,8 @@ def _number_words(language: str) -> tuple[re.Pattern[str], dict[str, int]]:
     Case variants are spelled out instead of using IGNORECASE: a case-sensitive literal
     alternation lets the regex engine skip quickly to possible first letters.
     """
-    words = {word.casefold(): value for word, value in NUMBER_WORDS.get(language, {}).items()}
+    words = {word.casefold(): value for word, value in _cardinals(language).items()}
+    words.update((word.casefold(), value) for word, value in NUMBER_WORDS.get(language, {}).items())
     variants = {form for word in words for form in (word, word.capitalize(), word.upper())}
     ordered = sorted(variants, key=lambda form: (-len(form), form))
     pattern = rf"\b(?:{'|'.join(map(re.escape, ordered))})\b" if ordered else "(?!)"
