@@ -12,7 +12,7 @@ import math
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -162,10 +162,11 @@ Found = tuple[int, int]
 
 
 def find_support(
-    claim: Claim, language: str, mentions: tuple[Mention, ...] | None = None
+    claim: Claim, language: str, mentions: Sequence[Mention] | None = None, base: int = 0
 ) -> tuple[str | None, Found | None]:
     """(None, the figure's span in the quote) when the quote holds the claimed figure;
-    otherwise (why not, None). ``mentions`` are the quote's, when already known."""
+    otherwise (why not, None). ``mentions`` are the quote's, when already known, with
+    offsets counted from ``base`` (the quote's start in the text they were read in)."""
     if claim.value is None:
         return None, None
     if claim.unit == "date" and isinstance(claim.value, str) and YEAR_ONLY.fullmatch(claim.value):
@@ -178,7 +179,7 @@ def find_support(
         mentions = _mentions(claim.quote, language)
     for mention in mentions:
         if _supports(mention, claim):
-            return None, (mention.start, mention.end)
+            return None, (mention.start - base, mention.end - base)
     if not mentions:
         return "the quote contains no figure", None
     seen = ", ".join(_figure(m.value, m.unit, m.value_max) for m in mentions)
@@ -258,11 +259,8 @@ def verify_claim(
     )  # fmt: skip
     known = None
     if article_mentions is not None and alignment is Alignment.EXACT:
-        known = tuple(
-            m.model_copy(update={"start": m.start - start, "end": m.end - start})
-            for m in _inside(article_mentions, start, end)
-        )
-    problem, figure = find_support(grounded, article.language, known)
+        known = _inside(article_mentions, start, end)
+    problem, figure = find_support(grounded, article.language, known, start)
     if problem is not None and known is not None:
         problem, figure = find_support(grounded, article.language)  # read the quote alone
     sentences = sentences or _sentences(article.text, article.language)
@@ -277,7 +275,8 @@ def verify_claim(
 
 
 def _inside(mentions: list[Mention], start: int, end: int) -> list[Mention]:
-    first = bisect_left([m.start for m in mentions], start)
+    """The mentions (sorted by start) that lie wholly within [start, end)."""
+    first = bisect_left(mentions, start, key=lambda m: m.start)
     found = []
     for mention in mentions[first:]:
         if mention.start >= end:

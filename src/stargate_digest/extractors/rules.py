@@ -48,6 +48,7 @@ _MAX_QUOTE_CHARS = 260
 # at most two words, an opening parenthesis and a few words of hedging.
 _EQUIVALENT_GAP = re.compile(r"\s*(?:\w+\s+){0,2}[(\[][^\d()\[\]]{0,30}")
 OTHER_METRIC = "other"
+_CUED = frozenset({"count", "date"})
 _COUNT_CUE_DISTANCE = 40
 _SPELLED_CUE_DISTANCE = 25
 _DETAIL_WORDS = 4
@@ -201,10 +202,16 @@ class RulesExtractor:
         self, index: _Index, candidate: _Candidate, text: str, phases: re.Pattern[str] | None
     ) -> str | None:
         """The named part nearest the figure in its clause, else its sentence; else a phase."""
+        mention = candidate.mention
         for span in (candidate.clause, candidate.sentence):
             hits = index.scopes.within(span)
+            if span is candidate.sentence:
+                # Beyond the clause, only a part named before the figure sets the scope
+                # ("At the Abilene campus, ... 400,000 GPUs"): one named after it
+                # usually starts a new thought ("...; the first phase costs ...").
+                hits = [h for h in hits if h.end <= mention.start]
             if hits:
-                nearest = min(hits, key=lambda h: _distance(h.start, h.end, candidate.mention))
+                nearest = min(hits, key=lambda h: _distance(h.start, h.end, mention))
                 return nearest.label
         if phases is not None:
             found = phases.search(text, candidate.clause.start, candidate.clause.end)
@@ -254,6 +261,9 @@ class RulesExtractor:
             }
             if all(d is None for d in cue_distance.values()):
                 return None
+        # A kind only one metric measures (power: power_capacity, area: site_area) needs
+        # no cue for it; counts and dates, which many metrics share, always do.
+        sole = next(iter(metrics)) if len(metrics) == 1 and mention.kind not in _CUED else None
         best: tuple[float, int, str, str] | None = None
         for subject, subject_distance in self._subjects_in_clause(index, candidate):
             spec = self.topic.subjects[subject]
@@ -262,7 +272,10 @@ class RulesExtractor:
                     continue
                 distance = cue_distance[name]
                 if distance is None:
-                    if spec.money_metric != name or mention.kind != "money":
+                    if not (
+                        (spec.money_metric == name and mention.kind == "money")
+                        or (name == sole and metric.subjects[0] == spec.kind)
+                    ):
                         continue
                     distance = _FALLBACK_METRIC_DISTANCE
                 score = (distance + subject_distance, -metric.priority, subject, name)
@@ -383,7 +396,13 @@ def _detail(text: str, mention: Mention) -> str | None:
     found = _DETAIL.match(text, pos)
     if found is None:
         return None
-    words = found.group().split()[:_DETAIL_WORDS]
+    words: list[str] = []
+    for word in found.group().split()[:_DETAIL_WORDS]:
+        if word.isdigit() or (words and len(word) <= 3 and word.islower()):
+            break  # "und 46", "cluster on a": the noun phrase has ended
+        words.append(word)
+    if words and len(words[0]) <= 3 and words[0].islower():
+        return None  # "y diez centros": a conjunction, not what the figure measures
     return " ".join(words) or None
 
 

@@ -84,7 +84,7 @@ def _ending_with(words: list[str], gap: str) -> re.Pattern[str]:
     """Any of ``words`` right before the end of the searched window, then ``gap``."""
     ordered = sorted(set(words), key=lambda word: (-len(word), word))
     alternation = "|".join(map(re.escape, ordered)) or "(?!)"
-    return re.compile(rf"(?<!{LETTER})(?i:{alternation}){gap}\Z")
+    return re.compile(rf"(?<!\w)(?i:{alternation}){gap}\Z")
 
 
 @cache

@@ -14,7 +14,12 @@ from stargate_digest.quantities.lexicon import (
     NUM2WORDS_LANGUAGES,
     NUMBER_WORDS,
 )
-from stargate_digest.quantities.locale_facts import decimal_symbol, group_symbol, word_language
+from stargate_digest.quantities.locale_facts import (
+    decimal_symbol,
+    generated_data,
+    group_symbol,
+    word_language,
+)
 
 _GROUP_SPACES = "\u00a0\u202f\u2009"
 _STRIPPED_GROUPS = str.maketrans("", "", f" {_GROUP_SPACES}'’")
@@ -26,6 +31,9 @@ _CJK_DIGITS = {
 }  # fmt: skip
 _CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CJK_NUMERAL = re.compile(f"[{''.join(_CJK_DIGITS)}{''.join(_CJK_UNITS)}]+")
+
+
+_Trie = dict[str, "_Trie"]
 
 
 @dataclass(frozen=True)
@@ -103,11 +111,21 @@ def _digits_pattern(language: str) -> re.Pattern[str]:
 
 
 def _cardinals(language: str) -> dict[str, int]:
-    """Cardinals 1-99 as num2words writes them ("eight", "zehn", "vingt et un")."""
+    """Cardinals 1-99 as num2words writes them ("eight", "zehn", "vingt et un").
+
+    Read from ``data/generated.json`` (written by scripts/generate_data.py with
+    ``num2words_cardinals``), so num2words is not imported at run time.
+    """
+    table: dict[str, int] = generated_data()["cardinals"].get(language, {})
+    return table
+
+
+def num2words_cardinals(language: str) -> dict[str, int]:
+    """The cardinals 1-99 num2words writes for one of our languages (empty if none)."""
     code = NUM2WORDS_LANGUAGES.get(language)
     if code is None:
         return {}
-    from num2words import num2words  # only when a language's words are first needed
+    from num2words import num2words
 
     return {str(num2words(number, lang=code)): number for number in range(1, 100)}
 
@@ -122,9 +140,33 @@ def _number_words(language: str) -> tuple[re.Pattern[str], dict[str, int]]:
     words = {word.casefold(): value for word, value in _cardinals(language).items()}
     words.update((word.casefold(), value) for word, value in NUMBER_WORDS.get(language, {}).items())
     variants = {form for word in words for form in (word, word.capitalize(), word.upper())}
-    ordered = sorted(variants, key=lambda form: (-len(form), form))
-    pattern = rf"\b(?:{'|'.join(map(re.escape, ordered))})\b" if ordered else "(?!)"
+    pattern = rf"\b{_trie(sorted(variants))}\b" if variants else "(?!)"
     return re.compile(pattern), words
+
+
+def _trie(words: list[str]) -> str:
+    """One regex for many words, shared prefixes factored out ("t(?:wo|hree|en)").
+
+    Python's regex engine tries a flat alternation word by word at every position;
+    a prefix tree lets it reject a position after a character or two. Longer words
+    come first at each branch, so the longest spelling wins as in a sorted alternation.
+    """
+    tree: _Trie = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branch(tree)
+
+
+def _branch(node: _Trie) -> str:
+    ends = "" in node
+    parts = [re.escape(char) + _branch(child) for char, child in sorted(node.items()) if char]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
+    return f"(?:{body})?" if ends else body
 
 
 def _digit_token(match: re.Match[str], language: str) -> NumberToken:

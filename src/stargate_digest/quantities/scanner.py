@@ -225,6 +225,9 @@ def _classify(
     return _Reading("count", "count", amount.value)
 
 
+_RANGE_NEXT = frozenset(SPACES + "".join(RANGE_DASHES))
+
+
 @dataclass(frozen=True)
 class _RangeWords:
     joiners: re.Pattern[str]
@@ -245,9 +248,9 @@ def _range_words(language: str) -> _RangeWords:
     return _RangeWords(
         joiners=re.compile(rf"{SPACE}?(?:{dashes}){SPACE}?|{SPACE}+(?i:{words}){SPACE}+"),
         after_between=re.compile(rf"{SPACE}+(?i:{_alternation(ands)}){SPACE}+"),
-        between=re.compile(rf"(?<!{LETTER})(?i:{_alternation(between)}){SPACE}+\Z"),
+        between=re.compile(rf"(?<!\w)(?i:{_alternation(between)}){SPACE}+\Z"),
         start_from=re.compile(
-            rf"(?<!{LETTER})(?i:{_alternation(RANGE_FROM.get(language, ()))}){SPACE}+\S*\Z"
+            rf"(?<!\w)(?i:{_alternation(RANGE_FROM.get(language, ()))}){SPACE}+\S*\Z"
         ),
     )
 
@@ -278,15 +281,17 @@ def _range_high(
     return number_at(text, pos, language)
 
 
-def _range(
+def _range(  # noqa: PLR0917 (one private call site, in _read)
     text: str,
     token: NumberToken,
+    low: _Amount,
     language: str,
     vocab: Vocabulary,
     floor: int,
 ) -> tuple[NumberToken, _Amount, Decimal] | None:
     """(high token, high amount, low value) when ``token`` opens a range, else None."""
-    low = _amount(text, token, language, vocab, abbreviations=True)
+    if low.end < len(text) and text[low.end] not in _RANGE_NEXT:
+        return None  # the common case: no dash, space or CJK range mark follows
     low_tail = _tail(text, low, vocab) if low.scale_word is not None else None
     low_end = low_tail.end if low_tail is not None else low.end
     high = _range_high(text, token.start, low_end, language, vocab=vocab, floor=floor)
@@ -312,12 +317,12 @@ def _read(
     prefix = vocab.prefixes.ending_at(text, token.start, max(floor, token.start - _PREFIX_WINDOW))
     if prefix is None and token.start > 0 and is_letter(text[token.start - 1]):
         return None
-    ranged = None if token.spelled else _range(text, token, language, vocab, floor)
+    amount = _amount(text, token, language, vocab, abbreviations=True)
+    ranged = None if token.spelled else _range(text, token, amount, language, vocab, floor)
     if ranged is not None:
         return _read_range(
             text, token, language, vocab=vocab, floor=floor, prefix=prefix, ranged=ranged
         )
-    amount = _amount(text, token, language, vocab, abbreviations=True)
     tail = _tail(text, amount, vocab)
     marks = _currency_marks(text, prefix, tail)
     if amount.needs_currency and not marks:
