@@ -253,10 +253,15 @@ def verify_claim(
             }
         )
     start, end, alignment = located
-    grounded = claim.model_copy(
-        update={"start": start, "end": end, "alignment": alignment,
-                "quote": article.text[start:end]}
-    )  # fmt: skip
+    update: dict[str, object] = {
+        "start": start,
+        "end": end,
+        "alignment": alignment,
+        "quote": article.text[start:end],
+    }
+    grounded = claim.model_copy(update=update) if alignment is not Alignment.EXACT else claim
+    if grounded is claim and (claim.start, claim.end) != (start, end):
+        grounded = claim.model_copy(update=update)
     known = None
     if article_mentions is not None and alignment is Alignment.EXACT:
         known = _inside(article_mentions, start, end)
@@ -266,12 +271,13 @@ def verify_claim(
     sentences = sentences or _sentences(article.text, article.language)
     if instruction_like(article.text, start, end, sentences):
         problem = INSTRUCTION_NOTE
-    update: dict[str, object] = {"verified": problem is None, "verification_note": problem}
+    update["verified"] = problem is None
+    update["verification_note"] = problem
     update["figure_start"] = start + figure[0] if figure else None
     update["figure_end"] = start + figure[1] if figure else None
     if not _as_of_support(grounded, article.text, sentences, article.language):
         update["as_of"] = None
-    return grounded.model_copy(update=update)
+    return claim.model_copy(update=update)
 
 
 def _inside(mentions: list[Mention], start: int, end: int) -> list[Mention]:

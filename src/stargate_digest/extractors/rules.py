@@ -48,6 +48,7 @@ _MAX_QUOTE_CHARS = 260
 # at most two words, an opening parenthesis and a few words of hedging.
 _EQUIVALENT_GAP = re.compile(r"\s*(?:\w+\s+){0,2}[(\[][^\d()\[\]]{0,30}")
 OTHER_METRIC = "other"
+_BLANK_LINE = re.compile(r"\n\n")
 _CUED = frozenset({"count", "date"})
 _COUNT_CUE_DISTANCE = 40
 _SPELLED_CUE_DISTANCE = 25
@@ -134,8 +135,9 @@ class RulesExtractor:
         claims: list[Claim] = []
         anchors: dict[int, tuple[Claim, ...]] = {}
         previous: Mention | None = None
+        paragraphs = _Paragraphs(text)
         for mention in mentions:
-            if not index.subjects.within(_paragraph(text, mention)):
+            if not index.subjects.within(paragraphs.around(mention)):
                 continue  # page furniture and asides name none of the story's subjects
             sentence = sentences.containing(mention.start)
             candidate = _Candidate(
@@ -425,10 +427,19 @@ def _nearest(cues: list[TermHit], mention: Mention) -> int | None:
     return min(distances, default=None)
 
 
-def _paragraph(text: str, mention: Mention) -> Span:
-    start = text.rfind("\n\n", 0, mention.start) + 1
-    end = text.find("\n\n", mention.end)
-    return Span(start, end if end >= 0 else len(text))
+class _Paragraphs:
+    """The paragraph (text between blank lines) around any offset, found once per text."""
+
+    def __init__(self, text: str) -> None:
+        self._breaks = [m.start() for m in _BLANK_LINE.finditer(text)]
+        self._length = len(text)
+
+    def around(self, mention: Mention) -> Span:
+        index = bisect_left(self._breaks, mention.start)
+        start = self._breaks[index - 1] + 1 if index else 0
+        after = bisect_left(self._breaks, mention.end)
+        end = self._breaks[after] if after < len(self._breaks) else self._length
+        return Span(start, end)
 
 
 def _equivalent_anchor(
@@ -478,8 +489,8 @@ def _merge_repeats(claims: list[Claim]) -> list[Claim]:
         else:
             kept[key] = claim
     return [
-        claim.model_copy(
-            update={"equivalent_of": renamed.get(claim.equivalent_of or "", claim.equivalent_of)}
-        )
+        claim.model_copy(update={"equivalent_of": renamed[claim.equivalent_of]})
+        if claim.equivalent_of in renamed
+        else claim
         for claim in kept.values()
     ]

@@ -137,9 +137,12 @@ def _number_words(language: str) -> tuple[re.Pattern[str], dict[str, int]]:
     Case variants are spelled out instead of using IGNORECASE: a case-sensitive literal
     alternation lets the regex engine skip quickly to possible first letters.
     """
-    words = {word.casefold(): value for word, value in _cardinals(language).items()}
-    words.update((word.casefold(), value) for word, value in NUMBER_WORDS.get(language, {}).items())
-    variants = {form for word in words for form in (word, word.capitalize(), word.upper())}
+    written = {**_cardinals(language), **NUMBER_WORDS.get(language, {})}
+    words = {word.casefold(): value for word, value in written.items()}
+    # Variants of the word as written ("dreißig"), not of its casefold ("dreissig").
+    variants = {
+        form for word in written for form in (word.lower(), word.capitalize(), word.upper())
+    }
     pattern = rf"\b{_trie(sorted(variants))}\b" if variants else "(?!)"
     return re.compile(pattern), words
 

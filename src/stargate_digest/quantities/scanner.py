@@ -339,7 +339,7 @@ def _read(
         return None
     start = prefix.start if prefix is not None else token.start
     end = tail.end if tail is not None else amount.end
-    return Mention(
+    return Mention.model_construct(  # built from checked parts: no validation pass
         kind=reading.kind,
         value=float(reading.value),
         unit=reading.unit,
@@ -381,7 +381,7 @@ def _read_range(
     factor = reading.value / amount.value if amount.value else Decimal(1)
     start = prefix.start if prefix is not None else token.start
     end = tail.end if tail is not None else amount.end
-    return Mention(
+    return Mention.model_construct(  # built from checked parts: no validation pass
         kind=reading.kind,
         value=float(low_value * factor),
         value_max=float(reading.value),
@@ -397,7 +397,7 @@ def _read_range(
 
 
 def _date_mention(text: str, hit: DateHit, vocab: Vocabulary) -> Mention:
-    return Mention(
+    return Mention.model_construct(  # built from checked parts: no validation pass
         kind="date",
         value=hit.value,
         unit="date",
