@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -81,6 +82,21 @@ def _after_abbreviation(text: str, dot: int, known: frozenset[str]) -> bool:
     return written.casefold() in known
 
 
+_STOP_CHAR = re.compile(r"[.!?。！？\n]")
+
+
+def _sentence_ends(text: str) -> Iterator[re.Match[str]]:
+    """``_SENTENCE_END.finditer(text)``, tried only at the characters a match starts with."""
+    floor = 0
+    for stop in _STOP_CHAR.finditer(text):
+        if stop.start() < floor:
+            continue
+        match = _SENTENCE_END.match(text, stop.start())
+        if match is not None:
+            floor = match.end()
+            yield match
+
+
 def split_sentences(text: str, language: str | None = None) -> list[Span]:
     """Sentences in order, whitespace trimmed, covering every non-space character.
 
@@ -90,7 +106,7 @@ def split_sentences(text: str, language: str | None = None) -> list[Span]:
     known = abbreviations(language)
     spans: list[Span] = []
     start = 0
-    for match in _SENTENCE_END.finditer(text):
+    for match in _sentence_ends(text):
         if match.start("stop") >= 0:
             end = match.start() + 1
             if text[match.start()] == "." and _after_abbreviation(text, match.start(), known):

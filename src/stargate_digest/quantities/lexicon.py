@@ -282,6 +282,7 @@ UNIT_WORDS: Final[Mapping[str, Mapping[str, tuple[Kind, str, float]]]] = {
     },
     "ja": {
         "ギガワット": ("power", "GW", 1), "メガワット": ("power", "MW", 1),
+        "Gワット": ("power", "GW", 1), "Mワット": ("power", "MW", 1),
         "キロワット": ("power", "MW", 1e-3), "平方フィート": ("area", "sqft", 1),
         "平方メートル": ("area", "sqm", 1), "エーカー": ("area", "acre", 1),
         "平方キロメートル": ("area", "sqm", 1e6), "平方マイル": ("area", "acre", 640),

@@ -182,9 +182,25 @@ def number_at(text: str, pos: int, language: str) -> NumberToken | None:
     return None if match is None else _digit_token(match, language)
 
 
+_DIGIT_RUN = re.compile(r"\d+")
+
+
 def _digit_tokens(text: str, language: str) -> Iterator[NumberToken]:
-    for match in _digits_pattern(language).finditer(text):
-        yield _digit_token(match, language)
+    """The numbers, tried only where a run of digits starts.
+
+    The number pattern opens with lookbehinds, which keep the regex engine from
+    skipping ahead to the next digit by itself; a plain digit run can. A number never
+    starts inside a run nor ends inside one, so this finds what ``finditer`` would.
+    """
+    pattern = _digits_pattern(language)
+    floor = 0
+    for run in _DIGIT_RUN.finditer(text):
+        if run.start() < floor:
+            continue
+        match = pattern.match(text, run.start())
+        if match is not None:
+            floor = match.end()
+            yield _digit_token(match, language)
 
 
 def _word_tokens(text: str, language: str) -> Iterator[NumberToken]:
