@@ -226,3 +226,30 @@ def test_norwegian_money(text: str, value: float) -> None:
 def test_norwegian_is_identified() -> None:
     text = "Stargate Norge skal bygge et nytt datasenter i Narvik, og prosjektet får mye kraft."
     assert identify_language(text) in {"no", "nb"}
+
+
+# --- money named once, amounts after it ---------------------------------------------------
+
+
+def test_a_bare_amount_after_money_in_the_paragraph_takes_its_currency() -> None:
+    text = (
+        "El proyecto Stargate asciende a 500.000 millones de dólares. De esa cifra, "
+        "150.000 millones se desplegarán ya y los 350.000 millones restantes, después."
+    )
+    for value in (150e9, 350e9):
+        claim = one(text, "es", value, "USD")
+        assert claim.verified
+
+
+def test_a_bare_amount_followed_by_a_noun_stays_a_count() -> None:
+    text = "Stargate costs $500 billion. OpenAI has 500 million weekly users."
+    assert [c.unit for c in claims(text) if c.value == 500e6] in ([], ["count"])
+
+
+def test_a_paragraph_between_two_on_topic_paragraphs_is_read() -> None:
+    text = (
+        "Stargate named five new sites.\n\n"
+        "The companies said the new sites would create more than 25,000 onsite jobs.\n\n"
+        "Oracle and SoftBank will build them."
+    )
+    assert one(text, "en", 25_000, "count").metric == "jobs"

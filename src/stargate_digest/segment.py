@@ -54,6 +54,8 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
 
 
 _LANGUAGE_ALIASES = {"no": "nb", "nn": "nb"}
+_ORDINAL = "<ordinal>"
+"""Marks a language whose numbers take an ordinal dot (see abbreviations.toml)."""
 _INITIALS = re.compile(r"(?:\w\.)*\w\Z")
 """'U.S' before its last dot, or one letter ('J', 'M'): initials, never a sentence end."""
 _WORD_BEFORE_DOT = re.compile(r"[^\s(\[\"'“‘«]+\Z")
@@ -68,6 +70,8 @@ def abbreviations(language: str | None) -> frozenset[str]:
     primary = (language or "en").replace("_", "-").split("-", 1)[0].lower()
     primary = _LANGUAGE_ALIASES.get(primary, primary)
     words = [*table["any"], *table.get(primary, table["en"])]
+    if primary in table["ordinal_dot"]:
+        words.append(_ORDINAL)
     return frozenset(word.casefold() for word in words)
 
 
@@ -77,7 +81,9 @@ def _after_abbreviation(text: str, dot: int, known: frozenset[str]) -> bool:
     if word is None:
         return False
     written = word[0]
-    if len(written) <= 4 and _INITIALS.match(written) and not written.isdigit():
+    if written.isdigit():
+        return len(written) <= 3 and _ORDINAL in known
+    if len(written) <= 4 and _INITIALS.match(written):
         return written[-1].isalpha()
     return written.casefold() in known
 

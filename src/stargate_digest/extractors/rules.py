@@ -137,8 +137,8 @@ class RulesExtractor:
         previous: Mention | None = None
         paragraphs = _Paragraphs(text)
         for mention in mentions:
-            if not index.subjects.within(paragraphs.around(mention)):
-                continue  # page furniture and asides name none of the story's subjects
+            if not paragraphs.on_topic(paragraphs.around(mention), index):
+                continue  # page furniture and asides name none of the story's subjects or parts
             sentence = sentences.containing(mention.start)
             candidate = _Candidate(
                 mention, sentence, clause_around(text, sentence, mention.start, mention.end)
@@ -286,9 +286,17 @@ class RulesExtractor:
         return _Reading((best[2],), best[3]) if best else None
 
     def _subjects_in_clause(self, index: _Index, candidate: _Candidate) -> list[tuple[str, int]]:
-        """Subjects the clause names, with their distance; the main subject as a default."""
+        """Subjects the clause names, with their distance; the main subject as a default.
+
+        A clause that names none ("SoftBank shares: +4.2%") takes those its sentence
+        names before it.
+        """
         found: dict[str, int] = {self.topic.main_subject: _DEFAULT_SUBJECT_DISTANCE}
-        for hit in index.subjects.within(candidate.clause):
+        hits = index.subjects.within(candidate.clause)
+        if not hits:
+            before = Span(candidate.sentence.start, candidate.mention.start)
+            hits = index.subjects.within(before)
+        for hit in hits:
             distance = _distance(hit.start, hit.end, candidate.mention)
             found[hit.label] = min(found.get(hit.label, distance), distance)
         return sorted(found.items(), key=lambda item: item[1])
@@ -435,11 +443,33 @@ class _Paragraphs:
         self._length = len(text)
 
     def around(self, mention: Mention) -> Span:
-        index = bisect_left(self._breaks, mention.start)
+        return self._span(bisect_left(self._breaks, mention.start))
+
+    def _span(self, index: int) -> Span:
+        """The paragraph after the ``index``-th break (0: the first paragraph)."""
         start = self._breaks[index - 1] + 1 if index else 0
-        after = bisect_left(self._breaks, mention.end)
-        end = self._breaks[after] if after < len(self._breaks) else self._length
+        end = self._breaks[index] if index < len(self._breaks) else self._length
         return Span(start, end)
+
+    def on_topic(self, paragraph: Span, index: _Index) -> bool:
+        """Whether the paragraph, or both its neighbours, name a subject or a part.
+
+        A paragraph inside the story ("The companies said the new sites would create
+        more than 25,000 jobs.") often names neither, but sits between paragraphs that
+        do; page furniture sits at the edges or between other furniture.
+        """
+        if _names_topic(paragraph, index):
+            return True
+        number = bisect_left(self._breaks, paragraph.start)
+        if number == 0 or number >= len(self._breaks):
+            return False
+        return _names_topic(self._span(number - 1), index) and _names_topic(
+            self._span(number + 1), index
+        )
+
+
+def _names_topic(span: Span, index: _Index) -> bool:
+    return bool(index.subjects.within(span) or index.scopes.within(span))
 
 
 def _equivalent_anchor(

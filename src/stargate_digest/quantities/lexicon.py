@@ -616,3 +616,19 @@ PHASE_WORDS: Final[Mapping[str, tuple[tuple[str, ...], tuple[str, ...], tuple[st
     "zh": ((), (), ("期",)),
     "ko": (("단계",), (), ("단계",)),
 }
+
+# --- currency carried over ----------------------------------------------------------------
+
+AMOUNT_FOLLOWERS: Final[Mapping[str, tuple[str, ...]]] = {
+    # Words that may follow a bare scaled amount that is still the money named earlier in
+    # the paragraph ("los 350.000 millones restantes"); a noun there ("3.6 trillion
+    # people", "500 milioni di utenti") makes it a count. Short lowercase words ("se",
+    # "in", "to") and punctuation also keep it money (see scanner._carry_currency).
+    "en": ("more", "remaining", "additional", "will", "would", "was", "were", "has", "have"),
+    "de": ("weitere", "sollen", "soll", "werden", "wurden", "fließen"),
+    "fr": ("restants", "restant", "supplémentaires", "seront", "sont", "iront"),
+    "es": ("restantes", "adicionales", "más", "irán", "serán"),
+    "it": ("restanti", "aggiuntivi", "saranno", "andranno"),
+    "pt": ("restantes", "adicionais", "serão", "irão"),
+    "nb": ("resterende", "ytterligere", "skal", "vil"),
+}

@@ -26,6 +26,7 @@ from stargate_digest.quantities.currency import (
 )
 from stargate_digest.quantities.dates import DateHit, find_dates
 from stargate_digest.quantities.lexicon import (
+    AMOUNT_FOLLOWERS,
     ORDINAL_DOT_LANGUAGES,
     ORDINAL_MARKERS,
     RANGE_BETWEEN,
@@ -449,6 +450,53 @@ def _link_equivalents(text: str, mentions: list[Mention]) -> list[Mention]:
     return linked
 
 
+_CARRY_WINDOW = 400
+_NEXT_WORD = re.compile(r"[ \u00a0\u202f]*(\w*)")
+
+
+def _still_money(text: str, end: int, language: str) -> bool:
+    """Whether what follows a bare scaled amount lets it be the money named before it."""
+    word = _NEXT_WORD.match(text, end)
+    following = "" if word is None else word.group(1)
+    if not following:
+        return True  # punctuation or the end of the text
+    if len(following) <= 3 and following.islower():
+        return following not in {"of", "de", "di", "da", "do", "der", "des", "du"}
+    return following.casefold() in AMOUNT_FOLLOWERS.get(word_language(language), ())
+
+
+def _carry_currency(text: str, mentions: list[Mention], language: str) -> list[Mention]:
+    """A bare scaled amount after money in the same paragraph is money in that currency.
+
+    "El plan asciende a 500.000 millones de dólares. De esa cifra, 150.000 millones se
+    desplegarán ...": 150e9 USD, and the reason names the amount it was read from. Not
+    when a noun follows ("3.6 trillion people", "500 milioni di utenti").
+    """
+    carried = list(mentions)
+    last_money: Mention | None = None
+    for index, mention in enumerate(mentions):
+        if mention.kind == "money" and mention.unit != UNRESOLVED:
+            last_money = mention
+            continue
+        if not _is_bare_scaled(mention) or last_money is None:
+            continue
+        between = text[last_money.end : mention.start]
+        if len(between) > _CARRY_WINDOW or "\n\n" in between:
+            continue
+        if not _still_money(text, mention.end, language):
+            continue
+        carried[index] = mention.model_copy(
+            update={
+                "kind": "money",
+                "unit": last_money.unit,
+                "currency_candidates": (),
+                "currency_resolution": f"no currency stated; {last_money.unit} as "
+                f"'{last_money.surface}' earlier in the paragraph",
+            }
+        )
+    return carried
+
+
 def find_mentions(text: str, language: str) -> list[Mention]:
     """Every quantity mention in running text, in order of position.
 
@@ -473,7 +521,7 @@ def find_mentions(text: str, language: str) -> list[Mention]:
             mentions.append(mention)
             floor = mention.end
     mentions.sort(key=lambda mention: mention.start)
-    return _link_equivalents(text, mentions)
+    return _carry_currency(text, _link_equivalents(text, mentions), language)
 
 
 def parse_quantity(span: str, language: str) -> Mention | None:
