@@ -253,3 +253,32 @@ def test_a_paragraph_between_two_on_topic_paragraphs_is_read() -> None:
         "Oracle and SoftBank will build them."
     )
     assert one(text, "en", 25_000, "count").metric == "jobs"
+
+
+def test_a_digest_over_dates_of_every_precision_is_built() -> None:
+    """Years and months (contract 1.2) meet full dates in the reconciler without error."""
+    from stargate_digest import build_digest
+
+    texts = [
+        "Stargate will be complete by 2026.",
+        "Stargate will be complete by June 2026.",
+        "Stargate will be complete by June 30, 2026.",
+    ]
+    results = []
+    for number, text in enumerate(texts):
+        page = article(text).model_copy(update={"id": f"page{number}"})
+        results.append(EXTRACTOR.extract(page))
+    digest = build_digest(results, backend="rules")
+    assert {str(c.value) for c in digest.claims} == {"2026", "2026-06", "2026-06-30"}
+
+
+def test_figures_labelled_other_never_disagree() -> None:
+    from stargate_digest import build_digest
+
+    texts = ["Stargate will add 400 onsite roles.", "Stargate will add 900 new homes."]
+    results = [
+        EXTRACTOR.extract(article(text).model_copy(update={"id": f"page{n}"}))
+        for n, text in enumerate(texts)
+    ]
+    assert {c.metric for r in results for c in r.claims} == {"other"}
+    assert build_digest(results, backend="rules").disagreements == []
