@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from stargate_digest import __version__
@@ -80,6 +80,15 @@ class _Index:
     cues: dict[str, _Hits]
     distributive: _Hits
     scopes: _Hits
+    _by_sentence: dict[Span, dict[str, list[TermHit]]] = field(default_factory=dict)
+
+    def cues_in(self, sentence: Span) -> dict[str, list[TermHit]]:
+        """Each metric's cue words in a sentence (found once: its figures share them)."""
+        found = self._by_sentence.get(sentence)
+        if found is None:
+            found = {name: hits.within(sentence) for name, hits in self.cues.items()}
+            self._by_sentence[sentence] = found
+        return found
 
 
 @dataclass(frozen=True)
@@ -240,9 +249,8 @@ class RulesExtractor:
         metrics = {n: m for n, m in self.topic.metrics.items() if mention.kind in m.kinds}
         if not metrics:
             return None
-        cue_distance = {
-            name: _nearest(index.cues[name].within(candidate.sentence), mention) for name in metrics
-        }
+        cues = index.cues_in(candidate.sentence)
+        cue_distance = {name: _nearest(cues[name], mention) for name in metrics}
         distributed = self._distributed(index, candidate)
         if distributed:
             for name in sorted(metrics, key=lambda n: -metrics[n].priority):
@@ -254,7 +262,7 @@ class RulesExtractor:
             # ("eight buildings"), or "one of them" would count something.
             if mention.spelled:
                 cue_distance = {
-                    name: _following(index.cues[name].within(candidate.sentence), mention)
+                    name: _following(cues[name], mention)
                     for name in metrics
                 }
             reach = _SPELLED_CUE_DISTANCE if mention.spelled else _COUNT_CUE_DISTANCE
@@ -332,7 +340,9 @@ class RulesExtractor:
     ) -> Claim:
         mention = candidate.mention
         quote = _quote_span(article.text, candidate)
-        return Claim(
+        # Every field is built here from checked, typed parts: no validation pass (a claim
+        # costs about as much to validate as to find).
+        return Claim.model_construct(
             id=f"{article.id}#{index + 1}",
             source_id=article.id,
             subject=reading.subjects[0],
