@@ -282,3 +282,18 @@ def test_figures_labelled_other_never_disagree() -> None:
     ]
     assert {c.metric for r in results for c in r.claims} == {"other"}
     assert build_digest(results, backend="rules").disagreements == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "scope"),
+    [
+        ("Stargate Argentina will need 500 MW.", "en", "Stargate Argentina"),
+        ("Stargate Argentinien soll 500 MW erhalten.", "de", "Stargate Argentina"),
+        ("Stargate Norway will need 500 MW.", "en", "Stargate Norway"),
+        ("Stargate will need 500 MW in the United States.", "en", None),
+    ],
+)
+def test_a_country_programme_the_profile_does_not_list(
+    text: str, language: str, scope: str | None
+) -> None:
+    assert one(text, language, 500, "MW").scope == scope

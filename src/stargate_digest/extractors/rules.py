@@ -155,7 +155,7 @@ class RulesExtractor:
             anchor = _equivalent_anchor(text, previous, mention, anchors)
             previous = mention
             context = _Context(
-                scope=self._scope(index, candidate, text, phases),
+                scope=self._scope(index, candidate, text, phases, article.language),
                 as_of=_as_of(mentions, candidate),
             )
             if anchor:
@@ -210,7 +210,12 @@ class RulesExtractor:
         )
 
     def _scope(
-        self, index: _Index, candidate: _Candidate, text: str, phases: re.Pattern[str] | None
+        self,
+        index: _Index,
+        candidate: _Candidate,
+        text: str,
+        phases: re.Pattern[str] | None,
+        language: str,
     ) -> str | None:
         """The named part nearest the figure in its clause, else its sentence; else a phase."""
         mention = candidate.mention
@@ -224,11 +229,31 @@ class RulesExtractor:
             if hits:
                 nearest = min(hits, key=lambda h: _distance(h.start, h.end, mention))
                 return nearest.label
+        programme = self._country_programme(index, candidate, text, language)
+        if programme is not None:
+            return programme
         if phases is not None:
             found = phases.search(text, candidate.clause.start, candidate.clause.end)
             if found is not None:
                 number = next((g for g in found.groups() if g), "1")
                 return self.topic.canonical_scope(f"phase {number}")
+        return None
+
+    def _country_programme(
+        self, index: _Index, candidate: _Candidate, text: str, language: str
+    ) -> str | None:
+        """ "Stargate Argentina": the main subject's name followed by a country's (CLDR).
+
+        Country programmes the profile lists are found as its scopes; this finds the
+        ones it does not list yet, named the same way.
+        """
+        span = Span(candidate.sentence.start, candidate.clause.end)
+        for hit in index.subjects.within(span):
+            if hit.label != self.topic.main_subject:
+                continue
+            country = _country_after(text, hit.end, language)
+            if country is not None:
+                return self.topic.canonical_scope(f"{self.topic.main_subject} {country}")
         return None
 
     def _read(self, index: _Index, candidate: _Candidate, text: str) -> _Reading | None:
@@ -261,10 +286,7 @@ class RulesExtractor:
             # chips", "sites announced: 6"); a number in words only by what follows it
             # ("eight buildings"), or "one of them" would count something.
             if mention.spelled:
-                cue_distance = {
-                    name: _following(cues[name], mention)
-                    for name in metrics
-                }
+                cue_distance = {name: _following(cues[name], mention) for name in metrics}
             reach = _SPELLED_CUE_DISTANCE if mention.spelled else _COUNT_CUE_DISTANCE
             cue_distance = {
                 n: d if d is not None and d <= reach else None for n, d in cue_distance.items()
@@ -403,6 +425,42 @@ def _phase_pattern(language: str) -> re.Pattern[str] | None:
     if suffixes:
         branches.append(rf"第?(\d+)(?:{'|'.join(map(re.escape, suffixes))})")
     return re.compile("|".join(branches)) if branches else None
+
+
+_COUNTRY_GAP = re.compile(r"[ \u00a0]")
+_LONGEST_COUNTRY = 40
+
+
+@cache
+def _country_names(language: str) -> dict[str, str]:
+    """Country names (CLDR territories) in the language and in English -> English name."""
+    from babel import Locale, UnknownLocaleError
+
+    names: dict[str, str] = {}
+    english = Locale.parse("en").territories
+    try:
+        local = Locale.parse(word_language(language)).territories
+    except (ValueError, UnknownLocaleError):
+        local = english
+    for code, name in english.items():
+        if len(code) == 2 and code.isalpha():  # countries, not regions ("001", "EU")
+            names[str(name).casefold()] = str(name)
+            names[str(local.get(code, name)).casefold()] = str(name)
+    return names
+
+
+def _country_after(text: str, end: int, language: str) -> str | None:
+    """The English name of the country named right after ``end``, if one is."""
+    if not _COUNTRY_GAP.match(text, end):
+        return None
+    window = text[end + 1 : end + 1 + _LONGEST_COUNTRY]
+    names = _country_names(language)
+    words = window.split()
+    for count in range(min(4, len(words)), 0, -1):
+        candidate = " ".join(words[:count]).rstrip(".,;:)”’\"'").casefold()
+        if candidate in names:
+            return names[candidate]
+    return None
 
 
 def _detail(text: str, mention: Mention) -> str | None:
