@@ -362,9 +362,7 @@ class RulesExtractor:
     ) -> Claim:
         mention = candidate.mention
         quote = _quote_span(article.text, candidate)
-        # Every field is built here from checked, typed parts: no validation pass (a claim
-        # costs about as much to validate as to find).
-        return Claim.model_construct(
+        return Claim(
             id=f"{article.id}#{index + 1}",
             source_id=article.id,
             subject=reading.subjects[0],

@@ -340,7 +340,7 @@ def _read(
         return None
     start = prefix.start if prefix is not None else token.start
     end = tail.end if tail is not None else amount.end
-    return Mention.model_construct(  # built from checked parts: no validation pass
+    return Mention(
         kind=reading.kind,
         value=float(reading.value),
         unit=reading.unit,
@@ -382,7 +382,7 @@ def _read_range(
     factor = reading.value / amount.value if amount.value else Decimal(1)
     start = prefix.start if prefix is not None else token.start
     end = tail.end if tail is not None else amount.end
-    return Mention.model_construct(  # built from checked parts: no validation pass
+    return Mention(
         kind=reading.kind,
         value=float(low_value * factor),
         value_max=float(reading.value),
@@ -398,7 +398,7 @@ def _read_range(
 
 
 def _date_mention(text: str, hit: DateHit, vocab: Vocabulary) -> Mention:
-    return Mention.model_construct(  # built from checked parts: no validation pass
+    return Mention(
         kind="date",
         value=hit.value,
         unit="date",
