@@ -96,7 +96,8 @@ class TermMatcher:
                 end = self._match_rest(text, match.end(), term)
                 if end is not None:
                     hits.add(TermHit(start, end, term.label))
-        for needle, label in self._substrings:
+        # A text without CJK characters holds none of the CJK terms: skip their search.
+        for needle, label in self._substrings if _CJK.search(text) else ():
             position = text.find(needle)
             while position >= 0:
                 hits.add(TermHit(position, position + len(needle), label))

@@ -208,20 +208,36 @@ def instruction_like(text: str, start: int, end: int, sentences: Sentences | Non
     """Whether a sentence of ``text`` that [start, end) touches gives instructions."""
     sentences = sentences or _sentences(text)
     first, last = sentences.containing(start), sentences.containing(max(start, end - 1))
-    return bool(_INSTRUCTION.search(text, first.start, max(first.end, last.end)))
+    return _instructs(text, first.start, max(first.end, last.end))
 
 
-def _as_of_support(claim: Claim, text: str, sentences: Sentences, language: str) -> bool:
+@lru_cache(maxsize=256)
+def _instructs(text: str, start: int, end: int) -> bool:
+    """Claims share sentences: each sentence is searched once."""
+    return bool(_INSTRUCTION.search(text, start, end))
+
+
+def _as_of_support(
+    claim: Claim,
+    article: Article,
+    sentences: Sentences,
+    article_mentions: list[Mention] | None,
+) -> bool:
     """Whether the quote's sentence states the date or period the claim says it is as of."""
     if claim.as_of is None:
         return True
     first, last = sentences.containing(claim.start), sentences.containing(max(0, claim.end - 1))
-    sentence = text[min(first.start, claim.start) : max(last.end, claim.end)]
+    start, end = min(first.start, claim.start), max(last.end, claim.end)
+    sentence = article.text[start:end]
     if YEAR_ONLY.fullmatch(claim.as_of):
         return re.search(rf"(?<!\d){claim.as_of}(?!\d)", sentence) is not None
+    if article_mentions is not None:
+        dates: Sequence[Mention] = _inside(article_mentions, start, end)
+    else:
+        dates = _mentions(sentence, article.language)
     return any(
         m.kind == "date" and isinstance(m.value, str) and m.value.startswith(claim.as_of)
-        for m in _mentions(sentence, language)
+        for m in dates
     )
 
 
@@ -241,7 +257,16 @@ def verify_claim(
     ``article_mentions`` (the parser's reading of the whole article) save the work of
     reading the text again; a mention is only reused for an exactly aligned quote.
     """
-    located = align_quote(article.text, claim.quote, claim.start)
+    if claim.quote and article.text.startswith(claim.quote, claim.start):
+        # The quote is where the claim says (the rules backend's claims always are):
+        # the occurrence nearest the proposed offset is that one.
+        located: tuple[int, int, Alignment] | None = (
+            claim.start,
+            claim.start + len(claim.quote),
+            Alignment.EXACT,
+        )
+    else:
+        located = align_quote(article.text, claim.quote, claim.start)
     if located is None:
         return claim.model_copy(
             update={
@@ -275,7 +300,7 @@ def verify_claim(
     update["verification_note"] = problem
     update["figure_start"] = start + figure[0] if figure else None
     update["figure_end"] = start + figure[1] if figure else None
-    if not _as_of_support(grounded, article.text, sentences, article.language):
+    if not _as_of_support(grounded, article, sentences, article_mentions):
         update["as_of"] = None
     return claim.model_copy(update=update)
 

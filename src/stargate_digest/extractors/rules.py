@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -77,7 +78,8 @@ class _Index:
     """Where the article names each subject, metric cue and distributive word."""
 
     subjects: _Hits
-    cues: dict[str, _Hits]
+    cues: _Hits
+    """Every metric's cue words, labelled with the metric's name."""
     distributive: _Hits
     scopes: _Hits
     _by_sentence: dict[Span, dict[str, list[TermHit]]] = field(default_factory=dict)
@@ -86,7 +88,9 @@ class _Index:
         """Each metric's cue words in a sentence (found once: its figures share them)."""
         found = self._by_sentence.get(sentence)
         if found is None:
-            found = {name: hits.within(sentence) for name, hits in self.cues.items()}
+            found = {}
+            for hit in self.cues.within(sentence):
+                found.setdefault(hit.label, []).append(hit)
             self._by_sentence[sentence] = found
         return found
 
@@ -204,7 +208,13 @@ class RulesExtractor:
         ]
         return _Index(
             subjects=_Hits(subjects),
-            cues={n: _Hits(by_label.get(metric_label(n), [])) for n in self.topic.metrics},
+            cues=_Hits(
+                [
+                    TermHit(hit.start, hit.end, name)
+                    for name in self.topic.metrics
+                    for hit in by_label.get(metric_label(name), [])
+                ]
+            ),
             distributive=_Hits(by_label.get(DISTRIBUTIVE, [])),
             scopes=_Hits(scopes),
         )
@@ -275,7 +285,7 @@ class RulesExtractor:
         if not metrics:
             return None
         cues = index.cues_in(candidate.sentence)
-        cue_distance = {name: _nearest(cues[name], mention) for name in metrics}
+        cue_distance = {name: _nearest(cues.get(name, ()), mention) for name in metrics}
         distributed = self._distributed(index, candidate)
         if distributed:
             for name in sorted(metrics, key=lambda n: -metrics[n].priority):
@@ -286,7 +296,7 @@ class RulesExtractor:
             # chips", "sites announced: 6"); a number in words only by what follows it
             # ("eight buildings"), or "one of them" would count something.
             if mention.spelled:
-                cue_distance = {name: _following(cues[name], mention) for name in metrics}
+                cue_distance = {name: _following(cues.get(name, ()), mention) for name in metrics}
             reach = _SPELLED_CUE_DISTANCE if mention.spelled else _COUNT_CUE_DISTANCE
             cue_distance = {
                 n: d if d is not None and d <= reach else None for n, d in cue_distance.items()
@@ -398,10 +408,11 @@ def _as_of(mentions: list[Mention], candidate: _Candidate) -> str | None:
     if candidate.mention.kind == "date":
         return None
     clause = candidate.clause
-    for mention in mentions:
+    first = bisect_left(mentions, clause.start, key=lambda m: m.start)
+    for mention in mentions[first:]:
         if mention.start >= clause.end:
             break
-        if mention.kind == "date" and mention.start >= clause.start and mention.end <= clause.end:
+        if mention.kind == "date" and mention.end <= clause.end:
             value = str(mention.value)
             return None if value.startswith("--") else value
     return None
@@ -486,12 +497,12 @@ def _distance(start: int, end: int, mention: Mention) -> int:
     return max(0, start - mention.end, mention.start - end)
 
 
-def _following(cues: list[TermHit], mention: Mention) -> int | None:
+def _following(cues: Sequence[TermHit], mention: Mention) -> int | None:
     """Distance from the end of the mention to the nearest cue after it."""
     return min((hit.start - mention.end for hit in cues if hit.start >= mention.end), default=None)
 
 
-def _nearest(cues: list[TermHit], mention: Mention) -> int | None:
+def _nearest(cues: Sequence[TermHit], mention: Mention) -> int | None:
     """Distance from the mention to the nearest cue outside it, or None without a cue."""
     distances = [
         _distance(hit.start, hit.end, mention)
@@ -507,6 +518,7 @@ class _Paragraphs:
     def __init__(self, text: str) -> None:
         self._breaks = [m.start() for m in _BLANK_LINE.finditer(text)]
         self._length = len(text)
+        self._on_topic: dict[Span, bool] = {}
 
     def around(self, mention: Mention) -> Span:
         return self._span(bisect_left(self._breaks, mention.start))
@@ -518,6 +530,12 @@ class _Paragraphs:
         return Span(start, end)
 
     def on_topic(self, paragraph: Span, index: _Index) -> bool:
+        known = self._on_topic.get(paragraph)
+        if known is None:
+            known = self._on_topic[paragraph] = self._decide(paragraph, index)
+        return known
+
+    def _decide(self, paragraph: Span, index: _Index) -> bool:
         """Whether the paragraph, or both its neighbours, name a subject or a part.
 
         A paragraph inside the story ("The companies said the new sites would create
