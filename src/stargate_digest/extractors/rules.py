@@ -252,7 +252,9 @@ class RulesExtractor:
     def _country_programme(
         self, index: _Index, candidate: _Candidate, text: str, language: str
     ) -> str | None:
-        """ "Stargate Argentina": the main subject's name followed by a country's (CLDR).
+        """A country programme ("Stargate Argentina"): the main subject, then a country.
+
+        Country names come from CLDR (babel) in the article's language and in English.
 
         Country programmes the profile lists are found as its scopes; this finds the
         ones it does not list yet, named the same way.
