@@ -39,7 +39,6 @@ from stargate_digest.evaluate import (
     findings_table,
     oracle_results,
     predictions,
-    scope_matcher,
     score_findings,
 )
 from stargate_digest.extractors.rules import RulesExtractor
@@ -159,7 +158,7 @@ def _baseline_reports(ref: str, stories: list[Story]) -> list[StoryReport]:
                 articles=len(articles),
                 languages=languages,
                 extraction={
-                    "rules": by_language(languages, story.claims(), scored, scope_matcher(topic))
+                    "rules": by_language(languages, story.claims(), scored, topic.canonical_scope)
                 },
                 findings=findings,
                 has_disagreements=story.disagreements is not None,

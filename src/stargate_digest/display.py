@@ -63,11 +63,15 @@ def describe_money(value: float, currency: str, locale: str = DEFAULT_LOCALE) ->
 
 
 def month_day(value: str, year: int = 2000) -> date:
-    """'2025-01-23' or '--01-22' as a date (a year-less date takes ``year``); a coarser
-    date ('2026', '2026-06') stands for its first day."""
-    if not value.startswith("--") and len(value) in (4, 7):
-        value = f"{value}-01-01" if len(value) == 4 else f"{value}-01"
-    return date.fromisoformat(f"{year}{value[1:]}" if value.startswith("--") else value)
+    """'2025-01-23' or '--01-22' as a date (a year-less date takes ``year``); a month or a
+    year ('2026-06', '2026', contract 1.2) as its first day."""
+    if value.startswith("--"):
+        return date.fromisoformat(f"{year}{value[1:]}")
+    if len(value) == 4:
+        return date(int(value), 1, 1)
+    if len(value) == 7:
+        return date.fromisoformat(f"{value}-01")
+    return date.fromisoformat(value)
 
 
 def describe_date(value: str) -> str:

@@ -246,29 +246,20 @@ def default_reconciler(
     return found.claims, found.disagreements
 
 
-def scope_matcher(topic: TopicProfile) -> Callable[[str | None, str | None], bool]:
-    """Two scope names are the same scope when the profile maps them to one name."""
-
-    def same_scope(a: str | None, b: str | None) -> bool:
-        return topic.canonical_scope(a) == topic.canonical_scope(b)
-
-    return same_scope
-
-
 def by_language(
     languages: dict[str, str],
     gold: Sequence[GoldClaim],
     predicted: Sequence[Predicted],
-    same_scope: Callable[[str | None, str | None], bool],
+    canonical_scope: Callable[[str | None], str | None],
 ) -> dict[str, Score]:
     """The score over all articles ("all") and over the articles of each language."""
-    scores = {"all": score(gold, predicted, same_scope)}
+    scores = {"all": score(gold, predicted, canonical_scope)}
     for language in sorted(set(languages.values())):
         ids = {i for i, lang in languages.items() if lang == language}
         scores[language] = score(
             [g for g in gold if g.source_id in ids],
             [p for p in predicted if p.source_id in ids],
-            same_scope,
+            canonical_scope,
         )
     return scores
 
@@ -287,14 +278,17 @@ def evaluate_story(
     gold = story.claims()
     gold_disagreements = story.gold_disagreements()
     languages = {a.id: a.language for a in articles}
-    same_scope = scope_matcher(topic)
     extraction = {
-        backend_name: by_language(languages, gold, predictions(backend_results), same_scope)
+        backend_name: by_language(
+            languages, gold, predictions(backend_results), topic.canonical_scope
+        )
     }
     if peer:
         peer_predictions = quantulum3_predictions(articles)
         if peer_predictions is not None:
-            extraction["quantulum3"] = by_language(languages, gold, peer_predictions, same_scope)
+            extraction["quantulum3"] = by_language(
+                languages, gold, peer_predictions, topic.canonical_scope
+            )
     oracle = oracle_results(articles, gold)
     dropped = len(gold) - sum(len(r.claims) for r in oracle)
     findings = {}

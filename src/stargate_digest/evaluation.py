@@ -2,13 +2,13 @@
 
 Precision and recall are over distinct (source, value, unit) triples, so an extractor is
 neither rewarded for repeating a figure nor punished for finding it in another sentence.
-Label accuracy (metric, subject) is measured on the gold entries whose triple was found.
+Label accuracy (metric, subject, scope) is measured on the gold entries whose triple was
+found; scopes are compared after the topic profile's ``canonical_scope`` (when given).
 """
 
 from __future__ import annotations
 
 import json
-import operator
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,15 +107,16 @@ def triple(source_id: str, value: float | str, unit: str) -> Triple:
     return (source_id, value_key(value), unit)
 
 
+def _same(scope: str | None) -> str | None:
+    return scope
+
+
 def score(
     gold: Iterable[GoldClaim],
     predicted: Iterable[Predicted],
-    same_scope: Callable[[str | None, str | None], bool] = operator.eq,
+    canonical_scope: Callable[[str | None], str | None] = _same,
 ) -> Score:
-    """Compare one extractor's output with the gold set.
-
-    Scope accuracy counts a matched gold figure when a prediction of the same triple has
-    its scope (``same_scope`` normalises names, e.g. by the topic profile's aliases)."""
+    """Compare one extractor's output with the gold set."""
     gold = list(gold)
     predicted = list(predicted)
     gold_triples = {triple(g.source_id, g.value, g.unit) for g in gold}
@@ -132,7 +133,8 @@ def score(
         metric_correct += any(p.metric == entry.metric for p in found)
         subjects = {entry.subject, *entry.subject_alternatives}
         subject_correct += any(p.subject in subjects and p.metric == entry.metric for p in found)
-        scope_correct += any(same_scope(p.scope, entry.scope) for p in found)
+        wanted = canonical_scope(entry.scope)
+        scope_correct += any(canonical_scope(p.scope) == wanted for p in found)
     return Score(
         true_positives=len(gold_triples & predicted_triples),
         predicted=len(predicted_triples),

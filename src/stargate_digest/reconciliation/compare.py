@@ -62,6 +62,8 @@ def group_key(claim: Claim) -> tuple[str, str, str] | None:
     """What a claim is about, or None when it cannot be compared (no value, open currency)."""
     if claim.value is None or claim.unit is None:
         return None
+    if claim.metric == "other":
+        return None  # figures no metric labels ("25,000 onsite roles") are not one quantity
     if is_money(claim):
         return (claim.subject, claim.metric, "money") if claim.value_usd is not None else None
     return claim.subject, claim.metric, claim.unit
