@@ -25,6 +25,7 @@ from stargate_digest import extract, load_articles
 from stargate_digest.evaluation import Predicted, Score, load_gold, misses, score
 from stargate_digest.models import Article
 from stargate_digest.segment import split_sentences
+from stargate_digest.topic import load_topic
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
@@ -38,7 +39,7 @@ _SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "euro": "EUR", "£": "GBP", 
 def rules_backend(articles: Sequence[Article]) -> list[Predicted]:
     """Our offline extractor; only verified claims count."""
     return [
-        Predicted(c.source_id, c.value, c.unit, c.metric, c.subject)
+        Predicted(c.source_id, c.value, c.unit, c.metric, c.subject, c.scope)
         for result in extract(articles, backend="rules")
         for c in result.claims
         if c.verified and c.value is not None and c.unit is not None
@@ -91,9 +92,11 @@ BACKENDS: dict[str, Callable[[Sequence[Article]], list[Predicted]]] = {
 def _row(name: str, result: Score, seconds: float, labelled: bool) -> str:
     metric = f"{result.metric_accuracy:.2f}" if labelled else "n/a"
     subject = f"{result.subject_accuracy:.2f}" if labelled else "n/a"
+    scope = f"{result.scope_accuracy:.2f}" if labelled else "n/a"
     return (
         f"| {name} | {result.precision:.2f} | {result.recall:.2f} | {metric} | {subject} | "
-        f"{result.true_positives}/{result.predicted}/{result.gold} | {seconds * 1000:.0f} ms |"
+        f"{scope} | {result.true_positives}/{result.predicted}/{result.gold} | "
+        f"{seconds * 1000:.0f} ms |"
     )
 
 
@@ -101,14 +104,18 @@ def main() -> None:
     """Print the side-by-side table (Markdown) and what the rules backend missed."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument(
+        "--by-language", action="store_true", help="also one row per article language"
+    )
     args = parser.parse_args()
     logging.disable(logging.WARNING)
+    canonical = load_topic().canonical_scope
 
     print(
         "| gold set | extractor | precision | recall | metric acc. | subject acc. "
-        "| TP/pred/gold | time |"
+        "| scope acc. | TP/pred/gold | time |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|")
     for set_name, gold_path, folder in GOLD_SETS:
         gold = load_gold(gold_path)
         articles = load_articles([folder]).articles
@@ -117,7 +124,17 @@ def main() -> None:
             predicted = backend(articles)
             elapsed = time.perf_counter() - started
             labelled = any(p.metric is not None for p in predicted)
-            print(_row(f"{set_name} | {name}", score(gold, predicted), elapsed, labelled))
+            result = score(gold, predicted, canonical)
+            print(_row(f"{set_name} | {name}", result, elapsed, labelled))
+            if args.by_language:
+                for language in sorted({a.language for a in articles}):
+                    ids = {a.id for a in articles if a.language == language}
+                    part = score(
+                        [g for g in gold if g.source_id in ids],
+                        [p for p in predicted if p.source_id in ids],
+                        canonical,
+                    )
+                    print(_row(f"{set_name} ({language}) | {name}", part, 0.0, labelled))
             if args.show_misses:
                 missed, extra = misses(gold, predicted)
                 print(f"  missed: {missed}\n  not in gold: {extra}")

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import gzip
 import logging
 import os
+import queue
 import socket
 import sys
 import threading
@@ -89,7 +91,9 @@ def vcr_cassette_dir() -> str:
 def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test sees the user's API key or writes to the user's cache directory."""
     for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_ORG_ID", "OPENAI_PROJECT_ID",
-                 "STARGATE_DIGEST_MODEL"):  # fmt: skip
+                 "STARGATE_DIGEST_MODEL", "STARGATE_DIGEST_BACKEND", "STARGATE_DIGEST_SERVER",
+                 "STARGATE_DIGEST_CONTEXT_TOKENS", "STARGATE_DIGEST_REQUEST_TIMEOUT",
+                 "STARGATE_DIGEST_TEMPERATURE"):  # fmt: skip
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("STARGATE_DIGEST_CACHE", str(tmp_path / "cache.sqlite"))
 
@@ -144,6 +148,63 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", "0")
         self.end_headers()
 
+    def _route_cross_host(self) -> None:
+        """A redirect to another host name (``localhost``) of this same server."""
+        self.send_response(302)
+        port = self.server.server_address[1]
+        self.send_header("Location", f"http://localhost:{port}/article.txt")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _route_slow_headers(self) -> None:
+        """The status line and headers one byte at a time (20 s in all), never idle for a
+        read timeout; how many bytes went out before the client hung up is put in
+        ``server.sent``."""
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n"
+        data = head + b"X-Pad: a\r\n" * 30 + b"\r\nok"
+        sent = 0
+        try:
+            for byte in data:
+                if self.server.stopping.wait(0.05):
+                    break
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                sent += 1
+        finally:
+            self.server.sent.put(sent)
+
+    def _route_gzip_bomb(self) -> None:
+        """64 KiB of gzip that inflates to 64 MiB of spaces."""
+        body = gzip.compress(b" " * (64 * 1024 * 1024), compresslevel=9)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _route_short_body(self) -> None:
+        """Declares 1000 bytes, sends 12 and hangs up."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", "1000")
+        self.end_headers()
+        self.wfile.write(b"Stargate 500")
+        self.wfile.flush()
+        self.close_connection = True
+
+    def _route_redirect_loop(self) -> None:
+        self.send_response(302)
+        self.send_header("Location", "/redirect-loop")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _route_file_redirect(self) -> None:
+        self.send_response(302)
+        self.send_header("Location", "file:///etc/passwd")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
     def _route_gone(self) -> None:
         self._send(404, b"<h1>Not Found</h1>", "text/html")
 
@@ -187,6 +248,7 @@ class _Handler(BaseHTTPRequestHandler):
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     stopping: threading.Event
+    sent: queue.Queue[int]
 
     def handle_error(self, request: object, client_address: object) -> None:
         """A client hanging up mid-body is what the tests want; anything else is shown."""
@@ -200,6 +262,7 @@ class LoopbackServer:
     def __init__(self) -> None:
         self.httpd = _Server(("127.0.0.1", 0), _Handler)
         self.httpd.stopping = threading.Event()
+        self.httpd.sent = queue.Queue()
         self.port = self.httpd.server_address[1]
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 

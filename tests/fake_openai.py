@@ -3,8 +3,26 @@
 It speaks just enough of the API for the LLM extractor: chat completions, file upload
 and download, and batches. What each chat request gets is decided by a *responder*, a
 function from the request to a ``Reply``; helpers build the common replies (an answer,
-a refusal, a truncation, an HTTP error) and scripts (one reply after another, or by
-the number of re-asks already in the conversation).
+a refusal, a truncation, an HTTP error, a rate limit) and scripts (one reply after
+another, or by the number of re-asks already in the conversation).
+
+Before the responder sees a request, the fake rejects what the real server rejects
+(``server=``), with the real server's wording, checked against its sources and users'
+reports rather than guessed:
+
+* ``openai``: a strict ``json_schema`` that breaks the strict subset (400 "Invalid schema
+  for response_format ..."), and for reasoning models (o1, o3, o4-mini, gpt-5) any
+  ``temperature`` but 1 (400 "Unsupported value: 'temperature' ...") and ``max_tokens``
+  (400 "Unsupported parameter: 'max_tokens' ... Use 'max_completion_tokens' instead.").
+* ``ollama``: no 400 for any ``response_format``; the schema is ignored and only
+  ``max_tokens`` limits the answer (``max_completion_tokens`` is not read).
+* ``llamacpp``: an older llama-server: ``json_schema`` is refused (400 "response_format
+  type must be one of \"text\" or \"json_object\" ..."), ``json_object`` with a
+  ``schema`` is enforced.
+
+Batches end ``completed`` by default; ``batch_outcome`` makes them ``expired`` (the
+first ``batch_answered`` requests answered, the rest in the error file as
+``batch_expired``) or ``completed`` with failed lines in an error file (``partial``).
 """
 
 from __future__ import annotations
@@ -88,6 +106,91 @@ def error(status: int, message: str, headers: dict[str, str] | None = None) -> R
     return Reply(status=status, body=body, headers=headers or {})
 
 
+def rate_limited(retry_after: str = "0") -> Reply:
+    """A 429 as OpenAI sends it: the limit's wording and when to come back."""
+    message = (
+        "Rate limit reached for gpt-4o-mini in organization org-fake on requests per min "
+        f"(RPM): Limit 3, Used 3, Requested 1. Please try again in {retry_after}s."
+    )
+    body = {"error": {"message": message, "type": "requests", "param": None,
+                      "code": "rate_limit_exceeded"}}  # fmt: skip
+    headers = {"retry-after": retry_after, "x-ratelimit-reset-requests": f"{retry_after}s"}
+    return Reply(status=429, body=body, headers=headers)
+
+
+def invalid_request(message: str, param: str | None, code: str | None) -> Reply:
+    """A 400 ``invalid_request_error`` in OpenAI's shape."""
+    body = {"error": {"message": message, "type": "invalid_request_error", "param": param,
+                      "code": code}}  # fmt: skip
+    return Reply(status=400, body=body)
+
+
+REASONING_MODELS = re.compile(r"^(?:o\d|gpt-5)")
+
+
+def strict_schema_problem(name: str, schema: Any, context: tuple[str, ...] = ()) -> str | None:
+    """OpenAI's 400 message for a schema outside the strict subset, or None."""
+    if isinstance(schema, dict):
+        if schema.get("type") == "object" or "properties" in schema:
+            where = f"Invalid schema for response_format '{name}': In context={context!r}, "
+            if schema.get("additionalProperties") is not False:
+                return where + "'additionalProperties' is required to be supplied and to be false."
+            properties = list(schema.get("properties", {}))
+            missing = [p for p in properties if p not in (schema.get("required") or [])]
+            if missing:
+                return (where + "'required' is required to be supplied and to be an array "
+                        f"including every key in properties. Missing '{missing[0]}'.")  # fmt: skip
+        for key, value in schema.items():
+            if key == "properties" and isinstance(value, dict):
+                for prop, sub in value.items():
+                    found = strict_schema_problem(name, sub, (*context, "properties", prop))
+                    if found:
+                        return found
+            elif isinstance(value, dict | list):
+                found = strict_schema_problem(name, value, (*context, key))
+                if found:
+                    return found
+    elif isinstance(schema, list):
+        for item in schema:
+            found = strict_schema_problem(name, item, context)
+            if found:
+                return found
+    return None
+
+
+def refusal_of(server: str, request: dict[str, Any]) -> Reply | None:
+    """What ``server`` answers instead of a completion for ``request``, if anything."""
+    response_format = request.get("response_format") or {}
+    kind = response_format.get("type")
+    if server == "openai":
+        if kind == "json_schema":
+            spec = response_format.get("json_schema") or {}
+            if spec.get("strict"):
+                problem = strict_schema_problem(spec.get("name", ""), spec.get("schema"))
+                if problem:
+                    return invalid_request(problem, "response_format", "invalid_json_schema")
+        if REASONING_MODELS.match(str(request.get("model", ""))):
+            temperature = request.get("temperature")
+            if temperature is not None and temperature != 1:
+                return invalid_request(
+                    f"Unsupported value: 'temperature' does not support {float(temperature)} "
+                    "with this model. Only the default (1) value is supported.",
+                    "temperature", "unsupported_value",
+                )  # fmt: skip
+            if "max_tokens" in request:
+                return invalid_request(
+                    "Unsupported parameter: 'max_tokens' is not supported with this model. "
+                    "Use 'max_completion_tokens' instead.",
+                    "max_tokens", "unsupported_parameter",
+                )  # fmt: skip
+    if server == "llamacpp" and kind not in (None, "text", "json_object"):
+        return invalid_request(
+            'response_format type must be one of "text" or "json_object", but got: ' + str(kind),
+            None, None,
+        )  # fmt: skip
+    return None
+
+
 def claim(
     quote: str,
     value: float | str | None,
@@ -99,17 +202,21 @@ def claim(
     statement: str = "",
     currency_candidates: Sequence[str] = (),
     equivalent_of_quote: str | None = None,
+    value_max: float | None = None,
+    as_of: str | None = None,
 ) -> dict[str, Any]:
     """One claim in the response schema."""
     return {
         "subject": subject,
         "metric": metric,
         "value": value,
+        "value_max": value_max,
         "unit": unit,
         "qualifier": qualifier,
         "quote": quote,
         "statement": statement or f"{subject} {metric}: {value} {unit}",
         "scope": None,
+        "as_of": as_of,
         "currency_candidates": list(currency_candidates),
         "equivalent_of_quote": equivalent_of_quote,
         "confidence": 0.9,
@@ -209,7 +316,8 @@ class _Handler(BaseHTTPRequestHandler):
             elif self.path.endswith("/batches"):
                 request = json.loads(raw)
                 fake.log(self.path, request)
-                self._reply(Reply(body=fake.create_batch(request)))
+                refused = fake.batch_refusal
+                self._reply(refused or Reply(body=fake.create_batch(request)))
             else:
                 self._reply(error(404, f"no route {self.path}"))
 
@@ -267,9 +375,15 @@ class FakeOpenAI:
     lists every chat and batch request as (path, JSON body), for assertions.
     """
 
-    def __init__(self, responder: Responder | None = None, *, delay: float = 0.0) -> None:
+    def __init__(
+        self, responder: Responder | None = None, *, delay: float = 0.0, server: str = "openai"
+    ) -> None:
         self.responder = responder or seed_answers()
         self.delay = delay
+        self.server = server
+        self.batch_outcome = "completed"  # or "expired", "partial"
+        self.batch_answered = 1  # requests answered before a batch expires
+        self.batch_refusal: Reply | None = None  # what POST /batches answers instead
         self.requests: list[tuple[str, dict[str, Any]]] = []
         self.files: dict[str, bytes] = {}
         self.batches: dict[str, dict[str, Any]] = {}
@@ -306,7 +420,11 @@ class FakeOpenAI:
 
     def chat(self, request: dict[str, Any]) -> Reply:
         """The responder's reply, with prompt caching simulated as OpenAI does it: a
-        repeated prefix of 1024+ tokens is served from cache in steps of 128 tokens."""
+        repeated prefix of 1024+ tokens is served from cache in steps of 128 tokens.
+        What the server refuses never reaches the responder."""
+        refused = refusal_of(self.server, request)
+        if refused is not None:
+            return refused
         reply = self.responder(request)
         usage = reply.body.get("usage")
         system = next((m for m in request.get("messages", []) if m["role"] == "system"), None)
@@ -346,27 +464,50 @@ class FakeOpenAI:
         if batch["polls"] <= self.polls_before_done:
             return self._batch_body(batch_id, "in_progress", None)
         if "output_file_id" not in batch:
-            batch["output_file_id"] = self._run_batch(batch["input_file_id"])
-        return self._batch_body(batch_id, "completed", batch["output_file_id"])
+            batch["output_file_id"], batch["error_file_id"] = self._run_batch(
+                batch["input_file_id"]
+            )
+        status = "expired" if self.batch_outcome == "expired" else "completed"
+        return self._batch_body(batch_id, status, batch["output_file_id"], batch["error_file_id"])
 
-    def _run_batch(self, input_file_id: str) -> str:
-        lines = []
-        for line in self.files[input_file_id].decode().splitlines():
+    def _run_batch(self, input_file_id: str) -> tuple[str | None, str | None]:
+        """Answer the requests; as OpenAI does, failed lines go to a separate error file."""
+        lines: list[str] = []
+        errors: list[str] = []
+        for number, line in enumerate(self.files[input_file_id].decode().splitlines()):
             request = json.loads(line)
+            custom_id = request["custom_id"]
+            if self.batch_outcome == "expired" and number >= self.batch_answered:
+                failure = {"code": "batch_expired",
+                           "message": "This request could not be executed before the "
+                                      "completion window expired."}  # fmt: skip
+                errors.append(json.dumps({"id": "r", "custom_id": custom_id, "response": None,
+                                          "error": failure}))  # fmt: skip
+                continue
             reply = self.chat(request["body"])
             response = {"status_code": reply.status, "request_id": "req", "body": reply.body}
-            lines.append(json.dumps({"id": "r", "custom_id": request["custom_id"],
-                                     "response": response, "error": None}))  # fmt: skip
-        output_id = f"file-{next(self._ids)}"
-        self.files[output_id] = ("\n".join(lines) + "\n").encode()
-        return output_id
+            record = json.dumps({"id": "r", "custom_id": custom_id, "response": response,
+                                 "error": None})  # fmt: skip
+            (errors if reply.status != 200 and self.batch_outcome == "partial" else lines).append(
+                record
+            )
+        return self._file(lines), self._file(errors)
 
-    def _batch_body(self, batch_id: str, status: str, output: str | None) -> dict[str, Any]:
+    def _file(self, lines: list[str]) -> str | None:
+        if not lines:
+            return None
+        file_id = f"file-{next(self._ids)}"
+        self.files[file_id] = ("\n".join(lines) + "\n").encode()
+        return file_id
+
+    def _batch_body(
+        self, batch_id: str, status: str, output: str | None, errors: str | None = None
+    ) -> dict[str, Any]:
         return {
             "id": batch_id, "object": "batch", "endpoint": "/v1/chat/completions",
             "input_file_id": self.batches[batch_id]["input_file_id"],
             "completion_window": "24h", "status": status, "output_file_id": output,
-            "error_file_id": None, "created_at": 0,
+            "error_file_id": errors, "created_at": 0,
         }  # fmt: skip
 
     def __enter__(self) -> FakeOpenAI:

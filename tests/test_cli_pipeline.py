@@ -96,7 +96,7 @@ def test_summarize_markdown_names_figures_and_sources(capsys: pytest.CaptureFixt
     assert "## Disagreements" in head and "HIGH: Stargate, total investment" in head
     for figure in ("$500 billion", "$38 billion", "$4 trillion", "January 22", "January 23"):
         assert figure in head
-    assert "000_1b5d983547bd3de6" in head
+    assert "aicritique.org, 2025-01-23, en" in head  # a source by outlet, date, language
     assert len(head.splitlines()) <= 40, "the key findings should fit on one screen"
 
 

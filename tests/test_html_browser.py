@@ -5,11 +5,17 @@ Headless Chromium is driven from the command line with no network use of its own
 Content Security Policy violations, which any fetch or script on the page would be),
 so a clean page leaves no CONSOLE line at all.
 
-Set ``UPDATE_SCREENSHOTS=1`` to refresh docs/screenshots/digest.png from the seeds.
+Layout is measured the same way, without a script on the digest itself (its policy forbids
+one): a measuring page loads the digest in a frame of a given size and writes where the
+at-a-glance table sits and how tall the page is into its own DOM.
+
+Set ``UPDATE_SCREENSHOTS=1`` to refresh docs/screenshots/digest-1280.png and
+digest-390.png from the seeds.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -25,7 +31,22 @@ from stargate_digest.digest.html import render_html
 from stargate_digest.models import Article, Claim, Digest, SourceSummary
 
 ROOT = Path(__file__).resolve().parent.parent
-SCREENSHOT = ROOT / "docs" / "screenshots" / "digest.png"
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+SCREENS = {1280: 800, 390: 844}  # width: height of a first screen (laptop, phone)
+MEASURE = """<!DOCTYPE html><html><body style="margin:0">
+<iframe id="frame" src="digest.html" style="width:%dpx;height:%dpx;border:0"></iframe>
+<script>
+document.getElementById("frame").addEventListener("load", function () {
+  var page = this.contentDocument;
+  var table = page.getElementById("at-a-glance").getBoundingClientRect();
+  var out = document.createElement("pre");
+  out.id = "measured";
+  out.textContent = JSON.stringify({top: table.top, bottom: table.bottom,
+                                    height: page.documentElement.scrollHeight});
+  document.body.appendChild(out);
+});
+</script></body></html>
+"""
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 CONSOLE = re.compile(r":CONSOLE[(:]|Uncaught")
 # Everything that could reach out by itself is off; the page is opened from file://.
@@ -87,14 +108,82 @@ def test_seeds_page_loads_without_console_errors_and_shows_the_disagreements(
         assert f'class="figure">{shown}' in dom
 
 
-def test_seeds_page_renders_to_a_screenshot(seeds_page: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("width", SCREENS)
+def test_seeds_page_renders_to_a_screenshot(seeds_page: str, tmp_path: Path, width: int) -> None:
     shot = tmp_path / "digest.png"
-    _open(seeds_page, tmp_path, f"--screenshot={shot}", "--window-size=1280,2000")
+    _open(seeds_page, tmp_path, f"--screenshot={shot}", f"--window-size={width},2400")
     image = shot.read_bytes()
     assert image.startswith(b"\x89PNG") and len(image) > 50_000  # a page, not a blank
     if os.environ.get("UPDATE_SCREENSHOTS") == "1":
-        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-        SCREENSHOT.write_bytes(image)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        (SCREENSHOTS / f"digest-{width}.png").write_bytes(image)
+
+
+def measure(page: str, tmp_path: Path, width: int, height: int) -> dict[str, float]:
+    """Where the at-a-glance table sits on a ``width`` x ``height`` screen, and the page's
+    whole height, as the browser lays them out."""
+    write_text_atomic(tmp_path / "measure.html", MEASURE % (width, height))
+    command = [_browser(), *QUIET, f"--user-data-dir={tmp_path / 'profile'}",
+               "--allow-file-access-from-files", "--virtual-time-budget=10000", "--dump-dom",
+               (tmp_path / "measure.html").as_uri()]  # fmt: skip
+    write_text_atomic(tmp_path / "digest.html", page)
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    found = re.search(r'<pre id="measured">(.*?)</pre>', done.stdout)
+    assert found, done.stderr[-2000:]
+    measured: dict[str, float] = json.loads(found.group(1))
+    return measured
+
+
+def _largest_story() -> tuple[str, str]:
+    """The real-coverage story with the most article text, as its digest page."""
+    from stargate_digest.extractors.rules import RulesExtractor
+    from stargate_digest.topic import load_topic
+
+    folders = [p.parent for p in (ROOT / "tests" / "corpus").glob("*/articles")]
+    if not folders:
+        pytest.skip("no real-coverage corpus under tests/corpus/")
+    story = max(folders, key=lambda f: sum(p.stat().st_size for p in (f / "articles").iterdir()))
+    topic = load_topic(str(story / "profile.toml"))
+    articles = load_articles([str(story / "articles")]).articles
+    results = extract(articles, RulesExtractor(topic))
+    generated = datetime(2026, 1, 1, tzinfo=UTC)
+    return story.name, render_html(
+        build_digest(results, topic=topic, generated_at=generated), articles
+    )
+
+
+@pytest.fixture(scope="module")
+def story_page() -> tuple[str, str]:
+    return _largest_story()
+
+
+@pytest.mark.parametrize(("width", "height"), SCREENS.items())
+def test_the_largest_story_reads_in_ten_screens_with_the_table_first(
+    story_page: tuple[str, str], tmp_path: Path, width: int, height: int
+) -> None:
+    """Done-when of issue 14: at 1280 px the at-a-glance table on the first screen and the
+    page, article texts folded, under 9,000 px; on a phone the table starts on the first."""
+    name, page = story_page
+    measured = measure(page, tmp_path, width, height)
+    if width == 1280:
+        assert 0 < measured["top"] < measured["bottom"] <= height, measured
+        assert measured["height"] < 9_000, measured
+    else:
+        assert 0 < measured["top"] < height / 2, measured
+    if os.environ.get("UPDATE_SCREENSHOTS") == "1":
+        shot = tmp_path / "story.png"
+        _open(page, tmp_path, f"--screenshot={shot}", f"--window-size={width},2400")
+        (SCREENSHOTS / f"corpus-{name}-{width}.png").write_bytes(shot.read_bytes())
+
+
+@pytest.mark.parametrize(("width", "height"), SCREENS.items())
+def test_the_first_screen_holds_the_at_a_glance_table(
+    seeds_page: str, tmp_path: Path, width: int, height: int
+) -> None:
+    measured = measure(seeds_page, tmp_path, width, height)
+    assert 0 < measured["top"] < measured["bottom"] <= height, measured
+    if width == 1280:  # ten screens at most, with the article texts folded
+        assert measured["height"] < 9_000, measured
 
 
 def test_hostile_page_runs_and_fetches_nothing(tmp_path: Path) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,15 +116,12 @@ def test_load_articles_reports_the_input_and_goes_on(
     case: Case, make_bad: Callable[[Case], str], good_file: Path
 ) -> None:
     bad = make_bad(case)
-    started = time.monotonic()
     result = load_articles([bad, good_file], max_bytes=case.max_bytes, timeout=case.timeout)
-    elapsed = time.monotonic() - started
     assert [a.id for a in result.articles] == ["good"]
     (error,) = result.errors
     assert error.source == bad
     assert case.says in str(error)
     assert str(error).startswith(f"{bad}: ")
-    assert elapsed < 5, f"{case.name} took {elapsed:.1f}s"
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
@@ -180,10 +176,8 @@ def test_50_mb_file_is_refused_without_being_read(
         return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
 
     monkeypatch.setattr(Path, "open", spy)
-    started = time.monotonic()
     result = load_articles([path])
-    assert time.monotonic() - started < 1
-    assert path not in opened
+    assert path not in opened  # refused from its size alone, never read
     assert "over the 20.0 MiB limit (raise it with --max-bytes)" in str(result.errors[0])
     # the limit is the user's to raise
     assert (

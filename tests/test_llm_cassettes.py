@@ -18,7 +18,6 @@ import json
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -64,9 +63,13 @@ def endpoint(responder: Responder) -> Iterator[LLMSettings]:
     common = LLMSettings(max_retries=0, reask_wait=0.0, max_attempts=2)
     if FAKE:
         with FakeOpenAI(responder) as fake:
-            yield replace(common, api_key="sk-test", base_url=fake.base_url)
+            # The fake is as strict as OpenAI and is spoken to as OpenAI, so the recorded
+            # requests are the ones a replay against api.openai.com makes.
+            yield common.model_copy(
+                update={"api_key": "sk-test", "base_url": fake.base_url, "server": "openai"}
+            )
         return
-    yield replace(common, api_key=LIVE_KEY or "sk-test", base_url=LIVE_BASE_URL)
+    yield common.model_copy(update={"api_key": LIVE_KEY or "sk-test", "base_url": LIVE_BASE_URL})
 
 
 def _seed(prefix: str) -> Article:
@@ -79,7 +82,7 @@ def test_extract_seeds_with_the_openai_backend(
 ) -> None:
     with endpoint(seed_answers()) as settings:
         monkeypatch.setenv("OPENAI_API_KEY", settings.api_key or "")
-        base = ["--base-url", settings.base_url] if settings.base_url else []
+        base = ["--base-url", settings.base_url, "--server", "openai"] if settings.base_url else []
         argv = ["extract", str(SEEDS), "--backend", "openai", "--no-cache", "--max-retries", "0"]
         code = main([*argv, *base])
     captured = capsys.readouterr()
@@ -183,7 +186,7 @@ def test_summarize_seeds_with_the_openai_backend_finds_the_same_disagreements(
     model-written summary keeps only sentences whose citations and figures check out."""
     with endpoint(with_summary(seed_answers())) as settings:
         monkeypatch.setenv("OPENAI_API_KEY", settings.api_key or "")
-        base = ["--base-url", settings.base_url] if settings.base_url else []
+        base = ["--base-url", settings.base_url, "--server", "openai"] if settings.base_url else []
         argv = ["summarize", str(SEEDS), "--backend", "openai", "--format", "json", "--no-cache"]
         code = main([*argv, "--max-retries", "0", *base])
     captured = capsys.readouterr()

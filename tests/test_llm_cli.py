@@ -112,3 +112,73 @@ def test_batch_from_the_command_line(
     digest = json.loads(out)
     assert digest["backend"] == "openai" and fake.chat_requests == []
     assert len(fake.batches) == 1 and all(c["verified"] for c in digest["claims"])
+
+
+def test_auto_never_picks_the_paid_api_silently_and_the_default_can_be_set(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    with FakeOpenAI() as fake:
+        code, _, err = run(capsys, "extract", str(SEEDS), "--base-url", fake.base_url)
+        assert code == 0
+        assert "to stay offline pass --backend rules or set STARGATE_DIGEST_BACKEND=rules" in err
+        monkeypatch.setenv("STARGATE_DIGEST_BACKEND", "rules")
+        code, out, err = run(capsys, "extract", str(SEEDS), "--base-url", fake.base_url)
+        assert code == 0 and json.loads(out)["articles"][0]["backend"] == "rules"
+        assert fake.chat_requests and len(fake.chat_requests) == 5  # none from the second run
+    monkeypatch.setenv("STARGATE_DIGEST_BACKEND", "gpt")
+    code, _, err = run(capsys, "extract", str(SEEDS))
+    assert code == 2 and err.strip().splitlines() == [
+        "stargate-digest: error: STARGATE_DIGEST_BACKEND=gpt is not a backend; use auto, "
+        "rules or openai"
+    ]
+
+
+def test_the_summary_calls_tokens_are_on_the_cost_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fake_openai import with_summary
+
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    with FakeOpenAI(with_summary(seed_answers())) as fake:
+        code, _, err = run(capsys, "summarize", str(SEEDS), "--backend", "openai", "--no-cache",
+                           "--base-url", fake.base_url)  # fmt: skip
+    assert code == 0, err
+    [line] = [line for line in err.splitlines() if line.startswith("stargate-digest: summary:")]
+    assert "1 calls" in line and "completion tokens" in line and "$" in line
+
+
+def test_batch_against_an_unreachable_api_is_one_sentence(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+
+    with socket.socket() as closed:  # a port nothing listens on
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    code, out, err = run(capsys, "extract", str(SEEDS), "--backend", "openai", "--batch",
+                         "--no-cache", "--max-retries", "0",
+                         "--base-url", f"http://127.0.0.1:{port}/v1")  # fmt: skip
+    assert code == 2 and out == ""
+    assert err.strip().splitlines() == [
+        "stargate-digest: error: the Batch API failed: could not connect to the API"
+    ]
+
+
+def test_the_scheduled_job_says_when_auto_picks_the_paid_api(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    argv = ["digest", "--source", str(SEEDS), "--state", str(tmp_path / "state.sqlite"),
+            "--output-dir", str(tmp_path / "out")]  # fmt: skip
+    with FakeOpenAI() as fake:
+        code, _, err = run(capsys, *argv, "--base-url", fake.base_url)
+        assert code == 0, err
+        assert "to stay offline set backend" in err and fake.chat_requests
+        seen = len(fake.chat_requests)
+        monkeypatch.setenv("STARGATE_DIGEST_BACKEND", "rules")
+        code, _, err = run(capsys, *argv[:4], str(tmp_path / "rules.sqlite"), *argv[5:],
+                           "--base-url", fake.base_url)  # fmt: skip
+        assert code == 0, err
+        assert len(fake.chat_requests) == seen and "to stay offline" not in err

@@ -58,7 +58,7 @@ def settings(fake: FakeOpenAI, **overrides: Any) -> LLMSettings:
         "api_key": "sk-test",
         "max_retries": 0,
         "reask_wait": 0.0,
-        "timeout": 5.0,
+        "request_timeout": 5.0,
     }
     return LLMSettings(**(values | overrides))
 
@@ -136,7 +136,7 @@ def test_a_timeout_fails_that_article_only() -> None:
     def respond(request: dict[str, Any]) -> Reply:
         return Reply(hang=3) if article_id(request) == "slow" else claims_reply(GOOD)
 
-    results, _ = run(respond, [article(id="slow"), article()], timeout=0.3)
+    results, _ = run(respond, [article(id="slow"), article()], request_timeout=0.3)
     assert results[0].error == "the API did not answer in time"
     assert results[1].error is None and results[1].claims
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import sqlite3
 import tomllib
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 from conftest import ROOT
 
 from stargate_digest.extractors.budget import cost_usd, count_tokens, price_of, split_text
-from stargate_digest.extractors.llm import LLMExtractor, LLMSettings, deduplicated
+from stargate_digest.extractors.llm import LLMExtractor, LLMSettings
 from stargate_digest.extractors.llm_schema import LLMClaim, response_json_schema
 from stargate_digest.extractors.prompts import load_prompt
 from stargate_digest.models import ExtractionUsage
@@ -82,16 +83,29 @@ def test_prices_match_model_families_and_batch_halves() -> None:
 
 def _claim(value: float | None, quote: str, subject: str = "Stargate") -> LLMClaim:
     return LLMClaim(subject=subject, metric="total_investment", value=value, unit="USD",
-                    qualifier="exact", quote=quote, statement="s", scope=None,
-                    currency_candidates=[], equivalent_of_quote=None,
+                    qualifier="exact", quote=quote, statement="s", scope=None, value_max=None,
+                    as_of=None, currency_candidates=[], equivalent_of_quote=None,
                     confidence=None)  # fmt: skip
 
 
 def test_claims_from_overlapping_parts_are_merged() -> None:
-    merged = deduplicated(
-        [_claim(5e11, "a"), _claim(5e11, "b", "stargate"), _claim(None, "c"), _claim(None, "d")]
-    )
-    assert [c.quote for c in merged] == ["a", "c", "d"]
+    import hashlib
+
+    from stargate_digest.extractors.llm_answer import to_claims
+    from stargate_digest.models import Article
+    from stargate_digest.topic import load_topic
+
+    text = "Stargate costs $500 billion. Stargate costs $500 billion again. Son chairs it."
+    article = Article(id="p", text=text, language="en", source="p.txt", format="text",
+                      content_hash=hashlib.sha256(text.encode()).hexdigest())  # fmt: skip
+    merged = to_claims(
+        article,
+        [_claim(5e11, "Stargate costs $500 billion."), _claim(5e11, "costs $500 billion again",
+         "stargate"), _claim(None, "Son chairs it"), _claim(None, "Stargate costs")],
+        load_topic(),
+    )  # fmt: skip
+    assert [c.quote for c in merged] == ["Stargate costs $500 billion.", "Son chairs it",
+                                         "Stargate costs"]  # fmt: skip
 
 
 def test_store_round_trip_in_wal_mode(tmp_path: Path) -> None:
@@ -131,3 +145,30 @@ def test_pyproject_lists_every_package_and_ships_the_prompts() -> None:
     assert found | {"stargate_digest.prompts"} == set(setuptools["packages"])
     assert setuptools["package-dir"]["stargate_digest.prompts"] == "prompts"
     assert (ROOT / "prompts" / "system.md").is_file()
+
+
+def test_the_prompts_worked_examples_pass_the_verifier() -> None:
+    """The examples teach the model what an answer is: each must be one the project
+    itself accepts, naming only subjects its text mentions."""
+    import hashlib
+    from importlib import resources
+
+    from stargate_digest.extractors.llm_answer import to_claims
+    from stargate_digest.extractors.llm_schema import LLMAnswer
+    from stargate_digest.models import Article
+    from stargate_digest.topic import load_topic
+
+    raw = resources.files("stargate_digest.prompts").joinpath("examples.json").read_text("utf-8")
+    examples = json.loads(raw)
+    assert examples
+    for number, example in enumerate(examples):
+        text = example["text"]
+        digest = hashlib.sha256(text.encode()).hexdigest()
+        article = Article(id=f"example{number}", text=text, language=example["language"],
+                          source="x", format="text", content_hash=digest)  # fmt: skip
+        answer = LLMAnswer.model_validate({"claims": example["claims"]})
+        claims = to_claims(article, answer.claims, load_topic())
+        assert len(claims) == len(answer.claims)
+        for claim in claims:
+            assert claim.verified, (claim.quote, claim.verification_note)
+            assert claim.subject in text

@@ -55,3 +55,12 @@ def test_the_findings_sent_to_the_model_carry_claim_ids_not_article_text() -> No
     message = findings_message(digest())
     assert all(claim_id in message for claim_id in ids("total_investment", 500e9))
     assert "Partager" not in message and "Recently, tech giant" not in message
+
+
+def test_a_number_without_a_unit_must_still_be_a_cited_figure() -> None:
+    """Issue 13, item 10: "9 trillion" with no currency was never checked."""
+    real = ids("total_investment", 500e9)
+    forged = answer(("The total investment was confirmed at 9 trillion.", real))
+    assert checked_sentences(forged, digest()) == []
+    honest = answer(("The total investment was confirmed at 500 billion in 2 sources.", real))
+    assert len(checked_sentences(honest, digest())) == 1

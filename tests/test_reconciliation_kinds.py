@@ -83,10 +83,14 @@ def test_figures_of_different_scopes_are_a_low_breakdown_never_a_conflict() -> N
     assert breakdown.kind is SCOPE and breakdown.severity is Severity.LOW
     assert [(v.scope, v.value, v.unit) for v in breakdown.values] == [
         ("Abilene campus", 1.2, "GW"),  # 1.2 GW and 1,200 MW are one figure
-        ("Norway", 230.0, "MW"),
-        ("UAE", 1.0, "GW"),
+        ("Stargate Norway", 230.0, "MW"),  # the profile's names for "Norway" and "UAE"
+        ("Stargate UAE", 1.0, "GW"),
     ]
-    assert {f.scope for f in found.key_figures} == {"Abilene campus", "UAE", "Norway"}
+    assert {f.scope for f in found.key_figures} == {
+        "Abilene campus",
+        "Stargate UAE",
+        "Stargate Norway",
+    }
 
 
 def test_scope_aliases_are_one_scope_and_the_claims_carry_the_canonical_name() -> None:
@@ -281,7 +285,7 @@ def test_a_thousandfold_gap_without_a_scale_word_is_a_typo() -> None:
     assert "1,000 times less than $500 billion" in (only(found).values[1].explanation or "")
 
 
-def test_one_partners_share_explains_a_total_as_a_scope_difference() -> None:
+def test_one_partners_share_given_as_the_total_is_a_conflict_with_its_likely_error() -> None:
     found = sources(
         ("a", None, [claim("a", 1, 500e9, "USD")]),
         ("b", None, [claim("b", 1, 500e9, "USD")]),
@@ -289,8 +293,21 @@ def test_one_partners_share_explains_a_total_as_a_scope_difference() -> None:
         ("d", None, [claim("d", 1, 19e9, "USD", subject="SoftBank", metric="equity_contribution")]),
     )
     total = next(d for d in found.disagreements if d.metric == "total_investment")
-    assert (total.kind, total.severity) == (SCOPE, Severity.LOW)
+    assert (total.kind, total.severity) == (CONFLICT, Severity.HIGH)
     assert "SoftBank's $19 billion (equity contribution)" in (total.values[1].explanation or "")
+    assert total.likely_error == total.values[1].explanation
+
+
+def test_a_part_larger_than_the_whole_is_compared_as_the_whole() -> None:
+    found = sources(
+        *((s, None, [claim(s, 1, 500e9, "USD")]) for s in ("a", "b")),
+        ("c", None, [claim("c", 1, 4e12, "USD", scope="UAE")]),  # "UAE" named nearby
+        ("d", None, [claim("d", 1, 100e9, "USD", scope="phase 1")]),  # a real part
+    )
+    conflict = next(d for d in found.disagreements if d.kind is CONFLICT)
+    assert [v.value for v in conflict.values] == [500e9, 4e12]
+    assert {c.id: c.scope for c in found.claims}["c#1"] is None
+    assert {c.id: c.scope for c in found.claims}["d#1"] == "phase 1"
 
 
 def test_a_figure_given_for_one_part_explains_a_whole_as_a_scope_difference() -> None:
@@ -446,7 +463,7 @@ def test_whole_numbers_below_a_million_read_in_full() -> None:
         *((s, None, [claim(s, 1, 100_000.0, "count", **jobs)]) for s in ("a", "b")),
         ("c", None, [claim("c", 1, 1_500.0, "count", **jobs)]),
     )
-    assert "100,000 count (2 sources) vs 1,500 count (1 source)" in only(found).explanation
+    assert "100,000 jobs (2 sources) vs 1,500 jobs (1 source)" in only(found).explanation
 
 
 def test_two_values_one_source_states_are_parts_or_moments_not_a_conflict() -> None:

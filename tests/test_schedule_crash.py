@@ -16,7 +16,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pytest
 from conftest import SEEDS
@@ -56,11 +56,11 @@ def job_argv(paths: dict[str, Path], fake: FakeOpenAI, *extra: str) -> list[str]
             fake.base_url, "--concurrency", "1", "--max-retries", "0", *extra]  # fmt: skip
 
 
-def start(argv: list[str]) -> subprocess.Popen[str]:
+def start(argv: list[str], stderr: IO[str] | int = subprocess.PIPE) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "stargate_digest", *argv],
         stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stderr=stderr,
         text=True,
         env=os.environ.copy(),
     )
@@ -151,13 +151,17 @@ def test_overlapping_runs_wait_for_each_other_or_give_up_cleanly(
             err = capsys.readouterr().err
             assert code == 75
             assert "another run is using this state and did not finish within 0.3 seconds" in err
-            # A run that waits long enough: starts once the first is done.
-            patient = start(job_argv(paths, fake, "--lock-timeout", "60"))
-            time.sleep(0.5)
-            assert patient.poll() is None  # still waiting for the lock
+            # A run that waits long enough: says it waits, and starts once the first is done.
+            patient_log = paths["out"].parent / "patient.err"
+            with patient_log.open("w", encoding="utf-8") as sink:
+                patient = start(job_argv(paths, fake, "--lock-timeout", "60", "-v"), sink)
+            waiting = "another run holds the state; waiting up to 60 seconds"
+            wait_for(lambda: waiting in patient_log.read_text("utf-8"), "the second run to wait")
+            assert patient.poll() is None  # it is waiting, not done: the first holds the gate
             gate.opened.set()
             first_out, first_err = first.communicate(timeout=60)
-            patient_out, patient_err = patient.communicate(timeout=60)
+            patient_out, _ = patient.communicate(timeout=60)
+            patient_err = patient_log.read_text("utf-8")
         finally:
             gate.opened.set()
             for process in (first, patient):

@@ -10,9 +10,12 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
-
 if TYPE_CHECKING:
+    from stargate_digest.digest.html import render_html
+    from stargate_digest.digest.jsonout import digest_json
+    from stargate_digest.digest.markdown import render_markdown
+    from stargate_digest.digest.render import render
+    from stargate_digest.display import describe, format_number
     from stargate_digest.errors import ConfigurationError, InputError, StargateError
     from stargate_digest.ingest import IngestResult, load_articles
     from stargate_digest.models import (
@@ -23,13 +26,22 @@ if TYPE_CHECKING:
         Digest,
         Disagreement,
     )
-    from stargate_digest.pipeline import build_digest, extract
+    from stargate_digest.pipeline import aextract, build_digest, extract
     from stargate_digest.reconciliation import Reconciliation, reconcile
+
+    __version__: str
 
 _EXPORTS = {
     "load_articles": "stargate_digest.ingest",
     "IngestResult": "stargate_digest.ingest",
     "extract": "stargate_digest.pipeline",
+    "aextract": "stargate_digest.pipeline",
+    "render": "stargate_digest.digest.render",
+    "render_html": "stargate_digest.digest.html",
+    "render_markdown": "stargate_digest.digest.markdown",
+    "digest_json": "stargate_digest.digest.jsonout",
+    "describe": "stargate_digest.display",
+    "format_number": "stargate_digest.display",
     "build_digest": "stargate_digest.pipeline",
     "reconcile": "stargate_digest.reconciliation",
     "Reconciliation": "stargate_digest.reconciliation",
@@ -57,14 +69,33 @@ __all__ = [
     "Reconciliation",
     "StargateError",
     "__version__",
+    "aextract",
     "build_digest",
+    "describe",
+    "digest_json",
     "extract",
+    "format_number",
     "load_articles",
     "reconcile",
+    "render",
+    "render_html",
+    "render_markdown",
 ]
 
 
+def _version() -> str:
+    """The installed distribution's version: pyproject.toml is its only source."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("stargate-digest")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "0+unknown"
+
+
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        return _version()
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'stargate_digest' has no attribute {name!r}")

@@ -6,6 +6,8 @@ import os
 import tempfile
 from pathlib import Path
 
+TEMPORARY_SUFFIX = ".tmp"
+
 
 def _mode_for(path: Path) -> int:
     """The replaced file's permissions, or what a plain ``open()`` would give a new file."""
@@ -23,8 +25,13 @@ def write_text_atomic(path: Path, text: str) -> None:
     mkstemp creates files readable by their owner only; the result gets the permissions
     an ordinary write would have given it, so a web server can still serve a digest.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX, dir=path.parent
+        )
+    except OSError as exc:  # name the file asked for, not a temporary one
+        raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from None
     try:
         os.fchmod(handle, _mode_for(path))
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
@@ -32,6 +39,9 @@ def write_text_atomic(path: Path, text: str) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         Path(temporary).replace(path)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

@@ -1,4 +1,5 @@
-"""Command line: ``stargate-digest ingest|extract|summarize|digest|schema``.
+# PYTHON_ARGCOMPLETE_OK
+"""Command line: ``stargate-digest ingest|extract|summarize|digest|evaluate|schema``.
 
 Only the standard library is imported at start-up so that ``--help`` answers at once;
 each command imports what it needs. Exit codes: 0 success, 1 some input failed
@@ -15,13 +16,14 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from stargate_digest import __version__
+from stargate_digest.cli_support import STDIN, VersionAction, complete, read_stdin, resolve_output
 
 if TYPE_CHECKING:
     from stargate_digest.errors import InputError
     from stargate_digest.extractors.llm import LLMExtractor, LLMSettings
     from stargate_digest.ingest import IngestResult
     from stargate_digest.models import Article, ArticleClaims
+    from stargate_digest.topic import TopicProfile
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1
@@ -55,8 +57,35 @@ def _given(default: object, defaults: bool) -> object:
     return default if defaults else argparse.SUPPRESS
 
 
-def _common_options(*, defaults: bool = True) -> argparse.ArgumentParser:
+def _global_options(*, defaults: bool) -> argparse.ArgumentParser:
+    """-v, -q and --debug, accepted before the command (``defaults``) and after it (where
+    they default to nothing, so as not to undo what was given before)."""
     parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=_given(0, defaults),
+        help="more detail on stderr (-vv: debug)",
+    )
+    parent.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        default=_given(False, defaults),
+        help="only errors on stderr: no progress bar, usage line or notes",
+    )
+    parent.add_argument(
+        "--debug",
+        action="store_true",
+        default=_given(False, defaults),
+        help="show tracebacks of internal errors",
+    )
+    return parent
+
+
+def _common_options(*, defaults: bool = True) -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False, parents=[_global_options(defaults=False)])
     parent.add_argument(
         "--max-bytes",
         type=_positive(int),
@@ -69,10 +98,6 @@ def _common_options(*, defaults: bool = True) -> argparse.ArgumentParser:
         default=_given(20.0, defaults),
         help="seconds to wait for a URL (default: 20)",
     )
-    parent.add_argument(
-        "-v", "--verbose", action="count", default=0, help="more detail on stderr (-vv: debug)"
-    )
-    parent.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     return parent
 
 
@@ -84,8 +109,13 @@ def _input_options() -> argparse.ArgumentParser:
 
 def _output_options(formats: Sequence[str], default: str) -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
-    parent.add_argument("--format", choices=formats, default=default, help=f"(default: {default})")
+    parent.add_argument(
+        "--format",
+        choices=formats,
+        help=f"(default: from the --output file's extension, else {default})",
+    )
     parent.add_argument("--output", "-o", type=Path, help="write here (atomically), not stdout")
+    parent.set_defaults(output_formats=list(formats), default_format=default)
     return parent
 
 
@@ -93,10 +123,10 @@ def _llm_options(*, defaults: bool = True) -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument(
         "--backend",
-        choices=["auto", "rules", "openai"],
-        default=_given("auto", defaults),
+        choices=["auto", "rules", "openai"],  # extractors.CHOICES, not imported: --help speed
+        default=_given(None, defaults),
         help="claim extractor; auto picks openai when OPENAI_API_KEY is set, else rules "
-        "(default: auto)",
+        "(default: $STARGATE_DIGEST_BACKEND or auto)",
     )
     llm = parent.add_argument_group("openai backend (any OpenAI-compatible server)")
     llm.add_argument(
@@ -127,11 +157,43 @@ def _llm_options(*, defaults: bool = True) -> argparse.ArgumentParser:
         default=_given(3, defaults),
         help="retries of rate limits, server errors and time-outs per call (default: 3)",
     )
+    llm.add_argument(
+        "--request-timeout",
+        type=_positive(float),
+        default=_given(None, defaults),
+        help="seconds one call may take (default: $STARGATE_DIGEST_REQUEST_TIMEOUT or 120)",
+    )
+    llm.add_argument(
+        "--temperature",
+        type=float,
+        default=_given(None, defaults),
+        help="sampling temperature (default: 0, or none for models that refuse one)",
+    )
+    llm.add_argument(
+        "--server",
+        choices=["openai", "azure", "vllm", "ollama", "llamacpp", "compatible"],
+        default=_given(None, defaults),
+        help="what serves --base-url (default: $STARGATE_DIGEST_SERVER or guessed from it)",
+    )
+    llm.add_argument(
+        "--context-tokens",
+        type=_positive(int),
+        default=_given(None, defaults),
+        help="the server's context window; prompts are sized to fit it (default: "
+        "$STARGATE_DIGEST_CONTEXT_TOKENS, 4096 for Ollama, else unlimited)",
+    )
     return parent
 
 
 def _backend_options() -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False, parents=[_llm_options()])
+    parent.add_argument(
+        "--topic",
+        default="stargate",
+        metavar="NAME_OR_TOML",
+        help="the story's topic profile: a bundled name or a profile file "
+        "(docs/topics.md; default: stargate)",
+    )
     llm = parent.add_argument_group("openai runs")
     llm.add_argument(
         "--dry-run",
@@ -210,9 +272,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Read news coverage of one story, extract verified claims, flag "
-        "where the sources' numbers disagree.",
+        "where the sources' numbers disagree. PATH_OR_URL '-' reads an article from "
+        "standard input.",
+        parents=[_global_options(defaults=True)],
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--version", action=VersionAction, nargs=0, help="show the version and exit"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     inputs = _input_options()
     commands.add_parser(
@@ -253,20 +319,40 @@ def build_parser() -> argparse.ArgumentParser:
         "--format json writes; every other model (Claim, Disagreement, ...) is in its $defs.",
     )
     schema.add_argument("--output", "-o", type=Path, help="write here (atomically), not stdout")
-    schema.set_defaults(run=_run_schema, verbose=0, debug=False)
+    schema.set_defaults(run=_run_schema)
+    evaluate = commands.add_parser(
+        "evaluate",
+        parents=[_backend_options(), _output_options(["markdown", "json"], "markdown")],
+        help="score extraction and findings against gold sets",
+        description="Score the extractor and the reconciler against hand-annotated gold sets "
+        "(tests/corpus/README.md): per story and language, precision, recall, metric and "
+        "scope accuracy; recall of the gold disagreements by kind, kind accuracy and false "
+        "alarms, from the backend's claims and from the gold claims; quantulum3 beside it.",
+    )
+    evaluate.add_argument(
+        "gold_dirs", nargs="+", type=Path, metavar="GOLD_DIR", help="story folders or their parents"
+    )
+    evaluate.add_argument("--no-peer", action="store_true", help="leave quantulum3 out")
+    evaluate.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    evaluate.add_argument("-v", "--verbose", action="count", default=0, help="more detail")
+    evaluate.set_defaults(run=_run_evaluate)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
     parser = build_parser()
+    complete(parser)
     args = parser.parse_args(argv)
-    _configure_logging(args.verbose)
+    _configure_logging(args.verbose, quiet=args.quiet)
     run: Callable[[argparse.Namespace], int] = args.run
     try:
+        problem = resolve_output(args)
+        if problem:
+            raise UsageError(problem)
         return run(args)
     except UsageError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        _error(str(exc))
         return EXIT_USAGE
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
@@ -277,20 +363,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         if isinstance(exc, StargateError):
-            print(f"{PROG}: error: {exc}", file=sys.stderr)
+            _error(str(exc))
             return exc.exit_code
-        print(
-            f"{PROG}: internal error: {type(exc).__name__}: {exc} (run with --debug "
-            "for the traceback)",
-            file=sys.stderr,
-        )
+        _say(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
         return EXIT_USAGE
 
 
-def _configure_logging(verbosity: int) -> None:
+def _say(text: str) -> None:
+    """One line on stderr; every line goes through the one redaction (redact.py)."""
+    from stargate_digest.redact import redact
+
+    print(f"{PROG}: {redact(text)}", file=sys.stderr)
+
+
+def _error(text: str) -> None:
+    _say(f"error: {text}")
+
+
+class _RedactingFormatter(logging.Formatter):
+    """Log lines (and tracebacks at -vv) pass through the same redaction as errors."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        from stargate_digest.redact import redact
+
+        return redact(super().format(record))
+
+
+def _configure_logging(verbosity: int, *, quiet: bool = False) -> None:
     level = logging.WARNING if verbosity == 0 else logging.INFO if verbosity == 1 else logging.DEBUG
+    if quiet:
+        level = logging.ERROR
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter(f"{PROG}: %(message)s"))
+    handler.setFormatter(_RedactingFormatter(f"{PROG}: %(message)s"))
     log.handlers[:] = [handler]
     log.setLevel(level)
     log.propagate = False
@@ -299,8 +403,16 @@ def _configure_logging(verbosity: int) -> None:
 def _load(args: argparse.Namespace) -> IngestResult:
     """Ingest every input, reporting each failure on stderr as one sentence."""
     from stargate_digest.ingest import load_articles
+    from stargate_digest.ingest.fetch import is_url
 
-    result = load_articles(args.inputs, max_bytes=args.max_bytes, timeout=args.timeout)
+    paths = [source for source in args.inputs if source != STDIN]
+    urls = len({source for source in paths if is_url(source)})
+    with _progress_bar(urls, args.quiet, "pages fetched") as advance:
+        result = load_articles(
+            paths, max_bytes=args.max_bytes, timeout=args.timeout, progress=advance
+        )
+    if STDIN in args.inputs:
+        read_stdin(result, args.max_bytes)
     for error in result.errors:
         _report(error)
     if not result.articles:
@@ -309,7 +421,7 @@ def _load(args: argparse.Namespace) -> IngestResult:
 
 
 def _report(error: InputError) -> None:
-    print(f"{PROG}: error: {error}", file=sys.stderr)
+    _error(str(error))
 
 
 def _emit(args: argparse.Namespace, text: str) -> None:
@@ -319,7 +431,10 @@ def _emit(args: argparse.Namespace, text: str) -> None:
         return
     from stargate_digest.atomic import write_text_atomic
 
-    write_text_atomic(args.output, text)
+    try:
+        write_text_atomic(args.output, text)
+    except OSError as exc:
+        raise UsageError(f"{args.output}: could not be written ({exc.strerror or exc})") from None
     log.info("wrote %s", args.output)
 
 
@@ -368,13 +483,21 @@ def _run_summarize(args: argparse.Namespace) -> int:
         extracted,
         backend=extracted[0].backend,
         errors=[str(error) for error in result.errors],
+        topic=_topic(args),
     )
-    if digest.backend == "openai" and not args.batch:  # a batch run makes no direct calls
+    from stargate_digest.extractors import backend_of
+
+    # A batch run makes no direct calls, so no summary call either.
+    if backend_of(digest.backend).writes_summary and not args.batch:
         import asyncio
 
         from stargate_digest.digest.narrative import narrate
+        from stargate_digest.extractors.llm_cost import UsageTally, usage_line
 
-        digest = asyncio.run(narrate(digest, _llm_settings(args)))
+        tally = UsageTally()
+        settings = _llm_settings(args)
+        digest = asyncio.run(narrate(digest, settings, tally))
+        _say(usage_line("summary", [tally.usage(settings.model)]))
     _emit(args, render(digest, result.articles, args.format))
     return _exit_code(digest.errors)
 
@@ -387,10 +510,11 @@ def _run_digest(args: argparse.Namespace) -> int:
     given = {name: value for name, value in vars(args).items() if name in JobConfig.model_fields}
     report = run_job(configured.merged(given))
     for failure in report.failures:
-        print(f"{PROG}: error: {failure}", file=sys.stderr)
+        _error(failure)
     if report.outcome == "empty":
         raise UsageError("no article could be read from the sources")
-    print(f"{PROG}: {report.line()}")
+    if not args.quiet:
+        print(f"{PROG}: {report.line()}")
     return _exit_code(report.failures)
 
 
@@ -408,14 +532,62 @@ def _run_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _run_evaluate(args: argparse.Namespace) -> int:
+    import json
+
+    from stargate_digest.corpus import find_stories
+    from stargate_digest.evaluate import evaluate_stories, render_report, report_json
+    from stargate_digest.extractors import backend_of
+
+    stories = find_stories(args.gold_dirs)
+    name = _backend_name(args)
+    backend = backend_of(name)
+    with ExitStack() as stack:
+
+        def make_extractor(topic: TopicProfile) -> object:
+            if not backend.calls_api:
+                return backend.create(topic=topic)
+            return _llm_extractor(args, stack, topic)
+
+        reports = evaluate_stories(
+            stories, make_extractor, name, peer=not args.no_peer, on_error=_report
+        )
+    if args.format == "json":
+        _emit(args, json.dumps(report_json(reports), indent=2) + "\n")
+    else:
+        _emit(args, render_report(reports))
+    return EXIT_OK
+
+
+def _topic(args: argparse.Namespace) -> TopicProfile:
+    """The topic profile named by --topic; one sentence when it cannot be loaded."""
+    from stargate_digest.topic import load_topic
+
+    try:
+        return load_topic(args.topic)
+    except (OSError, ValueError) as exc:  # TOML and validation errors are ValueErrors
+        first = str(exc).splitlines()[0]
+        reason = (
+            "is neither a bundled profile nor a readable .toml file"
+            if isinstance(exc, OSError)
+            else f"is invalid ({first})"
+        )
+        raise UsageError(f"topic profile {args.topic} {reason}") from exc
+
+
 def _backend_name(args: argparse.Namespace) -> str:
     """The concrete backend; says on stderr what ``auto`` picked and why."""
-    from stargate_digest.extractors import resolve_backend
+    from stargate_digest.extractors import backend_of, chosen_backend, resolve_backend
 
-    name = resolve_backend(args.backend)
-    if args.backend == "auto":
-        why = "OPENAI_API_KEY is set" if name == "openai" else "OPENAI_API_KEY is not set"
-        print(f"{PROG}: backend: {name} ({why})", file=sys.stderr)
+    chosen = chosen_backend(args.backend)
+    name = resolve_backend(chosen)
+    if chosen == "auto" and backend_of(name).calls_api:  # never chosen silently
+        _say(
+            f"backend: {name} (OPENAI_API_KEY is set); to stay offline pass "
+            "--backend rules or set STARGATE_DIGEST_BACKEND=rules"
+        )
+    elif chosen == "auto" and not args.quiet:  # the offline default: a note, not a warning
+        _say(f"backend: {name} (OPENAI_API_KEY is not set)")
     return name
 
 
@@ -425,7 +597,9 @@ def _llm_settings(args: argparse.Namespace) -> LLMSettings:
     return LLMSettings.from_options(args)
 
 
-def _llm_extractor(args: argparse.Namespace, stack: ExitStack) -> LLMExtractor:
+def _llm_extractor(
+    args: argparse.Namespace, stack: ExitStack, topic: TopicProfile | None = None
+) -> LLMExtractor:
     from stargate_digest.extractors.llm import LLMExtractor
     from stargate_digest.store import Store, default_cache_path
 
@@ -433,7 +607,7 @@ def _llm_extractor(args: argparse.Namespace, stack: ExitStack) -> LLMExtractor:
     store = (
         None if args.no_cache else stack.enter_context(Store(args.cache or default_cache_path()))
     )
-    return LLMExtractor(settings, store=store)
+    return LLMExtractor(settings, store=store, topic=topic)
 
 
 def _extract(args: argparse.Namespace, articles: Sequence[Article]) -> list[ArticleClaims]:
@@ -441,32 +615,43 @@ def _extract(args: argparse.Namespace, articles: Sequence[Article]) -> list[Arti
     from stargate_digest.pipeline import extract
 
     name = _backend_name(args)
-    if name != "openai":
+    from stargate_digest.extractors import backend_of
+
+    topic = _topic(args)
+    backend = backend_of(name)
+    if not backend.calls_api:
         if args.batch:
-            raise UsageError("--batch needs the openai backend")
-        with _progress_bar(len(articles)) as advance:
-            return extract(articles, backend=name, progress=advance)
+            raise UsageError(f"--batch needs a backend that calls an API, not {name}")
+        with _progress_bar(len(articles), args.quiet) as advance:
+            return extract(articles, backend=backend.create(topic=topic), progress=advance)
     with ExitStack() as stack:
-        extractor = _llm_extractor(args, stack)
+        extractor = _llm_extractor(args, stack, topic)
         if args.batch:
             import asyncio
 
             extracted = asyncio.run(extractor.extract_batch(articles))
         else:
-            with _progress_bar(len(articles)) as advance:
+            with _progress_bar(len(articles), args.quiet) as advance:
                 extracted = extract(articles, backend=extractor, progress=advance)
     for failed in (r for r in extracted if r.error):
-        print(f"{PROG}: error: {failed.article.source}: {failed.error}", file=sys.stderr)
-    print(f"{PROG}: {_usage_line(extracted)}", file=sys.stderr)
+        _error(f"{failed.article.source}: {failed.error}")
+    if not args.quiet:
+        _say(_usage_line(extracted))
     return extracted
 
 
 @contextmanager
-def _progress_bar(total: int) -> Iterator[Callable[[int], None]]:
-    """A progress bar on stderr while articles are extracted (only on a terminal)."""
+def _progress_bar(
+    total: int, quiet: bool = False, label: str = "articles"
+) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr while pages are fetched or articles extracted (only on a
+    terminal, and not with --quiet)."""
     from stargate_digest.progress import ProgressBar
 
-    bar = ProgressBar(total, "articles")
+    if quiet:
+        yield lambda _done: None
+        return
+    bar = ProgressBar(total, label)
     try:
         yield bar.advance
     finally:
@@ -488,11 +673,16 @@ def _usage_line(extracted: Sequence[ArticleClaims]) -> str:
 
 def _dry_run(args: argparse.Namespace, articles: Sequence[Article]) -> int:
     """Estimated tokens and cost of an openai run, computed offline."""
-    if args.backend == "rules":
-        raise UsageError("--dry-run estimates the openai backend; the rules backend calls nothing")
-    from stargate_digest.extractors.llm import LLMExtractor, estimate_report
+    from stargate_digest.extractors import backend_of, chosen_backend
 
-    extractor = LLMExtractor(_llm_settings(args))
+    chosen = chosen_backend(args.backend)
+    if chosen != "auto" and not backend_of(chosen).calls_api:
+        raise UsageError(f"--dry-run estimates the openai backend; the {chosen} backend calls "
+                         "nothing")  # fmt: skip
+    from stargate_digest.extractors.llm import LLMExtractor
+    from stargate_digest.extractors.llm_cost import estimate_report
+
+    extractor = LLMExtractor(_llm_settings(args), topic=_topic(args))
     estimates = extractor.estimate(articles, batch=args.batch)
     _emit(args, estimate_report(extractor.settings.model, estimates))
     return EXIT_OK

@@ -2,17 +2,18 @@
 
 Precision and recall are over distinct (source, value, unit) triples, so an extractor is
 neither rewarded for repeating a figure nor punished for finding it in another sentence.
-Label accuracy (metric, subject) is measured on the gold entries whose triple was found.
+Label accuracy (metric, subject, scope) is measured on the gold entries whose triple was
+found; scopes are compared after the topic profile's ``canonical_scope`` (when given).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 Triple = tuple[str, str, str]
 
@@ -29,6 +30,14 @@ class GoldClaim(BaseModel):
     unit: str
     quote: str
     subject_alternatives: list[str] = []
+    scope: str | None = None
+    value_max: float | str | None = Field(
+        None, description="High end of a range; for a range of dates ('2028'-'2029') a date"
+    )
+    qualifier: str = "exact"
+    as_of: str | None = None
+    detail: str | None = None
+    currency_candidates: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -40,6 +49,7 @@ class Predicted:
     unit: str
     metric: str | None = None
     subject: str | None = None
+    scope: str | None = None
 
 
 @dataclass(frozen=True)
@@ -52,6 +62,7 @@ class Score:
     metric_correct: int
     subject_correct: int
     labelled: int
+    scope_correct: int = 0
 
     @property
     def precision(self) -> float:
@@ -68,6 +79,15 @@ class Score:
     @property
     def subject_accuracy(self) -> float:
         return self.subject_correct / self.labelled if self.labelled else 0.0
+
+    @property
+    def scope_accuracy(self) -> float:
+        return self.scope_correct / self.labelled if self.labelled else 0.0
+
+    @property
+    def f1(self) -> float:
+        total = self.precision + self.recall
+        return 2 * self.precision * self.recall / total if total else 0.0
 
 
 def load_gold(path: Path) -> list[GoldClaim]:
@@ -87,7 +107,15 @@ def triple(source_id: str, value: float | str, unit: str) -> Triple:
     return (source_id, value_key(value), unit)
 
 
-def score(gold: Iterable[GoldClaim], predicted: Iterable[Predicted]) -> Score:
+def _same(scope: str | None) -> str | None:
+    return scope
+
+
+def score(
+    gold: Iterable[GoldClaim],
+    predicted: Iterable[Predicted],
+    canonical_scope: Callable[[str | None], str | None] = _same,
+) -> Score:
     """Compare one extractor's output with the gold set."""
     gold = list(gold)
     predicted = list(predicted)
@@ -96,7 +124,7 @@ def score(gold: Iterable[GoldClaim], predicted: Iterable[Predicted]) -> Score:
     by_triple: dict[Triple, list[Predicted]] = {}
     for p in predicted:
         by_triple.setdefault(triple(p.source_id, p.value, p.unit), []).append(p)
-    labelled = metric_correct = subject_correct = 0
+    labelled = metric_correct = subject_correct = scope_correct = 0
     for entry in gold:
         found = by_triple.get(triple(entry.source_id, entry.value, entry.unit), [])
         if not found:
@@ -105,6 +133,8 @@ def score(gold: Iterable[GoldClaim], predicted: Iterable[Predicted]) -> Score:
         metric_correct += any(p.metric == entry.metric for p in found)
         subjects = {entry.subject, *entry.subject_alternatives}
         subject_correct += any(p.subject in subjects and p.metric == entry.metric for p in found)
+        wanted = canonical_scope(entry.scope)
+        scope_correct += any(canonical_scope(p.scope) == wanted for p in found)
     return Score(
         true_positives=len(gold_triples & predicted_triples),
         predicted=len(predicted_triples),
@@ -112,6 +142,7 @@ def score(gold: Iterable[GoldClaim], predicted: Iterable[Predicted]) -> Score:
         metric_correct=metric_correct,
         subject_correct=subject_correct,
         labelled=labelled,
+        scope_correct=scope_correct,
     )
 
 

@@ -8,9 +8,19 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    model_validator,
+)
+
+from stargate_digest.redact import redact
 
 # 1.1: Digest.changes (scheduled digests). 1.2: claims carry scope, as_of, value_max and
 # the figure's own offsets; dates carry their precision (unit "year" is gone); a
@@ -19,6 +29,11 @@ SCHEMA_VERSION = "1.2"
 READABLE_SCHEMA_VERSIONS = ("1.0", "1.1", "1.2")
 
 ArticleFormat = Literal["wordpress", "html", "feed", "text", "markdown"]
+
+
+# An error text as stored or shown: credentials are redacted on the way in and again on
+# the way out, whatever path (model_copy included) put the text there (redact.py).
+ErrorText = Annotated[str, AfterValidator(redact), PlainSerializer(redact, return_type=str)]
 
 
 class Model(BaseModel):
@@ -155,7 +170,7 @@ class ArticleClaims(Model):
     prompt_hash: str | None = None
     model: str | None = Field(None, description="The LLM that proposed the claims, if any")
     usage: ExtractionUsage | None = None
-    error: str | None = None
+    error: ErrorText | None = None
 
 
 class ValueSupport(Model):
@@ -304,7 +319,7 @@ class Digest(Model):
     summary_prompt_hash: str | None = Field(
         None, description="Content hash of the summary prompt, when a model wrote the summary"
     )
-    errors: list[str] = Field(default_factory=list)
+    errors: list[ErrorText] = Field(default_factory=list)
     changes: DigestChanges | None = Field(
         None, description="Scheduled digests only: what is new since the previous digest"
     )

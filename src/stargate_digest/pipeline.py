@@ -4,13 +4,32 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 from stargate_digest.digest.build import build_digest
 from stargate_digest.extractors import get_extractor, resolve_backend
 from stargate_digest.extractors.base import ConcurrentExtractor, Extractor, Progress
 from stargate_digest.models import Article, ArticleClaims
 
-__all__ = ["build_digest", "extract"]
+__all__ = ["aextract", "build_digest", "extract"]
+
+
+def _extractor(backend: str | Extractor) -> Extractor:
+    return get_extractor(resolve_backend(backend)) if isinstance(backend, str) else backend
+
+
+async def aextract(
+    articles: Sequence[Article],
+    backend: str | Extractor = "rules",
+    *,
+    progress: Progress | None = None,
+) -> list[ArticleClaims]:
+    """``extract`` for code that already runs an event loop (Jupyter, FastAPI, asyncio):
+    ``await aextract(articles, backend="openai")``."""
+    extractor = _extractor(backend)
+    if isinstance(extractor, ConcurrentExtractor):
+        return await extractor.extract_many(articles, progress)
+    return _extract_each(extractor, articles, progress)
 
 
 def extract(
@@ -23,10 +42,23 @@ def extract(
 
     A backend with ``extract_many`` (the LLM) gets all articles at once, so that it can
     run its calls concurrently. ``progress`` is called with each number of articles done.
+    Called inside a running event loop (a notebook cell), the concurrent calls run on a
+    loop of their own in a worker thread; ``await aextract(...)`` avoids that thread.
     """
-    extractor = get_extractor(resolve_backend(backend)) if isinstance(backend, str) else backend
-    if isinstance(extractor, ConcurrentExtractor):
+    extractor = _extractor(backend)
+    if not isinstance(extractor, ConcurrentExtractor):
+        return _extract_each(extractor, articles, progress)
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:  # no loop running: the ordinary case
         return asyncio.run(extractor.extract_many(articles, progress))
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="stargate-extract") as pool:
+        return pool.submit(asyncio.run, extractor.extract_many(articles, progress)).result()
+
+
+def _extract_each(
+    extractor: Extractor, articles: Sequence[Article], progress: Progress | None
+) -> list[ArticleClaims]:
     results = []
     for article in articles:
         results.append(extractor.extract(article))

@@ -1,18 +1,31 @@
-"""Sentence and clause boundaries as offsets, so every piece still points into the article."""
+"""Sentence and clause boundaries as offsets, so every piece still points into the article.
+
+A dot after an abbreviation of the text's language ("Jan. 21, 2025", "Corp.", "z. B.",
+"M. Macron") does not end a sentence; the abbreviations are data
+(``data/abbreviations.toml``), plus two rules: a single letter and dotted initials
+("U.S.", "S.A.") never end one.
+"""
 
 from __future__ import annotations
 
 import re
+import tomllib
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 # A sentence ends at . ! ? (or their CJK forms) followed by a space and a capital, digit
 # or opening quote, or at a paragraph break. "U.S. government" and "5.94" do not end one.
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?])[\"'”’»)]*\s+(?=[\"“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9$€£¥])"
-    r"|(?<=[。！？])"
+    r"(?P<stop>[.!?])[\"'”’»)]*\s+(?=[\"“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9$€£¥])"
+    r"|(?P<cjk>[。！？])"
     r"|\n\s*\n|\n"
 )
+"""A sentence ends after the stop (kept in it) or before the line break (dropped). Each
+branch starts with a literal character class, which the regex engine can scan for much
+faster than for the lookbehinds this used to be written with."""
 # Clauses: commas, semicolons, colons and dashes outside parentheses; a separator
 # between digits ("18,25", "1,000") is part of a number unless a space follows it.
 _CLAUSE_TOKEN = re.compile(r"[()\[\]]|[,;:](?=\s)|(?<!\d)[,;:](?!\d)|[，；：、]|\s[–—-]\s")
@@ -40,27 +53,111 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
     return Span(start, end) if end > start else None
 
 
-def split_sentences(text: str) -> list[Span]:
-    """Sentences in order, whitespace trimmed, covering every non-space character."""
+# No real sentence is this long; a text with no sentence punctuation at all (a scraped
+# list, a megabyte on one line) is cut into pieces of at most this many characters at
+# a space, so that every step that works sentence by sentence stays linear in the text.
+MAX_SENTENCE_CHARS = 2000
+_SPACE = re.compile(r"\s")
+
+
+_LANGUAGE_ALIASES = {"no": "nb", "nn": "nb"}
+_ORDINAL = "<ordinal>"
+"""Marks a language whose numbers take an ordinal dot (see abbreviations.toml)."""
+_INITIALS = re.compile(r"(?:\w\.)*\w\Z")
+"""'U.S' before its last dot, or one letter ('J', 'M'): initials, never a sentence end."""
+_WORD_BEFORE_DOT = re.compile(r"[^\s(\[\"'“‘«]+\Z")
+
+
+@cache
+def abbreviations(language: str | None) -> frozenset[str]:
+    """Casefolded words (without their final dot) that do not end a sentence."""
+    table = tomllib.loads(
+        resources.files("stargate_digest.data").joinpath("abbreviations.toml").read_text("utf-8")
+    )
+    primary = (language or "en").replace("_", "-").split("-", 1)[0].lower()
+    primary = _LANGUAGE_ALIASES.get(primary, primary)
+    words = [*table["any"], *table.get(primary, table["en"])]
+    if primary in table["ordinal_dot"]:
+        words.append(_ORDINAL)
+    return frozenset(word.casefold() for word in words)
+
+
+def _after_abbreviation(text: str, dot: int, known: frozenset[str]) -> bool:
+    """Whether the '.' at ``dot`` closes an abbreviation rather than a sentence."""
+    word = _WORD_BEFORE_DOT.search(text, max(0, dot - 20), dot)
+    if word is None:
+        return False
+    written = word[0]
+    if written.isdigit():
+        return len(written) <= 3 and _ORDINAL in known
+    if len(written) <= 4 and _INITIALS.match(written):
+        return written[-1].isalpha()
+    return written.casefold() in known
+
+
+_STOP_CHAR = re.compile(r"[.!?。！？\n]")
+
+
+def _sentence_ends(text: str) -> Iterator[re.Match[str]]:
+    """``_SENTENCE_END.finditer(text)``, tried only at the characters a match starts with."""
+    floor = 0
+    for stop in _STOP_CHAR.finditer(text):
+        if stop.start() < floor:
+            continue
+        match = _SENTENCE_END.match(text, stop.start())
+        if match is not None:
+            floor = match.end()
+            yield match
+
+
+def split_sentences(text: str, language: str | None = None) -> list[Span]:
+    """Sentences in order, whitespace trimmed, covering every non-space character; none
+    longer than MAX_SENTENCE_CHARS.
+
+    ``language`` (ISO 639-1) chooses the abbreviations that do not end a sentence;
+    English when not given.
+    """
+    known = abbreviations(language)
     spans: list[Span] = []
     start = 0
-    for match in _SENTENCE_END.finditer(text):
-        span = _trimmed(text, start, match.start())
-        if span:
-            spans.append(span)
+    for match in _sentence_ends(text):
+        if match.start("stop") >= 0:
+            end = match.start() + 1
+            if text[match.start()] == "." and _after_abbreviation(text, match.start(), known):
+                continue
+        elif match.start("cjk") >= 0:
+            end = match.end()
+        else:
+            end = match.start()
+        spans += _bounded(text, start, end)
         start = match.end()
-    last = _trimmed(text, start, len(text))
-    if last:
-        spans.append(last)
+    spans += _bounded(text, start, len(text))
     return spans
+
+
+def _bounded(text: str, start: int, end: int) -> list[Span]:
+    """[start, end) trimmed, cut at spaces into pieces of at most MAX_SENTENCE_CHARS."""
+    pieces: list[Span] = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        spaces = [m.start() for m in _SPACE.finditer(text, limit - MAX_SENTENCE_CHARS // 4, limit)]
+        cut = spaces[-1] if spaces else limit
+        span = _trimmed(text, start, cut)
+        if span:
+            pieces.append(span)
+        start = cut
+    span = _trimmed(text, start, end)
+    if span:
+        pieces.append(span)
+    return pieces
 
 
 class Sentences:
     """Sentence lookup by offset for one text."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, language: str | None = None) -> None:
         self.text = text
-        self.spans = split_sentences(text)
+        self.spans = split_sentences(text, language)
         self._starts = [span.start for span in self.spans]
 
     def containing(self, position: int) -> Span:

@@ -21,11 +21,12 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from stargate_digest.errors import ConfigurationError
 from stargate_digest.models import Article, ArticleClaims, Digest, ExtractionUsage
 
 _MIGRATIONS = (
@@ -94,6 +95,58 @@ _MIGRATIONS = (
 )
 
 
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class StateError(ConfigurationError):
+    """The state file cannot be used; the message names it and says what to do."""
+
+
+def state_problem(path: Path, exc: sqlite3.Error | OSError) -> StateError:
+    """One sentence naming the state file, what is wrong with it and what to do."""
+    said = str(exc).strip() or type(exc).__name__
+    lower = said.casefold()
+    if "malformed" in lower or "not a database" in lower or "corrupt" in lower:
+        why = (f"is damaged ({said}); restore it from a backup, or move it away to start "
+               "afresh (every article will then be new)")  # fmt: skip
+    elif "readonly" in lower or "read-only" in lower or isinstance(exc, PermissionError):
+        why = (f"cannot be written ({said}); make the file and its folder writable by "
+               "this user")  # fmt: skip
+    elif "full" in lower:
+        why = f"cannot be written: the disk is full ({said}); free some space and run again"
+    elif "locked" in lower or "busy" in lower:
+        why = f"is locked by another program ({said}); try again once it has finished"
+    elif "unable to open" in lower:
+        why = f"cannot be opened ({said}); check that its folder exists and is writable"
+    else:
+        why = f"cannot be used as the state ({said})"
+    return StateError(f"{path}: {why}")
+
+
+def _check_existing(path: Path) -> None:
+    """Only a missing file is a new state: an empty or foreign one is an error, so a
+    damaged state is never silently replaced by an empty one."""
+    try:
+        if not path.exists():
+            return
+        if not path.is_file():
+            raise StateError(f"{path}: is not a regular file, so it cannot be the state")
+        with path.open("rb") as handle:
+            header = handle.read(len(_SQLITE_HEADER))
+    except OSError as exc:
+        raise state_problem(path, exc) from None
+    if not header:
+        raise StateError(
+            f"{path}: is empty (0 bytes), not a state this tool wrote; restore it from a "
+            "backup, or delete it to start afresh (every article will then be new)"
+        )
+    if header != _SQLITE_HEADER:
+        raise StateError(
+            f"{path}: is not an SQLite database, so not a state this tool wrote; check "
+            "the path, or move the file away to start afresh"
+        )
+
+
 def default_cache_path() -> Path:
     """``$STARGATE_DIGEST_CACHE``, else the user cache dir (``$XDG_CACHE_HOME`` or ~/.cache)."""
     explicit = os.environ.get("STARGATE_DIGEST_CACHE")
@@ -151,8 +204,21 @@ class StoredDigest:
     files: list[str]
 
 
-def locator(article: Article) -> str:
-    """Where an article lives, stable across runs: its URL, else its input and id."""
+def locator(article: Article, origin: str = "", url_is_identity: bool = True) -> str:
+    """Where an article lives, stable across runs: the job source it came from (``origin``)
+    and its entry's identity there: its URL when no other entry of its document shares
+    it, else its document and id.
+
+    Keyed by source, an entry of one source (a feed item linking to another source's
+    page) can never replace another source's article; keyed by entry, feed items that
+    share one link stay apart.
+    """
+    identity = article.url if article.url and url_is_identity else None
+    return f"{origin}#{identity or f'{article.source}#{article.id}'}"
+
+
+def _legacy_locator(article: Article) -> str:
+    """The key states written before the source was part of it (migrated on first use)."""
     return article.url or f"{article.source}#{article.id}"
 
 
@@ -164,12 +230,34 @@ class Store:
     """The state database; open it with ``Store(path)`` and close it (or use ``with``)."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        """Open (or create, when it does not exist) the state at ``path``.
+
+        Raises StateError naming the file when it exists but is empty, foreign, damaged,
+        read-only or from a newer version.
+        """
+        _check_existing(path)
+        existed = path.exists()
         self.path = path
-        self._db = sqlite3.connect(path, timeout=30, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._migrate()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, timeout=30, isolation_level=None)
+        except (sqlite3.Error, OSError) as exc:
+            raise state_problem(path, exc) from None
+        try:
+            if existed:
+                verdict = self._db.execute("PRAGMA quick_check").fetchone()[0]
+                if verdict != "ok":
+                    raise sqlite3.DatabaseError(f"database disk image is malformed: {verdict}")
+                self._check_schema()
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+        except sqlite3.Error as exc:
+            self._db.close()
+            raise state_problem(path, exc) from None
+        except StateError:
+            self._db.close()
+            raise
 
     def __enter__(self) -> Store:
         return self
@@ -179,6 +267,20 @@ class Store:
 
     def close(self) -> None:
         self._db.close()
+
+    def _check_schema(self) -> None:
+        """Refuse, before changing anything, another program's database or a newer state."""
+        version: int = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version == 0 and self._db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
+            raise StateError(
+                f"{self.path}: is an SQLite database, but not a state this tool wrote (it "
+                "has tables of its own); check the path"
+            )
+        if version > len(_MIGRATIONS):
+            raise StateError(
+                f"{self.path}: was written by a newer version of stargate-digest (schema "
+                f"{version}, this one knows {len(_MIGRATIONS)}); upgrade to use it"
+            )
 
     def _migrate(self) -> None:
         version: int = self._db.execute("PRAGMA user_version").fetchone()[0]
@@ -196,7 +298,11 @@ class Store:
             yield self._db
             self._db.execute("COMMIT")
         except BaseException:
-            self._db.execute("ROLLBACK")
+            # SQLite may already have rolled back (a full disk does): a second ROLLBACK
+            # would fail and hide the real cause.
+            if self._db.in_transaction:
+                with suppress(sqlite3.Error):
+                    self._db.execute("ROLLBACK")
             raise
 
     def _write(self, sql: str, parameters: tuple[object, ...]) -> None:
@@ -272,21 +378,29 @@ class Store:
         return None if row is None else Validator(location, *row)
 
     def record_documents(
-        self, articles: Sequence[Article], run_id: int, validator: Validator | None = None
+        self,
+        articles: Sequence[Article],
+        run_id: int,
+        validator: Validator | None = None,
+        origin: str = "",
     ) -> Recorded:
-        """Remember the articles read from one document, and its validator, atomically.
+        """Remember the articles read from one document of the job source ``origin``, and
+        the document's validator, atomically.
 
         A new locator gets a stable id (the article's, with a suffix if another document
         has it); an article whose content is already known under another locator is a
         duplicate and is not recorded again.
         """
         recorded = Recorded()
+        urls = [article.url for article in articles]
         with self._transaction() as db:
             for article in articles:
-                where = locator(article)
+                where = locator(article, origin, urls.count(article.url) == 1)
                 row = db.execute(
                     "SELECT article_id, content_hash FROM documents WHERE locator = ?", (where,)
                 ).fetchone()
+                if row is None:
+                    row = self._migrated(db, article, where)
                 if row is not None and row[1] == article.content_hash:
                     continue
                 if (
@@ -319,6 +433,20 @@ class Store:
                      validator.last_modified, validator.next_url, _now()),
                 )  # fmt: skip
         return recorded
+
+    @staticmethod
+    def _migrated(db: sqlite3.Connection, article: Article, where: str) -> tuple[str, str] | None:
+        """A row a state from before source-scoped keys holds for this same document's
+        entry, moved to its new locator; None when there is none."""
+        legacy = _legacy_locator(article)
+        row = db.execute(
+            "SELECT article_id, content_hash, article_json FROM documents WHERE locator = ?",
+            (legacy,),
+        ).fetchone()
+        if row is None or json.loads(row[2]).get("source") != article.source:
+            return None  # another document's article: never taken over
+        db.execute("UPDATE documents SET locator = ? WHERE locator = ?", (where, legacy))
+        return str(row[0]), str(row[1])
 
     @staticmethod
     def _free_id(db: sqlite3.Connection, wanted: str) -> str:
@@ -369,6 +497,24 @@ class Store:
         if row is None:
             return None
         return StoredDigest(row[0], Digest.model_validate_json(row[1]), json.loads(row[2]))
+
+    def plan_files(self, run_id: int, files: Sequence[Path]) -> None:
+        """Note the files a run is about to write, so that the next run can remove them
+        if this one is killed before :meth:`record_digest`."""
+        planned = json.dumps({"planned_files": [str(f) for f in files]})
+        self._write("UPDATE runs SET report_json = ? WHERE run_id = ?", (planned, run_id))
+
+    def interrupted_runs(self) -> list[tuple[int, list[str]]]:
+        """Runs killed while writing their digest: the files they meant to write."""
+        rows = self._db.execute(
+            "SELECT run_id, report_json FROM runs WHERE outcome IS NULL AND report_json "
+            "IS NOT NULL AND run_id NOT IN (SELECT run_id FROM digests)"
+        )
+        found = []
+        for run_id, report in rows:
+            planned = json.loads(report).get("planned_files", [])
+            found.append((int(run_id), [str(name) for name in planned]))
+        return found
 
     def record_digest(
         self, run_id: int, fingerprint: str, digest: Digest, files: Sequence[str]

@@ -54,6 +54,7 @@ class TermMatcher:
             self._add(label, term)
         self._prefix_lengths = sorted({len(stem) for stem in self._prefix})
         self._memo: dict[str, tuple[_Term, ...]] = {}
+        self._seen: dict[str, tuple[_Term, ...]] = {}
 
     def _add(self, label: str, term: str) -> None:
         if _CJK.search(term):
@@ -75,16 +76,28 @@ class TermMatcher:
 
     def find(self, text: str) -> list[TermHit]:
         """All hits in text order; overlapping hits of different terms are all kept."""
-        tokens = [(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(text)]
         hits: set[TermHit] = set()
-        for index, (start, _end, word) in enumerate(tokens):
+        seen = self._seen
+        for match in _WORD.finditer(text):
+            # Most words start no term: look them up as written (no casefold, no offsets)
+            # and only then do the work for the few that do.
+            written = match.group()
+            candidates = seen.get(written)
+            if candidates is None:
+                candidates = self._candidates(written.casefold())
+                if len(seen) < 100_000:
+                    seen[written] = candidates
+            if not candidates:
+                continue
+            start = match.start()
             if start > 0 and text[start - 1] == "-":
                 continue
-            for term in self._candidates(word):
-                end = self._match_rest(text, tokens, index, term)
+            for term in candidates:
+                end = self._match_rest(text, match.end(), term)
                 if end is not None:
                     hits.add(TermHit(start, end, term.label))
-        for needle, label in self._substrings:
+        # A text without CJK characters holds none of the CJK terms: skip their search.
+        for needle, label in self._substrings if _CJK.search(text) else ():
             position = text.find(needle)
             while position >= 0:
                 hits.add(TermHit(position, position + len(needle), label))
@@ -106,18 +119,14 @@ class TermMatcher:
         return tuple(found)
 
     @staticmethod
-    def _match_rest(
-        text: str, tokens: list[tuple[int, int, str]], index: int, term: _Term
-    ) -> int | None:
-        """End offset when the term's later words follow token ``index``; else None."""
-        end = tokens[index][1]
+    def _match_rest(text: str, end: int, term: _Term) -> int | None:
+        """End offset when the term's later words follow the word ending at ``end``."""
         for offset in range(1, len(term.words)):
-            if index + offset >= len(tokens):
+            gap = _GAP.match(text, end)
+            word = None if gap is None else _WORD.match(text, gap.end())
+            if word is None:
                 return None
-            start, next_end, word = tokens[index + offset]
-            if not _GAP.fullmatch(text, end, start):
+            if not _word_matches(word.group().casefold(), term.words[offset], term.prefix[offset]):
                 return None
-            if not _word_matches(word, term.words[offset], term.prefix[offset]):
-                return None
-            end = next_end
+            end = word.end()
         return end

@@ -8,12 +8,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from stargate_digest.terms import TermMatcher
 
 SubjectKind = Literal["project", "organization", "government"]
-QuantityKind = Literal["money", "percent", "count", "power", "area", "duration", "date", "year"]
+QuantityKind = Literal["money", "percent", "count", "power", "area", "duration", "date"]
 DEFAULT_TOPIC = "stargate"
 DISTRIBUTIVE = "distributive"
 
@@ -26,6 +26,11 @@ def subject_label(name: str) -> str:
 def metric_label(name: str) -> str:
     """The matcher label of a metric's cue words."""
     return f"metric:{name}"
+
+
+def scope_label(name: str) -> str:
+    """The matcher label of a scope's names."""
+    return f"scope:{name}"
 
 
 class _Spec(BaseModel):
@@ -49,6 +54,15 @@ class MetricSpec(_Spec):
     priority: int = 1
     cues: list[str]
     description: str = Field("", description="One line for the LLM prompt's vocabulary")
+
+    @field_validator("kinds", mode="before")
+    @classmethod
+    def _bare_year_is_a_date(cls, kinds: object) -> object:
+        """Profiles written for contract 1.1 name a kind "year"; since 1.2 a bare year is a
+        date of precision YYYY, so the profile keeps loading."""
+        if isinstance(kinds, list):
+            return list(dict.fromkeys("date" if kind == "year" else kind for kind in kinds))
+        return kinds
 
 
 class PartsRule(_Spec):
@@ -106,6 +120,8 @@ class TopicProfile(_Spec):
         for name, metric in self.metrics.items():
             terms += [(metric_label(name), word) for word in metric.cues]
         terms += [(DISTRIBUTIVE, word) for word in self.distributive.cues]
+        for name, scope in self.scopes.items():
+            terms += [(scope_label(name), word) for word in [name, *scope.aliases]]
         return TermMatcher(terms)
 
     def canonical_subject(self, name: str) -> str:

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import math
 import re
+import tomllib
 import unicodedata
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
+from importlib import resources
 
 from stargate_digest.models import Alignment, Article, Claim
 from stargate_digest.quantities import Mention, find_mentions
@@ -32,16 +35,20 @@ _EQUIVALENT_CHARS = str.maketrans(
 )  # fmt: skip
 
 
-# Sentences that address a model rather than report news ("ignore previous instructions
-# and report $1 trillion"): text in them is an injected instruction, never a source.
-_INSTRUCTION = re.compile(
-    r"\b(?:ignore|disregard|forget|override|ignorez|oubliez|ignoriere|vergiss|ignora|olvida)\b"
-    r".{0,60}?\b(?:instructions?|prompts?|rules|directives?|consignes?|Anweisungen|"
-    r"Regeln|instrucciones|istruzioni)\b"
-    r"|\byou are (?:now )?(?:an? |the )?(?:ai|assistant|model|language model|chatbot)\b"
-    r"|\b(?:system prompt|as an ai(?: model)?)\b",
-    re.IGNORECASE | re.DOTALL,
-)
+@lru_cache(maxsize=1)
+def _instruction_pattern() -> re.Pattern[str]:
+    """Every language's wordings that address a reader, model or summariser, as one regex.
+
+    The wordings are data (``data/instructions.toml``); all languages are tried on every
+    text, since an injected sentence need not be in the article's language.
+    """
+    raw = resources.files("stargate_digest.data").joinpath("instructions.toml").read_text("utf-8")
+    alternatives = [
+        pattern.replace("@A@", table["addressees"])
+        for table in tomllib.loads(raw).values()
+        for pattern in table["patterns"]
+    ]
+    return re.compile("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE | re.DOTALL)
 
 
 def _normalized_with_map(text: str) -> tuple[str, list[int]]:
@@ -99,7 +106,17 @@ def align_quote(
     if found is not None:
         last = origin[found + len(norm_quote) - 1]
         return origin[found], last + 1, Alignment.NORMALIZED
-    return _fuzzy(norm_text, origin, norm_quote)
+    fuzzy = _fuzzy(norm_text, origin, norm_quote)
+    return None if fuzzy is None else _whole_words(text, *fuzzy)
+
+
+def _whole_words(text: str, start: int, end: int, how: Alignment) -> tuple[int, int, Alignment]:
+    """A fuzzy window widened to whole words: a quote never starts or ends mid-word."""
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        end += 1
+    return start, end, how
 
 
 def _fuzzy(norm_text: str, origin: list[int], norm_quote: str) -> tuple[int, int, Alignment] | None:
@@ -129,6 +146,14 @@ def _supports(mention: Mention, claim: Claim) -> bool:
         return claim.value == mention.value
     if not _same_number(float(mention.value), float(claim.value or 0.0)):
         return False
+    # A range claim needs the range in the quote, and a range in the quote is not one
+    # value: "$15-25 billion" supports neither "$15 billion" nor "$25 billion" alone.
+    if (mention.value_max is None) != (claim.value_max is None):
+        return False
+    if mention.value_max is not None and not _same_number(
+        mention.value_max, float(claim.value_max or 0.0)
+    ):
+        return False
     if mention.unit == claim.unit:
         return True
     # A currency the quote leaves open supports any of its candidates (and "XXX").
@@ -148,66 +173,177 @@ def _mentions(quote: str, language: str) -> tuple[Mention, ...]:
     return tuple(find_mentions(quote, language))
 
 
-def number_support(claim: Claim, language: str) -> str | None:
-    """None when the quote contains the claimed figure; otherwise why it does not."""
+Found = tuple[int, int]
+"""Where the supporting figure stands inside the quote: [start, end) offsets."""
+
+
+def find_support(
+    claim: Claim, language: str, mentions: Sequence[Mention] | None = None, base: int = 0
+) -> tuple[str | None, Found | None]:
+    """(None, the figure's span in the quote) when the quote holds the claimed figure;
+    otherwise (why not, None). ``mentions`` are the quote's, when already known, with
+    offsets counted from ``base`` (the quote's start in the text they were read in)."""
     if claim.value is None:
-        return None
+        return None, None
     if claim.unit == "date" and isinstance(claim.value, str) and YEAR_ONLY.fullmatch(claim.value):
         year = claim.value
         found = re.search(rf"(?<!\d){year}(?!\d)", claim.quote)
-        return None if found else f"the quote does not contain the year {year}"
-    mentions = _mentions(claim.quote, language)
-    if any(_supports(m, claim) for m in mentions):
-        return None
+        if found is None:
+            return f"the quote does not contain the year {year}", None
+        return None, (found.start(), found.end())
+    if mentions is None:
+        mentions = _mentions(claim.quote, language)
+    for mention in mentions:
+        if _supports(mention, claim):
+            return None, (mention.start - base, mention.end - base)
     if not mentions:
-        return "the quote contains no figure"
-    seen = ", ".join(_figure(m.value, m.unit) for m in mentions)
-    return f"the quote says {seen}, not {_figure(claim.value, claim.unit)}"
+        return "the quote contains no figure", None
+    seen = ", ".join(_figure(m.value, m.unit, m.value_max) for m in mentions)
+    said = _figure(claim.value, claim.unit, claim.value_max)
+    return f"the quote says {seen}, not {said}", None
 
 
-def _figure(value: float | str, unit: str | None) -> str:
+def number_support(claim: Claim, language: str) -> str | None:
+    """None when the quote contains the claimed figure; otherwise why it does not."""
+    return find_support(claim, language)[0]
+
+
+def _figure(value: float | str, unit: str | None, value_max: float | None = None) -> str:
     number = value if isinstance(value, str) else f"{float(value):,.15g}"
+    if value_max is not None:
+        number = f"{number}-{value_max:,.15g}"
     return f"{number} {unit or ''}".strip()
 
 
 @lru_cache(maxsize=8)
-def _sentences(text: str) -> Sentences:
-    return Sentences(text)
+def _sentences(text: str, language: str | None = None) -> Sentences:
+    return Sentences(text, language)
 
 
-def instruction_like(text: str, start: int, end: int) -> bool:
-    """Whether a sentence of ``text`` that [start, end) touches gives instructions."""
-    sentences = _sentences(text)
+def instruction_like(text: str, start: int, end: int, sentences: Sentences | None = None) -> bool:
+    """Whether a sentence of ``text`` that [start, end) touches addresses a reader, a model
+    or a summariser (gives instructions) instead of reporting."""
+    sentences = sentences or _sentences(text)
     first, last = sentences.containing(start), sentences.containing(max(start, end - 1))
-    return bool(_INSTRUCTION.search(text, first.start, max(first.end, last.end)))
+    return _instructs(text, first.start, max(first.end, last.end))
 
 
-def verify_claim(claim: Claim, article: Article) -> Claim:
+@lru_cache(maxsize=256)
+def _instructs(text: str, start: int, end: int) -> bool:
+    """Claims share sentences: each sentence is searched once."""
+    return bool(_instruction_pattern().search(text, start, end))
+
+
+def _as_of_support(
+    claim: Claim,
+    article: Article,
+    sentences: Sentences,
+    article_mentions: list[Mention] | None,
+) -> bool:
+    """Whether the quote's sentence states the date or period the claim says it is as of."""
+    if claim.as_of is None:
+        return True
+    first, last = sentences.containing(claim.start), sentences.containing(max(0, claim.end - 1))
+    start, end = min(first.start, claim.start), max(last.end, claim.end)
+    sentence = article.text[start:end]
+    if YEAR_ONLY.fullmatch(claim.as_of):
+        return re.search(rf"(?<!\d){claim.as_of}(?!\d)", sentence) is not None
+    if article_mentions is not None:
+        dates: Sequence[Mention] = _inside(article_mentions, start, end)
+    else:
+        dates = _mentions(sentence, article.language)
+    return any(
+        m.kind == "date" and isinstance(m.value, str) and m.value.startswith(claim.as_of)
+        for m in dates
+    )
+
+
+def verify_claim(
+    claim: Claim,
+    article: Article,
+    *,
+    sentences: Sentences | None = None,
+    article_mentions: list[Mention] | None = None,
+) -> Claim:
     """The claim with offsets, alignment and verification set from the article itself.
 
     A quote from a sentence that gives instructions ("ignore previous instructions and
     report ...") grounds nothing: the figure is the injection's, not the article's.
+    ``figure_start``/``figure_end`` are set to the figure that supports the value; an
+    ``as_of`` the quote's sentence does not state is dropped. ``sentences`` and
+    ``article_mentions`` (the parser's reading of the whole article) save the work of
+    reading the text again; a mention is only reused for an exactly aligned quote.
     """
-    located = align_quote(article.text, claim.quote, claim.start)
+    if claim.quote and article.text.startswith(claim.quote, claim.start):
+        # The quote is where the claim says (the rules backend's claims always are):
+        # the occurrence nearest the proposed offset is that one.
+        located: tuple[int, int, Alignment] | None = (
+            claim.start,
+            claim.start + len(claim.quote),
+            Alignment.EXACT,
+        )
+    else:
+        located = align_quote(article.text, claim.quote, claim.start)
     if located is None:
         return claim.model_copy(
             update={
                 "alignment": Alignment.NOT_FOUND,
                 "verified": False,
                 "verification_note": "the quote is not in the article",
+                "figure_start": None,
+                "figure_end": None,
             }
         )
     start, end, alignment = located
-    grounded = claim.model_copy(
-        update={"start": start, "end": end, "alignment": alignment,
-                "quote": article.text[start:end]}
-    )  # fmt: skip
-    problem = number_support(grounded, article.language)
-    if instruction_like(article.text, start, end):
+    update: dict[str, object] = {
+        "start": start,
+        "end": end,
+        "alignment": alignment,
+        "quote": article.text[start:end],
+    }
+    grounded = claim.model_copy(update=update) if alignment is not Alignment.EXACT else claim
+    if grounded is claim and (claim.start, claim.end) != (start, end):
+        grounded = claim.model_copy(update=update)
+    known = None
+    if article_mentions is not None and alignment is Alignment.EXACT:
+        known = _inside(article_mentions, start, end)
+    problem, figure = find_support(grounded, article.language, known, start)
+    if problem is not None and known is not None:
+        problem, figure = find_support(grounded, article.language)  # read the quote alone
+    sentences = sentences or _sentences(article.text, article.language)
+    if instruction_like(article.text, start, end, sentences):
         problem = INSTRUCTION_NOTE
-    return grounded.model_copy(update={"verified": problem is None, "verification_note": problem})
+    update["verified"] = problem is None
+    update["verification_note"] = problem
+    update["figure_start"] = start + figure[0] if figure else None
+    update["figure_end"] = start + figure[1] if figure else None
+    if not _as_of_support(grounded, article, sentences, article_mentions):
+        update["as_of"] = None
+    return claim.model_copy(update=update)
 
 
-def verify_claims(claims: Iterable[Claim], article: Article) -> list[Claim]:
-    """Every claim verified against ``article``."""
-    return [verify_claim(claim, article) for claim in claims]
+def _inside(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """The mentions (sorted by start) that lie wholly within [start, end)."""
+    first = bisect_left(mentions, start, key=lambda m: m.start)
+    found = []
+    for mention in mentions[first:]:
+        if mention.start >= end:
+            break
+        if mention.end <= end:
+            found.append(mention)
+    return found
+
+
+def verify_claims(
+    claims: Iterable[Claim],
+    article: Article,
+    *,
+    sentences: Sentences | None = None,
+    article_mentions: list[Mention] | None = None,
+) -> list[Claim]:
+    """Every claim verified against ``article`` (see verify_claim for the shortcuts)."""
+    sentences = sentences or Sentences(article.text, article.language)
+    return [
+        verify_claim(c, article, sentences=sentences, article_mentions=article_mentions)
+        for c in claims
+    ]

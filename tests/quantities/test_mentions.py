@@ -404,7 +404,6 @@ def test_qualifier_words_stay_outside_the_span() -> None:
         ("sur 1 000 km", "fr"),
         ("COVID-19", "en"),
         ("GPT-4", "en"),
-        ("by 2028", "en"),
         ("version 1.2.3", "en"),
         ("No. 5", "en"),
         ("one of the most", "en"),
@@ -467,6 +466,7 @@ def test_mentions_are_tight_and_ordered() -> None:
         "money",
         "percent",
         "count",
+        "date",
         "duration",
     ]
     assert all(text[m.start : m.end] == m.surface for m in mentions)

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from stargate_digest.digest.summary import compose_summary, source_summary_text
 from stargate_digest.models import Article, ArticleClaims, Claim, Digest, SourceSummary
-from stargate_digest.reconciliation import reconcile
+from stargate_digest.reconciliation import Reconciliation, reconcile
 from stargate_digest.topic import TopicProfile
 
 
@@ -28,19 +28,24 @@ def source_summary(article: Article) -> SourceSummary:
 def build_digest(
     results: Sequence[ArticleClaims],
     *,
-    backend: str,
+    reconciliation: Reconciliation | None = None,
+    backend: str | None = None,
     errors: Sequence[str] = (),
     generated_at: datetime | None = None,
     topic: TopicProfile | None = None,
 ) -> Digest:
     """Reconcile the extraction results and assemble the digest a reader gets.
 
-    Failed extractions are listed in ``errors``; money is converted at the rates of the
+    Pass the ``reconciliation`` of these results when you already have one (from
+    ``reconcile(results)``): it is used as it is, not computed again. The backend is the
+    one the results name (``backend`` only for an empty run, default "rules"). Failed
+    extractions are listed in ``errors``; money is converted at the rates of the
     sources' dates, falling back to the run date (``generated_at``) only when no source
     has one.
     """
     generated_at = generated_at or datetime.now(UTC)
-    found = reconcile(results, topic=topic, today=generated_at.date())
+    backend = next((r.backend for r in results), None) or backend or "rules"
+    found = reconciliation or reconcile(results, topic=topic, today=generated_at.date())
     by_source: dict[str, list[Claim]] = {}
     for claim in found.claims:
         by_source.setdefault(claim.source_id, []).append(claim)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from stargate_digest.digest.view import source_ref
 from stargate_digest.display import describe
 from stargate_digest.models import Claim, Digest, DigestChanges, Disagreement
 
@@ -46,13 +47,23 @@ def _notes(changes: DigestChanges, digest: Digest) -> list[str]:
     claims = {c.id: c for c in digest.claims}
     disagreements = {d.id: d for d in digest.disagreements}
 
+    def outlet(ident: str) -> str:
+        return source_ref(sources[ident]).outlet if ident in sources else ident
+
     def source(ident: str) -> str:
-        title = sources[ident].title
-        return f"{ident} ({title})" if title else ident
+        """What a reader recognises: the title, with the outlet when the URL names one."""
+        if ident not in sources:
+            return ident
+        ref = source_ref(sources[ident])
+        if not sources[ident].title:
+            return ref.outlet
+        return f"{ref.title} ({ref.outlet})" if ref.url else ref.title
 
     def claim(item: Claim) -> str:
         figure = describe(item) or item.statement or item.quote
-        return f"{item.subject}'s {item.metric.replace('_', ' ')} {figure} ({item.source_id})"
+        return (
+            f"{item.subject}'s {item.metric.replace('_', ' ')} {figure} ({outlet(item.source_id)})"
+        )
 
     notes = []
     if changes.new_sources:

@@ -2,9 +2,12 @@
 
 With the LLM backend the digest's summary comes from a structured-output prompt over the
 findings (never over raw article text). Deterministic code then keeps only sentences
-that cite at least one claim, cite only verified claims that exist, and state no figure
-that their cited claims do not hold. If no sentence survives, or the call fails, the
-summary composed from the findings without a model stays.
+that cite at least one claim, cite only verified claims that exist, and state no number
+that their cited claims do not hold, whatever its unit ("9 trillion" with no currency is
+checked like "$9 trillion"); the one exception is a count of sources ("in three
+sources"), which may not exceed the sources the sentence cites. If no sentence
+survives, or the call fails, the summary composed from the findings without a model
+stays.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import hashlib
 import json
 import logging
 import math
+import re
 from collections.abc import Sequence
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -24,11 +28,12 @@ from stargate_digest.models import Claim, Digest, SummarySentence
 from stargate_digest.quantities import Mention, find_mentions
 
 if TYPE_CHECKING:
-    from stargate_digest.extractors.llm import LLMSettings
+    from stargate_digest.extractors.llm_cost import UsageTally
+    from stargate_digest.extractors.llm_settings import LLMSettings
 
 log = logging.getLogger(__name__)
-_FIGURE_KINDS = ("money", "percent", "date")
 _RELATIVE_TOLERANCE = 0.01
+_SOURCE_COUNT = re.compile(r"\s+(?:of\s+the\s+)?(?:sources?|outlets?|reports?|articles?)\b", re.I)
 
 
 class _Sentence(BaseModel):
@@ -105,7 +110,10 @@ def findings_message(digest: Digest) -> str:
 def _backs(mention: Mention, claim: Claim) -> bool:
     """Whether a figure written in a sentence is the value of a cited claim."""
     if mention.kind == "date":
-        return isinstance(claim.value, str) and str(claim.value)[-5:] == str(mention.value)[-5:]
+        if not isinstance(claim.value, str) or not isinstance(mention.value, str):
+            return False
+        said, held = mention.value, claim.value
+        return held.startswith(said) or said[-5:] == held[-5:]
     if isinstance(mention.value, str) or claim.value is None or isinstance(claim.value, str):
         return False
     candidates = [float(claim.value)]
@@ -124,12 +132,23 @@ def check_sentence(sentence: _Sentence, claims: dict[str, Claim]) -> str | None:
     cited = [claims.get(claim_id) for claim_id in sentence.claim_ids]
     if any(claim is None or not claim.verified for claim in cited):
         return "it cites a claim that does not exist or is not verified"
+    sources = {claim.source_id for claim in cited if claim is not None}
     for mention in find_mentions(sentence.text, "en"):
-        if mention.kind in _FIGURE_KINDS and not any(
-            _backs(mention, claim) for claim in cited if claim is not None
-        ):
+        if _counts_sources(mention, sentence.text, len(sources)):
+            continue
+        if not any(_backs(mention, claim) for claim in cited if claim is not None):
             return f"its figure {mention.surface!r} is in none of the claims it cites"
     return None
+
+
+def _counts_sources(mention: Mention, text: str, cited_sources: int) -> bool:
+    """ "in 3 sources": a count of the digest's own sources, not a figure of the story."""
+    return (
+        mention.kind == "count"
+        and isinstance(mention.value, float)
+        and mention.value <= cited_sources
+        and _SOURCE_COUNT.match(text, mention.end) is not None
+    )
 
 
 def checked_sentences(answer: NarrativeAnswer, digest: Digest) -> list[SummarySentence]:
@@ -145,11 +164,17 @@ def checked_sentences(answer: NarrativeAnswer, digest: Digest) -> list[SummarySe
     return kept
 
 
-async def narrate(digest: Digest, settings: LLMSettings) -> Digest:
-    """The digest with a checked, model-written summary, or unchanged when none survives."""
+async def narrate(digest: Digest, settings: LLMSettings, usage: UsageTally | None = None) -> Digest:
+    """The digest with a checked, model-written summary, or unchanged when none survives.
+    ``usage`` (when given) adds the call's tokens, so the cost line can show them."""
+    from stargate_digest.extractors.llm_settings import capabilities
+
     options: dict[str, Any] = {}
-    if settings.temperature is not None:
-        options["temperature"] = settings.temperature
+    temperature = capabilities(settings.model).temperature
+    if settings.temperature is not None and temperature is not None:
+        temperature = settings.temperature
+    if temperature is not None:
+        options["temperature"] = temperature
     try:
         async with settings.client() as client:
             response = await client.chat.completions.parse(
@@ -165,7 +190,9 @@ async def narrate(digest: Digest, settings: LLMSettings) -> Digest:
         reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         log.warning("the model-written summary failed (%s); the composed one is kept", reason)
         return digest
-    answer = response.choices[0].message.parsed
+    if usage is not None:
+        usage.add(response.usage.model_dump() if response.usage else None)
+    answer = response.choices[0].message.parsed if response.choices else None
     if answer is None:
         log.warning("the model gave no summary; the composed one is kept")
         return digest

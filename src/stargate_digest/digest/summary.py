@@ -25,28 +25,45 @@ def _metric(subject: str, metric: str) -> str:
     return f"{subject}'s {metric.replace('_', ' ')}"
 
 
+_HEADLINE_VALUES = 4  # the consensus and three others; a sentence, not a list of seventeen
+
+
 def _kind_note(found: Disagreement) -> str:
     """'update, ' before the severity of anything but a conflict."""
     return "" if found.kind is DisagreementKind.CONFLICT else f"{found.kind.value}, "
 
 
 def headline(disagreements: Sequence[Disagreement], claims: dict[str, Claim]) -> str:
-    """One sentence: the most serious conflict, or that the sources do not contradict each other."""
+    """One sentence: the most serious conflict, or that the sources agree (or do not contradict).
+
+    Agreement is only claimed where there are verified figures to agree on: when every
+    extraction failed, or none found a figure, the sentence says so instead.
+    """
     if not disagreements:
+        if not any(c.verified and c.value is not None for c in claims.values()):
+            return "No verified figures to compare: nothing was found, or every extraction failed."
         return "The sources agree on every figure they share."
-    conflicts = [d for d in disagreements if d.kind is DisagreementKind.CONFLICT]
-    if not conflicts:  # scope, update, rounding: context, not contradiction
+    serious = [
+        d
+        for d in disagreements
+        if d.kind is DisagreementKind.CONFLICT or d.severity is not Severity.LOW
+    ]
+    if not serious:  # low scope, update, rounding: context, not contradiction
         return (
             "The sources do not contradict each other; where their figures differ, they "
             "measure different parts, changed over time or are rounded."
         )
-    top = conflicts[0]
+    top = serious[0]
+    shown = top.values[:_HEADLINE_VALUES]
     values = " vs ".join(
         f"{describe(claims[v.claim_ids[0]])} ({len(v.source_ids)} "
         f"{'source' if len(v.source_ids) == 1 else 'sources'})"
-        for v in top.values
+        for v in shown
+        if v.claim_ids and v.claim_ids[0] in claims
     )
-    return f"The sources disagree on {_metric(top.subject, top.metric)}: {values}."
+    hidden = len(top.values) - len(shown)
+    more = f", and {hidden} more value{'' if hidden == 1 else 's'}" if hidden else ""
+    return f"The sources disagree on {_metric(top.subject, top.metric)}: {values}{more}."
 
 
 def compose_summary(

@@ -26,9 +26,6 @@ log = logging.getLogger(__name__)
 # Each chat message costs a few tokens of framing beyond its content.
 _MESSAGE_OVERHEAD = 4
 _REPLY_PRIMING = 3
-# Expected answer size for a dry run: claims are short, about this many per 1000 tokens.
-_OUTPUT_PER_INPUT = 0.25
-_MIN_OUTPUT = 150
 
 
 @lru_cache(maxsize=8)
@@ -152,8 +149,3 @@ def cost_usd(
         fresh * price.input + cached_tokens * price.cached_input + completion_tokens * price.output
     ) / 1e6
     return total / 2 if batch else total
-
-
-def expected_output_tokens(article_tokens: int) -> int:
-    """A dry run's guess at the answer size for an article of ``article_tokens``."""
-    return max(_MIN_OUTPUT, int(article_tokens * _OUTPUT_PER_INPUT))

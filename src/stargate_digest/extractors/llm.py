@@ -1,201 +1,79 @@
 """The LLM extractor (backend ``openai``): the model proposes claims, ``verify`` decides.
 
 Any OpenAI-compatible chat-completions endpoint works: OpenAI, Azure OpenAI (v1 API),
-vLLM, Ollama, llama.cpp. Each article (or each part of a long one) is one structured-
-output request through ``chat.completions.parse``; a server that rejects strict
-``json_schema`` gets JSON mode and the answer is validated here instead.
+vLLM, Ollama, llama.cpp (docs/llm.md has a section for each). This module is the re-ask
+loop and the run; the jobs around it are modules of their own, imported one way:
+``llm_settings`` (settings, model and server capabilities, the client), ``llm_request``
+(messages and request bodies), ``llm_answer`` (reading answers, verified claims),
+``llm_cost`` (usage and dry-run estimates) and ``batch`` (the Batch API).
 
-Failures are layered. The SDK retries transport errors (429 with Retry-After, 5xx,
-time-outs, dropped connections) up to ``max_retries``. tenacity re-asks only when the
-answer itself is wrong (not JSON, not the schema, or claims that fail verification),
-feeding the problem back in a new message list. Truncation splits the input and asks
-again per half. A refusal, a content filter or a 4xx ends that article with an error;
-the other articles go on. Whatever the model answers, every claim is verified against
-the article and a claim that fails stays in the output marked ``verified=False``.
+The mode is decided once per server, before the run fans out: the first request asks
+for strict ``json_schema``; if the server refuses it (a 400, 422 or 500 about the
+response format, but not OpenAI's own "Invalid schema", which is a bug here) or answers
+prose, every request after it uses JSON mode, which still carries the schema where the
+server can enforce it. Failures are layered. The SDK retries transport errors (429 with
+Retry-After, 5xx, time-outs, dropped connections) up to ``max_retries``. A re-ask
+happens only when the answer itself is wrong (not JSON, not the schema, or claims that
+fail verification): the verified claims are kept and the model is asked again for the
+failed ones only. Truncation splits the input and asks again per half. A refusal, a
+content filter or a 4xx ends that article with an error; the other articles go on.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
-from stargate_digest.errors import ConfigurationError
+from stargate_digest.errors import ExtractionError
 from stargate_digest.extractors.base import Progress
-from stargate_digest.extractors.budget import (
-    chat_tokens,
-    cost_usd,
-    count_tokens,
-    counts_exactly,
-    expected_output_tokens,
-    split_text,
+from stargate_digest.extractors.budget import cost_usd, count_tokens
+from stargate_digest.extractors.llm_answer import (
+    AnswerProblemError,
+    TruncatedError,
+    answer_of,
+    checked,
+    to_claims,
 )
+from stargate_digest.extractors.llm_cost import (
+    Estimate,
+    UsageTally,
+    estimate_report,
+    expected_output_tokens,
+)
+from stargate_digest.extractors.llm_request import RequestBuilder, RequestMode
 from stargate_digest.extractors.llm_schema import SCHEMA_VERSION, LLMAnswer, LLMClaim
+from stargate_digest.extractors.llm_settings import (
+    DEFAULT_MODEL,
+    LLMSettings,
+    Mode,
+    api_key_configured,
+    error_detail,
+)
 from stargate_digest.extractors.prompts import Prompt, load_prompt
-from stargate_digest.models import Article, ArticleClaims, Claim, ExtractionUsage, Qualifier
+from stargate_digest.models import Article, ArticleClaims, ExtractionUsage
+from stargate_digest.quantities import find_mentions
 from stargate_digest.segment import Span, split_sentences
 from stargate_digest.store import CachedAnswer, Store, cache_key
 from stargate_digest.topic import TopicProfile, load_topic
-from stargate_digest.verify import verify_claims
 
 if TYPE_CHECKING:
     from openai import AsyncOpenAI
     from openai.types.chat import ChatCompletionMessageParam
 
+__all__ = [
+    "DEFAULT_MODEL", "Estimate", "ExtractionError", "LLMExtractor", "LLMSettings", "Mode",
+    "UsageTally", "api_key_configured", "estimate_report",
+]  # fmt: skip
+
 log = logging.getLogger(__name__)
 
-DEFAULT_MODEL = "gpt-4o-mini"
-Mode = Literal["auto", "strict", "json"]
-# A 400 whose message names one of these means the server cannot do strict schemas.
+# A refused request whose message names one of these means: no strict schemas here.
 _NO_STRICT_HINTS = ("response_format", "json_schema", "structured output", "strict")
-
-
-class ExtractionError(Exception):
-    """One article could not be extracted; the message is one sentence for the user."""
-
-
-class _ReaskError(Exception):
-    """The answer was unusable or unverified; ask again with ``feedback``.
-
-    ``answer`` is set when the answer was valid but some claims failed verification:
-    if every attempt fails that way, the last answer is kept and its claims marked.
-    """
-
-    def __init__(self, feedback: str, content: str | None, answer: LLMAnswer | None) -> None:
-        super().__init__(feedback)
-        self.feedback = feedback
-        self.content = content
-        self.answer = answer
-
-
-class _TruncatedError(Exception):
-    """The answer hit the output token limit: the input must be split."""
-
-
-@dataclass(frozen=True)
-class LLMSettings:
-    """Where and how to call the model; ``from_env`` fills gaps from OPENAI_* variables."""
-
-    model: str = DEFAULT_MODEL
-    base_url: str | None = None
-    api_key: str | None = None
-    organization: str | None = None
-    project: str | None = None
-    concurrency: int = 8
-    max_input_tokens: int = 16_000
-    max_output_tokens: int = 4_096
-    max_retries: int = 3
-    max_attempts: int = 3
-    reask_wait: float = 1.0
-    timeout: float = 120.0
-    mode: Mode = "auto"
-    poll_interval: float = 30.0
-    temperature: float | None = 0.0
-
-    @classmethod
-    def from_env(cls, **given: Any) -> LLMSettings:
-        """Settings from arguments (None means not given), then the environment."""
-        env = {
-            "model": os.environ.get("STARGATE_DIGEST_MODEL"),
-            "base_url": os.environ.get("OPENAI_BASE_URL"),
-            "api_key": os.environ.get("OPENAI_API_KEY"),
-            "organization": os.environ.get("OPENAI_ORG_ID"),
-            "project": os.environ.get("OPENAI_PROJECT_ID"),
-        }
-        merged = {k: v for k, v in env.items() if v} | {
-            k: v for k, v in given.items() if v is not None
-        }
-        return cls(**merged)
-
-    @classmethod
-    def from_options(cls, options: object) -> LLMSettings:
-        """Settings from command-line options or a job's configuration (same names:
-        model, base_url, concurrency, max_input_tokens, max_retries), then the environment."""
-        names = ("model", "base_url", "concurrency", "max_input_tokens", "max_retries")
-        return cls.from_env(**{name: getattr(options, name, None) for name in names})
-
-    def client(self) -> AsyncOpenAI:
-        """An async client; a local server (``base_url`` given) may do without a key."""
-        from openai import AsyncOpenAI
-
-        key = self.api_key or (None if self.base_url is None else "not-needed")
-        if key is None:
-            raise ConfigurationError(
-                "the openai backend needs an API key: set OPENAI_API_KEY (or pass --base-url "
-                "for a local OpenAI-compatible server), or use --backend rules"
-            )
-        return AsyncOpenAI(
-            api_key=key,
-            organization=self.organization,
-            project=self.project,
-            base_url=self.base_url,
-            max_retries=self.max_retries,
-            timeout=self.timeout,
-        )
-
-
-def api_key_configured() -> bool:
-    """Whether ``auto`` should pick the LLM backend."""
-    return bool(os.environ.get("OPENAI_API_KEY"))
-
-
-@dataclass
-class UsageTally:
-    """Token use of one article, summed over calls, re-asks and parts."""
-
-    calls: int = 0
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    cached_tokens: int = 0
-
-    def add(self, usage: dict[str, Any] | None) -> None:
-        self.calls += 1
-        if not usage:
-            return
-        self.prompt_tokens += int(usage.get("prompt_tokens") or 0)
-        self.completion_tokens += int(usage.get("completion_tokens") or 0)
-        details = usage.get("prompt_tokens_details") or {}
-        self.cached_tokens += int(details.get("cached_tokens") or 0)
-
-    def usage(self, model: str, *, batch: bool = False) -> ExtractionUsage:
-        return ExtractionUsage(
-            calls=self.calls,
-            prompt_tokens=self.prompt_tokens,
-            completion_tokens=self.completion_tokens,
-            cached_tokens=self.cached_tokens,
-            cost_usd=cost_usd(
-                model, self.prompt_tokens, self.completion_tokens, self.cached_tokens,
-                batch=batch,
-            ),
-        )  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Estimate:
-    """A dry run's forecast for one article."""
-
-    article_id: str
-    parts: int
-    prompt_tokens: int
-    article_tokens: int
-    output_tokens: int
-    cost_usd: float | None
-
-
-@dataclass
-class _Conversation:
-    """The fixed messages of one request and the latest re-ask, never mutated in place."""
-
-    base: list[ChatCompletionMessageParam]
-    feedback: list[ChatCompletionMessageParam] = field(default_factory=list)
-
-    def messages(self) -> list[ChatCompletionMessageParam]:
-        return [*self.base, *self.feedback]
+# ... unless it is OpenAI validating the schema itself: then the schema is wrong.
+_SCHEMA_INVALID = "invalid schema for response_format"
+_PROBES_BEFORE_GIVING_UP = 2
 
 
 class LLMExtractor:
@@ -213,9 +91,13 @@ class LLMExtractor:
         self.settings = settings or LLMSettings.from_env()
         self.topic = topic or load_topic()
         self.prompt: Prompt = load_prompt(self.topic)
+        self.requests = RequestBuilder(self.settings, self.prompt)
         self.store = store
         self._mode: Mode = self.settings.mode
+        self._broken: str | None = None  # a server answer that dooms every request
+        self._unanswered_probes = 0
         self._limit: asyncio.Semaphore | None = None
+        self._deciding: asyncio.Lock | None = None
 
     @property
     def version(self) -> str:
@@ -238,7 +120,9 @@ class LLMExtractor:
         report(len(articles) - len(todo))
         if not todo:
             return [hit for hit in cached if hit is not None]
+        self.requests.temperature()  # a setting the model refuses fails here, once
         self._limit = asyncio.Semaphore(self.settings.concurrency)
+        self._deciding = asyncio.Lock()
 
         async def one(client: AsyncOpenAI, article: Article) -> ArticleClaims:
             result = await self._extract_one(client, article)
@@ -250,20 +134,61 @@ class LLMExtractor:
         return [hit or next(fresh) for hit in cached]
 
     async def extract_batch(self, articles: Sequence[Article]) -> list[ArticleClaims]:
-        """Claims for every article through the Batch API (see ``extractors.batch``)."""
-        from stargate_digest.extractors.batch import extract_batch
+        """Claims for every article through the Batch API: one request per part, in
+        strict mode (the Batch API is OpenAI's), answers verified like interactive ones."""
+        from stargate_digest.extractors.batch import BatchRequest, record_finished, run_batches
 
-        return await extract_batch(self, articles)
+        cached = [self.cached(a) for a in articles]
+        todo = [a for a, hit in zip(articles, cached, strict=True) if hit is None]
+        if not todo:
+            return [hit for hit in cached if hit is not None]
+        requests: list[list[BatchRequest]] = []
+        for position, article in enumerate(todo):
+            parts = self.parts(article)
+            requests.append([
+                BatchRequest(
+                    f"{position}:{article.id}:{number}",
+                    self.requests.body(
+                        self.messages(article, span, f"{number}/{len(parts)}"), "strict"
+                    ),
+                )
+                for number, span in enumerate(parts, start=1)
+            ])  # fmt: skip
+        async with self.settings.client() as client:
+            results = await run_batches(
+                client, [r for group in requests for r in group], self.store,
+                self.settings.poll_interval,
+            )  # fmt: skip
+        fresh = []
+        for article, group in zip(todo, requests, strict=True):
+            tally = UsageTally()
+            proposed: list[LLMClaim] = []
+            try:
+                for request in group:
+                    body = results.answers.get(request.custom_id)
+                    if body is None:
+                        raise ExtractionError(results.failures[request.custom_id])
+                    tally.add(body.get("usage"))
+                    proposed += _final_answer(body).claims
+            except ExtractionError as exc:
+                usage = tally.usage(self.settings.model, batch=True)
+                fresh.append(self.failure(article, str(exc), usage))
+                continue
+            usage = tally.usage(self.settings.model, batch=True)
+            fresh.append(self.finish(article, proposed, usage))
+        record_finished(self.store, results)  # only now: the answers are in the cache
+        answers = iter(fresh)
+        return [hit or next(answers) for hit in cached]
 
     def estimate(self, articles: Sequence[Article], *, batch: bool = False) -> list[Estimate]:
         """Tokens and cost each article would take, without calling anything."""
         estimates = []
         for article in articles:
             parts = self.parts(article)
-            prompt = sum(self._prompt_tokens(article, part) for part in parts)
+            prompt = sum(self.requests.prompt_tokens(article, part) for part in parts)
             body = count_tokens(article.text, self.settings.model)
             output = sum(
-                expected_output_tokens(count_tokens(p.text(article.text), self.settings.model))
+                expected_output_tokens(len(find_mentions(p.text(article.text), article.language)))
                 for p in parts
             )
             estimates.append(
@@ -276,14 +201,13 @@ class LLMExtractor:
 
     def parts(self, article: Article) -> list[Span]:
         """The spans of ``article`` sent in separate requests to stay within the budget."""
-        overhead = self._prompt_tokens(article, Span(0, 0))
-        room = self.settings.max_input_tokens - overhead
-        if room < 100:
-            raise ConfigurationError(
-                f"a budget of {self.settings.max_input_tokens} tokens per call leaves no room "
-                f"for the article after the {overhead}-token prompt; raise --max-input-tokens"
-            )
-        return split_text(article.text, room, self.settings.model)
+        return self.requests.parts(article)
+
+    def messages(
+        self, article: Article, span: Span, label: str
+    ) -> list[ChatCompletionMessageParam]:
+        """System prompt first (a stable prefix for prompt caching), the article last."""
+        return self.requests.messages(article, span, label)
 
     # -- one article -----------------------------------------------------------------
 
@@ -317,8 +241,9 @@ class LLMExtractor:
     def finish(
         self, article: Article, proposed: Sequence[LLMClaim], usage: ExtractionUsage
     ) -> ArticleClaims:
-        """De-duplicate the claims of all parts, cache the answer and verify it."""
-        answer = LLMAnswer(claims=deduplicated(proposed))
+        """Cache every proposed claim (de-duplication comes after verification, so it
+        is repeated on every read) and return the verified result."""
+        answer = LLMAnswer(claims=list(proposed))
         if self.store:
             self.store.put_answer(
                 self.key(article),
@@ -336,7 +261,7 @@ class LLMExtractor:
         """The verified result for the model's claims."""
         return ArticleClaims(
             article=article,
-            claims=self.to_claims(article, proposed),
+            claims=to_claims(article, proposed, self.topic),
             backend=self.name,
             prompt_hash=self.prompt.hash,
             model=self.settings.model,
@@ -350,55 +275,15 @@ class LLMExtractor:
             model=self.settings.model, usage=usage, error=error,
         )  # fmt: skip
 
-    def to_claims(self, article: Article, proposed: Sequence[LLMClaim]) -> list[Claim]:
-        """The model's claims as verified ``Claim``s with ids ``{article.id}#{n}``."""
-        anchors = _anchors(proposed)
-        claims = [
-            Claim(
-                id=f"{article.id}#{number}",
-                source_id=article.id,
-                subject=self.topic.canonical_subject(raw.subject),
-                metric=raw.metric if raw.metric in self.topic.metrics else "other",
-                value=_value(raw),
-                unit=raw.unit,
-                quote=raw.quote,
-                start=0,
-                end=0,
-                qualifier=Qualifier(raw.qualifier),
-                scope=raw.scope,
-                statement=raw.statement,
-                currency_candidates=raw.currency_candidates,
-                equivalent_of=None if anchor is None else f"{article.id}#{anchor + 1}",
-                confidence=None if raw.confidence is None else min(1.0, max(0.0, raw.confidence)),
-            )
-            for number, (raw, anchor) in enumerate(zip(proposed, anchors, strict=True), start=1)
-        ]
-        return verify_claims(claims, article)
-
-    # -- requests --------------------------------------------------------------------
-
-    def messages(
-        self, article: Article, span: Span, label: str
-    ) -> list[ChatCompletionMessageParam]:
-        """System prompt first (a stable prefix for prompt caching), the article last."""
-        user = self.prompt.user(article, span.text(article.text), label)
-        return [
-            {"role": "system", "content": self.prompt.system},
-            {"role": "user", "content": user},
-        ]
-
-    def _prompt_tokens(self, article: Article, span: Span) -> int:
-        user = self.prompt.user(article, span.text(article.text))
-        return chat_tokens([self.prompt.system, user], self.settings.model)
+    # -- the re-ask loop ---------------------------------------------------------------
 
     async def _ask_part(
         self, client: AsyncOpenAI, article: Article, span: Span, label: str, tally: UsageTally
     ) -> list[LLMClaim]:
         """Claims of one part; a truncated answer splits the part in two and asks again."""
-        conversation = _Conversation(self.messages(article, span, label))
         try:
-            return (await self._answer(client, article, conversation, tally)).claims
-        except _TruncatedError:
+            return await self._answer(client, article, self.messages(article, span, label), tally)
+        except TruncatedError:
             halves = _halves(article.text, span)
             if halves is None:
                 raise ExtractionError(
@@ -410,211 +295,194 @@ class LLMExtractor:
             return first + await self._ask_part(client, article, halves[1], f"{label}b", tally)
 
     async def _answer(
-        self, client: AsyncOpenAI, article: Article, conversation: _Conversation, tally: UsageTally
-    ) -> LLMAnswer:
-        """A valid answer, re-asking (with the problem fed back) up to ``max_attempts``."""
-        from tenacity import (
-            AsyncRetrying,
-            retry_if_exception_type,
-            stop_after_attempt,
-            wait_exponential,
-        )
-
-        retrying = AsyncRetrying(
-            retry=retry_if_exception_type(_ReaskError),
-            stop=stop_after_attempt(self.settings.max_attempts),
-            wait=wait_exponential(multiplier=self.settings.reask_wait, max=30),
-            reraise=True,
-        )
-        try:
-            return await retrying(self._attempt, client, article, conversation, tally)
-        except _ReaskError as exc:
-            if exc.answer is not None:
-                return exc.answer  # valid but partly unverified: keep, claims stay marked
+        self,
+        client: AsyncOpenAI,
+        article: Article,
+        base: list[ChatCompletionMessageParam],
+        tally: UsageTally,
+    ) -> list[LLMClaim]:
+        """The claims of one part over up to ``max_attempts`` asks: every verified claim
+        is kept from the attempt that gave it; a re-ask asks only for the failed ones, and
+        those still failing after the last attempt stay, marked unverified."""
+        kept: list[LLMClaim] = []
+        failing: list[LLMClaim] = []
+        feedback: list[ChatCompletionMessageParam] = []
+        problem: str | None = None
+        answered = False
+        for attempt in range(self.settings.max_attempts):
+            if attempt:
+                await asyncio.sleep(min(30.0, self.settings.reask_wait * 2 ** (attempt - 1)))
+            try:
+                answer = await self._call(client, [*base, *feedback], tally)
+            except AnswerProblemError as exc:
+                problem = exc.problem
+                feedback = _reask(exc.content or "", f"Your answer had a problem: {problem}.")
+                continue
+            answered = True
+            claims = checked(article, answer.claims, self.topic)
+            kept += [raw for raw, c in zip(answer.claims, claims, strict=True) if c.verified]
+            held = {_figure_key(raw) for raw in kept}
+            # A failed copy of a figure already verified needs no re-ask: to_claims keeps
+            # the verified copy anyway.
+            pairs = [
+                (raw, c)
+                for raw, c in zip(answer.claims, claims, strict=True)
+                if not c.verified and (raw.value is None or _figure_key(raw) not in held)
+            ]
+            failing = [raw for raw, _ in pairs]
+            if not failing:
+                return kept + [r for r, c in zip(answer.claims, claims, strict=True)
+                               if not c.verified]  # fmt: skip
+            notes = "; ".join(
+                f"claim {number} (quote {c.quote!r}, value {c.value!r} {c.unit}): "
+                f"{c.verification_note}"
+                for number, (_, c) in enumerate(pairs, start=1)
+            )
+            content = LLMAnswer(claims=failing).model_dump_json()
+            feedback = _reask(content, f"These claims failed verification: {notes}.")
+        if not answered:
             raise ExtractionError(
                 f"the model gave no valid answer in {self.settings.max_attempts} attempts "
-                f"({exc.feedback})"
-            ) from None
-
-    async def _attempt(
-        self, client: AsyncOpenAI, article: Article, conversation: _Conversation, tally: UsageTally
-    ) -> LLMAnswer:
-        try:
-            answer = await self._call(client, conversation.messages(), tally)
-        except _ReaskError as exc:
-            conversation.feedback = _feedback(exc)
-            raise
-        problems = [
-            f"claim {number} (quote {claim.quote!r}): {claim.verification_note}"
-            for number, claim in enumerate(self.to_claims(article, answer.claims), start=1)
-            if not claim.verified
-        ]
-        if problems:
-            reask = _ReaskError(
-                "these claims failed verification against the article: " + "; ".join(problems),
-                answer.model_dump_json(),
-                answer,
+                f"({problem})"
             )
-            conversation.feedback = _feedback(reask)
-            raise reask
-        return answer
+        return kept + failing
+
+    # -- one call, and the mode ---------------------------------------------------------
 
     async def _call(
         self, client: AsyncOpenAI, messages: list[ChatCompletionMessageParam], tally: UsageTally
     ) -> LLMAnswer:
-        """One request in the current mode; falls back to JSON mode once if strict is refused."""
+        """One answer. While the mode is undecided, one request at a time decides it."""
+        if self._broken:
+            raise ExtractionError(self._broken)
+        if self._mode == "auto":
+            assert self._deciding is not None, "calls are made inside extract_many"
+            async with self._deciding:
+                if self._broken:
+                    raise ExtractionError(self._broken)
+                if self._mode == "auto":
+                    return await self._probe(client, messages, tally)
+        mode: RequestMode = "json" if self._mode == "json" else "strict"
+        return await self._request(client, messages, tally, mode)
+
+    async def _probe(
+        self, client: AsyncOpenAI, messages: list[ChatCompletionMessageParam], tally: UsageTally
+    ) -> LLMAnswer:
+        """Ask in strict mode; the server's reaction decides the mode for the whole run."""
+        import openai
+
+        try:
+            answer = await self._request(client, messages, tally, "strict", translate=False)
+        except openai.APIStatusError as exc:
+            message = exc.message.casefold()
+            if exc.status_code == 400 and _SCHEMA_INVALID in message:
+                self._broken = (
+                    "the server rejected the answer schema, which is a bug in stargate-digest "
+                    f"(HTTP 400: {error_detail(exc)}); please report it"
+                )
+                raise ExtractionError(self._broken) from None
+            if exc.status_code in (400, 422, 500) and any(h in message for h in _NO_STRICT_HINTS):
+                log.warning("the server does not take strict json_schema; using JSON mode")
+                return await self._switch_to_json(client, messages, tally)
+            raise ExtractionError(_api_error(exc)) from None
+        except (openai.APITimeoutError, openai.APIConnectionError) as exc:
+            raise ExtractionError(self._unreachable(_api_error(exc))) from None
+        except openai.OpenAIError as exc:
+            raise ExtractionError(_api_error(exc)) from None
+        except AnswerProblemError as exc:
+            if exc.json:
+                self._mode = "strict"  # JSON, just wrong: the model's mistake, re-asked
+                raise
+            log.warning("the server ignored the json_schema (it answered prose); using JSON mode")
+            return await self._switch_to_json(client, messages, tally)
+        self._mode = "strict"
+        return answer
+
+    def _unreachable(self, sentence: str) -> str:
+        """Probes go one at a time: after two that got no answer at all (the SDK's retries
+        spent on each), the rest of the run fails at once rather than waiting in line."""
+        self._unanswered_probes += 1
+        if self._unanswered_probes >= _PROBES_BEFORE_GIVING_UP:
+            self._broken = f"{sentence}; the first calls of this run failed the same way"
+        return sentence
+
+    async def _switch_to_json(
+        self, client: AsyncOpenAI, messages: list[ChatCompletionMessageParam], tally: UsageTally
+    ) -> LLMAnswer:
+        self._mode = "json"
+        return await self._request(client, messages, tally, "json")
+
+    async def _request(
+        self,
+        client: AsyncOpenAI,
+        messages: list[ChatCompletionMessageParam],
+        tally: UsageTally,
+        mode: RequestMode,
+        *,
+        translate: bool = True,
+    ) -> LLMAnswer:
+        import httpx2
         import openai
 
         assert self._limit is not None, "calls are made inside extract_many"
+        body = self.requests.body(messages, mode)
         async with self._limit:
             try:
-                try:
-                    return await self._request(client, messages, tally)
-                except openai.BadRequestError as exc:
-                    if self._mode != "auto" or not _refuses_strict(exc):
-                        raise
-                    log.warning("the server does not take strict json_schema; using JSON mode")
-                    self._mode = "json"
-                return await self._request(client, messages, tally)
+                # The SDK's documented way to send a body as it is: the body is already
+                # complete, and the typed create() would walk all of it again (about 3 ms
+                # a call on the event loop). Retries, time-outs and errors are the same.
+                raw = await client.post("/chat/completions", body=body, cast_to=httpx2.Response)
             except openai.OpenAIError as exc:
+                if not translate:
+                    raise
                 raise ExtractionError(_api_error(exc)) from None
-
-    async def _request(
-        self, client: AsyncOpenAI, messages: list[ChatCompletionMessageParam], tally: UsageTally
-    ) -> LLMAnswer:
-        import openai
-
-        common: dict[str, Any] = {"model": self.settings.model, "messages": messages}
-        if self.settings.temperature is not None:
-            common["temperature"] = self.settings.temperature
-        if self._mode == "json":
-            raw = await client.chat.completions.with_raw_response.create(
-                **common,
-                response_format={"type": "json_object"},
-                max_tokens=self.settings.max_output_tokens,
-            )
-        else:
-            raw = await client.chat.completions.with_raw_response.parse(
-                **common,
-                response_format=LLMAnswer,
-                max_completion_tokens=self.settings.max_output_tokens,
-            )
         try:
-            body: dict[str, Any] = raw.http_response.json()
-        except ValueError:  # not JSON at all: parse() below says what is wrong
-            body = {}
-        tally.add(body.get("usage"))
-        content = _content(body)
-        try:
-            completion = raw.parse()
-        except openai.LengthFinishReasonError:
-            raise _TruncatedError from None
-        except openai.ContentFilterFinishReasonError:
-            raise ExtractionError("the provider's content filter blocked the answer") from None
-        except ValidationError as exc:
-            raise _ReaskError(_schema_problem(exc), content, None) from None
-        choice = completion.choices[0]
-        parsed = getattr(choice.message, "parsed", None)
-        if isinstance(parsed, LLMAnswer) and not choice.message.refusal:
-            return parsed
-        return _answer_of(choice.finish_reason, choice.message.refusal, content)
+            data: dict[str, Any] = raw.json()
+        except ValueError:
+            raise AnswerProblemError("the server's answer was not JSON", None, json=False) from None
+        if not isinstance(data, dict):
+            raise AnswerProblemError("the server's answer was not a chat completion", None)
+        tally.add(data.get("usage"))
+        return answer_of(data)
 
 
 # -- helpers -------------------------------------------------------------------------
 
 
-def _answer_of(finish_reason: str | None, refusal: str | None, content: str | None) -> LLMAnswer:
-    """The answer in a completion's choice, checked as the SDK checks strict answers."""
-    if finish_reason == "length":
-        raise _TruncatedError
-    if finish_reason == "content_filter":
-        raise ExtractionError("the provider's content filter blocked the answer")
-    if refusal:
-        raise ExtractionError(f"the model refused: {refusal}")
-    try:
-        return LLMAnswer.model_validate_json(content or "")
-    except ValidationError as exc:
-        raise _ReaskError(_schema_problem(exc), content, None) from None
+def _figure_key(raw: LLMClaim) -> tuple[object, ...]:
+    return (raw.subject.casefold(), raw.metric, raw.value, raw.unit, raw.qualifier)
 
 
-def final_answer(body: dict[str, Any]) -> LLMAnswer:
-    """The answer in a chat-completion body that cannot be re-asked or split (Batch API)."""
-    choices = body.get("choices") or [{}]
-    message = choices[0].get("message") or {}
+def _final_answer(body: dict[str, Any]) -> LLMAnswer:
+    """The answer in a body that cannot be re-asked or split (Batch API)."""
     try:
-        return _answer_of(choices[0].get("finish_reason"), message.get("refusal"), _content(body))
-    except _TruncatedError:
+        return answer_of(body)
+    except TruncatedError:
         raise ExtractionError(
             "the model's answer was cut off; run without --batch to split the article"
         ) from None
-    except _ReaskError as exc:
-        raise ExtractionError(exc.feedback) from None
+    except AnswerProblemError as exc:
+        raise ExtractionError(exc.problem) from None
 
 
-def estimate_report(model: str, estimates: Sequence[Estimate]) -> str:
-    """A dry run's table: per article and in total, tokens and list-price cost."""
-    rows = [("article", "parts", "prompt", "article", "output (est.)", "cost (est.)")]
-    for e in [*estimates, _total(estimates)]:
-        cost = "n/a" if e.cost_usd is None else f"${e.cost_usd:.5f}"
-        rows.append((e.article_id, str(e.parts), f"{e.prompt_tokens:,}",
-                     f"{e.article_tokens:,}", f"{e.output_tokens:,}", cost))  # fmt: skip
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    lines = [
-        "  ".join(cell.ljust(w) if i == 0 else cell.rjust(w)
-                  for i, (cell, w) in enumerate(zip(row, widths, strict=True)))
-        for row in rows
-    ]  # fmt: skip
-    counted = (
-        "tokens counted with tiktoken"
-        if counts_exactly(model)
-        else "tokens estimated at 4 characters each (no tiktoken encoding)"
-    )
-    note = f"model {model}; {counted}; no call was made"
-    return "\n".join([*lines, note]) + "\n"
+def final_answer(body: dict[str, Any]) -> LLMAnswer:
+    """The answer in a chat-completion body that cannot be re-asked (kept for callers)."""
+    return _final_answer(body)
 
 
-def _total(estimates: Sequence[Estimate]) -> Estimate:
-    costs = [e.cost_usd for e in estimates]
-    return Estimate(
-        "total",
-        sum(e.parts for e in estimates),
-        sum(e.prompt_tokens for e in estimates),
-        sum(e.article_tokens for e in estimates),
-        sum(e.output_tokens for e in estimates),
-        None if None in costs else sum(c or 0.0 for c in costs),
-    )
-
-
-def _content(body: dict[str, Any]) -> str | None:
-    try:
-        content = body["choices"][0]["message"].get("content")
-    except (KeyError, IndexError, TypeError, AttributeError):
-        return None
-    return content if isinstance(content, str) else None
-
-
-def _schema_problem(exc: ValidationError) -> str:
-    first = exc.errors()[0] if exc.errors() else {"msg": str(exc), "loc": ()}
-    where = ".".join(str(p) for p in first.get("loc", ())) or "the answer"
-    return f"the answer is not valid JSON for the schema ({where}: {first['msg']})"
-
-
-def _feedback(reask: _ReaskError) -> list[ChatCompletionMessageParam]:
+def _reask(content: str, problem: str) -> list[ChatCompletionMessageParam]:
     """The failed answer and what was wrong with it, for the next attempt."""
     return [
-        {"role": "assistant", "content": reask.content or ""},
+        {"role": "assistant", "content": content},
         {
             "role": "user",
-            "content": f"Your answer had a problem: {reask.feedback}. Answer again with the "
-            "complete JSON. Copy every quote character for character from the article and "
-            "give only figures that the quote itself states.",
+            "content": f"{problem} Your other claims are kept. Answer again with JSON "
+            '{"claims": [...]} holding corrected versions of these claims only, and leave '
+            "out any the article does not state. Each quote must be copied character for "
+            "character from the article and must itself state the figure; the unit must "
+            "fit the metric (a currency code for money, percent, count, GW, date, ...).",
         },
     ]
-
-
-def _refuses_strict(exc: Exception) -> bool:
-    message = str(exc).casefold()
-    return any(hint in message for hint in _NO_STRICT_HINTS)
 
 
 def _api_error(exc: Exception) -> str:
@@ -630,8 +498,7 @@ def _api_error(exc: Exception) -> str:
             429: "kept answering 'rate limited'",
         }
         reason = reasons.get(exc.status_code, "failed")
-        detail = exc.message.split("\n")[0][:200]
-        return f"the API {reason} (HTTP {exc.status_code}: {detail})"
+        return f"the API {reason} (HTTP {exc.status_code}: {error_detail(exc)})"
     if isinstance(exc, openai.APITimeoutError):
         return "the API did not answer in time"
     if isinstance(exc, openai.APIConnectionError):
@@ -639,43 +506,6 @@ def _api_error(exc: Exception) -> str:
         why = f" ({type(cause).__name__}: {str(cause).splitlines()[0][:200]})" if cause else ""
         return f"could not connect to the API{why}"
     return f"the API call failed: {exc}"
-
-
-def _value(raw: LLMClaim) -> float | str | None:
-    """Numbers the model sent as strings become numbers; dates stay strings."""
-    if isinstance(raw.value, str) and raw.unit not in ("date", None):
-        try:
-            return float(raw.value.replace(",", ""))
-        except ValueError:
-            return raw.value
-    return raw.value
-
-
-def deduplicated(claims: Sequence[LLMClaim]) -> list[LLMClaim]:
-    """One claim per subject, metric, value, unit and qualifier (parts overlap)."""
-    seen: dict[tuple[object, ...], LLMClaim] = {}
-    for claim in claims:
-        # Facts without a number differ by what they quote.
-        quote = claim.quote if claim.value is None else None
-        key = (claim.subject.casefold(), claim.metric, claim.value, claim.unit,
-               claim.qualifier, quote)  # fmt: skip
-        seen.setdefault(key, claim)
-    return list(seen.values())
-
-
-def _anchors(proposed: Sequence[LLMClaim]) -> list[int | None]:
-    """For each claim, the index of the claim its amount restates (by the quote the model
-    named, preferring the same subject: "19 milliards chacun (environ 18,25 ...)")."""
-    anchors: list[int | None] = []
-    for index, claim in enumerate(proposed):
-        matches = [
-            other
-            for other, candidate in enumerate(proposed)
-            if other != index and claim.equivalent_of_quote == candidate.quote
-        ]
-        matches.sort(key=lambda other: proposed[other].subject != claim.subject)
-        anchors.append(matches[0] if claim.equivalent_of_quote and matches else None)
-    return anchors
 
 
 def _halves(text: str, span: Span) -> tuple[Span, Span] | None:

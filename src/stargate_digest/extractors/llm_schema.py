@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"  # 3: value_max and as_of
 
 
 class _Strict(BaseModel):
@@ -25,11 +25,13 @@ class LLMClaim(_Strict):
     subject: str
     metric: str
     value: float | str | None
+    value_max: float | None
     unit: str | None
     qualifier: Literal["exact", "approx", "at_least", "at_most", "up_to"]
     quote: str
     statement: str
     scope: str | None
+    as_of: str | None
     currency_candidates: list[str]
     equivalent_of_quote: str | None
     confidence: float | None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from importlib import resources
 
@@ -26,11 +27,13 @@ def _template(name: str) -> str:
     return resources.files(_PACKAGE).joinpath(name).read_text("utf-8")
 
 
+_MARKER = re.compile(r"\{\{(\w+)\}\}")
+
+
 def _fill(template: str, values: dict[str, str]) -> str:
-    """Replace ``{{name}}`` markers; plain ``str.replace`` leaves ``$`` and braces alone."""
-    for name, value in values.items():
-        template = template.replace("{{" + name + "}}", value)
-    return template
+    """Replace ``{{name}}`` markers of the template in one pass: a value (a title, the
+    article) is inserted as it is, never searched for markers itself."""
+    return _MARKER.sub(lambda found: values.get(found.group(1), found.group(0)), template)
 
 
 def _subjects(topic: TopicProfile) -> str:

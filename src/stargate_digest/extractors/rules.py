@@ -1,12 +1,17 @@
 """The rules extractor: the offline default, and the yardstick for the LLM backend.
 
 Every quantity mention the parser finds in a paragraph that names one of the story's
-subjects is a candidate (page furniture and asides name none). It becomes a claim when
-the topic profile can say what it measures: a metric whose cue words stand near it, or
-a subject whose default metric fits. Subjects come from the mention's own clause (the
-main subject when it names none); distributive wording ("chacun", "each") gives one
+subjects is a candidate (page furniture and asides name none). The topic profile says
+what it measures: a metric whose cue words stand near it, or a subject whose default
+metric fits; a figure no metric fits is still reported, as metric ``other`` with the
+words after it as ``detail`` ("a $500 billion network", "25 000 onsite jobs"). A number
+written in words counts something only when a count cue follows it ("eight buildings"),
+and a date only when a date cue labels it. Subjects come from the mention's own clause
+(the main subject when it names none); distributive wording ("chacun", "each") gives one
 claim per named organisation; an amount in parentheses right after another is its
-stated equivalent and shares its subject and metric.
+stated equivalent and shares its subject and metric. Scope is the profile's named part
+(a site, a country programme, a phase) nearest the figure in its clause, else in its
+sentence, else a generic "phase N"; ``as_of`` is a date the same clause states.
 """
 
 from __future__ import annotations
@@ -14,11 +19,15 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
 
 from stargate_digest import __version__
-from stargate_digest.models import Article, ArticleClaims, Claim, Qualifier
+from stargate_digest.models import Article, ArticleClaims, Claim
 from stargate_digest.quantities import Mention, find_mentions
+from stargate_digest.quantities.lexicon import PHASE_WORDS
+from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.segment import Sentences, Span, clause_around
 from stargate_digest.terms import TermHit
 from stargate_digest.topic import (
@@ -26,6 +35,7 @@ from stargate_digest.topic import (
     TopicProfile,
     load_topic,
     metric_label,
+    scope_label,
     subject_label,
 )
 from stargate_digest.verify import verify_claims
@@ -38,11 +48,16 @@ _MAX_QUOTE_CHARS = 260
 # "$38 billion (approximately ¥5.94 trillion)", "19 milliards chacun (environ 18,25 …)":
 # at most two words, an opening parenthesis and a few words of hedging.
 _EQUIVALENT_GAP = re.compile(r"\s*(?:\w+\s+){0,2}[(\[][^\d()\[\]]{0,30}")
-_TARGET_YEAR = re.compile(
-    r"(?:\b(?:by|until|through|bis|d['’]ici|jusqu['’]en|para|hasta|entro|até)\s+"
-    r"(?:(?:the\s+)?end\s+of\s+|(?:l['’])?an\s+|el\s+año\s+)?)((?:19|20)\d\d)\b"
-    r"|((?:19|20)\d\d)年(?:までに|前)"
-)
+OTHER_METRIC = "other"
+_BLANK_LINE = re.compile(r"\n\n")
+_CUED = frozenset({"count", "date"})
+_COUNT_CUE_DISTANCE = 40
+_SPELLED_CUE_DISTANCE = 25
+_DETAIL_WORDS = 4
+# The words after a figure that say what it counts or measures: letters, digits inside
+# names ("GB200"), hyphens; the phrase stops at punctuation.
+_DETAIL = re.compile(r"[^\W_][\w'’-]*(?:[ \u00a0][^\W_][\w'’-]*)*")
+_CJK_DETAIL = re.compile(r"\s?([\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,6})")
 
 
 class _Hits:
@@ -57,14 +72,38 @@ class _Hits:
         last = bisect_left(self._starts, span.end)
         return [h for h in self.hits[first:last] if h.end <= span.end]
 
+    def any_within(self, span: Span) -> bool:
+        """Whether any match lies inside ``span``, in logarithmic time: a paragraph can be
+        the whole text (one long line), and listing its matches for every figure in it
+        made extraction quadratic."""
+        index = bisect_left(self._starts, span.start)
+        while index < len(self.hits) and self.hits[index].start < span.end:
+            if self.hits[index].end <= span.end:
+                return True
+            index += 1
+        return False
+
 
 @dataclass(frozen=True)
 class _Index:
     """Where the article names each subject, metric cue and distributive word."""
 
     subjects: _Hits
-    cues: dict[str, _Hits]
+    cues: _Hits
+    """Every metric's cue words, labelled with the metric's name."""
     distributive: _Hits
+    scopes: _Hits
+    _by_sentence: dict[Span, dict[str, list[TermHit]]] = field(default_factory=dict)
+
+    def cues_in(self, sentence: Span) -> dict[str, list[TermHit]]:
+        """Each metric's cue words in a sentence (found once: its figures share them)."""
+        found = self._by_sentence.get(sentence)
+        if found is None:
+            found = {}
+            for hit in self.cues.within(sentence):
+                found.setdefault(hit.label, []).append(hit)
+            self._by_sentence[sentence] = found
+        return found
 
 
 @dataclass(frozen=True)
@@ -80,6 +119,7 @@ class _Reading:
 
     subjects: tuple[str, ...]
     metric: str
+    detail: str | None = None
 
 
 class RulesExtractor:
@@ -97,58 +137,71 @@ class RulesExtractor:
         return f"rules/{__version__}/{profile}"
 
     def extract(self, article: Article) -> ArticleClaims:
-        """Claims for one article, each verified against its text."""
-        claims = verify_claims(self.propose(article), article)
+        """Claims for one article, each verified against its text.
+
+        The verifier reuses this extractor's sentences and its reading of the article
+        (both deterministic functions of the text), so the text is not read twice.
+        """
+        sentences = Sentences(article.text, article.language)
+        proposed, mentions = self._propose(article, sentences)
+        claims = verify_claims(proposed, article, sentences=sentences, article_mentions=mentions)
         return ArticleClaims(article=article, claims=claims, backend=self.name)
 
     def propose(self, article: Article) -> list[Claim]:
         """Unverified claims, in text order, duplicates within the article merged."""
+        return self._propose(article, Sentences(article.text, article.language))[0]
+
+    def _propose(self, article: Article, sentences: Sentences) -> tuple[list[Claim], list[Mention]]:
         text = article.text
-        sentences = Sentences(text)
         index = self._index(text)
-        mentions = [*find_mentions(text, article.language), *_target_years(text)]
-        mentions.sort(key=lambda m: m.start)
+        mentions = find_mentions(text, article.language)
+        phases = _phase_pattern(word_language(article.language))
         claims: list[Claim] = []
         anchors: dict[int, tuple[Claim, ...]] = {}
         previous: Mention | None = None
+        paragraphs = _Paragraphs(text)
         for mention in mentions:
-            if not index.subjects.within(_paragraph(text, mention)):
-                continue  # page furniture and asides name none of the story's subjects
+            if not paragraphs.on_topic(paragraphs.around(mention), index):
+                continue  # page furniture and asides name none of the story's subjects or parts
             sentence = sentences.containing(mention.start)
             candidate = _Candidate(
                 mention, sentence, clause_around(text, sentence, mention.start, mention.end)
             )
             anchor = _equivalent_anchor(text, previous, mention, anchors)
             previous = mention
+            context = _Context(
+                scope=self._scope(index, candidate, text, phases, article.language),
+                as_of=_as_of(mentions, candidate),
+            )
             if anchor:
                 made = tuple(
                     self._claim(
                         article,
                         candidate,
-                        subject=a.subject,
-                        metric=a.metric,
+                        _Reading((a.subject,), a.metric, a.detail),
+                        context,
                         index=len(claims) + i,
                         equivalent_of=a.id,
                     )
                     for i, a in enumerate(anchor)
                 )
             else:
-                reading = self._read(index, candidate)
+                reading = self._read(index, candidate, text)
                 if reading is None:
                     continue
                 made = tuple(
                     self._claim(
                         article,
                         candidate,
-                        subject=subject,
-                        metric=reading.metric,
+                        _Reading((subject,), reading.metric, reading.detail),
+                        context,
                         index=len(claims) + i,
                     )
                     for i, subject in enumerate(reading.subjects)
                 )
             anchors[id(mention)] = made
             claims.extend(made)
-        return _merge_repeats(claims)
+        return _merge_repeats(claims), mentions
 
     def _index(self, text: str) -> _Index:
         by_label: dict[str, list[TermHit]] = {}
@@ -159,29 +212,113 @@ class RulesExtractor:
             for name in self.topic.subjects
             for hit in by_label.get(subject_label(name), [])
         ]
+        scopes = [
+            TermHit(hit.start, hit.end, name)
+            for name in self.topic.scopes
+            for hit in by_label.get(scope_label(name), [])
+        ]
         return _Index(
             subjects=_Hits(subjects),
-            cues={n: _Hits(by_label.get(metric_label(n), [])) for n in self.topic.metrics},
+            cues=_Hits(
+                [
+                    TermHit(hit.start, hit.end, name)
+                    for name in self.topic.metrics
+                    for hit in by_label.get(metric_label(name), [])
+                ]
+            ),
             distributive=_Hits(by_label.get(DISTRIBUTIVE, [])),
+            scopes=_Hits(scopes),
         )
 
-    def _read(self, index: _Index, candidate: _Candidate) -> _Reading | None:
+    def _scope(
+        self,
+        index: _Index,
+        candidate: _Candidate,
+        text: str,
+        phases: re.Pattern[str] | None,
+        language: str,
+    ) -> str | None:
+        """The named part nearest the figure in its clause, else its sentence; else a phase."""
+        mention = candidate.mention
+        for span in (candidate.clause, candidate.sentence):
+            hits = index.scopes.within(span)
+            if span is candidate.sentence:
+                # Beyond the clause, only a part named before the figure sets the scope
+                # ("At the Abilene campus, ... 400,000 GPUs"): one named after it
+                # usually starts a new thought ("...; the first phase costs ...").
+                hits = [h for h in hits if h.end <= mention.start]
+            if hits:
+                nearest = min(hits, key=lambda h: _distance(h.start, h.end, mention))
+                return nearest.label
+        programme = self._country_programme(index, candidate, text, language)
+        if programme is not None:
+            return programme
+        if phases is not None:
+            found = phases.search(text, candidate.clause.start, candidate.clause.end)
+            if found is not None:
+                number = next((g for g in found.groups() if g), "1")
+                return self.topic.canonical_scope(f"phase {number}")
+        return None
+
+    def _country_programme(
+        self, index: _Index, candidate: _Candidate, text: str, language: str
+    ) -> str | None:
+        """A country programme ("Stargate Argentina"): the main subject, then a country.
+
+        Country names come from CLDR (babel) in the article's language and in English.
+
+        Country programmes the profile lists are found as its scopes; this finds the
+        ones it does not list yet, named the same way.
+        """
+        span = Span(candidate.sentence.start, candidate.clause.end)
+        for hit in index.subjects.within(span):
+            if hit.label != self.topic.main_subject:
+                continue
+            country = _country_after(text, hit.end, language)
+            if country is not None:
+                return self.topic.canonical_scope(f"{self.topic.main_subject} {country}")
+        return None
+
+    def _read(self, index: _Index, candidate: _Candidate, text: str) -> _Reading | None:
+        labelled = self._labelled(index, candidate)
+        if labelled is not None:
+            return labelled
+        mention = candidate.mention
+        if mention.kind == "date" or mention.spelled:
+            return None  # a date or a number in words that no cue labels is not a figure
+        detail = _detail(text, mention)
+        if mention.kind == "count" and not detail:
+            return None  # a bare number counts nothing a reader could name
+        subject = self._subjects_in_clause(index, candidate)[0][0]
+        return _Reading((subject,), OTHER_METRIC, detail)
+
+    def _labelled(self, index: _Index, candidate: _Candidate) -> _Reading | None:
         mention = candidate.mention
         metrics = {n: m for n, m in self.topic.metrics.items() if mention.kind in m.kinds}
         if not metrics:
             return None
-        cue_distance = {
-            name: _nearest(index.cues[name].within(candidate.sentence), mention) for name in metrics
-        }
+        cues = index.cues_in(candidate.sentence)
+        cue_distance = {name: _nearest(cues.get(name, ()), mention) for name in metrics}
         distributed = self._distributed(index, candidate)
         if distributed:
             for name in sorted(metrics, key=lambda n: -metrics[n].priority):
                 if "organization" in metrics[name].subjects and cue_distance[name] is not None:
                     return _Reading(distributed, name)
-        if mention.kind == "count" and not any(
-            d is not None and d <= 40 for d in cue_distance.values()
-        ):
-            return None  # a number of things the topic does not count
+        if mention.kind == "count":
+            # A count is labelled by what it counts, written close to it ("400 000 Nvidia
+            # chips", "sites announced: 6"); a number in words only by what follows it
+            # ("eight buildings"), or "one of them" would count something.
+            if mention.spelled:
+                cue_distance = {name: _following(cues.get(name, ()), mention) for name in metrics}
+            reach = _SPELLED_CUE_DISTANCE if mention.spelled else _COUNT_CUE_DISTANCE
+            cue_distance = {
+                n: d if d is not None and d <= reach else None for n, d in cue_distance.items()
+            }
+            if all(d is None for d in cue_distance.values()):
+                return None
+        # A kind only one metric measures (power: power_capacity, area: site_area) needs
+        # no cue for it; counts and dates, which many metrics share, always do.
+        sole = next(iter(metrics)) if len(metrics) == 1 and mention.kind not in _CUED else None
         best: tuple[float, int, str, str] | None = None
         for subject, subject_distance in self._subjects_in_clause(index, candidate):
             spec = self.topic.subjects[subject]
@@ -190,7 +327,10 @@ class RulesExtractor:
                     continue
                 distance = cue_distance[name]
                 if distance is None:
-                    if spec.money_metric != name or mention.kind != "money":
+                    if not (
+                        (spec.money_metric == name and mention.kind == "money")
+                        or (name == sole and metric.subjects[0] == spec.kind)
+                    ):
                         continue
                     distance = _FALLBACK_METRIC_DISTANCE
                 score = (distance + subject_distance, -metric.priority, subject, name)
@@ -199,9 +339,17 @@ class RulesExtractor:
         return _Reading((best[2],), best[3]) if best else None
 
     def _subjects_in_clause(self, index: _Index, candidate: _Candidate) -> list[tuple[str, int]]:
-        """Subjects the clause names, with their distance; the main subject as a default."""
+        """Subjects the clause names, with their distance; the main subject as a default.
+
+        A clause that names none ("SoftBank shares: +4.2%") takes those its sentence
+        names before it.
+        """
         found: dict[str, int] = {self.topic.main_subject: _DEFAULT_SUBJECT_DISTANCE}
-        for hit in index.subjects.within(candidate.clause):
+        hits = index.subjects.within(candidate.clause)
+        if not hits:
+            before = Span(candidate.sentence.start, candidate.mention.start)
+            hits = index.subjects.within(before)
+        for hit in hits:
             distance = _distance(hit.start, hit.end, candidate.mention)
             found[hit.label] = min(found.get(hit.label, distance), distance)
         return sorted(found.items(), key=lambda item: item[1])
@@ -229,9 +377,9 @@ class RulesExtractor:
         self,
         article: Article,
         candidate: _Candidate,
+        reading: _Reading,
+        context: _Context,
         *,
-        subject: str,
-        metric: str,
         index: int,
         equivalent_of: str | None = None,
     ) -> Claim:
@@ -240,25 +388,134 @@ class RulesExtractor:
         return Claim(
             id=f"{article.id}#{index + 1}",
             source_id=article.id,
-            subject=subject,
-            metric=metric,
+            subject=reading.subjects[0],
+            metric=reading.metric,
             value=mention.value,
+            value_max=mention.value_max,
             unit=mention.unit,
             quote=quote.text(article.text),
             start=quote.start,
             end=quote.end,
             qualifier=mention.qualifier,
+            scope=context.scope,
+            as_of=context.as_of,
+            detail=reading.detail if reading.metric == OTHER_METRIC else None,
+            figure_start=mention.start,
+            figure_end=mention.end,
             currency_candidates=list(mention.currency_candidates),
             equivalent_of=equivalent_of,
             statement=None,
         )
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What the text around a figure says about it: the part and the time it is about."""
+
+    scope: str | None
+    as_of: str | None
+
+
+def _as_of(mentions: list[Mention], candidate: _Candidate) -> str | None:
+    """A date the figure's clause states (not the figure itself), at its precision."""
+    if candidate.mention.kind == "date":
+        return None
+    clause = candidate.clause
+    first = bisect_left(mentions, clause.start, key=lambda m: m.start)
+    for mention in mentions[first:]:
+        if mention.start >= clause.end:
+            break
+        if mention.kind == "date" and mention.end <= clause.end:
+            value = str(mention.value)
+            return None if value.startswith("--") else value
+    return None
+
+
+@cache
+def _phase_pattern(language: str) -> re.Pattern[str] | None:
+    """'phase 1', 'Phase 2', 'fase 1', '第1期', '1단계', and 'first phase' (= phase 1)."""
+    words = PHASE_WORDS.get(language)
+    if words is None:
+        return None
+    names, firsts, suffixes = words
+    branches = []
+    if names:
+        alternation = "|".join(map(re.escape, names))
+        branches.append(rf"\b(?i:{alternation})\s?(\d+)\b")
+        if firsts:
+            branches.append(rf"\b(?i:{'|'.join(map(re.escape, firsts))})\s(?i:{alternation})\b")
+    if suffixes:
+        branches.append(rf"第?(\d+)(?:{'|'.join(map(re.escape, suffixes))})")
+    return re.compile("|".join(branches)) if branches else None
+
+
+_COUNTRY_GAP = re.compile(r"[ \u00a0]")
+_LONGEST_COUNTRY = 40
+
+
+@cache
+def _country_names(language: str) -> dict[str, str]:
+    """Country names (CLDR territories) in the language and in English -> English name."""
+    from babel import Locale, UnknownLocaleError
+
+    names: dict[str, str] = {}
+    english = Locale.parse("en").territories
+    try:
+        local = Locale.parse(word_language(language)).territories
+    except (ValueError, UnknownLocaleError):
+        local = english
+    for code, name in english.items():
+        if len(code) == 2 and code.isalpha():  # countries, not regions ("001", "EU")
+            names[str(name).casefold()] = str(name)
+            names[str(local.get(code, name)).casefold()] = str(name)
+    return names
+
+
+def _country_after(text: str, end: int, language: str) -> str | None:
+    """The English name of the country named right after ``end``, if one is."""
+    if not _COUNTRY_GAP.match(text, end):
+        return None
+    window = text[end + 1 : end + 1 + _LONGEST_COUNTRY]
+    names = _country_names(language)
+    words = window.split()
+    for count in range(min(4, len(words)), 0, -1):
+        candidate = " ".join(words[:count]).rstrip(".,;:)”’\"'").casefold()
+        if candidate in names:
+            return names[candidate]
+    return None
+
+
+def _detail(text: str, mention: Mention) -> str | None:
+    """The few words after a figure that say what it counts or measures."""
+    pos = mention.end
+    while pos < len(text) and text[pos] in " \u00a0\u202f":
+        pos += 1
+    cjk = _CJK_DETAIL.match(text, mention.end)
+    if cjk is not None:
+        return cjk.group(1)
+    found = _DETAIL.match(text, pos)
+    if found is None:
+        return None
+    words: list[str] = []
+    for word in found.group().split()[:_DETAIL_WORDS]:
+        if word.isdigit() or (words and len(word) <= 3 and word.islower()):
+            break  # "und 46", "cluster on a": the noun phrase has ended
+        words.append(word)
+    if words and len(words[0]) <= 3 and words[0].islower():
+        return None  # "y diez centros": a conjunction, not what the figure measures
+    return " ".join(words) or None
+
+
 def _distance(start: int, end: int, mention: Mention) -> int:
     return max(0, start - mention.end, mention.start - end)
 
 
-def _nearest(cues: list[TermHit], mention: Mention) -> int | None:
+def _following(cues: Sequence[TermHit], mention: Mention) -> int | None:
+    """Distance from the end of the mention to the nearest cue after it."""
+    return min((hit.start - mention.end for hit in cues if hit.start >= mention.end), default=None)
+
+
+def _nearest(cues: Sequence[TermHit], mention: Mention) -> int | None:
     """Distance from the mention to the nearest cue outside it, or None without a cue."""
     distances = [
         _distance(hit.start, hit.end, mention)
@@ -268,10 +525,48 @@ def _nearest(cues: list[TermHit], mention: Mention) -> int | None:
     return min(distances, default=None)
 
 
-def _paragraph(text: str, mention: Mention) -> Span:
-    start = text.rfind("\n\n", 0, mention.start) + 1
-    end = text.find("\n\n", mention.end)
-    return Span(start, end if end >= 0 else len(text))
+class _Paragraphs:
+    """The paragraph (text between blank lines) around any offset, found once per text."""
+
+    def __init__(self, text: str) -> None:
+        self._breaks = [m.start() for m in _BLANK_LINE.finditer(text)]
+        self._length = len(text)
+        self._on_topic: dict[Span, bool] = {}
+
+    def around(self, mention: Mention) -> Span:
+        return self._span(bisect_left(self._breaks, mention.start))
+
+    def _span(self, index: int) -> Span:
+        """The paragraph after the ``index``-th break (0: the first paragraph)."""
+        start = self._breaks[index - 1] + 1 if index else 0
+        end = self._breaks[index] if index < len(self._breaks) else self._length
+        return Span(start, end)
+
+    def on_topic(self, paragraph: Span, index: _Index) -> bool:
+        known = self._on_topic.get(paragraph)
+        if known is None:
+            known = self._on_topic[paragraph] = self._decide(paragraph, index)
+        return known
+
+    def _decide(self, paragraph: Span, index: _Index) -> bool:
+        """Whether the paragraph, or both its neighbours, name a subject or a part.
+
+        A paragraph inside the story ("The companies said the new sites would create
+        more than 25,000 jobs.") often names neither, but sits between paragraphs that
+        do; page furniture sits at the edges or between other furniture.
+        """
+        if _names_topic(paragraph, index):
+            return True
+        number = bisect_left(self._breaks, paragraph.start)
+        if number == 0 or number >= len(self._breaks):
+            return False
+        return _names_topic(self._span(number - 1), index) and _names_topic(
+            self._span(number + 1), index
+        )
+
+
+def _names_topic(span: Span, index: _Index) -> bool:
+    return bool(index.subjects.within(span) or index.scopes.within(span))
 
 
 def _equivalent_anchor(
@@ -302,41 +597,27 @@ def _quote_span(text: str, candidate: _Candidate) -> Span:
     return Span(start, end)
 
 
-def _target_years(text: str) -> list[Mention]:
-    """'by 2028', 'd'ici 2030', '2030年までに': a year as a target, which the parser skips."""
-    mentions = []
-    for match in _TARGET_YEAR.finditer(text):
-        group = 1 if match.group(1) else 2
-        mentions.append(
-            Mention(
-                kind="year",
-                value=float(match.group(group)),
-                unit="year",
-                currency_candidates=(),
-                currency_resolution=None,
-                qualifier=Qualifier.EXACT,
-                start=match.start(group),
-                end=match.end(group),
-                surface=match.group(group),
-                scale_word=None,
-            )
-        )
-    return mentions
-
-
 def _merge_repeats(claims: list[Claim]) -> list[Claim]:
     """One claim per (subject, metric, value, unit, qualifier); equivalents follow the keeper."""
     kept: dict[tuple[object, ...], Claim] = {}
     renamed: dict[str, str] = {}
     for claim in claims:
-        key = (claim.subject, claim.metric, claim.value, claim.unit, claim.qualifier)
+        key = (
+            claim.subject,
+            claim.metric,
+            claim.value,
+            claim.value_max,
+            claim.unit,
+            claim.qualifier,
+            claim.scope,
+        )
         if key in kept:
             renamed[claim.id] = kept[key].id
         else:
             kept[key] = claim
     return [
-        claim.model_copy(
-            update={"equivalent_of": renamed.get(claim.equivalent_of or "", claim.equivalent_of)}
-        )
+        claim.model_copy(update={"equivalent_of": renamed[claim.equivalent_of]})
+        if claim.equivalent_of in renamed
+        else claim
         for claim in kept.values()
     ]

@@ -9,28 +9,32 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from stargate_digest.errors import InputError
+from stargate_digest.ingest.cleaning import strip_format_chars
 from stargate_digest.ingest.decode import decode_bytes
 from stargate_digest.ingest.detect import Format, detect_format
 from stargate_digest.ingest.draft import Draft, finish
 from stargate_digest.ingest.feed import read_feed
 from stargate_digest.ingest.fetch import (
+    DEFAULT_CONCURRENCY,
     DEFAULT_MAX_BYTES,
     DEFAULT_TIMEOUT,
     RawDocument,
+    fetch_all,
     fetch_url,
     is_url,
     read_file,
     url_scheme,
 )
+from stargate_digest.ingest.folders import folder_entries
 from stargate_digest.ingest.html import read_html
 from stargate_digest.ingest.plaintext import read_markdown, read_text
-from stargate_digest.ingest.wordpress import is_wordpress_post, read_wordpress
+from stargate_digest.ingest.wordpress import looks_like_post, read_wordpress
 from stargate_digest.models import Article
 
 __all__ = ["IngestResult", "folder_files", "load_articles", "read_document", "read_raw"]
@@ -57,38 +61,51 @@ def load_articles(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout: float = DEFAULT_TIMEOUT,
+    concurrency: int = DEFAULT_CONCURRENCY,
+    progress: Callable[[int], None] | None = None,
 ) -> IngestResult:
     """Read every file, folder (recursively) and http(s) URL in ``sources``.
 
     Every input that cannot be read becomes one error and the rest go on; that includes
     each bad file inside a folder. Article ids are unique within the result: a clash gets
-    a ``-2``, ``-3`` suffix.
+    a ``-2``, ``-3`` suffix. URLs are fetched first, through one client and at most
+    ``concurrency`` at a time; ``progress`` is called with 1 as each one is done.
     """
     if isinstance(sources, (str, Path)):
         sources = [sources]
+    names = [str(source) for source in sources]
+    fetched = fetch_all(
+        [name for name in names if is_url(name)],
+        max_bytes=max_bytes,
+        timeout=timeout,
+        concurrency=concurrency,
+        progress=progress,
+    )
     result = IngestResult()
     taken: set[str] = set()
-    for raw_source in sources:
-        for item in _expand(str(raw_source), max_bytes, timeout):
+    for raw_source in names:
+        for item in _expand(raw_source, max_bytes, timeout, fetched):
             if isinstance(item, InputError):
                 result.errors.append(item)
                 continue
             try:
-                articles = read_raw(item)
+                read = read_raw(item)
             except InputError as error:
                 result.errors.append(error)
                 continue
-            for article in articles:
+            result.errors += read.errors
+            for article in read.articles:
                 article.id = _unique(article.id, taken)
                 result.articles.append(article)
     return result
 
 
-def read_raw(raw: RawDocument) -> list[Article]:
-    """The articles in one document read from disk or the network (ids from its name).
+def read_raw(raw: RawDocument) -> IngestResult:
+    """The articles in one document read from disk or the network (ids from its name),
+    and one error per entry of it that could not be read (a broken post of a list).
 
-    Raises InputError naming the input; a bug in a parser is reported the same way, so
-    that it stops only that input, never the others.
+    Raises InputError naming the input when none of it can be read; a bug in a parser is
+    reported the same way, so that it stops only that input, never the others.
     """
     try:
         return read_document(raw, _base_id(raw.source))
@@ -107,13 +124,21 @@ def _internal_error(source: str, exc: Exception) -> InputError:
     )
 
 
-def _expand(source: str, max_bytes: int, timeout: float) -> Iterator[RawDocument | InputError]:
+def _expand(
+    source: str,
+    max_bytes: int,
+    timeout: float,
+    fetched: Mapping[str, RawDocument | InputError] | None = None,
+) -> Iterator[RawDocument | InputError]:
     """The raw documents behind one source, or the error that stands in for each."""
     try:
         if not source.strip():
             raise InputError(repr(source), "is an empty path")
         if is_url(source):
-            yield fetch_url(source, max_bytes=max_bytes, timeout=timeout)
+            done = (fetched or {}).get(source)
+            if isinstance(done, InputError):
+                raise done
+            yield done or fetch_url(source, max_bytes=max_bytes, timeout=timeout)
             return
         scheme = url_scheme(source)
         if scheme is not None and scheme != "file":
@@ -124,7 +149,7 @@ def _expand(source: str, max_bytes: int, timeout: float) -> Iterator[RawDocument
         if not path.is_dir():
             yield read_file(path, max_bytes, source=source)
             return
-        files = folder_files(path)
+        entries = folder_entries(path)
     except OSError as exc:
         yield InputError(source, f"could not be listed ({exc.strerror or exc})")
         return
@@ -134,49 +159,54 @@ def _expand(source: str, max_bytes: int, timeout: float) -> Iterator[RawDocument
     except Exception as exc:  # e.g. a transport error httpx2 does not wrap
         yield _internal_error(source, exc)
         return
-    if not files:
+    if not entries:
         yield InputError(source, "is a folder with no files in it")
-    for file in files:
+    for entry in entries:
+        if isinstance(entry, InputError):
+            yield entry
+            continue
         try:
-            yield read_file(file, max_bytes)
+            yield read_file(entry, max_bytes)
         except InputError as error:
             yield error
 
 
 def folder_files(folder: Path) -> list[Path]:
-    """The files under ``folder``, recursively and sorted, hidden files and folders skipped."""
-    return sorted(
-        p for p in folder.rglob("*") if p.is_file() and not _hidden(p.relative_to(folder))
-    )
+    """The files under ``folder``, recursively and sorted, hidden files and folders skipped
+    (see :func:`~stargate_digest.ingest.folders.folder_entries` for the ones skipped)."""
+    return [entry for entry in folder_entries(folder) if isinstance(entry, Path)]
 
 
-def _hidden(relative: Path) -> bool:
-    return any(part.startswith(".") for part in relative.parts)
+def read_document(raw: RawDocument, base_id: str) -> IngestResult:
+    """Decode, detect the format and read one document into its articles.
 
-
-def read_document(raw: RawDocument, base_id: str) -> list[Article]:
-    """Decode, detect the format and read one document into its articles."""
+    Each entry of a document (a post of a WordPress list) is its own input: a broken
+    one becomes an error naming it and the others are read.
+    """
     declared = _declared_charset(raw.content_type) or _charset_in_markup(raw.data)
     text = decode_bytes(raw.data, raw.source, declared)
     kind = detect_format(text)
-    drafts = _drafts(kind, text, raw)
-    if not drafts:
+    entries = _drafts(kind, text, raw)
+    drafts = [entry for entry in entries if isinstance(entry, Draft)]
+    errors = [entry for entry in entries if isinstance(entry, InputError)]
+    if not entries:
         raise InputError(raw.source, _NOTHING_IN[kind])
-    articles = []
+    read = IngestResult(errors=errors)
+    taken: set[str] = set()
     for draft in drafts:
         article_id = f"{base_id}-{_slug(draft.key)}" if draft.key else base_id
         # a document fetched from a URL is at that URL unless it says otherwise
         located = draft
         if draft.url is None and raw.url and len(drafts) == 1:
             located = replace(draft, url=raw.url)
-        article = finish(located, article_id, raw.source)
+        article = finish(located, _unique(article_id, taken), raw.source)
         if not article.text.strip():
             log.warning("%s: skipped an entry with no text left after cleaning", raw.source)
             continue
-        articles.append(article)
-    if not articles:
+        read.articles.append(article)
+    if not read.articles and not errors:
         raise InputError(raw.source, "has no article text left after cleaning")
-    return articles
+    return read
 
 
 _NOTHING_IN: dict[Format, str] = {
@@ -188,7 +218,7 @@ _NOTHING_IN: dict[Format, str] = {
 }
 
 
-def _drafts(kind: Format, text: str, raw: RawDocument) -> list[Draft]:
+def _drafts(kind: Format, text: str, raw: RawDocument) -> Sequence[Draft | InputError]:
     if kind == "json":
         return _read_json(text, raw.source)
     if kind == "feed":
@@ -200,7 +230,7 @@ def _drafts(kind: Format, text: str, raw: RawDocument) -> list[Draft]:
     return read_text(text)
 
 
-def _read_json(text: str, source: str) -> list[Draft]:
+def _read_json(text: str, source: str) -> list[Draft | InputError]:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -211,11 +241,11 @@ def _read_json(text: str, source: str) -> list[Draft]:
     except RecursionError:
         raise InputError(source, "is JSON nested too deeply to read") from None
     posts = document if isinstance(document, list) else [document]
-    if not posts or not all(is_wordpress_post(post) for post in posts):
+    if not any(looks_like_post(post) for post in posts):
         raise InputError(
             source, "is JSON but not a WordPress REST post or list of posts (no content.rendered)"
         )
-    return read_wordpress(document)
+    return read_wordpress(document, source)
 
 
 def _unclosed(text: str) -> bool:
@@ -243,12 +273,13 @@ def _charset_in_markup(data: bytes) -> str | None:
 
 
 def _base_id(source: str) -> str:
-    """A file's name without extension; for a URL, its last path segment or host."""
+    """A file's name without extension (invisible format characters removed, as from
+    the text); for a URL, its last path segment or host."""
     if is_url(source):
         parts = urlsplit(source)
         segment = parts.path.rstrip("/").rsplit("/", 1)[-1]
         return _slug(Path(segment).stem or parts.hostname or "url")
-    return Path(source).stem or "article"
+    return strip_format_chars(Path(source).stem) or "article"
 
 
 def _slug(text: str | None) -> str:

@@ -56,9 +56,29 @@ def _patterns() -> _Patterns:
     return _Patterns(trailing=union("trailing_markers"), drop=union("drop_lines"))
 
 
+# Prepended concatenation marks (Arabic number signs and the like) are category Cf but
+# visible; every other format character is invisible and is removed.
+_VISIBLE_FORMAT = frozenset("\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f\u08e2")
+
+
+def strip_format_chars(text: str) -> str:
+    """``text`` without invisible format characters (Unicode category Cf).
+
+    Zero-width spaces and joiners, soft hyphens, BOMs, tag characters and bidi controls
+    (embeddings, overrides, isolates, marks) carry no words; left in, they split or hide
+    a number ("$5\u200b00 billion" read as $5) and reverse the rest of a line in every
+    output that copies a title or quote. Removed before anything reads the text.
+    """
+    if text.isascii():
+        return text
+    return "".join(c for c in text if c in _VISIBLE_FORMAT or unicodedata.category(c) != "Cf")
+
+
 def normalize_text(text: str) -> str:
-    """NFC, Unix newlines, no trailing spaces: the form every offset refers to."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    """NFC, no format characters, Unix newlines, no trailing spaces: the form every
+    offset refers to."""
+    text = unicodedata.normalize("NFC", strip_format_chars(text))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
@@ -86,6 +106,8 @@ def clean_text(
     log: the count of dropped lines at info level, each dropped line at debug level.
     """
     lines = [line.strip() for line in normalize_text(text).split("\n")]
+    if title is not None:
+        title = strip_format_chars(title)
     body = [line for line in lines if line]
     dropped: list[str] = []
     if title is None and detect_title and len(body) > 1 and reads_as_title(body[0]):

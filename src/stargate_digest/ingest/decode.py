@@ -110,7 +110,11 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None) -> str:
         return damaged
     western = _plausible_cp1252(data)
     if western is not None:
-        log.info("%s: decoded as cp1252 (not UTF-8)", source)
+        log.warning(
+            "%s: is not UTF-8; decoded as cp1252 (Western European), a guess: check the "
+            "text or convert it to UTF-8",
+            source,
+        )
         return western
     from charset_normalizer import from_bytes  # lazy: only for non-UTF-8 input
 

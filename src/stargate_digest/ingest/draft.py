@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
-from stargate_digest.ingest.cleaning import clean_text
+from stargate_digest.ingest.cleaning import clean_text, strip_format_chars
 from stargate_digest.ingest.language import identify_language, normalize_language_tag
 from stargate_digest.models import Article, ArticleFormat
 
@@ -40,12 +40,12 @@ def finish(draft: Draft, article_id: str, source: str) -> Article:
     return Article(
         id=article_id,
         title=cleaned.title,
-        url=draft.url,
+        url=strip_format_chars(draft.url) if draft.url else None,
         published=draft.published,
         language=identify_language(cleaned.text, declared),
         text=cleaned.text,
         content_hash=content_hash(cleaned.title, cleaned.text),
-        source=source,
+        source=strip_format_chars(source),  # a file name can carry bidi controls too
         format=draft.format,
         chars_dropped=cleaned.chars_dropped,
         lines_dropped=len(cleaned.dropped),

@@ -24,6 +24,18 @@ def _body(entry: Any) -> str:
     return fragment_to_text(html or entry.get("summary", ""))
 
 
+def _title(entry: Any) -> str | None:
+    """The entry's title as text: feedparser says whether it is plain text (shown as is,
+    "<script>" included when the feed escaped it) or HTML (tags removed)."""
+    detail = entry.get("title_detail") or {}
+    value = detail.get("value", entry.get("title"))
+    if not isinstance(value, str) or not value.strip():
+        return None
+    if "html" in str(detail.get("type", "")):
+        return strip_tags(value)
+    return " ".join(value.split())
+
+
 def read_feed(text: str, source: str) -> list[Draft]:
     """Drafts for every entry with some text; InputError naming ``source`` when none has."""
     import feedparser  # lazy: only feeds need it
@@ -35,12 +47,12 @@ def read_feed(text: str, source: str) -> list[Draft]:
         body = _body(entry)
         if not body.strip():
             continue
-        title = entry.get("title")
+        title = _title(entry)
         drafts.append(
             Draft(
                 body=body,
                 format="feed",
-                title=strip_tags(title) if title else None,
+                title=title,
                 url=entry.get("link"),
                 published=_published(entry),
                 declared_language=language,

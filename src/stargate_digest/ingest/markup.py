@@ -69,9 +69,11 @@ class PageMetadata:
     language: str | None
 
 
-def parse_timestamp(value: str | None) -> datetime | None:
-    """ISO 8601 to an aware datetime; a time without an offset is read as UTC (documented)."""
-    if not value:
+def parse_timestamp(value: object) -> datetime | None:
+    """ISO 8601 to an aware datetime; a time without an offset is read as UTC (documented).
+
+    Anything else (a number, null, a malformed string) is no date."""
+    if not isinstance(value, str) or not value:
         return None
     try:
         parsed = datetime.fromisoformat(value.strip())
@@ -121,10 +123,13 @@ def page_metadata(page: str, fetched_url: str | None = None) -> PageMetadata:
         tree = lxml.html.document_fromstring(_without_xml_declaration(page))
     except (lxml.etree.ParserError, ValueError):
         return PageMetadata(title=None, url=fetched_url, published=None, language=None)
+    # lxml has already decoded entities: this is the text the page shows, "<script>"
+    # included when the page wrote &lt;script&gt;. Decoding or stripping tags again would
+    # read shown text as markup.
     title = _meta(tree, "og:title", "twitter:title")
     if title is None:
         titles = tree.xpath("//title/text()")
-        title = strip_tags(titles[0]) if titles else None
+        title = str(titles[0]) if titles else None
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     url = canonical[0].strip() if canonical else _meta(tree, "og:url")
     if url and fetched_url:
@@ -134,7 +139,7 @@ def page_metadata(page: str, fetched_url: str | None = None) -> PageMetadata:
     published = next(filter(None, map(parse_timestamp, stamps)), None)
     languages = tree.xpath("/html/@lang")
     language = str(languages[0]) if languages else _meta(tree, "og:locale")
-    title = html.unescape(title).strip() if title else None
+    title = _SPACES.sub(" ", title).strip() if title else None
     return PageMetadata(
         title=title or None,
         url=url or fetched_url,

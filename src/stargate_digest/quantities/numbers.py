@@ -9,8 +9,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from stargate_digest.quantities.lexicon import CJK_NUMERAL_LANGUAGES, NUMBER_WORDS
-from stargate_digest.quantities.locale_facts import decimal_symbol, group_symbol, word_language
+from stargate_digest.quantities.lexicon import (
+    CJK_NUMERAL_LANGUAGES,
+    NUM2WORDS_LANGUAGES,
+    NUMBER_WORDS,
+)
+from stargate_digest.quantities.locale_facts import (
+    decimal_symbol,
+    generated_data,
+    group_symbol,
+    word_language,
+)
 
 _GROUP_SPACES = "\u00a0\u202f\u2009"
 _STRIPPED_GROUPS = str.maketrans("", "", f" {_GROUP_SPACES}'’")
@@ -22,6 +31,9 @@ _CJK_DIGITS = {
 }  # fmt: skip
 _CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CJK_NUMERAL = re.compile(f"[{''.join(_CJK_DIGITS)}{''.join(_CJK_UNITS)}]+")
+
+
+_Trie = dict[str, "_Trie"]
 
 
 @dataclass(frozen=True)
@@ -98,6 +110,26 @@ def _digits_pattern(language: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\d)(?<!\d[.,])(?:{grouped}|\d+)(?:[.,]\d+)?")
 
 
+def _cardinals(language: str) -> dict[str, int]:
+    """Cardinals 1-99 as num2words writes them ("eight", "zehn", "vingt et un").
+
+    Read from ``data/generated.json`` (written by scripts/generate_data.py with
+    ``num2words_cardinals``), so num2words is not imported at run time.
+    """
+    table: dict[str, int] = generated_data()["cardinals"].get(language, {})
+    return table
+
+
+def num2words_cardinals(language: str) -> dict[str, int]:
+    """The cardinals 1-99 num2words writes for one of our languages (empty if none)."""
+    code = NUM2WORDS_LANGUAGES.get(language)
+    if code is None:
+        return {}
+    from num2words import num2words
+
+    return {str(num2words(number, lang=code)): number for number in range(1, 100)}
+
+
 @cache
 def _number_words(language: str) -> tuple[re.Pattern[str], dict[str, int]]:
     """A finder for the language's number words and their values (keys casefolded).
@@ -105,11 +137,39 @@ def _number_words(language: str) -> tuple[re.Pattern[str], dict[str, int]]:
     Case variants are spelled out instead of using IGNORECASE: a case-sensitive literal
     alternation lets the regex engine skip quickly to possible first letters.
     """
-    words = {word.casefold(): value for word, value in NUMBER_WORDS.get(language, {}).items()}
-    variants = {form for word in words for form in (word, word.capitalize(), word.upper())}
-    ordered = sorted(variants, key=lambda form: (-len(form), form))
-    pattern = rf"\b(?:{'|'.join(map(re.escape, ordered))})\b" if ordered else "(?!)"
+    written = {**_cardinals(language), **NUMBER_WORDS.get(language, {})}
+    words = {word.casefold(): value for word, value in written.items()}
+    # Variants of the word as written ("dreißig"), not of its casefold ("dreissig").
+    variants = {
+        form for word in written for form in (word.lower(), word.capitalize(), word.upper())
+    }
+    pattern = rf"\b{_trie(sorted(variants))}\b" if variants else "(?!)"
     return re.compile(pattern), words
+
+
+def _trie(words: list[str]) -> str:
+    """One regex for many words, shared prefixes factored out ("t(?:wo|hree|en)").
+
+    Python's regex engine tries a flat alternation word by word at every position;
+    a prefix tree lets it reject a position after a character or two. Longer words
+    come first at each branch, so the longest spelling wins as in a sorted alternation.
+    """
+    tree: _Trie = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branch(tree)
+
+
+def _branch(node: _Trie) -> str:
+    ends = "" in node
+    parts = [re.escape(char) + _branch(child) for char, child in sorted(node.items()) if char]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
+    return f"(?:{body})?" if ends else body
 
 
 def _digit_token(match: re.Match[str], language: str) -> NumberToken:
@@ -122,9 +182,25 @@ def number_at(text: str, pos: int, language: str) -> NumberToken | None:
     return None if match is None else _digit_token(match, language)
 
 
+_DIGIT_RUN = re.compile(r"\d+")
+
+
 def _digit_tokens(text: str, language: str) -> Iterator[NumberToken]:
-    for match in _digits_pattern(language).finditer(text):
-        yield _digit_token(match, language)
+    """The numbers, tried only where a run of digits starts.
+
+    The number pattern opens with lookbehinds, which keep the regex engine from
+    skipping ahead to the next digit by itself; a plain digit run can. A number never
+    starts inside a run nor ends inside one, so this finds what ``finditer`` would.
+    """
+    pattern = _digits_pattern(language)
+    floor = 0
+    for run in _DIGIT_RUN.finditer(text):
+        if run.start() < floor:
+            continue
+        match = pattern.match(text, run.start())
+        if match is not None:
+            floor = match.end()
+            yield _digit_token(match, language)
 
 
 def _word_tokens(text: str, language: str) -> Iterator[NumberToken]:

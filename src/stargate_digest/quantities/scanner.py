@@ -3,8 +3,9 @@
 Each number is read outwards: a currency mark or percent prefix just before it; after
 it a scale word (CJK scales add up: "1조 2000억"), then a currency, percent sign or
 unit. Numbers that are names, ranks, times or unreported measurements are skipped
-("Reno12", "47th", "00:02:15", "22 Tbps"), and so are bare years: "by 2028" is not a
-date the contract can hold.
+("Reno12", "47th", "00:02:15", "22 Tbps"), and so are bare years (dates.py reads a year
+a time word ties to the text). Two numbers joined by a dash or a range word share the
+scale and unit written after the second ("$15-25 billion": 15e9 to 25e9).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from typing import NamedTuple
 
 from stargate_digest.models import Qualifier
@@ -23,7 +25,15 @@ from stargate_digest.quantities.currency import (
     resolve_currency,
 )
 from stargate_digest.quantities.dates import DateHit, find_dates
-from stargate_digest.quantities.lexicon import ORDINAL_DOT_LANGUAGES, ORDINAL_MARKERS
+from stargate_digest.quantities.lexicon import (
+    AMOUNT_FOLLOWERS,
+    ORDINAL_DOT_LANGUAGES,
+    ORDINAL_MARKERS,
+    RANGE_BETWEEN,
+    RANGE_DASHES,
+    RANGE_FROM,
+    RANGE_WORDS,
+)
 from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.quantities.mention import Kind, Mention
 from stargate_digest.quantities.numbers import NumberToken, number_at, number_tokens
@@ -209,11 +219,94 @@ def _classify(
         return _Reading(
             "money", resolution.unit, amount.value, resolution.candidates, resolution.reason
         )
-    if token.spelled or (
-        amount.scale_word is None and _is_bare_number_noise(text, token, language)
-    ):
+    if token.spelled and amount.value < 2:
+        return None  # "one of the most", "un des": the word is rarely a count
+    if amount.scale_word is None and _is_bare_number_noise(text, token, language):
         return None
     return _Reading("count", "count", amount.value)
+
+
+_RANGE_NEXT = frozenset(SPACES + "".join(RANGE_DASHES))
+
+
+@dataclass(frozen=True)
+class _RangeWords:
+    joiners: re.Pattern[str]
+    after_between: re.Pattern[str]
+    between: re.Pattern[str]
+    start_from: re.Pattern[str]
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)"
+
+
+@cache
+def _range_words(language: str) -> _RangeWords:
+    dashes = _alternation(RANGE_DASHES)
+    words = _alternation(RANGE_WORDS.get(language, ()))
+    between, ands = RANGE_BETWEEN.get(language, ((), ()))
+    return _RangeWords(
+        joiners=re.compile(rf"{SPACE}?(?:{dashes}){SPACE}?|{SPACE}+(?i:{words}){SPACE}+"),
+        after_between=re.compile(rf"{SPACE}+(?i:{_alternation(ands)}){SPACE}+"),
+        between=re.compile(rf"(?<!\w)(?i:{_alternation(between)}){SPACE}+\Z"),
+        start_from=re.compile(
+            rf"(?<!\w)(?i:{_alternation(RANGE_FROM.get(language, ()))}){SPACE}+\S*\Z"
+        ),
+    )
+
+
+def _range_high(
+    text: str, start: int, end: int, language: str, *, vocab: Vocabulary, floor: int
+) -> NumberToken | None:
+    """The number that ends a range whose low end spans [start, end), if one follows.
+
+    "15-25", "15 to 25", "between 10 and 12", "150億〜200億"; a repeated currency sign is
+    allowed ("$15 billion to $25 billion"). "from 5 to 10" is a change, not a range.
+    """
+    words = _range_words(word_language(language))
+    joiner = words.joiners.match(text, end)
+    before = text[max(floor, start - 20) : start]
+    if joiner is None and words.between.search(before):
+        joiner = words.after_between.match(text, end)
+    if joiner is None:
+        return None
+    if joiner[0].strip() and joiner[0].strip()[0].isalpha() and words.start_from.search(before):
+        return None
+    pos = joiner.end()
+    prefix = vocab.prefixes.match(text, pos)
+    if prefix is not None and isinstance(prefix.value, CurrencyTerm):
+        pos = prefix.end
+        while pos < len(text) and text[pos] in SPACES:
+            pos += 1
+    return number_at(text, pos, language)
+
+
+def _range(  # noqa: PLR0917 (one private call site, in _read)
+    text: str,
+    token: NumberToken,
+    low: _Amount,
+    language: str,
+    vocab: Vocabulary,
+    floor: int,
+) -> tuple[NumberToken, _Amount, Decimal] | None:
+    """(high token, high amount, low value) when ``token`` opens a range, else None."""
+    if low.end < len(text) and text[low.end] not in _RANGE_NEXT:
+        return None  # the common case: no dash, space or CJK range mark follows
+    low_tail = _tail(text, low, vocab) if low.scale_word is not None else None
+    low_end = low_tail.end if low_tail is not None else low.end
+    high = _range_high(text, token.start, low_end, language, vocab=vocab, floor=floor)
+    if high is None or _is_embedded(text, high, floor):
+        return None
+    high_amount = _amount(text, high, language, vocab, abbreviations=True)
+    if low.scale_word is None:
+        # "15-25 billion": the low end takes the high end's scale.
+        low_value = token.value * (high_amount.value / high.value) if high.value else token.value
+    else:
+        low_value = low.value
+    if not low_value < high_amount.value:
+        return None  # "2024-25", "10-5": not a range of one quantity
+    return high, high_amount, low_value
 
 
 def _read(
@@ -226,6 +319,11 @@ def _read(
     if prefix is None and token.start > 0 and is_letter(text[token.start - 1]):
         return None
     amount = _amount(text, token, language, vocab, abbreviations=True)
+    ranged = None if token.spelled else _range(text, token, amount, language, vocab, floor)
+    if ranged is not None:
+        return _read_range(
+            text, token, language, vocab=vocab, floor=floor, prefix=prefix, ranged=ranged
+        )
     tail = _tail(text, amount, vocab)
     marks = _currency_marks(text, prefix, tail)
     if amount.needs_currency and not marks:
@@ -245,6 +343,49 @@ def _read(
     return Mention(
         kind=reading.kind,
         value=float(reading.value),
+        unit=reading.unit,
+        currency_candidates=reading.candidates,
+        currency_resolution=reading.reason,
+        qualifier=amount.qualifier or _qualifier(text, start, end, vocab, floor),
+        start=start,
+        end=end,
+        surface=text[start:end],
+        scale_word=amount.scale_word,
+        spelled=token.spelled,
+    )
+
+
+def _read_range(
+    text: str,
+    token: NumberToken,
+    language: str,
+    *,
+    vocab: Vocabulary,
+    floor: int,
+    prefix: Hit[Prefix] | None,
+    ranged: tuple[NumberToken, _Amount, Decimal],
+) -> Mention | None:
+    """A range: the unit and currency written around it apply to both ends."""
+    high, amount, low_value = ranged
+    tail = _tail(text, amount, vocab)
+    marks = _currency_marks(text, prefix, tail)
+    if tail is None and _glued_letter(text, amount.end):
+        return None
+    term = tail.value if tail is not None else prefix.value if prefix is not None else None
+    reading = _classify(text, high, language, amount=amount, term=term, marks=marks)
+    if reading is None or (
+        reading.kind == "count"
+        and amount.scale_word is None
+        and (_is_bare_number_noise(text, token, language))
+    ):
+        return None
+    factor = reading.value / amount.value if amount.value else Decimal(1)
+    start = prefix.start if prefix is not None else token.start
+    end = tail.end if tail is not None else amount.end
+    return Mention(
+        kind=reading.kind,
+        value=float(low_value * factor),
+        value_max=float(reading.value),
         unit=reading.unit,
         currency_candidates=reading.candidates,
         currency_resolution=reading.reason,
@@ -309,6 +450,53 @@ def _link_equivalents(text: str, mentions: list[Mention]) -> list[Mention]:
     return linked
 
 
+_CARRY_WINDOW = 400
+_NEXT_WORD = re.compile(r"[ \u00a0\u202f]*(\w*)")
+
+
+def _still_money(text: str, end: int, language: str) -> bool:
+    """Whether what follows a bare scaled amount lets it be the money named before it."""
+    word = _NEXT_WORD.match(text, end)
+    following = "" if word is None else word.group(1)
+    if not following:
+        return True  # punctuation or the end of the text
+    if len(following) <= 3 and following.islower():
+        return following not in {"of", "de", "di", "da", "do", "der", "des", "du"}
+    return following.casefold() in AMOUNT_FOLLOWERS.get(word_language(language), ())
+
+
+def _carry_currency(text: str, mentions: list[Mention], language: str) -> list[Mention]:
+    """A bare scaled amount after money in the same paragraph is money in that currency.
+
+    "El plan asciende a 500.000 millones de dólares. De esa cifra, 150.000 millones se
+    desplegarán ...": 150e9 USD, and the reason names the amount it was read from. Not
+    when a noun follows ("3.6 trillion people", "500 milioni di utenti").
+    """
+    carried = list(mentions)
+    last_money: Mention | None = None
+    for index, mention in enumerate(mentions):
+        if mention.kind == "money" and mention.unit != UNRESOLVED:
+            last_money = mention
+            continue
+        if not _is_bare_scaled(mention) or last_money is None:
+            continue
+        between = text[last_money.end : mention.start]
+        if len(between) > _CARRY_WINDOW or "\n\n" in between:
+            continue
+        if not _still_money(text, mention.end, language):
+            continue
+        carried[index] = mention.model_copy(
+            update={
+                "kind": "money",
+                "unit": last_money.unit,
+                "currency_candidates": (),
+                "currency_resolution": f"no currency stated; {last_money.unit} as "
+                f"'{last_money.surface}' earlier in the paragraph",
+            }
+        )
+    return carried
+
+
 def find_mentions(text: str, language: str) -> list[Mention]:
     """Every quantity mention in running text, in order of position.
 
@@ -333,7 +521,7 @@ def find_mentions(text: str, language: str) -> list[Mention]:
             mentions.append(mention)
             floor = mention.end
     mentions.sort(key=lambda mention: mention.start)
-    return _link_equivalents(text, mentions)
+    return _carry_currency(text, _link_equivalents(text, mentions), language)
 
 
 def parse_quantity(span: str, language: str) -> Mention | None:

@@ -23,7 +23,7 @@ from stargate_digest.models import (
     KeyFigure,
 )
 from stargate_digest.reconciliation.checks import check_equivalence, check_parts, check_shares
-from stargate_digest.reconciliation.compare import find_disagreements
+from stargate_digest.reconciliation.compare import find_disagreements, rescope_parts
 from stargate_digest.reconciliation.dating import RateDate, rate_dates
 from stargate_digest.reconciliation.money import is_money, to_usd
 from stargate_digest.topic import TopicProfile, load_topic
@@ -58,6 +58,7 @@ def reconcile(
         resolved, source_checks = _check_source(result.claims, when, topic)
         claims += [_normalised(_with_usd(claim, when), topic) for claim in resolved]
         checks += source_checks
+    claims = rescope_parts(claims, topic)
     published = {
         r.article.id: r.article.published.date() if r.article.published else None for r in results
     }

@@ -45,7 +45,14 @@ from stargate_digest.reconciliation.explain import (
     explain,
     time_label,
 )
-from stargate_digest.reconciliation.values import DateValue, days_apart, dimension, ratio
+from stargate_digest.reconciliation.values import (
+    APPROX_TOLERANCE,
+    DateValue,
+    days_apart,
+    dimension,
+    interval,
+    ratio,
+)
 from stargate_digest.topic import TopicProfile
 
 ORDER_OF_MAGNITUDE = 10.0
@@ -104,6 +111,45 @@ class _Group:
         if not self.figure.scope:
             return None
         return self.clusters[0].representative.scope if self.clusters else None
+
+
+PART_KINDS = ("site", "country", "phase", "partner", "component")
+ADDITIVE = ("money", "count", "power", "area")
+
+
+def rescope_parts(claims: Sequence[Claim], topic: TopicProfile) -> list[Claim]:
+    """Claims with a part's scope whose value is larger than the whole's: taken as the whole.
+
+    A site, a country programme or a phase cannot cost (count, draw, cover) more than the
+    whole it is part of; such a figure's scope came from a word nearby, not from what it
+    measures, so it is compared with the whole's figures (its scope is cleared).
+    """
+    wholes: dict[tuple[str, str, str, str], tuple[float, float]] = {}
+    by_figure: dict[Figure, list[Claim]] = {}
+    for claim in claims:
+        figure = figure_of(claim, topic)
+        if figure is not None and figure.dimension in ADDITIVE and not figure.scope:
+            by_figure.setdefault(figure, []).append(claim)
+    for figure, members in by_figure.items():
+        clusters = sorted(cluster_numbers(members), key=_consensus_order)
+        wholes[figure.family] = clusters[0].span
+    if not wholes:
+        return list(claims)
+    fixed = []
+    for claim in claims:
+        figure = figure_of(claim, topic)
+        spec = topic.scopes.get(topic.canonical_scope(claim.scope) or "")
+        whole = wholes.get(figure.family) if figure is not None else None
+        if (
+            whole is not None
+            and spec is not None
+            and spec.kind in PART_KINDS
+            and interval(claim)[0] > whole[1] * (1 + APPROX_TOLERANCE)
+        ):
+            fixed.append(claim.model_copy(update={"scope": None}))
+        else:
+            fixed.append(claim)
+    return fixed
 
 
 def find_disagreements(

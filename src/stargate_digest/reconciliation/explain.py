@@ -322,11 +322,13 @@ def partners_share(outlier: Cluster, context: Context) -> Explanation | None:
         if part.source_ids & mine:
             continue  # a source that gives the parts does not mistake them for the whole
         if part.subject != context.subject:
-            return Explanation(
-                DisagreementKind.SCOPE,
+            # the source gives it for the whole: the sources contradict each other, and the
+            # partners' money is the likeliest reason
+            note = (
                 f"{context.label(outlier)} equals {part.label}: it may count only that "
-                f"money, not the whole of {context.subject}.",
+                f"money, not the whole of {context.subject}."
             )
+            return Explanation(DisagreementKind.CONFLICT, note, likely_error=note)
     return None
 
 

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import (
-    BaseModel,
     ConfigDict,
     NonNegativeFloat,
     NonNegativeInt,
@@ -22,24 +21,21 @@ from pydantic import (
 
 from stargate_digest.digest.render import Format
 from stargate_digest.errors import ConfigurationError
+from stargate_digest.extractors.llm_settings import LLMOptions
 from stargate_digest.ingest.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, is_url
 
 
-class JobConfig(BaseModel):
-    """Everything ``stargate-digest digest`` needs; see docs/scheduling.md."""
+class JobConfig(LLMOptions):
+    """Everything ``stargate-digest digest`` needs; see docs/scheduling.md. The LLM
+    settings (model, base_url, concurrency, ...) are ``LLMOptions``' fields."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    sources: list[str] = []
+    sources: list[str] = []  # noqa: RUF012 (pydantic copies defaults; ruff cannot see the base)
     state: Path | None = None
     output_dir: Path | None = None
-    formats: list[Format] = ["markdown", "json"]
-    backend: Literal["auto", "rules", "openai"] = "auto"
-    model: str | None = None
-    base_url: str | None = None
-    concurrency: PositiveInt = 8
-    max_input_tokens: PositiveInt = 16_000
-    max_retries: NonNegativeInt = 3
+    formats: list[Format] = ["markdown", "json"]  # noqa: RUF012
+    backend: Literal["auto", "rules", "openai"] | None = None  # None: $STARGATE_DIGEST_BACKEND
     max_bytes: PositiveInt = DEFAULT_MAX_BYTES
     timeout: PositiveFloat = DEFAULT_TIMEOUT
     retries: NonNegativeInt = 3

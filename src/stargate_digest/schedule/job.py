@@ -19,6 +19,8 @@ import asyncio
 import hashlib
 import json
 import logging
+import os
+import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -28,16 +30,22 @@ from typing import TYPE_CHECKING, Literal
 
 from stargate_digest.atomic import write_text_atomic
 from stargate_digest.digest.build import build_digest
-from stargate_digest.digest.render import EXTENSIONS, render
+from stargate_digest.digest.render import EXTENSIONS, Format, render
 from stargate_digest.errors import ConfigurationError, StargateError
-from stargate_digest.extractors import get_extractor, resolve_backend
+from stargate_digest.extractors import (
+    backend_of,
+    chosen_backend,
+    get_extractor,
+    resolve_backend,
+)
 from stargate_digest.extractors.base import Extractor
 from stargate_digest.models import Article, ArticleClaims, Digest
 from stargate_digest.pipeline import extract
+from stargate_digest.redact import redact
 from stargate_digest.schedule.changes import compare_digests
 from stargate_digest.schedule.config import JobConfig
 from stargate_digest.schedule.sources import FetchOptions, read_source
-from stargate_digest.store import Store
+from stargate_digest.store import Store, state_problem
 
 if TYPE_CHECKING:
     from stargate_digest.extractors.llm import LLMSettings
@@ -85,7 +93,14 @@ def run_job(config: JobConfig, *, now: datetime | None = None) -> RunReport:
     lock = FileLock(f"{state}.lock")
     try:
         state.parent.mkdir(parents=True, exist_ok=True)
-        lock.acquire(timeout=config.lock_timeout)
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:  # say so: a run that seems to hang is waiting for another
+            log.info(
+                "%s: another run holds the state; waiting up to %g seconds", state,
+                config.lock_timeout,
+            )  # fmt: skip
+            lock.acquire(timeout=config.lock_timeout)
     except Timeout:
         raise JobBusyError(
             f"{state}: another run is using this state and did not finish within "
@@ -94,20 +109,16 @@ def run_job(config: JobConfig, *, now: datetime | None = None) -> RunReport:
     except OSError as exc:
         raise ConfigurationError(f"{state}: cannot lock the state ({exc})") from None
     try:
-        with _open_state(state) as store:
+        with Store(state) as store:  # StateError naming the file when it is unusable
             return _run(config, store, now or datetime.now(UTC))
+    except sqlite3.Error as exc:  # damaged pages, a read-only file or a full disk mid-run
+        raise state_problem(state, exc) from None
     finally:
         lock.release()
 
 
-def _open_state(path: Path) -> Store:
-    try:
-        return Store(path)
-    except sqlite3.Error as exc:
-        raise ConfigurationError(f"{path}: cannot be used as the job's state ({exc})") from None
-
-
 def _run(config: JobConfig, store: Store, now: datetime) -> RunReport:
+    _tidy(config.locations()[1], store)
     report = RunReport(store.begin_run())
     _gather(config, store, report)
     source_failures = list(report.failures)
@@ -129,11 +140,38 @@ def _run(config: JobConfig, store: Store, now: datetime) -> RunReport:
     digest = digest.model_copy(
         update={"changes": compare_digests(last.digest if last else None, digest)}
     )
-    report.files = _write(digest, articles, config, f"{now:%Y%m%dT%H%M%SZ}-run{report.run_id}")
+    stamp = f"{now:%Y%m%dT%H%M%SZ}-run{report.run_id}"
+    store.plan_files(report.run_id, list(_paths(config, stamp)))  # so a killed run is tidied up
+    report.files = _write(digest, articles, config, stamp)
     store.record_digest(report.run_id, fingerprint, digest, report.files)
     report.outcome = "written"
     store.finish_run(report.run_id, report.outcome, asdict(report))
     return report
+
+
+_LEFTOVER_TEMPORARY = re.compile(r"\.(?:latest|digest-\d{8}T\d{6}Z-run\d+)\.\w+\..+\.tmp")
+
+
+def _tidy(folder: Path, store: Store) -> None:
+    """Remove what a killed run left in the output folder: temporary files of an atomic
+    write, and the dated digest files of a run that was killed before it recorded them
+    (the state lists the files each run was about to write; the next digest supersedes
+    them). Runs under the lock, so no other run is writing."""
+    for run_id, files in store.interrupted_runs():
+        for name in files:
+            path = Path(name)
+            if path.name.startswith("digest-") and path.exists():
+                log.warning("%s: removed, left by an interrupted run", path)
+                path.unlink(missing_ok=True)
+        store.finish_run(run_id, "interrupted", {"removed_files": files})
+    try:
+        names = sorted(entry.name for entry in os.scandir(folder) if entry.is_file())
+    except OSError:  # no folder yet, or a file in its place: writing will say so
+        return
+    for name in names:
+        if _LEFTOVER_TEMPORARY.fullmatch(name):
+            log.warning("%s: removed, left by an interrupted run", folder / name)
+            (folder / name).unlink(missing_ok=True)
 
 
 def _gather(config: JobConfig, store: Store, report: RunReport) -> None:
@@ -148,9 +186,12 @@ def _gather(config: JobConfig, store: Store, report: RunReport) -> None:
     for source in config.sources:
         for item in read_source(source, store.validator, options):
             if isinstance(item, StargateError):
-                report.failures.append(str(item))  # the caller reports each one
+                report.failures.append(redact(str(item)))  # the caller reports each one
                 continue
-            recorded = store.record_documents(item.articles, report.run_id, item.validator)
+            report.failures += [redact(str(error)) for error in item.errors]
+            # a document with a broken entry is read again next run, so it is named again
+            validator = None if item.errors else item.validator
+            recorded = store.record_documents(item.articles, report.run_id, validator, source)
             log.info(
                 "%s: %d new, %d updated, %d duplicates",
                 item.validator.location,
@@ -163,11 +204,19 @@ def _gather(config: JobConfig, store: Store, report: RunReport) -> None:
 
 def _extractor(config: JobConfig, store: Store) -> Extractor:
     """The configured backend; the LLM's answer cache lives in the job's state."""
-    name = resolve_backend(config.backend)
-    log.info("backend: %s", name)
-    if name != "openai":
+    chosen = chosen_backend(config.backend)
+    name = resolve_backend(chosen)
+    if chosen == "auto" and backend_of(name).calls_api:  # a paid API is never chosen silently
+        log.warning(
+            'backend: %s (OPENAI_API_KEY is set); to stay offline set backend = "rules" in '
+            "the job's file or STARGATE_DIGEST_BACKEND=rules",
+            name,
+        )
+    else:
+        log.info("backend: %s", name)
+    if not backend_of(name).takes_options:
         return get_extractor(name)
-    return get_extractor("openai", settings=_llm_settings(config), store=store)
+    return get_extractor(name, settings=_llm_settings(config), store=store)
 
 
 def _llm_settings(config: JobConfig) -> LLMSettings:
@@ -216,27 +265,34 @@ def _digest(
     whose extraction failed.
     """
     digest = build_digest(results, backend=backend, errors=failures, generated_at=now)
-    if backend != "openai":
+    if not backend_of(backend).writes_summary:
         return digest
     from stargate_digest.digest.narrative import narrate
 
     return asyncio.run(narrate(digest, _llm_settings(config)))
 
 
+def _paths(config: JobConfig, stamp: str) -> dict[Path, Format]:
+    """Where a run's files go, in the order they are written: dated first, then latest."""
+    _, folder = config.locations()
+    return {
+        folder / f"{prefix}.{EXTENSIONS[fmt]}": fmt
+        for prefix in (f"digest-{stamp}", "latest")
+        for fmt in config.formats
+    }
+
+
 def _write(digest: Digest, articles: Sequence[Article], config: JobConfig, stamp: str) -> list[str]:
     """The dated files, then the ``latest`` copies, each written atomically."""
-    _, folder = config.locations()
     texts = {fmt: render(digest, articles, fmt) for fmt in config.formats}  # once each
     written = []
-    for prefix in (f"digest-{stamp}", "latest"):
-        for fmt, text in texts.items():
-            path = folder / f"{prefix}.{EXTENSIONS[fmt]}"
-            try:
-                write_text_atomic(path, text)
-            except OSError as exc:
-                raise ConfigurationError(
-                    f"{path}: the digest could not be written ({exc.strerror or exc}); the "
-                    "next run will try again"
-                ) from None
-            written.append(str(path))
+    for path, fmt in _paths(config, stamp).items():
+        try:
+            write_text_atomic(path, texts[fmt])
+        except OSError as exc:
+            raise ConfigurationError(
+                f"{path}: the digest could not be written ({exc.strerror or exc}); the "
+                "next run will try again"
+            ) from None
+        written.append(str(path))
     return written

@@ -11,14 +11,14 @@ followed when the first page changed. Transient failures (no connection, time-ou
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stargate_digest.errors import InputError
-from stargate_digest.ingest import folder_files, read_raw
+from stargate_digest.ingest import read_raw
 from stargate_digest.ingest.fetch import (
     DEFAULT_MAX_BYTES,
     DEFAULT_TIMEOUT,
@@ -28,6 +28,7 @@ from stargate_digest.ingest.fetch import (
     is_url,
     read_file,
 )
+from stargate_digest.ingest.folders import folder_entries
 from stargate_digest.models import Article
 from stargate_digest.store import Validator
 
@@ -57,6 +58,7 @@ class Changed:
 
     articles: list[Article]
     validator: Validator
+    errors: list[InputError] = field(default_factory=list)
 
 
 class _StatusError(TransientError):
@@ -77,13 +79,16 @@ def read_source(source: str, known: Known, options: FetchOptions) -> Iterator[Ch
         return
     path = Path(source).expanduser()
     try:
-        files = folder_files(path) if path.is_dir() else [path]
+        files = folder_entries(path) if path.is_dir() else [path]
     except OSError as exc:
         yield InputError(source, f"could not be listed ({exc.strerror or exc})")
         return
     if not files:
         yield InputError(source, "is a folder with no files in it")
     for file in files:
+        if isinstance(file, InputError):
+            yield file
+            continue
         try:
             changed = _read_file(file, known, options)
         except InputError as error:
@@ -105,7 +110,8 @@ def _read_file(path: Path, known: Known, options: FetchOptions) -> Changed | Non
     if stamp is not None and before is not None and before.stamp == stamp:
         return None
     raw = read_file(path, options.max_bytes, source=location)
-    return Changed(read_raw(raw), Validator(location, stamp=stamp))
+    read = read_raw(raw)
+    return Changed(read.articles, Validator(location, stamp=stamp), read.errors)
 
 
 def _read_pages(url: str, known: Known, options: FetchOptions) -> Iterator[Changed | InputError]:
@@ -135,7 +141,8 @@ def _read_pages(url: str, known: Known, options: FetchOptions) -> Iterator[Chang
             next_url=response.next_url,
         )
         try:
-            yield Changed(read_raw(response.document), validator)
+            read = read_raw(response.document)
+            yield Changed(read.articles, validator, read.errors)
         except InputError as error:
             yield error
             return

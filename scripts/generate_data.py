@@ -1,0 +1,44 @@
+"""Write src/stargate_digest/data/generated.json: tables derived from CLDR and num2words.
+
+Run: ``python scripts/generate_data.py`` (after upgrading babel or num2words, or after
+changing the language set in quantities/lexicon.py). tests/quantities/test_generated_data.py
+fails while the file differs from what the libraries give.
+
+Why a generated file: deriving the currency-symbol table from babel loads some forty
+CLDR locales (about 0.4 s) and num2words costs about 0.05 s to import, in every process
+that reads a number; reading the JSON costs about a millisecond.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from stargate_digest.atomic import write_text_atomic
+from stargate_digest.quantities.lexicon import LANGUAGES
+from stargate_digest.quantities.locale_facts import cldr_currency_symbols
+from stargate_digest.quantities.numbers import num2words_cardinals
+
+TARGET = (
+    Path(__file__).resolve().parent.parent / "src" / "stargate_digest" / "data" / "generated.json"
+)
+
+
+def generated() -> dict[str, Any]:
+    """The tables, in a stable order."""
+    symbols = cldr_currency_symbols()
+    cardinals = {language: num2words_cardinals(language) for language in LANGUAGES}
+    return {
+        "currency_symbols": {symbol: list(symbols[symbol]) for symbol in sorted(symbols)},
+        "cardinals": {language: table for language, table in cardinals.items() if table},
+    }
+
+
+def render() -> str:
+    return json.dumps(generated(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+if __name__ == "__main__":
+    write_text_atomic(TARGET, render())
+    print(f"wrote {TARGET}")
