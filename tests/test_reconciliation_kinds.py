@@ -310,7 +310,7 @@ def test_a_part_larger_than_the_whole_is_compared_as_the_whole() -> None:
     assert {c.id: c.scope for c in found.claims}["d#1"] == "phase 1"
 
 
-def test_a_figure_given_for_one_part_explains_a_whole_as_a_scope_difference() -> None:
+def test_a_whole_that_equals_one_parts_figure_is_a_conflict_explained_by_that_part() -> None:
     found = sources(
         ("a", None, [claim("a", 1, 500e9, "USD")]),
         ("b", None, [claim("b", 1, 500e9, "USD")]),
@@ -318,7 +318,7 @@ def test_a_figure_given_for_one_part_explains_a_whole_as_a_scope_difference() ->
         ("d", None, [claim("d", 1, 100e9, "USD", scope="phase 1")]),
     )
     kinds = sorted((d.kind.value, d.scope or "") for d in found.disagreements)
-    assert kinds == [("scope", ""), ("scope", "")], "an explained outlier and the breakdown"
+    assert kinds == [("conflict", ""), ("scope", "")], "the whole's conflict and the breakdown"
     within = next(d for d in found.disagreements if {v.scope for v in d.values} == {None})
     assert "the figure given for phase 1" in (within.values[1].explanation or "")
 
@@ -495,3 +495,22 @@ def test_a_breakdown_and_the_disagreement_about_the_whole_are_two_findings_for_c
     changes = compare_digests(before, after)
     new = [d for d in after.disagreements if d.id in changes.new_disagreements]
     assert [d.kind for d in new] == [CONFLICT] and changes.resolved_disagreements == []
+
+
+def test_years_a_year_apart_are_no_day_apart_and_can_be_an_update() -> None:
+    start = {"metric": "target_date"}
+    both = [claim("c", 1, "2025", "date", **start), claim("c", 2, "2023", "date", **start)]
+    found = sources(
+        ("a", "2022-03-15", [claim("a", 1, "2023", "date", **start)]),
+        ("b", "2022-04-01", [claim("b", 1, "2023", "date", **start)]),
+        ("c", "2024-09-17", both),  # a later source that gives the old and the new target
+        ("d", "2024-10-01", [claim("d", 1, "2025", "date", **start)]),
+    )
+    moved = only(found)
+    assert moved.kind is UPDATE, moved.explanation
+    assert "a day" not in moved.explanation
+    same_time = sources(
+        ("a", "2022-03-15", [claim("a", 1, "2023", "date", **start)]),
+        ("b", "2022-03-16", [claim("b", 1, "2024", "date", **start)]),
+    )
+    assert only(same_time).severity is Severity.HIGH, "a year apart at the same moment"

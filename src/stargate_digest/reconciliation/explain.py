@@ -334,8 +334,11 @@ def partners_share(outlier: Cluster, context: Context) -> Explanation | None:
 
 def earlier_or_later(outlier: Cluster, context: Context) -> Explanation | None:
     """Sources months apart, the later ones consistently giving the later value."""
-    mine = cluster_time(outlier, context.time_of)
-    theirs = cluster_time(context.consensus, context.time_of)
+    # a source that gives both values reports the change itself: the order in time is
+    # read from the sources that give only one of them (all of them when none does)
+    both = set(outlier.sources) & set(context.consensus.sources)
+    mine = _times(outlier, context, both)
+    theirs = _times(context.consensus, context, both)
     if not mine or not theirs:
         return None
     order = _in_time_order(mine, theirs)
@@ -349,6 +352,17 @@ def earlier_or_later(outlier: Cluster, context: Context) -> Explanation | None:
         f"{context.label(earlier)} ({time_label(earlier, first)}), then "
         f"{context.label(later)} ({time_label(later, then)}).",
     )
+
+
+def _times(cluster: Cluster, context: Context, shared: set[str]) -> list[date]:
+    if not shared:
+        return cluster_time(cluster, context.time_of)
+    own = sorted(
+        day
+        for claim in cluster.claims
+        if claim.source_id not in shared and (day := context.time_of(claim)) is not None
+    )
+    return own or cluster_time(cluster, context.time_of)
 
 
 def _in_time_order(mine: Sequence[date], theirs: Sequence[date]) -> int:
@@ -382,8 +396,10 @@ def other_scope(outlier: Cluster, context: Context) -> Explanation | None:
             part is not context.own_scope
             and ratio((low, high), (part.low, part.high)) <= 1 + EXACT_TOLERANCE
         ):
+            # given for this part (or the whole) all the same: the sources contradict
+            # each other, and the other part's figure is the likeliest reason
             return Explanation(
-                DisagreementKind.SCOPE,
+                DisagreementKind.CONFLICT,
                 f"{context.label(outlier)} is the figure given for {part.label}: it may be "
                 "about that part rather than the same thing.",
             )
@@ -407,7 +423,9 @@ def same_source(outlier: Cluster, context: Context) -> Explanation | None:
 def day_apart(outlier: Cluster, context: Context) -> Explanation | None:
     """Dates of one event a day apart: time zones, or the event against its report."""
     mine, theirs = outlier.day, context.consensus.day
-    if mine is None or theirs is None or days_apart(mine, theirs) > 1:
+    if mine is None or theirs is None or min(mine.precision, theirs.precision) < 3:
+        return None
+    if days_apart(mine, theirs) > 1:
         return None
     return Explanation(
         DisagreementKind.CONFLICT,

@@ -123,10 +123,13 @@ def parse_date(value: str) -> DateValue | None:
 
 
 def days_apart(a: DateValue, b: DateValue) -> int:
-    """Days between two dates' nearest ends (a year-less date takes the other's year)."""
+    """Days between two days (a year-less date takes the other's year); between the starts
+    when either is a month or a year."""
     if not (a.has_year and b.has_year):
         year = a.start.year if a.has_year else b.start.year if b.has_year else 2000
         a, b = _with_year(a, year), _with_year(b, year)
+    if a.precision < 3 or b.precision < 3:  # 2022 and 2023 are a year apart, not a day
+        return abs((a.start - b.start).days)
     if a.end < b.start:
         return (b.start - a.end).days
     if b.end < a.start:
