@@ -514,3 +514,15 @@ def test_years_a_year_apart_are_no_day_apart_and_can_be_an_update() -> None:
         ("b", "2022-03-16", [claim("b", 1, "2024", "date", **start)]),
     )
     assert only(same_time).severity is Severity.HIGH, "a year apart at the same moment"
+
+
+def test_precise_figures_that_no_one_number_rounds_to_are_different_figures() -> None:
+    loss = {"subject": "Nvidia", "metric": "valuation"}
+    found = sources(
+        *((s, None, [claim(s, 1, 589e9, "USD", **loss)]) for s in ("a", "b")),
+        ("c", None, [claim("c", 1, 592.7e9, "USD", **loss)]),
+        ("d", None, [claim("d", 1, 590e9, "USD", **loss)]),  # "590": two digits, a rounding
+    )
+    differ = only(found)
+    assert (differ.kind, differ.severity) == (CONFLICT, Severity.LOW)
+    assert [(v.value, len(v.source_ids)) for v in differ.values] == [(589e9, 3), (592.7e9, 1)]

@@ -138,14 +138,22 @@ def cluster_numbers(claims: Sequence[Claim]) -> list[Cluster]:
         key=lambda row: row[:4],
     )
     clusters: list[Cluster] = []
+    last: dict[str, Claim] = {}  # the current cluster's latest precise claim in each unit
     for value, _, _, _, claim in (row for row in placed if row[4].value_max is None):
         current = clusters[-1] if clusters else None
         hedged = claim.qualifier is not Qualifier.EXACT or (current is not None and current.hedged)
         allowed = APPROX_TOLERANCE if hedged else EXACT_TOLERANCE
-        if current is None or value - current.low > allowed * abs(current.low):
+        if (
+            current is None
+            or value - current.low > allowed * abs(current.low)
+            or _precisely_different(last.get(claim.unit or ""), claim)
+        ):
             current = Cluster(low=value, high=value)
             clusters.append(current)
+            last = {}
         current.add(claim)
+        if _precise(claim):
+            last[claim.unit or ""] = claim
         current.high = max(current.high, value)
     ranges: list[Cluster] = []
     for low, high, _, _, claim in (row for row in placed if row[4].value_max is not None):
@@ -164,6 +172,42 @@ def cluster_numbers(claims: Sequence[Claim]) -> list[Cluster]:
             chosen.low, chosen.high = min(chosen.low, low), max(chosen.high, high)
         chosen.add(claim)
     return clusters + ranges
+
+
+def _significant(value: float) -> tuple[int, float]:
+    """Significant digits a figure is written with (1.2 billion: 2) and half its last step."""
+    scale = next((size for size in (1e12, 1e9, 1e6) if abs(value) >= size), 1.0)
+    text = f"{abs(value) / scale:.6g}"
+    digits = text.replace(".", "").lstrip("0").rstrip("0")
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    return len(digits), 0.5 * scale * 10.0**-decimals
+
+
+def _precise(claim: Claim) -> bool:
+    """An exact figure written to three significant digits or more (589, 592.7, 118.42)."""
+    return (
+        claim.qualifier is Qualifier.EXACT
+        and isinstance(claim.value, float)
+        and _significant(claim.value)[0] >= 3
+    )
+
+
+def _precisely_different(anchor: Claim | None, claim: Claim) -> bool:
+    """Two exact figures in one unit, each written to three digits or more, that no one
+    number rounds to ($589 billion and $592.7 billion): not one figure, however close."""
+    if (
+        anchor is None
+        or anchor.unit != claim.unit
+        or anchor.qualifier is not Qualifier.EXACT
+        or claim.qualifier is not Qualifier.EXACT
+        or not isinstance(anchor.value, float)
+        or not isinstance(claim.value, float)
+    ):
+        return False
+    (a_digits, a_half), (b_digits, b_half) = _significant(anchor.value), _significant(claim.value)
+    if min(a_digits, b_digits) < 3:
+        return False
+    return abs(anchor.value - claim.value) > (a_half + b_half) * (1 + 1e-9)
 
 
 def _most_sources(candidates: Sequence[Cluster]) -> Cluster | None:

@@ -22,7 +22,7 @@ from functools import cache
 from statistics import median_low
 
 from stargate_digest.display import describe, describe_date, describe_money
-from stargate_digest.models import Claim, DisagreementKind
+from stargate_digest.models import Claim, DisagreementKind, Qualifier
 from stargate_digest.quantities.fx import convert
 from stargate_digest.quantities.lexicon import SCALE_WORDS
 from stargate_digest.reconciliation.clusters import Cluster, TimeOf, cluster_time
@@ -170,7 +170,8 @@ def rounded(outlier: Cluster, context: Context) -> Explanation | None:
     a, b = float(mine.value or 0.0), float(theirs.value or 0.0)
     if a <= 0 or b <= 0 or max(a, b) / min(a, b) > ROUNDING_LIMIT:
         return None
-    if abs(a - b) > (_half_step(a) + _half_step(b)) * (1 + 1e-9):
+    steps = _half_step(a, mine.qualifier) + _half_step(b, theirs.qualifier)
+    if abs(a - b) > steps * (1 + 1e-9):
         return None  # no one number rounds to both
     return Explanation(
         DisagreementKind.ROUNDING,
@@ -179,12 +180,15 @@ def rounded(outlier: Cluster, context: Context) -> Explanation | None:
     )
 
 
-def _half_step(value: float) -> float:
-    """Half the last significant digit a figure is written with (1.2 billion: 0.05 billion)."""
+def _half_step(value: float, qualifier: Qualifier = Qualifier.EXACT) -> float:
+    """Half the last significant digit a figure is written with (1.2 billion: 0.05 billion;
+    "about 600 billion": 50 billion, its zeros being no claim of precision)."""
     scale = next((s for s in (1e12, 1e9, 1e6) if value >= s), 1.0)
     text = f"{value / scale:.6g}"
-    decimals = len(text.split(".")[1]) if "." in text else 0
-    return 0.5 * scale * 10.0**-decimals
+    if "." in text:
+        return 0.5 * scale * 10.0 ** -len(text.split(".")[1])
+    zeros = len(text) - len(text.rstrip("0")) if qualifier is not Qualifier.EXACT else 0
+    return 0.5 * scale * 10.0**zeros
 
 
 def converted(outlier: Cluster, context: Context) -> Explanation | None:
