@@ -122,33 +122,34 @@ def rescope_parts(claims: Sequence[Claim], topic: TopicProfile) -> list[Claim]:
 
     A site, a country programme or a phase cannot cost (count, draw, cover) more than the
     whole it is part of; such a figure's scope came from a word nearby, not from what it
-    measures, so it is compared with the whole's figures (its scope is cleared).
+    measures, so it is compared with the whole's figures (its scope is cleared). Only the
+    wholes of subjects and metrics that have such parts are clustered here.
     """
-    wholes: dict[tuple[str, str, str, str], tuple[float, float]] = {}
-    by_figure: dict[Figure, list[Claim]] = {}
-    for claim in claims:
-        figure = figure_of(claim, topic)
-        if figure is not None and figure.dimension in ADDITIVE and not figure.scope:
-            by_figure.setdefault(figure, []).append(claim)
-    for figure, members in by_figure.items():
-        clusters = sorted(cluster_numbers(members), key=_consensus_order)
-        wholes[figure.family] = clusters[0].span
-    if not wholes:
+    parts: list[tuple[int, Figure]] = []
+    for index, claim in enumerate(claims):
+        spec = topic.scopes.get(topic.canonical_scope(claim.scope) or "") if claim.scope else None
+        if spec is not None and spec.kind in PART_KINDS:
+            figure = figure_of(claim, topic)
+            if figure is not None and figure.dimension in ADDITIVE:
+                parts.append((index, figure))
+    if not parts:
         return list(claims)
-    fixed = []
+    families = {figure.family for _, figure in parts}
+    by_family: dict[tuple[str, str, str, str], list[Claim]] = {}
     for claim in claims:
-        figure = figure_of(claim, topic)
-        spec = topic.scopes.get(topic.canonical_scope(claim.scope) or "")
-        whole = wholes.get(figure.family) if figure is not None else None
-        if (
-            whole is not None
-            and spec is not None
-            and spec.kind in PART_KINDS
-            and interval(claim)[0] > whole[1] * (1 + APPROX_TOLERANCE)
-        ):
-            fixed.append(claim.model_copy(update={"scope": None}))
-        else:
-            fixed.append(claim)
+        if not claim.scope or topic.canonical_scope(claim.scope) is None:
+            figure = figure_of(claim, topic)
+            if figure is not None and not figure.scope and figure.family in families:
+                by_family.setdefault(figure.family, []).append(claim)
+    wholes = {
+        family: sorted(cluster_numbers(members), key=_consensus_order)[0].span
+        for family, members in by_family.items()
+    }
+    fixed = list(claims)
+    for index, figure in parts:
+        whole = wholes.get(figure.family)
+        if whole is not None and interval(claims[index])[0] > whole[1] * (1 + APPROX_TOLERANCE):
+            fixed[index] = claims[index].model_copy(update={"scope": None})
     return fixed
 
 
