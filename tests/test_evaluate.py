@@ -127,3 +127,24 @@ def test_evaluate_scores_the_seed_and_written_sets_in_one_run(
 def test_evaluate_with_no_story_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["evaluate", str(tmp_path), "--backend", "rules"]) == 2
     assert "holds no story" in capsys.readouterr().err
+
+
+def test_scores_over_several_sets_add_their_counts() -> None:
+    from stargate_digest.evaluate import added, pooled
+    from stargate_digest.evaluation import Score
+
+    one = Score(true_positives=2, predicted=4, gold=5, metric_correct=1, subject_correct=1,
+                labelled=2, scope_correct=2)  # fmt: skip
+    two = Score(true_positives=6, predicted=6, gold=15, metric_correct=6, subject_correct=5,
+                labelled=6, scope_correct=3)  # fmt: skip
+    both = added([one, two])
+    assert (both.precision, both.recall, both.metric_accuracy) == (0.8, 0.4, 7 / 8)
+    first = score_findings([gold("conflict", v500=["a"], v38=["c"])], [], CLAIMS)
+    second = score_findings(
+        [gold("conflict", v500=["a"], v4t=["d"])],
+        [finding(support(500e9, CLAIMS[0]), support(4e12, CLAIMS[3]))],
+        CLAIMS,
+    )
+    total = pooled([first, second])
+    assert total.recall("conflict") == 0.5
+    assert (total.false_alarms, total.alarms) == (0, 1)

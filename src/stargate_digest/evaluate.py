@@ -17,6 +17,7 @@ that value.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import warnings
 from collections import Counter
@@ -321,21 +322,59 @@ def extraction_table(reports: Sequence[StoryReport]) -> list[str]:
         "| scope acc. | TP/pred/gold |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
+    rows: list[tuple[str, str, int, str, Score]] = []
     for report in reports:
         counts = Counter(report.languages.values())
         for language in ["all", *sorted(counts)]:
-            for extractor, scores in report.extraction.items():
-                s = scores[language]
-                labelled = extractor != "quantulum3"
-                n = report.articles if language == "all" else counts[language]
-                lines.append(
-                    f"| {report.story} | {language} | {n} | {extractor} | {s.precision:.2f} "
-                    f"| {s.recall:.2f} | {s.f1:.2f} "
-                    f"| {_fmt(s.metric_accuracy) if labelled else 'n/a'} "
-                    f"| {_fmt(s.scope_accuracy) if labelled else 'n/a'} "
-                    f"| {s.true_positives}/{s.predicted}/{s.gold} |"
+            n = report.articles if language == "all" else counts[language]
+            rows += [
+                (report.story, language, n, extractor, scores[language])
+                for extractor, scores in report.extraction.items()
+            ]
+    if len(reports) > 1:  # the targets are per language over all sets together
+        label = f"all {len(reports)} sets"
+        languages = sorted({lang for r in reports for lang in r.languages.values()})
+        for language in ["all", *languages]:
+            for extractor in dict.fromkeys(e for r in reports for e in r.extraction):
+                parts = [
+                    (r.extraction[extractor][language], r)
+                    for r in reports
+                    if extractor in r.extraction and language in r.extraction[extractor]
+                ]
+                n = sum(
+                    r.articles if language == "all" else Counter(r.languages.values())[language]
+                    for _, r in parts
                 )
+                rows.append((label, language, n, extractor, added([p for p, _ in parts])))
+    for story, language, n, extractor, s in rows:
+        labelled = extractor != "quantulum3"
+        lines.append(
+            f"| {story} | {language} | {n} | {extractor} | {s.precision:.2f} "
+            f"| {s.recall:.2f} | {s.f1:.2f} "
+            f"| {_fmt(s.metric_accuracy) if labelled else 'n/a'} "
+            f"| {_fmt(s.scope_accuracy) if labelled else 'n/a'} "
+            f"| {s.true_positives}/{s.predicted}/{s.gold} |"
+        )
     return lines
+
+
+def added(scores: Sequence[Score]) -> Score:
+    """One extraction score over several sets: their counts added up."""
+    return Score(
+        **{f.name: sum(getattr(s, f.name) for s in scores) for f in dataclasses.fields(Score)}
+    )
+
+
+def pooled(scores: Sequence[FindingScore]) -> FindingScore:
+    """One score over several sets: their counts added up."""
+    total = FindingScore()
+    for f in scores:
+        total.gold_by_kind.update(f.gold_by_kind)
+        total.found_by_kind.update(f.found_by_kind)
+        total.kind_correct += f.kind_correct
+        total.alarms += f.alarms
+        total.false_alarms += f.false_alarms
+    return total
 
 
 def findings_table(reports: Sequence[StoryReport]) -> list[str]:
@@ -345,19 +384,24 @@ def findings_table(reports: Sequence[StoryReport]) -> list[str]:
         f"| set | claims | gold | {head} | all recall | kind acc. | false alarms |",
         "|---|---|---|" + "---|" * len(KINDS) + "---|---|---|",
     ]
-    for report in reports:
-        if not report.has_disagreements:
-            continue
-        for name, f in report.findings.items():
-            per_kind = " | ".join(
-                f"{_fmt(f.recall(kind))} ({f.found_by_kind[kind]}/{f.gold_by_kind[kind]})"
-                for kind in KINDS
-            )
-            lines.append(
-                f"| {report.story} | {name} | {sum(f.gold_by_kind.values())} | {per_kind} "
-                f"| {_fmt(f.recall())} | {_fmt(f.kind_accuracy)} "
-                f"| {_fmt(f.false_alarm_rate)} ({f.false_alarms}/{f.alarms}) |"
-            )
+    scored = [r for r in reports if r.has_disagreements]
+    rows = [(r.story, name, f) for r in scored for name, f in r.findings.items()]
+    if len(scored) > 1:  # the targets are over all stories together
+        names = list(dict.fromkeys(name for _, name, _ in rows))
+        rows += [
+            (f"all {len(scored)} sets", name, pooled([r.findings[name] for r in scored]))
+            for name in names
+        ]
+    for story, name, f in rows:
+        per_kind = " | ".join(
+            f"{_fmt(f.recall(kind))} ({f.found_by_kind[kind]}/{f.gold_by_kind[kind]})"
+            for kind in KINDS
+        )
+        lines.append(
+            f"| {story} | {name} | {sum(f.gold_by_kind.values())} | {per_kind} "
+            f"| {_fmt(f.recall())} | {_fmt(f.kind_accuracy)} "
+            f"| {_fmt(f.false_alarm_rate)} ({f.false_alarms}/{f.alarms}) |"
+        )
     return lines
 
 
