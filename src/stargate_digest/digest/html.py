@@ -28,12 +28,8 @@ from stargate_digest.digest.changes import change_notes
 from stargate_digest.digest.templating import html_environment
 from stargate_digest.digest.view import (
     build_view,
-    key_figure_values,
     metric_words,
-    opening,
-    plural,
-    source_ref,
-    summary_text,
+    shared_context,
 )
 from stargate_digest.display import describe
 from stargate_digest.models import Article, Claim, Digest
@@ -232,26 +228,18 @@ def render_html(digest: Digest, articles: Sequence[Article]) -> str:
     notes = change_notes(digest)
     template = html_environment().get_template("page.html.j2")
     return template.render(
-        digest=digest,
-        view=view,
+        **shared_context(digest, view),
         texts=texts,
         anchored=anchored,
         with_text={a.id for a in articles},
-        summary=summary_text(digest),
         notes=notes,
         verified=verified,
         unverified=[c for c in digest.claims if not c.verified],
         languages=sorted({s.language for s in digest.sources}),
-        key_figures=[(f, *key_figure_values(view, f)) for f in digest.key_figures],
-        sources=[(s, source_ref(s)) for s in digest.sources],
         check_kinds=_CHECK_KINDS,
         policy=POLICY,
         stylesheet=_stylesheet(),
         anchor=anchor,
-        plural=plural,
-        opening=opening,
-        metric_words=metric_words,
-        describe=describe,
         glance_rows=GLANCE_ROWS,
         open_cards=OPEN_CARDS,
         listed=LISTED,

@@ -20,14 +20,8 @@ from stargate_digest.digest.view import (
     MAX_QUOTES,
     build_view,
     excerpt_parts,
-    key_figure_values,
-    metric_words,
-    opening,
-    plural,
-    source_ref,
-    summary_text,
+    shared_context,
 )
-from stargate_digest.display import describe
 from stargate_digest.models import CheckStatus, Claim, Digest
 
 __all__ = ["excerpt", "excerpt_parts", "render_markdown"]
@@ -56,18 +50,10 @@ def render_markdown(digest: Digest) -> str:
     view = build_view(digest)
     template = markdown_environment().get_template("digest.md.j2")
     return template.render(
-        digest=digest,
-        view=view,
-        summary=summary_text(digest),
+        **shared_context(digest, view),
         notes=change_notes(digest),
-        key_figures=[(f, *key_figure_values(view, f)) for f in digest.key_figures],
-        sources=[(s, source_ref(s)) for s in digest.sources],
         check_mark=_CHECK_MARK,
         quoted=_quoted,
-        plural=plural,
-        opening=opening,
-        metric_words=metric_words,
-        describe=describe,
         max_quotes=MAX_QUOTES,
         md=md,
     )

@@ -367,3 +367,19 @@ def summary_text(digest: Digest) -> str:
 def key_figure_values(view: View, figure: KeyFigure) -> tuple[Value, list[Value]]:
     consensus = view.value(figure, True)
     return consensus, [view.value(o, False) for o in figure.outliers]
+
+
+def shared_context(digest: Digest, view: View) -> dict[str, object]:
+    """What the HTML and the Markdown templates are both given: the digest, its view,
+    the summary, key figures and sources, and the helpers that word them."""
+    return {
+        "digest": digest,
+        "view": view,
+        "summary": summary_text(digest),
+        "key_figures": [(f, *key_figure_values(view, f)) for f in digest.key_figures],
+        "sources": [(s, source_ref(s)) for s in digest.sources],
+        "plural": plural,
+        "opening": opening,
+        "metric_words": metric_words,
+        "describe": describe,
+    }
