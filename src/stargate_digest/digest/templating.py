@@ -46,12 +46,17 @@ class Md(Markup):
 
 
 def escape_markdown(text: str) -> str:
-    """``text`` as Markdown that renders as exactly this text, on one line."""
+    """``text`` as Markdown that renders as exactly this text, on one line. A space at
+    either end is kept (one, however many there were): the pieces of an excerpt around
+    its bold figure need theirs, or "invest **$500 billion** in" runs together."""
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() and text.strip() else ""
     text = " ".join(text.split())
     text = _ENTITY_LIKE.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
     text = text.replace("~", "&#126;")  # GFM strikethrough; Python-Markdown keeps a "\\~"
     text = _INLINE.sub(r"\\\1", text)
-    return _BLOCK_START.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], text)
+    text = _BLOCK_START.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], text)
+    return lead + text + trail
 
 
 def md(value: Any) -> Md:
