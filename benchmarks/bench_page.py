@@ -8,22 +8,21 @@ the scale of a large backfill.
 
 The digest's own page runs no script (its policy forbids one), so a measuring page loads
 it in a frame of the screen's size and writes the layout into its own DOM, which
-``--dump-dom`` prints (the same method as tests/test_html_browser.py).
+``--dump-dom`` prints (tests/page_layout.py, shared with tests/test_html_browser.py).
 """
 
 from __future__ import annotations
 
-import json
-import re
 import shutil
-import subprocess
 import sys
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
+from page_layout import SCREENS, measure_layout
 from synthetic import synthetic_corpus
 
 from stargate_digest import build_digest, extract, load_articles, render_html
@@ -31,21 +30,6 @@ from stargate_digest.extractors.rules import RulesExtractor
 from stargate_digest.topic import load_topic
 
 ROOT = Path(__file__).resolve().parent.parent
-SCREENS = {1280: 800, 390: 844}
-MEASURE = """<!DOCTYPE html><html><body style="margin:0">
-<iframe id="frame" src="digest.html" style="width:%dpx;height:%dpx;border:0"></iframe>
-<script>
-document.getElementById("frame").addEventListener("load", function () {
-  var page = this.contentDocument;
-  var table = page.getElementById("at-a-glance").getBoundingClientRect();
-  var out = document.createElement("pre");
-  out.id = "measured";
-  out.textContent = JSON.stringify({top: table.top, bottom: table.bottom,
-                                    height: page.documentElement.scrollHeight});
-  document.body.appendChild(out);
-});
-</script></body></html>
-"""
 
 
 def _page(folder: Path | None, profile: Path | None) -> tuple[int, str]:
@@ -58,19 +42,9 @@ def _page(folder: Path | None, profile: Path | None) -> tuple[int, str]:
 
 def _measure(browser: str, page: str, width: int, height: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as scratch:
-        folder = Path(scratch)
-        (folder / "digest.html").write_text(page, "utf-8")
-        (folder / "measure.html").write_text(MEASURE % (width, height), "utf-8")
-        done = subprocess.run(
-            [browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-             f"--user-data-dir={folder / 'profile'}", "--allow-file-access-from-files",
-             "--virtual-time-budget=10000", "--dump-dom", (folder / "measure.html").as_uri()],
-            capture_output=True, text=True, timeout=120, check=True,
-        )  # fmt: skip
-    found = re.search(r'<pre id="measured">(.*?)</pre>', done.stdout)
-    if found is None:
-        raise SystemExit(f"the page could not be measured: {done.stderr[-500:]}")
-    measured: dict[str, float] = json.loads(found.group(1))
+        measured, stderr = measure_layout(browser, page, Path(scratch), width, height)
+    if measured is None:
+        raise SystemExit(f"the page could not be measured: {stderr[-500:]}")
     return measured
 
 

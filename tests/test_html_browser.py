@@ -15,7 +15,6 @@ digest-390.png from the seeds.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -24,6 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from page_layout import QUIET, SCREENS, measure_layout
 
 from stargate_digest import build_digest, extract, load_articles
 from stargate_digest.atomic import write_text_atomic
@@ -32,38 +32,8 @@ from stargate_digest.models import Article, Claim, Digest, SourceSummary
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "docs" / "screenshots"
-SCREENS = {1280: 800, 390: 844}  # width: height of a first screen (laptop, phone)
-MEASURE = """<!DOCTYPE html><html><body style="margin:0">
-<iframe id="frame" src="digest.html" style="width:%dpx;height:%dpx;border:0"></iframe>
-<script>
-document.getElementById("frame").addEventListener("load", function () {
-  var page = this.contentDocument;
-  var table = page.getElementById("at-a-glance").getBoundingClientRect();
-  var out = document.createElement("pre");
-  out.id = "measured";
-  out.textContent = JSON.stringify({top: table.top, bottom: table.bottom,
-                                    height: page.documentElement.scrollHeight});
-  document.body.appendChild(out);
-});
-</script></body></html>
-"""
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 CONSOLE = re.compile(r":CONSOLE[(:]|Uncaught")
-# Everything that could reach out by itself is off; the page is opened from file://.
-QUIET = (
-    "--headless",
-    "--no-sandbox",  # CI runs as root, where Chromium's sandbox refuses to start
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-extensions",
-    "--hide-scrollbars",
-    "--enable-logging=stderr",
-    "--v=0",
-)
 
 
 def _browser() -> str:
@@ -122,15 +92,8 @@ def test_seeds_page_renders_to_a_screenshot(seeds_page: str, tmp_path: Path, wid
 def measure(page: str, tmp_path: Path, width: int, height: int) -> dict[str, float]:
     """Where the at-a-glance table sits on a ``width`` x ``height`` screen, and the page's
     whole height, as the browser lays them out."""
-    write_text_atomic(tmp_path / "measure.html", MEASURE % (width, height))
-    command = [_browser(), *QUIET, f"--user-data-dir={tmp_path / 'profile'}",
-               "--allow-file-access-from-files", "--virtual-time-budget=10000", "--dump-dom",
-               (tmp_path / "measure.html").as_uri()]  # fmt: skip
-    write_text_atomic(tmp_path / "digest.html", page)
-    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
-    found = re.search(r'<pre id="measured">(.*?)</pre>', done.stdout)
-    assert found, done.stderr[-2000:]
-    measured: dict[str, float] = json.loads(found.group(1))
+    measured, stderr = measure_layout(_browser(), page, tmp_path, width, height)
+    assert measured is not None, stderr[-2000:]
     return measured
 
 
