@@ -14,7 +14,7 @@ number of claims, not with its square.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from statistics import median_low
@@ -43,6 +43,7 @@ from stargate_digest.reconciliation.explain import (
     Part,
     PartIndex,
     explain,
+    read_against,
     time_label,
 )
 from stargate_digest.reconciliation.values import (
@@ -53,7 +54,7 @@ from stargate_digest.reconciliation.values import (
     interval,
     ratio,
 )
-from stargate_digest.topic import TopicProfile
+from stargate_digest.topic import TopicProfile, metric_label
 
 ORDER_OF_MAGNITUDE = 10.0
 MATERIAL_RATIO = 1.25
@@ -198,11 +199,19 @@ def find_disagreements(
                 own_scope=own,
                 whole=_is_whole(group.figure.subject, topic),
             )
-            outliers = [(c, explain(c, context)) for c in group.clusters[1:]]
+            explained = [
+                read_against(c, explain(c, context), group.clusters, context)
+                for c in group.clusters[1:]
+            ]
+            outliers = [
+                (c, found) for c, (_, found) in zip(group.clusters[1:], explained, strict=True)
+            ]
             figures.append(_key_figure(group, outliers, time_of))
-            across = [pair for pair in outliers if _across_sources(pair, group.clusters[0])]
-            if across:
-                disagreements.append(_disagreement(group, across, time_of))
+            weak = _Misread(group.figure.metric, topic)
+            for reference, pairs in _findings(group, explained):
+                across = [pair for pair in pairs if _across_sources(pair, reference)]
+                if across:
+                    disagreements.append(_disagreement(group, reference, across, time_of, weak))
         breakdown = _breakdown(family, time_of)
         if breakdown is not None:
             disagreements.append(breakdown)
@@ -210,6 +219,51 @@ def find_disagreements(
     numbered = [d.model_copy(update={"id": f"d{i}"}) for i, d in enumerate(disagreements, 1)]
     figures.sort(key=lambda f: (-len(f.source_ids), f.subject, f.scope or "", f.metric))
     return numbered, figures
+
+
+def _findings(
+    group: _Group, explained: Sequence[tuple[Cluster, Explanation | None]]
+) -> list[tuple[Cluster, list[tuple[Cluster, Explanation | None]]]]:
+    """The group's findings: one per kind and value read against, that value first.
+
+    A group can hold several: the steps of an update, a conflict between sources of one
+    moment, values rounded or converted. ``explained`` gives, per outlier (in the order of
+    ``group.clusters[1:]``), the value it is read against and how it differs from it.
+    """
+    buckets: dict[tuple[int, int], list[tuple[Cluster, Explanation | None]]] = {}
+    position = {id(c): i for i, c in enumerate(group.clusters)}
+    for outlier, (reference, found) in zip(group.clusters[1:], explained, strict=True):
+        kind = found.kind if found is not None else DisagreementKind.CONFLICT
+        key = (_KIND_ORDER[kind], position[id(reference)])
+        buckets.setdefault(key, []).append((outlier, found))
+    return [(group.clusters[key[1]], buckets[key]) for key in sorted(buckets)]
+
+
+class _Misread:
+    """Whether a value is one source's figure whose quote speaks of another measure.
+
+    Such a quote names a cue word of another metric of the profile and none of this
+    one's: the figure was more likely read for the wrong measure (a share price taken
+    for a loss of market value) than given as a competing value, so it never makes a
+    conflict high or medium on its own. A quote that names no metric at all is no
+    evidence either way.
+    """
+
+    def __init__(self, metric: str, topic: TopicProfile) -> None:
+        self._own = metric_label(metric)
+        self._metrics = {metric_label(name) for name in topic.metrics}
+        self._topic = topic
+
+    def __call__(self, cluster: Cluster) -> bool:
+        if len(cluster.sources) > 1:
+            return False
+        named: set[str] = set()
+        for claim in cluster.claims:
+            labels = {hit.label for hit in self._topic.matcher.find(claim.quote)}
+            if self._own in labels:
+                return False
+            named |= labels
+        return bool(named & self._metrics)
 
 
 def _consensus_order(cluster: Cluster) -> tuple[int, int, float, int, str]:
@@ -266,17 +320,26 @@ def _kind(outliers: Sequence[tuple[Cluster, Explanation | None]]) -> Disagreemen
 
 
 def _severity(
-    group: _Group, kind: DisagreementKind, outliers: Sequence[tuple[Cluster, Explanation | None]]
+    group: _Group,
+    consensus: Cluster,
+    kind: DisagreementKind,
+    outliers: Sequence[tuple[Cluster, Explanation | None]],
+    misread: Callable[[Cluster], bool] = lambda cluster: False,
 ) -> tuple[Severity, str]:
     """Conflicts by size (how far the contradicting values are apart); context is low."""
     if kind is not DisagreementKind.CONFLICT:
         return Severity.LOW, ""
-    consensus = group.clusters[0]
     counted = [
         c
         for c, found in outliers
-        if found is None or found.kind in (DisagreementKind.CONFLICT, DisagreementKind.SCOPE)
+        if (found is None or found.kind in (DisagreementKind.CONFLICT, DisagreementKind.SCOPE))
+        and not misread(c)
     ]
+    if not counted or misread(consensus):
+        return Severity.LOW, (
+            "A value given by one source whose quote speaks of another measure is more "
+            "likely a figure read for the wrong measure than a competing value."
+        )
     if group.figure.dimension == "date":
         days = max(days_apart(_day(consensus), _day(c)) for c in counted)
         severity = Severity.LOW if days <= 1 else Severity.MEDIUM if days <= 31 else Severity.HIGH
@@ -307,12 +370,13 @@ def _day(cluster: Cluster) -> DateValue:
 
 def _disagreement(
     group: _Group,
+    consensus: Cluster,
     outliers: Sequence[tuple[Cluster, Explanation | None]],
     time_of: TimeOf,
+    misread: Callable[[Cluster], bool] = lambda cluster: False,
 ) -> Disagreement:
-    consensus = group.clusters[0]
     kind = _kind(outliers)
-    severity, comparison = _severity(group, kind, outliers)
+    severity, comparison = _severity(group, consensus, kind, outliers, misread)
     scope = group.scope_label
     what = _what(group.figure, scope)
     if kind is DisagreementKind.UPDATE:

@@ -16,7 +16,7 @@ import bisect
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from statistics import median_low
@@ -25,7 +25,14 @@ from stargate_digest.display import describe, describe_date, describe_money
 from stargate_digest.models import Claim, DisagreementKind, Qualifier
 from stargate_digest.quantities.fx import convert
 from stargate_digest.quantities.lexicon import SCALE_WORDS
-from stargate_digest.reconciliation.clusters import Cluster, TimeOf, cluster_time
+from stargate_digest.reconciliation.clusters import (
+    Cluster,
+    TimeOf,
+    _precise,
+    _precisely_different,
+    _significant,
+    cluster_time,
+)
 from stargate_digest.reconciliation.dating import RateDate
 from stargate_digest.reconciliation.values import (
     EXACT_TOLERANCE,
@@ -36,6 +43,7 @@ from stargate_digest.reconciliation.values import (
 CONTRIBUTION_METRICS = ("equity_contribution", "partner_investment")
 EQUIVALENT_TOLERANCE = 0.05  # a stated conversion is rounded, and rates drift within days
 ROUNDING_LIMIT = 1.25  # past this, two roundings of one figure are not plausible
+ROUND_FIGURE_SPREAD = 0.10  # how far from itself a round figure may stand (as "about")
 MONTHS_APART = 45  # days between figures for a change over time (a conflict is one moment)
 CONSISTENTLY = 0.8  # share of (earlier, later) source pairs that must be in time order
 
@@ -139,13 +147,74 @@ class Context:
 Explainer = Callable[[Cluster, Context], Explanation | None]
 
 
-def explain(outlier: Cluster, context: Context) -> Explanation | None:
+def explain(
+    outlier: Cluster, context: Context, *, skip: Explainer | None = None
+) -> Explanation | None:
     """The first explainer's answer, or None when nothing explains the value."""
     for explainer in EXPLAINERS:
+        if explainer is skip:
+            continue
         found = explainer(outlier, context)
         if found is not None:
             return found
     return None
+
+
+def read_against(
+    outlier: Cluster, found: Explanation | None, ranked: Sequence[Cluster], context: Context
+) -> tuple[Cluster, Explanation | None]:
+    """The value an outlier is best read against, and how it differs from it.
+
+    First the consensus (``found``). A value the consensus leaves unexplained, or explains
+    only as an earlier or later figure, may be another value of the group misread or
+    rounded (the same number under another currency, a scale word, a rounding): then it is
+    read against that value. A later or earlier figure that differs from the value most
+    sources of its own moment give is a conflict with that value, not a step of the
+    update: a conflict needs sources about the same moment, and it is compared with its
+    neighbour in time, not with the consensus of another moment. Two precise figures that
+    both round to the consensus still contradict each other. ``ranked`` is the group's
+    clusters in consensus order; only values ranked before the outlier are references.
+    """
+    before = [c for c in ranked[: ranked.index(outlier)] if c is not context.consensus]
+    if found is not None and found.kind is DisagreementKind.ROUNDING:
+        for other in before:
+            clash = _both_precise(outlier, other, context)
+            if clash is not None:
+                return other, clash
+        return context.consensus, found
+    if found is not None and (found.likely_error or found.kind is DisagreementKind.SCOPE):
+        return context.consensus, found
+    for other in before:
+        against = replace(context, consensus=other)
+        for explainer in (rounded, converted, scale_word, typo):
+            answer = explainer(outlier, against)
+            if answer is not None:
+                return other, answer
+    if found is None or found.kind is not DisagreementKind.UPDATE:
+        return context.consensus, found
+    for other in before:
+        mine, theirs = _times(outlier, context, set()), _times(other, context, set())
+        if not mine or not theirs or _in_time_order(mine, theirs) != 0:
+            continue
+        answer = explain(outlier, replace(context, consensus=other), skip=earlier_or_later)
+        if answer is None or answer.kind is DisagreementKind.CONFLICT:
+            return other, answer
+        if answer.kind is DisagreementKind.ROUNDING:
+            return other, answer
+        break  # the same source gives both: parts or moments, left in the update
+    return context.consensus, found
+
+
+def _both_precise(outlier: Cluster, other: Cluster, context: Context) -> Explanation | None:
+    mine, theirs = outlier.representative, other.representative
+    if not (_precise(mine) and _precise(theirs) and _precisely_different(theirs, mine)):
+        return None
+    return Explanation(
+        DisagreementKind.CONFLICT,
+        f"{context.label(outlier)} and {context.label(other)} both round to "
+        f"{context.label(context.consensus)}, but they are precise figures no one number "
+        "rounds to: two different readings of the figure.",
+    )
 
 
 def _numeric(context: Context) -> bool:
@@ -170,7 +239,10 @@ def rounded(outlier: Cluster, context: Context) -> Explanation | None:
     a, b = float(mine.value or 0.0), float(theirs.value or 0.0)
     if a <= 0 or b <= 0 or max(a, b) / min(a, b) > ROUNDING_LIMIT:
         return None
-    steps = _half_step(a, mine.qualifier) + _half_step(b, theirs.qualifier)
+    digits_a, digits_b = _significant(a)[0], _significant(b)[0]
+    steps = _half_step(a, mine.qualifier, rounds_finer=digits_b > digits_a) + _half_step(
+        b, theirs.qualifier, rounds_finer=digits_a > digits_b
+    )
     if abs(a - b) > steps * (1 + 1e-9):
         return None  # no one number rounds to both
     return Explanation(
@@ -180,15 +252,23 @@ def rounded(outlier: Cluster, context: Context) -> Explanation | None:
     )
 
 
-def _half_step(value: float, qualifier: Qualifier = Qualifier.EXACT) -> float:
+def _half_step(
+    value: float, qualifier: Qualifier = Qualifier.EXACT, *, rounds_finer: bool = False
+) -> float:
     """Half the last significant digit a figure is written with (1.2 billion: 0.05 billion;
     "about 600 billion": 50 billion, its zeros being no claim of precision)."""
     scale = next((s for s in (1e12, 1e9, 1e6) if value >= s), 1.0)
     text = f"{value / scale:.6g}"
     if "." in text:
         return 0.5 * scale * 10.0 ** -len(text.split(".")[1])
-    zeros = len(text) - len(text.rstrip("0")) if qualifier is not Qualifier.EXACT else 0
-    return 0.5 * scale * 10.0**zeros
+    # a round figure ("$600 billion", one significant digit) is how news writes a more
+    # precise one ($589 billion), hedged or not (``rounds_finer``: the other figure has
+    # more digits; $500 billion and $600 billion are two figures); but it stands for
+    # values within 10 % of it at most: nobody writes "$200 billion" for $165 billion
+    digits = text.rstrip("0")
+    loose = qualifier is not Qualifier.EXACT or (rounds_finer and len(digits) == 1)
+    zeros = len(text) - len(digits) if loose else 0
+    return min(0.5 * scale * 10.0**zeros, ROUND_FIGURE_SPREAD * value)
 
 
 def converted(outlier: Cluster, context: Context) -> Explanation | None:
