@@ -123,3 +123,19 @@ def test_a_lone_figure_whose_quote_names_another_measure_is_no_high_conflict() -
     assert [d.severity for d in named.disagreements] == [Severity.HIGH]
     unknown = sources(*firm, ("d", None, [loss("d", 12.93, "$12.93")]))
     assert [d.severity for d in unknown.disagreements] == [Severity.HIGH], "no evidence either way"
+
+
+def test_a_value_restated_later_still_belongs_to_its_own_moment() -> None:
+    found = kinds(
+        sources(
+            *((s, "2025-03-05", [valuation(s, 165e9)]) for s in "abcd"),
+            ("e", "2022-12-06", [valuation("e", 40e9)]),
+            ("f", "2022-12-07", [valuation("f", 40e9)]),
+            ("g", "2024-05-02", [valuation("g", 40e9)]),  # recalls the first plan
+            *((s, "2024-04-09", [valuation(s, 65e9)]) for s in "hi"),
+        )
+    )
+    assert set(found) == {UPDATE}, "$65 billion is a step of its own, not a rival of $40 billion"
+    assert "$40 billion (Dec 2022) -> $65 billion (Apr 2024) -> $165 billion (Mar 2025)" in (
+        found[UPDATE].explanation
+    )

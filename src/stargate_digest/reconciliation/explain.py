@@ -194,8 +194,10 @@ def read_against(
         return context.consensus, found
     for other in before:
         mine, theirs = _times(outlier, context, set()), _times(other, context, set())
-        if not mine or not theirs or _in_time_order(mine, theirs) != 0:
+        if not mine or not theirs:
             continue
+        if abs((median_low(mine) - median_low(theirs)).days) >= MONTHS_APART:
+            continue  # another moment: a step of the sequence, not a rival of this value
         answer = explain(outlier, replace(context, consensus=other), skip=earlier_or_later)
         if answer is None or answer.kind is DisagreementKind.CONFLICT:
             return other, answer
