@@ -116,12 +116,12 @@ def test_a_lone_figure_whose_quote_names_another_measure_is_no_high_conflict() -
 
     said = "will invest $500 billion"
     firm = [(s, None, [loss(s, 500e9, said)]) for s in "abc"]
-    other = sources(*firm, ("d", None, [loss("d", 12.93, "shares valued at $12.93")]))
+    other = sources(*firm, ("d", None, [loss("d", 12.9e9, "shares valued at $12.9 billion")]))
     assert [d.severity for d in other.disagreements] == [Severity.LOW]
     assert other.disagreements[0].kind is CONFLICT, "still shown, as what it is"
-    named = sources(*firm, ("d", None, [loss("d", 12.93, "an investment of $12.93")]))
+    named = sources(*firm, ("d", None, [loss("d", 12.9e9, "an investment of $12.9 billion")]))
     assert [d.severity for d in named.disagreements] == [Severity.HIGH]
-    unknown = sources(*firm, ("d", None, [loss("d", 12.93, "$12.93")]))
+    unknown = sources(*firm, ("d", None, [loss("d", 12.9e9, "$12.9 billion")]))
     assert [d.severity for d in unknown.disagreements] == [Severity.HIGH], "no evidence either way"
 
 
@@ -139,3 +139,20 @@ def test_a_value_restated_later_still_belongs_to_its_own_moment() -> None:
     assert "$40 billion (Dec 2022) -> $65 billion (Apr 2024) -> $165 billion (Mar 2025)" in (
         found[UPDATE].explanation
     )
+
+
+def test_a_source_giving_two_values_of_one_figure_is_no_witness_for_either() -> None:
+    total = [(s, None, [claim(s, 1, 500e9, "USD")]) for s in "abc"]
+    two = [claim("d", 1, 20e9, "USD"), claim("d", 2, 35e9, "USD")]
+    found = sources(*total, ("d", None, two))
+    assert [(d.kind, d.severity) for d in found.disagreements] == [(CONFLICT, Severity.LOW)]
+    one = sources(*total, ("d", None, two[:1]))
+    assert [(d.kind, d.severity) for d in one.disagreements] == [(CONFLICT, Severity.HIGH)]
+
+
+def test_a_lone_value_orders_of_magnitude_off_with_nothing_to_explain_it_is_no_witness() -> None:
+    total = [(s, None, [claim(s, 1, 500e9, "USD")]) for s in "abc"]
+    price = sources(*total, ("d", None, [claim("d", 1, 12.93, "USD")]))
+    assert [(d.kind, d.severity) for d in price.disagreements] == [(CONFLICT, Severity.LOW)]
+    twice = sources(*total, *((s, None, [claim(s, 1, 12.93, "USD")]) for s in "de"))
+    assert [d.severity for d in twice.disagreements] == [Severity.HIGH], "two sources say it"

@@ -58,6 +58,7 @@ from stargate_digest.topic import TopicProfile, metric_label
 
 ORDER_OF_MAGNITUDE = 10.0
 MATERIAL_RATIO = 1.25
+LONE_OUTLIER_RATIO = 100.0  # one source this far off, unexplained: another measure
 MAX_LISTED = 4  # past this many values, the prose names the consensus and counts the rest
 _SEVERITY_ORDER = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
 _KIND_ORDER = {
@@ -207,7 +208,7 @@ def find_disagreements(
                 (c, found) for c, (_, found) in zip(group.clusters[1:], explained, strict=True)
             ]
             figures.append(_key_figure(group, outliers, time_of))
-            weak = _Misread(group.figure.metric, topic)
+            weak = _NoWitness(group, topic)
             for reference, pairs in _findings(group, explained):
                 across = [pair for pair in pairs if _across_sources(pair, reference)]
                 if across:
@@ -239,22 +240,35 @@ def _findings(
     return [(group.clusters[key[1]], buckets[key]) for key in sorted(buckets)]
 
 
-class _Misread:
-    """Whether a value is one source's figure whose quote speaks of another measure.
+class _NoWitness:
+    """Whether a value cannot make a conflict high or medium on its own.
 
-    Such a quote names a cue word of another metric of the profile and none of this
-    one's: the figure was more likely read for the wrong measure (a share price taken
-    for a loss of market value) than given as a competing value, so it never makes a
-    conflict high or medium on its own. A quote that names no metric at all is no
-    evidence either way.
+    Extraction errors (a figure read for the wrong measure, two things of one page taken
+    for one figure) look like conflicts; these values are still shown, as conflicts, but
+    only values that witness a contradiction set its severity:
+
+    - one source's figure whose quote names a cue word of another metric of the profile
+      and none of this one's: more likely read for the wrong measure (a share price taken
+      for a loss of market value) than a competing value. A quote that names no metric at
+      all is no evidence either way;
+    - a value whose sources all give another value of the same figure too: a page does
+      not contradict itself, so it is likely about two things the extraction did not
+      tell apart.
     """
 
-    def __init__(self, metric: str, topic: TopicProfile) -> None:
-        self._own = metric_label(metric)
+    def __init__(self, group: _Group, topic: TopicProfile) -> None:
+        self._own = metric_label(group.figure.metric)
         self._metrics = {metric_label(name) for name in topic.metrics}
         self._topic = topic
+        seen: dict[str, int] = {}
+        for cluster in group.clusters:
+            for source in cluster.sources:
+                seen[source] = seen.get(source, 0) + 1
+        self._several = {source for source, count in seen.items() if count > 1}
 
     def __call__(self, cluster: Cluster) -> bool:
+        if all(source in self._several for source in cluster.sources):
+            return True
         if len(cluster.sources) > 1:
             return False
         named: set[str] = set()
@@ -334,11 +348,13 @@ def _severity(
         for c, found in outliers
         if (found is None or found.kind in (DisagreementKind.CONFLICT, DisagreementKind.SCOPE))
         and not misread(c)
+        and not (found is None and _far_and_alone(c, consensus, group.figure.dimension))
     ]
     if not counted or misread(consensus):
         return Severity.LOW, (
-            "A value given by one source whose quote speaks of another measure is more "
-            "likely a figure read for the wrong measure than a competing value."
+            "The values that differ look like figures of other things (another measure, "
+            "another part of one page, or a number far from every other) rather than "
+            "competing values."
         )
     if group.figure.dimension == "date":
         days = max(days_apart(_day(consensus), _day(c)) for c in counted)
@@ -360,6 +376,19 @@ def _severity(
     if gap >= MATERIAL_RATIO:
         return Severity.MEDIUM, said
     return Severity.LOW, "The values are close; rounding or conversion may explain the gap."
+
+
+def _far_and_alone(outlier: Cluster, reference: Cluster, dimension: str) -> bool:
+    """One source's value, unexplained, a hundred times or more from the reference.
+
+    A slip of scale is explained (scale word, x1000 typo) before this is asked; a lone
+    number two orders of magnitude off with nothing to explain it is far more likely a
+    figure of another measure (a share price read as a loss of market value) than a
+    competing value, so it does not make the conflict high on its own.
+    """
+    if dimension == "date" or len(outlier.sources) > 1:
+        return False
+    return ratio(reference.span, outlier.span) >= LONE_OUTLIER_RATIO
 
 
 def _day(cluster: Cluster) -> DateValue:
