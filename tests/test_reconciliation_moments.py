@@ -156,3 +156,38 @@ def test_a_lone_value_orders_of_magnitude_off_with_nothing_to_explain_it_is_no_w
     assert [(d.kind, d.severity) for d in price.disagreements] == [(CONFLICT, Severity.LOW)]
     twice = sources(*total, *((s, None, [claim(s, 1, 12.93, "USD")]) for s in "de"))
     assert [d.severity for d in twice.disagreements] == [Severity.HIGH], "two sources say it"
+
+
+def test_a_thousandfold_gap_from_an_ambiguous_separator_is_a_reading_not_a_conflict() -> None:
+    grant = {"subject": "CHIPS Act", "metric": "public_investment"}
+    found = sources(
+        *((s, None, [claim(s, 1, 6.6e9, "USD", **grant)]) for s in "ab"),
+        ("c", None, [claim("c", 1, 6.6e6, "USD", quote="recibió 6,600 millones", **grant)]),
+    )
+    read = only_one(found)
+    assert (read.kind, read.severity) == (ROUNDING, Severity.LOW)
+    assert "'6,600'" in (read.likely_error or "")
+    typo = sources(
+        *((s, None, [claim(s, 1, 6.6e9, "USD", **grant)]) for s in "ab"),
+        ("c", None, [claim("c", 1, 6.6e6, "USD", quote="recibió 6,6 millones", **grant)]),
+    )
+    assert only_one(typo).kind is CONFLICT, "one digit after the comma: no thousands separator"
+
+
+def test_a_lower_bound_agrees_with_every_value_above_it() -> None:
+    drop = {"subject": "Nvidia", "metric": "stock_price_change"}
+    found = sources(
+        ("a", None, [claim("a", 1, 16.0, "percent", **drop)]),
+        ("b", None, [claim("b", 1, 10.0, "percent", qualifier=Qualifier.AT_LEAST, **drop)]),
+    )
+    assert [d.severity for d in found.disagreements] == [Severity.LOW]
+    below = sources(
+        ("a", None, [claim("a", 1, 6.0, "percent", **drop)]),
+        ("b", None, [claim("b", 1, 10.0, "percent", qualifier=Qualifier.AT_LEAST, **drop)]),
+    )
+    assert [d.severity for d in below.disagreements] == [Severity.MEDIUM]
+
+
+def only_one(found: Reconciliation) -> Disagreement:
+    assert len(found.disagreements) == 1, [d.explanation for d in found.disagreements]
+    return found.disagreements[0]

@@ -25,6 +25,7 @@ from stargate_digest.models import (
     Disagreement,
     DisagreementKind,
     KeyFigure,
+    Qualifier,
     Severity,
     ValueSupport,
 )
@@ -48,6 +49,7 @@ from stargate_digest.reconciliation.explain import (
 )
 from stargate_digest.reconciliation.values import (
     APPROX_TOLERANCE,
+    EXACT_TOLERANCE,
     DateValue,
     days_apart,
     dimension,
@@ -349,6 +351,7 @@ def _severity(
         if (found is None or found.kind in (DisagreementKind.CONFLICT, DisagreementKind.SCOPE))
         and not misread(c)
         and not (found is None and _far_and_alone(c, consensus, group.figure.dimension))
+        and not _within_bound(c, consensus, group.figure.dimension)
     ]
     if not counted or misread(consensus):
         return Severity.LOW, (
@@ -389,6 +392,23 @@ def _far_and_alone(outlier: Cluster, reference: Cluster, dimension: str) -> bool
     if dimension == "date" or len(outlier.sources) > 1:
         return False
     return ratio(reference.span, outlier.span) >= LONE_OUTLIER_RATIO
+
+
+def _within_bound(a: Cluster, b: Cluster, dimension: str) -> bool:
+    """Whether one value is a bound the other satisfies ("at least 10 %" and 16 %): a
+    bound agrees with every value on its side, so the two do not contradict each other."""
+    if dimension == "date":
+        return False
+    for bound, other in ((a, b), (b, a)):
+        qualifier = bound.representative.qualifier
+        (low, high), (other_low, other_high) = bound.span, other.span
+        if qualifier is Qualifier.AT_LEAST and other_high >= low * (1 - EXACT_TOLERANCE):
+            return True
+        if qualifier in (Qualifier.AT_MOST, Qualifier.UP_TO) and other_low <= high * (
+            1 + EXACT_TOLERANCE
+        ):
+            return True
+    return False
 
 
 def _day(cluster: Cluster) -> DateValue:

@@ -186,7 +186,7 @@ def read_against(
         return context.consensus, found
     for other in before:
         against = replace(context, consensus=other)
-        for explainer in (rounded, converted, scale_word, typo):
+        for explainer in (rounded, converted, separator, scale_word, typo):
             answer = explainer(outlier, against)
             if answer is not None:
                 return other, answer
@@ -381,6 +381,31 @@ def _word_for(language: str, power: int) -> str | None:
     return next((w for w, p in SCALE_WORDS[language].items() if p == power), None)
 
 
+_AMBIGUOUS_SEPARATOR = re.compile(r"(?<![\d.,])\d{1,3}[.,]\d{3}(?![\d.,])")
+
+
+def separator(outlier: Cluster, context: Context) -> Explanation | None:
+    """A thousandfold gap where the figure's number has one separator before three digits.
+
+    "6,600 millones" is 6,600 million in Spanish or English usage and 6.6 million where
+    the comma is a decimal point: read the other way, the figure is the consensus. The
+    sources agree; the difference is in how the number was read, so it is rounding-like
+    context (low), with the reading named as the likely error.
+    """
+    k = _power_of_ten(_factor(outlier, context)) if _numeric(context) else None
+    if k is None or abs(k) != 3:
+        return None
+    found = _AMBIGUOUS_SEPARATOR.search(_figure_text(outlier.representative))
+    if found is None:
+        return None
+    note = (
+        f"{context.label(outlier)} is {context.label(context.consensus)} with "
+        f"'{found.group()}' read with the other decimal convention (a thousands separator "
+        "taken for a decimal point, or the reverse): the sources likely agree."
+    )
+    return Explanation(DisagreementKind.ROUNDING, note, likely_error=note)
+
+
 def typo(outlier: Cluster, context: Context) -> Explanation | None:
     """A gap of exactly a thousand (or a million) times: a typo in the scale."""
     k = _power_of_ten(_factor(outlier, context)) if _numeric(context) else None
@@ -524,6 +549,7 @@ def day_apart(outlier: Cluster, context: Context) -> Explanation | None:
 EXPLAINERS: tuple[Explainer, ...] = (
     rounded,
     converted,
+    separator,
     scale_word,
     typo,
     partners_share,
