@@ -191,3 +191,16 @@ def test_a_lower_bound_agrees_with_every_value_above_it() -> None:
 def only_one(found: Reconciliation) -> Disagreement:
     assert len(found.disagreements) == 1, [d.explanation for d in found.disagreements]
     return found.disagreements[0]
+
+
+def test_a_precise_figure_inside_the_round_consensus_still_conflicts_with_another() -> None:
+    loss = {"subject": "Nvidia", "metric": "valuation"}
+    found = sources(
+        *((s, None, [claim(s, 1, 600e9, "USD", **loss)]) for s in "abc"),
+        *((s, None, [claim(s, 1, 589e9, "USD", **loss)]) for s in "de"),
+        ("f", None, [claim("f", 1, 592.7e9, "USD", **loss)]),  # one figure with the $600 billion
+    )
+    conflict = only_one(found)
+    assert conflict.kind is CONFLICT and conflict.severity is Severity.LOW
+    assert [(v.value, len(v.source_ids)) for v in conflict.values] == [(600e9, 4), (589e9, 2)]
+    assert "$592.7 billion" in (conflict.values[1].explanation or "")

@@ -49,6 +49,7 @@ class Cluster:
         self.hedged = self.hedged or claim.qualifier is not Qualifier.EXACT
         self.__dict__.pop("representative", None)
         self.__dict__.pop("sources", None)
+        self.__dict__.pop("precise", None)
         self._times = None
 
     def times(self, time_of: TimeOf) -> list[date]:
@@ -56,6 +57,15 @@ class Cluster:
         if self._times is None:
             self._times = sorted(day for day in map(time_of, self.claims) if day is not None)
         return self._times
+
+    @cached_property
+    def precise(self) -> list[Claim]:
+        """One claim per precise figure among its claims (kept until a claim is added)."""
+        found: dict[tuple[str, str], Claim] = {}
+        for claim in sorted(self.claims, key=lambda c: (c.source_id, c.id)):
+            if _precise(claim):
+                found.setdefault(_shown_as(claim)[::2], claim)
+        return [found[key] for key in sorted(found)]
 
     @cached_property
     def sources(self) -> list[str]:

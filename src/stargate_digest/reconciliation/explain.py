@@ -178,9 +178,13 @@ def read_against(
     before = [c for c in ranked[: ranked.index(outlier)] if c is not context.consensus]
     if found is not None and found.kind is DisagreementKind.ROUNDING:
         for other in before:
-            clash = _both_precise(outlier, other, context)
+            clash = _both_precise(outlier, other.representative, other, context)
             if clash is not None:
                 return other, clash
+        for inside in context.consensus.precise:  # "$592.7 billion" among "$600 billion"
+            clash = _both_precise(outlier, inside, context.consensus, context)
+            if clash is not None:
+                return context.consensus, clash
         return context.consensus, found
     if found is not None and (found.likely_error or found.kind is DisagreementKind.SCOPE):
         return context.consensus, found
@@ -207,13 +211,18 @@ def read_against(
     return context.consensus, found
 
 
-def _both_precise(outlier: Cluster, other: Cluster, context: Context) -> Explanation | None:
-    mine, theirs = outlier.representative, other.representative
+def _both_precise(
+    outlier: Cluster, theirs: Claim, other: Cluster, context: Context
+) -> Explanation | None:
+    """Two precise figures ($589 billion, $592.7 billion) that both round to a round
+    consensus ($600 billion) but that no one number rounds to: they contradict each other."""
+    mine = outlier.representative
     if not (_precise(mine) and _precise(theirs) and _precisely_different(theirs, mine)):
         return None
+    where = "" if theirs is other.representative else f" (given among {context.label(other)})"
     return Explanation(
         DisagreementKind.CONFLICT,
-        f"{context.label(outlier)} and {context.label(other)} both round to "
+        f"{context.label(outlier)} and {describe(theirs)}{where} both round to "
         f"{context.label(context.consensus)}, but they are precise figures no one number "
         "rounds to: two different readings of the figure.",
     )
