@@ -204,3 +204,14 @@ def test_a_precise_figure_inside_the_round_consensus_still_conflicts_with_anothe
     assert conflict.kind is CONFLICT and conflict.severity is Severity.LOW
     assert [(v.value, len(v.source_ids)) for v in conflict.values] == [(600e9, 4), (589e9, 2)]
     assert "$592.7 billion" in (conflict.values[1].explanation or "")
+
+
+def test_the_size_said_is_that_of_the_values_that_set_the_severity() -> None:
+    found = sources(
+        *((s, None, [claim(s, 1, 500e9, "USD")]) for s in "abc"),
+        ("d", None, [claim("d", 1, 12.93, "USD")]),
+        ("e", None, [claim("e", 1, 4e12, "USD")]),
+    )
+    total = only_one(found)
+    assert total.severity is Severity.MEDIUM
+    assert "The largest is 8 times the smallest." in total.explanation

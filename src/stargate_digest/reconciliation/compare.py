@@ -366,7 +366,7 @@ def _severity(
             "They are a day apart." if days <= 1 else f"They are up to {days} days apart."
         )
     gap = max(ratio(consensus.span, c.span) for c in counted)
-    spans = [consensus.span, *(c.span for c, _ in outliers)]
+    spans = [consensus.span, *(c.span for c in counted)]
     lows = [low for low, _ in spans if low > 0]
     widest = max(lows) / min(lows) if len(lows) > 1 else gap
     said = (
