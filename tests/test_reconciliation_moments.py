@@ -79,6 +79,7 @@ def test_the_same_number_under_another_currency_is_read_against_that_value() -> 
     assert conflict.kind is CONFLICT
     assert [(v.value, v.unit) for v in conflict.values] == [(17e9, "EUR"), (17e9, "USD")]
     assert "currency label" in (conflict.likely_error or "")
+    assert "rounding or conversion may explain" not in conflict.explanation, "it is an error"
 
 
 def test_a_round_figure_rounds_a_precise_one_and_two_precise_ones_still_conflict() -> None:

@@ -378,6 +378,8 @@ def _severity(
         return Severity.HIGH, said
     if gap >= MATERIAL_RATIO:
         return Severity.MEDIUM, said
+    if any(found is not None and found.likely_error for _, found in outliers):
+        return Severity.LOW, "The values are close."  # the likely error is said below
     return Severity.LOW, "The values are close; rounding or conversion may explain the gap."
 
 
