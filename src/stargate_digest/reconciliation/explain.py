@@ -46,6 +46,7 @@ ROUNDING_LIMIT = 1.25  # past this, two roundings of one figure are not plausibl
 ROUND_FIGURE_SPREAD = 0.10  # how far from itself a round figure may stand (as "about")
 MONTHS_APART = 45  # days between figures for a change over time (a conflict is one moment)
 CONSISTENTLY = 0.8  # share of (earlier, later) source pairs that must be in time order
+REFERENCES = 8  # the best-supported values an outlier may be read against
 
 
 @dataclass(frozen=True)
@@ -166,16 +167,25 @@ def read_against(
     """The value an outlier is best read against, and how it differs from it.
 
     First the consensus (``found``). A value the consensus leaves unexplained, or explains
-    only as an earlier or later figure, may be another value of the group misread or
-    rounded (the same number under another currency, a scale word, a rounding): then it is
-    read against that value. A later or earlier figure that differs from the value most
-    sources of its own moment give is a conflict with that value, not a step of the
-    update: a conflict needs sources about the same moment, and it is compared with its
-    neighbour in time, not with the consensus of another moment. Two precise figures that
-    both round to the consensus still contradict each other. ``ranked`` is the group's
-    clusters in consensus order; only values ranked before the outlier are references.
+    only as an earlier or later figure, may be another value of the group converted or
+    misread (the same number under another currency, a separator, a scale word, a x1000
+    typo): then it is read against that value. A later or earlier figure that differs
+    from the value most sources of its own moment give is a conflict with that value, not
+    a step of the update: a conflict needs sources about the same moment, and it is
+    compared with its neighbour in time, not with the consensus of another moment. Two
+    precise figures that both round to the consensus still contradict each other.
+    ``ranked`` is the group's clusters in consensus order; only the ``REFERENCES``
+    best-supported values ranked before the outlier are references (a misreading or a
+    rival repeats a figure many sources give, and the cost stays linear).
     """
-    before = [c for c in ranked[: ranked.index(outlier)] if c is not context.consensus]
+    # the few best-supported values only: a misreading or a rival of one moment repeats a
+    # figure many sources give, and the cost stays linear in the number of values
+    before: list[Cluster] = []
+    for other in ranked[:REFERENCES]:
+        if other is outlier:
+            break
+        if other is not context.consensus:
+            before.append(other)
     if found is not None and found.kind is DisagreementKind.ROUNDING:
         for other in before:
             clash = _both_precise(outlier, other.representative, other, context)
@@ -190,7 +200,7 @@ def read_against(
         return context.consensus, found
     for other in before:
         against = replace(context, consensus=other)
-        for explainer in (rounded, converted, separator, scale_word, typo):
+        for explainer in (converted, separator, scale_word, typo):
             answer = explainer(outlier, against)
             if answer is not None:
                 return other, answer
