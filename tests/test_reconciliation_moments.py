@@ -216,3 +216,13 @@ def test_the_size_said_is_that_of_the_values_that_set_the_severity() -> None:
     total = only_one(found)
     assert total.severity is Severity.MEDIUM
     assert "The largest is 8 times the smallest." in total.explanation
+
+
+def test_a_separator_reading_of_a_precise_consensus_stays_a_reading() -> None:
+    found = sources(
+        *((s, None, [valuation(s, 165e9)]) for s in "abc"),
+        ("d", None, [valuation("d", 165e6, quote="ascenderá a 165,000 millones")]),
+    )
+    read = only_one(found)
+    assert (read.kind, read.severity) == (ROUNDING, Severity.LOW), read.explanation
+    assert "both round" not in read.explanation

@@ -37,6 +37,7 @@ from stargate_digest.reconciliation.dating import RateDate
 from stargate_digest.reconciliation.values import (
     EXACT_TOLERANCE,
     days_apart,
+    interval,
     ratio,
 )
 
@@ -229,6 +230,8 @@ def _both_precise(
     mine = outlier.representative
     if not (_precise(mine) and _precise(theirs) and _precisely_different(theirs, mine)):
         return None
+    if ratio(outlier.span, interval(theirs)) > ROUNDING_LIMIT:
+        return None  # not two roundings of one figure (a separator or scale misread)
     where = "" if theirs is other.representative else f" (given among {context.label(other)})"
     return Explanation(
         DisagreementKind.CONFLICT,
