@@ -45,6 +45,7 @@ from stargate_digest.reconciliation.explain import (
     PartIndex,
     explain,
     read_against,
+    rival_reading,
     time_label,
 )
 from stargate_digest.reconciliation.values import (
@@ -210,8 +211,14 @@ def find_disagreements(
                 (c, found) for c, (_, found) in zip(group.clusters[1:], explained, strict=True)
             ]
             figures.append(_key_figure(group, outliers, time_of))
+            rivals = [
+                (c, rival)
+                for c, (_, found) in zip(group.clusters[1:], explained, strict=True)
+                if found is not None and found.kind is DisagreementKind.ROUNDING
+                and (rival := rival_reading(c, group.clusters, context)) is not None
+            ]  # fmt: skip
             weak = _NoWitness(group, topic)
-            for reference, pairs in _findings(group, explained):
+            for reference, pairs in _findings(group, explained, rivals):
                 across = [pair for pair in pairs if _across_sources(pair, reference)]
                 if across:
                     disagreements.append(_disagreement(group, reference, across, time_of, weak))
@@ -225,17 +232,26 @@ def find_disagreements(
 
 
 def _findings(
-    group: _Group, explained: Sequence[tuple[Cluster, Explanation | None]]
+    group: _Group,
+    explained: Sequence[tuple[Cluster, Explanation | None]],
+    rivals: Sequence[tuple[Cluster, tuple[Cluster, Explanation]]] = (),
 ) -> list[tuple[Cluster, list[tuple[Cluster, Explanation | None]]]]:
     """The group's findings: one per kind and value read against, that value first.
 
     A group can hold several: the steps of an update, a conflict between sources of one
     moment, values rounded or converted. ``explained`` gives, per outlier (in the order of
-    ``group.clusters[1:]``), the value it is read against and how it differs from it.
+    ``group.clusters[1:]``), the value it is read against and how it differs from it;
+    ``rivals`` the rounded values that also contradict a precise value (rival_reading),
+    which are in both findings.
     """
     buckets: dict[tuple[int, int], list[tuple[Cluster, Explanation | None]]] = {}
     position = {id(c): i for i, c in enumerate(group.clusters)}
-    for outlier, (reference, found) in zip(group.clusters[1:], explained, strict=True):
+    readings = [
+        (outlier, reference, found)
+        for outlier, (reference, found) in zip(group.clusters[1:], explained, strict=True)
+    ]
+    readings += [(outlier, reference, found) for outlier, (reference, found) in rivals]
+    for outlier, reference, found in readings:
         kind = found.kind if found is not None else DisagreementKind.CONFLICT
         key = (_KIND_ORDER[kind], position[id(reference)])
         buckets.setdefault(key, []).append((outlier, found))

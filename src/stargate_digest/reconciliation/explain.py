@@ -173,8 +173,7 @@ def read_against(
     typo): then it is read against that value. A later or earlier figure that differs
     from the value most sources of its own moment give is a conflict with that value, not
     a step of the update: a conflict needs sources about the same moment, and it is
-    compared with its neighbour in time, not with the consensus of another moment. Two
-    precise figures that both round to the consensus still contradict each other.
+    compared with its neighbour in time, not with the consensus of another moment.
     ``ranked`` is the group's clusters in consensus order; only the ``REFERENCES``
     best-supported values ranked before the outlier are references (a misreading or a
     rival repeats a figure many sources give, and the cost stays linear).
@@ -187,17 +186,9 @@ def read_against(
             break
         if other is not context.consensus:
             before.append(other)
-    if found is not None and found.kind is DisagreementKind.ROUNDING:
-        for other in before:
-            clash = _both_precise(outlier, other.representative, other, context)
-            if clash is not None:
-                return other, clash
-        for inside in context.consensus.precise:  # "$592.7 billion" among "$600 billion"
-            clash = _both_precise(outlier, inside, context.consensus, context)
-            if clash is not None:
-                return context.consensus, clash
-        return context.consensus, found
-    if found is not None and (found.likely_error or found.kind is DisagreementKind.SCOPE):
+    if found is not None and (
+        found.likely_error or found.kind in (DisagreementKind.SCOPE, DisagreementKind.ROUNDING)
+    ):
         return context.consensus, found
     for other in before:
         against = replace(context, consensus=other)
@@ -220,6 +211,30 @@ def read_against(
             return other, answer
         break  # the same source gives both: parts or moments, left in the update
     return context.consensus, found
+
+
+def rival_reading(
+    outlier: Cluster, ranked: Sequence[Cluster], context: Context
+) -> tuple[Cluster, Explanation] | None:
+    """For a value that rounds to the consensus: a precise value it still contradicts.
+
+    $589 billion and $592.7 billion both round to "$600 billion", but no one number
+    rounds to both: beside the rounding, they are a conflict of their own. The other
+    precise value is one of the best-supported values ranked before this one, or one of
+    the consensus's own claims; the conflict is read against that value's cluster.
+    """
+    for other in ranked[:REFERENCES]:
+        if other is outlier:
+            break
+        if other is not context.consensus:
+            clash = _both_precise(outlier, other.representative, other, context)
+            if clash is not None:
+                return other, clash
+    for inside in context.consensus.precise:  # "$592.7 billion" among "$600 billion"
+        clash = _both_precise(outlier, inside, context.consensus, context)
+        if clash is not None:
+            return context.consensus, clash
+    return None
 
 
 def _both_precise(
