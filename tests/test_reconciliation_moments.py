@@ -229,3 +229,19 @@ def test_a_separator_reading_of_a_precise_consensus_stays_a_reading() -> None:
     read = only_one(found)
     assert (read.kind, read.severity) == (ROUNDING, Severity.LOW), read.explanation
     assert "both round" not in read.explanation
+
+
+def test_values_on_the_side_of_a_bound_consensus_are_read_against_each_other() -> None:
+    spend = {"subject": "DeepSeek", "metric": "hardware_spend"}
+
+    def floor(source: str) -> Claim:
+        return claim(source, 1, 500e6, "USD", qualifier=Qualifier.AT_LEAST, **spend)
+
+    found = sources(
+        ("a", None, [floor("a")]),
+        ("b", None, [floor("b"), claim("b", 2, 1.6e9, "USD", **spend)]),
+        ("c", None, [floor("c"), claim("c", 2, 1.3e9, "USD", **spend)]),
+    )
+    conflict = only_one(found)
+    assert conflict.kind is CONFLICT, "more than $500 million settles neither"
+    assert shown(conflict) == [(1.3e9, 1), (1.6e9, 1)]

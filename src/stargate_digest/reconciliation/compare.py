@@ -25,7 +25,6 @@ from stargate_digest.models import (
     Disagreement,
     DisagreementKind,
     KeyFigure,
-    Qualifier,
     Severity,
     ValueSupport,
 )
@@ -43,6 +42,7 @@ from stargate_digest.reconciliation.explain import (
     Explanation,
     Part,
     PartIndex,
+    bound_holds,
     explain,
     read_against,
     rival_reading,
@@ -50,7 +50,6 @@ from stargate_digest.reconciliation.explain import (
 )
 from stargate_digest.reconciliation.values import (
     APPROX_TOLERANCE,
-    EXACT_TOLERANCE,
     DateValue,
     days_apart,
     dimension,
@@ -415,18 +414,7 @@ def _far_and_alone(outlier: Cluster, reference: Cluster, dimension: str) -> bool
 def _within_bound(a: Cluster, b: Cluster, dimension: str) -> bool:
     """Whether one value is a bound the other satisfies ("at least 10 %" and 16 %): a
     bound agrees with every value on its side, so the two do not contradict each other."""
-    if dimension == "date":
-        return False
-    for bound, other in ((a, b), (b, a)):
-        qualifier = bound.representative.qualifier
-        (low, high), (other_low, other_high) = bound.span, other.span
-        if qualifier is Qualifier.AT_LEAST and other_high >= low * (1 - EXACT_TOLERANCE):
-            return True
-        if qualifier in (Qualifier.AT_MOST, Qualifier.UP_TO) and other_low <= high * (
-            1 + EXACT_TOLERANCE
-        ):
-            return True
-    return False
+    return dimension != "date" and (bound_holds(a, b) or bound_holds(b, a))
 
 
 def _day(cluster: Cluster) -> DateValue:

@@ -186,6 +186,19 @@ def read_against(
             break
         if other is not context.consensus:
             before.append(other)
+    if (
+        found is not None
+        and found.kind is DisagreementKind.SCOPE
+        and _numeric(context)
+        and bound_holds(context.consensus, outlier)
+    ):
+        # "more than $500 million" settles neither $1.3 billion nor $1.6 billion: a
+        # value on the bound's side is read against the others on that side
+        for other in before:
+            if bound_holds(context.consensus, other):
+                answer = explain(outlier, replace(context, consensus=other))
+                if answer is None or answer.kind is DisagreementKind.CONFLICT:
+                    return other, answer
     if found is not None and (
         found.likely_error or found.kind in (DisagreementKind.SCOPE, DisagreementKind.ROUNDING)
     ):
@@ -211,6 +224,18 @@ def read_against(
             return other, answer
         break  # the same source gives both: parts or moments, left in the update
     return context.consensus, found
+
+
+def bound_holds(bound: Cluster, other: Cluster) -> bool:
+    """Whether ``bound`` is a bound ("at least 10 %", "up to $6.6 billion") that the other
+    value satisfies: a bound agrees with every value on its side."""
+    qualifier = bound.representative.qualifier
+    (low, high), (other_low, other_high) = bound.span, other.span
+    if qualifier is Qualifier.AT_LEAST:
+        return other_high >= low * (1 - EXACT_TOLERANCE)
+    if qualifier in (Qualifier.AT_MOST, Qualifier.UP_TO):
+        return other_low <= high * (1 + EXACT_TOLERANCE)
+    return False
 
 
 def rival_reading(
