@@ -160,8 +160,9 @@ CURRENCY_NAMES: Final[Mapping[str, Mapping[str, str]]] = {
         "ウォン": "KRW", "ポンド": "GBP",
     },
     "zh": {
-        "元": "CNY", "人民币": "CNY", "人民幣": "CNY", "美金": "USD", "日圆": "JPY",
-        "日圓": "JPY", "韩币": "KRW",
+        "人民币": "CNY", "人民幣": "CNY", "美金": "USD", "日圆": "JPY",
+        "日圓": "JPY", "韩币": "KRW", "台幣": "TWD", "新台幣": "TWD", "台币": "TWD",
+        "新台币": "TWD",
     },
     "ko": {
         "달러": "USD", "원": "KRW", "엔": "JPY", "엔화": "JPY", "위안": "CNY",
@@ -169,9 +170,24 @@ CURRENCY_NAMES: Final[Mapping[str, Mapping[str, str]]] = {
     },
 }  # fmt: skip
 
+SHARED_CURRENCY_NAMES: Final[Mapping[str, Mapping[str, tuple[str, ...]]]] = {
+    # 元 is the unit word of the yuan, the New Taiwan dollar and the Hong Kong dollar
+    # ("新台幣2112億元"): alone it is read as the locale's home currency (CNY in zh), and
+    # with a currency name before the number the two agree on that name's currency.
+    "zh": {"元": ("CNY", "TWD", "HKD")},
+}
+
 PREFIX_CURRENCY_NAMES: Final[Mapping[str, Mapping[str, str]]] = {
     # Names written before the number ("人民币5000亿元", "미화 5억 달러").
-    "zh": {"人民币": "CNY", "人民幣": "CNY", "美金": "USD"},
+    "zh": {
+        "人民币": "CNY",
+        "人民幣": "CNY",
+        "美金": "USD",
+        "台幣": "TWD",
+        "新台幣": "TWD",
+        "台币": "TWD",
+        "新台币": "TWD",
+    },
     "ko": {"미화": "USD"},
 }
 
