@@ -26,3 +26,30 @@ def values(text: str, language: str) -> list[tuple[str, float | str, str]]:
 )
 def test_new_taiwan_dollar(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert values(text, "zh") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # Latin American copy groups with commas, European copy in English with dots:
+        # before a scale word, three digits ending in zero after one mark are a group (no
+        # paper writes "6,600 millones" for 6.6 million).
+        ("recibió 6,600 millones de dólares", "es", [("money", 6.6e9, "USD")]),
+        ("recibió 6,625 millones de dólares", "es", [("money", 6.625e6, "USD")]),
+        ("emplea a 3,000 personas", "es", [("count", 3000, "count")]),
+        ("a cluster of 10.000 accelerators", "en", [("count", 10000, "count")]),
+        ("el 2,5 % del total", "es", [("percent", 2.5, "percent")]),
+        ("un coste de 0,750 euros", "es", [("money", 0.75, "EUR")]),
+        # A count has no fraction: "2.048 GPUs" is two thousand and forty-eight.
+        ("they bought 2.048 accelerators", "en", [("count", 2048, "count")]),
+        ("it costs 2.048 dollars", "en", [("money", 2.048, "USD")]),
+        # A plain space groups thousands in any language's copy when three digits follow.
+        ("una inversión de 30 000 millones de euros", "es", [("money", 3e10, "EUR")]),
+        ("a campus of 1 200 acres", "en", [("area", 1200, "acre")]),
+        ("in 2024 300 workers joined", "en", [("date", "2024", "date"), ("count", 300, "count")]),
+    ],
+)
+def test_digit_groups_of_other_conventions(
+    text: str, language: str, expected: list[tuple[str, float | str, str]]
+) -> None:
+    assert values(text, language) == expected

@@ -119,7 +119,7 @@ def _amount(
     if scale is None:
         return _Amount(token.value, end, qualifier=qualifier)
     exponent: int | None = scale.value.exponent
-    value = token.value * Decimal(10) ** scale.value.exponent
+    value = _regrouped(text, token) * Decimal(10) ** scale.value.exponent
     end = scale.end
     while vocab.compound_scales and exponent is not None:
         part = _cjk_part(text, end, language, vocab, exponent)
@@ -163,6 +163,20 @@ def _qualifier(text: str, start: int, end: int, vocab: Vocabulary, floor: int) -
         return before.value
     after = vocab.after.match(text, end)
     return Qualifier.EXACT if after is None else after.value
+
+
+# "2.048 GPUs": a count has no fraction, so a single mark before three digits groups.
+_ONE_GROUP = re.compile(r"[1-9]\d{0,2}[.,]\d{3}")
+_PADDED = re.compile(r"[1-9]\d{0,2}[.,]\d\d0")
+
+
+def _regrouped(text: str, token: NumberToken) -> Decimal:
+    """Before a scale word, three digits ending in zero after one mark are a group in any
+    locale: "6,600 millones" (Latin American Spanish) is 6,600 millions, since no paper
+    pads a decimal with zeros before "millones"."""
+    if _PADDED.fullmatch(text, token.start, token.end):
+        return Decimal(re.sub(r"[.,]", "", text[token.start : token.end]))
+    return token.value
 
 
 def _is_embedded(text: str, token: NumberToken, floor: int) -> bool:
@@ -223,7 +237,10 @@ def _classify(
         return None  # "one of the most", "un des": the word is rarely a count
     if amount.scale_word is None and _is_bare_number_noise(text, token, language):
         return None
-    return _Reading("count", "count", amount.value)
+    value = amount.value
+    if amount.scale_word is None and _ONE_GROUP.fullmatch(text, token.start, token.end):
+        value = Decimal(re.sub(r"[.,]", "", text[token.start : token.end]))
+    return _Reading("count", "count", value)
 
 
 _RANGE_NEXT = frozenset(SPACES + "".join(RANGE_DASHES))
