@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from stargate_digest import __version__
+from stargate_digest.extractors.page_rules import is_name_number
 from stargate_digest.models import Article, ArticleClaims, Claim
 from stargate_digest.quantities import Mention, find_mentions
 from stargate_digest.quantities.lexicon import PHASE_WORDS
@@ -186,7 +187,7 @@ class RulesExtractor:
                     for i, a in enumerate(anchor)
                 )
             else:
-                reading = self._read(index, candidate, text)
+                reading = self._read(index, candidate, text, article.language)
                 if reading is None:
                     continue
                 made = tuple(
@@ -279,7 +280,11 @@ class RulesExtractor:
                 return self.topic.canonical_scope(f"{self.topic.main_subject} {country}")
         return None
 
-    def _read(self, index: _Index, candidate: _Candidate, text: str) -> _Reading | None:
+    def _read(
+        self, index: _Index, candidate: _Candidate, text: str, language: str
+    ) -> _Reading | None:
+        if is_name_number(text, candidate.mention, language):
+            return None  # "Llama 3.1", "Nasdaq 100": part of a name, not a count
         labelled = self._labelled(index, candidate)
         if labelled is not None:
             return labelled

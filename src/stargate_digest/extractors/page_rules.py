@@ -1,0 +1,42 @@
+"""General rules of news pages the rules extractor applies to candidate figures.
+
+Each rule is about how news copy is written in general, never about one story, site or
+value: a number that is part of a name, a figure in page furniture, the part of the
+story a whole article is about.
+"""
+
+from __future__ import annotations
+
+import re
+
+from stargate_digest.quantities import Mention
+from stargate_digest.quantities.locale_facts import word_language
+
+# A capitalised Latin word (or an initialism such as "S&P") right before a bare number:
+# the number is part of a name ("Llama 3", "Nasdaq 100", "Fab 21", "Intel 4 process").
+_NAME_BEFORE = re.compile(r"(?<![\w&.-])([A-Z][\w&.-]*)[ \u00a0]$")
+# Where a sentence or a line opens, a capital says nothing about a name.
+_OPENING = re.compile(r"(?:^|[.!?:;\n\"“«(]\s*)$")
+# German capitalises every noun, so a capital there does not mark a name.
+_NOUN_CAPITALS = frozenset({"de"})
+_LOOKBEHIND = 40
+
+
+def is_name_number(text: str, mention: Mention, language: str) -> bool:
+    """Whether a bare count is a name's number or a version, not a count of anything.
+
+    A count has no fraction unless a scale word carries it ("3.5 assistants" names a
+    version, "1.5 million" is a count), and a number right after a capitalised word
+    that does not open its sentence belongs to that name.
+    """
+    if mention.kind != "count" or mention.scale_word is not None or mention.spelled:
+        return False
+    if isinstance(mention.value, float) and not mention.value.is_integer():
+        return True
+    if word_language(language) in _NOUN_CAPITALS:
+        return False
+    before = text[max(0, mention.start - _LOOKBEHIND) : mention.start]
+    name = _NAME_BEFORE.search(before)
+    if name is None:
+        return False
+    return _OPENING.search(before, 0, name.start()) is None

@@ -1,0 +1,57 @@
+"""Issue 12, precision on real pages: general rules of news copy, on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from stargate_digest.extractors.rules import RulesExtractor
+from stargate_digest.ingest.draft import content_hash
+from stargate_digest.models import Article, Claim
+
+EXTRACTOR = RulesExtractor()
+
+
+def article(text: str, language: str = "en", title: str | None = None) -> Article:
+    return Article(
+        id="page",
+        language=language,
+        title=title,
+        text=text,
+        content_hash=content_hash(None, text),
+        source="page.txt",
+        format="text",
+    )
+
+
+def claims(text: str, language: str = "en", title: str | None = None) -> list[Claim]:
+    return EXTRACTOR.extract(article(text, language, title)).claims
+
+
+def figures(
+    text: str, language: str = "en", title: str | None = None
+) -> list[tuple[float | str | None, str | None]]:
+    return [(c.value, c.unit) for c in claims(text, language, title)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # A number right after a capitalised name is part of the name: a model, a
+        # product, an index or a plant ("Gemini 2.5", "Nasdaq 100", "Fab 7").
+        (
+            "Stargate will train Gemini 2.5 and Falcon 180 on 4,000 chips.",
+            "en",
+            [(4000.0, "count")],
+        ),
+        ("Stargate runs the Nasdaq 100 models on 300 servers.", "en", [(300.0, "count")]),
+        ("Stargate compara Mistral 7 con 500 servidores.", "es", [(500.0, "count")]),
+        # ... but not a word that opens the sentence.
+        ("Stargate is hiring. Nearly 3,000 workers are on site.", "en", [(3000.0, "count")]),
+        # A count has no fraction: "3.5" with no scale word names a version.
+        ("Stargate tested its 3.5 assistants.", "en", []),
+    ],
+)
+def test_numbers_inside_names_are_not_counts(
+    text: str, language: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, language) == expected
