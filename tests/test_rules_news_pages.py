@@ -55,3 +55,21 @@ def test_numbers_inside_names_are_not_counts(
     text: str, language: str, expected: list[tuple[float, str]]
 ) -> None:
     assert figures(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # The headline names one site: figures whose sentence names no part are about it.
+        ("Stargate breaks ground in Abilene", ["Abilene campus", "Stargate UAE"]),
+        # Two sites, or none, in the headline: the article is about the whole.
+        ("Stargate: Abilene and Lordstown", [None, "Stargate UAE"]),
+        ("Stargate grows", [None, "Stargate UAE"]),
+        (None, [None, "Stargate UAE"]),
+    ],
+)
+def test_a_site_the_headline_names_scopes_the_articles_figures(
+    title: str | None, expected: list[str | None]
+) -> None:
+    text = "Stargate says the work will cost $40 billion.\n\nStargate UAE adds 200 MW."
+    assert [c.scope for c in claims(text, title=title)] == expected

@@ -157,6 +157,7 @@ class RulesExtractor:
         index = self._index(text)
         mentions = find_mentions(text, article.language)
         phases = _phase_pattern(word_language(article.language))
+        headline_site = self._scope_of_article(article)
         claims: list[Claim] = []
         anchors: dict[int, tuple[Claim, ...]] = {}
         previous: Mention | None = None
@@ -171,7 +172,8 @@ class RulesExtractor:
             anchor = _equivalent_anchor(text, previous, mention, anchors)
             previous = mention
             context = _Context(
-                scope=self._scope(index, candidate, text, phases, article.language),
+                scope=self._scope(index, candidate, text, phases, article.language)
+                or headline_site,
                 as_of=_as_of(mentions, candidate),
             )
             if anchor:
@@ -213,11 +215,7 @@ class RulesExtractor:
             for name in self.topic.subjects
             for hit in by_label.get(subject_label(name), [])
         ]
-        scopes = [
-            TermHit(hit.start, hit.end, name)
-            for name in self.topic.scopes
-            for hit in by_label.get(scope_label(name), [])
-        ]
+        scopes = self._scope_hits(text, by_label)
         return _Index(
             subjects=_Hits(subjects),
             cues=_Hits(
@@ -230,6 +228,20 @@ class RulesExtractor:
             distributive=_Hits(by_label.get(DISTRIBUTIVE, [])),
             scopes=_Hits(scopes),
         )
+
+    def _scope_hits(
+        self, text: str, by_label: dict[str, list[TermHit]] | None = None
+    ) -> list[TermHit]:
+        """Where ``text`` names each of the profile's parts (``by_label``: its matches)."""
+        if by_label is None:
+            by_label = {}
+            for hit in self.topic.matcher.find(text):
+                by_label.setdefault(hit.label, []).append(hit)
+        return [
+            TermHit(hit.start, hit.end, name)
+            for name in self.topic.scopes
+            for hit in by_label.get(scope_label(name), [])
+        ]
 
     def _scope(
         self,
@@ -260,6 +272,20 @@ class RulesExtractor:
                 number = next((g for g in found.groups() if g), "1")
                 return self.topic.canonical_scope(f"phase {number}")
         return None
+
+    def _scope_of_article(self, article: Article) -> str | None:
+        """The one site an article's headline names: what its figures are about when
+        their own sentence names no part ("Chip plant in X delayed" ... "it will cost
+        €30 billion"). Only the headline says so: a site named in the text may be one
+        part among others of a story about the whole."""
+        if not article.title:
+            return None
+        named = {
+            hit.label
+            for hit in _Hits(self._scope_hits(article.title)).hits
+            if self.topic.scopes[hit.label].kind == "site"
+        }
+        return named.pop() if len(named) == 1 else None
 
     def _country_programme(
         self, index: _Index, candidate: _Candidate, text: str, language: str
