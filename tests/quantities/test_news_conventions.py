@@ -53,3 +53,26 @@ def test_digit_groups_of_other_conventions(
     text: str, language: str, expected: list[tuple[str, float | str, str]]
 ) -> None:
     assert values(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # A chip's process node is a length, not a count of anything.
+        ("the fab makes 3-nanometer chips", "en"),
+        ("la planta produce chips de 3 nanómetros", "es"),
+        ("l'usine produit des puces de 3 nanomètres", "fr"),
+        ("das Werk fertigt Chips mit 3 Nanometer", "de"),
+        ("工廠將生產3奈米晶片", "zh"),
+        ("工厂将生产3纳米芯片", "zh"),
+        ("工場は3ナノメートルの半導体を作る", "ja"),
+        ("공장은 3나노 반도체를 만든다", "ko"),
+    ],
+)
+def test_process_nodes_are_not_figures(text: str, language: str) -> None:
+    assert values(text, language) == []
+
+
+def test_korean_pyeong_is_an_area() -> None:
+    # 평 (pyeong, about 3.3 m²) is how Korean copy gives land and floor areas.
+    assert values("부지는 약 5만평 규모다", "ko") == [("area", 50000, "pyeong")]
