@@ -76,3 +76,33 @@ def test_process_nodes_are_not_figures(text: str, language: str) -> None:
 def test_korean_pyeong_is_an_area() -> None:
     # 평 (pyeong, about 3.3 m²) is how Korean copy gives land and floor areas.
     assert values("부지는 약 5만평 규모다", "ko") == [("area", 50000, "pyeong")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # "N times" compares; it is not a count of anything.
+        ("the model is 20 times cheaper", "en"),
+        ("le modèle est 20 à 50 fois moins cher", "fr"),
+        ("el modelo es 20 veces más barato", "es"),
+        ("das Modell ist 20 Mal billiger", "de"),
+        ("成本是对手的20倍", "zh"),
+        ("コストは20倍に膨らんだ", "ja"),
+        ("비용이 두 배로 늘었다", "ko"),
+        ("비용이 20배로 늘었다", "ko"),
+    ],
+)
+def test_multipliers_are_not_counts(text: str, language: str) -> None:
+    assert values(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # A place in a ranking: 위 (ko) and 位 (ja) after the number.
+        ("시가총액 순위가 1위에서 3위로 내려갔다", "ko", [1, 3]),
+        ("売上高で世界2位になった", "ja", [2]),
+    ],
+)
+def test_ranks(text: str, language: str, expected: list[int]) -> None:
+    assert values(text, language) == [("count", float(v), "rank") for v in expected]
