@@ -106,3 +106,37 @@ def test_multipliers_are_not_counts(text: str, language: str) -> None:
 )
 def test_ranks(text: str, language: str, expected: list[int]) -> None:
     assert values(text, language) == [("count", float(v), "rank") for v in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Tech copy glues K, M, B, T to a count before its noun: "671B parameters".
+        ("a 671B parameter model", [("count", 671e9, "count")]),
+        ("trained on 14.8T high-quality tokens", [("count", 14.8e12, "count")]),
+        ("it has 37B active weights", [("count", 37e9, "count")]),
+        # ... not before punctuation (a model name: "Llama 405B,"), nor a screen's "4K".
+        ("compared with Llama 405B, it wins", []),
+        ("a 4K screen", []),
+        # GPU hours are a duration in hours.
+        ("it took 280K GPU hours", [("duration", 280e3, "hours")]),
+        ("it took 2.8 million GPU-hours", [("duration", 2.8e6, "hours")]),
+    ],
+)
+def test_glued_scale_letters_on_counts(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert values(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # "between 2025 and 2027": a range of years is a time, its first year the date.
+        ("work should start between 2025 and 2027", "en", "2025"),
+        ("la production démarrera entre 2027 et 2028", "fr", "2027"),
+        ("die Fertigung beginnt zwischen 2027 und 2028", "de", "2027"),
+        ("la obra empezará entre 2026 y 2027", "es", "2026"),
+        ("output by the first two quarters of 2025", "en", "2025"),
+    ],
+)
+def test_years_in_a_range_are_dates(text: str, language: str, expected: str) -> None:
+    assert ("date", expected, "date") in values(text, language)

@@ -235,6 +235,8 @@ UNIT_WORDS: Final[Mapping[str, Mapping[str, tuple[Kind, str, float]]]] = {
         "square kilometers": ("area", "sqm", 1e6), "square kilometres": ("area", "sqm", 1e6),
         "year": ("duration", "years", 1), "years": ("duration", "years", 1),
         "month": ("duration", "months", 1), "months": ("duration", "months", 1),
+        # compute is counted in accelerator hours ("2.8 million GPU hours")
+        "GPU hours": ("duration", "hours", 1), "GPU-hours": ("duration", "hours", 1),
     },
     "de": {
         "Gigawatt": ("power", "GW", 1), "Megawatt": ("power", "MW", 1),
@@ -566,14 +568,16 @@ YEAR_PREPOSITIONS: Final[Mapping[str, tuple[str, ...]]] = {
     # Words that make a bare year a date ("by 2026", "d'ici 2029"): the surface is the
     # year alone. A year with none of these ("Progress Toward 2028", "GPT-2025") is not
     # reported: four digits alone are too often names, counts or page furniture.
-    "en": ("by", "in", "until", "till", "through", "since", "before", "during"),
-    "de": ("bis", "im Jahr", "im Jahre", "in", "seit", "ab", "vor", "bis zum Jahr"),
+    # "between 2025 and 2027" (a range of years) is a time too.
+    "en": ("by", "in", "until", "till", "through", "since", "before", "during", "between"),
+    "de": ("bis", "im Jahr", "im Jahre", "in", "seit", "ab", "vor", "bis zum Jahr",
+           "zwischen"),
     "fr": ("d'ici", "d’ici", "en", "jusqu'en", "jusqu’en", "depuis", "avant", "dès",
-           "d'ici à", "d’ici à"),
-    "es": ("para", "en", "hasta", "desde", "antes de", "en el año", "para el año"),
+           "d'ici à", "d’ici à", "entre"),
+    "es": ("para", "en", "hasta", "desde", "antes de", "en el año", "para el año", "entre"),
     "it": ("entro il", "entro", "nel", "fino al", "dal", "prima del"),
-    "pt": ("até", "em", "desde", "antes de", "no ano de", "até o fim de"),
-    "nb": ("innen", "i", "til", "fra", "siden", "før", "innen utgangen av"),
+    "pt": ("até", "em", "desde", "antes de", "no ano de", "até o fim de", "entre"),
+    "nb": ("innen", "i", "til", "fra", "siden", "før", "innen utgangen av", "mellom"),
 }  # fmt: skip
 
 YEAR_MODIFIERS: Final[Mapping[str, tuple[str, ...]]] = {
@@ -581,7 +585,7 @@ YEAR_MODIFIERS: Final[Mapping[str, tuple[str, ...]]] = {
     # the value stays the year (the contract has no half-year precision).
     "en": ("mid-", "mid", "early", "late", "end-", "end of", "the end of", "start of",
            "the start of", "beginning of", "the beginning of", "the first half of",
-           "the second half of", "fiscal", "FY"),
+           "the second half of", "fiscal", "FY", "quarter of", "quarters of"),
     "de": ("Mitte", "Ende", "Anfang", "Frühjahr", "Herbst", "Sommer", "Winter"),
     "fr": ("mi-", "fin", "début", "courant", "fin de l'année", "printemps", "automne"),
     "es": ("mediados de", "finales de", "fines de", "principios de", "comienzos de"),

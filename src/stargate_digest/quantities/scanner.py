@@ -179,6 +179,21 @@ def _regrouped(text: str, token: NumberToken) -> Decimal:
     return token.value
 
 
+# Tech copy glues a scale letter to a count before its noun ("671B parameters", "280K
+# GPU hours"); before punctuation it is a name ("Llama 405B,"), and a single-digit K is
+# a screen resolution ("4K").
+_GLUED_SCALE = re.compile(r"([KMBT])(?=[ \u00a0]+[^\W\d_])")
+_GLUED_POWERS = {"K": 3, "M": 6, "B": 9, "T": 12}
+
+
+def _glued_scale(text: str, token: NumberToken, amount: _Amount) -> _Amount:
+    glued = _GLUED_SCALE.match(text, amount.end)
+    if glued is None or token.spelled or (glued[1] == "K" and token.value < 10):
+        return amount
+    power = Decimal(10) ** _GLUED_POWERS[glued[1]]
+    return _Amount(amount.value * power, glued.end(), glued[1], qualifier=amount.qualifier)
+
+
 def _is_embedded(text: str, token: NumberToken, floor: int) -> bool:
     """True when the number is part of a name, time, rank or version, not a quantity."""
     if _NOT_A_QUANTITY_BEFORE.search(text, max(floor, token.start - 4), token.start):
@@ -347,6 +362,9 @@ def _read(
         amount = _amount(text, token, language, vocab, abbreviations=False)
         tail = _tail(text, amount, vocab)
         marks = _currency_marks(text, prefix, tail)
+    if tail is None and not marks and amount.scale_word is None:
+        amount = _glued_scale(text, token, amount)
+        tail = _tail(text, amount, vocab)
     if tail is None and _glued_letter(text, amount.end):
         return None
     if token.spelled and tail is not None and _DIGIT_AHEAD.match(text, tail.end):
@@ -386,6 +404,9 @@ def _read_range(
     high, amount, low_value = ranged
     tail = _tail(text, amount, vocab)
     marks = _currency_marks(text, prefix, tail)
+    if tail is None and not marks and amount.scale_word is None:
+        amount = _glued_scale(text, token, amount)
+        tail = _tail(text, amount, vocab)
     if tail is None and _glued_letter(text, amount.end):
         return None
     term = tail.value if tail is not None else prefix.value if prefix is not None else None
