@@ -140,3 +140,32 @@ def test_glued_scale_letters_on_counts(text: str, expected: list[tuple[str, floa
 )
 def test_years_in_a_range_are_dates(text: str, language: str, expected: str) -> None:
     assert ("date", expected, "date") in values(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "carried"),
+    [
+        # A preposition or a hedge after a bare scaled amount keeps it the money named
+        # before it; only a noun makes it a count.
+        (
+            "El grupo invertirá 40.000 millones de dólares. "
+            "Antes prometió 25.000 millones hasta 2028.",
+            "es",
+            ("money", 25e9, "USD"),
+        ),
+        (
+            "Le projet coûte 30 milliards d'euros, dont 10 milliards environ en aides.",
+            "fr",
+            ("money", 10e9, "EUR"),
+        ),
+        (
+            "The plan costs $40 billion, with $10 billion now and 30 billion by 2030.",
+            "en",
+            ("money", 30e9, "USD"),
+        ),
+    ],
+)
+def test_a_preposition_after_a_bare_amount_keeps_its_currency(
+    text: str, language: str, carried: tuple[str, float, str]
+) -> None:
+    assert carried in values(text, language)

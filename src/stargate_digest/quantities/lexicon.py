@@ -648,11 +648,17 @@ AMOUNT_FOLLOWERS: Final[Mapping[str, tuple[str, ...]]] = {
     # the paragraph ("los 350.000 millones restantes"); a noun there ("3.6 trillion
     # people", "500 milioni di utenti") makes it a count. Short lowercase words ("se",
     # "in", "to") and punctuation also keep it money (see scanner._carry_currency).
-    "en": ("more", "remaining", "additional", "will", "would", "was", "were", "has", "have"),
-    "de": ("weitere", "sollen", "soll", "werden", "wurden", "fließen"),
-    "fr": ("restants", "restant", "supplémentaires", "seront", "sont", "iront"),
-    "es": ("restantes", "adicionales", "más", "irán", "serán"),
-    "it": ("restanti", "aggiuntivi", "saranno", "andranno"),
-    "pt": ("restantes", "adicionais", "serão", "irão"),
-    "nb": ("resterende", "ytterligere", "skal", "vil"),
+    # Prepositions and hedges after it ("65.000 millones hasta 2030", "10 milliards
+    # environ") say when or how much, not what is counted.
+    "en": ("more", "remaining", "additional", "will", "would", "was", "were", "has", "have",
+           "by", "until", "through", "over", "roughly", "apiece"),
+    "de": ("weitere", "sollen", "soll", "werden", "wurden", "fließen", "bis", "etwa",
+           "rund", "für", "ab"),
+    "fr": ("restants", "restant", "supplémentaires", "seront", "sont", "iront", "environ",
+           "d'ici", "d’ici", "jusqu'en", "jusqu’en", "pour", "dont"),
+    "es": ("restantes", "adicionales", "más", "irán", "serán", "hasta", "desde", "para",
+           "durante", "aproximadamente"),
+    "it": ("restanti", "aggiuntivi", "saranno", "andranno", "entro", "fino", "circa", "per"),
+    "pt": ("restantes", "adicionais", "serão", "irão", "até", "para", "cerca", "desde"),
+    "nb": ("resterende", "ytterligere", "skal", "vil", "innen", "til", "cirka", "rundt"),
 }
