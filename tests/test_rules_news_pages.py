@@ -73,3 +73,31 @@ def test_a_site_the_headline_names_scopes_the_articles_figures(
 ) -> None:
     text = "Stargate says the work will cost $40 billion.\n\nStargate UAE adds 200 MW."
     assert [c.scope for c in claims(text, title=title)] == expected
+
+
+def _with_period_scopes() -> RulesExtractor:
+    from stargate_digest.topic import TopicProfile, load_topic
+
+    raw = load_topic().model_dump()
+    raw["scopes"]["opening price"] = {"kind": "period", "aliases": ["open", "opening"]}
+    raw["scopes"]["calendar 2024"] = {"kind": "period", "aliases": ["in 2024"]}
+    return RulesExtractor(TopicProfile.model_validate(raw))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "scope"),
+    [
+        # A lowercase alias ("open") does not match inside a capitalised name mid-sentence.
+        ("Rivals such as Open Robotics say Stargate spent $6 million.", 6e6, None),
+        ("Stargate shares rose 4% at the open.", 4.0, "opening price"),
+        ("Opening trades lifted Stargate shares 4%.", 4.0, "opening price"),
+        # A figure is not a part of itself: "in 2024" does not scope the date it states.
+        ("Stargate was announced in 2024.", "2024", None),
+        ("In 2024 Stargate raised $9 billion.", 9e9, "calendar 2024"),
+    ],
+)
+def test_scope_aliases_in_names_or_in_the_figure_itself_do_not_count(
+    text: str, value: float | str, scope: str | None
+) -> None:
+    found = [c for c in _with_period_scopes().extract(article(text)).claims if c.value == value]
+    assert [c.scope for c in found] == [scope]

@@ -40,3 +40,18 @@ def is_name_number(text: str, mention: Mention, language: str) -> bool:
     if name is None:
         return False
     return _OPENING.search(before, 0, name.start()) is None
+
+
+def names_the_part(text: str, start: int, end: int, aliases: frozenset[str]) -> bool:
+    """Whether a match of a part's alias at ``start:end`` really names that part.
+
+    A lowercase alias (a common word: "open", "opening") does not match a capitalised
+    word inside a sentence, where it is a name ("Open Robotics", "OpenAI"); at the start
+    of a sentence or a line the capital says nothing.
+    """
+    written = text[start:end]
+    if written in aliases or not written[:1].isupper():
+        return True
+    if not any(alias.casefold() == written.casefold() and alias[:1].islower() for alias in aliases):
+        return True
+    return _OPENING.search(text[max(0, start - _LOOKBEHIND) : start]) is not None

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from stargate_digest import __version__
-from stargate_digest.extractors.page_rules import is_name_number
+from stargate_digest.extractors.page_rules import is_name_number, names_the_part
 from stargate_digest.models import Article, ArticleClaims, Claim
 from stargate_digest.quantities import Mention, find_mentions
 from stargate_digest.quantities.lexicon import PHASE_WORDS
@@ -130,6 +130,9 @@ class RulesExtractor:
 
     def __init__(self, topic: TopicProfile | None = None) -> None:
         self.topic = topic or load_topic()
+        self._aliases = {
+            name: frozenset([name, *spec.aliases]) for name, spec in self.topic.scopes.items()
+        }
 
     @property
     def version(self) -> str:
@@ -254,7 +257,13 @@ class RulesExtractor:
         """The named part nearest the figure in its clause, else its sentence; else a phase."""
         mention = candidate.mention
         for span in (candidate.clause, candidate.sentence):
-            hits = index.scopes.within(span)
+            hits = [
+                h
+                for h in index.scopes.within(span)
+                # a figure is not a part of itself ("in 2024" does not scope 2024)
+                if (h.end <= mention.start or h.start >= mention.end)
+                and names_the_part(text, h.start, h.end, self._aliases[h.label])
+            ]
             if span is candidate.sentence:
                 # Beyond the clause, only a part named before the figure sets the scope
                 # ("At the Abilene campus, ... 400,000 GPUs"): one named after it
