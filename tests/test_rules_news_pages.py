@@ -90,6 +90,8 @@ def _with_period_scopes() -> RulesExtractor:
         # A lowercase alias ("open") does not match inside a capitalised name mid-sentence.
         ("Rivals such as Open Robotics say Stargate spent $6 million.", 6e6, None),
         ("Stargate shares rose 4% at the open.", 4.0, "opening price"),
+        # ... nor a part of a hyphenated word ("open-source" is not "open").
+        ("Stargate's open-source model cost $6 million.", 6e6, None),
         ("Opening trades lifted Stargate shares 4%.", 4.0, "opening price"),
         # A figure is not a part of itself: "in 2024" does not scope the date it states.
         ("Stargate was announced in 2024.", "2024", None),

@@ -19,6 +19,8 @@ _NAME_BEFORE = re.compile(r"(?<![\w&.-])([A-Z][\w&.-]*)[ \u00a0]$")
 _OPENING = re.compile(r"(?:^|[.!?:;\n\"“«(]\s*)$")
 # German capitalises every noun, so a capital there does not mark a name.
 _NOUN_CAPITALS = frozenset({"de"})
+_HYPHENATED = re.compile(r"-\w")
+_HYPHENATED_BEFORE = re.compile(r"\w-")
 _LOOKBEHIND = 40
 
 
@@ -45,13 +47,21 @@ def is_name_number(text: str, mention: Mention, language: str) -> bool:
 def names_the_part(text: str, start: int, end: int, aliases: frozenset[str]) -> bool:
     """Whether a match of a part's alias at ``start:end`` really names that part.
 
-    A lowercase alias (a common word: "open", "opening") does not match a capitalised
-    word inside a sentence, where it is a name ("Open Robotics", "OpenAI"); at the start
-    of a sentence or a line the capital says nothing.
+    A lowercase alias (a common word: "open", "opening") does not match part of a
+    hyphenated word ("open-source"), nor a capitalised word inside a sentence, where it
+    is a name ("Open Robotics", "OpenAI"); at the start of a sentence or a line the
+    capital says nothing.
     """
     written = text[start:end]
-    if written in aliases or not written[:1].isupper():
+    common = any(
+        alias.casefold() == written.casefold() and alias[:1].islower() for alias in aliases
+    )
+    if not common:
         return True
-    if not any(alias.casefold() == written.casefold() and alias[:1].islower() for alias in aliases):
+    if _HYPHENATED.match(text, end) or (
+        start >= 2 and _HYPHENATED_BEFORE.fullmatch(text, start - 2, start)
+    ):
+        return False  # "open-source" is not "open"
+    if written in aliases or not written[:1].isupper():
         return True
     return _OPENING.search(text[max(0, start - _LOOKBEHIND) : start]) is not None
