@@ -103,3 +103,23 @@ def test_scope_aliases_in_names_or_in_the_figure_itself_do_not_count(
 ) -> None:
     found = [c for c in _with_period_scopes().extract(article(text)).claims if c.value == value]
     assert [c.scope for c in found] == [scope]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # A share move of a company the story does not follow is not the story's figure:
+        # the owner is written right before the share-price word, or the move follows
+        # its name in parentheses ("AMD(-6%)").
+        ("软银股价上涨4%,博通公司股价下跌7%。", "zh", [4.0]),
+        ("소프트뱅크 주가는 4% 올랐고, 브로드컴 주가도 7% 떨어졌다.", "ko", [4.0]),
+        ("ソフトバンクの株価は4%上昇し、ブロードコムなどの株価も7%下落した。", "ja", [4.0]),
+        ("소프트뱅크 주가 상승폭은 4%로 AMD(-6.37%), 퀄컴(-0.54%)보다 컸다.", "ko", [4.0]),
+        # With no owner before it, the share price is the subject's.
+        ("软银宣布新计划。股价上涨4%。", "zh", [4.0]),
+    ],
+)
+def test_share_moves_of_other_companies_are_left_out(
+    text: str, language: str, expected: list[float]
+) -> None:
+    assert [c.value for c in claims(text, language) if c.unit == "percent"] == expected

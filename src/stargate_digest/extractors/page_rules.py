@@ -65,3 +65,42 @@ def names_the_part(text: str, start: int, end: int, aliases: frozenset[str]) -> 
     if written in aliases or not written[:1].isupper():
         return True
     return _OPENING.search(text[max(0, start - _LOOKBEHIND) : start]) is not None
+
+
+# The share-price word of languages that write its owner right before it, with no space
+# or one word ("博通公司股價", "브로드컴 주가", "オラクルの株価").
+SHARE_PRICE_WORDS: dict[str, tuple[str, ...]] = {
+    "zh": ("股價", "股价"),
+    "ja": ("株価",),
+    "ko": ("주가",),
+}
+# What ends the owner's name going backwards: spaces and punctuation (not parentheses,
+# which hold a ticker: "超威半導體公司(AMD)股價").
+_OWNER_EDGE = re.compile(r"[\s,，、。;；:：!?！？「」『』“”\"'《》]")
+# A move in parentheses right after a name: "AMD(-6.37%)", "퀄컴(+0.5%)".
+_MOVE_AFTER_NAME = re.compile(r"([^\s,，、。;；(（)）]+)[(（]\s*[-+−–]?$")
+
+
+def share_owner(
+    text: str, mention: Mention, clause_start: int, language: str
+) -> tuple[int, int] | None:
+    """Where the text names whose share price a percentage is, or None when it names no
+    one (the story's own subject is then meant: "股价上涨4%")."""
+    if mention.kind != "percent":
+        return None
+    before = text[max(clause_start, mention.start - _LOOKBEHIND) : mention.start]
+    offset = mention.start - len(before)
+    move = _MOVE_AFTER_NAME.search(before)
+    if move is not None:
+        return offset + move.start(1), offset + move.end(1)
+    words = SHARE_PRICE_WORDS.get(word_language(language), ())
+    found = max((before.rfind(word) for word in words), default=-1)
+    if found <= 0:
+        return None
+    end = found
+    while end > 0 and before[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and not _OWNER_EDGE.match(before[start - 1]):
+        start -= 1
+    return (offset + start, offset + end) if start < end else None

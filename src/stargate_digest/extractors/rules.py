@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from stargate_digest import __version__
-from stargate_digest.extractors.page_rules import is_name_number, names_the_part
+from stargate_digest.extractors.page_rules import is_name_number, names_the_part, share_owner
 from stargate_digest.models import Article, ArticleClaims, Claim
 from stargate_digest.quantities import Mention, find_mentions
 from stargate_digest.quantities.lexicon import PHASE_WORDS
@@ -72,6 +72,15 @@ class _Hits:
         first = bisect_left(self._starts, span.start)
         last = bisect_left(self._starts, span.end)
         return [h for h in self.hits[first:last] if h.end <= span.end]
+
+    def overlapping(self, span: Span) -> bool:
+        """Whether any match overlaps ``span`` (matches are short: look a little back)."""
+        index = bisect_left(self._starts, span.start - 40)
+        while index < len(self.hits) and self.hits[index].start < span.end:
+            if self.hits[index].end > span.start:
+                return True
+            index += 1
+        return False
 
     def any_within(self, span: Span) -> bool:
         """Whether any match lies inside ``span``, in logarithmic time: a paragraph can be
@@ -320,6 +329,9 @@ class RulesExtractor:
     ) -> _Reading | None:
         if is_name_number(text, candidate.mention, language):
             return None  # "Llama 3.1", "Nasdaq 100": part of a name, not a count
+        owner = share_owner(text, candidate.mention, candidate.clause.start, language)
+        if owner is not None and not index.subjects.overlapping(Span(*owner)):
+            return None  # "博通公司股價下跌7%": a company the story does not follow
         labelled = self._labelled(index, candidate)
         if labelled is not None:
             return labelled
