@@ -123,3 +123,23 @@ def test_share_moves_of_other_companies_are_left_out(
     text: str, language: str, expected: list[float]
 ) -> None:
     assert [c.value for c in claims(text, language) if c.unit == "percent"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        # A place named in another clause of the sentence says where something else is
+        # ("an investment firm in the United Arab Emirates")...
+        (
+            "Stargate will fund MGX, an investment firm in the United Arab Emirates, "
+            "and plans a budget of $500 billion.",
+            None,
+        ),
+        # ... unless it opens the sentence, as its setting.
+        ("In Abilene, Texas, Stargate draws 1.2 GW.", "Abilene campus"),
+    ],
+)
+def test_a_place_in_another_clause_scopes_only_from_the_opening(
+    text: str, scope: str | None
+) -> None:
+    assert [c.scope for c in claims(text) if c.unit in ("USD", "GW")] == [scope]
