@@ -143,3 +143,21 @@ def test_a_place_in_another_clause_scopes_only_from_the_opening(
     text: str, scope: str | None
 ) -> None:
     assert [c.scope for c in claims(text) if c.unit in ("USD", "GW")] == [scope]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A fact box under a "key figures" heading is the article's, though its lines name
+        # no subject: its figures are not page furniture.
+        "Stargate opens its first campus.\n\nKEY FIGURES\n\n• Cost: $40 billion\n\n"
+        "• Power: 1.2 GW\n\nRelated: 3 stories",
+        "Stargate opens its first campus.\n\nKey figures\n• Cost: $40 billion\n• Power: 1.2 GW"
+        "\n\nRelated: 3 stories",
+        "Stargate ouvre son premier campus.\n\nChiffres clés\n• Coût : 40 milliards de dollars"
+        "\n• Puissance : 1,2 GW\n\nÀ lire : 3 articles",
+    ],
+)
+def test_a_key_figures_box_is_read(text: str) -> None:
+    language = "fr" if "Stargate ouvre" in text else "en"
+    assert sorted(figures(text, language), key=str) == [(1.2, "GW"), (40e9, "USD")]

@@ -8,6 +8,9 @@ story a whole article is about.
 from __future__ import annotations
 
 import re
+import tomllib
+from functools import cache
+from importlib import resources
 
 from stargate_digest.quantities import Mention
 from stargate_digest.quantities.locale_facts import word_language
@@ -104,3 +107,24 @@ def share_owner(
     while start > 0 and not _OWNER_EDGE.match(before[start - 1]):
         start -= 1
     return (offset + start, offset + end) if start < end else None
+
+
+@cache
+def _fact_box_heading() -> re.Pattern[str]:
+    raw = resources.files("stargate_digest.data").joinpath("boilerplate.toml").read_text("utf-8")
+    headings = tomllib.loads(raw)["fact_box_headings"]
+    return re.compile(rf"(?:{'|'.join(headings)})\s*[:：]?", re.IGNORECASE)
+
+
+_BULLET = re.compile(r"\s*(?:[•·▪■◆►*\-–—]|\d{1,2}[.)])\s")
+
+
+def is_fact_box_heading(line: str) -> bool:
+    """Whether a line heads the article's own fact box ("KEY FIGURES", "Chiffres clés")."""
+    return _fact_box_heading().fullmatch(line.strip()) is not None
+
+
+def is_list(block: str) -> bool:
+    """Whether every line of a block is a list item ("• Cost: $40 billion")."""
+    lines = [line for line in block.splitlines() if line.strip()]
+    return bool(lines) and all(_BULLET.match(line) for line in lines)

@@ -24,7 +24,13 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from stargate_digest import __version__
-from stargate_digest.extractors.page_rules import is_name_number, names_the_part, share_owner
+from stargate_digest.extractors.page_rules import (
+    is_fact_box_heading,
+    is_list,
+    is_name_number,
+    names_the_part,
+    share_owner,
+)
 from stargate_digest.models import Article, ArticleClaims, Claim
 from stargate_digest.quantities import Mention, find_mentions
 from stargate_digest.quantities.lexicon import PHASE_WORDS
@@ -584,6 +590,7 @@ class _Paragraphs:
     """The paragraph (text between blank lines) around any offset, found once per text."""
 
     def __init__(self, text: str) -> None:
+        self._text = text
         self._breaks = [m.start() for m in _BLANK_LINE.finditer(text)]
         self._length = len(text)
         self._on_topic: dict[Span, bool] = {}
@@ -610,7 +617,7 @@ class _Paragraphs:
         more than 25,000 jobs.") often names neither, but sits between paragraphs that
         do; page furniture sits at the edges or between other furniture.
         """
-        if _names_topic(paragraph, index):
+        if _names_topic(paragraph, index) or self._in_fact_box(paragraph):
             return True
         number = bisect_left(self._breaks, paragraph.start)
         if number == 0 or number >= len(self._breaks):
@@ -618,6 +625,20 @@ class _Paragraphs:
         return _names_topic(self._span(number - 1), index) and _names_topic(
             self._span(number + 1), index
         )
+
+    def _in_fact_box(self, paragraph: Span) -> bool:
+        """Under a "KEY FIGURES" heading: in its paragraph, or in the list paragraphs
+        that follow a heading standing alone."""
+        block = paragraph.text(self._text).strip()
+        if is_fact_box_heading(block.split("\n", 1)[0]):
+            return True
+        number = bisect_left(self._breaks, paragraph.start)
+        while number > 0 and is_list(block):
+            number -= 1
+            block = self._span(number).text(self._text).strip()
+            if is_fact_box_heading(block.rsplit("\n", 1)[-1]):
+                return True
+        return False
 
 
 def _names_topic(span: Span, index: _Index) -> bool:
