@@ -285,8 +285,9 @@ class RulesExtractor:
                 # GPUs"): one named after it usually starts a new thought ("...; the
                 # first phase costs ..."), and one in a middle clause says where
                 # something else is ("MGX, a fund in the UAE, ...").
-                opening = clause_around(text, span, span.start, span.start)
-                hits = [h for h in hits if h.end <= min(mention.start, opening.end)]
+                if hits:
+                    opening = clause_around(text, span, span.start, span.start)
+                    hits = [h for h in hits if h.end <= min(mention.start, opening.end)]
             if hits:
                 nearest = min(hits, key=lambda h: _distance(h.start, h.end, mention))
                 return nearest.label
