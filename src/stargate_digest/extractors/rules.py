@@ -279,15 +279,14 @@ class RulesExtractor:
                 if (h.end <= mention.start or h.start >= mention.end)
                 and names_the_part(text, h.start, h.end, self._aliases[h.label])
             ]
-            if span is candidate.sentence:
+            if span is candidate.sentence and hits:
                 # Beyond the clause, only a part named in the sentence's opening clause,
                 # before the figure, sets the scope ("At the Abilene campus, ... 400,000
                 # GPUs"): one named after it usually starts a new thought ("...; the
                 # first phase costs ..."), and one in a middle clause says where
                 # something else is ("MGX, a fund in the UAE, ...").
-                if hits:
-                    opening = clause_around(text, span, span.start, span.start)
-                    hits = [h for h in hits if h.end <= min(mention.start, opening.end)]
+                opening = clause_around(text, span, span.start, span.start)
+                hits = [h for h in hits if h.end <= min(mention.start, opening.end)]
             if hits:
                 nearest = min(hits, key=lambda h: _distance(h.start, h.end, mention))
                 return nearest.label

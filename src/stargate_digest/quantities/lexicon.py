@@ -661,4 +661,4 @@ AMOUNT_FOLLOWERS: Final[Mapping[str, tuple[str, ...]]] = {
     "it": ("restanti", "aggiuntivi", "saranno", "andranno", "entro", "fino", "circa", "per"),
     "pt": ("restantes", "adicionais", "serão", "irão", "até", "para", "cerca", "desde"),
     "nb": ("resterende", "ytterligere", "skal", "vil", "innen", "til", "cirka", "rundt"),
-}
+}  # fmt: skip
