@@ -169,3 +169,15 @@ def test_a_preposition_after_a_bare_amount_keeps_its_currency(
     text: str, language: str, carried: tuple[str, float, str]
 ) -> None:
     assert carried in values(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Austrian German writes January "Jänner" (CLDR de_AT).
+        ("Der Vertrag wurde am 21. Jänner 2025 unterzeichnet.", "2025-01-21"),
+        ("Baubeginn ist im Jänner 2026.", "2026-01"),
+    ],
+)
+def test_regional_month_names(text: str, expected: str) -> None:
+    assert ("date", expected, "date") in values(text, "de")

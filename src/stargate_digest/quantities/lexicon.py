@@ -26,6 +26,15 @@ LANGUAGE_ALIASES: Final[Mapping[str, str]] = {"no": "nb", "nn": "nb"}
 
 FALLBACK_LANGUAGE: Final = "en"
 
+REGIONAL_MONTH_LOCALES: Final[Mapping[str, tuple[str, ...]]] = {
+    # CLDR locales whose month names are read beside the language's own: Austrian
+    # "Jänner"/"Feber", Canadian and Belgian French, Mexican Spanish, European Portuguese.
+    "de": ("de_AT", "de_CH"),
+    "fr": ("fr_CA", "fr_BE"),
+    "es": ("es_MX",),
+    "pt": ("pt_PT",),
+}
+
 CJK_LANGUAGES: Final = frozenset({"ja", "zh", "ko"})
 """Languages written without spaces: counters and scale words may follow several numbers."""
 
