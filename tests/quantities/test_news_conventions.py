@@ -181,3 +181,22 @@ def test_a_preposition_after_a_bare_amount_keeps_its_currency(
 )
 def test_regional_month_names(text: str, expected: str) -> None:
     assert ("date", expected, "date") in values(text, "de")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # A scale word with an article and no digits: "a billion", "half a million".
+        ("the plan costs a billion dollars", "en", ("money", 1e9, "USD")),
+        ("it will employ half a million people", "en", ("count", 5e5, "count")),
+        ("une perte de mille milliards de dollars", "fr", ("money", 1e12, "USD")),
+        ("una inversión de mil millones de dólares", "es", ("money", 1e9, "USD")),
+        # ... but a number before the scale word still counts: "dos mil millones".
+        ("una inversión de dos mil millones de dólares", "es", ("money", 2e9, "USD")),
+        ("a loss of 2 billion dollars", "en", ("money", 2e9, "USD")),
+    ],
+)
+def test_scale_words_without_digits(
+    text: str, language: str, expected: tuple[str, float, str]
+) -> None:
+    assert values(text, language) == [expected]

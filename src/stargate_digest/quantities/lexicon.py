@@ -76,6 +76,7 @@ SCALE_WORDS: Final[Mapping[str, Mapping[str, int]]] = {
     "fr": {
         "mille": 3, "million": 6, "millions": 6, "milliard": 9, "milliards": 9,
         "Md": 9, "Mds": 9, "Mrd": 9, "Mrds": 9, "billion": 12, "billions": 12,
+        "mille milliards": 12,
     },
     "nb": {
         "tusen": 3, "million": 6, "millioner": 6, "mill.": 6, "mill": 6, "mln.": 6,
@@ -109,6 +110,16 @@ SCALE_WORDS: Final[Mapping[str, Mapping[str, int]]] = {
         "천억": 11, "조": 12,
     },
 }  # fmt: skip
+
+IMPLIED_NUMBERS: Final[Mapping[str, Mapping[str, str]]] = {
+    # Words that stand for the number before a scale word written without digits ("a
+    # billion", "half a million"); "" is a scale phrase that needs none ("mil millones",
+    # "mille milliards": a thousand millions). Read only when no number precedes.
+    "en": {"a": "1", "an": "1", "half a": "0.5", "one": "1"},
+    "fr": {"": "1"},
+    "es": {"": "1"},
+    "it": {"": "1"},
+}
 
 CURRENCY_SCALE_ABBREVIATIONS: Final[Mapping[str, Mapping[str, int]]] = {
     # Read as scales only when a currency is attached ("$5m", "500 M€", "R$ 5 bi");

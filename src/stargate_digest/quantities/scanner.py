@@ -10,7 +10,9 @@ scale and unit written after the second ("$15-25 billion": 15e9 to 25e9).
 
 from __future__ import annotations
 
+import heapq
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -27,12 +29,14 @@ from stargate_digest.quantities.currency import (
 from stargate_digest.quantities.dates import DateHit, find_dates
 from stargate_digest.quantities.lexicon import (
     AMOUNT_FOLLOWERS,
+    IMPLIED_NUMBERS,
     ORDINAL_DOT_LANGUAGES,
     ORDINAL_MARKERS,
     RANGE_BETWEEN,
     RANGE_DASHES,
     RANGE_FROM,
     RANGE_WORDS,
+    SCALE_WORDS,
 )
 from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.quantities.mention import Kind, Mention
@@ -535,6 +539,51 @@ def _carry_currency(text: str, mentions: list[Mention], language: str) -> list[M
     return carried
 
 
+@cache
+def _implied_pattern(language: str) -> re.Pattern[str] | None:
+    """Scale words with no digits before them, after the words that stand for a number;
+    with no such word, only a phrase of two scale words ("mil millones")."""
+    words = IMPLIED_NUMBERS.get(language)
+    if not words:
+        return None
+    scales = sorted(SCALE_WORDS[language], key=len, reverse=True)
+    single = "|".join(re.escape(w) for w in scales if len(w) > 3)
+    double = "|".join(re.escape(w) for w in scales if " " in w)
+    leads = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if w)
+    options = []
+    if leads:
+        options.append(rf"\b(?P<lead>(?i:{leads})){SPACE}+(?=(?:{single})\b)")
+    if "" in words and double:
+        options.append(rf"\b(?=(?:{double})\b)")
+    return re.compile("|".join(options)) if options else None
+
+
+def _implied_tokens(text: str, language: str) -> Iterator[NumberToken]:
+    """ "a billion", "half a million", "mil millones": the number the words stand for."""
+    words = word_language(language)
+    pattern = _implied_pattern(words)
+    if pattern is None:
+        return
+    for match in pattern.finditer(text):
+        lead = (match.groupdict().get("lead") or "").strip().casefold()
+        if _NUMBER_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            continue  # "dos mil millones", "2 billion": the number before is read
+        value = IMPLIED_NUMBERS[words].get(lead, IMPLIED_NUMBERS[words].get(""))
+        if value is None:
+            continue
+        end = match.start() + len((match.groupdict().get("lead") or "").rstrip())
+        yield NumberToken(match.start(), end, Decimal(value), spelled=True)
+
+
+# A digit or a number word (ending in one of these) right before a scale phrase.
+_NUMBER_BEFORE = re.compile(
+    r"(?:\d|\b(?:un|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|deux|trois|"
+    r"quatre|cinq|sept|huit|neuf|dix|due|tre|cinque|sei|sette|otto|nove|dieci)|"
+    r"(?:ientos|ientas|cents|cento|enta|inta|ante|ente|ta|te|ze|ce))[\s\u00a0]+$",
+    re.IGNORECASE,
+)
+
+
 def find_mentions(text: str, language: str) -> list[Mention]:
     """Every quantity mention in running text, in order of position.
 
@@ -548,7 +597,10 @@ def find_mentions(text: str, language: str) -> list[Mention]:
     floor = 0
     upcoming = iter(dates)
     next_date = next(upcoming, None)
-    for token in number_tokens(text, language):
+    tokens = heapq.merge(
+        number_tokens(text, language), _implied_tokens(text, language), key=lambda t: t.start
+    )
+    for token in tokens:
         while next_date is not None and next_date.end <= token.start:
             floor = max(floor, next_date.end)
             next_date = next(upcoming, None)
