@@ -200,3 +200,16 @@ def test_scale_words_without_digits(
     text: str, language: str, expected: tuple[str, float, str]
 ) -> None:
     assert values(text, language) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Below 조, Korean writes the 억 part with 천/백 inside it: 6천875억 = 6,875억.
+        ("시가총액 846조6천875억원이 증발했다", ("money", 8.466875e14, "KRW")),
+        ("총 1조2천억원을 투자한다", ("money", 1.2e12, "KRW")),
+        ("총 1조2000억원을 투자한다", ("money", 1.2e12, "KRW")),
+    ],
+)
+def test_korean_compound_amounts(text: str, expected: tuple[str, float, str]) -> None:
+    assert values(text, "ko") == [expected]

@@ -108,10 +108,34 @@ def _cjk_part(
     scale = _scale_at(text, number.end, vocab, abbreviations=False)
     if scale is not None and scale.value.exponent < exponent:
         power = scale.value.exponent
+        inner = _inner_group(text, scale.end, language, vocab, exponent)
+        if power < 4 and inner is not None:
+            # "846조6천875억": 천 multiplies inside the 억 group (6천875억 = 6,875억)
+            digits, end, power = inner
+            return (
+                (number.value * Decimal(10) ** scale.value.exponent + digits)
+                * Decimal(10) ** power,
+                end,
+                power,
+            )
         return number.value * Decimal(10) ** power, scale.end, power
     if scale is None and not spaced and number.value < Decimal(10) ** exponent:
         return number.value, number.end, None
     return None
+
+
+def _inner_group(
+    text: str, pos: int, language: str, vocab: Vocabulary, exponent: int
+) -> tuple[Decimal, int, int] | None:
+    """The digits and myriad unit that close a group begun with 천/千 ("875억" after
+    "6천"): the digits, where the unit ends, and its power."""
+    number = number_at(text, pos, language)
+    if number is None:
+        return None
+    scale = _scale_at(text, number.end, vocab, abbreviations=False)
+    if scale is None or not 4 <= scale.value.exponent < exponent:
+        return None
+    return number.value, scale.end, scale.value.exponent
 
 
 def _amount(
