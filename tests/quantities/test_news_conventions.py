@@ -213,3 +213,24 @@ def test_scale_words_without_digits(
 )
 def test_korean_compound_amounts(text: str, expected: tuple[str, float, str]) -> None:
     assert values(text, "ko") == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # A percent sign on both ends of a range: one range, not two figures.
+        ("維持15%至20%的年複合成長率", "zh"),
+        ("growth of 15% to 20% a year", "en"),
+        ("growth of 15%-20% a year", "en"),
+        ("une croissance de 15 % à 20 % par an", "fr"),
+    ],
+)
+def test_percent_ranges_with_a_sign_on_each_end(text: str, language: str) -> None:
+    assert [(m.value, m.value_max) for m in find_mentions(text, language)] == [(15.0, 20.0)]
+
+
+def test_a_change_from_one_percentage_to_another_stays_two() -> None:
+    assert [(m.value, m.value_max) for m in find_mentions("it rose from 5% to 10%", "en")] == [
+        (5.0, None),
+        (10.0, None),
+    ]

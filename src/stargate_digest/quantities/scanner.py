@@ -32,6 +32,7 @@ from stargate_digest.quantities.lexicon import (
     IMPLIED_NUMBERS,
     ORDINAL_DOT_LANGUAGES,
     ORDINAL_MARKERS,
+    PERCENT_SIGNS,
     RANGE_BETWEEN,
     RANGE_DASHES,
     RANGE_FROM,
@@ -342,6 +343,10 @@ def _range_high(
     return number_at(text, pos, language)
 
 
+# A percent sign right after the low end ("15%-20%", "15 % à 20 %").
+_PERCENT_NEXT = re.compile(f"[{SPACES}]?[{''.join(PERCENT_SIGNS)}]")
+
+
 def _range(  # noqa: PLR0917 (one private call site, in _read)
     text: str,
     token: NumberToken,
@@ -351,14 +356,18 @@ def _range(  # noqa: PLR0917 (one private call site, in _read)
     floor: int,
 ) -> tuple[NumberToken, _Amount, Decimal] | None:
     """(high token, high amount, low value) when ``token`` opens a range, else None."""
-    if low.end < len(text) and text[low.end] not in _RANGE_NEXT:
+    percent = _PERCENT_NEXT.match(text, low.end) is not None
+    if low.end < len(text) and text[low.end] not in _RANGE_NEXT and not percent:
         return None  # the common case: no dash, space or CJK range mark follows
-    low_tail = _tail(text, low, vocab) if low.scale_word is not None else None
+    low_tail = _tail(text, low, vocab) if low.scale_word is not None or percent else None
     low_end = low_tail.end if low_tail is not None else low.end
     high = _range_high(text, token.start, low_end, language, vocab=vocab, floor=floor)
     if high is None or _is_embedded(text, high, floor):
         return None
     high_amount = _amount(text, high, language, vocab, abbreviations=True)
+    high_tail = _tail(text, high_amount, vocab) if percent else None
+    if percent and (high_tail is None or low_tail is None or high_tail.value != low_tail.value):
+        return None  # "15% to $20": a sign on the low end needs the same on the high end
     if low.scale_word is None:
         # "15-25 billion": the low end takes the high end's scale.
         low_value = token.value * (high_amount.value / high.value) if high.value else token.value
@@ -432,9 +441,6 @@ def _read_range(
     high, amount, low_value = ranged
     tail = _tail(text, amount, vocab)
     marks = _currency_marks(text, prefix, tail)
-    if tail is None and not marks and amount.scale_word is None:
-        amount = _glued_scale(text, token, amount)
-        tail = _tail(text, amount, vocab)
     if tail is None and _glued_letter(text, amount.end):
         return None
     term = tail.value if tail is not None else prefix.value if prefix is not None else None
