@@ -161,3 +161,15 @@ def test_a_place_in_another_clause_scopes_only_from_the_opening(
 def test_a_key_figures_box_is_read(text: str) -> None:
     language = "fr" if "Stargate ouvre" in text else "en"
     assert sorted(figures(text, language), key=str) == [(1.2, "GW"), (40e9, "USD")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # A wire story's dateline dates the dispatch, not anything the story reports.
+        ("新华社北京3月5日电 星际之门项目宣布投资5000亿美元。", "zh"),
+        ("新華社北京3月5日電 星門項目宣布投資5000億美元。", "zh"),
+    ],
+)
+def test_a_wire_dateline_is_not_a_figure(text: str, language: str) -> None:
+    assert [c.unit for c in claims(text, language)] == ["USD"]

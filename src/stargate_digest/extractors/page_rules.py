@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
@@ -128,3 +129,28 @@ def is_list(block: str) -> bool:
     """Whether every line of a block is a list item ("• Cost: $40 billion")."""
     lines = [line for line in block.splitlines() if line.strip()]
     return bool(lines) and all(_BULLET.match(line) for line in lines)
+
+
+# A Chinese wire dateline: "新华社北京3月5日电" (the date the dispatch was filed).
+_DATELINE_AFTER = re.compile(r"[电電]")
+
+
+def is_dateline(text: str, mention: Mention) -> bool:
+    """Whether a date is a wire story's dateline, which dates the dispatch, not a fact."""
+    return mention.kind == "date" and _DATELINE_AFTER.match(text, mention.end) is not None
+
+
+def in_fact_box(paragraph: str, earlier: Iterator[str]) -> bool:
+    """Whether a paragraph is under a "KEY FIGURES" heading: its own first line, or the
+    last line of the paragraph before the list paragraphs that lead to it (``earlier``:
+    the paragraphs before it, nearest first)."""
+    block = paragraph.strip()
+    if is_fact_box_heading(block.split("\n", 1)[0]):
+        return True
+    for previous in earlier:
+        if not is_list(block):
+            return False
+        block = previous.strip()
+        if is_fact_box_heading(block.rsplit("\n", 1)[-1]):
+            return True
+    return False

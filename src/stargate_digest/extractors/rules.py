@@ -25,8 +25,8 @@ from functools import cache
 
 from stargate_digest import __version__
 from stargate_digest.extractors.page_rules import (
-    is_fact_box_heading,
-    is_list,
+    in_fact_box,
+    is_dateline,
     is_name_number,
     names_the_part,
     share_owner,
@@ -336,8 +336,10 @@ class RulesExtractor:
     def _read(
         self, index: _Index, candidate: _Candidate, text: str, language: str
     ) -> _Reading | None:
-        if is_name_number(text, candidate.mention, language):
-            return None  # "Llama 3.1", "Nasdaq 100": part of a name, not a count
+        if is_name_number(text, candidate.mention, language) or is_dateline(
+            text, candidate.mention
+        ):
+            return None  # "Llama 3.1", "Nasdaq 100": part of a name; "3月5日电": a dateline
         owner = share_owner(text, candidate.mention, candidate.clause.start, language)
         if owner is not None and not index.subjects.overlapping(Span(*owner)):
             return None  # "博通公司股價下跌7%": a company the story does not follow
@@ -627,18 +629,9 @@ class _Paragraphs:
         )
 
     def _in_fact_box(self, paragraph: Span) -> bool:
-        """Under a "KEY FIGURES" heading: in its paragraph, or in the list paragraphs
-        that follow a heading standing alone."""
-        block = paragraph.text(self._text).strip()
-        if is_fact_box_heading(block.split("\n", 1)[0]):
-            return True
         number = bisect_left(self._breaks, paragraph.start)
-        while number > 0 and is_list(block):
-            number -= 1
-            block = self._span(number).text(self._text).strip()
-            if is_fact_box_heading(block.rsplit("\n", 1)[-1]):
-                return True
-        return False
+        earlier = (self._span(n).text(self._text) for n in range(number - 1, -1, -1))
+        return in_fact_box(paragraph.text(self._text), earlier)
 
 
 def _names_topic(span: Span, index: _Index) -> bool:
