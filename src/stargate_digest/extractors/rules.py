@@ -22,6 +22,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import get_args
 
 from stargate_digest import __version__
 from stargate_digest.extractors.page_rules import (
@@ -35,6 +36,7 @@ from stargate_digest.models import Article, ArticleClaims, Claim
 from stargate_digest.quantities import Mention, find_mentions
 from stargate_digest.quantities.lexicon import PHASE_WORDS
 from stargate_digest.quantities.locale_facts import word_language
+from stargate_digest.quantities.mention import Kind
 from stargate_digest.segment import Sentences, Span, clause_around
 from stargate_digest.terms import TermHit
 from stargate_digest.topic import (
@@ -145,6 +147,10 @@ class RulesExtractor:
 
     def __init__(self, topic: TopicProfile | None = None) -> None:
         self.topic = topic or load_topic()
+        self._metrics_of = {  # the metrics that measure each kind of quantity
+            kind: {n: m for n, m in self.topic.metrics.items() if kind in m.kinds}
+            for kind in get_args(Kind)
+        }
         self._aliases = {
             name: frozenset([name, *spec.aliases]) for name, spec in self.topic.scopes.items()
         }
@@ -357,7 +363,7 @@ class RulesExtractor:
 
     def _labelled(self, index: _Index, candidate: _Candidate) -> _Reading | None:
         mention = candidate.mention
-        metrics = {n: m for n, m in self.topic.metrics.items() if mention.kind in m.kinds}
+        metrics = self._metrics_of[mention.kind]
         if not metrics:
             return None
         cues = index.cues_in(candidate.sentence)
