@@ -81,6 +81,7 @@ def _with_period_scopes() -> RulesExtractor:
     raw = load_topic().model_dump()
     raw["scopes"]["opening price"] = {"kind": "period", "aliases": ["open", "opening"]}
     raw["scopes"]["calendar 2024"] = {"kind": "period", "aliases": ["in 2024"]}
+    raw["scopes"]["September 2024 drop"] = {"kind": "period", "aliases": ["last September"]}
     return RulesExtractor(TopicProfile.model_validate(raw))
 
 
@@ -96,6 +97,8 @@ def _with_period_scopes() -> RulesExtractor:
         # A figure is not a part of itself: "in 2024" does not scope the date it states.
         ("Stargate was announced in 2024.", "2024", None),
         ("In 2024 Stargate raised $9 billion.", 9e9, "calendar 2024"),
+        # ... but an alias that adds to a date names the period it falls in.
+        ("Stargate was announced last September 3.", "--09-03", "September 2024 drop"),
     ],
 )
 def test_scope_aliases_in_names_or_in_the_figure_itself_do_not_count(

@@ -154,3 +154,14 @@ def in_fact_box(paragraph: str, earlier: Iterator[str]) -> bool:
         if is_fact_box_heading(block.rsplit("\n", 1)[-1]):
             return True
     return False
+
+
+def part_of_figure(start: int, end: int, mention: Mention) -> bool:
+    """Whether a part's alias at ``start:end`` is the figure itself, which it cannot
+    scope: inside the figure ("2023年" in "2023年5月"), or a year with its preposition
+    ("in 2023" for the year 2023). An alias that adds to a date ("지난해 9월", last
+    year's September, for "9월 3일") still names the period the date belongs to."""
+    if mention.start <= start and end <= mention.end:
+        return True
+    year = mention.kind == "date" and isinstance(mention.value, str) and len(mention.value) == 4
+    return year and start < mention.end and end > mention.start

@@ -30,6 +30,7 @@ from stargate_digest.extractors.page_rules import (
     is_dateline,
     is_name_number,
     names_the_part,
+    part_of_figure,
     share_owner,
 )
 from stargate_digest.models import Article, ArticleClaims, Claim
@@ -281,8 +282,7 @@ class RulesExtractor:
             hits = [
                 h
                 for h in index.scopes.within(span)
-                # a figure is not a part of itself ("in 2024" does not scope 2024)
-                if (h.end <= mention.start or h.start >= mention.end)
+                if not part_of_figure(h.start, h.end, mention)
                 and names_the_part(text, h.start, h.end, self._aliases[h.label])
             ]
             if span is candidate.sentence and hits:
