@@ -231,7 +231,7 @@ def test_a_unit_longer_than_a_scale_word_wins() -> None:
         ("¥5", "zh", "CNY", (), "locale zh: '¥' read as CNY"),
         ("¥5 yen", "en", "JPY", (), "symbol ¥ + name 'yen'"),
         ("5円", "ja", "JPY", (), "name '円'"),
-        ("5元", "zh", "CNY", (), "name '元'"),
+        ("5元", "zh", "CNY", (), "locale zh: '元' read as CNY"),  # 元 is also TWD, HKD
         ("人民币5元", "zh", "CNY", (), "name '人民币' + name '元'"),
         ("5 yuan", "en", "CNY", (), "name 'yuan'"),
         ("RMB 5", "en", "CNY", (), "symbol RMB"),

@@ -22,12 +22,22 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import get_args
 
 from stargate_digest import __version__
+from stargate_digest.extractors.page_rules import (
+    in_fact_box,
+    is_dateline,
+    is_name_number,
+    names_the_part,
+    part_of_figure,
+    share_owner,
+)
 from stargate_digest.models import Article, ArticleClaims, Claim
 from stargate_digest.quantities import Mention, find_mentions
 from stargate_digest.quantities.lexicon import PHASE_WORDS
 from stargate_digest.quantities.locale_facts import word_language
+from stargate_digest.quantities.mention import Kind
 from stargate_digest.segment import Sentences, Span, clause_around
 from stargate_digest.terms import TermHit
 from stargate_digest.topic import (
@@ -71,6 +81,15 @@ class _Hits:
         first = bisect_left(self._starts, span.start)
         last = bisect_left(self._starts, span.end)
         return [h for h in self.hits[first:last] if h.end <= span.end]
+
+    def overlapping(self, span: Span) -> bool:
+        """Whether any match overlaps ``span`` (matches are short: look a little back)."""
+        index = bisect_left(self._starts, span.start - 40)
+        while index < len(self.hits) and self.hits[index].start < span.end:
+            if self.hits[index].end > span.start:
+                return True
+            index += 1
+        return False
 
     def any_within(self, span: Span) -> bool:
         """Whether any match lies inside ``span``, in logarithmic time: a paragraph can be
@@ -129,6 +148,13 @@ class RulesExtractor:
 
     def __init__(self, topic: TopicProfile | None = None) -> None:
         self.topic = topic or load_topic()
+        self._metrics_of = {  # the metrics that measure each kind of quantity
+            kind: {n: m for n, m in self.topic.metrics.items() if kind in m.kinds}
+            for kind in get_args(Kind)
+        }
+        self._aliases = {
+            name: frozenset([name, *spec.aliases]) for name, spec in self.topic.scopes.items()
+        }
 
     @property
     def version(self) -> str:
@@ -156,6 +182,7 @@ class RulesExtractor:
         index = self._index(text)
         mentions = find_mentions(text, article.language)
         phases = _phase_pattern(word_language(article.language))
+        headline_site = self._scope_of_article(article)
         claims: list[Claim] = []
         anchors: dict[int, tuple[Claim, ...]] = {}
         previous: Mention | None = None
@@ -170,7 +197,8 @@ class RulesExtractor:
             anchor = _equivalent_anchor(text, previous, mention, anchors)
             previous = mention
             context = _Context(
-                scope=self._scope(index, candidate, text, phases, article.language),
+                scope=self._scope(index, candidate, text, phases, article.language)
+                or headline_site,
                 as_of=_as_of(mentions, candidate),
             )
             if anchor:
@@ -186,7 +214,7 @@ class RulesExtractor:
                     for i, a in enumerate(anchor)
                 )
             else:
-                reading = self._read(index, candidate, text)
+                reading = self._read(index, candidate, text, article.language)
                 if reading is None:
                     continue
                 made = tuple(
@@ -212,11 +240,7 @@ class RulesExtractor:
             for name in self.topic.subjects
             for hit in by_label.get(subject_label(name), [])
         ]
-        scopes = [
-            TermHit(hit.start, hit.end, name)
-            for name in self.topic.scopes
-            for hit in by_label.get(scope_label(name), [])
-        ]
+        scopes = self._scope_hits(text, by_label)
         return _Index(
             subjects=_Hits(subjects),
             cues=_Hits(
@@ -230,6 +254,20 @@ class RulesExtractor:
             scopes=_Hits(scopes),
         )
 
+    def _scope_hits(
+        self, text: str, by_label: dict[str, list[TermHit]] | None = None
+    ) -> list[TermHit]:
+        """Where ``text`` names each of the profile's parts (``by_label``: its matches)."""
+        if by_label is None:
+            by_label = {}
+            for hit in self.topic.matcher.find(text):
+                by_label.setdefault(hit.label, []).append(hit)
+        return [
+            TermHit(hit.start, hit.end, name)
+            for name in self.topic.scopes
+            for hit in by_label.get(scope_label(name), [])
+        ]
+
     def _scope(
         self,
         index: _Index,
@@ -241,12 +279,20 @@ class RulesExtractor:
         """The named part nearest the figure in its clause, else its sentence; else a phase."""
         mention = candidate.mention
         for span in (candidate.clause, candidate.sentence):
-            hits = index.scopes.within(span)
-            if span is candidate.sentence:
-                # Beyond the clause, only a part named before the figure sets the scope
-                # ("At the Abilene campus, ... 400,000 GPUs"): one named after it
-                # usually starts a new thought ("...; the first phase costs ...").
-                hits = [h for h in hits if h.end <= mention.start]
+            hits = [
+                h
+                for h in index.scopes.within(span)
+                if not part_of_figure(h.start, h.end, mention)
+                and names_the_part(text, h.start, h.end, self._aliases[h.label])
+            ]
+            if span is candidate.sentence and hits:
+                # Beyond the clause, only a part named in the sentence's opening clause,
+                # before the figure, sets the scope ("At the Abilene campus, ... 400,000
+                # GPUs"): one named after it usually starts a new thought ("...; the
+                # first phase costs ..."), and one in a middle clause says where
+                # something else is ("MGX, a fund in the UAE, ...").
+                opening = clause_around(text, span, span.start, span.start)
+                hits = [h for h in hits if h.end <= min(mention.start, opening.end)]
             if hits:
                 nearest = min(hits, key=lambda h: _distance(h.start, h.end, mention))
                 return nearest.label
@@ -259,6 +305,20 @@ class RulesExtractor:
                 number = next((g for g in found.groups() if g), "1")
                 return self.topic.canonical_scope(f"phase {number}")
         return None
+
+    def _scope_of_article(self, article: Article) -> str | None:
+        """The one site an article's headline names: what its figures are about when
+        their own sentence names no part ("Chip plant in X delayed" ... "it will cost
+        €30 billion"). Only the headline says so: a site named in the text may be one
+        part among others of a story about the whole."""
+        if not article.title:
+            return None
+        named = {
+            hit.label
+            for hit in _Hits(self._scope_hits(article.title)).hits
+            if self.topic.scopes[hit.label].kind == "site"
+        }
+        return named.pop() if len(named) == 1 else None
 
     def _country_programme(
         self, index: _Index, candidate: _Candidate, text: str, language: str
@@ -279,7 +339,16 @@ class RulesExtractor:
                 return self.topic.canonical_scope(f"{self.topic.main_subject} {country}")
         return None
 
-    def _read(self, index: _Index, candidate: _Candidate, text: str) -> _Reading | None:
+    def _read(
+        self, index: _Index, candidate: _Candidate, text: str, language: str
+    ) -> _Reading | None:
+        if is_name_number(text, candidate.mention, language) or is_dateline(
+            text, candidate.mention
+        ):
+            return None  # "Llama 3.1", "Nasdaq 100": part of a name; "3月5日电": a dateline
+        owner = share_owner(text, candidate.mention, candidate.clause.start, language)
+        if owner is not None and not index.subjects.overlapping(Span(*owner)):
+            return None  # "博通公司股價下跌7%": a company the story does not follow
         labelled = self._labelled(index, candidate)
         if labelled is not None:
             return labelled
@@ -294,7 +363,7 @@ class RulesExtractor:
 
     def _labelled(self, index: _Index, candidate: _Candidate) -> _Reading | None:
         mention = candidate.mention
-        metrics = {n: m for n, m in self.topic.metrics.items() if mention.kind in m.kinds}
+        metrics = self._metrics_of[mention.kind]
         if not metrics:
             return None
         cues = index.cues_in(candidate.sentence)
@@ -529,6 +598,7 @@ class _Paragraphs:
     """The paragraph (text between blank lines) around any offset, found once per text."""
 
     def __init__(self, text: str) -> None:
+        self._text = text
         self._breaks = [m.start() for m in _BLANK_LINE.finditer(text)]
         self._length = len(text)
         self._on_topic: dict[Span, bool] = {}
@@ -555,7 +625,7 @@ class _Paragraphs:
         more than 25,000 jobs.") often names neither, but sits between paragraphs that
         do; page furniture sits at the edges or between other furniture.
         """
-        if _names_topic(paragraph, index):
+        if _names_topic(paragraph, index) or self._in_fact_box(paragraph):
             return True
         number = bisect_left(self._breaks, paragraph.start)
         if number == 0 or number >= len(self._breaks):
@@ -563,6 +633,11 @@ class _Paragraphs:
         return _names_topic(self._span(number - 1), index) and _names_topic(
             self._span(number + 1), index
         )
+
+    def _in_fact_box(self, paragraph: Span) -> bool:
+        number = bisect_left(self._breaks, paragraph.start)
+        earlier = (self._span(n).text(self._text) for n in range(number - 1, -1, -1))
+        return in_fact_box(paragraph.text(self._text), earlier)
 
 
 def _names_topic(span: Span, index: _Index) -> bool:

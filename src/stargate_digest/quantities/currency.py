@@ -17,6 +17,7 @@ from stargate_digest.quantities.lexicon import (
     CURRENCY_NAMES,
     EXTRA_SYMBOLS,
     PREFIX_CURRENCY_NAMES,
+    SHARED_CURRENCY_NAMES,
     SYMBOL_CONVENTIONS,
 )
 from stargate_digest.quantities.locale_facts import (
@@ -86,6 +87,8 @@ def currency_terms_after(language: str) -> Iterator[tuple[str, CurrencyTerm, boo
     names = {**currency_names(language), **CURRENCY_NAMES.get(language, {})}
     for name, code in names.items():
         yield name, CurrencyTerm("name", (code,)), True
+    for name, codes in SHARED_CURRENCY_NAMES.get(language, {}).items():
+        yield name, CurrencyTerm("name", codes), True
 
 
 def currency_terms_before(language: str) -> Iterator[tuple[str, CurrencyTerm, bool]]:

@@ -26,6 +26,15 @@ LANGUAGE_ALIASES: Final[Mapping[str, str]] = {"no": "nb", "nn": "nb"}
 
 FALLBACK_LANGUAGE: Final = "en"
 
+REGIONAL_MONTH_LOCALES: Final[Mapping[str, tuple[str, ...]]] = {
+    # CLDR locales whose month names are read beside the language's own: Austrian
+    # "Jänner"/"Feber", Canadian and Belgian French, Mexican Spanish, European Portuguese.
+    "de": ("de_AT", "de_CH"),
+    "fr": ("fr_CA", "fr_BE"),
+    "es": ("es_MX",),
+    "pt": ("pt_PT",),
+}
+
 CJK_LANGUAGES: Final = frozenset({"ja", "zh", "ko"})
 """Languages written without spaces: counters and scale words may follow several numbers."""
 
@@ -67,6 +76,7 @@ SCALE_WORDS: Final[Mapping[str, Mapping[str, int]]] = {
     "fr": {
         "mille": 3, "million": 6, "millions": 6, "milliard": 9, "milliards": 9,
         "Md": 9, "Mds": 9, "Mrd": 9, "Mrds": 9, "billion": 12, "billions": 12,
+        "mille milliards": 12,
     },
     "nb": {
         "tusen": 3, "million": 6, "millioner": 6, "mill.": 6, "mill": 6, "mln.": 6,
@@ -100,6 +110,16 @@ SCALE_WORDS: Final[Mapping[str, Mapping[str, int]]] = {
         "천억": 11, "조": 12,
     },
 }  # fmt: skip
+
+IMPLIED_NUMBERS: Final[Mapping[str, Mapping[str, str]]] = {
+    # Words that stand for the number before a scale word written without digits ("a
+    # billion", "half a million"); "" is a scale phrase that needs none ("mil millones",
+    # "mille milliards": a thousand millions). Read only when no number precedes.
+    "en": {"a": "1", "an": "1", "half a": "0.5", "one": "1"},
+    "fr": {"": "1"},
+    "es": {"": "1"},
+    "it": {"": "1"},
+}
 
 CURRENCY_SCALE_ABBREVIATIONS: Final[Mapping[str, Mapping[str, int]]] = {
     # Read as scales only when a currency is attached ("$5m", "500 M€", "R$ 5 bi");
@@ -160,8 +180,9 @@ CURRENCY_NAMES: Final[Mapping[str, Mapping[str, str]]] = {
         "ウォン": "KRW", "ポンド": "GBP",
     },
     "zh": {
-        "元": "CNY", "人民币": "CNY", "人民幣": "CNY", "美金": "USD", "日圆": "JPY",
-        "日圓": "JPY", "韩币": "KRW",
+        "人民币": "CNY", "人民幣": "CNY", "美金": "USD", "日圆": "JPY",
+        "日圓": "JPY", "韩币": "KRW", "台幣": "TWD", "新台幣": "TWD", "台币": "TWD",
+        "新台币": "TWD",
     },
     "ko": {
         "달러": "USD", "원": "KRW", "엔": "JPY", "엔화": "JPY", "위안": "CNY",
@@ -169,9 +190,24 @@ CURRENCY_NAMES: Final[Mapping[str, Mapping[str, str]]] = {
     },
 }  # fmt: skip
 
+SHARED_CURRENCY_NAMES: Final[Mapping[str, Mapping[str, tuple[str, ...]]]] = {
+    # 元 is the unit word of the yuan, the New Taiwan dollar and the Hong Kong dollar
+    # ("新台幣2112億元"): alone it is read as the locale's home currency (CNY in zh), and
+    # with a currency name before the number the two agree on that name's currency.
+    "zh": {"元": ("CNY", "TWD", "HKD")},
+}
+
 PREFIX_CURRENCY_NAMES: Final[Mapping[str, Mapping[str, str]]] = {
     # Names written before the number ("人民币5000亿元", "미화 5억 달러").
-    "zh": {"人民币": "CNY", "人民幣": "CNY", "美金": "USD"},
+    "zh": {
+        "人民币": "CNY",
+        "人民幣": "CNY",
+        "美金": "USD",
+        "台幣": "TWD",
+        "新台幣": "TWD",
+        "台币": "TWD",
+        "新台币": "TWD",
+    },
     "ko": {"미화": "USD"},
 }
 
@@ -219,6 +255,8 @@ UNIT_WORDS: Final[Mapping[str, Mapping[str, tuple[Kind, str, float]]]] = {
         "square kilometers": ("area", "sqm", 1e6), "square kilometres": ("area", "sqm", 1e6),
         "year": ("duration", "years", 1), "years": ("duration", "years", 1),
         "month": ("duration", "months", 1), "months": ("duration", "months", 1),
+        # compute is counted in accelerator hours ("2.8 million GPU hours")
+        "GPU hours": ("duration", "hours", 1), "GPU-hours": ("duration", "hours", 1),
     },
     "de": {
         "Gigawatt": ("power", "GW", 1), "Megawatt": ("power", "MW", 1),
@@ -286,7 +324,7 @@ UNIT_WORDS: Final[Mapping[str, Mapping[str, tuple[Kind, str, float]]]] = {
         "キロワット": ("power", "MW", 1e-3), "平方フィート": ("area", "sqft", 1),
         "平方メートル": ("area", "sqm", 1), "エーカー": ("area", "acre", 1),
         "平方キロメートル": ("area", "sqm", 1e6), "平方マイル": ("area", "acre", 640),
-        "ヘクタール": ("area", "ha", 1),
+        "ヘクタール": ("area", "ha", 1), "位": ("count", "rank", 1),
         "年間": ("duration", "years", 1), "カ年": ("duration", "years", 1),
         "か年": ("duration", "years", 1), "か月": ("duration", "months", 1),
         "ヶ月": ("duration", "months", 1), "カ月": ("duration", "months", 1),
@@ -307,7 +345,7 @@ UNIT_WORDS: Final[Mapping[str, Mapping[str, tuple[Kind, str, float]]]] = {
         "킬로와트": ("power", "MW", 1e-3), "제곱피트": ("area", "sqft", 1),
         "제곱미터": ("area", "sqm", 1), "에이커": ("area", "acre", 1),
         "제곱킬로미터": ("area", "sqm", 1e6), "제곱마일": ("area", "acre", 640),
-        "헥타르": ("area", "ha", 1),
+        "헥타르": ("area", "ha", 1), "평": ("area", "pyeong", 1), "위": ("count", "rank", 1),
         "년": ("duration", "years", 1), "년간": ("duration", "years", 1),
         "개월": ("duration", "months", 1),
     },
@@ -327,26 +365,30 @@ OTHER_UNIT_SYMBOLS: Final = (
 OTHER_UNIT_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
     "en": ("inch", "inches", "miles", "kilometers", "kilometres", "meters", "metres",
            "tonnes", "tons", "degrees", "hours", "minutes", "seconds", "days", "weeks",
-           "percentage points", "percentage point"),
+           "percentage points", "percentage point", "nanometer", "nanometers",
+           "nanometre", "nanometres", "times", "-fold"),
     "de": ("Zoll", "Kilometer", "Meter", "Tonnen", "Grad", "Stunden", "Minuten", "Tage",
-           "Tagen", "Wochen", "Prozentpunkte", "Prozentpunkten", "Uhr"),
+           "Tagen", "Wochen", "Prozentpunkte", "Prozentpunkten", "Uhr", "Nanometer", "Mal", "mal"),
     "fr": ("pouces", "kilomètres", "mètres", "tonnes", "degrés", "heures", "minutes",
-           "jours", "semaines", "points de pourcentage", "h"),
+           "jours", "semaines", "points de pourcentage", "h", "nanomètres", "nanomètre",
+           "fois"),
     "nb": ("tommer", "kilometer", "meter", "tonn", "grader", "timer", "minutter", "dager",
            "uker", "prosentpoeng"),
     "es": ("pulgadas", "kilómetros", "metros", "toneladas", "grados", "horas", "minutos",
-           "días", "semanas", "puntos porcentuales"),
+           "días", "semanas", "puntos porcentuales", "nanómetros", "nanómetro",
+           "veces"),
     "it": ("pollici", "chilometri", "metri", "tonnellate", "gradi", "ore", "minuti",
-           "giorni", "settimane", "punti percentuali"),
+           "giorni", "settimane", "punti percentuali", "nanometri", "volte"),
     "pt": ("polegadas", "quilômetros", "quilómetros", "metros", "toneladas", "graus",
-           "horas", "minutos", "dias", "semanas", "pontos percentuais"),
+           "horas", "minutos", "dias", "semanas", "pontos percentuais", "nanômetros",
+           "nanómetros", "vezes"),
     # CJK calendar and clock counters ("1月", "22日", "3時") are parts of dates and times.
     "ja": ("年", "月", "日", "時", "分", "秒", "年代", "世紀", "インチ", "キロ", "メートル",
-           "トン", "度", "週間"),
+           "トン", "度", "週間", "ナノメートル", "ナノ", "倍"),
     "zh": ("月", "日", "号", "號", "时", "時", "点", "分", "秒", "年代", "世纪", "英寸",
-           "公里", "米", "吨", "度", "个百分点", "周", "天"),
+           "公里", "米", "吨", "度", "个百分点", "周", "天", "奈米", "纳米", "納米", "倍"),
     "ko": ("월", "일", "시", "분", "초", "년대", "세기", "인치", "킬로미터", "미터", "톤",
-           "도", "주", "퍼센트포인트"),
+           "도", "주", "퍼센트포인트", "나노미터", "나노", "배"),
 }  # fmt: skip
 
 # --- numbers -----------------------------------------------------------------------------
@@ -546,14 +588,16 @@ YEAR_PREPOSITIONS: Final[Mapping[str, tuple[str, ...]]] = {
     # Words that make a bare year a date ("by 2026", "d'ici 2029"): the surface is the
     # year alone. A year with none of these ("Progress Toward 2028", "GPT-2025") is not
     # reported: four digits alone are too often names, counts or page furniture.
-    "en": ("by", "in", "until", "till", "through", "since", "before", "during"),
-    "de": ("bis", "im Jahr", "im Jahre", "in", "seit", "ab", "vor", "bis zum Jahr"),
+    # "between 2025 and 2027" (a range of years) is a time too.
+    "en": ("by", "in", "until", "till", "through", "since", "before", "during", "between"),
+    "de": ("bis", "im Jahr", "im Jahre", "in", "seit", "ab", "vor", "bis zum Jahr",
+           "zwischen"),
     "fr": ("d'ici", "d’ici", "en", "jusqu'en", "jusqu’en", "depuis", "avant", "dès",
-           "d'ici à", "d’ici à"),
-    "es": ("para", "en", "hasta", "desde", "antes de", "en el año", "para el año"),
+           "d'ici à", "d’ici à", "entre"),
+    "es": ("para", "en", "hasta", "desde", "antes de", "en el año", "para el año", "entre"),
     "it": ("entro il", "entro", "nel", "fino al", "dal", "prima del"),
-    "pt": ("até", "em", "desde", "antes de", "no ano de", "até o fim de"),
-    "nb": ("innen", "i", "til", "fra", "siden", "før", "innen utgangen av"),
+    "pt": ("até", "em", "desde", "antes de", "no ano de", "até o fim de", "entre"),
+    "nb": ("innen", "i", "til", "fra", "siden", "før", "innen utgangen av", "mellom"),
 }  # fmt: skip
 
 YEAR_MODIFIERS: Final[Mapping[str, tuple[str, ...]]] = {
@@ -561,7 +605,7 @@ YEAR_MODIFIERS: Final[Mapping[str, tuple[str, ...]]] = {
     # the value stays the year (the contract has no half-year precision).
     "en": ("mid-", "mid", "early", "late", "end-", "end of", "the end of", "start of",
            "the start of", "beginning of", "the beginning of", "the first half of",
-           "the second half of", "fiscal", "FY"),
+           "the second half of", "fiscal", "FY", "quarter of", "quarters of"),
     "de": ("Mitte", "Ende", "Anfang", "Frühjahr", "Herbst", "Sommer", "Winter"),
     "fr": ("mi-", "fin", "début", "courant", "fin de l'année", "printemps", "automne"),
     "es": ("mediados de", "finales de", "fines de", "principios de", "comienzos de"),
@@ -624,11 +668,17 @@ AMOUNT_FOLLOWERS: Final[Mapping[str, tuple[str, ...]]] = {
     # the paragraph ("los 350.000 millones restantes"); a noun there ("3.6 trillion
     # people", "500 milioni di utenti") makes it a count. Short lowercase words ("se",
     # "in", "to") and punctuation also keep it money (see scanner._carry_currency).
-    "en": ("more", "remaining", "additional", "will", "would", "was", "were", "has", "have"),
-    "de": ("weitere", "sollen", "soll", "werden", "wurden", "fließen"),
-    "fr": ("restants", "restant", "supplémentaires", "seront", "sont", "iront"),
-    "es": ("restantes", "adicionales", "más", "irán", "serán"),
-    "it": ("restanti", "aggiuntivi", "saranno", "andranno"),
-    "pt": ("restantes", "adicionais", "serão", "irão"),
-    "nb": ("resterende", "ytterligere", "skal", "vil"),
-}
+    # Prepositions and hedges after it ("65.000 millones hasta 2030", "10 milliards
+    # environ") say when or how much, not what is counted.
+    "en": ("more", "remaining", "additional", "will", "would", "was", "were", "has", "have",
+           "by", "until", "through", "over", "roughly", "apiece"),
+    "de": ("weitere", "sollen", "soll", "werden", "wurden", "fließen", "bis", "etwa",
+           "rund", "für", "ab"),
+    "fr": ("restants", "restant", "supplémentaires", "seront", "sont", "iront", "environ",
+           "d'ici", "d’ici", "jusqu'en", "jusqu’en", "pour", "dont"),
+    "es": ("restantes", "adicionales", "más", "irán", "serán", "hasta", "desde", "para",
+           "durante", "aproximadamente"),
+    "it": ("restanti", "aggiuntivi", "saranno", "andranno", "entro", "fino", "circa", "per"),
+    "pt": ("restantes", "adicionais", "serão", "irão", "até", "para", "cerca", "desde"),
+    "nb": ("resterende", "ytterligere", "skal", "vil", "innen", "til", "cirka", "rundt"),
+}  # fmt: skip

@@ -28,6 +28,7 @@ from stargate_digest.quantities.lexicon import (
     FALLBACK_LANGUAGE,
     LANGUAGE_ALIASES,
     LANGUAGES,
+    REGIONAL_MONTH_LOCALES,
 )
 
 _PLURAL_PROBES = (1, 2, 5, 1_000_000)
@@ -84,15 +85,17 @@ def home_currency(language: str) -> str | None:
 
 @cache
 def month_numbers(language: str) -> Mapping[str, int]:
-    """Wide and abbreviated month names (no trailing dot, casefolded) -> month number."""
-    locale = cldr_locale(language)
+    """Wide and abbreviated month names (no trailing dot, casefolded) -> month number,
+    with the regional names of the language ("Jänner", de_AT)."""
     names: dict[str, int] = {}
-    for width in ("wide", "abbreviated"):
-        for context in ("format", "stand-alone"):
-            for number, name in get_month_names(width, context, locale).items():
-                word = str(name).rstrip(".").casefold()
-                if word and not any(char.isdigit() for char in word):
-                    names.setdefault(word, int(number))
+    regional = REGIONAL_MONTH_LOCALES.get(primary_subtag(language), ())
+    for locale in (cldr_locale(language), *(Locale.parse(tag) for tag in regional)):
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for number, name in get_month_names(width, context, locale).items():
+                    word = str(name).rstrip(".").casefold()
+                    if word and not any(char.isdigit() for char in word):
+                        names.setdefault(word, int(number))
     return names
 
 

@@ -101,8 +101,10 @@ def cjk_numeral(numeral: str) -> int:
 
 @cache
 def _digits_pattern(language: str) -> re.Pattern[str]:
-    """Digits with grouping; a plain space groups only where CLDR's group mark is a space."""
-    spaces = _GROUP_SPACES + (" " if group_symbol(language).isspace() else "")
+    """Digits with grouping by comma, dot, apostrophe or any kind of space."""
+    # News copy groups with a plain space in every language ("30 000 millones", "1 200
+    # acres"); three digits must follow, so "in 2024 300 workers" stays two numbers.
+    spaces = _GROUP_SPACES + " "
     grouped = "|".join(
         rf"\d{{1,3}}(?:{separator}\d{{3}})+(?!\d)"
         for separator in (",", r"\.", f"[{spaces}]", "['’]")

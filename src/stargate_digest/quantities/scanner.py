@@ -10,7 +10,9 @@ scale and unit written after the second ("$15-25 billion": 15e9 to 25e9).
 
 from __future__ import annotations
 
+import heapq
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -27,12 +29,15 @@ from stargate_digest.quantities.currency import (
 from stargate_digest.quantities.dates import DateHit, find_dates
 from stargate_digest.quantities.lexicon import (
     AMOUNT_FOLLOWERS,
+    IMPLIED_NUMBERS,
     ORDINAL_DOT_LANGUAGES,
     ORDINAL_MARKERS,
+    PERCENT_SIGNS,
     RANGE_BETWEEN,
     RANGE_DASHES,
     RANGE_FROM,
     RANGE_WORDS,
+    SCALE_WORDS,
 )
 from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.quantities.mention import Kind, Mention
@@ -104,10 +109,34 @@ def _cjk_part(
     scale = _scale_at(text, number.end, vocab, abbreviations=False)
     if scale is not None and scale.value.exponent < exponent:
         power = scale.value.exponent
+        inner = _inner_group(text, scale.end, language, vocab, exponent)
+        if power < 4 and inner is not None:
+            # "846조6천875억": 천 multiplies inside the 억 group (6천875억 = 6,875억)
+            digits, end, power = inner
+            return (
+                (number.value * Decimal(10) ** scale.value.exponent + digits)
+                * Decimal(10) ** power,
+                end,
+                power,
+            )
         return number.value * Decimal(10) ** power, scale.end, power
     if scale is None and not spaced and number.value < Decimal(10) ** exponent:
         return number.value, number.end, None
     return None
+
+
+def _inner_group(
+    text: str, pos: int, language: str, vocab: Vocabulary, exponent: int
+) -> tuple[Decimal, int, int] | None:
+    """The digits and myriad unit that close a group begun with 천/千 ("875억" after
+    "6천"): the digits, where the unit ends, and its power."""
+    number = number_at(text, pos, language)
+    if number is None:
+        return None
+    scale = _scale_at(text, number.end, vocab, abbreviations=False)
+    if scale is None or not 4 <= scale.value.exponent < exponent:
+        return None
+    return number.value, scale.end, scale.value.exponent
 
 
 def _amount(
@@ -119,7 +148,7 @@ def _amount(
     if scale is None:
         return _Amount(token.value, end, qualifier=qualifier)
     exponent: int | None = scale.value.exponent
-    value = token.value * Decimal(10) ** scale.value.exponent
+    value = _regrouped(text, token) * Decimal(10) ** scale.value.exponent
     end = scale.end
     while vocab.compound_scales and exponent is not None:
         part = _cjk_part(text, end, language, vocab, exponent)
@@ -163,6 +192,35 @@ def _qualifier(text: str, start: int, end: int, vocab: Vocabulary, floor: int) -
         return before.value
     after = vocab.after.match(text, end)
     return Qualifier.EXACT if after is None else after.value
+
+
+# "2.048 GPUs": a count has no fraction, so a single mark before three digits groups.
+_ONE_GROUP = re.compile(r"[1-9]\d{0,2}[.,]\d{3}")
+_PADDED = re.compile(r"[1-9]\d{0,2}[.,]\d\d0")
+
+
+def _regrouped(text: str, token: NumberToken) -> Decimal:
+    """Before a scale word, three digits ending in zero after one mark are a group in any
+    locale: "6,600 millones" (Latin American Spanish) is 6,600 millions, since no paper
+    pads a decimal with zeros before "millones"."""
+    if _PADDED.fullmatch(text, token.start, token.end):
+        return Decimal(re.sub(r"[.,]", "", text[token.start : token.end]))
+    return token.value
+
+
+# Tech copy glues a scale letter to a count before its noun ("671B parameters", "280K
+# GPU hours"); before punctuation it is a name ("Llama 405B,"), and a single-digit K is
+# a screen resolution ("4K").
+_GLUED_SCALE = re.compile(r"([KMBT])(?=[ \u00a0]+[^\W\d_])")
+_GLUED_POWERS = {"K": 3, "M": 6, "B": 9, "T": 12}
+
+
+def _glued_scale(text: str, token: NumberToken, amount: _Amount) -> _Amount:
+    glued = _GLUED_SCALE.match(text, amount.end)
+    if glued is None or token.spelled or (glued[1] == "K" and token.value < 10):
+        return amount
+    power = Decimal(10) ** _GLUED_POWERS[glued[1]]
+    return _Amount(amount.value * power, glued.end(), glued[1], qualifier=amount.qualifier)
 
 
 def _is_embedded(text: str, token: NumberToken, floor: int) -> bool:
@@ -223,7 +281,10 @@ def _classify(
         return None  # "one of the most", "un des": the word is rarely a count
     if amount.scale_word is None and _is_bare_number_noise(text, token, language):
         return None
-    return _Reading("count", "count", amount.value)
+    value = amount.value
+    if amount.scale_word is None and _ONE_GROUP.fullmatch(text, token.start, token.end):
+        value = Decimal(re.sub(r"[.,]", "", text[token.start : token.end]))
+    return _Reading("count", "count", value)
 
 
 _RANGE_NEXT = frozenset(SPACES + "".join(RANGE_DASHES))
@@ -282,6 +343,10 @@ def _range_high(
     return number_at(text, pos, language)
 
 
+# A percent sign right after the low end ("15%-20%", "15 % à 20 %").
+_PERCENT_NEXT = re.compile(f"[{SPACES}]?[{''.join(PERCENT_SIGNS)}]")
+
+
 def _range(  # noqa: PLR0917 (one private call site, in _read)
     text: str,
     token: NumberToken,
@@ -291,14 +356,18 @@ def _range(  # noqa: PLR0917 (one private call site, in _read)
     floor: int,
 ) -> tuple[NumberToken, _Amount, Decimal] | None:
     """(high token, high amount, low value) when ``token`` opens a range, else None."""
-    if low.end < len(text) and text[low.end] not in _RANGE_NEXT:
+    percent = _PERCENT_NEXT.match(text, low.end) is not None
+    if low.end < len(text) and text[low.end] not in _RANGE_NEXT and not percent:
         return None  # the common case: no dash, space or CJK range mark follows
-    low_tail = _tail(text, low, vocab) if low.scale_word is not None else None
+    low_tail = _tail(text, low, vocab) if low.scale_word is not None or percent else None
     low_end = low_tail.end if low_tail is not None else low.end
     high = _range_high(text, token.start, low_end, language, vocab=vocab, floor=floor)
     if high is None or _is_embedded(text, high, floor):
         return None
     high_amount = _amount(text, high, language, vocab, abbreviations=True)
+    high_tail = _tail(text, high_amount, vocab) if percent else None
+    if percent and (high_tail is None or low_tail is None or high_tail.value != low_tail.value):
+        return None  # "15% to $20": a sign on the low end needs the same on the high end
     if low.scale_word is None:
         # "15-25 billion": the low end takes the high end's scale.
         low_value = token.value * (high_amount.value / high.value) if high.value else token.value
@@ -330,6 +399,9 @@ def _read(
         amount = _amount(text, token, language, vocab, abbreviations=False)
         tail = _tail(text, amount, vocab)
         marks = _currency_marks(text, prefix, tail)
+    if tail is None and not marks and amount.scale_word is None:
+        amount = _glued_scale(text, token, amount)
+        tail = _tail(text, amount, vocab)
     if tail is None and _glued_letter(text, amount.end):
         return None
     if token.spelled and tail is not None and _DIGIT_AHEAD.match(text, tail.end):
@@ -497,6 +569,51 @@ def _carry_currency(text: str, mentions: list[Mention], language: str) -> list[M
     return carried
 
 
+@cache
+def _implied_pattern(language: str) -> re.Pattern[str] | None:
+    """Scale words with no digits before them, after the words that stand for a number;
+    with no such word, only a phrase of two scale words ("mil millones")."""
+    words = IMPLIED_NUMBERS.get(language)
+    if not words:
+        return None
+    scales = sorted(SCALE_WORDS[language], key=len, reverse=True)
+    single = "|".join(re.escape(w) for w in scales if len(w) > 3)
+    double = "|".join(re.escape(w) for w in scales if " " in w)
+    leads = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if w)
+    options = []
+    if leads:
+        options.append(rf"\b(?P<lead>(?i:{leads})){SPACE}+(?=(?:{single})\b)")
+    if "" in words and double:
+        options.append(rf"\b(?=(?:{double})\b)")
+    return re.compile("|".join(options)) if options else None
+
+
+def _implied_tokens(text: str, language: str) -> Iterator[NumberToken]:
+    """ "a billion", "half a million", "mil millones": the number the words stand for."""
+    words = word_language(language)
+    pattern = _implied_pattern(words)
+    if pattern is None:
+        return
+    for match in pattern.finditer(text):
+        lead = (match.groupdict().get("lead") or "").strip().casefold()
+        if _NUMBER_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            continue  # "dos mil millones", "2 billion": the number before is read
+        value = IMPLIED_NUMBERS[words].get(lead, IMPLIED_NUMBERS[words].get(""))
+        if value is None:
+            continue
+        end = match.start() + len((match.groupdict().get("lead") or "").rstrip())
+        yield NumberToken(match.start(), end, Decimal(value), spelled=True)
+
+
+# A digit or a number word (ending in one of these) right before a scale phrase.
+_NUMBER_BEFORE = re.compile(
+    r"(?:\d|\b(?:un|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|deux|trois|"
+    r"quatre|cinq|sept|huit|neuf|dix|due|tre|cinque|sei|sette|otto|nove|dieci)|"
+    r"(?:ientos|ientas|cents|cento|enta|inta|ante|ente|ta|te|ze|ce))[\s\u00a0]+$",
+    re.IGNORECASE,
+)
+
+
 def find_mentions(text: str, language: str) -> list[Mention]:
     """Every quantity mention in running text, in order of position.
 
@@ -510,7 +627,10 @@ def find_mentions(text: str, language: str) -> list[Mention]:
     floor = 0
     upcoming = iter(dates)
     next_date = next(upcoming, None)
-    for token in number_tokens(text, language):
+    tokens = heapq.merge(
+        number_tokens(text, language), _implied_tokens(text, language), key=lambda t: t.start
+    )
+    for token in tokens:
         while next_date is not None and next_date.end <= token.start:
             floor = max(floor, next_date.end)
             next_date = next(upcoming, None)

@@ -1,0 +1,167 @@
+"""General rules of news pages the rules extractor applies to candidate figures.
+
+Each rule is about how news copy is written in general, never about one story, site or
+value: a number that is part of a name, a figure in page furniture, the part of the
+story a whole article is about.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+
+from stargate_digest.quantities import Mention
+from stargate_digest.quantities.locale_facts import word_language
+
+# A capitalised Latin word (or an initialism such as "S&P") right before a bare number:
+# the number is part of a name ("Llama 3", "Nasdaq 100", "Fab 21", "Intel 4 process").
+_NAME_BEFORE = re.compile(r"(?<![\w&.-])([A-Z][\w&.-]*)[ \u00a0]$")
+# Where a sentence or a line opens, a capital says nothing about a name.
+_OPENING = re.compile(r"(?:^|[.!?:;\n\"“«(]\s*)$")
+# German capitalises every noun, so a capital there does not mark a name.
+_NOUN_CAPITALS = frozenset({"de"})
+_HYPHENATED = re.compile(r"-\w")
+_HYPHENATED_BEFORE = re.compile(r"\w-")
+_LOOKBEHIND = 40
+
+
+def is_name_number(text: str, mention: Mention, language: str) -> bool:
+    """Whether a bare count is a name's number or a version, not a count of anything.
+
+    A count has no fraction unless a scale word carries it ("3.5 assistants" names a
+    version, "1.5 million" is a count), and a number right after a capitalised word
+    that does not open its sentence belongs to that name.
+    """
+    if mention.kind != "count" or mention.scale_word is not None or mention.spelled:
+        return False
+    if isinstance(mention.value, float) and not mention.value.is_integer():
+        return True
+    if word_language(language) in _NOUN_CAPITALS:
+        return False
+    before = text[max(0, mention.start - _LOOKBEHIND) : mention.start]
+    name = _NAME_BEFORE.search(before)
+    if name is None:
+        return False
+    return _OPENING.search(before, 0, name.start()) is None
+
+
+def names_the_part(text: str, start: int, end: int, aliases: frozenset[str]) -> bool:
+    """Whether a match of a part's alias at ``start:end`` really names that part.
+
+    A lowercase alias (a common word: "open", "opening") does not match part of a
+    hyphenated word ("open-source"), nor a capitalised word inside a sentence, where it
+    is a name ("Open Robotics", "OpenAI"); at the start of a sentence or a line the
+    capital says nothing.
+    """
+    written = text[start:end]
+    common = any(
+        alias.casefold() == written.casefold() and alias[:1].islower() for alias in aliases
+    )
+    if not common:
+        return True
+    if _HYPHENATED.match(text, end) or (
+        start >= 2 and _HYPHENATED_BEFORE.fullmatch(text, start - 2, start)
+    ):
+        return False  # "open-source" is not "open"
+    if written in aliases or not written[:1].isupper():
+        return True
+    return _OPENING.search(text[max(0, start - _LOOKBEHIND) : start]) is not None
+
+
+# The share-price word of languages that write its owner right before it, with no space
+# or one word ("博通公司股價", "브로드컴 주가", "オラクルの株価").
+SHARE_PRICE_WORDS: dict[str, tuple[str, ...]] = {
+    "zh": ("股價", "股价"),
+    "ja": ("株価",),
+    "ko": ("주가",),
+}
+# What ends the owner's name going backwards: spaces and punctuation (not parentheses,
+# which hold a ticker: "超威半導體公司(AMD)股價").
+_OWNER_EDGE = re.compile(r"[\s,，、。;；:：!?！？「」『』“”\"'《》]")
+# A move in parentheses right after a name: "AMD(-6.37%)", "퀄컴(+0.5%)".
+_MOVE_AFTER_NAME = re.compile(r"([^\s,，、。;；(（)）]+)[(（]\s*[-+−–]?$")
+
+
+def share_owner(
+    text: str, mention: Mention, clause_start: int, language: str
+) -> tuple[int, int] | None:
+    """Where the text names whose share price a percentage is, or None when it names no
+    one (the story's own subject is then meant: "股价上涨4%")."""
+    if mention.kind != "percent":
+        return None
+    before = text[max(clause_start, mention.start - _LOOKBEHIND) : mention.start]
+    offset = mention.start - len(before)
+    move = _MOVE_AFTER_NAME.search(before)
+    if move is not None:
+        return offset + move.start(1), offset + move.end(1)
+    words = SHARE_PRICE_WORDS.get(word_language(language), ())
+    found = max((before.rfind(word) for word in words), default=-1)
+    if found <= 0:
+        return None
+    end = found
+    while end > 0 and before[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and not _OWNER_EDGE.match(before[start - 1]):
+        start -= 1
+    return (offset + start, offset + end) if start < end else None
+
+
+@cache
+def _fact_box_heading() -> re.Pattern[str]:
+    raw = resources.files("stargate_digest.data").joinpath("boilerplate.toml").read_text("utf-8")
+    headings = tomllib.loads(raw)["fact_box_headings"]
+    return re.compile(rf"(?:{'|'.join(headings)})\s*[:：]?", re.IGNORECASE)
+
+
+_BULLET = re.compile(r"\s*(?:[•·▪■◆►*\-–—]|\d{1,2}[.)])\s")
+
+
+def is_fact_box_heading(line: str) -> bool:
+    """Whether a line heads the article's own fact box ("KEY FIGURES", "Chiffres clés")."""
+    return _fact_box_heading().fullmatch(line.strip()) is not None
+
+
+def is_list(block: str) -> bool:
+    """Whether every line of a block is a list item ("• Cost: $40 billion")."""
+    lines = [line for line in block.splitlines() if line.strip()]
+    return bool(lines) and all(_BULLET.match(line) for line in lines)
+
+
+# A Chinese wire dateline: "新华社北京3月5日电" (the date the dispatch was filed).
+_DATELINE_AFTER = re.compile(r"[电電]")
+
+
+def is_dateline(text: str, mention: Mention) -> bool:
+    """Whether a date is a wire story's dateline, which dates the dispatch, not a fact."""
+    return mention.kind == "date" and _DATELINE_AFTER.match(text, mention.end) is not None
+
+
+def in_fact_box(paragraph: str, earlier: Iterator[str]) -> bool:
+    """Whether a paragraph is under a "KEY FIGURES" heading: its own first line, or the
+    last line of the paragraph before the list paragraphs that lead to it (``earlier``:
+    the paragraphs before it, nearest first)."""
+    block = paragraph.strip()
+    if is_fact_box_heading(block.split("\n", 1)[0]):
+        return True
+    for previous in earlier:
+        if not is_list(block):
+            return False
+        block = previous.strip()
+        if is_fact_box_heading(block.rsplit("\n", 1)[-1]):
+            return True
+    return False
+
+
+def part_of_figure(start: int, end: int, mention: Mention) -> bool:
+    """Whether a part's alias at ``start:end`` is the figure itself, which it cannot
+    scope: inside the figure ("2023年" in "2023年5月"), or a year with its preposition
+    ("in 2023" for the year 2023). An alias that adds to a date ("지난해 9월", last
+    year's September, for "9월 3일") still names the period the date belongs to."""
+    if mention.start <= start and end <= mention.end:
+        return True
+    year = mention.kind == "date" and isinstance(mention.value, str) and len(mention.value) == 4
+    return year and start < mention.end and end > mention.start

@@ -1,0 +1,236 @@
+"""Issue 12, real pages: conventions of news copy the parser reads (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from stargate_digest.quantities import find_mentions
+
+
+def values(text: str, language: str) -> list[tuple[str, float | str, str]]:
+    return [(m.kind, m.value, m.unit) for m in find_mentions(text, language)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # New Taiwan dollars, before or after the number; 元 alone stays the yuan in zh.
+        (
+            "公司將投資50億美元(約新台幣1500億元)興建新廠",
+            [("money", 5e9, "USD"), ("money", 1.5e11, "TWD")],
+        ),
+        ("總額約1.2兆台幣", [("money", 1.2e12, "TWD")]),
+        ("預算為台幣300億元", [("money", 3e10, "TWD")]),
+        ("政府撥款500亿元", [("money", 5e10, "CNY")]),
+    ],
+)
+def test_new_taiwan_dollar(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert values(text, "zh") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # Latin American copy groups with commas, European copy in English with dots:
+        # before a scale word, three digits ending in zero after one mark are a group (no
+        # paper writes "6,600 millones" for 6.6 million).
+        ("recibió 6,600 millones de dólares", "es", [("money", 6.6e9, "USD")]),
+        ("recibió 6,625 millones de dólares", "es", [("money", 6.625e6, "USD")]),
+        ("emplea a 3,000 personas", "es", [("count", 3000, "count")]),
+        ("a cluster of 10.000 accelerators", "en", [("count", 10000, "count")]),
+        ("el 2,5 % del total", "es", [("percent", 2.5, "percent")]),
+        ("un coste de 0,750 euros", "es", [("money", 0.75, "EUR")]),
+        # A count has no fraction: "2.048 GPUs" is two thousand and forty-eight.
+        ("they bought 2.048 accelerators", "en", [("count", 2048, "count")]),
+        ("it costs 2.048 dollars", "en", [("money", 2.048, "USD")]),
+        # A plain space groups thousands in any language's copy when three digits follow.
+        ("una inversión de 30 000 millones de euros", "es", [("money", 3e10, "EUR")]),
+        ("a campus of 1 200 acres", "en", [("area", 1200, "acre")]),
+        ("in 2024 300 workers joined", "en", [("date", "2024", "date"), ("count", 300, "count")]),
+    ],
+)
+def test_digit_groups_of_other_conventions(
+    text: str, language: str, expected: list[tuple[str, float | str, str]]
+) -> None:
+    assert values(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # A chip's process node is a length, not a count of anything.
+        ("the fab makes 3-nanometer chips", "en"),
+        ("la planta produce chips de 3 nanómetros", "es"),
+        ("l'usine produit des puces de 3 nanomètres", "fr"),
+        ("das Werk fertigt Chips mit 3 Nanometer", "de"),
+        ("工廠將生產3奈米晶片", "zh"),
+        ("工厂将生产3纳米芯片", "zh"),
+        ("工場は3ナノメートルの半導体を作る", "ja"),
+        ("공장은 3나노 반도체를 만든다", "ko"),
+    ],
+)
+def test_process_nodes_are_not_figures(text: str, language: str) -> None:
+    assert values(text, language) == []
+
+
+def test_korean_pyeong_is_an_area() -> None:
+    # 평 (pyeong, about 3.3 m²) is how Korean copy gives land and floor areas.
+    assert values("부지는 약 5만평 규모다", "ko") == [("area", 50000, "pyeong")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # "N times" compares; it is not a count of anything.
+        ("the model is 20 times cheaper", "en"),
+        ("le modèle est 20 à 50 fois moins cher", "fr"),
+        ("el modelo es 20 veces más barato", "es"),
+        ("das Modell ist 20 Mal billiger", "de"),
+        ("成本是对手的20倍", "zh"),
+        ("コストは20倍に膨らんだ", "ja"),
+        ("비용이 두 배로 늘었다", "ko"),
+        ("비용이 20배로 늘었다", "ko"),
+    ],
+)
+def test_multipliers_are_not_counts(text: str, language: str) -> None:
+    assert values(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # A place in a ranking: 위 (ko) and 位 (ja) after the number.
+        ("시가총액 순위가 1위에서 3위로 내려갔다", "ko", [1, 3]),
+        ("売上高で世界2位になった", "ja", [2]),
+    ],
+)
+def test_ranks(text: str, language: str, expected: list[int]) -> None:
+    assert values(text, language) == [("count", float(v), "rank") for v in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Tech copy glues K, M, B, T to a count before its noun: "671B parameters".
+        ("a 671B parameter model", [("count", 671e9, "count")]),
+        ("trained on 14.8T high-quality tokens", [("count", 14.8e12, "count")]),
+        ("it has 37B active weights", [("count", 37e9, "count")]),
+        # ... not before punctuation (a model name: "Llama 405B,"), nor a screen's "4K".
+        ("compared with Llama 405B, it wins", []),
+        ("a 4K screen", []),
+        # GPU hours are a duration in hours.
+        ("it took 280K GPU hours", [("duration", 280e3, "hours")]),
+        ("it took 2.8 million GPU-hours", [("duration", 2.8e6, "hours")]),
+    ],
+)
+def test_glued_scale_letters_on_counts(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert values(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # "between 2025 and 2027": a range of years is a time, its first year the date.
+        ("work should start between 2025 and 2027", "en", "2025"),
+        ("la production démarrera entre 2027 et 2028", "fr", "2027"),
+        ("die Fertigung beginnt zwischen 2027 und 2028", "de", "2027"),
+        ("la obra empezará entre 2026 y 2027", "es", "2026"),
+        ("output by the first two quarters of 2025", "en", "2025"),
+    ],
+)
+def test_years_in_a_range_are_dates(text: str, language: str, expected: str) -> None:
+    assert ("date", expected, "date") in values(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "carried"),
+    [
+        # A preposition or a hedge after a bare scaled amount keeps it the money named
+        # before it; only a noun makes it a count.
+        (
+            "El grupo invertirá 40.000 millones de dólares. "
+            "Antes prometió 25.000 millones hasta 2028.",
+            "es",
+            ("money", 25e9, "USD"),
+        ),
+        (
+            "Le projet coûte 30 milliards d'euros, dont 10 milliards environ en aides.",
+            "fr",
+            ("money", 10e9, "EUR"),
+        ),
+        (
+            "The plan costs $40 billion, with $10 billion now and 30 billion by 2030.",
+            "en",
+            ("money", 30e9, "USD"),
+        ),
+    ],
+)
+def test_a_preposition_after_a_bare_amount_keeps_its_currency(
+    text: str, language: str, carried: tuple[str, float, str]
+) -> None:
+    assert carried in values(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Austrian German writes January "Jänner" (CLDR de_AT).
+        ("Der Vertrag wurde am 21. Jänner 2025 unterzeichnet.", "2025-01-21"),
+        ("Baubeginn ist im Jänner 2026.", "2026-01"),
+    ],
+)
+def test_regional_month_names(text: str, expected: str) -> None:
+    assert ("date", expected, "date") in values(text, "de")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # A scale word with an article and no digits: "a billion", "half a million".
+        ("the plan costs a billion dollars", "en", ("money", 1e9, "USD")),
+        ("it will employ half a million people", "en", ("count", 5e5, "count")),
+        ("une perte de mille milliards de dollars", "fr", ("money", 1e12, "USD")),
+        ("una inversión de mil millones de dólares", "es", ("money", 1e9, "USD")),
+        # ... but a number before the scale word still counts: "dos mil millones".
+        ("una inversión de dos mil millones de dólares", "es", ("money", 2e9, "USD")),
+        ("a loss of 2 billion dollars", "en", ("money", 2e9, "USD")),
+    ],
+)
+def test_scale_words_without_digits(
+    text: str, language: str, expected: tuple[str, float, str]
+) -> None:
+    assert values(text, language) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Below 조, Korean writes the 억 part with 천/백 inside it: 6천875억 = 6,875억.
+        ("시가총액 846조6천875억원이 증발했다", ("money", 8.466875e14, "KRW")),
+        ("총 1조2천억원을 투자한다", ("money", 1.2e12, "KRW")),
+        ("총 1조2000억원을 투자한다", ("money", 1.2e12, "KRW")),
+    ],
+)
+def test_korean_compound_amounts(text: str, expected: tuple[str, float, str]) -> None:
+    assert values(text, "ko") == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # A percent sign on both ends of a range: one range, not two figures.
+        ("維持15%至20%的年複合成長率", "zh"),
+        ("growth of 15% to 20% a year", "en"),
+        ("growth of 15%-20% a year", "en"),
+        ("une croissance de 15 % à 20 % par an", "fr"),
+    ],
+)
+def test_percent_ranges_with_a_sign_on_each_end(text: str, language: str) -> None:
+    assert [(m.value, m.value_max) for m in find_mentions(text, language)] == [(15.0, 20.0)]
+
+
+def test_a_change_from_one_percentage_to_another_stays_two() -> None:
+    assert [(m.value, m.value_max) for m in find_mentions("it rose from 5% to 10%", "en")] == [
+        (5.0, None),
+        (10.0, None),
+    ]

@@ -1,0 +1,178 @@
+"""Issue 12, precision on real pages: general rules of news copy, on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from stargate_digest.extractors.rules import RulesExtractor
+from stargate_digest.ingest.draft import content_hash
+from stargate_digest.models import Article, Claim
+
+EXTRACTOR = RulesExtractor()
+
+
+def article(text: str, language: str = "en", title: str | None = None) -> Article:
+    return Article(
+        id="page",
+        language=language,
+        title=title,
+        text=text,
+        content_hash=content_hash(None, text),
+        source="page.txt",
+        format="text",
+    )
+
+
+def claims(text: str, language: str = "en", title: str | None = None) -> list[Claim]:
+    return EXTRACTOR.extract(article(text, language, title)).claims
+
+
+def figures(
+    text: str, language: str = "en", title: str | None = None
+) -> list[tuple[float | str | None, str | None]]:
+    return [(c.value, c.unit) for c in claims(text, language, title)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # A number right after a capitalised name is part of the name: a model, a
+        # product, an index or a plant ("Gemini 2.5", "Nasdaq 100", "Fab 7").
+        (
+            "Stargate will train Gemini 2.5 and Falcon 180 on 4,000 chips.",
+            "en",
+            [(4000.0, "count")],
+        ),
+        ("Stargate runs the Nasdaq 100 models on 300 servers.", "en", [(300.0, "count")]),
+        ("Stargate compara Mistral 7 con 500 servidores.", "es", [(500.0, "count")]),
+        # ... but not a word that opens the sentence.
+        ("Stargate is hiring. Nearly 3,000 workers are on site.", "en", [(3000.0, "count")]),
+        # A count has no fraction: "3.5" with no scale word names a version.
+        ("Stargate tested its 3.5 assistants.", "en", []),
+    ],
+)
+def test_numbers_inside_names_are_not_counts(
+    text: str, language: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # The headline names one site: figures whose sentence names no part are about it.
+        ("Stargate breaks ground in Abilene", ["Abilene campus", "Stargate UAE"]),
+        # Two sites, or none, in the headline: the article is about the whole.
+        ("Stargate: Abilene and Lordstown", [None, "Stargate UAE"]),
+        ("Stargate grows", [None, "Stargate UAE"]),
+        (None, [None, "Stargate UAE"]),
+    ],
+)
+def test_a_site_the_headline_names_scopes_the_articles_figures(
+    title: str | None, expected: list[str | None]
+) -> None:
+    text = "Stargate says the work will cost $40 billion.\n\nStargate UAE adds 200 MW."
+    assert [c.scope for c in claims(text, title=title)] == expected
+
+
+def _with_period_scopes() -> RulesExtractor:
+    from stargate_digest.topic import TopicProfile, load_topic
+
+    raw = load_topic().model_dump()
+    raw["scopes"]["opening price"] = {"kind": "period", "aliases": ["open", "opening"]}
+    raw["scopes"]["calendar 2024"] = {"kind": "period", "aliases": ["in 2024"]}
+    raw["scopes"]["September 2024 drop"] = {"kind": "period", "aliases": ["last September"]}
+    return RulesExtractor(TopicProfile.model_validate(raw))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "scope"),
+    [
+        # A lowercase alias ("open") does not match inside a capitalised name mid-sentence.
+        ("Rivals such as Open Robotics say Stargate spent $6 million.", 6e6, None),
+        ("Stargate shares rose 4% at the open.", 4.0, "opening price"),
+        # ... nor a part of a hyphenated word ("open-source" is not "open").
+        ("Stargate's open-source model cost $6 million.", 6e6, None),
+        ("Opening trades lifted Stargate shares 4%.", 4.0, "opening price"),
+        # A figure is not a part of itself: "in 2024" does not scope the date it states.
+        ("Stargate was announced in 2024.", "2024", None),
+        ("In 2024 Stargate raised $9 billion.", 9e9, "calendar 2024"),
+        # ... but an alias that adds to a date names the period it falls in.
+        ("Stargate was announced last September 3.", "--09-03", "September 2024 drop"),
+    ],
+)
+def test_scope_aliases_in_names_or_in_the_figure_itself_do_not_count(
+    text: str, value: float | str, scope: str | None
+) -> None:
+    found = [c for c in _with_period_scopes().extract(article(text)).claims if c.value == value]
+    assert [c.scope for c in found] == [scope]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # A share move of a company the story does not follow is not the story's figure:
+        # the owner is written right before the share-price word, or the move follows
+        # its name in parentheses ("AMD(-6%)").
+        ("软银股价上涨4%,博通公司股价下跌7%。", "zh", [4.0]),
+        ("소프트뱅크 주가는 4% 올랐고, 브로드컴 주가도 7% 떨어졌다.", "ko", [4.0]),
+        ("ソフトバンクの株価は4%上昇し、ブロードコムなどの株価も7%下落した。", "ja", [4.0]),
+        ("소프트뱅크 주가 상승폭은 4%로 AMD(-6.37%), 퀄컴(-0.54%)보다 컸다.", "ko", [4.0]),
+        # With no owner before it, the share price is the subject's.
+        ("软银宣布新计划。股价上涨4%。", "zh", [4.0]),
+    ],
+)
+def test_share_moves_of_other_companies_are_left_out(
+    text: str, language: str, expected: list[float]
+) -> None:
+    assert [c.value for c in claims(text, language) if c.unit == "percent"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        # A place named in another clause of the sentence says where something else is
+        # ("an investment firm in the United Arab Emirates")...
+        (
+            "Stargate will fund MGX, an investment firm in the United Arab Emirates, "
+            "and plans a budget of $500 billion.",
+            None,
+        ),
+        # ... unless it opens the sentence, as its setting.
+        ("In Abilene, Texas, Stargate draws 1.2 GW.", "Abilene campus"),
+    ],
+)
+def test_a_place_in_another_clause_scopes_only_from_the_opening(
+    text: str, scope: str | None
+) -> None:
+    assert [c.scope for c in claims(text) if c.unit in ("USD", "GW")] == [scope]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A fact box under a "key figures" heading is the article's, though its lines name
+        # no subject: its figures are not page furniture.
+        "Stargate opens its first campus.\n\nKEY FIGURES\n\n• Cost: $40 billion\n\n"
+        "• Power: 1.2 GW\n\nRelated: 3 stories",
+        "Stargate opens its first campus.\n\nKey figures\n• Cost: $40 billion\n• Power: 1.2 GW"
+        "\n\nRelated: 3 stories",
+        "Stargate ouvre son premier campus.\n\nChiffres clés\n• Coût : 40 milliards de dollars"
+        "\n• Puissance : 1,2 GW\n\nÀ lire : 3 articles",
+    ],
+)
+def test_a_key_figures_box_is_read(text: str) -> None:
+    language = "fr" if "Stargate ouvre" in text else "en"
+    assert sorted(figures(text, language), key=str) == [(1.2, "GW"), (40e9, "USD")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # A wire story's dateline dates the dispatch, not anything the story reports.
+        ("新华社北京3月5日电 星际之门项目宣布投资5000亿美元。", "zh"),
+        ("新華社北京3月5日電 星門項目宣布投資5000億美元。", "zh"),
+    ],
+)
+def test_a_wire_dateline_is_not_a_figure(text: str, language: str) -> None:
+    assert [c.unit for c in claims(text, language)] == ["USD"]
