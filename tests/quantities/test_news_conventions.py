@@ -234,3 +234,17 @@ def test_a_change_from_one_percentage_to_another_stays_two() -> None:
         (5.0, None),
         (10.0, None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Ranges written in words: "six to eight buildings" is one range.
+        ("the campus will have six to eight buildings", [(6.0, 8.0)]),
+        ("between two and four sites", [(2.0, 4.0)]),
+        # "from two to eight" is a change, not a range.
+        ("it grew from two to eight buildings", [(2.0, None), (8.0, None)]),
+    ],
+)
+def test_ranges_in_words(text: str, expected: list[tuple[float, float | None]]) -> None:
+    assert [(m.value, m.value_max) for m in find_mentions(text, "en")] == expected

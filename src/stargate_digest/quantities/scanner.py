@@ -318,7 +318,14 @@ def _range_words(language: str) -> _RangeWords:
 
 
 def _range_high(
-    text: str, start: int, end: int, language: str, *, vocab: Vocabulary, floor: int
+    text: str,
+    start: int,
+    end: int,
+    language: str,
+    *,
+    vocab: Vocabulary,
+    floor: int,
+    spelled: bool = False,
 ) -> NumberToken | None:
     """The number that ends a range whose low end spans [start, end), if one follows.
 
@@ -340,9 +347,15 @@ def _range_high(
         pos = prefix.end
         while pos < len(text) and text[pos] in SPACES:
             pos += 1
+    if spelled:  # "six to eight": a range in words ends in a number in words
+        word = next(number_tokens(text[pos : pos + _SPELLED_WINDOW], language), None)
+        if word is None or word.start != 0 or not word.spelled:
+            return None
+        return NumberToken(pos, pos + word.end, word.value, spelled=True)
     return number_at(text, pos, language)
 
 
+_SPELLED_WINDOW = 20  # longer than any number word of the tables
 # A percent sign right after the low end ("15%-20%", "15 % à 20 %").
 _PERCENT_NEXT = re.compile(f"[{SPACES}]?[{''.join(PERCENT_SIGNS)}]")
 
@@ -361,7 +374,9 @@ def _range(  # noqa: PLR0917 (one private call site, in _read)
         return None  # the common case: no dash, space or CJK range mark follows
     low_tail = _tail(text, low, vocab) if low.scale_word is not None or percent else None
     low_end = low_tail.end if low_tail is not None else low.end
-    high = _range_high(text, token.start, low_end, language, vocab=vocab, floor=floor)
+    high = _range_high(
+        text, token.start, low_end, language, vocab=vocab, floor=floor, spelled=token.spelled
+    )
     if high is None or _is_embedded(text, high, floor):
         return None
     high_amount = _amount(text, high, language, vocab, abbreviations=True)
@@ -388,7 +403,7 @@ def _read(
     if prefix is None and token.start > 0 and is_letter(text[token.start - 1]):
         return None
     amount = _amount(text, token, language, vocab, abbreviations=True)
-    ranged = None if token.spelled else _range(text, token, amount, language, vocab, floor)
+    ranged = _range(text, token, amount, language, vocab, floor)
     if ranged is not None:
         return _read_range(
             text, token, language, vocab=vocab, floor=floor, prefix=prefix, ranged=ranged
