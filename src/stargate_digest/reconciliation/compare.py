@@ -423,6 +423,11 @@ def _day(cluster: Cluster) -> DateValue:
     return cluster.day
 
 
+def _when(cluster: Cluster, time_of: TimeOf) -> tuple[bool, date]:
+    days = cluster_time(cluster, time_of)
+    return (not days, median_low(days) if days else date.min)
+
+
 def _disagreement(
     group: _Group,
     consensus: Cluster,
@@ -436,9 +441,13 @@ def _disagreement(
     what = _what(group.figure, scope)
     if kind is DisagreementKind.UPDATE:
         chain = [consensus] + [c for c, f in outliers if f and f.kind is DisagreementKind.UPDATE]
-        timed = sorted(chain, key=lambda c: (median_low(cluster_time(c, time_of)), c.low))
+        # a change one source states in one sentence may have no dates: undated steps last
+        timed = sorted(chain, key=lambda c: (_when(c, time_of), c.low))
         steps = " -> ".join(
-            f"{_label(c)} ({time_label(c, cluster_time(c, time_of))})" for c in timed
+            f"{_label(c)} ({time_label(c, days)})"
+            if (days := cluster_time(c, time_of))
+            else _label(c)
+            for c in timed
         )
         opening = f"{what} changed over time: {steps}."
     else:
