@@ -263,6 +263,8 @@ def test_two_values_one_statement_gives_are_the_change_it_reports() -> None:
     assert (change.kind, change.severity) == (UPDATE, Severity.LOW)
     assert shown(change) == [(7.5e9, 3), (5e9, 2)]
     assert "in one statement" in (change.values[1].explanation or "")
+    assert "->" not in change.explanation, "no order in time is made up for undated values"
+    assert "€5 billion (undated)" in change.explanation
 
 
 def test_two_values_one_source_gives_in_separate_statements_stay_parts_or_moments() -> None:
