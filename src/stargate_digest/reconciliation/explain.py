@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -605,17 +606,30 @@ def same_source(outlier: Cluster, context: Context) -> Explanation | None:
 def _one_statement(first: Cluster, second: Cluster, shared: set[str]) -> bool:
     """Whether a source writes a figure of each value in one statement: quotes that
     overlap or adjoin and, together, show two numbers ("9,9 statt 6,8 Milliarden")."""
-    quoted: dict[str, list[Claim]] = {}
-    for claim in second.claims:
-        if claim.source_id in shared:
-            quoted.setdefault(claim.source_id, []).append(claim)
+    theirs = _by_source(second)
     return any(
         claim.start <= other.end + STATEMENT_GAP
         and other.start <= claim.end + STATEMENT_GAP
         and len(_NUMBER.findall(" ".join({claim.quote, other.quote}))) >= 2
-        for claim in first.claims
-        for other in quoted.get(claim.source_id, ())
+        for source in sorted(shared)
+        for claim in _by_source(first).get(source, ())
+        for other in theirs.get(source, ())
     )
+
+
+# a finished cluster's claims by source, made once: the consensus is asked about by each
+# of its outliers, and a scan of all its claims each time would not stay linear
+_SOURCES: weakref.WeakKeyDictionary[Cluster, dict[str, list[Claim]]] = weakref.WeakKeyDictionary()
+
+
+def _by_source(cluster: Cluster) -> dict[str, list[Claim]]:
+    found = _SOURCES.get(cluster)
+    if found is None:
+        found = {}
+        for claim in cluster.claims:
+            found.setdefault(claim.source_id, []).append(claim)
+        _SOURCES[cluster] = found
+    return found
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
