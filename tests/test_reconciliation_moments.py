@@ -245,3 +245,32 @@ def test_values_on_the_side_of_a_bound_consensus_are_read_against_each_other() -
     conflict = only_one(found)
     assert conflict.kind is CONFLICT, "more than $500 million settles neither"
     assert shown(conflict) == [(1.3e9, 1), (1.6e9, 1)]
+
+
+def grant(source: str, n: int, value: float, start: int, quote: str) -> Claim:
+    fields = {"subject": "Intel", "metric": "subsidy", "quote": quote, "start": start}
+    return claim(source, n, value, "EUR", end=start + len(quote), **fields)
+
+
+def test_two_values_one_statement_gives_are_the_change_it_reports() -> None:
+    said = "a grant of 7.5 instead of 5 billion"  # one sentence, both figures: a change
+    found = sources(
+        ("a", None, [grant("a", 1, 7.5e9, 40, said), grant("a", 2, 5e9, 40, said)]),
+        ("b", None, [grant("b", 1, 5e9, 0, "5 billion")]),
+        *((s, None, [grant(s, 1, 7.5e9, 0, "7.5 billion")]) for s in "cd"),
+    )
+    change = only_one(found)
+    assert (change.kind, change.severity) == (UPDATE, Severity.LOW)
+    assert shown(change) == [(7.5e9, 3), (5e9, 2)]
+    assert "in one statement" in (change.values[1].explanation or "")
+    assert "->" not in change.explanation, "no order in time is made up for undated values"
+    assert "€5 billion (undated)" in change.explanation
+
+
+def test_two_values_one_source_gives_in_separate_statements_stay_parts_or_moments() -> None:
+    found = sources(
+        ("a", None, [grant("a", 1, 7.5e9, 0, "7.5 billion"), grant("a", 2, 5e9, 400, "5 billion")]),
+        ("b", None, [grant("b", 1, 5e9, 0, "5 billion")]),
+        *((s, None, [grant(s, 1, 7.5e9, 0, "7.5 billion")]) for s in "cd"),
+    )
+    assert only_one(found).kind is SCOPE

@@ -423,6 +423,11 @@ def _day(cluster: Cluster) -> DateValue:
     return cluster.day
 
 
+def _when(cluster: Cluster, time_of: TimeOf) -> tuple[bool, date]:
+    days = cluster_time(cluster, time_of)
+    return (not days, median_low(days) if days else date.min)
+
+
 def _disagreement(
     group: _Group,
     consensus: Cluster,
@@ -436,11 +441,22 @@ def _disagreement(
     what = _what(group.figure, scope)
     if kind is DisagreementKind.UPDATE:
         chain = [consensus] + [c for c, f in outliers if f and f.kind is DisagreementKind.UPDATE]
-        timed = sorted(chain, key=lambda c: (median_low(cluster_time(c, time_of)), c.low))
-        steps = " -> ".join(
-            f"{_label(c)} ({time_label(c, cluster_time(c, time_of))})" for c in timed
-        )
-        opening = f"{what} changed over time: {steps}."
+        timed = sorted(chain, key=lambda c: (_when(c, time_of), c.low))
+        if all(cluster_time(c, time_of) for c in chain):
+            steps = " -> ".join(
+                f"{_label(c)} ({time_label(c, cluster_time(c, time_of))})" for c in timed
+            )
+            opening = f"{what} changed over time: {steps}."
+        else:
+            # a change one source states in one sentence may have no dates: no order is
+            # made up, each value is said with when it held where a source dates it
+            said = ", ".join(
+                f"{_label(c)} ({time_label(c, days)})"
+                if (days := cluster_time(c, time_of))
+                else f"{_label(c)} (undated)"
+                for c in timed
+            )
+            opening = f"{what} changed; the sources' dates do not order every value: {said}."
     else:
         listed = [consensus, *(c for c, _ in outliers)]
         if len(listed) > MAX_LISTED:

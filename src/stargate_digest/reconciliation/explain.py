@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -48,6 +49,7 @@ ROUND_FIGURE_SPREAD = 0.10  # how far from itself a round figure may stand (as "
 MONTHS_APART = 45  # days between figures for a change over time (a conflict is one moment)
 CONSISTENTLY = 0.8  # share of (earlier, later) source pairs that must be in time order
 REFERENCES = 8  # the best-supported values an outlier may be read against
+STATEMENT_GAP = 12  # characters between two quotes of one statement ("de 6,8 ... à 9,9")
 
 
 @dataclass(frozen=True)
@@ -586,11 +588,51 @@ def same_source(outlier: Cluster, context: Context) -> Explanation | None:
         return None
     count = len(both)
     who = "One source gives" if count == 1 else f"{count} sources give"
+    if _one_statement(outlier, context.consensus, both):
+        # "9.9 instead of 6.8 billion", "postponed from 2024 to 2025": two values of one
+        # figure in one sentence are the change the source reports, not two parts
+        return Explanation(
+            DisagreementKind.UPDATE,
+            f"{who} {context.label(outlier)} and {context.label(context.consensus)} in one "
+            "statement: the figure changed, as the source itself reports.",
+        )
     return Explanation(
         DisagreementKind.SCOPE,
         f"{who} both {context.label(outlier)} and {context.label(context.consensus)}: they "
         "are likely about different parts or moments, not competing values.",
     )
+
+
+def _one_statement(first: Cluster, second: Cluster, shared: set[str]) -> bool:
+    """Whether a source writes a figure of each value in one statement: quotes that
+    overlap or adjoin and, together, show two numbers ("9,9 statt 6,8 Milliarden")."""
+    theirs = _by_source(second)
+    return any(
+        claim.start <= other.end + STATEMENT_GAP
+        and other.start <= claim.end + STATEMENT_GAP
+        and len(_NUMBER.findall(" ".join({claim.quote, other.quote}))) >= 2
+        for source in sorted(shared)
+        for claim in _by_source(first).get(source, ())
+        for other in theirs.get(source, ())
+    )
+
+
+# a finished cluster's claims by source, made once: the consensus is asked about by each
+# of its outliers, and a scan of all its claims each time would not stay linear
+_SOURCES: weakref.WeakKeyDictionary[Cluster, dict[str, list[Claim]]] = weakref.WeakKeyDictionary()
+
+
+def _by_source(cluster: Cluster) -> dict[str, list[Claim]]:
+    found = _SOURCES.get(cluster)
+    if found is None:
+        found = {}
+        for claim in cluster.claims:
+            found.setdefault(claim.source_id, []).append(claim)
+        _SOURCES[cluster] = found
+    return found
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def day_apart(outlier: Cluster, context: Context) -> Explanation | None:
