@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from stargate_digest.ingest.draft import content_hash
 from stargate_digest.models import Alignment, Article, Claim
-from stargate_digest.verify import align_quote, verify_claim
+from stargate_digest.quantities import find_mentions
+from stargate_digest.verify import align_quote, verify_claim, verify_claims
 
 TEXT = (
     "On January 23, 2025, SoftBank and OpenAI announced “Stargate”.\n\n"
@@ -80,3 +83,113 @@ def test_the_occurrence_nearest_the_proposed_offset_wins() -> None:
     text = "Stargate. Stargate."
     assert align_quote(text, "Stargate", hint=9) == (10, 18, Alignment.EXACT)
     assert align_quote(text, "Stargate") == (0, 8, Alignment.EXACT)
+
+
+# --- the value must be the quote's, to the tolerance of a float round trip --------------
+
+
+@pytest.mark.parametrize(
+    ("quoted", "claimed", "verified"),
+    [
+        ("40 %", 40.0, True),
+        ("40 %", 41.0, False),
+        ("40 %", 44.0, False),
+        ("40 %", 40.1, False),
+        ("40 %", 39.9, False),
+        ("0 %", 0.0, True),
+        ("0 %", 1.0, False),
+        # just either side of the relative tolerance, 1e-6 (float noise, never a rounding)
+        ("40.000038 %", 40.0, True),
+        ("40.000042 %", 40.0, False),
+        ("39.999962 %", 40.0, True),
+        ("39.999958 %", 40.0, False),
+        ("0.000000001 %", 0.0, False),  # tiny is not zero
+    ],
+)
+def test_a_figure_is_verified_only_at_the_quotes_value(
+    quoted: str, claimed: float, verified: bool
+) -> None:
+    text = f"OpenAI will hold a stake of {quoted} in the venture."
+    checked = verify_claim(claim(text, claimed, "percent"), article(text))
+    assert checked.verified is verified, checked.verification_note
+
+
+def test_a_range_supports_only_the_same_range() -> None:
+    text = "The second phase will cost $15-25 billion, the partners said."
+    quote = "cost $15-25 billion"
+    start = text.index(quote)
+
+    def checked(value: float, value_max: float | None) -> Claim:
+        proposed = claim(quote, value, "USD", start).model_copy(update={"value_max": value_max})
+        return verify_claim(proposed, article(text))
+
+    assert checked(15e9, 25e9).verified
+    assert (checked(15e9, 25e9).figure_start, checked(15e9, 25e9).figure_end) == (
+        text.index("$15"),
+        text.index(",", start),
+    )
+    assert not checked(15e9, None).verified  # one end of a range is not the figure
+    assert not checked(25e9, None).verified
+    assert not checked(15e9, 26e9).verified
+    assert not checked(14e9, 25e9).verified
+    assert checked(15e9, 26e9).verification_note == (
+        "the quote says 15,000,000,000-25,000,000,000 USD, not 15,000,000,000-26,000,000,000 USD"
+    )
+    single = claim("$15 billion", 15e9, "USD").model_copy(update={"value_max": 25e9})
+    assert not verify_claim(single, article("It costs $15 billion.")).verified
+
+
+def test_a_claim_in_an_open_currency_is_not_backed_by_a_named_one() -> None:
+    assert not verify_claim(claim("$38 billion", 38e9, "XXX", 53), article()).verified
+    assert verify_claim(claim("approximately ¥5.94 trillion", 5.94e12, "CNY"), article()).verified
+
+
+def test_the_note_says_what_the_quote_holds_instead() -> None:
+    quote = "total investment of $38 billion"
+    wrong = verify_claim(claim(quote, 500e9, "USD"), article())
+    assert wrong.verification_note == "the quote says 38,000,000,000 USD, not 500,000,000,000 USD"
+    assert (wrong.figure_start, wrong.figure_end) == (None, None)
+    bare = verify_claim(claim("SoftBank and OpenAI announced", 5.0, "count"), article())
+    assert bare.verification_note == "the quote contains no figure" and not bare.verified
+    date = verify_claim(claim("On January 23, 2025", "2025-01-22", "date"), article())
+    assert date.verification_note == "the quote says 2025-01-23 date, not 2025-01-22 date"
+
+
+def test_a_figure_without_a_value_needs_no_number() -> None:
+    checked = verify_claim(claim("SoftBank and OpenAI announced", None, None), article())
+    assert checked.verified and checked.verification_note is None
+    assert (checked.figure_start, checked.figure_end) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "verified"),
+    [
+        ("The site opens in 2028, it said.", True),
+        ("The site opens in 20280, it said.", False),
+        ("The site opens in 12028, it said.", False),
+        ("The site opens in 2029, it said.", False),
+    ],
+)
+def test_a_year_must_stand_alone_in_the_quote(text: str, verified: bool) -> None:
+    checked = verify_claim(claim(text, "2028", "date"), article(text))
+    assert checked.verified is verified
+    if verified:
+        assert text[checked.figure_start or 0 : checked.figure_end or 0] == "2028"
+    else:
+        assert checked.verification_note == "the quote does not contain the year 2028"
+
+
+def test_the_figure_is_marked_where_the_article_prints_it() -> None:
+    """Offsets of the supporting figure count from the article's start, whether the quote
+    was read alone (the LLM backend) or from the parser's reading of the whole article."""
+    quote = "With a total investment of $38 billion"
+    proposed = [claim(quote, 38e9, "USD", TEXT.index(quote)),
+                claim("approximately ¥5.94 trillion", 5.94e12, "JPY", 90),  # proposed off
+                claim("On January 23, 2025", "2025-01-23", "date")]  # fmt: skip
+    alone = verify_claims(proposed, article())
+    mentions = list(find_mentions(TEXT, "en"))
+    shared = verify_claims(proposed, article(), article_mentions=mentions)
+    assert alone == shared
+    figures = [TEXT[c.figure_start or 0 : c.figure_end or 0] for c in alone]
+    assert figures == ["$38 billion", "¥5.94 trillion", "January 23, 2025"]
+    assert all(c.verified for c in alone)

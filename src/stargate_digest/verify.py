@@ -138,7 +138,9 @@ def _fuzzy(norm_text: str, origin: list[int], norm_quote: str) -> tuple[int, int
 
 
 def _same_number(a: float, b: float) -> bool:
-    return math.isclose(a, b, rel_tol=RELATIVE_TOLERANCE, abs_tol=1e-9)
+    # relative only: a float round trip never turns a figure into zero, so nothing near
+    # zero is "the same" as zero ("0.000000001 %" is not "0 %")
+    return math.isclose(a, b, rel_tol=RELATIVE_TOLERANCE)
 
 
 def _supports(mention: Mention, claim: Claim) -> bool:
@@ -191,8 +193,8 @@ def find_support(
         if found is None:
             return f"the quote does not contain the year {year}", None
         return None, (found.start(), found.end())
-    if mentions is None:
-        mentions = _mentions(claim.quote, language)
+    if mentions is None:  # read from the quote itself: offsets already count from it
+        mentions, base = _mentions(claim.quote, language), 0
     for mention in mentions:
         if _supports(mention, claim):
             return None, (mention.start - base, mention.end - base)
