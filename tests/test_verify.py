@@ -193,3 +193,129 @@ def test_the_figure_is_marked_where_the_article_prints_it() -> None:
     figures = [TEXT[c.figure_start or 0 : c.figure_end or 0] for c in alone]
     assert figures == ["$38 billion", "¥5.94 trillion", "January 23, 2025"]
     assert all(c.verified for c in alone)
+
+
+# --- where a quote is found, and how ------------------------------------------------------
+
+SPACED = "Said: “SoftBank  and\n\nOpenAI” — Straße\u00a0costs 5 billion."
+
+
+@pytest.mark.parametrize(
+    ("quote", "found"),
+    [
+        ('"softbank and openai" - STRASSE costs', "“SoftBank  and\n\nOpenAI” — Straße\u00a0costs"),
+        ("  softbank and openai  ", "SoftBank  and\n\nOpenAI"),  # the spaces around are not
+        ("strasse costs 5 billion.", "Straße\u00a0costs 5 billion."),  # to the text's end
+        ("said: “softbank", "Said: “SoftBank"),  # from the text's start
+    ],
+)
+def test_a_normalised_quote_stands_for_exactly_the_texts_characters(quote: str, found: str) -> None:
+    located = align_quote(SPACED, quote)
+    assert located == (SPACED.index(found), SPACED.index(found) + len(found), Alignment.NORMALIZED)
+
+
+def test_a_normalised_match_is_reported_as_such_with_the_texts_own_quote() -> None:
+    checked = verify_claim(claim("SOFTBANK and OpenAI  announced", None, None), article())
+    assert checked.alignment is Alignment.NORMALIZED
+    assert checked.quote == "SoftBank and OpenAI announced"
+    assert (checked.start, checked.end) == (21, 50)
+
+
+def test_of_two_normalised_matches_the_one_nearest_the_proposed_offset_wins() -> None:
+    text = "“Stargate” costs $5 billion. Later: “Stargate” costs $5 billion."
+    second = text.rindex("“Stargate”")
+    quote = '"stargate" costs $5 billion'
+    assert align_quote(text, quote, hint=second - 2)[:2] == (second, second + 27)  # type: ignore[index]
+    assert align_quote(text, quote)[:2] == (0, 27)  # type: ignore[index]
+
+
+def test_of_two_exact_matches_the_one_nearest_the_proposed_offset_is_verified() -> None:
+    text = "It costs $5 billion. Critics doubt it costs $5 billion."
+    second = text.rindex("costs $5 billion")
+    for proposed in (second, second - 3, second + 6, len(text) - 1):
+        checked = verify_claim(claim("costs $5 billion", 5e9, "USD", proposed), article(text))
+        assert (checked.start, checked.end, checked.alignment) == (
+            second, second + 16, Alignment.EXACT
+        ), proposed  # fmt: skip
+        assert (checked.figure_start, checked.figure_end) == (second + 6, second + 16)
+    first = verify_claim(claim("costs $5 billion", 5e9, "USD", 4), article(text))
+    assert (first.start, first.figure_start) == (3, 9)
+
+
+def test_an_empty_or_blank_quote_is_not_found() -> None:
+    for quote in ("", "   "):
+        checked = verify_claim(claim(quote, 38e9, "USD"), article())
+        assert checked.alignment is Alignment.NOT_FOUND and not checked.verified, repr(quote)
+        assert align_quote(TEXT, quote) is None
+
+
+def test_a_quote_not_found_keeps_no_figure_offsets() -> None:
+    proposed = claim("Stargate will cost $1 trillion", 1e12, "USD", 5).model_copy(
+        update={"figure_start": 24, "figure_end": 35, "alignment": Alignment.EXACT}
+    )
+    checked = verify_claim(proposed, article())
+    assert (checked.figure_start, checked.figure_end) == (None, None)
+    assert (checked.alignment, checked.verified) == (Alignment.NOT_FOUND, False)
+    assert (checked.start, checked.quote) == (5, proposed.quote)  # what the model said, kept
+
+
+# --- fuzzy: a slightly misquoted sentence, at a similarity of 0.85 ------------------------
+
+SENTENCE = "Construction of the first data centre in Abilene, Texas, is already under way, the companies said."  # noqa: E501
+ABILENE = f"Other news first. {SENTENCE} More text follows here."
+
+
+def _misquoted(changes: int) -> str:
+    """SENTENCE with ``changes`` letters of it replaced, one in five (similarity falls by
+    about 0.0102 per change: 14 changes leave 0.857, 15 leave 0.847)."""
+    chars = list(SENTENCE)
+    for n in range(changes):
+        chars[3 + 5 * n] = "0123456789"[n % 10]
+    return "".join(chars)
+
+
+def test_a_quote_just_above_the_similarity_threshold_is_found_fuzzily() -> None:
+    checked = verify_claim(claim(_misquoted(14), None, None), article(ABILENE))
+    assert checked.alignment is Alignment.FUZZY  # not reported as exact
+    assert (checked.start, checked.end) == (18, 18 + len(SENTENCE))
+    assert checked.quote == SENTENCE  # the article's words replace the misquote
+
+
+def test_a_quote_just_below_the_similarity_threshold_is_not_found() -> None:
+    checked = verify_claim(claim(_misquoted(15), None, None), article(ABILENE))
+    assert checked.alignment is Alignment.NOT_FOUND and not checked.verified
+
+
+def test_a_fuzzy_match_is_widened_to_whole_words_and_no_further() -> None:
+    quote = "total investment of $38 bilion (approximately ¥5.94 trillion)"
+    located = align_quote(TEXT, quote)
+    assert located is not None
+    start, end, how = located
+    assert how is Alignment.FUZZY
+    assert TEXT[start:end] == "total investment of $38 billion (approximately ¥5.94 trillion"
+    # begun mid-word: widened back to the word's start (the window is as long as the
+    # quote, so its end falls before "project", at a word's edge, and stays there)
+    mid = "otal investment of $38 billion (approx. ¥5.94 trillion), the projec"
+    located = align_quote(TEXT, mid)
+    assert located is not None
+    assert TEXT[located[0] : located[1]] == (
+        "total investment of $38 billion (approximately ¥5.94 trillion), the "
+    )
+    # ended mid-word: widened forward to the word's end, not past it
+    cut = "investment of $38 billion (approximately ¥5.94 trilion), the project is hu"
+    located = align_quote(TEXT, cut)
+    assert located is not None
+    assert TEXT[located[0] : located[1]] == (
+        "investment of $38 billion (approximately ¥5.94 trillion), the project is huge"
+    )
+
+
+def test_a_fuzzy_quote_with_a_wrong_figure_is_found_but_not_verified() -> None:
+    quote = "With a total investment of $39 billion (approx. ¥5.94 trillion), the project"
+    checked = verify_claim(claim(quote, 39e9, "USD"), article())
+    assert checked.alignment is Alignment.FUZZY
+    assert not checked.verified
+    assert (
+        checked.verification_note
+        == "the quote says 38,000,000,000 USD, 5,940,000,000,000 XXX, not 39,000,000,000 USD"
+    )
