@@ -83,6 +83,9 @@ def test_the_occurrence_nearest_the_proposed_offset_wins() -> None:
     text = "Stargate. Stargate."
     assert align_quote(text, "Stargate", hint=9) == (10, 18, Alignment.EXACT)
     assert align_quote(text, "Stargate") == (0, 8, Alignment.EXACT)
+    three = "Stargate. Stargate. Stargate."
+    assert align_quote(three, "Stargate", hint=11) == (10, 18, Alignment.EXACT)
+    assert align_quote(three, "Stargate", hint=25) == (20, 28, Alignment.EXACT)
 
 
 # --- the value must be the quote's, to the tolerance of a float round trip --------------
@@ -261,29 +264,60 @@ def test_a_quote_not_found_keeps_no_figure_offsets() -> None:
 
 # --- fuzzy: a slightly misquoted sentence, at a similarity of 0.85 ------------------------
 
-SENTENCE = "Construction of the first data centre in Abilene, Texas, is already under way, the companies said."  # noqa: E501
+SENTENCE = (
+    "Construction of the first data centre in Abilene, Texas, is already well under way, "
+    "the partners said."
+)  # 102 characters
 ABILENE = f"Other news first. {SENTENCE} More text follows here."
 
 
-def _misquoted(changes: int) -> str:
-    """SENTENCE with ``changes`` letters of it replaced, one in five (similarity falls by
-    about 0.0102 per change: 14 changes leave 0.857, 15 leave 0.847)."""
-    chars = list(SENTENCE)
-    for n in range(changes):
-        chars[3 + 5 * n] = "0123456789"[n % 10]
+def _misquoted(*positions: int, text: str = SENTENCE) -> str:
+    """``text`` with the characters at ``positions`` replaced by digits (it has none)."""
+    chars = list(text)
+    for n, position in enumerate(positions):
+        chars[position] = "0123456789"[n % 10]
     return "".join(chars)
 
 
+def _one_in_five(changes: int) -> str:
+    """SENTENCE with ``changes`` letters replaced, one in five: the similarity is
+    (102 - changes) / 102, so 15 changes leave 0.853 and 16 leave 0.843."""
+    return _misquoted(*(3 + 5 * n for n in range(changes)))
+
+
 def test_a_quote_just_above_the_similarity_threshold_is_found_fuzzily() -> None:
-    checked = verify_claim(claim(_misquoted(14), None, None), article(ABILENE))
+    checked = verify_claim(claim(_one_in_five(15), None, None), article(ABILENE))
     assert checked.alignment is Alignment.FUZZY  # not reported as exact
     assert (checked.start, checked.end) == (18, 18 + len(SENTENCE))
     assert checked.quote == SENTENCE  # the article's words replace the misquote
 
 
 def test_a_quote_just_below_the_similarity_threshold_is_not_found() -> None:
-    checked = verify_claim(claim(_misquoted(15), None, None), article(ABILENE))
+    checked = verify_claim(claim(_one_in_five(16), None, None), article(ABILENE))
     assert checked.alignment is Alignment.NOT_FOUND and not checked.verified
+
+
+def test_a_quote_exactly_at_the_similarity_threshold_is_found() -> None:
+    # 6 of 40 characters changed: a similarity of 34 / 40 = 0.85 exactly
+    quote = _misquoted(1, 5, 9, 13, 17, 21, text=SENTENCE[:40])
+    assert align_quote(ABILENE, quote) == (18, 58, Alignment.FUZZY)
+
+
+def test_a_fuzzy_match_needs_a_shared_run_of_a_fifth_of_the_quote() -> None:
+    # both 96 % alike; the first keeps runs of 20 characters (102 // 5), the second of 19
+    assert align_quote(ABILENE, _misquoted(20, 41, 62, 83)) == (18, 120, Alignment.FUZZY)
+    assert align_quote(ABILENE, _misquoted(19, 39, 59, 79, 99)) is None
+
+
+def test_a_quote_that_splits_a_word_is_fuzzy_not_normalised() -> None:
+    """Normalising unifies spaces and case; it never joins or splits words."""
+    located = align_quote(ABILENE, "Construction of the first data centre in Abi lene, Texas")
+    assert located == (18, 74, Alignment.FUZZY)
+
+
+def test_a_fuzzy_match_at_the_texts_start_keeps_its_opening_quotation_mark() -> None:
+    text = f"“{SENTENCE}” More text."
+    assert align_quote(text, "“" + _misquoted(3, 8)) == (0, len(SENTENCE) + 1, Alignment.FUZZY)
 
 
 def test_a_fuzzy_match_is_widened_to_whole_words_and_no_further() -> None:
