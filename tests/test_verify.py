@@ -315,6 +315,12 @@ def test_a_quote_that_splits_a_word_is_fuzzy_not_normalised() -> None:
     assert located == (18, 74, Alignment.FUZZY)
 
 
+def test_a_fuzzy_match_cut_mid_word_at_both_ends_of_the_text_is_widened_to_them() -> None:
+    bare = SENTENCE.removesuffix(".")  # a letter at each end of the text
+    quote = _misquoted(20, 50, text=bare)[1:-1]  # "onstruction ... sai"
+    assert align_quote(bare, quote) == (0, len(bare), Alignment.FUZZY)
+
+
 def test_a_fuzzy_match_at_the_texts_start_keeps_its_opening_quotation_mark() -> None:
     text = f"“{SENTENCE}” More text."
     assert align_quote(text, "“" + _misquoted(3, 8)) == (0, len(SENTENCE) + 1, Alignment.FUZZY)

@@ -152,8 +152,10 @@ def _supports(mention: Mention, claim: Claim) -> bool:
     # value: "$15-25 billion" supports neither "$15 billion" nor "$25 billion" alone.
     if (mention.value_max is None) != (claim.value_max is None):
         return False
-    if mention.value_max is not None and not _same_number(
-        mention.value_max, float(claim.value_max or 0.0)
+    if (
+        mention.value_max is not None
+        and claim.value_max is not None  # both or neither, by the test above
+        and not _same_number(mention.value_max, claim.value_max)
     ):
         return False
     if mention.unit == claim.unit:
