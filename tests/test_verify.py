@@ -7,7 +7,13 @@ import pytest
 from stargate_digest.ingest.draft import content_hash
 from stargate_digest.models import Alignment, Article, Claim
 from stargate_digest.quantities import find_mentions
-from stargate_digest.verify import INSTRUCTION_NOTE, align_quote, verify_claim, verify_claims
+from stargate_digest.verify import (
+    INSTRUCTION_NOTE,
+    align_quote,
+    number_support,
+    verify_claim,
+    verify_claims,
+)
 
 TEXT = (
     "On January 23, 2025, SoftBank and OpenAI announced “Stargate”.\n\n"
@@ -152,6 +158,8 @@ def test_the_note_says_what_the_quote_holds_instead() -> None:
     wrong = verify_claim(claim(quote, 500e9, "USD"), article())
     assert wrong.verification_note == "the quote says 38,000,000,000 USD, not 500,000,000,000 USD"
     assert (wrong.figure_start, wrong.figure_end) == (None, None)
+    unitless = verify_claim(claim(quote, 5.0, None), article())
+    assert unitless.verification_note == "the quote says 38,000,000,000 USD, not 5"
     bare = verify_claim(claim("SoftBank and OpenAI announced", 5.0, "count"), article())
     assert bare.verification_note == "the quote contains no figure" and not bare.verified
     date = verify_claim(claim("On January 23, 2025", "2025-01-22", "date"), article())
@@ -431,3 +439,12 @@ def test_the_instruction_check_looks_at_the_quotes_own_sentences() -> None:
     quote = "The cost is $500 billion."
     later = verify_claim(claim(quote, 500e9, "USD", after.index(quote)), article(after))
     assert later.verified, later.verification_note
+
+
+def test_number_support_says_why_a_quote_does_not_back_a_figure() -> None:
+    """What the LLM backend's re-ask tells the model, read from the quote alone."""
+    quote = "total investment of $38 billion"
+    assert number_support(claim(quote, 38e9, "USD"), "en") is None
+    assert number_support(claim(quote, 39e9, "USD"), "en") == (
+        "the quote says 38,000,000,000 USD, not 39,000,000,000 USD"
+    )
