@@ -448,3 +448,11 @@ def test_number_support_says_why_a_quote_does_not_back_a_figure() -> None:
     assert number_support(claim(quote, 39e9, "USD"), "en") == (
         "the quote says 38,000,000,000 USD, not 39,000,000,000 USD"
     )
+
+
+def test_of_two_figures_in_a_quote_the_claimed_one_is_marked() -> None:
+    text = "It costs $5 billion now and $7 billion later, then $5 billion more."
+    for value, marked in ((7e9, text.index("$7")), (5e9, text.index("$5"))):
+        checked = verify_claim(claim(text, value, "USD"), article(text))
+        assert checked.verified
+        assert (checked.figure_start, checked.figure_end) == (marked, marked + 10)
