@@ -160,11 +160,10 @@ def _supports(mention: Mention, claim: Claim) -> bool:
         return False
     if mention.unit == claim.unit:
         return True
-    # A currency the quote leaves open supports any of its candidates (and "XXX").
+    # A currency the quote leaves open supports any of its candidates (a claim in "XXX"
+    # too: equal units, above), or any currency when the quote names none at all.
     return mention.unit == "XXX" and (
-        claim.unit == "XXX"
-        or not mention.currency_candidates
-        or claim.unit in mention.currency_candidates
+        not mention.currency_candidates or claim.unit in mention.currency_candidates
     )
 
 
