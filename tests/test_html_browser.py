@@ -19,11 +19,13 @@ import os
 import re
 import shutil
 import subprocess
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from page_layout import QUIET, SCREENS, measure_layout
+from PIL import Image, ImageChops
 
 from stargate_digest import build_digest, extract, load_articles
 from stargate_digest.atomic import write_text_atomic
@@ -82,11 +84,37 @@ def test_seeds_page_loads_without_console_errors_and_shows_the_disagreements(
 def test_seeds_page_renders_to_a_screenshot(seeds_page: str, tmp_path: Path, width: int) -> None:
     shot = tmp_path / "digest.png"
     _open(seeds_page, tmp_path, f"--screenshot={shot}", f"--window-size={width},2400")
-    image = shot.read_bytes()
-    assert image.startswith(b"\x89PNG") and len(image) > 50_000  # a page, not a blank
+    with Image.open(shot) as png:
+        assert png.format == "PNG" and png.size == (width, 2400)
+        inked = _inked(png.convert("RGB"))
+    # The page really rendered: marks from the first line to far down and across the
+    # width (a blank page has none, an error page only a few lines at the top), with the
+    # many shades of anti-aliased text.
+    assert inked.box is not None, "a blank screenshot"
+    left, top, right, bottom = inked.box
+    assert top < 100 and bottom > 1200 and right - left > width / 2, inked
+    assert inked.share > 0.05 and inked.colours >= 100, inked
     if os.environ.get("UPDATE_SCREENSHOTS") == "1":
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        (SCREENSHOTS / f"digest-{width}.png").write_bytes(image)
+        (SCREENSHOTS / f"digest-{width}.png").write_bytes(shot.read_bytes())
+
+
+@dataclass(frozen=True)
+class Inked:
+    box: tuple[int, int, int, int] | None  # where pixels differ from the page background
+    share: float  # of the pixels that do
+    colours: int  # distinct colours in the image
+
+
+def _inked(image: Image.Image) -> Inked:
+    """What of ``image`` is not its background (its most common colour)."""
+    counts = image.getcolors(maxcolors=1 << 24) or []
+    most, background = max(counts, key=lambda count: count[0])
+    assert isinstance(background, tuple)
+    plain = Image.new("RGB", image.size, background)
+    differs = ImageChops.difference(image, plain).convert("L").point(lambda v: 255 if v else 0)
+    share = 1 - most / (image.size[0] * image.size[1])
+    return Inked(differs.getbbox(), share, len(counts))
 
 
 def measure(page: str, tmp_path: Path, width: int, height: int) -> dict[str, float]:

@@ -126,7 +126,7 @@ INJECTION = (
 
 
 @pytest.mark.vcr
-def test_an_article_that_instructs_the_model_yields_no_unverified_figure() -> None:
+def test_a_figure_an_article_instructs_the_model_to_report_is_never_verified() -> None:
     seed = _seed("003")
     text = seed.text + INJECTION
     article = seed.model_copy(

@@ -25,7 +25,7 @@ from fake_openai import (
 
 from stargate_digest.errors import ConfigurationError
 from stargate_digest.extractors.llm import LLMExtractor, LLMSettings
-from stargate_digest.models import Article, ArticleClaims
+from stargate_digest.models import Alignment, Article, ArticleClaims
 from stargate_digest.store import Store
 from stargate_digest.verify import INSTRUCTION_NOTE
 
@@ -82,7 +82,10 @@ def test_answer_becomes_verified_claims_with_provenance() -> None:
     assert [c.id for c in result.claims] == ["a1#1", "a1#2"]
     money, chair = result.claims
     assert money.verified and money.value == 500e9 and money.unit == "USD"
-    assert TEXT[money.start : money.end] == money.quote
+    # the verifier sets the quote from the offsets: check them against the model's quote
+    said = GOOD[0]["quote"]
+    assert (money.start, money.end) == (TEXT.index(said), TEXT.index(said) + len(said))
+    assert money.quote == said and money.alignment is Alignment.EXACT
     assert chair.verified and chair.value is None and chair.metric == "leadership"
     assert result.prompt_hash and result.backend == "openai"
     assert result.usage is not None and result.usage.calls == 1

@@ -10,7 +10,7 @@ import pytest
 from stargate_digest import load_articles
 from stargate_digest.extractors.rules import RulesExtractor
 from stargate_digest.ingest.draft import content_hash
-from stargate_digest.models import Article, ArticleClaims, Claim, Qualifier
+from stargate_digest.models import Alignment, Article, ArticleClaims, Claim, Qualifier
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -57,8 +57,11 @@ def test_named_figures_are_claims_with_exact_quotes(
     assert found, f"{figure} not extracted from {seed}"
     text = seed_results()[seed].article.text
     for claim in found:
-        assert text[claim.start : claim.end] == claim.quote
-        assert figure in claim.quote
+        # The verifier sets the quote from the offsets, so the offsets are checked against
+        # the article's text and the figure the article prints, not against the quote.
+        assert claim.alignment is Alignment.EXACT
+        assert text[claim.figure_start or 0 : claim.figure_end or 0] == figure
+        assert claim.start <= (claim.figure_start or -1) < (claim.figure_end or 0) <= claim.end
         assert claim.verified, claim.verification_note
 
 
@@ -149,5 +152,9 @@ def test_claim_ids_are_unique_and_name_their_source() -> None:
 def test_every_rules_claim_is_grounded_and_verified() -> None:
     for result in seed_results().values():
         for claim in result.claims:
-            assert result.article.text[claim.start : claim.end] == claim.quote
+            # found exactly where the extractor read it, its figure inside the quote
+            assert claim.alignment is Alignment.EXACT, claim.id
+            if claim.value is not None:
+                figure = (claim.figure_start or -1, claim.figure_end or -1)
+                assert claim.start <= figure[0] < figure[1] <= claim.end, claim.id
             assert claim.verified, (claim.id, claim.verification_note)

@@ -138,7 +138,9 @@ def _fuzzy(norm_text: str, origin: list[int], norm_quote: str) -> tuple[int, int
 
 
 def _same_number(a: float, b: float) -> bool:
-    return math.isclose(a, b, rel_tol=RELATIVE_TOLERANCE, abs_tol=1e-9)
+    # relative only: a float round trip never turns a figure into zero, so nothing near
+    # zero is "the same" as zero ("0.000000001 %" is not "0 %")
+    return math.isclose(a, b, rel_tol=RELATIVE_TOLERANCE)
 
 
 def _supports(mention: Mention, claim: Claim) -> bool:
@@ -150,17 +152,18 @@ def _supports(mention: Mention, claim: Claim) -> bool:
     # value: "$15-25 billion" supports neither "$15 billion" nor "$25 billion" alone.
     if (mention.value_max is None) != (claim.value_max is None):
         return False
-    if mention.value_max is not None and not _same_number(
-        mention.value_max, float(claim.value_max or 0.0)
+    if (
+        mention.value_max is not None
+        and claim.value_max is not None  # both or neither, by the test above
+        and not _same_number(mention.value_max, claim.value_max)
     ):
         return False
     if mention.unit == claim.unit:
         return True
-    # A currency the quote leaves open supports any of its candidates (and "XXX").
+    # A currency the quote leaves open supports any of its candidates (a claim in "XXX"
+    # too: equal units, above), or any currency when the quote names none at all.
     return mention.unit == "XXX" and (
-        claim.unit == "XXX"
-        or not mention.currency_candidates
-        or claim.unit in mention.currency_candidates
+        not mention.currency_candidates or claim.unit in mention.currency_candidates
     )
 
 
@@ -191,8 +194,8 @@ def find_support(
         if found is None:
             return f"the quote does not contain the year {year}", None
         return None, (found.start(), found.end())
-    if mentions is None:
-        mentions = _mentions(claim.quote, language)
+    if mentions is None:  # read from the quote itself: offsets already count from it
+        mentions, base = _mentions(claim.quote, language), 0
     for mention in mentions:
         if _supports(mention, claim):
             return None, (mention.start - base, mention.end - base)
