@@ -176,3 +176,50 @@ def test_a_key_figures_box_is_read(text: str) -> None:
 )
 def test_a_wire_dateline_is_not_a_figure(text: str, language: str) -> None:
     assert [c.unit for c in claims(text, language)] == ["USD"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # A paragraph between two about the story, naming none of its subjects, is kept
+        # as part of the story ...
+        (
+            "Stargate raised $500 billion.\n\nThe companies said the sites would cost "
+            "$40 billion.\n\nStargate will build 10 sites.",
+            "en",
+            [(500e9, "USD"), (40e9, "USD"), (10.0, "count")],
+        ),
+        # ... unless it names an actor of its own, a person or firm the profile does not
+        # know: a list of other people's fortunes is an aside.
+        (
+            "Stargate raised $500 billion.\n\nThe chair of Acme Corp, Jane Doe, lost "
+            "$2 billion of her fortune.\n\nStargate will build 10 sites.",
+            "en",
+            [(500e9, "USD"), (10.0, "count")],
+        ),
+        (
+            "Stargate sammelte 500 Milliarden Dollar ein.\n\nDer Gründer von Acme, Erika "
+            "Muster, verlor 2 Milliarden Dollar.\n\nStargate baut 10 Standorte.",
+            "de",
+            [(500e9, "USD"), (10.0, "count")],
+        ),
+        # A name after an attribution word is a source, not an actor.
+        (
+            "Stargate raised $500 billion.\n\nIts bill rose to $40 billion, according to "
+            "Acme Research Group.\n\nStargate will build 10 sites.",
+            "en",
+            [(500e9, "USD"), (40e9, "USD"), (10.0, "count")],
+        ),
+        # A capitalised word that opens a sentence is no name ("Die Kosten", "The Sites").
+        (
+            "Stargate sammelte 500 Milliarden Dollar ein.\n\nDie Kosten lagen bei "
+            "40 Milliarden Dollar.\n\nStargate baut 10 Standorte.",
+            "de",
+            [(500e9, "USD"), (40e9, "USD"), (10.0, "count")],
+        ),
+    ],
+)
+def test_an_aside_about_someone_else_between_story_paragraphs_is_left_out(
+    text: str, language: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, language) == expected

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 
@@ -165,3 +165,46 @@ def part_of_figure(start: int, end: int, mention: Mention) -> bool:
         return True
     year = mention.kind == "date" and isinstance(mention.value, str) and len(mention.value) == 4
     return year and start < mention.end and end > mention.start
+
+
+# A proper name: two or more capitalised Latin words in a row ("Jane Doe", "Acme Corp"),
+# not right after a number: German capitalises nouns, and "6,8 Milliarden Euro
+# Subventionen" is three in a row (the figures themselves are blanked out first, so a
+# number's scale word and currency, "fünf Milliarden Dollar", are never a name).
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LOWER = "a-zß-öø-ÿ"
+_PROPER_NAME = re.compile(
+    rf"(?P<number>\d[ \u00a0])?(?<![\w-])[{_UPPER}][{_LOWER}]+"
+    rf"(?:[ \u00a0][{_UPPER}][{_LOWER}]+)+(?![\w-])"
+)
+# Where a sentence, a line or a quotation opens, a capital says nothing about a name.
+_NAME_OPENING = re.compile(r"(?:^|[.!?:;\n\"“”„«»‹›(]\s*)$")
+# A name after an attribution word is the figure's source, not its actor ("according to
+# Bloomberg Billionaires Index", "laut Business Insider", "selon Le Monde").
+_ATTRIBUTION = re.compile(
+    r"(?:\b(?:according to|reports?|reported by|said|told|laut|zufolge|berichtet|selon|"
+    r"d'après|d’après|según|secondo|segundo|ifølge|ifolge)|\bde acuerdo con)[ \u00a0]$",
+    re.IGNORECASE,
+)
+
+
+def names_an_actor(paragraph: str, figures: Iterable[tuple[int, int]] = ()) -> bool:
+    """Whether a paragraph names a person or firm by a name of two or more words.
+
+    Asked of a paragraph that names none of the story's subjects: such a name is an
+    actor the profile does not know ("The chair of Acme Corp, Jane Doe, lost $2
+    billion"), so the paragraph's figures are about someone else. A name that opens
+    a sentence is not counted: its first capital says nothing. ``figures`` are the
+    spans (in the paragraph) of the figures it states, blanked out before reading.
+    """
+    for start, end in figures:
+        paragraph = paragraph[:start] + "0" * (end - start) + paragraph[end:]
+    for found in _PROPER_NAME.finditer(paragraph):
+        before = paragraph[max(0, found.start() - 20) : found.start()]
+        if (
+            found.group("number") is None
+            and not _NAME_OPENING.search(paragraph, 0, found.start())
+            and not _ATTRIBUTION.search(before)
+        ):
+            return True
+    return False

@@ -29,6 +29,7 @@ from stargate_digest.extractors.page_rules import (
     in_fact_box,
     is_dateline,
     is_name_number,
+    names_an_actor,
     names_the_part,
     part_of_figure,
     share_owner,
@@ -186,7 +187,7 @@ class RulesExtractor:
         claims: list[Claim] = []
         anchors: dict[int, tuple[Claim, ...]] = {}
         previous: Mention | None = None
-        paragraphs = _Paragraphs(text)
+        paragraphs = _Paragraphs(text, mentions)
         for mention in mentions:
             if not paragraphs.on_topic(paragraphs.around(mention), index):
                 continue  # page furniture and asides name none of the story's subjects or parts
@@ -597,8 +598,9 @@ def _nearest(cues: Sequence[TermHit], mention: Mention) -> int | None:
 class _Paragraphs:
     """The paragraph (text between blank lines) around any offset, found once per text."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, mentions: Sequence[Mention] = ()) -> None:
         self._text = text
+        self._mentions = mentions
         self._breaks = [m.start() for m in _BLANK_LINE.finditer(text)]
         self._length = len(text)
         self._on_topic: dict[Span, bool] = {}
@@ -623,12 +625,21 @@ class _Paragraphs:
 
         A paragraph inside the story ("The companies said the new sites would create
         more than 25,000 jobs.") often names neither, but sits between paragraphs that
-        do; page furniture sits at the edges or between other furniture.
+        do; page furniture sits at the edges or between other furniture. One that names
+        an actor of its own ("Oracle's co-founder, Larry Ellison, lost ...") is an aside
+        about someone else, though it sits inside the story.
         """
         if _names_topic(paragraph, index) or self._in_fact_box(paragraph):
             return True
         number = bisect_left(self._breaks, paragraph.start)
         if number == 0 or number >= len(self._breaks):
+            return False
+        figures = [
+            (m.start - paragraph.start, m.end - paragraph.start)
+            for m in self._mentions
+            if paragraph.start <= m.start and m.end <= paragraph.end
+        ]
+        if names_an_actor(paragraph.text(self._text), figures):
             return False
         return _names_topic(self._span(number - 1), index) and _names_topic(
             self._span(number + 1), index
