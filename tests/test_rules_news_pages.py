@@ -223,3 +223,28 @@ def test_an_aside_about_someone_else_between_story_paragraphs_is_left_out(
     text: str, language: str, expected: list[tuple[float, str]]
 ) -> None:
     assert figures(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # A cue in the figure's own clause labels it, though a cue of another metric
+        # stands nearer, across the comma, in the next clause.
+        (
+            "Stargate's total investment is expected to reach $40 billion, costs of "
+            "operation aside.",
+            "en",
+            "total_investment",
+        ),
+        (
+            "Die Investition von Stargate soll bis zu 40 Milliarden Dollar betragen, Kosten "
+            "des Betriebs nicht eingerechnet.",
+            "de",
+            "total_investment",
+        ),
+        # A clause with no cue of its own takes the sentence's.
+        ("Stargate will invest, its partners said, $40 billion.", "en", "total_investment"),
+    ],
+)
+def test_a_cue_in_the_figures_own_clause_labels_it(text: str, language: str, expected: str) -> None:
+    assert [c.metric for c in claims(text, language) if c.unit == "USD"] == [expected]

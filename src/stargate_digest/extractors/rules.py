@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import get_args
@@ -367,7 +367,7 @@ class RulesExtractor:
         metrics = self._metrics_of[mention.kind]
         if not metrics:
             return None
-        cues = index.cues_in(candidate.sentence)
+        cues = _own_clause_first(index.cues_in(candidate.sentence), metrics, candidate.clause)
         cue_distance = {name: _nearest(cues.get(name, ()), mention) for name in metrics}
         distributed = self._distributed(index, candidate)
         if distributed:
@@ -574,6 +574,25 @@ def _detail(text: str, mention: Mention) -> str | None:
     if words and len(words[0]) <= 3 and words[0].islower():
         return None  # "y diez centros": a conjunction, not what the figure measures
     return " ".join(words) or None
+
+
+def _own_clause_first(
+    cues: dict[str, list[TermHit]], metrics: Mapping[str, object], clause: Span
+) -> dict[str, list[TermHit]]:
+    """The cues in the figure's own clause, when it has any for the figure's kind.
+
+    A cue in another clause labels that clause's figure ("7,000 construction jobs
+    during the build, and 3,000 permanent jobs"; "sank from 116 billion to 96 billion,
+    while its training cost ..."); the rest of the sentence speaks only when the
+    figure's clause says nothing of what it measures.
+    """
+    own = {
+        name: [hit for hit in hits if clause.start <= hit.start and hit.end <= clause.end]
+        for name, hits in cues.items()
+        if name in metrics
+    }
+    own = {name: hits for name, hits in own.items() if hits}
+    return own or cues
 
 
 def _distance(start: int, end: int, mention: Mention) -> int:
