@@ -248,3 +248,38 @@ def test_an_aside_about_someone_else_between_story_paragraphs_is_left_out(
 )
 def test_a_cue_in_the_figures_own_clause_labels_it(text: str, language: str, expected: str) -> None:
     assert [c.metric for c in claims(text, language) if c.unit == "USD"] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "title", "scope"),
+    [
+        # Parts named together are the figure's together: it belongs to neither alone,
+        # nor to the site the headline names.
+        ("Stargate will build in Abilene and Lordstown for $40 billion.", "en", None, None),
+        (
+            "Stargate will build in Abilene and Lordstown for $40 billion.",
+            "en",
+            "Stargate breaks ground in Abilene",
+            None,
+        ),
+        ("Stargate baut in Abilene und Lordstown für 40 Milliarden Dollar.", "de", None, None),
+        (
+            "Stargate construira à Abilene, Lordstown et Milam pour 40 milliards de dollars.",
+            "fr",
+            None,
+            None,
+        ),
+        # One part named alone still scopes the figure.
+        ("Stargate will build in Lordstown for $40 billion.", "en", None, "Lordstown"),
+        (
+            "Stargate opened Abilene, and will build in Lordstown for $40 billion.",
+            "en",
+            None,
+            "Lordstown",
+        ),
+    ],
+)
+def test_parts_named_together_give_no_one_part(
+    text: str, language: str, title: str | None, scope: str | None
+) -> None:
+    assert [c.scope for c in claims(text, language, title) if c.unit == "USD"] == [scope]

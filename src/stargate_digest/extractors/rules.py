@@ -36,7 +36,7 @@ from stargate_digest.extractors.page_rules import (
 )
 from stargate_digest.models import Article, ArticleClaims, Claim
 from stargate_digest.quantities import Mention, find_mentions
-from stargate_digest.quantities.lexicon import PHASE_WORDS
+from stargate_digest.quantities.lexicon import COORDINATORS, PHASE_WORDS
 from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.quantities.mention import Kind
 from stargate_digest.segment import Sentences, Span, clause_around
@@ -197,9 +197,9 @@ class RulesExtractor:
             )
             anchor = _equivalent_anchor(text, previous, mention, anchors)
             previous = mention
+            scope = self._scope(index, candidate, text, phases, article.language)
             context = _Context(
-                scope=self._scope(index, candidate, text, phases, article.language)
-                or headline_site,
+                scope=None if scope == _TOGETHER else scope or headline_site,
                 as_of=_as_of(mentions, candidate),
             )
             if anchor:
@@ -296,6 +296,8 @@ class RulesExtractor:
                 hits = [h for h in hits if h.end <= min(mention.start, opening.end)]
             if hits:
                 nearest = min(hits, key=lambda h: _distance(h.start, h.end, mention))
+                if _named_together(text, hits, nearest, word_language(language)):
+                    return _TOGETHER
                 return nearest.label
         programme = self._country_programme(index, candidate, text, language)
         if programme is not None:
@@ -499,6 +501,38 @@ def _as_of(mentions: list[Mention], candidate: _Candidate) -> str | None:
             value = str(mention.value)
             return None if value.startswith("--") else value
     return None
+
+
+# What ``_scope`` says of a figure beside parts named together: about no one part.
+_TOGETHER = "\x00together"
+
+
+@cache
+def _coordination(language: str) -> re.Pattern[str]:
+    """The gap between two names of one list: a comma, a coordinator, or both."""
+    words = "|".join(map(re.escape, COORDINATORS.get(language, COORDINATORS["en"])))
+    return re.compile(rf"\s*(?:[,，、]\s*(?:(?:{words})\s*)?|(?:{words})\s*)", re.IGNORECASE)
+
+
+def _named_together(text: str, hits: list[TermHit], nearest: TermHit, language: str) -> bool:
+    """Whether the part nearest a figure is one of a list of two or more parts.
+
+    "in Abilene and Lordstown for $40 billion": the figure is about the two together,
+    so about neither alone (nor about the one site a headline names).
+    """
+    ordered = sorted(hits, key=lambda h: h.start)
+    gap = _coordination(language)
+    at = ordered.index(nearest)
+    labels = {nearest.label}
+    for step in (-1, 1):
+        here = at
+        while 0 <= here + step < len(ordered):
+            left, right = sorted((ordered[here], ordered[here + step]), key=lambda h: h.start)
+            if not gap.fullmatch(text, left.end, right.start):
+                break
+            labels.add(ordered[here + step].label)
+            here += step
+    return len(labels) > 1
 
 
 @cache
