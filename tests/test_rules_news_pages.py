@@ -283,3 +283,20 @@ def test_parts_named_together_give_no_one_part(
     text: str, language: str, title: str | None, scope: str | None
 ) -> None:
     assert [c.scope for c in claims(text, language, title) if c.unit == "USD"] == [scope]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # A restatement in parentheses right after an amount puts no distance between the
+        # amount and the cue after it: "costs" labels "$40 billion", not "overall".
+        ("Overall Stargate will pay $40 billion (some €37 billion) in costs.", "en"),
+        (
+            "Insgesamt soll Stargate 40 Milliarden Dollar (rund 37 Milliarden Euro) an Kosten "
+            "tragen.",
+            "de",
+        ),
+    ],
+)
+def test_a_restatement_in_parentheses_is_no_distance_to_a_cue(text: str, language: str) -> None:
+    assert [c.metric for c in claims(text, language)] == ["project_cost", "project_cost"]

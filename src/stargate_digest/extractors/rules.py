@@ -352,7 +352,7 @@ class RulesExtractor:
         owner = share_owner(text, candidate.mention, candidate.clause.start, language)
         if owner is not None and not index.subjects.overlapping(Span(*owner)):
             return None  # "博通公司股價下跌7%": a company the story does not follow
-        labelled = self._labelled(index, candidate)
+        labelled = self._labelled(index, candidate, text)
         if labelled is not None:
             return labelled
         mention = candidate.mention
@@ -364,13 +364,14 @@ class RulesExtractor:
         subject = self._subjects_in_clause(index, candidate)[0][0]
         return _Reading((subject,), OTHER_METRIC, detail)
 
-    def _labelled(self, index: _Index, candidate: _Candidate) -> _Reading | None:
+    def _labelled(self, index: _Index, candidate: _Candidate, text: str) -> _Reading | None:
         mention = candidate.mention
         metrics = self._metrics_of[mention.kind]
         if not metrics:
             return None
         cues = _own_clause_first(index.cues_in(candidate.sentence), metrics, candidate.clause)
-        cue_distance = {name: _nearest(cues.get(name, ()), mention) for name in metrics}
+        aside = _restatement_after(text, mention)
+        cue_distance = {name: _nearest(cues.get(name, ()), mention, aside) for name in metrics}
         distributed = self._distributed(index, candidate)
         if distributed:
             for name in sorted(metrics, key=lambda n: -metrics[n].priority):
@@ -638,10 +639,24 @@ def _following(cues: Sequence[TermHit], mention: Mention) -> int | None:
     return min((hit.start - mention.end for hit in cues if hit.start >= mention.end), default=None)
 
 
-def _nearest(cues: Sequence[TermHit], mention: Mention) -> int | None:
-    """Distance from the mention to the nearest cue outside it, or None without a cue."""
+# A restatement in parentheses right after an amount: "$40 billion (about €37 billion)".
+_RESTATEMENT = re.compile(r"[ \u00a0]?[(（][^()（）]{1,60}[)）]")
+
+
+def _restatement_after(text: str, mention: Mention) -> int:
+    """The length of a parenthesis right after the mention (0 when there is none)."""
+    found = _RESTATEMENT.match(text, mention.end)
+    return found.end() - found.start() if found else 0
+
+
+def _nearest(cues: Sequence[TermHit], mention: Mention, aside: int = 0) -> int | None:
+    """Distance from the mention to the nearest cue outside it, or None without a cue.
+
+    A parenthesis of ``aside`` characters right after the mention is not distance:
+    "6.6 billion dollars (about 6.09 billion euros) in grants" has its cue beside it.
+    """
     distances = [
-        _distance(hit.start, hit.end, mention)
+        _distance(hit.start, hit.end, mention) - (aside if hit.start >= mention.end + aside else 0)
         for hit in cues
         if not mention.start <= hit.start < mention.end
     ]
