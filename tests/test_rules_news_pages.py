@@ -300,3 +300,16 @@ def test_parts_named_together_give_no_one_part(
 )
 def test_a_restatement_in_parentheses_is_no_distance_to_a_cue(text: str, language: str) -> None:
     assert [c.metric for c in claims(text, language)] == ["project_cost", "project_cost"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # A cue after "including" names a part the figure includes, not what it measures.
+        ("Stargate's bill, including all costs, will be $40 billion.", "en"),
+        ("Stargate investiert einschließlich der Kosten 40 Milliarden Dollar.", "de"),
+        ("Stargate investira, y compris les coûts, 40 milliards de dollars.", "fr"),
+    ],
+)
+def test_a_cue_after_including_does_not_label(text: str, language: str) -> None:
+    assert [c.metric for c in claims(text, language)] == ["total_investment"]

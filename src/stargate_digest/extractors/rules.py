@@ -36,7 +36,7 @@ from stargate_digest.extractors.page_rules import (
 )
 from stargate_digest.models import Article, ArticleClaims, Claim
 from stargate_digest.quantities import Mention, find_mentions
-from stargate_digest.quantities.lexicon import COORDINATORS, PHASE_WORDS
+from stargate_digest.quantities.lexicon import COORDINATORS, INCLUSION_WORDS, PHASE_WORDS
 from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.quantities.mention import Kind
 from stargate_digest.segment import Sentences, Span, clause_around
@@ -352,7 +352,7 @@ class RulesExtractor:
         owner = share_owner(text, candidate.mention, candidate.clause.start, language)
         if owner is not None and not index.subjects.overlapping(Span(*owner)):
             return None  # "博通公司股價下跌7%": a company the story does not follow
-        labelled = self._labelled(index, candidate, text)
+        labelled = self._labelled(index, candidate, text, language)
         if labelled is not None:
             return labelled
         mention = candidate.mention
@@ -364,12 +364,15 @@ class RulesExtractor:
         subject = self._subjects_in_clause(index, candidate)[0][0]
         return _Reading((subject,), OTHER_METRIC, detail)
 
-    def _labelled(self, index: _Index, candidate: _Candidate, text: str) -> _Reading | None:
+    def _labelled(
+        self, index: _Index, candidate: _Candidate, text: str, language: str
+    ) -> _Reading | None:
         mention = candidate.mention
         metrics = self._metrics_of[mention.kind]
         if not metrics:
             return None
         cues = _own_clause_first(index.cues_in(candidate.sentence), metrics, candidate.clause)
+        cues = _not_included(cues, text, language)
         aside = _restatement_after(text, mention)
         cue_distance = {name: _nearest(cues.get(name, ()), mention, aside) for name in metrics}
         distributed = self._distributed(index, candidate)
@@ -637,6 +640,30 @@ def _distance(start: int, end: int, mention: Mention) -> int:
 def _following(cues: Sequence[TermHit], mention: Mention) -> int | None:
     """Distance from the end of the mention to the nearest cue after it."""
     return min((hit.start - mention.end for hit in cues if hit.start >= mention.end), default=None)
+
+
+@cache
+def _inclusion(language: str) -> re.Pattern[str] | None:
+    """An inclusion word, then at most two short words (an article), at the end."""
+    words = INCLUSION_WORDS.get(word_language(language))
+    if not words:
+        return None
+    alternation = "|".join(map(re.escape, words))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?:\s+\w{{1,4}}){{0,2}}\s*$", re.IGNORECASE)
+
+
+def _not_included(
+    cues: dict[str, list[TermHit]], text: str, language: str
+) -> dict[str, list[TermHit]]:
+    """The cues, less those naming a part the figure includes ("including subsidies")."""
+    inclusion = _inclusion(language)
+    if inclusion is None:
+        return cues
+    kept = {
+        name: [h for h in hits if not inclusion.search(text, max(0, h.start - 40), h.start)]
+        for name, hits in cues.items()
+    }
+    return {name: hits for name, hits in kept.items() if hits}
 
 
 # A restatement in parentheses right after an amount: "$40 billion (about €37 billion)".

@@ -677,6 +677,20 @@ COORDINATORS: Final[Mapping[str, tuple[str, ...]]] = {
     "ko": ("와", "과", "및", "그리고"),
 }
 
+# Words before a noun that a figure includes ("$30 billion including the subsidies",
+# "einschließlich der Subventionen"): that noun is a part of the figure, not what it
+# measures, so a metric cue right after them does not label it (the rules extractor).
+INCLUSION_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
+    "en": ("including", "incl.", "inclusive of"),
+    "de": ("einschließlich", "inklusive", "inkl.", "samt", "einschl."),
+    "fr": ("y compris", "compris", "incluant"),
+    "es": ("incluidos", "incluidas", "incluido", "incluida", "incluyendo", "incluso"),
+    "it": ("compresi", "comprese", "compreso", "compresa", "inclusi", "incluse"),
+    "pt": ("incluindo", "inclusive"),
+    "nb": ("inkludert", "medregnet"),
+    "zh": ("包括", "包含"),
+}
+
 # --- currency carried over ----------------------------------------------------------------
 
 AMOUNT_FOLLOWERS: Final[Mapping[str, tuple[str, ...]]] = {
