@@ -313,3 +313,23 @@ def test_a_restatement_in_parentheses_is_no_distance_to_a_cue(text: str, languag
 )
 def test_a_cue_after_including_does_not_label(text: str, language: str) -> None:
     assert [c.metric for c in claims(text, language)] == ["total_investment"]
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        # A sentence naming no part continues the previous one when that one is set at
+        # a site ...
+        ("In Abilene, Stargate is building a campus. It will draw 1.2 GW.", "Abilene campus"),
+        ("Abilene is where Stargate builds first. The campus will draw 1.2 GW.", "Abilene campus"),
+        # ... not when the site is named in passing, further back, or in another paragraph.
+        ("Stargate, which also looks at Lordstown, is building. It will draw 1.2 GW.", None),
+        ("In Abilene, Stargate builds. The weather is hot. It will draw 1.2 GW.", None),
+        ("In Abilene, Stargate builds.\n\nStargate will draw 1.2 GW.", None),
+        ("In Abilene and Lordstown, Stargate builds. It will draw 1.2 GW.", None),
+    ],
+)
+def test_a_sentence_naming_no_part_continues_the_site_the_previous_opens_with(
+    text: str, scope: str | None
+) -> None:
+    assert [c.scope for c in claims(text) if c.unit == "GW"] == [scope]

@@ -198,6 +198,10 @@ class RulesExtractor:
             anchor = _equivalent_anchor(text, previous, mention, anchors)
             previous = mention
             scope = self._scope(index, candidate, text, phases, article.language)
+            if scope is None:
+                scope = self._site_before(
+                    index, text, sentences, paragraphs.around(mention), sentence
+                )
             context = _Context(
                 scope=None if scope == _TOGETHER else scope or headline_site,
                 as_of=_as_of(mentions, candidate),
@@ -307,6 +311,30 @@ class RulesExtractor:
             if found is not None:
                 number = next((g for g in found.groups() if g), "1")
                 return self.topic.canonical_scope(f"phase {number}")
+        return None
+
+    def _site_before(
+        self, index: _Index, text: str, sentences: Sentences, paragraph: Span, sentence: Span
+    ) -> str | None:
+        """The one site the previous sentence of the paragraph opens with, if any.
+
+        A sentence that names no part continues the one before it when that one is set
+        at a site ("In Abilene, Stargate is building a campus. It will draw 1.2 GW."). A
+        site named later in that sentence, or further back, is mentioned in passing
+        more often than it is the topic (tried: scope accuracy fell).
+        """
+        at = bisect_left(sentences.spans, sentence.start, key=lambda span: span.start) - 1
+        if at >= 0 and sentences.spans[at].start >= paragraph.start:
+            span = sentences.spans[at]
+            opening = clause_around(text, span, span.start, span.start)
+            labels = {
+                h.label
+                for h in index.scopes.within(opening)
+                if names_the_part(text, h.start, h.end, self._aliases[h.label])
+                and self.topic.scopes[h.label].kind == "site"
+            }
+            if len(labels) == 1:
+                return labels.pop()
         return None
 
     def _scope_of_article(self, article: Article) -> str | None:
