@@ -11,7 +11,9 @@ and a date only when a date cue labels it. Subjects come from the mention's own 
 claim per named organisation; an amount in parentheses right after another is its
 stated equivalent and shares its subject and metric. Scope is the profile's named part
 (a site, a country programme, a phase) nearest the figure in its clause, else in its
-sentence, else a generic "phase N"; ``as_of`` is a date the same clause states.
+sentence, else a generic "phase N", else the site the previous sentence opens with (none
+for parts named together, "in Abilene and Lordstown"); ``as_of`` is a date the same
+clause states.
 """
 
 from __future__ import annotations
