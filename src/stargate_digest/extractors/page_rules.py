@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from importlib import resources
 
 from stargate_digest.quantities import Mention
 from stargate_digest.quantities.locale_facts import word_language
+from stargate_digest.segment import Span
 
 # A capitalised Latin word (or an initialism such as "S&P") right before a bare number:
 # the number is part of a name ("Llama 3", "Nasdaq 100", "Fab 21", "Intel 4 process").
@@ -208,3 +210,60 @@ def names_an_actor(paragraph: str, figures: Iterable[tuple[int, int]] = ()) -> b
         ):
             return True
     return False
+
+
+_BLANK_LINE = re.compile(r"\n\n")
+
+
+class Paragraphs:
+    """The paragraph (text between blank lines) around any offset, found once per text."""
+
+    def __init__(self, text: str, mentions: Sequence[Mention] = ()) -> None:
+        self._text = text
+        self._mentions = mentions
+        self._breaks = [m.start() for m in _BLANK_LINE.finditer(text)]
+        self._length = len(text)
+        self._on_topic: dict[Span, bool] = {}
+
+    def around(self, mention: Mention) -> Span:
+        return self._span(bisect_left(self._breaks, mention.start))
+
+    def _span(self, index: int) -> Span:
+        """The paragraph after the ``index``-th break (0: the first paragraph)."""
+        start = self._breaks[index - 1] + 1 if index else 0
+        end = self._breaks[index] if index < len(self._breaks) else self._length
+        return Span(start, end)
+
+    def on_topic(self, paragraph: Span, names_topic: Callable[[Span], bool]) -> bool:
+        known = self._on_topic.get(paragraph)
+        if known is None:
+            known = self._on_topic[paragraph] = self._decide(paragraph, names_topic)
+        return known
+
+    def _decide(self, paragraph: Span, names_topic: Callable[[Span], bool]) -> bool:
+        """Whether the paragraph, or both its neighbours, name a subject or a part.
+
+        A paragraph inside the story ("The companies said the new sites would create
+        more than 25,000 jobs.") often names neither, but sits between paragraphs that
+        do; page furniture sits at the edges or between other furniture. One that names
+        an actor of its own ("Oracle's co-founder, Larry Ellison, lost ...") is an aside
+        about someone else, though it sits inside the story.
+        """
+        if names_topic(paragraph) or self._in_fact_box(paragraph):
+            return True
+        number = bisect_left(self._breaks, paragraph.start)
+        if number == 0 or number >= len(self._breaks):
+            return False
+        figures = [
+            (m.start - paragraph.start, m.end - paragraph.start)
+            for m in self._mentions
+            if paragraph.start <= m.start and m.end <= paragraph.end
+        ]
+        if names_an_actor(paragraph.text(self._text), figures):
+            return False
+        return names_topic(self._span(number - 1)) and names_topic(self._span(number + 1))
+
+    def _in_fact_box(self, paragraph: Span) -> bool:
+        number = bisect_left(self._breaks, paragraph.start)
+        earlier = (self._span(n).text(self._text) for n in range(number - 1, -1, -1))
+        return in_fact_box(paragraph.text(self._text), earlier)

@@ -21,24 +21,29 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import get_args
 
 from stargate_digest import __version__
+from stargate_digest.extractors.clause_rules import (
+    named_together,
+    not_included,
+    own_clause_first,
+    restatement_after,
+)
 from stargate_digest.extractors.page_rules import (
-    in_fact_box,
+    Paragraphs,
     is_dateline,
     is_name_number,
-    names_an_actor,
     names_the_part,
     part_of_figure,
     share_owner,
 )
 from stargate_digest.models import Article, ArticleClaims, Claim
 from stargate_digest.quantities import Mention, find_mentions
-from stargate_digest.quantities.lexicon import COORDINATORS, INCLUSION_WORDS, PHASE_WORDS
+from stargate_digest.quantities.lexicon import PHASE_WORDS
 from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.quantities.mention import Kind
 from stargate_digest.segment import Sentences, Span, clause_around
@@ -62,7 +67,6 @@ _MAX_QUOTE_CHARS = 260
 # at most two words, an opening parenthesis and a few words of hedging.
 _EQUIVALENT_GAP = re.compile(r"\s*(?:\w+\s+){0,2}[(\[][^\d()\[\]]{0,30}")
 OTHER_METRIC = "other"
-_BLANK_LINE = re.compile(r"\n\n")
 _CUED = frozenset({"count", "date"})
 _COUNT_CUE_DISTANCE = 40
 _SPELLED_CUE_DISTANCE = 25
@@ -189,9 +193,13 @@ class RulesExtractor:
         claims: list[Claim] = []
         anchors: dict[int, tuple[Claim, ...]] = {}
         previous: Mention | None = None
-        paragraphs = _Paragraphs(text, mentions)
+        paragraphs = Paragraphs(text, mentions)
+
+        def names_topic(span: Span) -> bool:
+            return bool(index.subjects.within(span) or index.scopes.within(span))
+
         for mention in mentions:
-            if not paragraphs.on_topic(paragraphs.around(mention), index):
+            if not paragraphs.on_topic(paragraphs.around(mention), names_topic):
                 continue  # page furniture and asides name none of the story's subjects or parts
             sentence = sentences.containing(mention.start)
             candidate = _Candidate(
@@ -302,7 +310,7 @@ class RulesExtractor:
                 hits = [h for h in hits if h.end <= min(mention.start, opening.end)]
             if hits:
                 nearest = min(hits, key=lambda h: _distance(h.start, h.end, mention))
-                if _named_together(text, hits, nearest, word_language(language)):
+                if named_together(text, hits, nearest, word_language(language)):
                     return _TOGETHER
                 return nearest.label
         programme = self._country_programme(index, candidate, text, language)
@@ -320,14 +328,11 @@ class RulesExtractor:
     ) -> str | None:
         """The one site the previous sentence of the paragraph opens with, if any.
 
-        A sentence that names no part continues the one before it when that one is set
-        at a site ("In Abilene, Stargate is building a campus. It will draw 1.2 GW."). A
-        site named later in that sentence, or further back, is mentioned in passing
-        more often than it is the topic (tried: scope accuracy fell).
+        "In Abilene, Stargate is building a campus. It will draw 1.2 GW." A site named
+        later in that sentence, or further back, is more often named in passing (tried).
         """
         at = bisect_left(sentences.spans, sentence.start, key=lambda span: span.start) - 1
-        if at >= 0 and sentences.spans[at].start >= paragraph.start:
-            span = sentences.spans[at]
+        if at >= 0 and (span := sentences.spans[at]).start >= paragraph.start:
             opening = clause_around(text, span, span.start, span.start)
             labels = {
                 h.label
@@ -401,9 +406,9 @@ class RulesExtractor:
         metrics = self._metrics_of[mention.kind]
         if not metrics:
             return None
-        cues = _own_clause_first(index.cues_in(candidate.sentence), metrics, candidate.clause)
-        cues = _not_included(cues, text, language)
-        aside = _restatement_after(text, mention)
+        cues = own_clause_first(index.cues_in(candidate.sentence), metrics, candidate.clause)
+        cues = not_included(cues, text, language)
+        aside = restatement_after(text, mention)
         cue_distance = {name: _nearest(cues.get(name, ()), mention, aside) for name in metrics}
         distributed = self._distributed(index, candidate)
         if distributed:
@@ -542,34 +547,6 @@ _TOGETHER = "\x00together"
 
 
 @cache
-def _coordination(language: str) -> re.Pattern[str]:
-    """The gap between two names of one list: a comma, a coordinator, or both."""
-    words = "|".join(map(re.escape, COORDINATORS.get(language, COORDINATORS["en"])))
-    return re.compile(rf"\s*(?:[,，、]\s*(?:(?:{words})\s*)?|(?:{words})\s*)", re.IGNORECASE)
-
-
-def _named_together(text: str, hits: list[TermHit], nearest: TermHit, language: str) -> bool:
-    """Whether the part nearest a figure is one of a list of two or more parts.
-
-    "in Abilene and Lordstown for $40 billion": the figure is about the two together,
-    so about neither alone (nor about the one site a headline names).
-    """
-    ordered = sorted(hits, key=lambda h: h.start)
-    gap = _coordination(language)
-    at = ordered.index(nearest)
-    labels = {nearest.label}
-    for step in (-1, 1):
-        here = at
-        while 0 <= here + step < len(ordered):
-            left, right = sorted((ordered[here], ordered[here + step]), key=lambda h: h.start)
-            if not gap.fullmatch(text, left.end, right.start):
-                break
-            labels.add(ordered[here + step].label)
-            here += step
-    return len(labels) > 1
-
-
-@cache
 def _phase_pattern(language: str) -> re.Pattern[str] | None:
     """'phase 1', 'Phase 2', 'fase 1', '第1期', '1단계', and 'first phase' (= phase 1)."""
     words = PHASE_WORDS.get(language)
@@ -644,25 +621,6 @@ def _detail(text: str, mention: Mention) -> str | None:
     return " ".join(words) or None
 
 
-def _own_clause_first(
-    cues: dict[str, list[TermHit]], metrics: Mapping[str, object], clause: Span
-) -> dict[str, list[TermHit]]:
-    """The cues in the figure's own clause, when it has any for the figure's kind.
-
-    A cue in another clause labels that clause's figure ("7,000 construction jobs
-    during the build, and 3,000 permanent jobs"; "sank from 116 billion to 96 billion,
-    while its training cost ..."); the rest of the sentence speaks only when the
-    figure's clause says nothing of what it measures.
-    """
-    own = {
-        name: [hit for hit in hits if clause.start <= hit.start and hit.end <= clause.end]
-        for name, hits in cues.items()
-        if name in metrics
-    }
-    own = {name: hits for name, hits in own.items() if hits}
-    return own or cues
-
-
 def _distance(start: int, end: int, mention: Mention) -> int:
     return max(0, start - mention.end, mention.start - end)
 
@@ -670,40 +628,6 @@ def _distance(start: int, end: int, mention: Mention) -> int:
 def _following(cues: Sequence[TermHit], mention: Mention) -> int | None:
     """Distance from the end of the mention to the nearest cue after it."""
     return min((hit.start - mention.end for hit in cues if hit.start >= mention.end), default=None)
-
-
-@cache
-def _inclusion(language: str) -> re.Pattern[str] | None:
-    """An inclusion word, then at most two short words (an article), at the end."""
-    words = INCLUSION_WORDS.get(word_language(language))
-    if not words:
-        return None
-    alternation = "|".join(map(re.escape, words))
-    return re.compile(rf"(?<!\w)(?:{alternation})(?:\s+\w{{1,4}}){{0,2}}\s*$", re.IGNORECASE)
-
-
-def _not_included(
-    cues: dict[str, list[TermHit]], text: str, language: str
-) -> dict[str, list[TermHit]]:
-    """The cues, less those naming a part the figure includes ("including subsidies")."""
-    inclusion = _inclusion(language)
-    if inclusion is None:
-        return cues
-    kept = {
-        name: [h for h in hits if not inclusion.search(text, max(0, h.start - 40), h.start)]
-        for name, hits in cues.items()
-    }
-    return {name: hits for name, hits in kept.items() if hits}
-
-
-# A restatement in parentheses right after an amount: "$40 billion (about €37 billion)".
-_RESTATEMENT = re.compile(r"[ \u00a0]?[(（][^()（）]{1,60}[)）]")
-
-
-def _restatement_after(text: str, mention: Mention) -> int:
-    """The length of a parenthesis right after the mention (0 when there is none)."""
-    found = _RESTATEMENT.match(text, mention.end)
-    return found.end() - found.start() if found else 0
 
 
 def _nearest(cues: Sequence[TermHit], mention: Mention, aside: int = 0) -> int | None:
@@ -718,66 +642,6 @@ def _nearest(cues: Sequence[TermHit], mention: Mention, aside: int = 0) -> int |
         if not mention.start <= hit.start < mention.end
     ]
     return min(distances, default=None)
-
-
-class _Paragraphs:
-    """The paragraph (text between blank lines) around any offset, found once per text."""
-
-    def __init__(self, text: str, mentions: Sequence[Mention] = ()) -> None:
-        self._text = text
-        self._mentions = mentions
-        self._breaks = [m.start() for m in _BLANK_LINE.finditer(text)]
-        self._length = len(text)
-        self._on_topic: dict[Span, bool] = {}
-
-    def around(self, mention: Mention) -> Span:
-        return self._span(bisect_left(self._breaks, mention.start))
-
-    def _span(self, index: int) -> Span:
-        """The paragraph after the ``index``-th break (0: the first paragraph)."""
-        start = self._breaks[index - 1] + 1 if index else 0
-        end = self._breaks[index] if index < len(self._breaks) else self._length
-        return Span(start, end)
-
-    def on_topic(self, paragraph: Span, index: _Index) -> bool:
-        known = self._on_topic.get(paragraph)
-        if known is None:
-            known = self._on_topic[paragraph] = self._decide(paragraph, index)
-        return known
-
-    def _decide(self, paragraph: Span, index: _Index) -> bool:
-        """Whether the paragraph, or both its neighbours, name a subject or a part.
-
-        A paragraph inside the story ("The companies said the new sites would create
-        more than 25,000 jobs.") often names neither, but sits between paragraphs that
-        do; page furniture sits at the edges or between other furniture. One that names
-        an actor of its own ("Oracle's co-founder, Larry Ellison, lost ...") is an aside
-        about someone else, though it sits inside the story.
-        """
-        if _names_topic(paragraph, index) or self._in_fact_box(paragraph):
-            return True
-        number = bisect_left(self._breaks, paragraph.start)
-        if number == 0 or number >= len(self._breaks):
-            return False
-        figures = [
-            (m.start - paragraph.start, m.end - paragraph.start)
-            for m in self._mentions
-            if paragraph.start <= m.start and m.end <= paragraph.end
-        ]
-        if names_an_actor(paragraph.text(self._text), figures):
-            return False
-        return _names_topic(self._span(number - 1), index) and _names_topic(
-            self._span(number + 1), index
-        )
-
-    def _in_fact_box(self, paragraph: Span) -> bool:
-        number = bisect_left(self._breaks, paragraph.start)
-        earlier = (self._span(n).text(self._text) for n in range(number - 1, -1, -1))
-        return in_fact_box(paragraph.text(self._text), earlier)
-
-
-def _names_topic(span: Span, index: _Index) -> bool:
-    return bool(index.subjects.within(span) or index.scopes.within(span))
 
 
 def _equivalent_anchor(

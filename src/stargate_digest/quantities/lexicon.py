@@ -661,36 +661,6 @@ PHASE_WORDS: Final[Mapping[str, tuple[tuple[str, ...], tuple[str, ...], tuple[st
     "ko": (("단계",), (), ("단계",)),
 }
 
-# Words that join names into one list ("Abilene and Lordstown", "Abilene, Lordstown et
-# Milam", "阿比林和洛兹敦"): parts named together are what a figure beside them is about
-# together, so it is about no one of them (the rules extractor's scope).
-COORDINATORS: Final[Mapping[str, tuple[str, ...]]] = {
-    "en": ("and", "or", "as well as"),
-    "de": ("und", "oder", "sowie"),
-    "fr": ("et", "ou", "ainsi que"),
-    "es": ("y", "e", "o"),
-    "it": ("e", "ed", "o"),
-    "pt": ("e", "ou"),
-    "nb": ("og", "eller"),
-    "ja": ("と", "や", "及び", "および"),
-    "zh": ("和", "及", "与", "與", "以及", "或"),
-    "ko": ("와", "과", "및", "그리고"),
-}
-
-# Words before a noun that a figure includes ("$30 billion including the subsidies",
-# "einschließlich der Subventionen"): that noun is a part of the figure, not what it
-# measures, so a metric cue right after them does not label it (the rules extractor).
-INCLUSION_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
-    "en": ("including", "incl.", "inclusive of"),
-    "de": ("einschließlich", "inklusive", "inkl.", "samt", "einschl."),
-    "fr": ("y compris", "compris", "incluant"),
-    "es": ("incluidos", "incluidas", "incluido", "incluida", "incluyendo", "incluso"),
-    "it": ("compresi", "comprese", "compreso", "compresa", "inclusi", "incluse"),
-    "pt": ("incluindo", "inclusive"),
-    "nb": ("inkludert", "medregnet"),
-    "zh": ("包括", "包含"),
-}
-
 # --- currency carried over ----------------------------------------------------------------
 
 AMOUNT_FOLLOWERS: Final[Mapping[str, tuple[str, ...]]] = {
