@@ -176,3 +176,160 @@ def test_a_key_figures_box_is_read(text: str) -> None:
 )
 def test_a_wire_dateline_is_not_a_figure(text: str, language: str) -> None:
     assert [c.unit for c in claims(text, language)] == ["USD"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # A paragraph between two about the story, naming none of its subjects, is kept
+        # as part of the story ...
+        (
+            "Stargate raised $500 billion.\n\nThe companies said the sites would cost "
+            "$40 billion.\n\nStargate will build 10 sites.",
+            "en",
+            [(500e9, "USD"), (40e9, "USD"), (10.0, "count")],
+        ),
+        # ... unless it names an actor of its own, a person or firm the profile does not
+        # know: a list of other people's fortunes is an aside.
+        (
+            "Stargate raised $500 billion.\n\nThe chair of Acme Corp, Jane Doe, lost "
+            "$2 billion of her fortune.\n\nStargate will build 10 sites.",
+            "en",
+            [(500e9, "USD"), (10.0, "count")],
+        ),
+        (
+            "Stargate sammelte 500 Milliarden Dollar ein.\n\nDer Gründer von Acme, Erika "
+            "Muster, verlor 2 Milliarden Dollar.\n\nStargate baut 10 Standorte.",
+            "de",
+            [(500e9, "USD"), (10.0, "count")],
+        ),
+        # A name after an attribution word is a source, not an actor.
+        (
+            "Stargate raised $500 billion.\n\nIts bill rose to $40 billion, according to "
+            "Acme Research Group.\n\nStargate will build 10 sites.",
+            "en",
+            [(500e9, "USD"), (40e9, "USD"), (10.0, "count")],
+        ),
+        # A capitalised word that opens a sentence is no name ("Die Kosten", "The Sites").
+        (
+            "Stargate sammelte 500 Milliarden Dollar ein.\n\nDie Kosten lagen bei "
+            "40 Milliarden Dollar.\n\nStargate baut 10 Standorte.",
+            "de",
+            [(500e9, "USD"), (40e9, "USD"), (10.0, "count")],
+        ),
+    ],
+)
+def test_an_aside_about_someone_else_between_story_paragraphs_is_left_out(
+    text: str, language: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # A cue in the figure's own clause labels it, though a cue of another metric
+        # stands nearer, across the comma, in the next clause.
+        (
+            "Stargate's total investment is expected to reach $40 billion, costs of "
+            "operation aside.",
+            "en",
+            "total_investment",
+        ),
+        (
+            "Die Investition von Stargate soll bis zu 40 Milliarden Dollar betragen, Kosten "
+            "des Betriebs nicht eingerechnet.",
+            "de",
+            "total_investment",
+        ),
+        # A clause with no cue of its own takes the sentence's.
+        ("Stargate will invest, its partners said, $40 billion.", "en", "total_investment"),
+    ],
+)
+def test_a_cue_in_the_figures_own_clause_labels_it(text: str, language: str, expected: str) -> None:
+    assert [c.metric for c in claims(text, language) if c.unit == "USD"] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "title", "scope"),
+    [
+        # Parts named together are the figure's together: it belongs to neither alone,
+        # nor to the site the headline names.
+        ("Stargate will build in Abilene and Lordstown for $40 billion.", "en", None, None),
+        (
+            "Stargate will build in Abilene and Lordstown for $40 billion.",
+            "en",
+            "Stargate breaks ground in Abilene",
+            None,
+        ),
+        ("Stargate baut in Abilene und Lordstown für 40 Milliarden Dollar.", "de", None, None),
+        (
+            "Stargate construira à Abilene, Lordstown et Milam pour 40 milliards de dollars.",
+            "fr",
+            None,
+            None,
+        ),
+        # One part named alone still scopes the figure.
+        ("Stargate will build in Lordstown for $40 billion.", "en", None, "Lordstown"),
+        (
+            "Stargate opened Abilene, and will build in Lordstown for $40 billion.",
+            "en",
+            None,
+            "Lordstown",
+        ),
+    ],
+)
+def test_parts_named_together_give_no_one_part(
+    text: str, language: str, title: str | None, scope: str | None
+) -> None:
+    assert [c.scope for c in claims(text, language, title) if c.unit == "USD"] == [scope]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # A restatement in parentheses right after an amount puts no distance between the
+        # amount and the cue after it: "costs" labels "$40 billion", not "overall".
+        ("Overall Stargate will pay $40 billion (some €37 billion) in costs.", "en"),
+        (
+            "Insgesamt soll Stargate 40 Milliarden Dollar (rund 37 Milliarden Euro) an Kosten "
+            "tragen.",
+            "de",
+        ),
+    ],
+)
+def test_a_restatement_in_parentheses_is_no_distance_to_a_cue(text: str, language: str) -> None:
+    assert [c.metric for c in claims(text, language)] == ["project_cost", "project_cost"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # A cue after "including" names a part the figure includes, not what it measures.
+        ("Stargate's bill, including all costs, will be $40 billion.", "en"),
+        ("Stargate investiert einschließlich der Kosten 40 Milliarden Dollar.", "de"),
+        ("Stargate investira, y compris les coûts, 40 milliards de dollars.", "fr"),
+    ],
+)
+def test_a_cue_after_including_does_not_label(text: str, language: str) -> None:
+    assert [c.metric for c in claims(text, language)] == ["total_investment"]
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        # A sentence naming no part continues the previous one when that one is set at
+        # a site ...
+        ("In Abilene, Stargate is building a campus. It will draw 1.2 GW.", "Abilene campus"),
+        ("Abilene is where Stargate builds first. The campus will draw 1.2 GW.", "Abilene campus"),
+        # ... not when the site is named in passing, further back, or in another paragraph.
+        ("Stargate, which also looks at Lordstown, is building. It will draw 1.2 GW.", None),
+        ("In Abilene, Stargate builds. The weather is hot. It will draw 1.2 GW.", None),
+        ("In Abilene, Stargate builds.\n\nStargate will draw 1.2 GW.", None),
+        ("In Abilene and Lordstown, Stargate builds. It will draw 1.2 GW.", None),
+    ],
+)
+def test_a_sentence_naming_no_part_continues_the_site_the_previous_opens_with(
+    text: str, scope: str | None
+) -> None:
+    assert [c.scope for c in claims(text) if c.unit == "GW"] == [scope]

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from importlib import resources
 
 from stargate_digest.quantities import Mention
 from stargate_digest.quantities.locale_facts import word_language
+from stargate_digest.segment import Span
 
 # A capitalised Latin word (or an initialism such as "S&P") right before a bare number:
 # the number is part of a name ("Llama 3", "Nasdaq 100", "Fab 21", "Intel 4 process").
@@ -165,3 +167,103 @@ def part_of_figure(start: int, end: int, mention: Mention) -> bool:
         return True
     year = mention.kind == "date" and isinstance(mention.value, str) and len(mention.value) == 4
     return year and start < mention.end and end > mention.start
+
+
+# A proper name: two or more capitalised Latin words in a row ("Jane Doe", "Acme Corp"),
+# not right after a number: German capitalises nouns, and "6,8 Milliarden Euro
+# Subventionen" is three in a row (the figures themselves are blanked out first, so a
+# number's scale word and currency, "fünf Milliarden Dollar", are never a name).
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LOWER = "a-zß-öø-ÿ"
+_PROPER_NAME = re.compile(
+    rf"(?P<number>\d[ \u00a0])?(?<![\w-])[{_UPPER}][{_LOWER}]+"
+    rf"(?:[ \u00a0][{_UPPER}][{_LOWER}]+)+(?![\w-])"
+)
+# Where a sentence, a line or a quotation opens, a capital says nothing about a name.
+_NAME_OPENING = re.compile(r"(?:^|[.!?:;\n\"“”„«»‹›(]\s*)$")
+# A name after an attribution word is the figure's source, not its actor ("according to
+# Bloomberg Billionaires Index", "laut Business Insider", "selon Le Monde").
+_ATTRIBUTION = re.compile(
+    r"(?:\b(?:according to|reports?|reported by|said|told|laut|zufolge|berichtet|selon|"
+    r"d'après|d’après|según|secondo|segundo|ifølge|ifolge)|\bde acuerdo con)[ \u00a0]$",
+    re.IGNORECASE,
+)
+
+
+def names_an_actor(paragraph: str, figures: Iterable[tuple[int, int]] = ()) -> bool:
+    """Whether a paragraph names a person or firm by a name of two or more words.
+
+    Asked of a paragraph that names none of the story's subjects: such a name is an
+    actor the profile does not know ("The chair of Acme Corp, Jane Doe, lost $2
+    billion"), so the paragraph's figures are about someone else. A name that opens
+    a sentence is not counted: its first capital says nothing. ``figures`` are the
+    spans (in the paragraph) of the figures it states, blanked out before reading.
+    """
+    for start, end in figures:
+        paragraph = paragraph[:start] + "0" * (end - start) + paragraph[end:]
+    for found in _PROPER_NAME.finditer(paragraph):
+        before = paragraph[max(0, found.start() - 20) : found.start()]
+        if (
+            found.group("number") is None
+            and not _NAME_OPENING.search(paragraph, 0, found.start())
+            and not _ATTRIBUTION.search(before)
+        ):
+            return True
+    return False
+
+
+_BLANK_LINE = re.compile(r"\n\n")
+
+
+class Paragraphs:
+    """The paragraph (text between blank lines) around any offset, found once per text."""
+
+    def __init__(self, text: str, mentions: Sequence[Mention] = ()) -> None:
+        self._text = text
+        self._mentions = mentions
+        self._breaks = [m.start() for m in _BLANK_LINE.finditer(text)]
+        self._length = len(text)
+        self._on_topic: dict[Span, bool] = {}
+
+    def around(self, mention: Mention) -> Span:
+        return self._span(bisect_left(self._breaks, mention.start))
+
+    def _span(self, index: int) -> Span:
+        """The paragraph after the ``index``-th break (0: the first paragraph)."""
+        start = self._breaks[index - 1] + 1 if index else 0
+        end = self._breaks[index] if index < len(self._breaks) else self._length
+        return Span(start, end)
+
+    def on_topic(self, paragraph: Span, names_topic: Callable[[Span], bool]) -> bool:
+        known = self._on_topic.get(paragraph)
+        if known is None:
+            known = self._on_topic[paragraph] = self._decide(paragraph, names_topic)
+        return known
+
+    def _decide(self, paragraph: Span, names_topic: Callable[[Span], bool]) -> bool:
+        """Whether the paragraph, or both its neighbours, name a subject or a part.
+
+        A paragraph inside the story ("The companies said the new sites would create
+        more than 25,000 jobs.") often names neither, but sits between paragraphs that
+        do; page furniture sits at the edges or between other furniture. One that names
+        an actor of its own ("Oracle's co-founder, Larry Ellison, lost ...") is an aside
+        about someone else, though it sits inside the story.
+        """
+        if names_topic(paragraph) or self._in_fact_box(paragraph):
+            return True
+        number = bisect_left(self._breaks, paragraph.start)
+        if number == 0 or number >= len(self._breaks):
+            return False
+        figures = [
+            (m.start - paragraph.start, m.end - paragraph.start)
+            for m in self._mentions
+            if paragraph.start <= m.start and m.end <= paragraph.end
+        ]
+        if names_an_actor(paragraph.text(self._text), figures):
+            return False
+        return names_topic(self._span(number - 1)) and names_topic(self._span(number + 1))
+
+    def _in_fact_box(self, paragraph: Span) -> bool:
+        number = bisect_left(self._breaks, paragraph.start)
+        earlier = (self._span(n).text(self._text) for n in range(number - 1, -1, -1))
+        return in_fact_box(paragraph.text(self._text), earlier)

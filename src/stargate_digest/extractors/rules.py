@@ -11,7 +11,9 @@ and a date only when a date cue labels it. Subjects come from the mention's own 
 claim per named organisation; an amount in parentheses right after another is its
 stated equivalent and shares its subject and metric. Scope is the profile's named part
 (a site, a country programme, a phase) nearest the figure in its clause, else in its
-sentence, else a generic "phase N"; ``as_of`` is a date the same clause states.
+sentence, else a generic "phase N", else the site the previous sentence opens with (none
+for parts named together, "in Abilene and Lordstown"); ``as_of`` is a date the same
+clause states.
 """
 
 from __future__ import annotations
@@ -25,8 +27,14 @@ from functools import cache
 from typing import get_args
 
 from stargate_digest import __version__
+from stargate_digest.extractors.clause_rules import (
+    named_together,
+    not_included,
+    own_clause_first,
+    restatement_after,
+)
 from stargate_digest.extractors.page_rules import (
-    in_fact_box,
+    Paragraphs,
     is_dateline,
     is_name_number,
     names_the_part,
@@ -59,7 +67,6 @@ _MAX_QUOTE_CHARS = 260
 # at most two words, an opening parenthesis and a few words of hedging.
 _EQUIVALENT_GAP = re.compile(r"\s*(?:\w+\s+){0,2}[(\[][^\d()\[\]]{0,30}")
 OTHER_METRIC = "other"
-_BLANK_LINE = re.compile(r"\n\n")
 _CUED = frozenset({"count", "date"})
 _COUNT_CUE_DISTANCE = 40
 _SPELLED_CUE_DISTANCE = 25
@@ -186,9 +193,13 @@ class RulesExtractor:
         claims: list[Claim] = []
         anchors: dict[int, tuple[Claim, ...]] = {}
         previous: Mention | None = None
-        paragraphs = _Paragraphs(text)
+        paragraphs = Paragraphs(text, mentions)
+
+        def names_topic(span: Span) -> bool:
+            return bool(index.subjects.within(span) or index.scopes.within(span))
+
         for mention in mentions:
-            if not paragraphs.on_topic(paragraphs.around(mention), index):
+            if not paragraphs.on_topic(paragraphs.around(mention), names_topic):
                 continue  # page furniture and asides name none of the story's subjects or parts
             sentence = sentences.containing(mention.start)
             candidate = _Candidate(
@@ -196,9 +207,13 @@ class RulesExtractor:
             )
             anchor = _equivalent_anchor(text, previous, mention, anchors)
             previous = mention
+            scope = self._scope(index, candidate, text, phases, article.language)
+            if scope is None:
+                scope = self._site_before(
+                    index, text, sentences, paragraphs.around(mention), sentence
+                )
             context = _Context(
-                scope=self._scope(index, candidate, text, phases, article.language)
-                or headline_site,
+                scope=None if scope == _TOGETHER else scope or headline_site,
                 as_of=_as_of(mentions, candidate),
             )
             if anchor:
@@ -295,6 +310,8 @@ class RulesExtractor:
                 hits = [h for h in hits if h.end <= min(mention.start, opening.end)]
             if hits:
                 nearest = min(hits, key=lambda h: _distance(h.start, h.end, mention))
+                if named_together(text, hits, nearest, word_language(language)):
+                    return _TOGETHER
                 return nearest.label
         programme = self._country_programme(index, candidate, text, language)
         if programme is not None:
@@ -304,6 +321,27 @@ class RulesExtractor:
             if found is not None:
                 number = next((g for g in found.groups() if g), "1")
                 return self.topic.canonical_scope(f"phase {number}")
+        return None
+
+    def _site_before(
+        self, index: _Index, text: str, sentences: Sentences, paragraph: Span, sentence: Span
+    ) -> str | None:
+        """The one site the previous sentence of the paragraph opens with, if any.
+
+        "In Abilene, Stargate is building a campus. It will draw 1.2 GW." A site named
+        later in that sentence, or further back, is more often named in passing (tried).
+        """
+        at = bisect_left(sentences.spans, sentence.start, key=lambda span: span.start) - 1
+        if at >= 0 and (span := sentences.spans[at]).start >= paragraph.start:
+            opening = clause_around(text, span, span.start, span.start)
+            labels = {
+                h.label
+                for h in index.scopes.within(opening)
+                if names_the_part(text, h.start, h.end, self._aliases[h.label])
+                and self.topic.scopes[h.label].kind == "site"
+            }
+            if len(labels) == 1:
+                return labels.pop()
         return None
 
     def _scope_of_article(self, article: Article) -> str | None:
@@ -349,7 +387,7 @@ class RulesExtractor:
         owner = share_owner(text, candidate.mention, candidate.clause.start, language)
         if owner is not None and not index.subjects.overlapping(Span(*owner)):
             return None  # "博通公司股價下跌7%": a company the story does not follow
-        labelled = self._labelled(index, candidate)
+        labelled = self._labelled(index, candidate, text, language)
         if labelled is not None:
             return labelled
         mention = candidate.mention
@@ -361,13 +399,17 @@ class RulesExtractor:
         subject = self._subjects_in_clause(index, candidate)[0][0]
         return _Reading((subject,), OTHER_METRIC, detail)
 
-    def _labelled(self, index: _Index, candidate: _Candidate) -> _Reading | None:
+    def _labelled(
+        self, index: _Index, candidate: _Candidate, text: str, language: str
+    ) -> _Reading | None:
         mention = candidate.mention
         metrics = self._metrics_of[mention.kind]
         if not metrics:
             return None
-        cues = index.cues_in(candidate.sentence)
-        cue_distance = {name: _nearest(cues.get(name, ()), mention) for name in metrics}
+        cues = own_clause_first(index.cues_in(candidate.sentence), metrics, candidate.clause)
+        cues = not_included(cues, text, language)
+        aside = restatement_after(text, mention)
+        cue_distance = {name: _nearest(cues.get(name, ()), mention, aside) for name in metrics}
         distributed = self._distributed(index, candidate)
         if distributed:
             for name in sorted(metrics, key=lambda n: -metrics[n].priority):
@@ -500,6 +542,10 @@ def _as_of(mentions: list[Mention], candidate: _Candidate) -> str | None:
     return None
 
 
+# What ``_scope`` says of a figure beside parts named together: about no one part.
+_TOGETHER = "\x00together"
+
+
 @cache
 def _phase_pattern(language: str) -> re.Pattern[str] | None:
     """'phase 1', 'Phase 2', 'fase 1', '第1期', '1단계', and 'first phase' (= phase 1)."""
@@ -584,64 +630,18 @@ def _following(cues: Sequence[TermHit], mention: Mention) -> int | None:
     return min((hit.start - mention.end for hit in cues if hit.start >= mention.end), default=None)
 
 
-def _nearest(cues: Sequence[TermHit], mention: Mention) -> int | None:
-    """Distance from the mention to the nearest cue outside it, or None without a cue."""
+def _nearest(cues: Sequence[TermHit], mention: Mention, aside: int = 0) -> int | None:
+    """Distance from the mention to the nearest cue outside it, or None without a cue.
+
+    A parenthesis of ``aside`` characters right after the mention is not distance:
+    "6.6 billion dollars (about 6.09 billion euros) in grants" has its cue beside it.
+    """
     distances = [
-        _distance(hit.start, hit.end, mention)
+        _distance(hit.start, hit.end, mention) - (aside if hit.start >= mention.end + aside else 0)
         for hit in cues
         if not mention.start <= hit.start < mention.end
     ]
     return min(distances, default=None)
-
-
-class _Paragraphs:
-    """The paragraph (text between blank lines) around any offset, found once per text."""
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._breaks = [m.start() for m in _BLANK_LINE.finditer(text)]
-        self._length = len(text)
-        self._on_topic: dict[Span, bool] = {}
-
-    def around(self, mention: Mention) -> Span:
-        return self._span(bisect_left(self._breaks, mention.start))
-
-    def _span(self, index: int) -> Span:
-        """The paragraph after the ``index``-th break (0: the first paragraph)."""
-        start = self._breaks[index - 1] + 1 if index else 0
-        end = self._breaks[index] if index < len(self._breaks) else self._length
-        return Span(start, end)
-
-    def on_topic(self, paragraph: Span, index: _Index) -> bool:
-        known = self._on_topic.get(paragraph)
-        if known is None:
-            known = self._on_topic[paragraph] = self._decide(paragraph, index)
-        return known
-
-    def _decide(self, paragraph: Span, index: _Index) -> bool:
-        """Whether the paragraph, or both its neighbours, name a subject or a part.
-
-        A paragraph inside the story ("The companies said the new sites would create
-        more than 25,000 jobs.") often names neither, but sits between paragraphs that
-        do; page furniture sits at the edges or between other furniture.
-        """
-        if _names_topic(paragraph, index) or self._in_fact_box(paragraph):
-            return True
-        number = bisect_left(self._breaks, paragraph.start)
-        if number == 0 or number >= len(self._breaks):
-            return False
-        return _names_topic(self._span(number - 1), index) and _names_topic(
-            self._span(number + 1), index
-        )
-
-    def _in_fact_box(self, paragraph: Span) -> bool:
-        number = bisect_left(self._breaks, paragraph.start)
-        earlier = (self._span(n).text(self._text) for n in range(number - 1, -1, -1))
-        return in_fact_box(paragraph.text(self._text), earlier)
-
-
-def _names_topic(span: Span, index: _Index) -> bool:
-    return bool(index.subjects.within(span) or index.scopes.within(span))
 
 
 def _equivalent_anchor(

@@ -1,0 +1,129 @@
+"""Rules of how a sentence is built that decide what a figure is about.
+
+Used by the rules extractor: which metric cue labels a figure (its own clause first, not
+a cue after "including", no distance across a parenthetical restatement) and when parts
+named together give it no one part as scope. The words are per-language data here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache
+from typing import Final
+
+from stargate_digest.quantities import Mention
+from stargate_digest.quantities.locale_facts import word_language
+from stargate_digest.segment import Span
+from stargate_digest.terms import TermHit
+
+# Words that join names into one list ("Abilene and Lordstown", "Abilene, Lordstown et
+# Milam", "阿比林和洛兹敦"): parts named together are what a figure beside them is about
+# together, so it is about no one of them (the rules extractor's scope).
+COORDINATORS: Final[Mapping[str, tuple[str, ...]]] = {
+    "en": ("and", "or", "as well as"),
+    "de": ("und", "oder", "sowie"),
+    "fr": ("et", "ou", "ainsi que"),
+    "es": ("y", "e", "o"),
+    "it": ("e", "ed", "o"),
+    "pt": ("e", "ou"),
+    "nb": ("og", "eller"),
+    "ja": ("と", "や", "及び", "および"),
+    "zh": ("和", "及", "与", "與", "以及", "或"),
+    "ko": ("와", "과", "및", "그리고"),
+}
+
+# Words before a noun that a figure includes ("$30 billion including the subsidies",
+# "einschließlich der Subventionen"): that noun is a part of the figure, not what it
+# measures, so a metric cue right after them does not label it (the rules extractor).
+INCLUSION_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
+    "en": ("including", "incl.", "inclusive of"),
+    "de": ("einschließlich", "inklusive", "inkl.", "samt", "einschl."),
+    "fr": ("y compris", "compris", "incluant"),
+    "es": ("incluidos", "incluidas", "incluido", "incluida", "incluyendo", "incluso"),
+    "it": ("compresi", "comprese", "compreso", "compresa", "inclusi", "incluse"),
+    "pt": ("incluindo", "inclusive"),
+    "nb": ("inkludert", "medregnet"),
+    "zh": ("包括", "包含"),
+}
+
+
+@cache
+def _coordination(language: str) -> re.Pattern[str]:
+    """The gap between two names of one list: a comma, a coordinator, or both."""
+    words = "|".join(map(re.escape, COORDINATORS.get(language, COORDINATORS["en"])))
+    return re.compile(rf"\s*(?:[,，、]\s*(?:(?:{words})\s*)?|(?:{words})\s*)", re.IGNORECASE)
+
+
+def named_together(text: str, hits: list[TermHit], nearest: TermHit, language: str) -> bool:
+    """Whether the part nearest a figure is one of a list of two or more parts.
+
+    "in Abilene and Lordstown for $40 billion": the figure is about the two together,
+    so about neither alone (nor about the one site a headline names).
+    """
+    ordered = sorted(hits, key=lambda h: h.start)
+    gap = _coordination(language)
+    at = ordered.index(nearest)
+    labels = {nearest.label}
+    for step in (-1, 1):
+        here = at
+        while 0 <= here + step < len(ordered):
+            left, right = sorted((ordered[here], ordered[here + step]), key=lambda h: h.start)
+            if not gap.fullmatch(text, left.end, right.start):
+                break
+            labels.add(ordered[here + step].label)
+            here += step
+    return len(labels) > 1
+
+
+def own_clause_first(
+    cues: dict[str, list[TermHit]], metrics: Mapping[str, object], clause: Span
+) -> dict[str, list[TermHit]]:
+    """The cues in the figure's own clause, when it has any for the figure's kind.
+
+    A cue in another clause labels that clause's figure ("7,000 construction jobs
+    during the build, and 3,000 permanent jobs"; "sank from 116 billion to 96 billion,
+    while its training cost ..."); the rest of the sentence speaks only when the
+    figure's clause says nothing of what it measures.
+    """
+    own = {
+        name: [hit for hit in hits if clause.start <= hit.start and hit.end <= clause.end]
+        for name, hits in cues.items()
+        if name in metrics
+    }
+    own = {name: hits for name, hits in own.items() if hits}
+    return own or cues
+
+
+@cache
+def _inclusion(language: str) -> re.Pattern[str] | None:
+    """An inclusion word, then at most two short words (an article), at the end."""
+    words = INCLUSION_WORDS.get(word_language(language))
+    if not words:
+        return None
+    alternation = "|".join(map(re.escape, words))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?:\s+\w{{1,4}}){{0,2}}\s*$", re.IGNORECASE)
+
+
+def not_included(
+    cues: dict[str, list[TermHit]], text: str, language: str
+) -> dict[str, list[TermHit]]:
+    """The cues, less those naming a part the figure includes ("including subsidies")."""
+    inclusion = _inclusion(language)
+    if inclusion is None:
+        return cues
+    kept = {
+        name: [h for h in hits if not inclusion.search(text, max(0, h.start - 40), h.start)]
+        for name, hits in cues.items()
+    }
+    return {name: hits for name, hits in kept.items() if hits}
+
+
+# A restatement in parentheses right after an amount: "$40 billion (about €37 billion)".
+_RESTATEMENT = re.compile(r"[ \u00a0]?[(（][^()（）]{1,60}[)）]")
+
+
+def restatement_after(text: str, mention: Mention) -> int:
+    """The length of a parenthesis right after the mention (0 when there is none)."""
+    found = _RESTATEMENT.match(text, mention.end)
+    return found.end() - found.start() if found else 0
