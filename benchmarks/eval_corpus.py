@@ -48,6 +48,10 @@ from stargate_digest.topic import load_topic
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = "8436aa5"  # main before this turn's issues (contract 1.1)
+# Stories added as held-out sets: gathered and annotated blind, never looked at while the
+# extractors and the reconciler were tuned (their READMEs say so). They are scored apart,
+# because the other stories' figures are optimistic since they were used to find errors.
+HELD_OUT = frozenset({"samsung"})
 
 # Runs inside the baseline's code (PYTHONPATH=its src): reads the stories from stdin and
 # prints, per story, its claims and findings from its own extraction and from the gold.
@@ -183,8 +187,12 @@ def main() -> None:
     parser.add_argument("--baseline", default=BASELINE, help=f"git ref (default {BASELINE})")
     parser.add_argument("--no-baseline", action="store_true")
     args = parser.parse_args()
+    corpus = find_stories([ROOT / "tests" / "corpus"])
     groups = {
-        "real-coverage corpus": find_stories([ROOT / "tests" / "corpus"]),
+        "real-coverage corpus, stories looked at while tuning": [
+            s for s in corpus if s.name not in HELD_OUT
+        ],
+        "real-coverage corpus, held-out stories": [s for s in corpus if s.name in HELD_OUT],
         "seed and written sets": find_stories([ROOT / "tests" / "gold"]),
     }
     for group, stories in groups.items():
