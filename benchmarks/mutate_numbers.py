@@ -145,6 +145,12 @@ M += [
         '""',
     ),
     (
+        "pattern plain space never groups (a space in every language)",
+        N,
+        'spaces = _GROUP_SPACES + " "',
+        "spaces = _GROUP_SPACES",
+    ),
+    (
         "pattern plain space always groups",
         N,
         '(" " if group_symbol(language).isspace() else "")',
@@ -224,7 +230,9 @@ def main() -> None:
         shutil.copytree("src", root, ignore=shutil.ignore_patterns("__pycache__"))
         target = root / path
         text = target.read_text(encoding="utf-8")
-        assert text.count(old) == 1, (name, text.count(old))
+        if text.count(old) != 1:  # written for another version of the code
+            print(f"absent\t{name}\t{text.count(old)} matches", flush=True)
+            continue
         target.write_text(text.replace(old, new), encoding="utf-8")
         env = dict(os.environ, PYTHONPATH=str(root), PYTHONDONTWRITEBYTECODE="1")
         # a quick pass on one file first; the whole selection only if that passes
