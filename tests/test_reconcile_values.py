@@ -157,6 +157,9 @@ def test_an_exact_figure_is_allowed_less_rounding_than_a_hedged_one() -> None:
         ((5.0, 5.0), (-5.0, -5.0), float("inf")),
         ((-10.0, -10.0), (-2.0, -2.0), 5.0),  # both negative
         ((-10.0, -10.0), (0.0, 0.0), 1.0),
+        ((0.5, 0.5), (2.0, 2.0), 4.0),  # below one is no different from above it
+        ((0.0, 0.0), (0.5, 0.5), float("inf")),
+        ((-5.0, -5.0), (1.0, 1.0), float("inf")),
     ],
 )
 def test_how_many_times_apart_two_values_are(
@@ -229,6 +232,8 @@ def test_a_malformed_date_is_no_date(text: str) -> None:
         ("2025-02", "--01-22", False),
         ("2025", "--01-22", True),
         ("--01-22", "--01-22", False),  # two year-less days are placed by value, not contained
+        ("--01-22", "2025-01", False),  # a day contains no month, with or without its year
+        ("--01-22", "2025", False),
     ],
 )
 def test_which_dates_lie_inside_which(wide: str, narrow: str, expected: bool) -> None:
@@ -251,6 +256,7 @@ def test_which_dates_lie_inside_which(wide: str, narrow: str, expected: bool) ->
         ("2025-01", "2025-01-20", 19),  # from the month's start
         ("2025-01-20", "2025-01", 19),
         ("--02-29", "2024-02-29", 0),
+        ("--02-29", "--03-01", 1),  # two year-less dates: in a leap year, so February 29 exists
     ],
 )
 def test_how_many_days_apart_two_dates_are(a: str, b: str, expected: int) -> None:
