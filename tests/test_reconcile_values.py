@@ -125,6 +125,11 @@ def test_money_is_placed_at_its_usd_value_and_a_range_spans_both_ends() -> None:
     assert interval(claim(1.0, "GW", value_max=1.5)) == pytest.approx((1000.0, 1500.0))
 
 
+def test_a_usd_value_on_a_figure_that_is_not_money_is_ignored() -> None:
+    # claims come from a model's answer: a stray value_usd must not rescale 1.2 GW
+    assert interval(claim(1.2, "GW", value_usd=5.0)) == pytest.approx((1200.0, 1200.0))
+
+
 def test_a_range_written_high_to_low_is_still_low_to_high() -> None:
     assert interval(claim(25.0, "MW", value_max=15.0)) == (15.0, 25.0)
 
@@ -350,6 +355,8 @@ def test_money_converts_at_the_rate_of_its_rate_date() -> None:
     assert earlier is not None and earlier.amount < 480e9, "the euro was below the dollar then"
     dollars = to_usd(claim(500e9, "USD"), january)
     assert dollars is not None and dollars.amount == 500e9
+    nothing = to_usd(claim(0.0, "EUR"), january)
+    assert nothing is not None and nothing.amount == 0.0
     yen = to_usd(claim(3, "JPY"), january)
     assert yen is not None and yen.amount == pytest.approx(3 * 0.006399311108377413)
 
