@@ -19,6 +19,7 @@ from datetime import date
 from functools import cached_property
 
 from stargate_digest.models import Claim, Qualifier, ValueSupport
+from stargate_digest.reconciliation.money import is_money
 from stargate_digest.reconciliation.values import (
     APPROX_TOLERANCE,
     EXACT_TOLERANCE,
@@ -48,6 +49,7 @@ class Cluster:
         self.hedged = self.hedged or claim.qualifier is not Qualifier.EXACT
         self.__dict__.pop("representative", None)
         self.__dict__.pop("sources", None)
+        self.__dict__.pop("precise", None)
         self._times = None
 
     def times(self, time_of: TimeOf) -> list[date]:
@@ -55,6 +57,15 @@ class Cluster:
         if self._times is None:
             self._times = sorted(day for day in map(time_of, self.claims) if day is not None)
         return self._times
+
+    @cached_property
+    def precise(self) -> list[Claim]:
+        """One claim per precise figure among its claims (kept until a claim is added)."""
+        found: dict[tuple[str, str], Claim] = {}
+        for claim in sorted(self.claims, key=lambda c: (c.source_id, c.id)):
+            if _precise(claim):
+                found.setdefault(_shown_as(claim)[::2], claim)
+        return [found[key] for key in sorted(found)]
 
     @cached_property
     def sources(self) -> list[str]:
@@ -139,21 +150,26 @@ def cluster_numbers(claims: Sequence[Claim]) -> list[Cluster]:
     )
     clusters: list[Cluster] = []
     last: dict[str, Claim] = {}  # the current cluster's latest precise claim in each unit
+    numbers: dict[float, tuple[str, float]] = {}  # the current cluster's numbers: unit, scale
     for value, _, _, _, claim in (row for row in placed if row[4].value_max is None):
         current = clusters[-1] if clusters else None
         hedged = claim.qualifier is not Qualifier.EXACT or (current is not None and current.hedged)
         allowed = APPROX_TOLERANCE if hedged else EXACT_TOLERANCE
+        number = float(claim.value) if isinstance(claim.value, int | float) else None
         if (
             current is None
             or value - current.low > allowed * abs(current.low)
             or _precisely_different(last.get(claim.unit or ""), claim)
+            or _relabelled(numbers.get(number) if number is not None else None, claim, value)
         ):
             current = Cluster(low=value, high=value)
             clusters.append(current)
-            last = {}
+            last, numbers = {}, {}
         current.add(claim)
         if _precise(claim):
             last[claim.unit or ""] = claim
+        if number is not None:
+            numbers.setdefault(number, (claim.unit or "", value))
         current.high = max(current.high, value)
     ranges: list[Cluster] = []
     for low, high, _, _, claim in (row for row in placed if row[4].value_max is not None):
@@ -208,6 +224,16 @@ def _precisely_different(anchor: Claim | None, claim: Claim) -> bool:
     if min(a_digits, b_digits) < 3:
         return False
     return abs(anchor.value - claim.value) > (a_half + b_half) * (1 + 1e-9)
+
+
+def _relabelled(seen: tuple[str, float] | None, claim: Claim, value: float) -> bool:
+    """The same number under another currency, apart by more than rounding on the common
+    scale (17 billion euros and "about 17 billion dollars" in 2022): one is mislabelled,
+    or a conversion was left out; only a hedge made them look like one figure."""
+    if seen is None or not is_money(claim):
+        return False
+    unit, scaled = seen
+    return unit != (claim.unit or "") and abs(value - scaled) > EXACT_TOLERANCE * abs(scaled)
 
 
 def _most_sources(candidates: Sequence[Cluster]) -> Cluster | None:

@@ -14,7 +14,7 @@ number of claims, not with its square.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from statistics import median_low
@@ -42,7 +42,10 @@ from stargate_digest.reconciliation.explain import (
     Explanation,
     Part,
     PartIndex,
+    bound_holds,
     explain,
+    read_against,
+    rival_reading,
     time_label,
 )
 from stargate_digest.reconciliation.values import (
@@ -53,10 +56,11 @@ from stargate_digest.reconciliation.values import (
     interval,
     ratio,
 )
-from stargate_digest.topic import TopicProfile
+from stargate_digest.topic import TopicProfile, metric_label
 
 ORDER_OF_MAGNITUDE = 10.0
 MATERIAL_RATIO = 1.25
+LONE_OUTLIER_RATIO = 100.0  # one source this far off, unexplained: another measure
 MAX_LISTED = 4  # past this many values, the prose names the consensus and counts the rest
 _SEVERITY_ORDER = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
 _KIND_ORDER = {
@@ -198,11 +202,25 @@ def find_disagreements(
                 own_scope=own,
                 whole=_is_whole(group.figure.subject, topic),
             )
-            outliers = [(c, explain(c, context)) for c in group.clusters[1:]]
+            explained = [
+                read_against(c, explain(c, context), group.clusters, context)
+                for c in group.clusters[1:]
+            ]
+            outliers = [
+                (c, found) for c, (_, found) in zip(group.clusters[1:], explained, strict=True)
+            ]
             figures.append(_key_figure(group, outliers, time_of))
-            across = [pair for pair in outliers if _across_sources(pair, group.clusters[0])]
-            if across:
-                disagreements.append(_disagreement(group, across, time_of))
+            rivals = [
+                (c, rival)
+                for c, (_, found) in zip(group.clusters[1:], explained, strict=True)
+                if found is not None and found.kind is DisagreementKind.ROUNDING
+                and (rival := rival_reading(c, group.clusters, context)) is not None
+            ]  # fmt: skip
+            weak = _NoWitness(group, topic)
+            for reference, pairs in _findings(group, explained, rivals):
+                across = [pair for pair in pairs if _across_sources(pair, reference)]
+                if across:
+                    disagreements.append(_disagreement(group, reference, across, time_of, weak))
         breakdown = _breakdown(family, time_of)
         if breakdown is not None:
             disagreements.append(breakdown)
@@ -210,6 +228,73 @@ def find_disagreements(
     numbered = [d.model_copy(update={"id": f"d{i}"}) for i, d in enumerate(disagreements, 1)]
     figures.sort(key=lambda f: (-len(f.source_ids), f.subject, f.scope or "", f.metric))
     return numbered, figures
+
+
+def _findings(
+    group: _Group,
+    explained: Sequence[tuple[Cluster, Explanation | None]],
+    rivals: Sequence[tuple[Cluster, tuple[Cluster, Explanation]]] = (),
+) -> list[tuple[Cluster, list[tuple[Cluster, Explanation | None]]]]:
+    """The group's findings: one per kind and value read against, that value first.
+
+    A group can hold several: the steps of an update, a conflict between sources of one
+    moment, values rounded or converted. ``explained`` gives, per outlier (in the order of
+    ``group.clusters[1:]``), the value it is read against and how it differs from it;
+    ``rivals`` the rounded values that also contradict a precise value (rival_reading),
+    which are in both findings.
+    """
+    buckets: dict[tuple[int, int], list[tuple[Cluster, Explanation | None]]] = {}
+    position = {id(c): i for i, c in enumerate(group.clusters)}
+    readings = [
+        (outlier, reference, found)
+        for outlier, (reference, found) in zip(group.clusters[1:], explained, strict=True)
+    ]
+    readings += [(outlier, reference, found) for outlier, (reference, found) in rivals]
+    for outlier, reference, found in readings:
+        kind = found.kind if found is not None else DisagreementKind.CONFLICT
+        key = (_KIND_ORDER[kind], position[id(reference)])
+        buckets.setdefault(key, []).append((outlier, found))
+    return [(group.clusters[key[1]], buckets[key]) for key in sorted(buckets)]
+
+
+class _NoWitness:
+    """Whether a value cannot make a conflict high or medium on its own.
+
+    Extraction errors (a figure read for the wrong measure, two things of one page taken
+    for one figure) look like conflicts; these values are still shown, as conflicts, but
+    only values that witness a contradiction set its severity:
+
+    - one source's figure whose quote names a cue word of another metric of the profile
+      and none of this one's: more likely read for the wrong measure (a share price taken
+      for a loss of market value) than a competing value. A quote that names no metric at
+      all is no evidence either way;
+    - a value whose sources all give another value of the same figure too: a page does
+      not contradict itself, so it is likely about two things the extraction did not
+      tell apart.
+    """
+
+    def __init__(self, group: _Group, topic: TopicProfile) -> None:
+        self._own = metric_label(group.figure.metric)
+        self._metrics = {metric_label(name) for name in topic.metrics}
+        self._topic = topic
+        seen: dict[str, int] = {}
+        for cluster in group.clusters:
+            for source in cluster.sources:
+                seen[source] = seen.get(source, 0) + 1
+        self._several = {source for source, count in seen.items() if count > 1}
+
+    def __call__(self, cluster: Cluster) -> bool:
+        if all(source in self._several for source in cluster.sources):
+            return True
+        if len(cluster.sources) > 1:
+            return False
+        named: set[str] = set()
+        for claim in cluster.claims:
+            labels = {hit.label for hit in self._topic.matcher.find(claim.quote)}
+            if self._own in labels:
+                return False
+            named |= labels
+        return bool(named & self._metrics)
 
 
 def _consensus_order(cluster: Cluster) -> tuple[int, int, float, int, str]:
@@ -266,17 +351,29 @@ def _kind(outliers: Sequence[tuple[Cluster, Explanation | None]]) -> Disagreemen
 
 
 def _severity(
-    group: _Group, kind: DisagreementKind, outliers: Sequence[tuple[Cluster, Explanation | None]]
+    group: _Group,
+    consensus: Cluster,
+    kind: DisagreementKind,
+    outliers: Sequence[tuple[Cluster, Explanation | None]],
+    misread: Callable[[Cluster], bool] = lambda cluster: False,
 ) -> tuple[Severity, str]:
     """Conflicts by size (how far the contradicting values are apart); context is low."""
     if kind is not DisagreementKind.CONFLICT:
         return Severity.LOW, ""
-    consensus = group.clusters[0]
     counted = [
         c
         for c, found in outliers
-        if found is None or found.kind in (DisagreementKind.CONFLICT, DisagreementKind.SCOPE)
+        if (found is None or found.kind in (DisagreementKind.CONFLICT, DisagreementKind.SCOPE))
+        and not misread(c)
+        and not (found is None and _far_and_alone(c, consensus, group.figure.dimension))
+        and not _within_bound(c, consensus, group.figure.dimension)
     ]
+    if not counted or misread(consensus):
+        return Severity.LOW, (
+            "The values that differ look like figures of other things (another measure, "
+            "another part of one page, or a number far from every other) rather than "
+            "competing values."
+        )
     if group.figure.dimension == "date":
         days = max(days_apart(_day(consensus), _day(c)) for c in counted)
         severity = Severity.LOW if days <= 1 else Severity.MEDIUM if days <= 31 else Severity.HIGH
@@ -284,7 +381,7 @@ def _severity(
             "They are a day apart." if days <= 1 else f"They are up to {days} days apart."
         )
     gap = max(ratio(consensus.span, c.span) for c in counted)
-    spans = [consensus.span, *(c.span for c, _ in outliers)]
+    spans = [consensus.span, *(c.span for c in counted)]
     lows = [low for low, _ in spans if low > 0]
     widest = max(lows) / min(lows) if len(lows) > 1 else gap
     said = (
@@ -296,7 +393,28 @@ def _severity(
         return Severity.HIGH, said
     if gap >= MATERIAL_RATIO:
         return Severity.MEDIUM, said
+    if any(found is not None and found.likely_error for _, found in outliers):
+        return Severity.LOW, "The values are close."  # the likely error is said below
     return Severity.LOW, "The values are close; rounding or conversion may explain the gap."
+
+
+def _far_and_alone(outlier: Cluster, reference: Cluster, dimension: str) -> bool:
+    """One source's value, unexplained, a hundred times or more from the reference.
+
+    A slip of scale is explained (scale word, x1000 typo) before this is asked; a lone
+    number two orders of magnitude off with nothing to explain it is far more likely a
+    figure of another measure (a share price read as a loss of market value) than a
+    competing value, so it does not make the conflict high on its own.
+    """
+    if dimension == "date" or len(outlier.sources) > 1:
+        return False
+    return ratio(reference.span, outlier.span) >= LONE_OUTLIER_RATIO
+
+
+def _within_bound(a: Cluster, b: Cluster, dimension: str) -> bool:
+    """Whether one value is a bound the other satisfies ("at least 10 %" and 16 %): a
+    bound agrees with every value on its side, so the two do not contradict each other."""
+    return dimension != "date" and (bound_holds(a, b) or bound_holds(b, a))
 
 
 def _day(cluster: Cluster) -> DateValue:
@@ -307,12 +425,13 @@ def _day(cluster: Cluster) -> DateValue:
 
 def _disagreement(
     group: _Group,
+    consensus: Cluster,
     outliers: Sequence[tuple[Cluster, Explanation | None]],
     time_of: TimeOf,
+    misread: Callable[[Cluster], bool] = lambda cluster: False,
 ) -> Disagreement:
-    consensus = group.clusters[0]
     kind = _kind(outliers)
-    severity, comparison = _severity(group, kind, outliers)
+    severity, comparison = _severity(group, consensus, kind, outliers, misread)
     scope = group.scope_label
     what = _what(group.figure, scope)
     if kind is DisagreementKind.UPDATE:

@@ -16,7 +16,7 @@ import bisect
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from statistics import median_low
@@ -25,19 +25,29 @@ from stargate_digest.display import describe, describe_date, describe_money
 from stargate_digest.models import Claim, DisagreementKind, Qualifier
 from stargate_digest.quantities.fx import convert
 from stargate_digest.quantities.lexicon import SCALE_WORDS
-from stargate_digest.reconciliation.clusters import Cluster, TimeOf, cluster_time
+from stargate_digest.reconciliation.clusters import (
+    Cluster,
+    TimeOf,
+    _precise,
+    _precisely_different,
+    _significant,
+    cluster_time,
+)
 from stargate_digest.reconciliation.dating import RateDate
 from stargate_digest.reconciliation.values import (
     EXACT_TOLERANCE,
     days_apart,
+    interval,
     ratio,
 )
 
 CONTRIBUTION_METRICS = ("equity_contribution", "partner_investment")
 EQUIVALENT_TOLERANCE = 0.05  # a stated conversion is rounded, and rates drift within days
 ROUNDING_LIMIT = 1.25  # past this, two roundings of one figure are not plausible
+ROUND_FIGURE_SPREAD = 0.10  # how far from itself a round figure may stand (as "about")
 MONTHS_APART = 45  # days between figures for a change over time (a conflict is one moment)
 CONSISTENTLY = 0.8  # share of (earlier, later) source pairs that must be in time order
+REFERENCES = 8  # the best-supported values an outlier may be read against
 
 
 @dataclass(frozen=True)
@@ -139,13 +149,136 @@ class Context:
 Explainer = Callable[[Cluster, Context], Explanation | None]
 
 
-def explain(outlier: Cluster, context: Context) -> Explanation | None:
+def explain(
+    outlier: Cluster, context: Context, *, skip: Explainer | None = None
+) -> Explanation | None:
     """The first explainer's answer, or None when nothing explains the value."""
     for explainer in EXPLAINERS:
+        if explainer is skip:
+            continue
         found = explainer(outlier, context)
         if found is not None:
             return found
     return None
+
+
+def read_against(
+    outlier: Cluster, found: Explanation | None, ranked: Sequence[Cluster], context: Context
+) -> tuple[Cluster, Explanation | None]:
+    """The value an outlier is best read against, and how it differs from it.
+
+    First the consensus (``found``). A value the consensus leaves unexplained, or explains
+    only as an earlier or later figure, may be another value of the group converted or
+    misread (the same number under another currency, a separator, a scale word, a x1000
+    typo): then it is read against that value. A later or earlier figure that differs
+    from the value most sources of its own moment give is a conflict with that value, not
+    a step of the update: a conflict needs sources about the same moment, and it is
+    compared with its neighbour in time, not with the consensus of another moment.
+    ``ranked`` is the group's clusters in consensus order; only the ``REFERENCES``
+    best-supported values ranked before the outlier are references (a misreading or a
+    rival repeats a figure many sources give, and the cost stays linear).
+    """
+    # the few best-supported values only: a misreading or a rival of one moment repeats a
+    # figure many sources give, and the cost stays linear in the number of values
+    before: list[Cluster] = []
+    for other in ranked[:REFERENCES]:
+        if other is outlier:
+            break
+        if other is not context.consensus:
+            before.append(other)
+    if (
+        found is not None
+        and found.kind is DisagreementKind.SCOPE
+        and _numeric(context)
+        and bound_holds(context.consensus, outlier)
+    ):
+        # "more than $500 million" settles neither $1.3 billion nor $1.6 billion: a
+        # value on the bound's side is read against the others on that side
+        for other in before:
+            if bound_holds(context.consensus, other):
+                answer = explain(outlier, replace(context, consensus=other))
+                if answer is None or answer.kind is DisagreementKind.CONFLICT:
+                    return other, answer
+    if found is not None and (
+        found.likely_error or found.kind in (DisagreementKind.SCOPE, DisagreementKind.ROUNDING)
+    ):
+        return context.consensus, found
+    for other in before:
+        against = replace(context, consensus=other)
+        for explainer in (converted, separator, scale_word, typo):
+            answer = explainer(outlier, against)
+            if answer is not None:
+                return other, answer
+    if found is None or found.kind is not DisagreementKind.UPDATE:
+        return context.consensus, found
+    for other in before:
+        mine, theirs = _times(outlier, context, set()), _times(other, context, set())
+        if not mine or not theirs:
+            continue
+        if abs((median_low(mine) - median_low(theirs)).days) >= MONTHS_APART:
+            continue  # another moment: a step of the sequence, not a rival of this value
+        answer = explain(outlier, replace(context, consensus=other), skip=earlier_or_later)
+        if answer is None or answer.kind is DisagreementKind.CONFLICT:
+            return other, answer
+        if answer.kind is DisagreementKind.ROUNDING:
+            return other, answer
+        break  # the same source gives both: parts or moments, left in the update
+    return context.consensus, found
+
+
+def bound_holds(bound: Cluster, other: Cluster) -> bool:
+    """Whether ``bound`` is a bound ("at least 10 %", "up to $6.6 billion") that the other
+    value satisfies: a bound agrees with every value on its side."""
+    qualifier = bound.representative.qualifier
+    (low, high), (other_low, other_high) = bound.span, other.span
+    if qualifier is Qualifier.AT_LEAST:
+        return other_high >= low * (1 - EXACT_TOLERANCE)
+    if qualifier in (Qualifier.AT_MOST, Qualifier.UP_TO):
+        return other_low <= high * (1 + EXACT_TOLERANCE)
+    return False
+
+
+def rival_reading(
+    outlier: Cluster, ranked: Sequence[Cluster], context: Context
+) -> tuple[Cluster, Explanation] | None:
+    """For a value that rounds to the consensus: a precise value it still contradicts.
+
+    $589 billion and $592.7 billion both round to "$600 billion", but no one number
+    rounds to both: beside the rounding, they are a conflict of their own. The other
+    precise value is one of the best-supported values ranked before this one, or one of
+    the consensus's own claims; the conflict is read against that value's cluster.
+    """
+    for other in ranked[:REFERENCES]:
+        if other is outlier:
+            break
+        if other is not context.consensus:
+            clash = _both_precise(outlier, other.representative, other, context)
+            if clash is not None:
+                return other, clash
+    for inside in context.consensus.precise:  # "$592.7 billion" among "$600 billion"
+        clash = _both_precise(outlier, inside, context.consensus, context)
+        if clash is not None:
+            return context.consensus, clash
+    return None
+
+
+def _both_precise(
+    outlier: Cluster, theirs: Claim, other: Cluster, context: Context
+) -> Explanation | None:
+    """Two precise figures ($589 billion, $592.7 billion) that both round to a round
+    consensus ($600 billion) but that no one number rounds to: they contradict each other."""
+    mine = outlier.representative
+    if not (_precise(mine) and _precise(theirs) and _precisely_different(theirs, mine)):
+        return None
+    if ratio(outlier.span, interval(theirs)) > ROUNDING_LIMIT:
+        return None  # not two roundings of one figure (a separator or scale misread)
+    where = "" if theirs is other.representative else f" (given among {context.label(other)})"
+    return Explanation(
+        DisagreementKind.CONFLICT,
+        f"{context.label(outlier)} and {describe(theirs)}{where} both round to "
+        f"{context.label(context.consensus)}, but they are precise figures no one number "
+        "rounds to: two different readings of the figure.",
+    )
 
 
 def _numeric(context: Context) -> bool:
@@ -170,7 +303,10 @@ def rounded(outlier: Cluster, context: Context) -> Explanation | None:
     a, b = float(mine.value or 0.0), float(theirs.value or 0.0)
     if a <= 0 or b <= 0 or max(a, b) / min(a, b) > ROUNDING_LIMIT:
         return None
-    steps = _half_step(a, mine.qualifier) + _half_step(b, theirs.qualifier)
+    digits_a, digits_b = _significant(a)[0], _significant(b)[0]
+    steps = _half_step(a, mine.qualifier, rounds_finer=digits_b > digits_a) + _half_step(
+        b, theirs.qualifier, rounds_finer=digits_a > digits_b
+    )
     if abs(a - b) > steps * (1 + 1e-9):
         return None  # no one number rounds to both
     return Explanation(
@@ -180,15 +316,23 @@ def rounded(outlier: Cluster, context: Context) -> Explanation | None:
     )
 
 
-def _half_step(value: float, qualifier: Qualifier = Qualifier.EXACT) -> float:
+def _half_step(
+    value: float, qualifier: Qualifier = Qualifier.EXACT, *, rounds_finer: bool = False
+) -> float:
     """Half the last significant digit a figure is written with (1.2 billion: 0.05 billion;
     "about 600 billion": 50 billion, its zeros being no claim of precision)."""
     scale = next((s for s in (1e12, 1e9, 1e6) if value >= s), 1.0)
     text = f"{value / scale:.6g}"
     if "." in text:
         return 0.5 * scale * 10.0 ** -len(text.split(".")[1])
-    zeros = len(text) - len(text.rstrip("0")) if qualifier is not Qualifier.EXACT else 0
-    return 0.5 * scale * 10.0**zeros
+    # a round figure ("$600 billion", one significant digit) is how news writes a more
+    # precise one ($589 billion), hedged or not (``rounds_finer``: the other figure has
+    # more digits; $500 billion and $600 billion are two figures); but it stands for
+    # values within 10 % of it at most: nobody writes "$200 billion" for $165 billion
+    digits = text.rstrip("0")
+    loose = qualifier is not Qualifier.EXACT or (rounds_finer and len(digits) == 1)
+    zeros = len(text) - len(digits) if loose else 0
+    return min(0.5 * scale * 10.0**zeros, ROUND_FIGURE_SPREAD * value)
 
 
 def converted(outlier: Cluster, context: Context) -> Explanation | None:
@@ -297,6 +441,31 @@ def scale_word(outlier: Cluster, context: Context) -> Explanation | None:
 
 def _word_for(language: str, power: int) -> str | None:
     return next((w for w, p in SCALE_WORDS[language].items() if p == power), None)
+
+
+_AMBIGUOUS_SEPARATOR = re.compile(r"(?<![\d.,])\d{1,3}[.,]\d{3}(?![\d.,])")
+
+
+def separator(outlier: Cluster, context: Context) -> Explanation | None:
+    """A thousandfold gap where the figure's number has one separator before three digits.
+
+    "6,600 millones" is 6,600 million in Spanish or English usage and 6.6 million where
+    the comma is a decimal point: read the other way, the figure is the consensus. The
+    sources agree; the difference is in how the number was read, so it is rounding-like
+    context (low), with the reading named as the likely error.
+    """
+    k = _power_of_ten(_factor(outlier, context)) if _numeric(context) else None
+    if k is None or abs(k) != 3:
+        return None
+    found = _AMBIGUOUS_SEPARATOR.search(_figure_text(outlier.representative))
+    if found is None:
+        return None
+    note = (
+        f"{context.label(outlier)} is {context.label(context.consensus)} with "
+        f"'{found.group()}' read with the other decimal convention (a thousands separator "
+        "taken for a decimal point, or the reverse): the sources likely agree."
+    )
+    return Explanation(DisagreementKind.ROUNDING, note, likely_error=note)
 
 
 def typo(outlier: Cluster, context: Context) -> Explanation | None:
@@ -442,6 +611,7 @@ def day_apart(outlier: Cluster, context: Context) -> Explanation | None:
 EXPLAINERS: tuple[Explainer, ...] = (
     rounded,
     converted,
+    separator,
     scale_word,
     typo,
     partners_share,

@@ -3,7 +3,7 @@
 Sources keep their ids across a job's runs, so they are compared by id (and content hash
 for an edit). Claims are compared by what they say (source, subject, metric, value,
 unit, quote), since an edited article renumbers them; disagreements by what they are
-about (subject, metric, scope).
+about (subject, metric, scope) and their kind.
 """
 
 from __future__ import annotations
@@ -19,9 +19,10 @@ def _claim_key(claim: Claim) -> Hashable:
 
 def _topic(item: Disagreement) -> Hashable:
     # a breakdown by scope (values of several parts) is a finding of its own beside the
-    # disagreement about the whole of the same subject and metric
+    # disagreement about the whole of the same subject and metric; and one figure can
+    # hold findings of several kinds (an update, and a conflict at one of its moments)
     breakdown = len({v.scope for v in item.values}) > 1
-    return (item.subject, item.metric, item.scope, breakdown)
+    return (item.subject, item.metric, item.scope, breakdown, item.kind)
 
 
 def _positions(item: Disagreement) -> Hashable:
