@@ -78,8 +78,9 @@ def test_a_hedged_figure_is_one_figure_with_values_within_ten_percent(
 def test_a_cluster_is_measured_from_its_lowest_value_not_its_latest() -> None:
     # 500, 509 and 518: each within 2 % of the one before, but 518 is 3.6 % past 500
     found = one_each(money("a", 500e9), money("b", 509e9), money("c", 518e9))
-    assert len(found.disagreements) == 1
-    assert [v.value for v in found.disagreements[0].values] == [500e9, 518e9]
+    (figure,) = found.key_figures
+    assert figure.value == 500e9 and figure.source_ids == ["a", "b"]
+    assert [v.value for v in figure.outliers] == [518e9]
 
 
 @pytest.mark.parametrize(
@@ -112,7 +113,7 @@ def test_a_range_agrees_with_a_value_just_inside_its_rounding(
         (630e9, MEDIUM, "The largest is 1.3 times the smallest."),
         (4.95e12, MEDIUM, "The largest is 9.9 times the smallest."),
         (5.05e12, HIGH, "The largest is 10 times the smallest."),
-        (60e12, HIGH, "The largest is 120 times the smallest."),
+        (49.5e12, HIGH, "The largest is 99 times the smallest."),
     ],
 )
 def test_money_conflicts_are_graded_by_how_many_times_apart_they_are(
@@ -124,8 +125,38 @@ def test_money_conflicts_are_graded_by_how_many_times_apart_they_are(
 
 
 @pytest.mark.parametrize(
+    ("other", "severity", "said"),
+    [
+        (50.5e12, LOW, "look like figures of other things"),  # 101 times
+        (60e12, LOW, "look like figures of other things"),
+    ],
+)
+def test_one_sources_unexplained_value_a_hundred_times_off_never_makes_a_conflict_high(
+    other: float, severity: Severity, said: str
+) -> None:
+    found = only(one_each(money("a", 500e9), money("b", other)))
+    assert (found.kind, found.severity) == (CONFLICT, severity)
+    assert said in found.explanation
+
+
+def test_a_hundredfold_gap_stated_by_several_sources_on_each_side_is_high() -> None:
+    found = only(
+        one_each(money("a", 500e9), money("b", 500e9), money("c", 60e12), money("d", 60e12))
+    )
+    assert (found.kind, found.severity) == (CONFLICT, HIGH)
+    assert "The largest is 120 times the smallest." in found.explanation
+
+
+@pytest.mark.parametrize(
     ("other", "severity"),
-    [(6_200.0, LOW), (6_300.0, MEDIUM), (49_500.0, MEDIUM), (50_500.0, HIGH)],
+    [
+        (6_200.0, LOW),
+        (6_300.0, MEDIUM),
+        (49_500.0, MEDIUM),
+        (50_500.0, HIGH),
+        (495_000.0, HIGH),  # 99 times
+        (505_000.0, LOW),  # 101 times, one source: another measure, not a rival value
+    ],
 )
 def test_count_conflicts_are_graded_like_money(other: float, severity: Severity) -> None:
     found = only(
