@@ -155,6 +155,7 @@ def test_a_hundredfold_gap_stated_by_several_sources_on_each_side_is_high() -> N
         (49_500.0, MEDIUM),
         (50_500.0, HIGH),
         (495_000.0, HIGH),  # 99 times
+        (500_000.0, LOW),  # 100 times exactly
         (505_000.0, LOW),  # 101 times, one source: another measure, not a rival value
     ],
 )
