@@ -166,3 +166,17 @@ def test_four_values_are_each_named_in_the_prose() -> None:
     )
     for value in ("$38 billion (1 source)", "$100 billion (1 source)", "$4 trillion (1 source)"):
         assert value in found.explanation
+
+
+def test_an_update_is_told_as_its_steps_with_nothing_else_added() -> None:
+    found = listed(
+        one_each(
+            claim("j", 1, 100_000.0, "count", metric="gpu_count", as_of="2024-03"),
+            claim("k", 1, 400_000.0, "count", metric="gpu_count", as_of="2025-09"),
+        )
+    )
+    assert (found.kind, found.severity) == (UPDATE, Severity.LOW)
+    assert found.explanation == (
+        "Stargate's gpu count changed over time: "
+        "100,000 GPUs (March 2024) -> 400,000 GPUs (September 2025)."
+    )

@@ -110,8 +110,10 @@ def test_a_range_agrees_with_a_value_just_inside_its_rounding(
     ("other", "severity", "said"),
     [
         (620e9, LOW, "The values are close; rounding or conversion may explain the gap."),
+        (625e9, MEDIUM, "The largest is 1.2 times the smallest."),  # 1.25 exactly
         (630e9, MEDIUM, "The largest is 1.3 times the smallest."),
         (4.95e12, MEDIUM, "The largest is 9.9 times the smallest."),
+        (5e12, HIGH, "The largest is 10 times the smallest."),  # 10 exactly
         (5.05e12, HIGH, "The largest is 10 times the smallest."),
         (49.5e12, HIGH, "The largest is 99 times the smallest."),
     ],
@@ -121,22 +123,59 @@ def test_money_conflicts_are_graded_by_how_many_times_apart_they_are(
 ) -> None:
     found = only(one_each(money("a", 500e9), money("b", other)))
     assert (found.kind, found.severity) == (CONFLICT, severity)
-    assert said in found.explanation
+    assert f" {said}" in found.explanation, "its own sentence, after the values"
 
 
 @pytest.mark.parametrize(
-    ("other", "severity", "said"),
+    ("claims", "said"),
     [
-        (50.5e12, LOW, "look like figures of other things"),  # 101 times
-        (60e12, LOW, "look like figures of other things"),
+        (  # 300 kW to 1,000 kW: the widest spread, not the largest gap from the consensus
+            [(500.0, {}), (500.0, {}), (1_000.0, {}), (300.0, {})],
+            " The largest is 3.3 times the smallest.",
+        ),
+        (  # $10-20 billion and $50 billion: from the range's low end
+            [(10e9, {"value_max": 20e9}), (10e9, {"value_max": 20e9}), (50e9, {})],
+            " The largest is 5 times the smallest.",
+        ),
     ],
 )
+def test_a_conflict_states_the_spread_of_all_its_values(
+    claims: list[tuple[float, dict[str, float]]], said: str
+) -> None:
+    unit = "kW" if claims[0][0] < 1e6 else "USD"
+    metric = "power_capacity" if unit == "kW" else "total_investment"
+    found = only(
+        one_each(
+            *(
+                claim(s, 1, value, unit, metric=metric, **extra)
+                for s, (value, extra) in zip("abcd", claims, strict=False)
+            )
+        )
+    )
+    assert (found.kind, found.severity) == (CONFLICT, MEDIUM)
+    assert said in found.explanation
+
+
+def test_close_values_with_a_likely_error_do_not_blame_rounding() -> None:
+    # undated: the run date's rate (the last in the bundled ECB history), over 1.1
+    found = only(one_each(money("a", 500e9), money("b", 500e9, "EUR")))
+    assert (found.kind, found.severity) == (CONFLICT, LOW)
+    assert found.likely_error is not None
+    assert f" The values are close. {found.likely_error}" in found.explanation
+    assert "rounding" not in found.explanation
+
+
+@pytest.mark.parametrize("other", [50.5e12, 60e12])  # 101 and 120 times
 def test_one_sources_unexplained_value_a_hundred_times_off_never_makes_a_conflict_high(
-    other: float, severity: Severity, said: str
+    other: float,
 ) -> None:
     found = only(one_each(money("a", 500e9), money("b", other)))
-    assert (found.kind, found.severity) == (CONFLICT, severity)
-    assert said in found.explanation
+    assert (found.kind, found.severity) == (CONFLICT, LOW)
+    assert (
+        " The values that differ look like figures of other things (another measure, "
+        "another part of one page, or a number far from every other) rather than "
+        "competing values."
+    ) in found.explanation
 
 
 def test_a_hundredfold_gap_stated_by_several_sources_on_each_side_is_high() -> None:
@@ -211,7 +250,7 @@ def test_date_conflicts_are_graded_by_days_apart(
         one_each(claim("a", 1, first, "date", **dates), claim("b", 1, second, "date", **dates))
     )
     assert (found.metric, found.kind, found.severity) == ("announcement_date", CONFLICT, severity)
-    assert said in found.explanation
+    assert f" {said}" in found.explanation, "its own sentence, after the values"
 
 
 # --- money in one currency --------------------------------------------------------------------
