@@ -130,17 +130,22 @@ def test_the_most_severe_finding_comes_first_then_conflicts_before_context() -> 
     assert [d.id for d in found.disagreements] == ["d1", "d2", "d3", "d4", "d5"]
 
 
-def test_a_breakdown_by_part_comes_before_a_rounding_of_the_same_severity() -> None:
+def test_a_breakdown_by_part_comes_after_a_conflict_and_before_a_rounding() -> None:
     power = {"metric": "power_capacity"}
+    dates = {"metric": "announcement_date"}
     topic = load_topic().model_copy(update={"scopes": {"Part X": ScopeSpec(kind="other")}})
     found = one_each(
+        claim("e", 1, "2025-01-22", "date", **dates),
+        claim("f", 1, "2025-01-23", "date", **dates),
         claim("a", 1, 1.2, "GW", **power),
         claim("b", 1, 1.23, "GW", **power),
         claim("c", 1, 50.0, "count", metric="jobs"),
+        claim("g", 1, 50.0, "count", metric="jobs"),  # more sources than the conflict
         claim("d", 1, 20.0, "count", metric="jobs", scope="Part X"),
         topic=topic,
     )
     assert [(d.kind, d.severity) for d in found.disagreements] == [
+        (CONFLICT, Severity.LOW),
         (SCOPE, Severity.LOW),
         (ROUNDING, Severity.LOW),
     ]
