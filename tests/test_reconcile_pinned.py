@@ -272,3 +272,16 @@ def test_the_same_number_in_yen_and_in_dollars_is_no_agreement() -> None:
     found = only(one_each(money("a", 500e9), money("b", 500e9, "JPY"), published=JAN_23))
     assert (found.kind, found.severity) == (CONFLICT, HIGH)
     assert {v.unit: v.value_usd for v in found.values}["JPY"] == pytest.approx(500e9 * 0.0064, 1e-3)
+
+
+def test_a_count_against_zero_is_a_high_conflict_without_a_number_of_times() -> None:
+    jobs = {"metric": "jobs"}
+    found = only(
+        one_each(
+            *(claim(s, 1, 0.0, "count", **jobs) for s in "ab"),
+            *(claim(s, 1, 500.0, "count", **jobs) for s in "cd"),
+        )
+    )
+    assert (found.kind, found.severity) == (CONFLICT, HIGH)
+    assert " One of them is zero or below zero." in found.explanation
+    assert "inf" not in found.explanation
