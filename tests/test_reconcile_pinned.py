@@ -285,3 +285,22 @@ def test_a_count_against_zero_is_a_high_conflict_without_a_number_of_times() -> 
     assert (found.kind, found.severity) == (CONFLICT, HIGH)
     assert " One of them is zero or below zero." in found.explanation
     assert "inf" not in found.explanation
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ((588e9, Qualifier.EXACT), (589e9, Qualifier.EXACT), True),  # both round from 588.5
+        ((589e9, Qualifier.EXACT), (589.8e9, Qualifier.EXACT), False),  # past 589.5 + 0.05
+        ((589e9, Qualifier.EXACT), (592.7e9, APPROX), True),  # a hedged figure is not precise
+        ((589e9, Qualifier.EXACT), (592.7e9, Qualifier.EXACT), False),
+    ],
+)
+def test_precise_figures_are_one_figure_only_when_one_number_rounds_to_both(
+    first: tuple[float, Qualifier], second: tuple[float, Qualifier], same: bool
+) -> None:
+    found = one_each(
+        money("a", first[0], qualifier=first[1]), money("b", second[0], qualifier=second[1])
+    )
+    (figure,) = found.key_figures
+    assert (figure.outliers == []) is same
