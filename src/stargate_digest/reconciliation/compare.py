@@ -385,7 +385,9 @@ def _severity(
     lows = [low for low, _ in spans if low > 0]
     widest = max(lows) / min(lows) if len(lows) > 1 else gap
     said = (
-        f"The largest is {widest:,.0f} times the smallest."
+        "One of them is zero or below zero."  # no number of times says how far apart
+        if widest == float("inf")
+        else f"The largest is {widest:,.0f} times the smallest."
         if widest >= ORDER_OF_MAGNITUDE
         else f"The largest is {widest:.2g} times the smallest."
     )

@@ -87,7 +87,10 @@ class DateValue:
     def contains(self, other: DateValue) -> bool:
         """Whether every day ``other`` can mean lies inside this date."""
         if not self.has_year or not other.has_year:
-            # a year-less day agrees with the same month and day in any year
+            # a year-less day agrees with the same month and day in any year; being one
+            # day, it contains no month or year
+            if not self.has_year and other.precision < 3:
+                return False
             return self.has_year != other.has_year and _month_day_within(self, other)
         return self.start <= other.start and other.end <= self.end
 
