@@ -26,7 +26,8 @@ def test_the_instruction_pattern_has_required_words() -> None:
     # Without them every claim's sentence would be searched with the whole regex.
     words = _instruction_words()
     assert words is not None
-    assert "ignore" in words and "llm" in words
+    assert words.search("please ignore it") and words.search("an llm")
+    assert not words.search("the plant will cost 500 billion dollars")
 
 
 def test_no_required_words_when_a_branch_needs_none() -> None:
@@ -73,4 +74,4 @@ def test_the_instruction_pattern_itself(text: str) -> None:
     words = _instruction_words()
     assert words is not None
     if _instruction_pattern().search(text):
-        assert any(word in fold(text) for word in words)
+        assert words.search(fold(text))

@@ -27,18 +27,28 @@ _ATOMIC = _constants.ATOMIC_GROUP
 
 
 @lru_cache(maxsize=1)
-def _canonical() -> dict[int, int]:
+def _canonical() -> dict[int, int | None]:
     # re.IGNORECASE also equates a few characters whose lowercase forms differ ("s" and
     # long s, the two Greek sigmas...): map each such group to one member.
-    table = {ord("İ"): ord("i")}  # the one character whose str.lower() is two characters
+    table: dict[int, int | None] = {}
     for code, others in _casefix._EXTRA_CASES.items():
         table[code] = min((code, *others))
+    # "İ" is the one character str.lower() makes two ("i" and a combining dot) where
+    # re's simple lowercase makes it "i": the dot is dropped. Dropping a character can
+    # only make a required string appear, never hide one.
+    table[0x307] = None
     return table
 
 
 def fold(text: str) -> str:
     """Text with the characters ``re.IGNORECASE`` treats as equal made equal."""
-    return text.translate(_canonical()).lower().translate(_canonical())
+    return text.lower().translate(_canonical())
+
+
+def finder(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One case-sensitive regex for folded text; literal alternatives let ``re`` skip
+    ahead to the characters they start with."""
+    return re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))
 
 
 def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:

@@ -20,7 +20,7 @@ from importlib import resources
 
 from stargate_digest.models import Alignment, Article, Claim
 from stargate_digest.quantities import Mention, find_mentions
-from stargate_digest.required_text import fold, required_literals
+from stargate_digest.required_text import finder, fold, required_literals
 from stargate_digest.segment import Sentences
 
 FUZZY_MIN_RATIO = 0.85
@@ -235,17 +235,17 @@ def _instructs(text: str, start: int, end: int) -> bool:
     the words any instruction needs is not searched at all (required_text.py: the regex
     costs about a microsecond per character, the word test a small fraction of that)."""
     needed = _instruction_words()
-    if needed is not None:
-        window = fold(text[start:end])
-        if not any(word in window for word in needed):
-            return False
+    if needed is not None and not needed.search(fold(text[start:end])):
+        return False
     return bool(_instruction_pattern().search(text, start, end))
 
 
 @lru_cache(maxsize=1)
-def _instruction_words() -> tuple[str, ...] | None:
+def _instruction_words() -> re.Pattern[str] | None:
+    """Finds, in folded text, the words of which any instruction holds one."""
     pattern = _instruction_pattern()
-    return required_literals(pattern.pattern, pattern.flags)
+    words = required_literals(pattern.pattern, pattern.flags)
+    return None if words is None else finder(words)
 
 
 def _as_of_support(
