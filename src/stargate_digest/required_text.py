@@ -83,17 +83,17 @@ def _sequence(items: list[Any]) -> set[str] | None:
     if run:
         options.append({fold("".join(run))})
     options = [option for option in options if all(option)]
-    return min(options, key=_chance, default=None)
+    if len(options) < 2:
+        return options[0] if options else None
+    return min(options, key=lambda option: sum(map(_chance, option)))
 
 
-def _chance(option: set[str]) -> float:
-    """A rough chance that a sentence holds one of the strings: the rarest set is best
-    (a two-letter Latin word is common, two CJK characters or a long word are rare)."""
-    return sum(
-        _PER_CHAR_LATIN ** sum(ord(c) < 0x2E80 for c in s)
-        * _PER_CHAR_CJK ** sum(ord(c) >= 0x2E80 for c in s)
-        for s in option
-    )
+@lru_cache(maxsize=4096)
+def _chance(text: str) -> float:
+    """A rough chance that a sentence holds the string: the rarest set is best (a
+    two-letter Latin word is common, two CJK characters or a long word are rare)."""
+    cjk = sum(ord(char) >= 0x2E80 for char in text)
+    return _PER_CHAR_LATIN ** (len(text) - cjk) * _PER_CHAR_CJK**cjk
 
 
 _PER_CHAR_LATIN = 1 / 20

@@ -43,13 +43,21 @@ def _instruction_pattern() -> re.Pattern[str]:
     The wordings are data (``data/instructions.toml``); all languages are tried on every
     text, since an injected sentence need not be in the article's language.
     """
+    return re.compile(_instruction_source(), _INSTRUCTION_FLAGS)
+
+
+_INSTRUCTION_FLAGS = re.IGNORECASE | re.DOTALL
+
+
+@lru_cache(maxsize=1)
+def _instruction_source() -> str:
     raw = resources.files("stargate_digest.data").joinpath("instructions.toml").read_text("utf-8")
     alternatives = [
         pattern.replace("@A@", table["addressees"])
         for table in tomllib.loads(raw).values()
         for pattern in table["patterns"]
     ]
-    return re.compile("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE | re.DOTALL)
+    return "|".join(f"(?:{a})" for a in alternatives)
 
 
 def _normalized_with_map(text: str) -> tuple[str, list[int]]:
@@ -242,9 +250,9 @@ def _instructs(text: str, start: int, end: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _instruction_words() -> re.Pattern[str] | None:
-    """Finds, in folded text, the words of which any instruction holds one."""
-    pattern = _instruction_pattern()
-    words = required_literals(pattern.pattern, pattern.flags)
+    """Finds, in folded text, the words of which any instruction holds one (read from the
+    pattern's source: the pattern itself is compiled only for a sentence that has one)."""
+    words = required_literals(_instruction_source(), _INSTRUCTION_FLAGS)
     return None if words is None else finder(words)
 
 
