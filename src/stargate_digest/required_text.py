@@ -16,14 +16,19 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from re import _casefix, _constants, _parser  # type: ignore[attr-defined]
 from typing import Any
 
-_LITERAL = _constants.LITERAL
-_BRANCH = _constants.BRANCH
-_SUBPATTERN = _constants.SUBPATTERN
-_REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
-_ATOMIC = _constants.ATOMIC_GROUP
+try:  # private modules of the standard library (3.11+): without them, no prefilter
+    from re import _casefix, _constants, _parser  # type: ignore[attr-defined]
+
+    _LITERAL = _constants.LITERAL
+    _BRANCH = _constants.BRANCH
+    _SUBPATTERN = _constants.SUBPATTERN
+    _REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
+    _ATOMIC = _constants.ATOMIC_GROUP
+    _EXTRA_CASES: dict[int, tuple[int, ...]] | None = _casefix._EXTRA_CASES
+except (ImportError, AttributeError):  # pragma: no cover - depends on the Python
+    _EXTRA_CASES = None
 
 
 @lru_cache(maxsize=1)
@@ -31,7 +36,7 @@ def _canonical() -> dict[int, int | None]:
     # re.IGNORECASE also equates a few characters whose lowercase forms differ ("s" and
     # long s, the two Greek sigmas...): map each such group to one member.
     table: dict[int, int | None] = {}
-    for code, others in _casefix._EXTRA_CASES.items():
+    for code, others in (_EXTRA_CASES or {}).items():
         table[code] = min((code, *others))
     # "İ" is the one character str.lower() makes two ("i" and a combining dot) where
     # re's simple lowercase makes it "i": the dot is dropped. Dropping a character can
@@ -53,12 +58,12 @@ def finder(words: tuple[str, ...]) -> re.Pattern[str]:
 
 def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     """Folded strings of which every match of ``pattern`` contains one, or None."""
-    if flags & (re.LOCALE | re.VERBOSE) or not flags & re.IGNORECASE:
+    if flags & (re.LOCALE | re.VERBOSE) or not flags & re.IGNORECASE or _EXTRA_CASES is None:
         return None  # only the case-insensitive str patterns the verifier uses are read
     try:
         found = _sequence(list(_parser.parse(pattern, flags).data))
-    except (re.error, TypeError, ValueError):
-        return None
+    except (re.error, TypeError, ValueError, AttributeError, IndexError):
+        return None  # a pattern (or a parser) this reading does not know: no prefilter
     if not found:
         return None
     # A string that contains another required string adds nothing to the test.
