@@ -28,3 +28,16 @@ def test_an_unwritable_cache_only_means_compiling_again(tmp_path: Path) -> None:
     cache = _QuietBytecodeCache(str(missing))
     assert _render(cache) == "A;B;"  # no OSError escapes
     assert not missing.exists()
+
+
+def test_each_environment_has_its_own_cache_files() -> None:
+    # Compiled code depends on the environment's options (finalize escapes Markdown),
+    # which Jinja2's cache key does not include: the file names must.
+    from stargate_digest.digest.templating import _bytecode_cache
+
+    html, markdown = _bytecode_cache("html"), _bytecode_cache("markdown")
+    if html is None or markdown is None:  # no private temporary folder on this machine
+        return
+    assert isinstance(html, _QuietBytecodeCache) and isinstance(markdown, _QuietBytecodeCache)
+    assert html.pattern != markdown.pattern
+    assert "%s" in html.pattern and html.directory == markdown.directory

@@ -15,11 +15,14 @@ can never start a block (a heading, a list, a table row, a fence).
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import re
 from functools import cache
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import jinja2
 from jinja2 import (
     BytecodeCache,
     Environment,
@@ -106,9 +109,14 @@ class _QuietBytecodeCache(FileSystemBytecodeCache):
 
 
 @cache
-def _bytecode_cache() -> BytecodeCache | None:
+def _bytecode_cache(kind: str) -> BytecodeCache | None:
+    """A cache whose file names hold ``kind`` and a digest of this module and of
+    Jinja2's version: Jinja2 keys compiled code by template name and source only, but
+    the code also depends on the environment's options (``finalize`` escapes Markdown),
+    which live here; another environment or version never reads this one's code."""
     try:
-        return _QuietBytecodeCache()
+        own = hashlib.sha256(Path(__file__).read_bytes() + jinja2.__version__.encode())
+        return _QuietBytecodeCache(pattern=f"__stargate_{kind}_{own.hexdigest()[:16]}_%s.cache")
     except (OSError, RuntimeError):  # no private temporary folder can be made
         return None
 
@@ -117,7 +125,7 @@ def _bytecode_cache() -> BytecodeCache | None:
 def html_environment() -> Environment:
     return Environment(
         loader=PackageLoader("stargate_digest.digest", "templates"),
-        bytecode_cache=_bytecode_cache(),
+        bytecode_cache=_bytecode_cache("html"),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -130,7 +138,7 @@ def html_environment() -> Environment:
 def markdown_environment() -> Environment:
     environment = Environment(
         loader=PackageLoader("stargate_digest.digest", "templates"),
-        bytecode_cache=_bytecode_cache(),
+        bytecode_cache=_bytecode_cache("markdown"),
         autoescape=True,  # so that macros return Markup; finalize escapes for Markdown
         finalize=_finalize_markdown,
         undefined=StrictUndefined,
