@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 
 from stargate_digest.digest.build import build_digest
 from stargate_digest.extractors import get_extractor, resolve_backend
@@ -48,6 +46,11 @@ def extract(
     extractor = _extractor(backend)
     if not isinstance(extractor, ConcurrentExtractor):
         return _extract_each(extractor, articles, progress)
+    # Imported here: asyncio (with ssl and sockets) costs ~25 ms of CPU at start-up and
+    # only the concurrent (LLM) backends need it.
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
     try:
         asyncio.get_running_loop()
     except RuntimeError:  # no loop running: the ordinary case

@@ -39,6 +39,11 @@ class _Term:
     label: str
 
 
+def _is_word(char: str) -> bool:
+    """Whether ``\\w`` matches the character (re's rule: alphanumeric or underscore)."""
+    return char.isalnum() or char == "_"
+
+
 def _word_matches(word: str, pattern: str, prefix: bool) -> bool:
     return word.startswith(pattern) if prefix else word == pattern
 
@@ -55,6 +60,7 @@ class TermMatcher:
         self._prefix_lengths = sorted({len(stem) for stem in self._prefix})
         self._memo: dict[str, tuple[_Term, ...]] = {}
         self._seen: dict[str, tuple[_Term, ...]] = {}
+        self._idle: set[str] = set()
 
     def _add(self, label: str, term: str) -> None:
         if _CJK.search(term):
@@ -77,25 +83,37 @@ class TermMatcher:
     def find(self, text: str) -> list[TermHit]:
         """All hits in text order; overlapping hits of different terms are all kept."""
         hits: set[TermHit] = set()
-        seen = self._seen
-        for match in _WORD.finditer(text):
-            # Most words start no term: look them up as written (no casefold, no offsets)
-            # and only then do the work for the few that do.
-            written = match.group()
-            candidates = seen.get(written)
+        # Most words start no term: the distinct words of the text, less those known to
+        # start none, are taken in C (findall, set difference); only the few left are
+        # looked at in Python, and located with str.find (a word of \w+ is an occurrence
+        # with no word character on either side).
+        for written in set(_WORD.findall(text)) - self._idle:
+            candidates = self._seen.get(written)
             if candidates is None:
                 candidates = self._candidates(written.casefold())
-                if len(seen) < 100_000:
-                    seen[written] = candidates
-            if not candidates:
+                if not candidates:
+                    if len(self._idle) < 100_000:
+                        self._idle.add(written)
+                    continue
+                if len(self._seen) < 100_000:
+                    self._seen[written] = candidates
+            elif not candidates:
                 continue
-            start = match.start()
-            if start > 0 and text[start - 1] == "-":
-                continue
-            for term in candidates:
-                end = self._match_rest(text, match.end(), term)
-                if end is not None:
-                    hits.add(TermHit(start, end, term.label))
+            position = text.find(written)
+            while position >= 0:
+                end = position + len(written)
+                before = text[position - 1] if position else " "
+                # A term does not match right after a hyphen ("KI-Projekt").
+                if (
+                    before != "-"
+                    and not _is_word(before)
+                    and (end == len(text) or not _is_word(text[end]))
+                ):
+                    for term in candidates:
+                        stop = self._match_rest(text, end, term)
+                        if stop is not None:
+                            hits.add(TermHit(position, stop, term.label))
+                position = text.find(written, end)
         # A text without CJK characters holds none of the CJK terms: skip their search.
         for needle, label in self._substrings if _CJK.search(text) else ():
             position = text.find(needle)

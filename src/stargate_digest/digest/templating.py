@@ -14,12 +14,23 @@ can never start a block (a heading, a list, a table row, a fence).
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import re
 from functools import cache
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+import jinja2
+from jinja2 import (
+    BytecodeCache,
+    Environment,
+    FileSystemBytecodeCache,
+    PackageLoader,
+    StrictUndefined,
+)
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from stargate_digest.digest.view import link_target
@@ -80,10 +91,41 @@ def _finalize_markdown(value: Any) -> Any:
     return value if isinstance(value, Markup) else md(value)
 
 
+class _QuietBytecodeCache(FileSystemBytecodeCache):
+    """Jinja2's own cache of compiled templates (a private per-user folder under the
+    temporary directory, files written atomically, checked against the template source):
+    compiling the digest template costs ~40 ms of CPU, a twentieth of a `summarize`
+    process. A folder that cannot be written only means compiling again."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except OSError:
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+@cache
+def _bytecode_cache(kind: str) -> BytecodeCache | None:
+    """A cache whose file names hold ``kind`` and a digest of this module and of
+    Jinja2's version: Jinja2 keys compiled code by template name and source only, but
+    the code also depends on the environment's options (``finalize`` escapes Markdown),
+    which live here; another environment or version never reads this one's code."""
+    try:
+        own = hashlib.sha256(Path(__file__).read_bytes() + jinja2.__version__.encode())
+        return _QuietBytecodeCache(pattern=f"__stargate_{kind}_{own.hexdigest()[:16]}_%s.cache")
+    except (OSError, RuntimeError):  # no private temporary folder can be made
+        return None
+
+
 @cache
 def html_environment() -> Environment:
     return Environment(
         loader=PackageLoader("stargate_digest.digest", "templates"),
+        bytecode_cache=_bytecode_cache("html"),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -96,6 +138,7 @@ def html_environment() -> Environment:
 def markdown_environment() -> Environment:
     environment = Environment(
         loader=PackageLoader("stargate_digest.digest", "templates"),
+        bytecode_cache=_bytecode_cache("markdown"),
         autoescape=True,  # so that macros return Markup; finalize escapes for Markdown
         finalize=_finalize_markdown,
         undefined=StrictUndefined,
