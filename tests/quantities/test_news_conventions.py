@@ -248,3 +248,21 @@ def test_a_change_from_one_percentage_to_another_stays_two() -> None:
 )
 def test_ranges_in_words(text: str, expected: list[tuple[float, float | None]]) -> None:
     assert [(m.value, m.value_max) for m in find_mentions(text, "en")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # CJK pages quote English amounts as printed; the scale word is English there.
+        ("ソフトバンクは¥5.94 trillionを計上した", "ja", [("money", 5.94e12, "JPY")]),
+        ("孫氏は$19 billionを出資する", "ja", [("money", 1.9e10, "USD")]),
+        ("该项目投资$500 billion", "zh", [("money", 5e11, "USD")]),
+        ("총 $100 bn 규모의 투자", "ko", [("money", 1e11, "USD")]),
+        # a word that only starts like a scale word is not one
+        ("billionaire 5人が出資", "ja", [("count", 5.0, "count")]),
+    ],
+)
+def test_english_scale_words_on_cjk_pages(
+    text: str, language: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert values(text, language) == expected

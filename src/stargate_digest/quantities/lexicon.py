@@ -111,6 +111,18 @@ SCALE_WORDS: Final[Mapping[str, Mapping[str, int]]] = {
     },
 }  # fmt: skip
 
+# English scale words as CJK pages print them beside a Latin amount ("¥5.94 trillion",
+# "$19 billionを出資"): these languages have no Latin scale words of their own, so there is
+# no false friend to fear (unlike de/fr "billion"). Kept apart from SCALE_WORDS, which
+# says what each language's own words mean (the false-friend explanations read it).
+_ENGLISH_IN_CJK: Final[Mapping[str, int]] = {
+    "million": 6, "millions": 6, "billion": 9, "billions": 9, "bn": 9,
+    "trillion": 12, "trillions": 12, "tn": 12,
+}  # fmt: skip
+BORROWED_SCALE_WORDS: Final[Mapping[str, Mapping[str, int]]] = {
+    "ja": _ENGLISH_IN_CJK, "zh": _ENGLISH_IN_CJK, "ko": _ENGLISH_IN_CJK,
+}  # fmt: skip
+
 IMPLIED_NUMBERS: Final[Mapping[str, Mapping[str, str]]] = {
     # Words that stand for the number before a scale word written without digits ("a
     # billion", "half a million"); "" is a scale phrase that needs none ("mil millones",

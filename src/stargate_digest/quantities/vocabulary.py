@@ -14,6 +14,7 @@ from stargate_digest.quantities.currency import (
     currency_terms_before,
 )
 from stargate_digest.quantities.lexicon import (
+    BORROWED_SCALE_WORDS,
     CJK_LANGUAGES,
     CURRENCY_SCALE_ABBREVIATIONS,
     OTHER_UNIT_SYMBOLS,
@@ -95,7 +96,8 @@ def _prefixes(language: str) -> Iterator[tuple[str, Prefix, bool]]:
 
 
 def _scales(language: str) -> Iterator[tuple[str, Scale, bool]]:
-    for word, exponent in SCALE_WORDS[language].items():
+    borrowed = BORROWED_SCALE_WORDS.get(language, {})
+    for word, exponent in {**SCALE_WORDS[language], **borrowed}.items():
         yield word, Scale(exponent, needs_currency=False), True
     for word, exponent in CURRENCY_SCALE_ABBREVIATIONS.get(language, {}).items():
         yield word, Scale(exponent, needs_currency=True), True
