@@ -107,6 +107,7 @@ def test_a_value_is_compared_only_within_what_it_measures(
         (100.0, "sqm", 100.0),
         (1000.0, "sqft", 92.90304),
         (1.0, "acre", 4046.8564224),
+        (121.0, "pyeong", 400.0),
         (2.0, "ha", 20_000.0),
         (3.0, "km2", 3e6),
         (2.0, "years", 24.0),

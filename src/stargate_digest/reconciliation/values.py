@@ -27,6 +27,7 @@ _UNITS: dict[str, tuple[str, float]] = {
     "sqm": ("area", 1.0),
     "sqft": ("area", 0.09290304),
     "acre": ("area", 4046.8564224),
+    "pyeong": ("area", 400 / 121),  # the Korean 평: 400/121 m² by its legal definition
     "ha": ("area", 1e4),
     "km2": ("area", 1e6),
     "years": ("duration", 12.0),
