@@ -304,3 +304,40 @@ def test_precise_figures_are_one_figure_only_when_one_number_rounds_to_both(
     )
     (figure,) = found.key_figures
     assert (figure.outliers == []) is same
+
+
+@pytest.mark.parametrize(
+    ("value", "digits", "half_step"),
+    [
+        (1e12, 1, 0.5e12),  # "1 trillion": rounds to the nearest half trillion
+        (1e9, 1, 0.5e9),
+        (1e6, 1, 0.5e6),
+        (999_999.0, 6, 0.5),  # below a million: read in units
+        (589.0, 3, 0.5),
+        (592.7e9, 4, 0.05e9),  # "592.7 billion"
+        (0.05, 1, 0.005),  # leading zeros are not significant
+        (1.2e9, 2, 0.05e9),
+    ],
+)
+def test_a_figure_is_as_precise_as_the_digits_it_is_written_with(
+    value: float, digits: int, half_step: float
+) -> None:
+    # _significant decides which exact figures are precise and how far apart two of them
+    # may be; its documented contract is pinned directly (1.2 billion: 2 digits)
+    from stargate_digest.reconciliation.clusters import _significant
+
+    found = _significant(value)
+    assert found[0] == digits
+    assert found[1] == pytest.approx(half_step, rel=1e-12)
+
+
+def test_the_same_number_in_two_currencies_at_nearly_one_to_one_is_one_figure() -> None:
+    # 14 July 2022: 1.0005 USD per EUR, so EUR 17 billion and "about" USD 17 billion are
+    # 0.05 % apart: one figure, not a currency label taken for the other
+    day = datetime(2022, 7, 14, tzinfo=UTC)
+    found = one_each(
+        money("a", 17e9, "EUR"), money("b", 17e9, "USD", qualifier=APPROX), published=day
+    )
+    assert found.disagreements == []
+    (figure,) = found.key_figures
+    assert figure.outliers == []
