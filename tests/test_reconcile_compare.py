@@ -185,3 +185,69 @@ def test_an_update_is_told_as_its_steps_with_nothing_else_added() -> None:
         "Stargate's gpu count changed over time: "
         "100,000 GPUs (March 2024) -> 400,000 GPUs (September 2025)."
     )
+
+
+def test_five_values_with_no_majority_say_so() -> None:
+    # $100 billion and $400 billion have two sources each: neither is "most sources"
+    found = listed(
+        one_each(
+            *(claim(s, 1, 100e9, "USD") for s in "ab"),
+            *(claim(s, 1, 400e9, "USD") for s in "cd"),
+            claim("e", 1, 1.6e12, "USD"),
+            claim("f", 1, 6.4e12, "USD"),
+            claim("g", 1, 25.6e12, "USD"),
+        )
+    )
+    assert found.explanation.startswith(
+        "The sources give 5 different values for Stargate's total investment, none stated "
+        "by more sources than $100 billion (2 sources). "
+    )
+
+
+def test_a_scope_is_shown_by_its_profile_name_not_the_alias_a_source_used() -> None:
+    found = one_each(
+        *(claim(s, 1, 100e9, "USD", scope="Abilene, Texas") for s in "ab"),
+        claim("c", 1, 300e9, "USD", scope="Abilene"),
+    )
+    (figure,) = found.key_figures
+    assert (figure.scope, figure.value) == ("Abilene campus", 100e9)
+    conflict = listed(found)
+    assert [v.scope for v in conflict.values] == ["Abilene campus", "Abilene campus"]
+
+
+def test_of_equally_severe_conflicts_the_one_more_sources_state_comes_first() -> None:
+    found = one_each(
+        claim("a", 1, 500e9, "USD", subject="Alpha"),
+        claim("b", 1, 700e9, "USD", subject="Alpha"),
+        *(claim(s, 1, 500e9, "USD", subject="Zeta") for s in "cd"),
+        claim("e", 1, 700e9, "USD", subject="Zeta"),
+    )
+    assert [(d.subject, d.severity) for d in found.disagreements] == [
+        ("Zeta", Severity.MEDIUM),
+        ("Alpha", Severity.MEDIUM),
+    ]
+
+
+def test_of_equal_conflicts_the_whole_comes_before_a_part() -> None:
+    found = one_each(
+        claim("a", 1, 500e9, "USD"),
+        claim("b", 1, 700e9, "USD"),
+        claim("c", 1, 50e9, "USD", scope="Abilene"),
+        claim("d", 1, 70e9, "USD", scope="Abilene"),
+    )
+    conflicts = [d.scope for d in found.disagreements if d.kind is CONFLICT]
+    assert conflicts == [None, "Abilene campus"]
+
+
+def test_find_disagreements_names_a_scope_as_the_profile_does() -> None:
+    # called on its own (reconcile() names scopes first), it names them itself
+    from stargate_digest.reconciliation.compare import find_disagreements
+
+    jobs = {"metric": "jobs"}
+    claims = [
+        *(claim(s, 1, 100.0, "count", scope="Abilene, Texas", **jobs) for s in "ab"),
+        claim("c", 1, 300.0, "count", scope="Abilene", **jobs),
+    ]
+    found, figures = find_disagreements(claims, topic=load_topic())
+    assert [f.scope for f in figures] == ["Abilene campus"]
+    assert [[v.scope for v in d.values] for d in found] == [["Abilene campus"] * 2]
