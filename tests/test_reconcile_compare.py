@@ -251,3 +251,54 @@ def test_find_disagreements_names_a_scope_as_the_profile_does() -> None:
     found, figures = find_disagreements(claims, topic=load_topic())
     assert [f.scope for f in figures] == ["Abilene campus"]
     assert [[v.scope for v in d.values] for d in found] == [["Abilene campus"] * 2]
+
+
+BREAKDOWN = [
+    *(claim(s, 1, 500e9, "USD") for s in "ab"),
+    claim("c", 1, 40e9, "USD", scope="Abilene"),
+    *(claim(s, 1, 30e9, "USD", scope="Shackelford County") for s in "de"),
+    claim("f", 1, 20e9, "USD", scope="Doña Ana County"),
+    claim("g", 1, 10e9, "USD", scope="Milam County"),
+]
+
+
+@pytest.mark.parametrize(
+    ("parts", "rest"),
+    [(3, "."), (4, " and 1 more parts.")],
+)
+def test_a_breakdown_lists_the_whole_then_the_parts_most_sources_give(
+    parts: int, rest: str
+) -> None:
+    found = listed(one_each(*BREAKDOWN[: 3 + parts]))
+    assert found.kind is SCOPE
+    assert found.explanation == (
+        "Stargate's total investment is given for different parts, not as competing values: "
+        "$500 billion for the whole, $30 billion for Shackelford County, $40 billion for "
+        "Abilene campus, $20 billion for Doña Ana County" + rest
+    )
+    assert [v.scope for v in found.values][:4] == [
+        None,
+        "Shackelford County",
+        "Abilene campus",
+        "Doña Ana County",
+    ]
+
+
+def test_a_breakdown_tells_apart_parts_below_one() -> None:
+    stake = {"metric": "stake"}
+    found = listed(
+        one_each(
+            claim("a", 1, 0.3, "percent", **stake),
+            claim("b", 1, 0.4, "percent", scope="Abilene", **stake),
+        )
+    )
+    assert found.explanation.endswith(": 0.3 % for the whole, 0.4 % for Abilene campus.")
+
+
+def test_ranges_from_one_value_for_the_whole_and_a_part_are_no_breakdown() -> None:
+    # a breakdown compares where the parts' values start: both start at $10 billion
+    found = one_each(
+        claim("a", 1, 10e9, "USD", value_max=20e9),
+        claim("b", 1, 10e9, "USD", value_max=30e9, scope="Abilene"),
+    )
+    assert found.disagreements == []
