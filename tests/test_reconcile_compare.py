@@ -302,3 +302,18 @@ def test_ranges_from_one_value_for_the_whole_and_a_part_are_no_breakdown() -> No
         claim("b", 1, 10e9, "USD", value_max=30e9, scope="Abilene"),
     )
     assert found.disagreements == []
+
+
+@pytest.mark.parametrize(("low", "kept"), [(100e9, True), (170e9, False)])
+def test_a_part_given_as_a_range_is_the_whole_only_when_its_low_end_exceeds_it(
+    low: float, kept: bool
+) -> None:
+    # the whole is $150 billion: $100-200 billion may be a part of it, $170-200 billion not
+    found = one_each(
+        claim("a", 1, 150e9, "USD"),
+        claim("b", 1, 150e9, "USD"),
+        claim("c", 1, low, "USD", value_max=200e9, scope="Part X"),
+        topic=with_part("site"),
+    )
+    scope = {c.id: c.scope for c in found.claims}["c#1"]
+    assert (scope == "Part X") is kept
