@@ -317,3 +317,15 @@ def test_a_part_given_as_a_range_is_the_whole_only_when_its_low_end_exceeds_it(
     )
     scope = {c.id: c.scope for c in found.claims}["c#1"]
     assert (scope == "Part X") is kept
+
+
+def test_a_breakdown_names_the_whole_first_even_when_a_part_has_more_sources() -> None:
+    found = listed(
+        one_each(
+            claim("a", 1, 500e9, "USD"),
+            *(claim(s, 1, 40e9, "USD", scope="Abilene") for s in "bc"),
+        )
+    )
+    assert found.explanation.endswith(
+        ": $500 billion for the whole, $40 billion for Abilene campus."
+    )
