@@ -329,3 +329,27 @@ def test_a_breakdown_names_the_whole_first_even_when_a_part_has_more_sources() -
     assert found.explanation.endswith(
         ": $500 billion for the whole, $40 billion for Abilene campus."
     )
+
+
+def test_a_high_conflict_comes_before_a_medium_one_that_more_sources_state() -> None:
+    found = one_each(
+        claim("a", 1, 500e9, "USD", subject="Alpha"),
+        claim("b", 1, 6e12, "USD", subject="Alpha"),  # 12 times: high
+        *(claim(s, 1, 500e9, "USD", subject="Beta") for s in "cde"),
+        *(claim(s, 1, 700e9, "USD", subject="Beta") for s in "fg"),  # 1.4 times: medium
+    )
+    assert [(d.subject, d.severity) for d in found.disagreements] == [
+        ("Alpha", Severity.HIGH),
+        ("Beta", Severity.MEDIUM),
+    ]
+
+
+def test_a_breakdown_comes_before_a_rounding_that_more_sources_state() -> None:
+    loss = {"subject": "Nvidia", "metric": "valuation"}
+    found = one_each(
+        *(claim(s, 1, 600e9, "USD", **loss) for s in "abcdefg"),
+        claim("h", 1, 575.3e9, "USD", **loss),
+        claim("i", 1, 500e9, "USD", subject="Zeta"),
+        claim("j", 1, 50e9, "USD", subject="Zeta", scope="Abilene"),
+    )
+    assert [d.kind for d in found.disagreements] == [SCOPE, ROUNDING]
