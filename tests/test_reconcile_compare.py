@@ -185,3 +185,171 @@ def test_an_update_is_told_as_its_steps_with_nothing_else_added() -> None:
         "Stargate's gpu count changed over time: "
         "100,000 GPUs (March 2024) -> 400,000 GPUs (September 2025)."
     )
+
+
+def test_five_values_with_no_majority_say_so() -> None:
+    # $100 billion and $400 billion have two sources each: neither is "most sources"
+    found = listed(
+        one_each(
+            *(claim(s, 1, 100e9, "USD") for s in "ab"),
+            *(claim(s, 1, 400e9, "USD") for s in "cd"),
+            claim("e", 1, 1.6e12, "USD"),
+            claim("f", 1, 6.4e12, "USD"),
+            claim("g", 1, 25.6e12, "USD"),
+        )
+    )
+    assert found.explanation.startswith(
+        "The sources give 5 different values for Stargate's total investment, none stated "
+        "by more sources than $100 billion (2 sources). "
+    )
+
+
+def test_a_scope_is_shown_by_its_profile_name_not_the_alias_a_source_used() -> None:
+    found = one_each(
+        *(claim(s, 1, 100e9, "USD", scope="Abilene, Texas") for s in "ab"),
+        claim("c", 1, 300e9, "USD", scope="Abilene"),
+    )
+    (figure,) = found.key_figures
+    assert (figure.scope, figure.value) == ("Abilene campus", 100e9)
+    conflict = listed(found)
+    assert [v.scope for v in conflict.values] == ["Abilene campus", "Abilene campus"]
+
+
+def test_of_equally_severe_conflicts_the_one_more_sources_state_comes_first() -> None:
+    found = one_each(
+        claim("a", 1, 500e9, "USD", subject="Alpha"),
+        claim("b", 1, 700e9, "USD", subject="Alpha"),
+        *(claim(s, 1, 500e9, "USD", subject="Zeta") for s in "cd"),
+        claim("e", 1, 700e9, "USD", subject="Zeta"),
+    )
+    assert [(d.subject, d.severity) for d in found.disagreements] == [
+        ("Zeta", Severity.MEDIUM),
+        ("Alpha", Severity.MEDIUM),
+    ]
+
+
+def test_of_equal_conflicts_the_whole_comes_before_a_part() -> None:
+    found = one_each(
+        claim("a", 1, 500e9, "USD"),
+        claim("b", 1, 700e9, "USD"),
+        claim("c", 1, 50e9, "USD", scope="Abilene"),
+        claim("d", 1, 70e9, "USD", scope="Abilene"),
+    )
+    conflicts = [d.scope for d in found.disagreements if d.kind is CONFLICT]
+    assert conflicts == [None, "Abilene campus"]
+
+
+def test_find_disagreements_names_a_scope_as_the_profile_does() -> None:
+    # called on its own (reconcile() names scopes first), it names them itself
+    from stargate_digest.reconciliation.compare import find_disagreements
+
+    jobs = {"metric": "jobs"}
+    claims = [
+        *(claim(s, 1, 100.0, "count", scope="Abilene, Texas", **jobs) for s in "ab"),
+        claim("c", 1, 300.0, "count", scope="Abilene", **jobs),
+    ]
+    found, figures = find_disagreements(claims, topic=load_topic())
+    assert [f.scope for f in figures] == ["Abilene campus"]
+    assert [[v.scope for v in d.values] for d in found] == [["Abilene campus"] * 2]
+
+
+BREAKDOWN = [
+    *(claim(s, 1, 500e9, "USD") for s in "ab"),
+    claim("c", 1, 40e9, "USD", scope="Abilene"),
+    *(claim(s, 1, 30e9, "USD", scope="Shackelford County") for s in "de"),
+    claim("f", 1, 20e9, "USD", scope="Doña Ana County"),
+    claim("g", 1, 10e9, "USD", scope="Milam County"),
+]
+
+
+@pytest.mark.parametrize(
+    ("parts", "rest"),
+    [(3, "."), (4, " and 1 more parts.")],
+)
+def test_a_breakdown_lists_the_whole_then_the_parts_most_sources_give(
+    parts: int, rest: str
+) -> None:
+    found = listed(one_each(*BREAKDOWN[: 3 + parts]))
+    assert found.kind is SCOPE
+    assert found.explanation == (
+        "Stargate's total investment is given for different parts, not as competing values: "
+        "$500 billion for the whole, $30 billion for Shackelford County, $40 billion for "
+        "Abilene campus, $20 billion for Doña Ana County" + rest
+    )
+    assert [v.scope for v in found.values][:4] == [
+        None,
+        "Shackelford County",
+        "Abilene campus",
+        "Doña Ana County",
+    ]
+
+
+def test_a_breakdown_tells_apart_parts_below_one() -> None:
+    stake = {"metric": "stake"}
+    found = listed(
+        one_each(
+            claim("a", 1, 0.3, "percent", **stake),
+            claim("b", 1, 0.4, "percent", scope="Abilene", **stake),
+        )
+    )
+    assert found.explanation.endswith(": 0.3 % for the whole, 0.4 % for Abilene campus.")
+
+
+def test_ranges_from_one_value_for_the_whole_and_a_part_are_no_breakdown() -> None:
+    # a breakdown compares where the parts' values start: both start at $10 billion
+    found = one_each(
+        claim("a", 1, 10e9, "USD", value_max=20e9),
+        claim("b", 1, 10e9, "USD", value_max=30e9, scope="Abilene"),
+    )
+    assert found.disagreements == []
+
+
+@pytest.mark.parametrize(("low", "kept"), [(100e9, True), (170e9, False)])
+def test_a_part_given_as_a_range_is_the_whole_only_when_its_low_end_exceeds_it(
+    low: float, kept: bool
+) -> None:
+    # the whole is $150 billion: $100-200 billion may be a part of it, $170-200 billion not
+    found = one_each(
+        claim("a", 1, 150e9, "USD"),
+        claim("b", 1, 150e9, "USD"),
+        claim("c", 1, low, "USD", value_max=200e9, scope="Part X"),
+        topic=with_part("site"),
+    )
+    scope = {c.id: c.scope for c in found.claims}["c#1"]
+    assert (scope == "Part X") is kept
+
+
+def test_a_breakdown_names_the_whole_first_even_when_a_part_has_more_sources() -> None:
+    found = listed(
+        one_each(
+            claim("a", 1, 500e9, "USD"),
+            *(claim(s, 1, 40e9, "USD", scope="Abilene") for s in "bc"),
+        )
+    )
+    assert found.explanation.endswith(
+        ": $500 billion for the whole, $40 billion for Abilene campus."
+    )
+
+
+def test_a_high_conflict_comes_before_a_medium_one_that_more_sources_state() -> None:
+    found = one_each(
+        claim("a", 1, 500e9, "USD", subject="Alpha"),
+        claim("b", 1, 6e12, "USD", subject="Alpha"),  # 12 times: high
+        *(claim(s, 1, 500e9, "USD", subject="Beta") for s in "cde"),
+        *(claim(s, 1, 700e9, "USD", subject="Beta") for s in "fg"),  # 1.4 times: medium
+    )
+    assert [(d.subject, d.severity) for d in found.disagreements] == [
+        ("Alpha", Severity.HIGH),
+        ("Beta", Severity.MEDIUM),
+    ]
+
+
+def test_a_breakdown_comes_before_a_rounding_that_more_sources_state() -> None:
+    loss = {"subject": "Nvidia", "metric": "valuation"}
+    found = one_each(
+        *(claim(s, 1, 600e9, "USD", **loss) for s in "abcdefg"),
+        claim("h", 1, 575.3e9, "USD", **loss),
+        claim("i", 1, 500e9, "USD", subject="Zeta"),
+        claim("j", 1, 50e9, "USD", subject="Zeta", scope="Abilene"),
+    )
+    assert [d.kind for d in found.disagreements] == [SCOPE, ROUNDING]

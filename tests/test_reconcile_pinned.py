@@ -304,3 +304,128 @@ def test_precise_figures_are_one_figure_only_when_one_number_rounds_to_both(
     )
     (figure,) = found.key_figures
     assert (figure.outliers == []) is same
+
+
+@pytest.mark.parametrize(
+    ("value", "digits", "half_step"),
+    [
+        (1e12, 1, 0.5e12),  # "1 trillion": rounds to the nearest half trillion
+        (1e9, 1, 0.5e9),
+        (1e6, 1, 0.5e6),
+        (999_999.0, 6, 0.5),  # below a million: read in units
+        (589.0, 3, 0.5),
+        (592.7e9, 4, 0.05e9),  # "592.7 billion"
+        (0.05, 1, 0.005),  # leading zeros are not significant
+        (1.2e9, 2, 0.05e9),
+    ],
+)
+def test_a_figure_is_as_precise_as_the_digits_it_is_written_with(
+    value: float, digits: int, half_step: float
+) -> None:
+    # _significant decides which exact figures are precise and how far apart two of them
+    # may be; its documented contract is pinned directly (1.2 billion: 2 digits)
+    from stargate_digest.reconciliation.clusters import _significant
+
+    found = _significant(value)
+    assert found[0] == digits
+    assert found[1] == pytest.approx(half_step, rel=1e-12)
+
+
+def test_the_same_number_in_two_currencies_at_nearly_one_to_one_is_one_figure() -> None:
+    # 14 July 2022: 1.0005 USD per EUR, so EUR 17 billion and "about" USD 17 billion are
+    # 0.05 % apart: one figure, not a currency label taken for the other
+    day = datetime(2022, 7, 14, tzinfo=UTC)
+    found = one_each(
+        money("a", 17e9, "EUR"), money("b", 17e9, "USD", qualifier=APPROX), published=day
+    )
+    assert found.disagreements == []
+    (figure,) = found.key_figures
+    assert figure.outliers == []
+
+
+@pytest.mark.parametrize("point", [98e9, 204e9])  # 100 - 2 % and 200 + 2 %, exactly
+def test_a_value_at_the_edge_of_a_ranges_slack_is_inside_it(point: float) -> None:
+    found = one_each(money("a", point), money("b", point), money("c", 100e9, value_max=200e9))
+    (figure,) = found.key_figures
+    assert (figure.value, figure.outliers) == (point, [])
+    assert sorted(figure.source_ids) == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize(
+    ("second", "apart"),
+    [
+        ((150e9, 250e9), False),  # overlapping ranges are one figure
+        ((200e9, 300e9), False),  # touching ones too
+        ((300e9, 400e9), True),
+    ],
+)
+def test_ranges_that_overlap_are_one_figure(second: tuple[float, float], apart: bool) -> None:
+    found = one_each(
+        money("a", 100e9, value_max=200e9), money("b", *second[:1], value_max=second[1])
+    )
+    (figure,) = found.key_figures
+    assert (len(figure.outliers) == 1) is apart
+    assert (found.disagreements != []) is apart
+
+
+def test_a_figure_is_shown_as_its_exact_value_then_its_smallest() -> None:
+    # one source each: an exact value is shown before a hedged one...
+    hedged = one_each(money("a", 500e9, qualifier=APPROX), money("b", 505e9))
+    assert hedged.key_figures[0].value == 505e9
+    # ...and of two exact ones the smaller by value, not by how it is written
+    found = one_each(money("a", 100e9), money("b", 99e9))
+    assert found.key_figures[0].value == 99e9
+    assert found.key_figures[0].claim_ids == ["b#1", "a#1"]
+
+
+def test_of_two_units_used_by_as_many_sources_the_later_name_is_shown() -> None:
+    # 1 GW and 1,000 MW are one figure; a tie of sources goes to "MW", whichever comes first
+    power = {"metric": "power_capacity"}
+    for gw, mw in (("a", "b"), ("b", "a")):
+        found = one_each(claim(gw, 1, 1.0, "GW", **power), claim(mw, 1, 1000.0, "MW", **power))
+        (figure,) = found.key_figures
+        assert (figure.value, figure.unit) == (1000.0, "MW")
+
+
+@pytest.mark.parametrize(("other", "same"), [(1_250.0, False), (1_234.4, True)])
+def test_precise_figures_without_a_unit_are_compared_by_their_digits(
+    other: float, same: bool
+) -> None:
+    # 1,234 and 1,250 are 1.3 % apart but no one number rounds to both
+    jobs = {"metric": "jobs"}
+    found = one_each(claim("a", 1, 1_234.0, "", **jobs), claim("b", 1, other, "", **jobs))
+    (figure,) = found.key_figures
+    assert (figure.outliers == []) is same
+
+
+def test_one_euro_figure_reported_months_apart_is_one_figure() -> None:
+    # "about EUR 17 billion" in March 2022 (1.0991 USD per EUR) and in May (1.0408): 5.6 %
+    # apart in USD but the same number in the same currency, not a relabelled one
+    found = run(
+        (
+            article("a", datetime(2022, 3, 15, tzinfo=UTC)),
+            [money("a", 17e9, "EUR", qualifier=APPROX)],
+        ),
+        (
+            article("b", datetime(2022, 5, 12, tzinfo=UTC)),
+            [money("b", 17e9, "EUR", qualifier=APPROX)],
+        ),
+    )
+    (figure,) = found.key_figures
+    assert figure.outliers == []
+    assert figure.source_ids == ["a", "b"]
+
+
+def test_of_a_value_and_a_range_with_one_source_each_the_lower_is_the_consensus() -> None:
+    found = only(one_each(money("b", 600e9, value_max=700e9), money("a", 500e9)))
+    assert [v.value for v in found.values] == [500e9, 600e9]
+
+
+def test_a_negative_value_inside_a_negative_range_is_one_figure() -> None:
+    loss = {"metric": "valuation"}
+    found = one_each(
+        *(claim(s, 1, -5e9, "USD", **loss) for s in "ab"),
+        claim("c", 1, -10e9, "USD", value_max=-1e9, **loss),
+    )
+    (figure,) = found.key_figures
+    assert (figure.value, figure.outliers) == (-5e9, [])
