@@ -100,8 +100,8 @@ def cjk_numeral(numeral: str) -> int:
 
 
 @cache
-def _digits_pattern(language: str) -> re.Pattern[str]:
-    """Digits with grouping by comma, dot, apostrophe or any kind of space."""
+def _digits_pattern() -> re.Pattern[str]:
+    """Digits with grouping by comma, dot, apostrophe or any kind of space (every language)."""
     # News copy groups with a plain space in every language ("30 000 millones", "1 200
     # acres"); three digits must follow, so "in 2024 300 workers" stays two numbers.
     spaces = _GROUP_SPACES + " "
@@ -180,7 +180,7 @@ def _digit_token(match: re.Match[str], language: str) -> NumberToken:
 
 def number_at(text: str, pos: int, language: str) -> NumberToken | None:
     """The digit number starting exactly at ``pos``, if any."""
-    match = _digits_pattern(language).match(text, pos)
+    match = _digits_pattern().match(text, pos)
     return None if match is None else _digit_token(match, language)
 
 
@@ -194,7 +194,7 @@ def _digit_tokens(text: str, language: str) -> Iterator[NumberToken]:
     skipping ahead to the next digit by itself; a plain digit run can. A number never
     starts inside a run nor ends inside one, so this finds what ``finditer`` would.
     """
-    pattern = _digits_pattern(language)
+    pattern = _digits_pattern()
     floor = 0
     for run in _DIGIT_RUN.finditer(text):
         if run.start() < floor:
