@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import fnmatch
+import os
 import subprocess
 import sys
 import tomllib
@@ -32,7 +33,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EQUIVALENTS = ROOT / "tests" / "mutation_equivalents.toml"
-KILLED = {"killed", "timeout", "caught by type check", "segfault"}
+KILLED = {"killed", "timeout", "caught by type check", "segfault", "killed in a fresh process"}
 UNCHECKED = {"not checked", "check was interrupted by user", "skipped"}
 
 
@@ -113,8 +114,34 @@ def run_mutmut(modules: list[str]) -> None:
         subprocess.run(command, cwd=ROOT, check=False, stdout=subprocess.DEVNULL)
 
 
-def report(modules: list[str], threshold: float) -> int:
+def recheck(statuses: dict[str, str], tests: list[str]) -> None:
+    """Run each survivor again in a fresh process; one that fails there is killed.
+
+    mutmut forks every mutant's run from a process that ran the original code first, and
+    a table built at import or kept in a cache outside the package's functools caches
+    (which tests/conftest.py empties under mutmut) can hide a mutant: in a fresh process
+    the mutated code builds it.
+    """
+    for name in sorted(n for n, status in statuses.items() if status == "survived"):
+        done = subprocess.run(
+            [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:randomly",
+             "-p", "no:cacheprovider", *tests],
+            cwd=ROOT / "mutants",
+            env=dict(os.environ, MUTANT_UNDER_TEST=name, PYTHONPATH="src"),
+            capture_output=True,
+            check=False,
+        )  # fmt: skip
+        if done.returncode == 1:  # a test failed: killed (2+ is an error of the run)
+            statuses[name] = "killed in a fresh process"
+        print(f"    fresh process: {name}: {statuses[name]}", flush=True)
+
+
+def report(modules: list[str], threshold: float, fresh: list[str] | None = None) -> int:
     statuses = read_results()
+    if fresh is not None:
+        chosen = {n: status for n, status in statuses.items() if module_of(n) in modules}
+        recheck(chosen, fresh)
+        statuses.update(chosen)
     equivalents = read_equivalents()
     tallies: dict[str, Tally] = defaultdict(Tally)
     for name, status in statuses.items():
@@ -164,13 +191,19 @@ def main() -> int:
     parser.add_argument("--module", default="*", help="glob on the dotted module names")
     parser.add_argument("--run", action="store_true", help="run mutmut on them first")
     parser.add_argument("--threshold", type=float, default=95.0, help="minimum score in %%")
+    parser.add_argument(
+        "--recheck",
+        nargs="+",
+        metavar="TEST",
+        help="run each survivor again in a fresh process on these test paths",
+    )
     args = parser.parse_args()
     modules = [m for m in configured_modules() if fnmatch.fnmatchcase(m, args.module)]
     if not modules:
         sys.exit(f"no configured module matches {args.module!r} (see [tool.mutmut] only_mutate)")
     if args.run:
         run_mutmut(modules)
-    return report(modules, args.threshold)
+    return report(modules, args.threshold, args.recheck)
 
 
 if __name__ == "__main__":
