@@ -114,7 +114,7 @@ def run_mutmut(modules: list[str]) -> None:
         subprocess.run(command, cwd=ROOT, check=False, stdout=subprocess.DEVNULL)
 
 
-def recheck(statuses: dict[str, str], tests: list[str]) -> None:
+def recheck(statuses: dict[str, str], tests: list[str], skip: set[str]) -> None:
     """Run each survivor again in a fresh process; one that fails there is killed.
 
     mutmut forks every mutant's run from a process that ran the original code first, and
@@ -122,7 +122,8 @@ def recheck(statuses: dict[str, str], tests: list[str]) -> None:
     (which tests/conftest.py empties under mutmut) can hide a mutant: in a fresh process
     the mutated code builds it.
     """
-    for name in sorted(n for n, status in statuses.items() if status == "survived"):
+    survivors = (n for n, status in statuses.items() if status == "survived" and n not in skip)
+    for name in sorted(survivors):
         done = subprocess.run(
             [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:randomly",
              "-p", "no:cacheprovider", *tests],
@@ -140,7 +141,8 @@ def report(modules: list[str], threshold: float, fresh: list[str] | None = None)
     statuses = read_results()
     if fresh is not None:
         chosen = {n: status for n, status in statuses.items() if module_of(n) in modules}
-        recheck(chosen, fresh)
+        known = {name for table in read_equivalents().values() for name in table}
+        recheck(chosen, fresh, skip=known)  # listed equivalents are not run again
         statuses.update(chosen)
     equivalents = read_equivalents()
     tallies: dict[str, Tally] = defaultdict(Tally)
