@@ -139,12 +139,12 @@ def recheck(statuses: dict[str, str], tests: list[str], skip: set[str]) -> None:
 
 def report(modules: list[str], threshold: float, fresh: list[str] | None = None) -> int:
     statuses = read_results()
+    equivalents = read_equivalents()
     if fresh is not None:
         chosen = {n: status for n, status in statuses.items() if module_of(n) in modules}
-        known = {name for table in read_equivalents().values() for name in table}
+        known = {name for table in equivalents.values() for name in table}
         recheck(chosen, fresh, skip=known)  # listed equivalents are not run again
         statuses.update(chosen)
-    equivalents = read_equivalents()
     tallies: dict[str, Tally] = defaultdict(Tally)
     for name, status in statuses.items():
         if module_of(name) in modules:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
+from test_reconciliation import article
 
-from stargate_digest.ingest.draft import content_hash
-from stargate_digest.models import Article, Claim, Qualifier
+from stargate_digest.models import Claim, Qualifier
 from stargate_digest.reconciliation.dating import RateDate, rate_dates
 from stargate_digest.reconciliation.money import is_money, to_usd
 from stargate_digest.reconciliation.values import (
@@ -44,18 +44,6 @@ def claim(value: float | str | None, unit: str | None, **extra: object) -> Claim
             "end": 1,
             **extra,
         }
-    )
-
-
-def article(source_id: str, published: datetime | None) -> Article:
-    return Article(
-        id=source_id,
-        language="en",
-        text="x",
-        content_hash=content_hash(None, source_id),
-        source=source_id,
-        format="text",
-        published=published,
     )
 
 
