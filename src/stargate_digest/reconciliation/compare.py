@@ -38,6 +38,7 @@ from stargate_digest.reconciliation.clusters import (
 )
 from stargate_digest.reconciliation.dating import RateDate
 from stargate_digest.reconciliation.explain import (
+    REFERENCES,
     Context,
     Explanation,
     Part,
@@ -56,6 +57,7 @@ from stargate_digest.reconciliation.values import (
     interval,
     ratio,
 )
+from stargate_digest.reconciliation.variants import written_differently
 from stargate_digest.topic import TopicProfile, metric_label
 
 ORDER_OF_MAGNITUDE = 10.0
@@ -217,10 +219,24 @@ def find_disagreements(
                 and (rival := rival_reading(c, group.clusters, context)) is not None
             ]  # fmt: skip
             weak = _NoWitness(group, topic)
+            written = {
+                id(c): forms
+                for c in group.clusters[:REFERENCES]
+                if (forms := written_differently(c, context)) is not None
+            }
             for reference, pairs in _findings(group, explained, rivals):
                 across = [pair for pair in pairs if _across_sources(pair, reference)]
+                forms = written.get(id(reference))
+                shown = reference
+                if forms is not None and across and _kind(across) is DisagreementKind.ROUNDING:
+                    # one rounding finding per value: its other forms join the values
+                    # rounded or converted from it, each form listed once
+                    del written[id(reference)]
+                    shown, across = forms[0], across + list(forms[1])
                 if across:
-                    disagreements.append(_disagreement(group, reference, across, time_of, weak))
+                    disagreements.append(_disagreement(group, shown, across, time_of, weak))
+            for base, other_forms in written.values():
+                disagreements.append(_disagreement(group, base, other_forms, time_of, weak))
         breakdown = _breakdown(family, time_of)
         if breakdown is not None:
             disagreements.append(breakdown)
