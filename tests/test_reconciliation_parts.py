@@ -1,0 +1,62 @@
+"""A part compared with the whole of its own moment.
+
+Invented coverage (no corpus text): a programme whose whole was given years before an
+expansion phase was announced; the phase's figure exceeds the whole's old figure, yet it
+is the part it says it is (the whole has grown since), while a part larger than the whole
+of its own moment is still taken for the whole.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from test_reconciliation import article, claim
+from test_reconciliation_kinds import on
+
+from stargate_digest.models import ArticleClaims, Claim, DisagreementKind
+from stargate_digest.reconciliation import Reconciliation, reconcile
+from stargate_digest.topic import ScopeSpec, load_topic
+
+JOBS = {"metric": "jobs"}
+
+
+def dated(*specs: tuple[str, str | None, Claim]) -> Reconciliation:
+    topic = load_topic().model_copy(update={"scopes": {"Part X": ScopeSpec(kind="phase")}})
+    results = [
+        ArticleClaims(article=article(sid, on(day) if day else None), claims=[c], backend="t")
+        for sid, day, c in specs
+    ]
+    return reconcile(results, topic=topic, today=date(2026, 11, 22))
+
+
+def scope_of(found: Reconciliation, claim_id: str) -> str | None:
+    return {c.id: c.scope for c in found.claims}[claim_id]
+
+
+def test_a_later_phase_larger_than_the_whole_of_an_earlier_moment_stays_a_part() -> None:
+    found = dated(
+        ("a", "2022-12-01", claim("a", 1, 1_000.0, "count", **JOBS)),
+        ("b", "2022-12-05", claim("b", 1, 1_000.0, "count", **JOBS)),
+        ("c", "2025-03-03", claim("c", 1, 5_000.0, "count", scope="Part X", **JOBS)),
+    )
+    assert scope_of(found, "c#1") == "Part X", "the whole of 2022 says nothing of 2025"
+    assert [d.kind for d in found.disagreements] == [DisagreementKind.SCOPE]
+
+
+def test_a_part_larger_than_the_whole_of_its_own_moment_is_taken_for_the_whole() -> None:
+    found = dated(
+        ("a", "2025-03-01", claim("a", 1, 1_000.0, "count", **JOBS)),
+        ("b", "2025-03-02", claim("b", 1, 1_000.0, "count", **JOBS)),
+        ("c", "2025-03-03", claim("c", 1, 5_000.0, "count", scope="Part X", **JOBS)),
+    )
+    assert scope_of(found, "c#1") is None
+    assert [d.kind for d in found.disagreements] == [DisagreementKind.CONFLICT]
+
+
+def test_an_undated_part_is_compared_with_the_whole_of_every_moment() -> None:
+    found = dated(
+        ("a", "2022-12-01", claim("a", 1, 1_000.0, "count", **JOBS)),
+        ("b", "2022-12-05", claim("b", 1, 1_000.0, "count", **JOBS)),
+        ("c", None, claim("c", 1, 5_000.0, "count", scope="Part X", **JOBS)),
+    )
+    assert scope_of(found, "c#1") is None, "no moment of its own: the whole's consensus"
