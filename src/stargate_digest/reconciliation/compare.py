@@ -266,8 +266,9 @@ def find_disagreements(
             written = {
                 id(c): forms
                 for c in group.clusters[:REFERENCES]
-                if (forms := written_differently(c, context)) is not None
+                if (forms := written_differently(c, context, group.clusters)) is not None
             }
+            rivals += [rival for forms in written.values() for rival in forms.rivals]
             for reference, pairs in _findings(group, explained, rivals):
                 across = [pair for pair in pairs if _across_sources(pair, reference)]
                 forms = written.get(id(reference))
@@ -276,11 +277,14 @@ def find_disagreements(
                     # one rounding finding per value: its other forms join the values
                     # rounded or converted from it, each form listed once
                     del written[id(reference)]
-                    shown, across = forms[0], across + list(forms[1])
+                    shown, across = forms.base, across + list(forms.rounded)
                 if across:
                     disagreements.append(_disagreement(group, shown, across, time_of, weak))
-            for base, other_forms in written.values():
-                disagreements.append(_disagreement(group, base, other_forms, time_of, weak))
+            for forms in written.values():
+                if forms.rounded:
+                    disagreements.append(
+                        _disagreement(group, forms.base, forms.rounded, time_of, weak)
+                    )
         breakdown = _breakdown(family, time_of)
         if breakdown is not None:
             disagreements.append(breakdown)
