@@ -20,8 +20,8 @@ from stargate_digest.topic import ScopeSpec, load_topic
 JOBS = {"metric": "jobs"}
 
 
-def dated(*specs: tuple[str, str | None, Claim]) -> Reconciliation:
-    topic = load_topic().model_copy(update={"scopes": {"Part X": ScopeSpec(kind="phase")}})
+def dated(*specs: tuple[str, str | None, Claim], kind: str = "phase") -> Reconciliation:
+    topic = load_topic().model_copy(update={"scopes": {"Part X": ScopeSpec(kind=kind)}})
     results = [
         ArticleClaims(article=article(sid, on(day) if day else None), claims=[c], backend="t")
         for sid, day, c in specs
@@ -60,3 +60,28 @@ def test_an_undated_part_is_compared_with_the_whole_of_every_moment() -> None:
         ("c", None, claim("c", 1, 5_000.0, "count", scope="Part X", **JOBS)),
     )
     assert scope_of(found, "c#1") is None, "no moment of its own: the whole's consensus"
+
+
+def test_a_breakdown_shows_the_whole_as_it_stood_when_the_parts_were_given() -> None:
+    money = {"metric": "total_investment"}
+    found = dated(
+        *((s, "2022-12-01", claim(s, 1, 40e9, "USD", **money)) for s in "ab"),
+        *((s, "2024-04-10", claim(s, 1, 65e9, "USD", **money)) for s in "cde"),
+        *((s, "2022-12-02", claim(s, 1, 12e9, "USD", scope="Part X", **money)) for s in "fg"),
+        kind="component",
+    )
+    (breakdown,) = [d for d in found.disagreements if d.kind is DisagreementKind.SCOPE]
+    assert [(v.value, v.scope) for v in breakdown.values] == [(40e9, None), (12e9, "Part X")]
+    assert "$40 billion for the whole" in breakdown.explanation
+
+
+def test_a_breakdown_of_parts_of_the_consensus_moment_shows_the_consensus() -> None:
+    money = {"metric": "total_investment"}
+    found = dated(
+        *((s, "2022-12-01", claim(s, 1, 40e9, "USD", **money)) for s in "ab"),
+        *((s, "2024-04-10", claim(s, 1, 65e9, "USD", **money)) for s in "cde"),
+        *((s, "2024-04-12", claim(s, 1, 12e9, "USD", scope="Part X", **money)) for s in "fg"),
+        kind="component",
+    )
+    (breakdown,) = [d for d in found.disagreements if d.kind is DisagreementKind.SCOPE]
+    assert [(v.value, v.scope) for v in breakdown.values] == [(65e9, None), (12e9, "Part X")]

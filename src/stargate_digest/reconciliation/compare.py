@@ -578,6 +578,8 @@ def _breakdown(family: Sequence[_Group], time_of: TimeOf) -> Disagreement | None
         family, key=lambda g: (g.figure.scope != "", -len(g.clusters[0].sources), g.figure.scope)
     )
     shown = [g.clusters[0] for g in ordered]
+    if not ordered[0].figure.scope:
+        shown[0] = _whole_at_parts_moment(ordered[0], ordered[1:], time_of)
     distinct: set[object] = (
         {str(c.representative.value) for c in shown}
         if ordered[0].figure.dimension == "date"
@@ -587,13 +589,14 @@ def _breakdown(family: Sequence[_Group], time_of: TimeOf) -> Disagreement | None
         return None  # every part has the same value: nothing for a reader to tell apart
     first = ordered[0].figure
     parts = [
-        f"{_label(g.clusters[0])} for {g.scope_label or 'the whole'}" for g in ordered[:MAX_LISTED]
+        f"{_label(c)} for {g.scope_label or 'the whole'}"
+        for g, c in zip(ordered[:MAX_LISTED], shown, strict=False)
     ]
     more = len(ordered) - MAX_LISTED
     listing = ", ".join(parts) + (f" and {more} more parts" if more > 0 else "")
     values: list[ValueSupport] = []
-    for group in ordered:
-        support = group.clusters[0].support(time_of)
+    for group, cluster in zip(ordered, shown, strict=True):
+        support = cluster.support(time_of)
         values.append(support.model_copy(update={"scope": group.scope_label}))
     return Disagreement(
         id="",
@@ -608,6 +611,35 @@ def _breakdown(family: Sequence[_Group], time_of: TimeOf) -> Disagreement | None
             f"{listing}."
         ),
     )
+
+
+def _whole_at_parts_moment(whole: _Group, parts: Sequence[_Group], time_of: TimeOf) -> Cluster:
+    """The whole's value as it stood when the parts were given.
+
+    A whole that changed over time ($40 billion in 2022, $65 billion in 2024) is shown
+    beside parts given in 2022 by its 2022 value: a part is a share of the whole of its
+    own moment. The consensus stays unless it is of another moment (``MONTHS_APART``,
+    median to median); then the whole's best-supported value nearest the parts' moment.
+    """
+    consensus = whole.clusters[0]
+    days = sorted(day for group in parts for day in cluster_time(group.clusters[0], time_of))
+    if not days:
+        return consensus
+    moment = median_low(days)
+
+    def distance(cluster: Cluster) -> int | None:
+        times = cluster_time(cluster, time_of)
+        return abs((median_low(times) - moment).days) if times else None
+
+    own = distance(consensus)
+    if own is None or own < MONTHS_APART:
+        return consensus
+    near = [
+        (apart, rank, cluster)
+        for rank, cluster in enumerate(whole.clusters[:REFERENCES])
+        if (apart := distance(cluster)) is not None
+    ]
+    return min(near, key=lambda row: row[:2])[2]
 
 
 def _key_figure(
