@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from test_reconciliation import article, claim
-from test_reconciliation_kinds import on
+from test_reconciliation_kinds import on, sources
 
 from stargate_digest.models import ArticleClaims, Claim, DisagreementKind
 from stargate_digest.reconciliation import Reconciliation, reconcile
@@ -85,3 +85,44 @@ def test_a_breakdown_of_parts_of_the_consensus_moment_shows_the_consensus() -> N
     )
     (breakdown,) = [d for d in found.disagreements if d.kind is DisagreementKind.SCOPE]
     assert [(v.value, v.scope) for v in breakdown.values] == [(65e9, None), (12e9, "Part X")]
+
+
+def test_a_total_built_from_figures_that_changed_is_an_update() -> None:
+    # two undated pages each give a plant's cost as its investment plus its subsidy:
+    # 12 + 3 = 15 on one, 20 + 5 = 25 on the other; the investment went from 12 to 20
+    # (dated pages order it), so the totals are an earlier and a later figure, not rivals
+    plant = {"subject": "Acme", "scope": "Lyon plant"}
+    invest, grant, cost = (
+        {"metric": "total_investment", **plant},
+        {"metric": "subsidy", **plant},
+        {"metric": "project_cost", **plant},
+    )
+    specs: list[tuple[str, str | None, list[Claim]]] = [
+        ("a", None, [claim("a", 1, 15e9, "EUR", **cost), claim("a", 2, 12e9, "EUR", **invest),
+                     claim("a", 3, 3e9, "EUR", **grant)]),
+        ("b", None, [claim("b", 1, 25e9, "EUR", **cost), claim("b", 2, 20e9, "EUR", **invest),
+                     claim("b", 3, 5e9, "EUR", **grant)]),
+        *((s, "2022-03-15", [claim(s, 1, 12e9, "EUR", **invest)]) for s in "cd"),
+        *((s, "2023-06-20", [claim(s, 1, 20e9, "EUR", **invest)]) for s in "ef"),
+    ]  # fmt: skip
+    found = sources(*specs)
+    (costs,) = [d for d in found.disagreements if d.metric == "project_cost"]
+    assert costs.kind is DisagreementKind.UPDATE, costs.explanation
+    assert "€20 billion + €5 billion" in (costs.values[1].explanation or "")
+
+
+def test_totals_whose_parts_are_not_ordered_in_time_stay_a_conflict() -> None:
+    plant = {"subject": "Acme", "scope": "Lyon plant"}
+    invest, grant, cost = (
+        {"metric": "total_investment", **plant},
+        {"metric": "subsidy", **plant},
+        {"metric": "project_cost", **plant},
+    )
+    found = sources(
+        ("a", None, [claim("a", 1, 15e9, "EUR", **cost), claim("a", 2, 12e9, "EUR", **invest),
+                     claim("a", 3, 3e9, "EUR", **grant)]),
+        ("b", None, [claim("b", 1, 25e9, "EUR", **cost), claim("b", 2, 20e9, "EUR", **invest),
+                     claim("b", 3, 5e9, "EUR", **grant)]),
+    )  # fmt: skip
+    (costs,) = [d for d in found.disagreements if d.metric == "project_cost"]
+    assert costs.kind is DisagreementKind.CONFLICT

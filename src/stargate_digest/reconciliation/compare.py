@@ -51,6 +51,7 @@ from stargate_digest.reconciliation.explain import (
     rival_reading,
     time_label,
 )
+from stargate_digest.reconciliation.sums import SumIndex
 from stargate_digest.reconciliation.values import (
     APPROX_TOLERANCE,
     DateValue,
@@ -231,6 +232,11 @@ def find_disagreements(
     for figure in sorted(groups):
         families.setdefault(figure.family, []).append(groups[figure])
     partners = PartIndex(claims)
+    sums = SumIndex(
+        (figure.subject, figure.scope, figure.metric, group.clusters)
+        for figure, group in sorted(groups.items(), key=lambda item: item[0])
+        if figure.dimension == "money"
+    )
     disagreements: list[Disagreement] = []
     figures: list[KeyFigure] = []
     for family in families.values():
@@ -247,6 +253,8 @@ def find_disagreements(
                 scopes=parts,
                 own_scope=own,
                 whole=_is_whole(group.figure.subject, topic),
+                sums=sums,
+                scope=group.figure.scope,
             )
             explained = [
                 read_against(c, explain(c, context), group.clusters, context)
