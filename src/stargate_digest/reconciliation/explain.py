@@ -4,10 +4,10 @@ Each explainer looks at one outlying cluster against the group's consensus and r
 an ``Explanation`` (the kind of difference it shows, a plain sentence about the values,
 and whether the value is a likely error) or None. The first that answers wins, so the
 order is the order of confidence: arithmetic first (rounding, conversion, a scale word,
-a x1000 typo, a partner's share), then time (an earlier or later figure), then another
-part of the subject (a figure given for a scope, two values one source states), and for
-dates a one-day gap. Sentences speak about values only: the sources behind each value
-are given structurally (``ValueSupport.source_ids``).
+a x1000 typo, a partner's share), then time (an earlier or later figure, a total whose
+parts changed), then another part of the subject (a figure given for a scope, two values
+one source states), and for dates a one-day gap. Sentences speak about values only: the
+sources behind each value are given structurally (``ValueSupport.source_ids``).
 """
 
 from __future__ import annotations
