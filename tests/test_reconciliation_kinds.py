@@ -158,7 +158,8 @@ def test_a_cluster_is_shown_in_the_unit_most_of_its_sources_state() -> None:
         *((s, day, [claim(s, 1, 500e9, "USD")]) for s in ("b", "c", "d")),
         ("e", day, [claim("e", 1, 38e9, "USD")]),
     )
-    consensus = only(found).values[0]
+    conflict = next(d for d in found.disagreements if d.kind is CONFLICT)
+    consensus = conflict.values[0]
     assert (consensus.value, consensus.unit) == (500e9, "USD")
     assert consensus.source_ids == ["a", "b", "c", "d"]
     assert consensus.claim_ids[0] != "a#1", "the first claim states the value shown"
@@ -523,6 +524,8 @@ def test_precise_figures_that_no_one_number_rounds_to_are_different_figures() ->
         ("c", None, [claim("c", 1, 592.7e9, "USD", **loss)]),
         ("d", None, [claim("d", 1, 590e9, "USD", **loss)]),  # "590": two digits, a rounding
     )
-    differ = only(found)
+    differ, rounding = found.disagreements
     assert (differ.kind, differ.severity) == (CONFLICT, Severity.LOW)
     assert [(v.value, len(v.source_ids)) for v in differ.values] == [(589e9, 3), (592.7e9, 1)]
+    assert rounding.kind is ROUNDING, "590 is 589 rounded: one figure, written two ways"
+    assert [(v.value, len(v.source_ids)) for v in rounding.values] == [(589e9, 2), (590e9, 1)]

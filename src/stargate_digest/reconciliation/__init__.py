@@ -58,10 +58,10 @@ def reconcile(
         resolved, source_checks = _check_source(result.claims, when, topic)
         claims += [_normalised(_with_usd(claim, when), topic) for claim in resolved]
         checks += source_checks
-    claims = rescope_parts(claims, topic)
     published = {
         r.article.id: r.article.published.date() if r.article.published else None for r in results
     }
+    claims = rescope_parts(claims, topic, published)
     disagreements, figures = find_disagreements(
         claims, topic=topic, published=published, rate_dates=dates
     )

@@ -14,6 +14,7 @@ number of claims, not with its square.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -38,6 +39,8 @@ from stargate_digest.reconciliation.clusters import (
 )
 from stargate_digest.reconciliation.dating import RateDate
 from stargate_digest.reconciliation.explain import (
+    MONTHS_APART,
+    REFERENCES,
     Context,
     Explanation,
     Part,
@@ -48,6 +51,7 @@ from stargate_digest.reconciliation.explain import (
     rival_reading,
     time_label,
 )
+from stargate_digest.reconciliation.sums import SumIndex
 from stargate_digest.reconciliation.values import (
     APPROX_TOLERANCE,
     DateValue,
@@ -56,6 +60,7 @@ from stargate_digest.reconciliation.values import (
     interval,
     ratio,
 )
+from stargate_digest.reconciliation.variants import written_differently
 from stargate_digest.topic import TopicProfile, metric_label
 
 ORDER_OF_MAGNITUDE = 10.0
@@ -121,13 +126,20 @@ PART_KINDS = ("site", "country", "phase", "partner", "component")
 ADDITIVE = ("money", "count", "power", "area")
 
 
-def rescope_parts(claims: Sequence[Claim], topic: TopicProfile) -> list[Claim]:
+def rescope_parts(
+    claims: Sequence[Claim],
+    topic: TopicProfile,
+    published: Mapping[str, date | None] | None = None,
+) -> list[Claim]:
     """Claims with a part's scope whose value is larger than the whole's: taken as the whole.
 
     A site, a country programme or a phase cannot cost (count, draw, cover) more than the
     whole it is part of; such a figure's scope came from a word nearby, not from what it
     measures, so it is compared with the whole's figures (its scope is cleared). Only the
-    wholes of subjects and metrics that have such parts are clustered here.
+    wholes of subjects and metrics that have such parts are clustered here. A dated part
+    is compared with the whole of its own moment (``published``, or its ``as_of``): a
+    whole given years before an expansion was announced says nothing of what the whole
+    became, so a part with no whole of its moment keeps its scope.
     """
     parts: list[tuple[int, Figure]] = []
     for index, claim in enumerate(claims):
@@ -146,15 +158,50 @@ def rescope_parts(claims: Sequence[Claim], topic: TopicProfile) -> list[Claim]:
             if figure is not None and not figure.scope and figure.family in families:
                 by_family.setdefault(figure.family, []).append(claim)
     wholes = {
-        family: sorted(cluster_numbers(members), key=_consensus_order)[0].span
+        family: _Wholes(members, time_of_claims(published or {}))
         for family, members in by_family.items()
     }
     fixed = list(claims)
     for index, figure in parts:
-        whole = wholes.get(figure.family)
+        found = wholes.get(figure.family)
+        whole = found.at(claims[index]) if found is not None else None
         if whole is not None and interval(claims[index])[0] > whole[1] * (1 + APPROX_TOLERANCE):
             fixed[index] = claims[index].model_copy(update={"scope": None})
     return fixed
+
+
+class _Wholes:
+    """The whole's figure a part is compared with: its consensus, or for a dated part the
+    consensus of the whole's claims of the part's moment (within ``MONTHS_APART`` days).
+
+    The whole's claims are sorted by date once and each moment is clustered once, so the
+    cost stays linear in the claims (times the few days parts are dated on).
+    """
+
+    def __init__(self, members: Sequence[Claim], time_of: TimeOf) -> None:
+        self._members = members
+        self._time_of = time_of
+        dated = sorted(
+            ((day, claim.source_id, claim.id, claim) for claim in members
+             if (day := time_of(claim)) is not None),
+            key=lambda row: row[:3],
+        )  # fmt: skip
+        self._days = [row[0].toordinal() for row in dated]
+        self._dated = [row[3] for row in dated]
+        self._spans: dict[date | None, tuple[float, float] | None] = {}
+
+    def at(self, part: Claim) -> tuple[float, float] | None:
+        """The span of the whole's consensus for this part; None when no whole of its moment."""
+        day = self._time_of(part) if self._dated else None
+        if day not in self._spans:
+            pool: Sequence[Claim] = self._members
+            if day is not None:
+                first = bisect_left(self._days, day.toordinal() - MONTHS_APART + 1)
+                last = bisect_right(self._days, day.toordinal() + MONTHS_APART - 1)
+                pool = self._dated[first:last]
+            clusters = sorted(cluster_numbers(pool), key=_consensus_order) if pool else []
+            self._spans[day] = clusters[0].span if clusters else None
+        return self._spans[day]
 
 
 def find_disagreements(
@@ -185,6 +232,11 @@ def find_disagreements(
     for figure in sorted(groups):
         families.setdefault(figure.family, []).append(groups[figure])
     partners = PartIndex(claims)
+    sums = SumIndex(
+        (figure.subject, figure.scope, figure.metric, group.clusters)
+        for figure, group in sorted(groups.items(), key=lambda item: item[0])
+        if figure.dimension == "money"
+    )
     disagreements: list[Disagreement] = []
     figures: list[KeyFigure] = []
     for family in families.values():
@@ -201,6 +253,8 @@ def find_disagreements(
                 scopes=parts,
                 own_scope=own,
                 whole=_is_whole(group.figure.subject, topic),
+                sums=sums,
+                scope=group.figure.scope,
             )
             explained = [
                 read_against(c, explain(c, context), group.clusters, context)
@@ -217,10 +271,28 @@ def find_disagreements(
                 and (rival := rival_reading(c, group.clusters, context)) is not None
             ]  # fmt: skip
             weak = _NoWitness(group, topic)
+            written = {
+                id(c): forms
+                for c in group.clusters[:REFERENCES]
+                if (forms := written_differently(c, context, group.clusters)) is not None
+            }
+            rivals += [rival for forms in written.values() for rival in forms.rivals]
             for reference, pairs in _findings(group, explained, rivals):
                 across = [pair for pair in pairs if _across_sources(pair, reference)]
+                forms = written.get(id(reference))
+                shown = reference
+                if forms is not None and across and _kind(across) is DisagreementKind.ROUNDING:
+                    # one rounding finding per value: its other forms join the values
+                    # rounded or converted from it, each form listed once
+                    del written[id(reference)]
+                    shown, across = forms.base, across + list(forms.rounded)
                 if across:
-                    disagreements.append(_disagreement(group, reference, across, time_of, weak))
+                    disagreements.append(_disagreement(group, shown, across, time_of, weak))
+            for forms in written.values():
+                if forms.rounded:
+                    disagreements.append(
+                        _disagreement(group, forms.base, forms.rounded, time_of, weak)
+                    )
         breakdown = _breakdown(family, time_of)
         if breakdown is not None:
             disagreements.append(breakdown)
@@ -514,6 +586,8 @@ def _breakdown(family: Sequence[_Group], time_of: TimeOf) -> Disagreement | None
         family, key=lambda g: (g.figure.scope != "", -len(g.clusters[0].sources), g.figure.scope)
     )
     shown = [g.clusters[0] for g in ordered]
+    if not ordered[0].figure.scope:
+        shown[0] = _whole_at_parts_moment(ordered[0], ordered[1:], time_of)
     distinct: set[object] = (
         {str(c.representative.value) for c in shown}
         if ordered[0].figure.dimension == "date"
@@ -523,13 +597,14 @@ def _breakdown(family: Sequence[_Group], time_of: TimeOf) -> Disagreement | None
         return None  # every part has the same value: nothing for a reader to tell apart
     first = ordered[0].figure
     parts = [
-        f"{_label(g.clusters[0])} for {g.scope_label or 'the whole'}" for g in ordered[:MAX_LISTED]
+        f"{_label(c)} for {g.scope_label or 'the whole'}"
+        for g, c in zip(ordered[:MAX_LISTED], shown, strict=False)
     ]
     more = len(ordered) - MAX_LISTED
     listing = ", ".join(parts) + (f" and {more} more parts" if more > 0 else "")
     values: list[ValueSupport] = []
-    for group in ordered:
-        support = group.clusters[0].support(time_of)
+    for group, cluster in zip(ordered, shown, strict=True):
+        support = cluster.support(time_of)
         values.append(support.model_copy(update={"scope": group.scope_label}))
     return Disagreement(
         id="",
@@ -544,6 +619,35 @@ def _breakdown(family: Sequence[_Group], time_of: TimeOf) -> Disagreement | None
             f"{listing}."
         ),
     )
+
+
+def _whole_at_parts_moment(whole: _Group, parts: Sequence[_Group], time_of: TimeOf) -> Cluster:
+    """The whole's value as it stood when the parts were given.
+
+    A whole that changed over time ($40 billion in 2022, $65 billion in 2024) is shown
+    beside parts given in 2022 by its 2022 value: a part is a share of the whole of its
+    own moment. The consensus stays unless it is of another moment (``MONTHS_APART``,
+    median to median); then the whole's best-supported value nearest the parts' moment.
+    """
+    consensus = whole.clusters[0]
+    days = sorted(day for group in parts for day in cluster_time(group.clusters[0], time_of))
+    if not days:
+        return consensus
+    moment = median_low(days)
+
+    def distance(cluster: Cluster) -> int | None:
+        times = cluster_time(cluster, time_of)
+        return abs((median_low(times) - moment).days) if times else None
+
+    own = distance(consensus)
+    if own is None or own < MONTHS_APART:
+        return consensus
+    near = [
+        (apart, rank, cluster)
+        for rank, cluster in enumerate(whole.clusters[:REFERENCES])
+        if (apart := distance(cluster)) is not None
+    ]
+    return min(near, key=lambda row: row[:2])[2]
 
 
 def _key_figure(

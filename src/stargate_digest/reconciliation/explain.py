@@ -4,10 +4,10 @@ Each explainer looks at one outlying cluster against the group's consensus and r
 an ``Explanation`` (the kind of difference it shows, a plain sentence about the values,
 and whether the value is a likely error) or None. The first that answers wins, so the
 order is the order of confidence: arithmetic first (rounding, conversion, a scale word,
-a x1000 typo, a partner's share), then time (an earlier or later figure), then another
-part of the subject (a figure given for a scope, two values one source states), and for
-dates a one-day gap. Sentences speak about values only: the sources behind each value
-are given structurally (``ValueSupport.source_ids``).
+a x1000 typo, a partner's share), then time (an earlier or later figure, a total whose
+parts changed), then another part of the subject (a figure given for a scope, two values
+one source states), and for dates a one-day gap. Sentences speak about values only: the
+sources behind each value are given structurally (``ValueSupport.source_ids``).
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from stargate_digest.reconciliation.clusters import (
     cluster_time,
 )
 from stargate_digest.reconciliation.dating import RateDate
+from stargate_digest.reconciliation.sums import SumIndex
 from stargate_digest.reconciliation.values import (
     EXACT_TOLERANCE,
     days_apart,
@@ -142,6 +143,8 @@ class Context:
     scopes: Sequence[Part] = ()  # the consensus of every scope of this subject and metric
     own_scope: Part | None = None  # the entry of ``scopes`` that is this group's
     whole: bool = True  # the subject is a whole that partners put money into (a project)
+    sums: SumIndex | None = None  # each page's figures that add up to a total
+    scope: str = ""  # the group's scope, casefolded (empty for the whole)
 
     def label(self, cluster: Cluster) -> str:
         """A value as a reader sees it ($38 billion, January 23, 2025, 1.2 GW)."""
@@ -529,6 +532,31 @@ def earlier_or_later(outlier: Cluster, context: Context) -> Explanation | None:
     )
 
 
+def changed_parts(outlier: Cluster, context: Context) -> Explanation | None:
+    """Totals each page builds from figures of two other metrics (17 + 6.8, 30 + 10)
+    that are earlier and later values: the totals changed with them (sums.py)."""
+    if context.sums is None or context.dimension != "money":
+        return None
+
+    def order(early: Cluster, late: Cluster) -> int:
+        mine, theirs = cluster_time(early, context.time_of), cluster_time(late, context.time_of)
+        return _in_time_order(mine, theirs) if mine and theirs else 0
+
+    found = context.sums.changed(
+        outlier.representative, context.consensus.representative,
+        (context.subject, context.scope, context.metric), order,
+    )  # fmt: skip
+    if found is None:
+        return None
+    parts, other, direction = found
+    return Explanation(
+        DisagreementKind.UPDATE,
+        f"{context.label(outlier)} is {' + '.join(map(describe, parts))} as its source gives "
+        f"them, {context.label(context.consensus)} is {' + '.join(map(describe, other))}: the "
+        f"{'later' if direction > 0 else 'earlier'} figures, so the total changed with them.",
+    )
+
+
 def _times(cluster: Cluster, context: Context, shared: set[str]) -> list[date]:
     if not shared:
         return cluster_time(cluster, context.time_of)
@@ -658,6 +686,7 @@ EXPLAINERS: tuple[Explainer, ...] = (
     typo,
     partners_share,
     earlier_or_later,
+    changed_parts,
     other_scope,
     same_source,
     day_apart,

@@ -1,0 +1,94 @@
+"""Totals a page builds from its own figures: "a cost of €40 billion" beside "€30 billion
+of investment" and "€10 billion of subsidy" on one page.
+
+Two pages' totals of one figure differ when the figures they add up differ: a page that
+gives 17 + 6.8 and another that gives 30 + 10 are not rivals when 17 and 30 are an
+earlier and a later investment. This index finds, for a total on one page, the pairs of
+that page's other money figures (same subject and scope, other metrics) that add up to
+it, and the cluster each figure is in, so an explainer can ask whether the parts changed
+over time. Built once per run from the clustered groups; a lookup reads one page's
+figures of one subject and scope only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from stargate_digest.models import Claim
+from stargate_digest.reconciliation.clusters import Cluster
+from stargate_digest.reconciliation.values import EXACT_TOLERANCE
+
+MAX_FIGURES = 12  # a page's figures of one subject and scope searched for pairs
+
+
+class SumIndex:
+    """Each page's money figures by subject and scope, and the cluster of each."""
+
+    def __init__(self, groups: Iterable[tuple[str, str, str, Sequence[Cluster]]]) -> None:
+        """``groups``: (subject, scope, metric, clusters) of every money group."""
+        self._figures: dict[tuple[str, str, str], list[tuple[str, Claim]]] = {}
+        self._cluster: dict[str, Cluster] = {}
+        for subject, scope, metric, clusters in groups:
+            for cluster in clusters:
+                for claim in cluster.claims:
+                    if claim.value_usd is None or claim.value_max is not None:
+                        continue
+                    key = (claim.source_id, subject, scope)
+                    self._figures.setdefault(key, []).append((metric, claim))
+                    self._cluster[claim.id] = cluster
+        for found in self._figures.values():
+            found.sort(key=lambda row: (row[0], row[1].id))
+
+    def pairs(
+        self, total: Claim, subject: str, scope: str, metric: str
+    ) -> dict[tuple[str, str], tuple[Claim, Claim]]:
+        """Two figures of the total's page, of two other metrics, that add up to it (within
+        the rounding tolerance), by their metrics; the first pair of each two metrics."""
+        amount = float(total.value_usd or 0.0)
+        found: dict[tuple[str, str], tuple[Claim, Claim]] = {}
+        if amount <= 0:
+            return found
+        figures = [
+            (m, c)
+            for m, c in self._figures.get((total.source_id, subject, scope), [])
+            if m != metric
+        ][:MAX_FIGURES]
+        for i, (first_metric, first) in enumerate(figures):
+            for second_metric, second in figures[i + 1 :]:
+                if first_metric == second_metric:
+                    continue
+                both = float(first.value_usd or 0.0) + float(second.value_usd or 0.0)
+                if abs(both - amount) <= EXACT_TOLERANCE * amount:
+                    found.setdefault((first_metric, second_metric), (first, second))
+        return found
+
+    def changed(
+        self,
+        total: Claim,
+        other: Claim,
+        figure: tuple[str, str, str],
+        order: Callable[[Cluster, Cluster], int],
+    ) -> tuple[tuple[Claim, Claim], tuple[Claim, Claim], int] | None:
+        """Two totals of one figure (subject, scope, metric) whose pages add up the same two
+        metrics, and the direction in time their parts changed in (``order``: -1 when the
+        first cluster is consistently earlier, 1 later, 0 unknown): 1 or -1 when at least
+        one part moved that way and none the other; None otherwise. Parts largest first."""
+        theirs = self.pairs(other, *figure)
+        for metrics, parts in sorted(self.pairs(total, *figure).items()):
+            counterpart = theirs.get(metrics)
+            if counterpart is None:
+                continue
+            moves = set()
+            for mine, its in zip(parts, counterpart, strict=True):
+                a, b = self._cluster.get(mine.id), self._cluster.get(its.id)
+                if a is not None and b is not None and a is not b:
+                    moves.add(order(a, b))
+            moves.discard(0)
+            if len(moves) == 1:
+                return _largest_first(parts), _largest_first(counterpart), moves.pop()
+        return None
+
+
+def _largest_first(pair: tuple[Claim, Claim]) -> tuple[Claim, Claim]:
+    first, second = pair
+    return (second, first) if (second.value_usd or 0.0) > (first.value_usd or 0.0) else pair
