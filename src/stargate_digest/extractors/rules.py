@@ -631,7 +631,7 @@ def _following(cues: Sequence[TermHit], mention: Mention) -> int | None:
 
 
 def _nearest(cues: Sequence[TermHit], mention: Mention, aside: int = 0) -> int | None:
-    """Distance from the mention to the nearest cue outside it, or None without a cue.
+    """Distance from the mention to the nearest cue not inside it, or None without a cue.
 
     A parenthesis of ``aside`` characters right after the mention is not distance:
     "6.6 billion dollars (about 6.09 billion euros) in grants" has its cue beside it.
@@ -639,7 +639,7 @@ def _nearest(cues: Sequence[TermHit], mention: Mention, aside: int = 0) -> int |
     distances = [
         _distance(hit.start, hit.end, mention) - (aside if hit.start >= mention.end + aside else 0)
         for hit in cues
-        if not mention.start <= hit.start < mention.end
+        if not mention.start <= hit.start < hit.end <= mention.end  # "ans après" counts
     ]
     return min(distances, default=None)
 

@@ -1,0 +1,105 @@
+"""Issue 12, metric labels: general rules of a language that say what a figure measures.
+
+Every sentence is invented; the profile is a small invented one, so each test shows the
+rule and nothing of any story's own vocabulary.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from stargate_digest.extractors.rules import RulesExtractor
+from stargate_digest.ingest.draft import content_hash
+from stargate_digest.models import Article
+from stargate_digest.topic import TopicProfile
+
+_PROFILE = {
+    "name": "plant",
+    "title": "A chip plant",
+    "main_subject": "Acme",
+    "subjects": {
+        "Acme": {"kind": "organization", "aliases": ["Acme"], "money_metric": "investment"},
+        "State": {"kind": "government", "aliases": ["State", "Land"]},
+    },
+    "metrics": {
+        "investment": {
+            "kinds": ["money"],
+            "subjects": ["organization"],
+            "cues": ["invest*", "Investition*"],
+        },
+        "subsidy": {
+            "kinds": ["money"],
+            "subjects": ["organization", "government"],
+            "priority": 2,
+            "cues": ["subsid*", "Zuschuss", "Zuschüsse", "aides"],
+        },
+        "time_to_production": {
+            "kinds": ["duration"],
+            "subjects": ["organization"],
+            "priority": 3,
+            "cues": ["years after", "ans après", "Jahre nach"],
+        },
+        "delay": {
+            "kinds": ["duration"],
+            "subjects": ["organization"],
+            "priority": 3,
+            "cues": ["delay*", "retard*", "verschoben"],
+        },
+        "production_start": {
+            "kinds": ["date"],
+            "subjects": ["organization"],
+            "priority": 2,
+            "cues": ["production", "operational", "opérationnelle", "produira"],
+        },
+        "target_date": {
+            "kinds": ["date"],
+            "subjects": ["organization"],
+            "priority": 2,
+            "cues": ["by", "until", "target*", "d'ici", "bis"],
+        },
+        "net_worth": {
+            "kinds": ["money"],
+            "subjects": ["organization"],
+            "priority": 2,
+            "cues": ["net worth", "Vermögen", "fortune"],
+        },
+        "net_worth_change": {
+            "kinds": ["money"],
+            "subjects": ["organization"],
+            "priority": 3,
+            "cues": ["fell", "sank", "a chuté"],
+        },
+    },
+    "distributive": {"cues": ["each"]},
+}
+EXTRACTOR = RulesExtractor(TopicProfile.model_validate(_PROFILE))
+
+
+def metrics(text: str, language: str) -> dict[object, str]:
+    """Each figure's value and the metric the extractor gives it."""
+    page = Article(
+        id="page",
+        language=language,
+        title=None,
+        text=text,
+        content_hash=content_hash(None, text),
+        source="page.txt",
+        format="text",
+    )
+    return {claim.value: claim.metric for claim in EXTRACTOR.extract(page).claims}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        # A cue phrase may begin with the figure's own unit word ("years after",
+        # "ans après"): it still labels the figure it starts in.
+        ("Acme says output starts four to five years after approval.", "en", 4.0),
+        ("Acme prévoit la production quatre ans après l'accord.", "fr", 4.0),
+        ("Acme rechnet mit Produktion zwei Jahre nach dem Baubeginn.", "de", 2.0),
+    ],
+)
+def test_a_cue_that_begins_with_the_figures_unit_labels_it(
+    text: str, language: str, value: float
+) -> None:
+    assert metrics(text, language)[value] == "time_to_production"
