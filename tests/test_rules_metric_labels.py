@@ -103,3 +103,22 @@ def test_a_cue_that_begins_with_the_figures_unit_labels_it(
     text: str, language: str, value: float
 ) -> None:
     assert metrics(text, language)[value] == "time_to_production"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "metric"),
+    [
+        # The time word that makes a year a date ("by", "d'ici", "bis") says the figure is
+        # a date, not what the date is of: another cue of the clause says that.
+        ("Acme's plant will be operational by 2027.", "en", "2027", "production_start"),
+        ("L'usine d'Acme sera opérationnelle d'ici 2027.", "fr", "2027", "production_start"),
+        ("Acme produira des puces d'ici 2028.", "fr", "2028", "production_start"),
+        # ... and it still labels a date no other cue labels.
+        ("Acme will finish the plant by 2027.", "en", "2027", "target_date"),
+        ("Acme veut finir l'usine d'ici 2027.", "fr", "2027", "target_date"),
+    ],
+)
+def test_a_time_preposition_labels_a_date_only_when_nothing_else_does(
+    text: str, language: str, value: str, metric: str
+) -> None:
+    assert metrics(text, language)[value] == metric

@@ -13,6 +13,7 @@ from functools import cache
 from typing import Final
 
 from stargate_digest.quantities import Mention
+from stargate_digest.quantities.lexicon import YEAR_PREPOSITIONS
 from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.segment import Span
 from stargate_digest.terms import TermHit
@@ -117,6 +118,32 @@ def not_included(
         for name, hits in cues.items()
     }
     return {name: hits for name, hits in kept.items() if hits}
+
+
+def telling_cues(
+    cues: dict[str, list[TermHit]], text: str, language: str, mention: Mention
+) -> dict[str, list[TermHit]]:
+    """The cues that say what the figure measures (``cues``: those of its clause).
+
+    Not a cue naming a part the figure includes ("including subsidies"); for a date,
+    not a time word that only makes it a date ("by 2027", "d'ici 2027") while any other
+    cue is there ("operational by 2027": a start of production, not a target).
+    """
+    cues = not_included(cues, text, language)
+    if mention.kind != "date":
+        return cues
+    words = _time_words(word_language(language))
+    telling = {
+        name: [h for h in hits if text[h.start : h.end].casefold() not in words]
+        for name, hits in cues.items()
+    }
+    telling = {name: hits for name, hits in telling.items() if hits}
+    return telling or cues
+
+
+@cache
+def _time_words(language: str) -> frozenset[str]:
+    return frozenset(word.casefold() for word in YEAR_PREPOSITIONS.get(language, ()))
 
 
 # A restatement in parentheses right after an amount: "$40 billion (about €37 billion)".

@@ -29,9 +29,9 @@ from typing import get_args
 from stargate_digest import __version__
 from stargate_digest.extractors.clause_rules import (
     named_together,
-    not_included,
     own_clause_first,
     restatement_after,
+    telling_cues,
 )
 from stargate_digest.extractors.page_rules import (
     Paragraphs,
@@ -407,7 +407,7 @@ class RulesExtractor:
         if not metrics:
             return None
         cues = own_clause_first(index.cues_in(candidate.sentence), metrics, candidate.clause)
-        cues = not_included(cues, text, language)
+        cues = telling_cues(cues, text, language, mention)
         aside = restatement_after(text, mention)
         cue_distance = {name: _nearest(cues.get(name, ()), mention, aside) for name in metrics}
         distributed = self._distributed(index, candidate)
