@@ -122,3 +122,32 @@ def test_a_time_preposition_labels_a_date_only_when_nothing_else_does(
     text: str, language: str, value: str, metric: str
 ) -> None:
     assert metrics(text, language)[value] == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "metric"),
+    [
+        # A cue word matches its inflected forms: case and plural endings of German
+        # ("an Zuschüssen", "des Vermögens"), plural and feminine of French and English.
+        ("Acme soll 5 Milliarden Euro an Zuschüssen erhalten.", "de", 5e9, "subsidy"),
+        ("Acme meldet ein Plus des Vermögens um 3 Milliarden Euro.", "de", 3e9, "net_worth"),
+        ("Acme touchera 2 milliards d'euros d'aides.", "fr", 2e9, "subsidy"),
+        ("Les usines d'Acme seront opérationnelles d'ici 2029.", "fr", "2029", "production_start"),
+    ],
+)
+def test_a_cue_word_matches_its_inflected_forms(
+    text: str, language: str, value: float | str, metric: str
+) -> None:
+    assert metrics(text, language)[value] == metric
+
+
+def test_only_long_words_take_endings_and_only_nouns_the_german_ones() -> None:
+    from stargate_digest.cue_words import cue_forms
+
+    assert "Zuschüssen" in cue_forms("Zuschüsse")  # a German noun: case endings
+    assert "verloren" not in cue_forms("verlor")  # a verb: "-en" makes another word
+    assert "opérationnelles" in cue_forms("opérationnelle")
+    assert cue_forms("by") == ["by"]
+    assert cue_forms("Bau") == ["Bau"]
+    assert cue_forms("subsid*") == ["subsid*"]
+    assert cue_forms("補助金") == ["補助金"]

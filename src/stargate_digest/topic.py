@@ -10,6 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from stargate_digest.cue_words import cue_forms
 from stargate_digest.terms import TermMatcher
 
 SubjectKind = Literal["project", "organization", "government"]
@@ -118,7 +119,8 @@ class TopicProfile(_Spec):
         for name, subject in self.subjects.items():
             terms += [(subject_label(name), w) for w in subject.aliases + subject.refers_to_main]
         for name, metric in self.metrics.items():
-            terms += [(metric_label(name), word) for word in metric.cues]
+            # cue words match their inflected forms too ("an Zuschüssen"): cue_words.py
+            terms += [(metric_label(name), form) for cue in metric.cues for form in cue_forms(cue)]
         terms += [(DISTRIBUTIVE, word) for word in self.distributive.cues]
         for name, scope in self.scopes.items():
             terms += [(scope_label(name), word) for word in [name, *scope.aliases]]
