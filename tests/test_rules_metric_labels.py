@@ -18,7 +18,11 @@ _PROFILE = {
     "title": "A chip plant",
     "main_subject": "Acme",
     "subjects": {
-        "Acme": {"kind": "organization", "aliases": ["Acme"], "money_metric": "investment"},
+        "Acme": {
+            "kind": "organization",
+            "aliases": ["Acme", "アクメ", "애크미"],
+            "money_metric": "investment",
+        },
         "State": {"kind": "government", "aliases": ["State", "Land"]},
     },
     "metrics": {
@@ -61,13 +65,13 @@ _PROFILE = {
             "kinds": ["money"],
             "subjects": ["organization"],
             "priority": 2,
-            "cues": ["net worth", "Vermögen", "fortune"],
+            "cues": ["net worth", "Vermögen", "fortune", "資産", "재산"],
         },
         "net_worth_change": {
             "kinds": ["money"],
             "subjects": ["organization"],
             "priority": 3,
-            "cues": ["fell", "sank", "a chuté"],
+            "cues": ["fell", "sank", "a chuté", "減少", "감소"],
         },
     },
     "distributive": {"cues": ["each"]},
@@ -151,3 +155,43 @@ def test_only_long_words_take_endings_and_only_nouns_the_german_ones() -> None:
     assert cue_forms("Bau") == ["Bau"]
     assert cue_forms("subsid*") == ["subsid*"]
     assert cue_forms("補助金") == ["補助金"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "values"),
+    [
+        # The two levels a change goes from and to are levels, not the change: the
+        # change word ("fell", "sank", 減少) does not label them, nor does the subject's
+        # default metric when the sentence names what the levels are of.
+        ("Acme's net worth fell from $120 billion to $100 billion.", "en", (120e9, 100e9)),
+        (
+            "Das Vermögen von Acme sank laut einer Liste von 116 Milliarden Euro "
+            "(121 Milliarden Dollar) auf rund 96 Milliarden Euro.",
+            "de",
+            (116e9, 121e9, 96e9),
+        ),
+        (
+            "La fortune d'Acme a chuté de 120 milliards de dollars à 100 milliards de dollars.",
+            "fr",
+            (120e9, 100e9),
+        ),
+        ("アクメの資産は1200億ドル(約18兆円)から1000億ドルに減少した。", "ja", (120e9, 100e9)),
+        ("애크미의 재산은 1200억달러에서 1000억달러로 감소했다.", "ko", (120e9, 100e9)),
+    ],
+)
+def test_the_levels_of_a_change_are_levels(
+    text: str, language: str, values: tuple[float, ...]
+) -> None:
+    found = metrics(text, language)
+    assert [found[value] for value in values] == ["net_worth"] * len(values)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Acme's net worth fell by $20 billion.", "en"),
+        ("Das Vermögen von Acme sank um 20 Milliarden Euro.", "de"),
+    ],
+)
+def test_a_change_that_states_no_levels_is_still_a_change(text: str, language: str) -> None:
+    assert metrics(text, language)[20e9] == "net_worth_change"

@@ -8,7 +8,7 @@ named together give it no one part as scope. The words are per-language data her
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Final
 
@@ -144,6 +144,29 @@ def telling_cues(
 @cache
 def _time_words(language: str) -> frozenset[str]:
     return frozenset(word.casefold() for word in YEAR_PREPOSITIONS.get(language, ()))
+
+
+def cue_following(cues: Sequence[TermHit], mention: Mention) -> int | None:
+    """Distance from the end of the mention to the nearest cue after it."""
+    return min((hit.start - mention.end for hit in cues if hit.start >= mention.end), default=None)
+
+
+def nearest_cue(cues: Sequence[TermHit], mention: Mention, aside: int = 0) -> int | None:
+    """Distance from the mention to the nearest cue not inside it, or None without a cue.
+
+    A parenthesis of ``aside`` characters right after the mention is not distance:
+    "6.6 billion dollars (about 6.09 billion euros) in grants" has its cue beside it.
+    """
+    distances = [
+        _gap(hit, mention) - (aside if hit.start >= mention.end + aside else 0)
+        for hit in cues
+        if not mention.start <= hit.start < hit.end <= mention.end  # "ans après" counts
+    ]
+    return min(distances, default=None)
+
+
+def _gap(hit: TermHit, mention: Mention) -> int:
+    return max(0, hit.start - mention.end, mention.start - hit.end)
 
 
 # A restatement in parentheses right after an amount: "$40 billion (about €37 billion)".
