@@ -195,3 +195,25 @@ def test_the_levels_of_a_change_are_levels(
 )
 def test_a_change_that_states_no_levels_is_still_a_change(text: str, language: str) -> None:
     assert metrics(text, language)[20e9] == "net_worth_change"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # Words generic to a metric across stories are language data, not each
+        # profile's: the profile above lists no "inciter", "Fördermittel" or "補助金".
+        ("L'État versera 2 milliards d'euros pour inciter Acme à construire l'usine.", "fr"),
+        ("Acme erhält 2 Milliarden Euro an Fördermitteln.", "de"),
+        ("Acme will get $2 billion in grants.", "en"),
+        ("アクメは20億ドルの補助金を受け取る。", "ja"),
+    ],
+)
+def test_generic_cues_of_a_metric_label_it_in_any_profile(text: str, language: str) -> None:
+    assert metrics(text, language)[2e9] == "subsidy"
+
+
+def test_generic_cues_go_only_to_a_metric_of_their_name() -> None:
+    from stargate_digest.cue_words import generic_cues
+
+    assert "inciter" in generic_cues("subsidy")
+    assert generic_cues("a_metric_no_table_names") == ()

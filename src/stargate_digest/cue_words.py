@@ -1,6 +1,7 @@
-"""Metric cue words as language data: the inflected forms a profile's cue also matches.
+"""Metric cue words as language data: the inflected forms a profile's cue also matches,
+and the cue words generic to a metric across stories.
 
-The endings live in ``data/cue_words.toml``; topic profiles keep their own cue words.
+Both live in ``data/cue_words.toml``; topic profiles keep their own cue words.
 """
 
 from __future__ import annotations
@@ -35,3 +36,13 @@ def cue_forms(cue: str) -> list[str]:
         return [cue]
     endings = capitalised if last.group(1)[0].isupper() else lowercase
     return [cue, *(cue + ending for ending in endings)]
+
+
+@cache
+def generic_cues(metric: str) -> tuple[str, ...]:
+    """The cue words of every language generic to a metric of this name ("subsidy")."""
+    raw = tomllib.loads(
+        resources.files("stargate_digest.data").joinpath("cue_words.toml").read_text("utf-8")
+    )
+    table = raw.get("generic", {}).get(metric, {})
+    return tuple(dict.fromkeys(word for words in table.values() for word in words))
