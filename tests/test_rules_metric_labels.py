@@ -49,6 +49,18 @@ _PROFILE = {
             "priority": 3,
             "cues": ["delay*", "retard*", "verschoben"],
         },
+        "jobs": {
+            "kinds": ["count"],
+            "subjects": ["organization"],
+            "priority": 2,
+            "cues": ["jobs", "emplois", "Arbeitsplätze", "empleos"],
+        },
+        "construction_jobs": {
+            "kinds": ["count"],
+            "subjects": ["organization"],
+            "priority": 3,
+            "cues": ["construction", "Baugewerbe", "construcción"],
+        },
         "production_start": {
             "kinds": ["date"],
             "subjects": ["organization"],
@@ -217,3 +229,28 @@ def test_generic_cues_go_only_to_a_metric_of_their_name() -> None:
 
     assert "inciter" in generic_cues("subsidy")
     assert generic_cues("a_metric_no_table_names") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "metric"),
+    [
+        # A count's noun and a prepositional modifier of it name one thing: the more
+        # specific metric the modifier signals wins ("jobs in construction").
+        ("Acme will create 3,000 jobs in construction.", "en", "construction_jobs"),
+        (
+            "Acme créera 3 000 emplois dans le secteur de la construction.",
+            "fr",
+            "construction_jobs",
+        ),
+        ("Acme schafft 3.000 Arbeitsplätze im Baugewerbe.", "de", "construction_jobs"),
+        ("Acme creará 3.000 empleos en la construcción.", "es", "construction_jobs"),
+        # Not after a word of time that sets them apart, nor across punctuation or a verb.
+        ("Acme will keep 3,000 jobs after construction.", "en", "jobs"),
+        ("Acme will create 3,000 jobs, and construction starts soon.", "en", "jobs"),
+        ("Acme will create 3,000 jobs when construction ends.", "en", "jobs"),
+    ],
+)
+def test_a_modifier_of_a_counts_noun_names_the_more_specific_metric(
+    text: str, language: str, metric: str
+) -> None:
+    assert metrics(text, language)[3000.0] == metric

@@ -17,6 +17,7 @@ from stargate_digest.quantities.lexicon import YEAR_PREPOSITIONS
 from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.segment import Span
 from stargate_digest.terms import TermHit
+from stargate_digest.topic import MetricSpec
 
 # Words that join names into one list ("Abilene and Lordstown", "Abilene, Lordstown et
 # Milam", "阿比林和洛兹敦"): parts named together are what a figure beside them is about
@@ -47,6 +48,68 @@ INCLUSION_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
     "nb": ("inkludert", "medregnet"),
     "zh": ("包括", "包含"),
 }
+
+
+# Words that tie a count's noun to a modifier naming a kind of it ("3 000 emplois dans
+# le secteur de la construction", "3,000 jobs in construction", "Arbeitsplätze im
+# Baugewerbe"): prepositions of field, place and "during", and articles. Not "after",
+# "nach", "après": "jobs after construction" are the jobs that stay.
+NOUN_LINKS: Final[Mapping[str, tuple[str, ...]]] = {
+    "en": ("in", "of", "for", "during", "the", "a", "an"),
+    "de": ("im", "in", "beim", "bei", "für", "während", "der", "dem", "den", "des", "die", "das"),
+    "fr": ("dans", "de", "du", "des", "en", "pour", "pendant", "le", "la", "les", "l'", "l’"),
+    "es": ("en", "de", "del", "para", "durante", "el", "la", "los", "las"),
+    "it": ("in", "nel", "nella", "nei", "di", "del", "della", "dei", "per", "durante", "il", "la"),
+    "pt": ("em", "no", "na", "nos", "nas", "de", "do", "da", "dos", "das", "para", "durante"),
+    "nb": ("i", "innen", "av", "for", "under"),
+}
+_MODIFIER_WORDS = 5  # "dans le secteur de la": at most five words between the two cues
+_HEAD_GAP = re.compile(r"[ \u00a0\u202f]{0,2}")
+_LINK_GAP = re.compile(r"[^\W\d_'’]+(?:['’]|[ \u00a0]+)")
+
+
+def modified_noun(
+    distance: dict[str, int | None],
+    cues: dict[str, list[TermHit]],
+    metrics: Mapping[str, MetricSpec],
+    text: str,
+    mention: Mention,
+    *,
+    language: str,
+) -> dict[str, int | None]:
+    """Cue distances of a count, with a modifier of its noun as near as the noun.
+
+    "3 000 emplois dans le secteur de la construction": the noun right after the count
+    ("emplois", jobs) and a cue in a prepositional phrase after it ("construction",
+    construction jobs) name one thing; when the modifier's metric is the more specific
+    (higher priority), it takes the noun's distance and wins the tie.
+    """
+    links = NOUN_LINKS.get(word_language(language))
+    hits = sorted(
+        ((hit, name) for name, found in cues.items() if name in metrics for hit in found),
+        key=lambda pair: pair[0].start,
+    )
+    heads = [
+        (h, n)
+        for h, n in hits
+        if h.start >= mention.end and _HEAD_GAP.fullmatch(text, mention.end, h.start)
+    ]
+    if not links or not heads:
+        return distance
+    head, noun = heads[0]
+    updated = dict(distance)
+    for hit, name in hits:
+        if hit.start < head.end or metrics[name].priority <= metrics[noun].priority:
+            continue
+        words = _LINK_GAP.findall(text, head.end, hit.start)
+        if (
+            "".join(words) == text[head.end : hit.start].lstrip()
+            and 0 < len(words) <= _MODIFIER_WORDS
+            and words[0].strip(" \u00a0").casefold() in links
+            and sum(w.strip(" \u00a0").casefold() not in links for w in words) <= 2
+        ):
+            updated[name] = distance[noun]
+    return updated
 
 
 @cache

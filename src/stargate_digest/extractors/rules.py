@@ -29,6 +29,7 @@ from stargate_digest import __version__
 from stargate_digest.extractors.change_rules import change_levels, level_metrics
 from stargate_digest.extractors.clause_rules import (
     cue_following,
+    modified_noun,
     named_together,
     nearest_cue,
     own_clause_first,
@@ -426,6 +427,9 @@ class RulesExtractor:
                 cue_distance = {
                     name: cue_following(cues.get(name, ()), mention) for name in metrics
                 }
+            cue_distance = modified_noun(
+                cue_distance, cues, metrics, text, mention, language=language
+            )
             reach = _SPELLED_CUE_DISTANCE if mention.spelled else _COUNT_CUE_DISTANCE
             cue_distance = {
                 n: d if d is not None and d <= reach else None for n, d in cue_distance.items()
