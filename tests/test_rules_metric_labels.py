@@ -61,6 +61,18 @@ _PROFILE = {
             "priority": 3,
             "cues": ["construction", "Baugewerbe", "construcción"],
         },
+        "subsidy_request": {
+            "kinds": ["money"],
+            "subjects": ["organization"],
+            "priority": 3,
+            "cues": ["fordere", "fordert", "réclame"],
+        },
+        "workforce_reduction": {
+            "kinds": ["count"],
+            "subjects": ["organization"],
+            "priority": 3,
+            "cues": ["supprimés", "cut", "abgebaut"],
+        },
         "production_start": {
             "kinds": ["date"],
             "subjects": ["organization"],
@@ -254,3 +266,27 @@ def test_a_modifier_of_a_counts_noun_names_the_more_specific_metric(
     text: str, language: str, metric: str
 ) -> None:
     assert metrics(text, language)[3000.0] == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "metric"),
+    [
+        # A cue of a more specific metric right after the figure's noun says more of
+        # the same thing: a cut, a request.
+        ("Acme dit que 3 000 emplois seraient supprimés.", "fr", 3000.0, "workforce_reduction"),
+        ("Acme says 3,000 jobs were cut.", "en", 3000.0, "workforce_reduction"),
+        ("Bei Acme werden 3.000 Arbeitsplätze abgebaut.", "de", 3000.0, "workforce_reduction"),
+        (
+            "Es heißt, dass Acme 2 Milliarden Euro Subventionen fordere.",
+            "de",
+            2e9,
+            "subsidy_request",
+        ),
+        # Not across a coordinator: the jobs and the cut are two things.
+        ("Acme will create 3,000 jobs and cut costs.", "en", 3000.0, "jobs"),
+    ],
+)
+def test_a_predicate_of_the_figures_noun_names_the_more_specific_metric(
+    text: str, language: str, value: float, metric: str
+) -> None:
+    assert metrics(text, language)[value] == metric

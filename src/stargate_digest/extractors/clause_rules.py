@@ -63,6 +63,18 @@ NOUN_LINKS: Final[Mapping[str, tuple[str, ...]]] = {
     "pt": ("em", "no", "na", "nos", "nas", "de", "do", "da", "dos", "das", "para", "durante"),
     "nb": ("i", "innen", "av", "for", "under"),
 }
+# Words that set what follows apart from the noun before them ("3,000 jobs after
+# construction", "jobs when construction ends"): with the coordinators, a cue after one
+# of them does not say more of the noun.
+APART_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
+    "en": ("after", "before", "when", "while", "until", "once", "but"),
+    "de": ("nach", "vor", "wenn", "als", "bis", "aber", "doch"),
+    "fr": ("après", "avant", "quand", "lorsque", "mais", "jusqu'à", "jusqu’à"),
+    "es": ("después", "antes", "cuando", "mientras", "pero", "hasta"),
+    "it": ("dopo", "prima", "quando", "mentre", "ma", "fino"),
+    "pt": ("depois", "antes", "quando", "enquanto", "mas", "até"),
+    "nb": ("etter", "før", "når", "mens", "men"),
+}
 _MODIFIER_WORDS = 5  # "dans le secteur de la": at most five words between the two cues
 _HEAD_GAP = re.compile(r"[ \u00a0\u202f]{0,2}")
 _LINK_GAP = re.compile(r"[^\W\d_'’]+(?:['’]|[ \u00a0]+)")
@@ -77,39 +89,62 @@ def modified_noun(
     *,
     language: str,
 ) -> dict[str, int | None]:
-    """Cue distances of a count, with a modifier of its noun as near as the noun.
+    """Cue distances of a figure, with what its noun says more of as near as the noun.
 
-    "3 000 emplois dans le secteur de la construction": the noun right after the count
-    ("emplois", jobs) and a cue in a prepositional phrase after it ("construction",
-    construction jobs) name one thing; when the modifier's metric is the more specific
-    (higher priority), it takes the noun's distance and wins the tie.
+    The noun right after the figure ("15 000 emplois", "10 Milliarden Euro
+    Subventionen") names what it counts or measures; a cue of a more specific metric
+    (higher priority) tied to that noun names the same thing more exactly: a predicate
+    right after it ("emplois seraient supprimés": a cut; "Subventionen fordere": a
+    request; "emplois supplémentaires") or a prepositional phrase ("emplois dans le
+    secteur de la construction"). That metric takes the noun's distance and wins the tie.
+    Not in CJK languages, whose verbs and counters follow the noun in other ways
+    ("2개의 추가 공장을 건설할": the plants are not a construction).
     """
     links = NOUN_LINKS.get(word_language(language))
+    if not links:
+        return distance
     hits = sorted(
         ((hit, name) for name, found in cues.items() if name in metrics for hit in found),
         key=lambda pair: pair[0].start,
     )
-    heads = [
-        (h, n)
-        for h, n in hits
-        if h.start >= mention.end and _HEAD_GAP.fullmatch(text, mention.end, h.start)
-    ]
-    if not links or not heads:
+    head = next(
+        (
+            (hit, name)
+            for hit, name in hits
+            if hit.start >= mention.end and _HEAD_GAP.fullmatch(text, mention.end, hit.start)
+        ),
+        None,
+    )
+    if head is None:
         return distance
-    head, noun = heads[0]
     updated = dict(distance)
     for hit, name in hits:
-        if hit.start < head.end or metrics[name].priority <= metrics[noun].priority:
-            continue
-        words = _LINK_GAP.findall(text, head.end, hit.start)
         if (
-            "".join(words) == text[head.end : hit.start].lstrip()
-            and 0 < len(words) <= _MODIFIER_WORDS
-            and words[0].strip(" \u00a0").casefold() in links
-            and sum(w.strip(" \u00a0").casefold() not in links for w in words) <= 2
+            hit.start >= head[0].end
+            and metrics[name].priority > metrics[head[1]].priority
+            and _tied(text, head[0].end, hit.start, word_language(language))
         ):
-            updated[name] = distance[noun]
+            updated[name] = distance[head[1]]
     return updated
+
+
+def _tied(text: str, start: int, end: int, language: str) -> bool:
+    """Whether the words between a noun and a later cue tie the cue to the noun: at most
+    one word, not one that sets them apart ("jobs and cut costs", "jobs after
+    construction" are two things), or a chain of link words with at most two others
+    ("dans le secteur de la")."""
+    words = [w.strip(" \u00a0").casefold() for w in _LINK_GAP.findall(text, start, end)]
+    if "".join(_LINK_GAP.findall(text, start, end)) != text[start:end].lstrip():
+        return False  # punctuation or a number between them
+    links = NOUN_LINKS[language]
+    if len(words) <= 1:
+        apart = (*COORDINATORS.get(language, ()), *APART_WORDS.get(language, ()))
+        return not words or words[0] not in apart
+    return (
+        len(words) <= _MODIFIER_WORDS
+        and words[0] in links
+        and sum(word not in links for word in words) <= 2
+    )
 
 
 @cache

@@ -419,6 +419,7 @@ class RulesExtractor:
             for name in sorted(metrics, key=lambda n: -metrics[n].priority):
                 if "organization" in metrics[name].subjects and cue_distance[name] is not None:
                     return _Reading(distributed, name)
+        cue_distance = modified_noun(cue_distance, cues, metrics, text, mention, language=language)
         if mention.kind == "count":
             # A count is labelled by what it counts, written close to it ("400 000 Nvidia
             # chips", "sites announced: 6"); a number in words only by what follows it
@@ -427,9 +428,6 @@ class RulesExtractor:
                 cue_distance = {
                     name: cue_following(cues.get(name, ()), mention) for name in metrics
                 }
-            cue_distance = modified_noun(
-                cue_distance, cues, metrics, text, mention, language=language
-            )
             reach = _SPELLED_CUE_DISTANCE if mention.spelled else _COUNT_CUE_DISTANCE
             cue_distance = {
                 n: d if d is not None and d <= reach else None for n, d in cue_distance.items()
