@@ -24,6 +24,7 @@ _PROFILE = {
             "money_metric": "investment",
         },
         "State": {"kind": "government", "aliases": ["State", "Land"]},
+        "Acme-1": {"kind": "project", "aliases": ["Acme-1"]},
     },
     "metrics": {
         "investment": {
@@ -72,6 +73,12 @@ _PROFILE = {
             "subjects": ["organization"],
             "priority": 3,
             "cues": ["supprimés", "cut", "abgebaut"],
+        },
+        "parameter_count": {
+            "kinds": ["count"],
+            "subjects": ["project"],
+            "priority": 2,
+            "cues": ["parameters"],
         },
         "production_start": {
             "kinds": ["date"],
@@ -290,3 +297,32 @@ def test_a_predicate_of_the_figures_noun_names_the_more_specific_metric(
     text: str, language: str, value: float, metric: str
 ) -> None:
     assert metrics(text, language)[value] == metric
+
+
+def test_a_figures_noun_finds_the_subject_named_before_when_its_clause_names_none() -> None:
+    """A metric only a model has ("parameters"), of a model the clause calls "it"."""
+    text = "Acme built Acme-1 last year. It was trained with 400 billion parameters."
+    page = Article(
+        id="page",
+        language="en",
+        title=None,
+        text=text,
+        content_hash=content_hash(None, text),
+        source="page.txt",
+        format="text",
+    )
+    found = [c for c in EXTRACTOR.extract(page).claims if c.value == 400e9]
+    assert [(c.subject, c.metric) for c in found] == [("Acme-1", "parameter_count")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No model named before it: the figure stays unlabelled ("other").
+        "Acme says rivals train with 400 billion parameters.",
+        # A number in words is no one's figure here.
+        "Acme built Acme-1. It says one million parameters are a lot.",
+    ],
+)
+def test_without_a_fitting_subject_before_it_the_noun_labels_nothing(text: str) -> None:
+    assert "parameter_count" not in metrics(text, "en").values()

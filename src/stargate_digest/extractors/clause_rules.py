@@ -17,7 +17,7 @@ from stargate_digest.quantities.lexicon import YEAR_PREPOSITIONS
 from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.segment import Span
 from stargate_digest.terms import TermHit
-from stargate_digest.topic import MetricSpec
+from stargate_digest.topic import MetricSpec, TopicProfile
 
 # Words that join names into one list ("Abilene and Lordstown", "Abilene, Lordstown et
 # Milam", "阿比林和洛兹敦"): parts named together are what a figure beside them is about
@@ -261,6 +261,37 @@ def nearest_cue(cues: Sequence[TermHit], mention: Mention, aside: int = 0) -> in
         if not mention.start <= hit.start < hit.end <= mention.end  # "ans après" counts
     ]
     return min(distances, default=None)
+
+
+_HEAD_NOUN_DISTANCE = 12
+
+
+def subject_before(
+    subjects: Sequence[TermHit],
+    topic: TopicProfile,
+    metrics: Mapping[str, MetricSpec],
+    distance: Mapping[str, int | None],
+    mention: Mention,
+) -> tuple[str, str] | None:
+    """(subject, metric) for a figure whose noun names a metric that fits no subject of
+    its clause: the subject of a kind it fits last named before it in the text.
+
+    "To train it, they used a dataset with 14.8 billion tokens": tokens are counted for
+    a model, which the clause names only as "it"; "un arancel del 100 %" is a
+    government's. Only a cue beside the figure (its noun) says so, and only of a figure
+    in digits: "one million tokens are about 750,000 words" states no one's figure.
+    """
+    if mention.spelled:
+        return None
+    near = [(d, n) for n, d in distance.items() if d is not None and d <= _HEAD_NOUN_DISTANCE]
+    if not near:
+        return None
+    name = min(near, key=lambda pair: (pair[0], -metrics[pair[1]].priority))[1]
+    fits = metrics[name].subjects
+    for hit in reversed(subjects):
+        if hit.end <= mention.start and topic.subjects[hit.label].kind in fits:
+            return hit.label, name
+    return None
 
 
 def _gap(hit: TermHit, mention: Mention) -> int:

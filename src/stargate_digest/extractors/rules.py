@@ -34,6 +34,7 @@ from stargate_digest.extractors.clause_rules import (
     nearest_cue,
     own_clause_first,
     restatement_after,
+    subject_before,
     telling_cues,
 )
 from stargate_digest.extractors.page_rules import (
@@ -456,7 +457,10 @@ class RulesExtractor:
                 score = (distance + subject_distance, -metric.priority, subject, name)
                 if best is None or score < best:
                     best = score
-        return _Reading((best[2],), best[3]) if best else None
+        if best is None:  # "14.8 billion tokens" of a model the sentence does not name
+            found = subject_before(index.subjects.hits, self.topic, metrics, cue_distance, mention)
+            return _Reading((found[0],), found[1]) if found else None
+        return _Reading((best[2],), best[3])
 
     def _subjects_in_clause(self, index: _Index, candidate: _Candidate) -> list[tuple[str, int]]:
         """Subjects the clause names, with their distance; the main subject as a default.
