@@ -10,16 +10,23 @@ import re
 import tomllib
 from functools import cache
 from importlib import resources
+from typing import Any
 
-_LAST_WORD = re.compile(r"(?<![\w'’-])([^\W\d_]+)$")
+_WORD = re.compile(r"[^\W\d_]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 
 
 @cache
-def _data() -> tuple[int, tuple[str, ...], tuple[str, ...]]:
-    raw = tomllib.loads(
+def cue_data() -> dict[str, Any]:
+    """``data/cue_words.toml``, read once per process."""
+    return tomllib.loads(
         resources.files("stargate_digest.data").joinpath("cue_words.toml").read_text("utf-8")
     )
+
+
+@cache
+def _data() -> tuple[int, tuple[str, ...], tuple[str, ...]]:
+    raw = cue_data()
     endings = raw["endings"]
     return int(raw["min_stem"]), tuple(endings["capitalised"]), tuple(endings["lowercase"])
 
@@ -27,22 +34,19 @@ def _data() -> tuple[int, tuple[str, ...], tuple[str, ...]]:
 def cue_forms(cue: str) -> list[str]:
     """The cue and its inflected forms ("Zuschüsse" -> "Zuschüssen", "Zuschüsses", ...).
 
-    A prefix cue ("subsid*"), a CJK cue and a cue whose last word is short are only
-    themselves.
+    A prefix cue ("subsid*"), a CJK cue, a short word and a phrase are only themselves:
+    a phrase's forms would be tried at every occurrence of its first word ("in", "de"),
+    which costs more than the few inflected phrases it would find.
     """
-    last = _LAST_WORD.search(cue)
     min_stem, capitalised, lowercase = _data()
-    if last is None or len(last.group(1)) < min_stem or _CJK.search(cue):
+    if not _WORD.fullmatch(cue) or len(cue) < min_stem or _CJK.search(cue):
         return [cue]
-    endings = capitalised if last.group(1)[0].isupper() else lowercase
+    endings = capitalised if cue[0].isupper() else lowercase
     return [cue, *(cue + ending for ending in endings)]
 
 
 @cache
 def generic_cues(metric: str) -> tuple[str, ...]:
     """The cue words of every language generic to a metric of this name ("subsidy")."""
-    raw = tomllib.loads(
-        resources.files("stargate_digest.data").joinpath("cue_words.toml").read_text("utf-8")
-    )
-    table = raw.get("generic", {}).get(metric, {})
+    table = cue_data().get("generic", {}).get(metric, {})
     return tuple(dict.fromkeys(word for words in table.values() for word in words))

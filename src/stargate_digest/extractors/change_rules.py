@@ -9,12 +9,11 @@ a metric that measures a change (the profile signals it with a change word: "fel
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping, Sequence
 from functools import cache
-from importlib import resources
 from typing import TypeVar
 
+from stargate_digest.cue_words import cue_data
 from stargate_digest.quantities import Mention
 from stargate_digest.quantities.lexicon import CJK_LANGUAGES
 from stargate_digest.quantities.locale_facts import word_language
@@ -24,12 +23,8 @@ _PAREN = r"[(（][^()（）]{0,60}[)）]"
 _SPEC = TypeVar("_SPEC", bound=MetricSpec)
 
 
-@cache
 def _change_data() -> Mapping[str, Mapping[str, list[str]]]:
-    raw = tomllib.loads(
-        resources.files("stargate_digest.data").joinpath("cue_words.toml").read_text("utf-8")
-    )
-    return dict(raw["change"])
+    return cue_data()["change"]  # type: ignore[no-any-return]
 
 
 @cache
