@@ -326,3 +326,31 @@ def test_a_figures_noun_finds_the_subject_named_before_when_its_clause_names_non
 )
 def test_without_a_fitting_subject_before_it_the_noun_labels_nothing(text: str) -> None:
     assert "parameter_count" not in metrics(text, "en").values()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "metric"),
+    [
+        # What ends right before "and" (a coordinator) and the next figure is said of
+        # the figure before it: "during the build" is of the 7,000 jobs.
+        (
+            "Acme will create 7,000 construction jobs during the construction and 3,000 "
+            "permanent jobs later.",
+            "en",
+            3000.0,
+            "jobs",
+        ),
+        (
+            "Acme schafft 7.000 Stellen im Baugewerbe und 3.000 feste Arbeitsplätze.",
+            "de",
+            3000.0,
+            "jobs",
+        ),
+        # Without the coordinator the cue before the figure still labels it.
+        ("During construction Acme will need 3,000 workers.", "en", 3000.0, "construction_jobs"),
+    ],
+)
+def test_a_cue_before_a_coordinator_is_of_the_figure_before_it(
+    text: str, language: str, value: float, metric: str
+) -> None:
+    assert metrics(text, language)[value] == metric

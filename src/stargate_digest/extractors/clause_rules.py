@@ -223,11 +223,19 @@ def telling_cues(
 ) -> dict[str, list[TermHit]]:
     """The cues that say what the figure measures (``cues``: those of its clause).
 
-    Not a cue naming a part the figure includes ("including subsidies"); for a date,
-    not a time word that only makes it a date ("by 2027", "d'ici 2027") while any other
-    cue is there ("operational by 2027": a start of production, not a target).
+    Not a cue naming a part the figure includes ("including subsidies"), nor one that
+    ends right before a coordinator and the figure ("7,000 construction jobs during the
+    build and 3,000 permanent jobs": said of what precedes it); for a date, not a time
+    word that only makes it a date ("by 2027", "d'ici 2027") while any other cue is
+    there ("operational by 2027": a start of production, not a target).
     """
     cues = not_included(cues, text, language)
+    coordinated = _before_coordinator(word_language(language))
+    cues = {
+        name: kept
+        for name, hits in cues.items()
+        if (kept := [h for h in hits if not coordinated.fullmatch(text, h.end, mention.start)])
+    }
     if mention.kind != "date":
         return cues
     words = _time_words(word_language(language))
@@ -237,6 +245,17 @@ def telling_cues(
     }
     telling = {name: hits for name, hits in telling.items() if hits}
     return telling or cues
+
+
+@cache
+def _before_coordinator(language: str) -> re.Pattern[str]:
+    """The gap from a cue to a figure it does not label: a coordinator and at most two
+    words ("and up to"). A coordinator must start a word, so ja, zh and ko, which
+    write it glued to the word before, are left as they were."""
+    words = "|".join(map(re.escape, COORDINATORS.get(language, COORDINATORS["en"])))
+    return re.compile(
+        rf"[\s,，、]*(?<!\w)(?:{words})(?:\s+(?:[^\W\d_]+\s+){{0,2}}|\s*)", re.IGNORECASE
+    )
 
 
 @cache
