@@ -10,6 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from stargate_digest.cue_words import cue_forms, generic_cues
 from stargate_digest.terms import TermMatcher
 
 SubjectKind = Literal["project", "organization", "government"]
@@ -118,7 +119,9 @@ class TopicProfile(_Spec):
         for name, subject in self.subjects.items():
             terms += [(subject_label(name), w) for w in subject.aliases + subject.refers_to_main]
         for name, metric in self.metrics.items():
-            terms += [(metric_label(name), word) for word in metric.cues]
+            # with the metric's generic cues, in their inflected forms too: cue_words.py
+            cues = dict.fromkeys([*metric.cues, *generic_cues(name)])
+            terms += [(metric_label(name), form) for cue in cues for form in cue_forms(cue)]
         terms += [(DISTRIBUTIVE, word) for word in self.distributive.cues]
         for name, scope in self.scopes.items():
             terms += [(scope_label(name), word) for word in [name, *scope.aliases]]

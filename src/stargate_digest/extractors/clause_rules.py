@@ -8,14 +8,16 @@ named together give it no one part as scope. The words are per-language data her
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Final
 
 from stargate_digest.quantities import Mention
+from stargate_digest.quantities.lexicon import YEAR_PREPOSITIONS
 from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.segment import Span
 from stargate_digest.terms import TermHit
+from stargate_digest.topic import MetricSpec, TopicProfile
 
 # Words that join names into one list ("Abilene and Lordstown", "Abilene, Lordstown et
 # Milam", "阿比林和洛兹敦"): parts named together are what a figure beside them is about
@@ -46,6 +48,103 @@ INCLUSION_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
     "nb": ("inkludert", "medregnet"),
     "zh": ("包括", "包含"),
 }
+
+
+# Words that tie a count's noun to a modifier naming a kind of it ("3 000 emplois dans
+# le secteur de la construction", "3,000 jobs in construction", "Arbeitsplätze im
+# Baugewerbe"): prepositions of field, place and "during", and articles. Not "after",
+# "nach", "après": "jobs after construction" are the jobs that stay.
+NOUN_LINKS: Final[Mapping[str, tuple[str, ...]]] = {
+    "en": ("in", "of", "for", "during", "the", "a", "an"),
+    "de": ("im", "in", "beim", "bei", "für", "während", "der", "dem", "den", "des", "die", "das"),
+    "fr": ("dans", "de", "du", "des", "en", "pour", "pendant", "le", "la", "les", "l'", "l’"),
+    "es": ("en", "de", "del", "para", "durante", "el", "la", "los", "las"),
+    "it": ("in", "nel", "nella", "nei", "di", "del", "della", "dei", "per", "durante", "il", "la"),
+    "pt": ("em", "no", "na", "nos", "nas", "de", "do", "da", "dos", "das", "para", "durante"),
+    "nb": ("i", "innen", "av", "for", "under"),
+}
+# Words that set what follows apart from the noun before them ("3,000 jobs after
+# construction", "jobs when construction ends"): with the coordinators, a cue after one
+# of them does not say more of the noun.
+APART_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
+    "en": ("after", "before", "when", "while", "until", "once", "but"),
+    "de": ("nach", "vor", "wenn", "als", "bis", "aber", "doch"),
+    "fr": ("après", "avant", "quand", "lorsque", "mais", "jusqu'à", "jusqu’à"),
+    "es": ("después", "antes", "cuando", "mientras", "pero", "hasta"),
+    "it": ("dopo", "prima", "quando", "mentre", "ma", "fino"),
+    "pt": ("depois", "antes", "quando", "enquanto", "mas", "até"),
+    "nb": ("etter", "før", "når", "mens", "men"),
+}
+_MODIFIER_WORDS = 5  # "dans le secteur de la": at most five words between the two cues
+_HEAD_GAP = re.compile(r"[ \u00a0\u202f]{0,2}")
+_LINK_GAP = re.compile(r"[^\W\d_'’]+(?:['’]|[ \u00a0]+)")
+
+
+def modified_noun(
+    distance: dict[str, int | None],
+    cues: dict[str, list[TermHit]],
+    metrics: Mapping[str, MetricSpec],
+    text: str,
+    mention: Mention,
+    *,
+    language: str,
+) -> dict[str, int | None]:
+    """Cue distances of a figure, with what its noun says more of as near as the noun.
+
+    The noun right after the figure ("15 000 emplois", "10 Milliarden Euro
+    Subventionen") names what it counts or measures; a cue of a more specific metric
+    (higher priority) tied to that noun names the same thing more exactly: a predicate
+    right after it ("emplois seraient supprimés": a cut; "Subventionen fordere": a
+    request; "emplois supplémentaires") or a prepositional phrase ("emplois dans le
+    secteur de la construction"). That metric takes the noun's distance and wins the tie.
+    Not in CJK languages, whose verbs and counters follow the noun in other ways
+    ("2개의 추가 공장을 건설할": the plants are not a construction).
+    """
+    links = NOUN_LINKS.get(word_language(language))
+    if not links:
+        return distance
+    hits = sorted(
+        ((hit, name) for name, found in cues.items() if name in metrics for hit in found),
+        key=lambda pair: pair[0].start,
+    )
+    head = next(
+        (
+            (hit, name)
+            for hit, name in hits
+            if hit.start >= mention.end and _HEAD_GAP.fullmatch(text, mention.end, hit.start)
+        ),
+        None,
+    )
+    if head is None:
+        return distance
+    updated = dict(distance)
+    for hit, name in hits:
+        if (
+            hit.start >= head[0].end
+            and metrics[name].priority > metrics[head[1]].priority
+            and _tied(text, head[0].end, hit.start, word_language(language))
+        ):
+            updated[name] = distance[head[1]]
+    return updated
+
+
+def _tied(text: str, start: int, end: int, language: str) -> bool:
+    """Whether the words between a noun and a later cue tie the cue to the noun: at most
+    one word, not one that sets them apart ("jobs and cut costs", "jobs after
+    construction" are two things), or a chain of link words with at most two others
+    ("dans le secteur de la")."""
+    words = [w.strip(" \u00a0").casefold() for w in _LINK_GAP.findall(text, start, end)]
+    if "".join(_LINK_GAP.findall(text, start, end)) != text[start:end].lstrip():
+        return False  # punctuation or a number between them
+    links = NOUN_LINKS[language]
+    if len(words) <= 1:
+        apart = (*COORDINATORS.get(language, ()), *APART_WORDS.get(language, ()))
+        return not words or words[0] not in apart
+    return (
+        len(words) <= _MODIFIER_WORDS
+        and words[0] in links
+        and sum(word not in links for word in words) <= 2
+    )
 
 
 @cache
@@ -117,6 +216,105 @@ def not_included(
         for name, hits in cues.items()
     }
     return {name: hits for name, hits in kept.items() if hits}
+
+
+def telling_cues(
+    cues: dict[str, list[TermHit]], text: str, language: str, mention: Mention
+) -> dict[str, list[TermHit]]:
+    """The cues that say what the figure measures (``cues``: those of its clause).
+
+    Not a cue naming a part the figure includes ("including subsidies"), nor one that
+    ends right before a coordinator and the figure ("7,000 construction jobs during the
+    build and 3,000 permanent jobs": said of what precedes it); for a date, not a time
+    word that only makes it a date ("by 2027", "d'ici 2027") while any other cue is
+    there ("operational by 2027": a start of production, not a target).
+    """
+    cues = not_included(cues, text, language)
+    coordinated = _before_coordinator(word_language(language))
+    cues = {
+        name: kept
+        for name, hits in cues.items()
+        if (kept := [h for h in hits if not coordinated.fullmatch(text, h.end, mention.start)])
+    }
+    if mention.kind != "date":
+        return cues
+    words = _time_words(word_language(language))
+    telling = {
+        name: [h for h in hits if text[h.start : h.end].casefold() not in words]
+        for name, hits in cues.items()
+    }
+    telling = {name: hits for name, hits in telling.items() if hits}
+    return telling or cues
+
+
+@cache
+def _before_coordinator(language: str) -> re.Pattern[str]:
+    """The gap from a cue to a figure it does not label: a coordinator and at most two
+    words ("and up to"). A coordinator must start a word, so ja, zh and ko, which
+    write it glued to the word before, are left as they were."""
+    words = "|".join(map(re.escape, COORDINATORS.get(language, COORDINATORS["en"])))
+    return re.compile(
+        rf"[\s,，、]*(?<!\w)(?:{words})(?:\s+(?:[^\W\d_]+\s+){{0,2}}|\s*)", re.IGNORECASE
+    )
+
+
+@cache
+def _time_words(language: str) -> frozenset[str]:
+    return frozenset(word.casefold() for word in YEAR_PREPOSITIONS.get(language, ()))
+
+
+def cue_following(cues: Sequence[TermHit], mention: Mention) -> int | None:
+    """Distance from the end of the mention to the nearest cue after it."""
+    return min((hit.start - mention.end for hit in cues if hit.start >= mention.end), default=None)
+
+
+def nearest_cue(cues: Sequence[TermHit], mention: Mention, aside: int = 0) -> int | None:
+    """Distance from the mention to the nearest cue not inside it, or None without a cue.
+
+    A parenthesis of ``aside`` characters right after the mention is not distance:
+    "6.6 billion dollars (about 6.09 billion euros) in grants" has its cue beside it.
+    """
+    distances = [
+        _gap(hit, mention) - (aside if hit.start >= mention.end + aside else 0)
+        for hit in cues
+        if not mention.start <= hit.start < hit.end <= mention.end  # "ans après" counts
+    ]
+    return min(distances, default=None)
+
+
+_HEAD_NOUN_DISTANCE = 12
+
+
+def subject_before(
+    subjects: Sequence[TermHit],
+    topic: TopicProfile,
+    metrics: Mapping[str, MetricSpec],
+    distance: Mapping[str, int | None],
+    mention: Mention,
+) -> tuple[str, str] | None:
+    """(subject, metric) for a figure whose noun names a metric that fits no subject of
+    its clause: the subject of a kind it fits last named before it in the text.
+
+    "To train it, they used a dataset with 14.8 billion tokens": tokens are counted for
+    a model, which the clause names only as "it"; "un arancel del 100 %" is a
+    government's. Only a cue beside the figure (its noun) says so, and only of a figure
+    in digits: "one million tokens are about 750,000 words" states no one's figure.
+    """
+    if mention.spelled:
+        return None
+    near = [(d, n) for n, d in distance.items() if d is not None and d <= _HEAD_NOUN_DISTANCE]
+    if not near:
+        return None
+    name = min(near, key=lambda pair: (pair[0], -metrics[pair[1]].priority))[1]
+    fits = metrics[name].subjects
+    for hit in reversed(subjects):
+        if hit.end <= mention.start and topic.subjects[hit.label].kind in fits:
+            return hit.label, name
+    return None
+
+
+def _gap(hit: TermHit, mention: Mention) -> int:
+    return max(0, hit.start - mention.end, mention.start - hit.end)
 
 
 # A restatement in parentheses right after an amount: "$40 billion (about €37 billion)".

@@ -21,17 +21,21 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import get_args
 
 from stargate_digest import __version__
+from stargate_digest.extractors.change_rules import change_levels, level_metrics
 from stargate_digest.extractors.clause_rules import (
+    cue_following,
+    modified_noun,
     named_together,
-    not_included,
+    nearest_cue,
     own_clause_first,
     restatement_after,
+    subject_before,
+    telling_cues,
 )
 from stargate_digest.extractors.page_rules import (
     Paragraphs,
@@ -137,6 +141,7 @@ class _Candidate:
     mention: Mention
     sentence: Span
     clause: Span
+    level: bool = False  # one of the two levels of a stated change ("from $5bn to $4bn")
 
 
 @dataclass(frozen=True)
@@ -188,6 +193,7 @@ class RulesExtractor:
         text = article.text
         index = self._index(text)
         mentions = find_mentions(text, article.language)
+        levels = change_levels(text, mentions, article.language)
         phases = _phase_pattern(word_language(article.language))
         headline_site = self._scope_of_article(article)
         claims: list[Claim] = []
@@ -202,9 +208,8 @@ class RulesExtractor:
             if not paragraphs.on_topic(paragraphs.around(mention), names_topic):
                 continue  # page furniture and asides name none of the story's subjects or parts
             sentence = sentences.containing(mention.start)
-            candidate = _Candidate(
-                mention, sentence, clause_around(text, sentence, mention.start, mention.end)
-            )
+            clause = clause_around(text, sentence, mention.start, mention.end)
+            candidate = _Candidate(mention, sentence, clause, id(mention) in levels)
             anchor = _equivalent_anchor(text, previous, mention, anchors)
             previous = mention
             scope = self._scope(index, candidate, text, phases, article.language)
@@ -403,24 +408,27 @@ class RulesExtractor:
         self, index: _Index, candidate: _Candidate, text: str, language: str
     ) -> _Reading | None:
         mention = candidate.mention
-        metrics = self._metrics_of[mention.kind]
+        metrics = level_metrics(self._metrics_of[mention.kind], candidate.level)
         if not metrics:
             return None
         cues = own_clause_first(index.cues_in(candidate.sentence), metrics, candidate.clause)
-        cues = not_included(cues, text, language)
+        cues = telling_cues(cues, text, language, mention)
         aside = restatement_after(text, mention)
-        cue_distance = {name: _nearest(cues.get(name, ()), mention, aside) for name in metrics}
+        cue_distance = {name: nearest_cue(cues.get(name, ()), mention, aside) for name in metrics}
         distributed = self._distributed(index, candidate)
         if distributed:
             for name in sorted(metrics, key=lambda n: -metrics[n].priority):
                 if "organization" in metrics[name].subjects and cue_distance[name] is not None:
                     return _Reading(distributed, name)
+        cue_distance = modified_noun(cue_distance, cues, metrics, text, mention, language=language)
         if mention.kind == "count":
             # A count is labelled by what it counts, written close to it ("400 000 Nvidia
             # chips", "sites announced: 6"); a number in words only by what follows it
             # ("eight buildings"), or "one of them" would count something.
             if mention.spelled:
-                cue_distance = {name: _following(cues.get(name, ()), mention) for name in metrics}
+                cue_distance = {
+                    name: cue_following(cues.get(name, ()), mention) for name in metrics
+                }
             reach = _SPELLED_CUE_DISTANCE if mention.spelled else _COUNT_CUE_DISTANCE
             cue_distance = {
                 n: d if d is not None and d <= reach else None for n, d in cue_distance.items()
@@ -430,6 +438,8 @@ class RulesExtractor:
         # A kind only one metric measures (power: power_capacity, area: site_area) needs
         # no cue for it; counts and dates, which many metrics share, always do.
         sole = next(iter(metrics)) if len(metrics) == 1 and mention.kind not in _CUED else None
+        # The levels of a change are of what the sentence names: no subject's default.
+        named = candidate.level and any(d is not None for d in cue_distance.values())
         best: tuple[float, int, str, str] | None = None
         for subject, subject_distance in self._subjects_in_clause(index, candidate):
             spec = self.topic.subjects[subject]
@@ -439,7 +449,7 @@ class RulesExtractor:
                 distance = cue_distance[name]
                 if distance is None:
                     if not (
-                        (spec.money_metric == name and mention.kind == "money")
+                        (spec.money_metric == name and mention.kind == "money" and not named)
                         or (name == sole and metric.subjects[0] == spec.kind)
                     ):
                         continue
@@ -447,7 +457,10 @@ class RulesExtractor:
                 score = (distance + subject_distance, -metric.priority, subject, name)
                 if best is None or score < best:
                     best = score
-        return _Reading((best[2],), best[3]) if best else None
+        if best is None:  # "14.8 billion tokens" of a model the sentence does not name
+            found = subject_before(index.subjects.hits, self.topic, metrics, cue_distance, mention)
+            return _Reading((found[0],), found[1]) if found else None
+        return _Reading((best[2],), best[3])
 
     def _subjects_in_clause(self, index: _Index, candidate: _Candidate) -> list[tuple[str, int]]:
         """Subjects the clause names, with their distance; the main subject as a default.
@@ -623,25 +636,6 @@ def _detail(text: str, mention: Mention) -> str | None:
 
 def _distance(start: int, end: int, mention: Mention) -> int:
     return max(0, start - mention.end, mention.start - end)
-
-
-def _following(cues: Sequence[TermHit], mention: Mention) -> int | None:
-    """Distance from the end of the mention to the nearest cue after it."""
-    return min((hit.start - mention.end for hit in cues if hit.start >= mention.end), default=None)
-
-
-def _nearest(cues: Sequence[TermHit], mention: Mention, aside: int = 0) -> int | None:
-    """Distance from the mention to the nearest cue outside it, or None without a cue.
-
-    A parenthesis of ``aside`` characters right after the mention is not distance:
-    "6.6 billion dollars (about 6.09 billion euros) in grants" has its cue beside it.
-    """
-    distances = [
-        _distance(hit.start, hit.end, mention) - (aside if hit.start >= mention.end + aside else 0)
-        for hit in cues
-        if not mention.start <= hit.start < mention.end
-    ]
-    return min(distances, default=None)
 
 
 def _equivalent_anchor(

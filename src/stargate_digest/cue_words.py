@@ -1,0 +1,52 @@
+"""Metric cue words as language data: the inflected forms a profile's cue also matches,
+and the cue words generic to a metric across stories.
+
+Both live in ``data/cue_words.toml``; topic profiles keep their own cue words.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+_WORD = re.compile(r"[^\W\d_]+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+
+
+@cache
+def cue_data() -> dict[str, Any]:
+    """``data/cue_words.toml``, read once per process."""
+    return tomllib.loads(
+        resources.files("stargate_digest.data").joinpath("cue_words.toml").read_text("utf-8")
+    )
+
+
+@cache
+def _data() -> tuple[int, tuple[str, ...], tuple[str, ...]]:
+    raw = cue_data()
+    endings = raw["endings"]
+    return int(raw["min_stem"]), tuple(endings["capitalised"]), tuple(endings["lowercase"])
+
+
+def cue_forms(cue: str) -> list[str]:
+    """The cue and its inflected forms ("Zuschüsse" -> "Zuschüssen", "Zuschüsses", ...).
+
+    A prefix cue ("subsid*"), a CJK cue, a short word and a phrase are only themselves:
+    a phrase's forms would be tried at every occurrence of its first word ("in", "de"),
+    which costs more than the few inflected phrases it would find.
+    """
+    min_stem, capitalised, lowercase = _data()
+    if not _WORD.fullmatch(cue) or len(cue) < min_stem or _CJK.search(cue):
+        return [cue]
+    endings = capitalised if cue[0].isupper() else lowercase
+    return [cue, *(cue + ending for ending in endings)]
+
+
+@cache
+def generic_cues(metric: str) -> tuple[str, ...]:
+    """The cue words of every language generic to a metric of this name ("subsidy")."""
+    table = cue_data().get("generic", {}).get(metric, {})
+    return tuple(dict.fromkeys(word for words in table.values() for word in words))
