@@ -494,7 +494,7 @@ QUALIFIERS_BEFORE: Final[Mapping[str, Mapping[str, Qualifier]]] = {
         "at least": _AT_LEAST, "over": _AT_LEAST, "more than": _AT_LEAST,
         "in excess of": _AT_LEAST, "upwards of": _AT_LEAST, "no less than": _AT_LEAST,
         "at most": _AT_MOST, "no more than": _AT_MOST, "less than": _AT_MOST,
-        "fewer than": _AT_MOST,
+        "fewer than": _AT_MOST, "under": _AT_MOST, "below": _AT_MOST,
         "up to": _UP_TO, "as much as": _UP_TO, "as many as": _UP_TO,
     },
     "de": {
@@ -552,6 +552,8 @@ QUALIFIERS_BEFORE: Final[Mapping[str, Mapping[str, Qualifier]]] = {
         "将近": _APPROX, "接近": _APPROX,
         "超过": _AT_LEAST, "超過": _AT_LEAST, "逾": _AT_LEAST, "至少": _AT_LEAST,
         "最多": _AT_MOST, "不超过": _AT_MOST, "不到": _AT_MOST,
+        # comparisons: "远高于5亿美元" (far higher than) is a bound, not the figure
+        "高于": _AT_LEAST, "高於": _AT_LEAST, "低于": _AT_MOST, "低於": _AT_MOST,
         "高达": _UP_TO, "多达": _UP_TO,
     },
     "ko": {
@@ -581,6 +583,9 @@ QUALIFIERS_AFTER: Final[Mapping[str, Mapping[str, Qualifier]]] = {
         "以上": _AT_LEAST, "超": _AT_LEAST, "余り": _AT_LEAST, "強": _AT_LEAST,
         "前後": _APPROX, "程度": _APPROX, "ほど": _APPROX, "弱": _APPROX,
         "以下": _AT_MOST, "未満": _AT_MOST,
+        # the object particle, then a verb of comparison: "5億ドルを大きく上回る"
+        "を上回": _AT_LEAST, "を大きく上回": _AT_LEAST, "を超え": _AT_LEAST,
+        "を下回": _AT_MOST,
     },
     "zh": {
         "以上": _AT_LEAST, "多": _AT_LEAST, "余": _AT_LEAST,
@@ -591,6 +596,11 @@ QUALIFIERS_AFTER: Final[Mapping[str, Mapping[str, Qualifier]]] = {
         "이상": _AT_LEAST, "넘게": _AT_LEAST,
         "가량": _APPROX, "정도": _APPROX, "내외": _APPROX, "쯤": _APPROX,
         "이하": _AT_MOST, "미만": _AT_MOST,
+        # "초과" (exceeding), also as a verb after the object particle, maybe with an
+        # adverb: "5억 달러를 훨씬 초과했다", "5억 달러를 넘는"
+        "초과": _AT_LEAST, "을 초과": _AT_LEAST, "를 초과": _AT_LEAST,
+        "을 훨씬 초과": _AT_LEAST, "를 훨씬 초과": _AT_LEAST,
+        "을 넘": _AT_LEAST, "를 넘": _AT_LEAST, "을 훨씬 넘": _AT_LEAST, "를 훨씬 넘": _AT_LEAST,
     },
 }  # fmt: skip
 
