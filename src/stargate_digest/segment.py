@@ -18,8 +18,9 @@ from importlib import resources
 
 # A sentence ends at . ! ? (or their CJK forms) followed by a space and a capital, digit
 # or opening quote, or at a paragraph break. "U.S. government" and "5.94" do not end one.
+# Hangul has no capitals: Korean ends a sentence with ". " before any syllable.
 _SENTENCE_END = re.compile(
-    r"(?P<stop>[.!?])[\"'”’»)]*\s+(?=[\"“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9$€£¥])"
+    r"(?P<stop>[.!?])[\"'”’»)]*\s+(?=[\"“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9$€£¥\uac00-\ud7a3])"
     r"|(?P<cjk>[。！？])"
     r"|\n\s*\n|\n"
 )
