@@ -28,7 +28,10 @@ def test_a_korean_sentence_ends_at_a_full_stop_before_hangul() -> None:
     # Hangul has no capitals: ". " before a syllable ends a sentence all the same.
     text = "소프트뱅크는 300억 달러를 투자한다고 밝혔습니다. 이 금액은 오라클의 추정치입니다."
     pieces = [text[s.start : s.end] for s in split_sentences(text, "ko")]
-    assert pieces == ["소프트뱅크는 300억 달러를 투자한다고 밝혔습니다.", "이 금액은 오라클의 추정치입니다."]
+    assert pieces == [
+        "소프트뱅크는 300억 달러를 투자한다고 밝혔습니다.",
+        "이 금액은 오라클의 추정치입니다.",
+    ]
 
 
 def test_a_company_named_in_the_next_korean_sentence_does_not_take_the_figure() -> None:
