@@ -41,3 +41,73 @@ def test_a_company_named_in_the_next_korean_sentence_does_not_take_the_figure() 
     )
     (claim,) = claims(text, "ko")
     assert (claim.subject, claim.metric, claim.value) == ("Stargate", "total_investment", 30e9)
+
+
+def _chip_story() -> RulesExtractor:
+    """An invented story: a startup, a chipmaker, the stock market."""
+    from stargate_digest.topic import TopicProfile
+
+    def subject(kind: str, *aliases: str) -> dict[str, object]:
+        return {"kind": kind, "aliases": list(aliases)}
+
+    def metric(*cues: str) -> dict[str, object]:
+        return {"kinds": ["money"], "subjects": ["organization", "project"], "cues": list(cues)}
+
+    return RulesExtractor(
+        TopicProfile.model_validate(
+            {
+                "name": "chips",
+                "title": "A startup and a chipmaker",
+                "main_subject": "Lumen",
+                "subjects": {
+                    "Lumen": subject("organization", "Lumen", "ルーメン", "流明"),
+                    "Voltra": subject("organization", "Voltra", "ボルトラ", "沃特拉"),
+                    "US stock market": subject("project", "US stocks", "米国株", "美股"),
+                },
+                "metrics": {
+                    "market_value_loss": metric("market value", "時価総額", "市值"),
+                    "training_cost": metric("training cost", "コスト", "成本"),
+                },
+                "distributive": {"cues": ["each"]},
+            }
+        )
+    )
+
+
+CHIPS = _chip_story()
+
+
+def _subjects(text: str, language: str) -> list[tuple[str, float | str | None]]:
+    page = Article(
+        id="page",
+        language=language,
+        title=None,
+        text=text,
+        content_hash=content_hash(None, text),
+        source="page.txt",
+        format="text",
+    )
+    return [(c.subject, c.value) for c in CHIPS.extract(page).claims]
+
+
+def test_the_company_of_the_sentence_before_is_the_subject_of_an_anaphor() -> None:
+    # "同社" (the said company) points back to the company the previous sentence names,
+    # not to the story's main subject.
+    text = "ボルトラの株価は、27日に9%下落した。同社の時価総額は、1日で400億ドルの減少となった。"
+    assert ("Voltra", 40e9) in _subjects(text, "ja")
+    text = "沃特拉股价下跌9%。该公司的市值,一天内蒸发400亿美元。"
+    assert ("Voltra", 40e9) in _subjects(text, "zh")
+
+
+def test_a_maker_of_a_product_is_not_the_subject_of_its_cost() -> None:
+    # "ボルトラ製チップ": chips made by Voltra; the cost is the topic company's.
+    text = (
+        "ルーメンは、このモデルの開発に用いたボルトラ製チップのコストが、"
+        "わずか300万ドルだったと述べた。"
+    )
+    assert _subjects(text, "ja") == [("Lumen", 3e6)]
+
+
+def test_a_space_in_a_chinese_headline_separates_two_phrases() -> None:
+    # Chinese writes no spaces inside a phrase: a headline's space separates two.
+    assert _subjects("沃特拉市值蒸发近400亿美元 创美股历史记录", "zh") == [("Voltra", 40e9)]

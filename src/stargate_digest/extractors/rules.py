@@ -41,6 +41,7 @@ from stargate_digest.extractors.page_rules import (
     part_of_figure,
     share_owner,
 )
+from stargate_digest.extractors.subject_rules import anaphor_in, names_a_maker
 from stargate_digest.models import Article, ArticleClaims, Claim
 from stargate_digest.quantities import Mention, find_mentions
 from stargate_digest.quantities.lexicon import PHASE_WORDS
@@ -137,6 +138,10 @@ class _Candidate:
     mention: Mention
     sentence: Span
     clause: Span
+    text: str = ""
+    language: str = ""
+    previous: Span | None = None
+    """The sentence before, where an anaphor's company is named (subject_rules.py)."""
 
 
 @dataclass(frozen=True)
@@ -203,7 +208,12 @@ class RulesExtractor:
                 continue  # page furniture and asides name none of the story's subjects or parts
             sentence = sentences.containing(mention.start)
             candidate = _Candidate(
-                mention, sentence, clause_around(text, sentence, mention.start, mention.end)
+                mention,
+                sentence,
+                clause_around(text, sentence, mention.start, mention.end),
+                text,
+                word_language(article.language),
+                _sentence_before(sentences, sentence),
             )
             anchor = _equivalent_anchor(text, previous, mention, anchors)
             previous = mention
@@ -456,14 +466,40 @@ class RulesExtractor:
         names before it.
         """
         found: dict[str, int] = {self.topic.main_subject: _DEFAULT_SUBJECT_DISTANCE}
-        hits = index.subjects.within(candidate.clause)
-        if not hits:
-            before = Span(candidate.sentence.start, candidate.mention.start)
-            hits = index.subjects.within(before)
+        before = Span(candidate.sentence.start, candidate.mention.start)
+        hits = (
+            self._named(index, candidate.clause, candidate)
+            or self._named(index, before, candidate)
+            or self._antecedent(index, before, candidate)
+        )
         for hit in hits:
             distance = _distance(hit.start, hit.end, candidate.mention)
             found[hit.label] = min(found.get(hit.label, distance), distance)
         return sorted(found.items(), key=lambda item: item[1])
+
+    @staticmethod
+    def _named(index: _Index, span: Span, candidate: _Candidate) -> list[TermHit]:
+        """Subjects named in ``span``, less the makers of a product ("ボルトラ製チップ")."""
+        return [
+            hit
+            for hit in index.subjects.within(span)
+            if not names_a_maker(candidate.text, hit, candidate.language)
+        ]
+
+    def _antecedent(self, index: _Index, before: Span, candidate: _Candidate) -> list[TermHit]:
+        """For an anaphor ("同社", "the company"), the last company the sentence before
+        names, standing where the anaphor stands."""
+        if candidate.previous is None:
+            return []
+        anaphor = anaphor_in(candidate.text, before, candidate.language)
+        if anaphor is None:
+            return []
+        earlier = [
+            hit
+            for hit in self._named(index, candidate.previous, candidate)
+            if self.topic.subjects[hit.label].kind == "organization"
+        ]
+        return [TermHit(anaphor.start, anaphor.end, earlier[-1].label)] if earlier else []
 
     def _distributed(self, index: _Index, candidate: _Candidate) -> tuple[str, ...]:
         """Organisations a distributive word spreads the figure over, in order of mention.
@@ -619,6 +655,13 @@ def _detail(text: str, mention: Mention) -> str | None:
     if words and len(words[0]) <= 3 and words[0].islower():
         return None  # "y diez centros": a conjunction, not what the figure measures
     return " ".join(words) or None
+
+
+def _sentence_before(sentences: Sentences, sentence: Span) -> Span | None:
+    at = bisect_left(sentences.spans, sentence.start, key=lambda span: span.start)
+    if at < len(sentences.spans) and sentences.spans[at] == sentence and at > 0:
+        return sentences.spans[at - 1]
+    return None
 
 
 def _distance(start: int, end: int, mention: Mention) -> int:

@@ -1,0 +1,60 @@
+"""Which named company a figure is about, when the nearest name is not it.
+
+Rules of languages, not of a story (the story's own names and anaphors are its profile's
+aliases and ``refers_to_main`` words, which always win):
+
+- an anaphor ("同社", "该公司", "the company") in a sentence that names no subject points
+  back to the company the sentence before names, not to the story's main subject;
+- a company named as the maker of a product ("エヌビディア製チップ", Nvidia-made chips)
+  is not what the figure is about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Final
+
+from stargate_digest.segment import Span
+from stargate_digest.terms import TermHit
+
+ANAPHORS: Final[Mapping[str, tuple[str, ...]]] = {
+    "en": ("the company", "the firm"),
+    "de": ("das Unternehmen", "der Konzern"),
+    "fr": ("l'entreprise", "l’entreprise", "la société", "le groupe"),
+    "es": ("la empresa", "la compañía"),
+    "it": ("l'azienda", "l’azienda", "la società"),
+    "ja": ("同社",),
+    "zh": ("该公司", "該公司"),
+    "ko": ("이 회사", "해당 기업", "이 기업"),
+}
+
+MAKER_SUFFIXES: Final[Mapping[str, tuple[str, ...]]] = {
+    # Written right after a company's name: the company made the thing that follows.
+    "ja": ("製",),
+}
+
+
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Whole words; CJK scripts, which do not separate words, as substrings."""
+    alternatives = "|".join(re.escape(w) for w in words)
+    if all(w[0] >= "\u3040" for w in words):
+        return re.compile(alternatives)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+_ANAPHOR_PATTERNS: Final = {language: _pattern(words) for language, words in ANAPHORS.items()}
+
+
+def anaphor_in(text: str, span: Span, language: str) -> Span | None:
+    """The last anaphor of the language inside ``span``."""
+    pattern = _ANAPHOR_PATTERNS.get(language)
+    if pattern is None:
+        return None
+    found = list(pattern.finditer(text, span.start, span.end))
+    return Span(found[-1].start(), found[-1].end()) if found else None
+
+
+def names_a_maker(text: str, hit: TermHit, language: str) -> bool:
+    """Whether the name is followed by a word that makes it the maker of a product."""
+    return any(text.startswith(suffix, hit.end) for suffix in MAKER_SUFFIXES.get(language, ()))
