@@ -36,3 +36,46 @@ def test_comparison_words_bound_the_figure(text: str, language: str, qualifier: 
 def test_japanese_verbs_of_comparison_bound_the_figure(text: str) -> None:
     (mention,) = find_mentions(text, "ja")
     assert mention.qualifier is Qualifier.AT_LEAST
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("la empresa anunció la duplicación de su plantilla hasta 4.000 millones de euros", "es"),
+        ("el grupo elevó su oferta hasta 900 millones de dólares", "es"),
+        ("l'azienda ha aumentato l'investimento fino a 3 miliardi di euro", "it"),
+        ("a empresa ampliou o aporte até 2 bilhões de dólares", "pt"),
+    ],
+)
+def test_up_to_after_a_word_of_change_is_the_new_figure(text: str, language: str) -> None:
+    # "hasta" after "duplicación" says where the figure went, not a bound of it.
+    (mention,) = find_mentions(text, language)
+    assert mention.qualifier is Qualifier.EXACT
+
+
+def test_up_to_alone_stays_a_bound() -> None:
+    (mention,) = find_mentions("el proyecto creará hasta 900 empleos", "es")
+    assert mention.qualifier is Qualifier.UP_TO
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la subvention passe de quelques 2,5 milliards à 3,1 milliards d'euros",
+        "le budget est passé de 40 millions à 55 millions d'euros",
+    ],
+)
+def test_a_french_change_from_one_figure_to_another_is_no_range(text: str) -> None:
+    mentions = find_mentions(text, "fr")
+    # two figures, the earlier in the currency of the later, as in a range
+    assert [(m.value_max, m.unit) for m in mentions] == [(None, "EUR"), (None, "EUR")]
+
+
+def test_a_change_in_english_gives_both_figures_the_currency() -> None:
+    mentions = find_mentions("the budget rose from 5 billion to 6.5 billion euros", "en")
+    assert [(m.value, m.unit) for m in mentions] == [(5e9, "EUR"), (6.5e9, "EUR")]
+
+
+def test_a_french_range_stays_a_range() -> None:
+    (mention,) = find_mentions("un coût de 15 à 25 milliards d'euros", "fr")
+    assert (mention.value, mention.value_max) == (15e9, 25e9)

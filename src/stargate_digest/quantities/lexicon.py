@@ -563,6 +563,15 @@ QUALIFIERS_BEFORE: Final[Mapping[str, Mapping[str, Qualifier]]] = {
     },
 }  # fmt: skip
 
+UP_TO_AFTER_CHANGE: Final[Mapping[str, str]] = {
+    # "hasta", "fino a", "até" after a word of change say where the figure went, not a
+    # bound of it: "la duplicación de su inversión hasta 200.000 millones" (regex of the
+    # word stems, whole words, earlier in the sentence).
+    "es": r"duplic|triplic|aument|elev|increment|ampli|recort|reduc|crec|dispar",
+    "it": r"raddoppi|triplic|aument|elev|increment|ampli|ridu|cresc",
+    "pt": r"duplic|triplic|aument|elev|increment|ampli|reduz|reduç|cresc",
+}
+
 QUALIFIERS_INSIDE: Final[Mapping[str, Mapping[str, Qualifier]]] = {
     # Written between the number and its scale or currency ("5000多亿元", "5억여 원").
     "ja": {"余": _AT_LEAST},
@@ -664,6 +673,10 @@ RANGE_BETWEEN: Final[Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
 
 RANGE_FROM: Final[Mapping[str, tuple[str, ...]]] = {
     "en": ("from",), "de": ("von",), "nb": ("fra",),
+    # French "de ... à" is a range ("de 15 à 25 milliards") unless a verb of change
+    # takes it: "passe de 6,8 milliards à 9,9 milliards" is a change.
+    "fr": ("passe de", "passé de", "passer de", "passera de", "passant de", "passait de",
+           "passée de", "passés de", "passées de"),
 }  # fmt: skip
 
 # --- scope -------------------------------------------------------------------------------
