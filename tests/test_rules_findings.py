@@ -3,6 +3,8 @@ which subject a figure is about, on invented sentences."""
 
 from __future__ import annotations
 
+import pytest
+
 from stargate_digest.extractors.rules import RulesExtractor
 from stargate_digest.ingest.draft import content_hash
 from stargate_digest.models import Article, Claim
@@ -111,3 +113,35 @@ def test_a_maker_of_a_product_is_not_the_subject_of_its_cost() -> None:
 def test_a_space_in_a_chinese_headline_separates_two_phrases() -> None:
     # Chinese writes no spaces inside a phrase: a headline's space separates two.
     assert _subjects("沃特拉市值蒸发近400亿美元 创美股历史记录", "zh") == [("Voltra", 40e9)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Stargate se comprometió a invertir 30.000 millones de dólares hasta 2031.", "es"),
+        ("Stargate will invest $40 billion by 2029.", "en"),
+        ("スターゲートは2029年までに400億ドルを投資する。", "ja"),
+        ("스타게이트는 2029년까지 400억 달러를 투자한다.", "ko"),
+    ],
+)
+def test_a_deadline_is_not_the_moment_a_figure_refers_to(text: str, language: str) -> None:
+    # "by 2029": when the plan ends, not when the figure was given or held.
+    (claim,) = [c for c in claims(text, language) if c.unit != "date"]
+    assert claim.as_of is None
+
+
+def test_a_year_the_figure_held_in_stays_its_moment() -> None:
+    (claim,) = [c for c in claims("In 2024 Stargate raised $9 billion.", "en") if c.unit != "date"]
+    assert claim.as_of == "2024"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("2021年3月：星际之门宣布投资300亿美元。", "zh"),
+        ("March 2021: Stargate announced a $30 billion investment.", "en"),
+    ],
+)
+def test_a_timeline_entry_dates_its_figures(text: str, language: str) -> None:
+    (claim,) = [c for c in claims(text, language) if c.unit != "date"]
+    assert claim.as_of == "2021-03"

@@ -33,6 +33,7 @@ from stargate_digest.extractors.clause_rules import (
     own_clause_first,
     restatement_after,
 )
+from stargate_digest.extractors.moment_rules import is_deadline, opens_entry
 from stargate_digest.extractors.page_rules import (
     Paragraphs,
     is_dateline,
@@ -564,15 +565,25 @@ class _Context:
 
 
 def _as_of(mentions: list[Mention], candidate: _Candidate) -> str | None:
-    """A date the figure's clause states (not the figure itself), at its precision."""
+    """A date the figure's clause states (not the figure itself, nor a deadline: "by
+    2029"), else the date that opens its timeline entry ("2020年5月：..."), at its
+    precision (moment_rules.py)."""
     if candidate.mention.kind == "date":
         return None
-    clause = candidate.clause
-    first = bisect_left(mentions, clause.start, key=lambda m: m.start)
-    for mention in mentions[first:]:
-        if mention.start >= clause.end:
-            break
-        if mention.kind == "date" and mention.end <= clause.end:
+    text, language = candidate.text, candidate.language
+    for span in (candidate.clause, candidate.sentence):
+        first = bisect_left(mentions, span.start, key=lambda m: m.start)
+        for mention in mentions[first:]:
+            if mention.start >= span.end:
+                break
+            if mention.kind != "date" or mention.end > span.end:
+                continue
+            if span is candidate.sentence and not opens_entry(
+                text, span.start, mention.start, mention.end
+            ):
+                break  # only the date that opens the sentence's line dates all of it
+            if is_deadline(text, mention.start, mention.end, language):
+                continue
             value = str(mention.value)
             return None if value.startswith("--") else value
     return None
