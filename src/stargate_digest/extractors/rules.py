@@ -33,7 +33,7 @@ from stargate_digest.extractors.clause_rules import (
     own_clause_first,
     restatement_after,
 )
-from stargate_digest.extractors.moment_rules import is_deadline, opens_entry
+from stargate_digest.extractors.moment_rules import opens_entry
 from stargate_digest.extractors.page_rules import (
     Paragraphs,
     is_dateline,
@@ -565,12 +565,12 @@ class _Context:
 
 
 def _as_of(mentions: list[Mention], candidate: _Candidate) -> str | None:
-    """A date the figure's clause states (not the figure itself, nor a deadline: "by
-    2029"), else the date that opens its timeline entry ("2020年5月：..."), at its
-    precision (moment_rules.py)."""
+    """A date the figure's clause states (not the figure itself; "by 2026" too: the
+    contract's as_of is the date the figure refers to), else the date that opens its
+    timeline entry ("2020年5月：...", moment_rules.py), at its precision."""
     if candidate.mention.kind == "date":
         return None
-    text, language = candidate.text, candidate.language
+    text = candidate.text
     for span in (candidate.clause, candidate.sentence):
         first = bisect_left(mentions, span.start, key=lambda m: m.start)
         for mention in mentions[first:]:
@@ -582,8 +582,6 @@ def _as_of(mentions: list[Mention], candidate: _Candidate) -> str | None:
                 text, span.start, mention.start, mention.end
             ):
                 break  # only the date that opens the sentence's line dates all of it
-            if is_deadline(text, mention.start, mention.end, language):
-                continue
             value = str(mention.value)
             return None if value.startswith("--") else value
     return None
