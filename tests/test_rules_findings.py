@@ -62,7 +62,8 @@ def _chip_story() -> RulesExtractor:
                 "title": "A startup and a chipmaker",
                 "main_subject": "Lumen",
                 "subjects": {
-                    "Lumen": subject("organization", "Lumen", "ルーメン", "流明"),
+                    "Lumen": subject("organization", "Lumen", "ルーメン", "流明")
+                    | {"money_metric": "market_value_loss"},
                     "Voltra": subject("organization", "Voltra", "ボルトラ", "沃特拉"),
                     "US stock market": subject("project", "US stocks", "米国株", "美股"),
                 },
@@ -125,3 +126,19 @@ def test_a_space_in_a_chinese_headline_separates_two_phrases() -> None:
 def test_a_timeline_entry_dates_its_figures(text: str, language: str) -> None:
     (claim,) = [c for c in claims(text, language) if c.unit != "date"]
     assert claim.as_of == "2021-03"
+
+
+def test_the_later_figure_of_a_change_measures_what_the_earlier_one_does() -> None:
+    # "from X to Y": Y is the same measure as X, however far the cue word is from it.
+    text = "Lumen's training cost as reported went from some 5 billion to 6.5 billion dollars."
+    page = Article(
+        id="page",
+        language="en",
+        title=None,
+        text=text,
+        content_hash=content_hash(None, text),
+        source="page.txt",
+        format="text",
+    )
+    found = [(c.metric, c.value) for c in CHIPS.extract(page).claims]
+    assert found == [("training_cost", 5e9), ("training_cost", 6.5e9)]

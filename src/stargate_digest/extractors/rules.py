@@ -33,7 +33,7 @@ from stargate_digest.extractors.clause_rules import (
     own_clause_first,
     restatement_after,
 )
-from stargate_digest.extractors.moment_rules import opens_entry
+from stargate_digest.extractors.moment_rules import as_of, joined_as_change
 from stargate_digest.extractors.page_rules import (
     Paragraphs,
     is_dateline,
@@ -42,7 +42,7 @@ from stargate_digest.extractors.page_rules import (
     part_of_figure,
     share_owner,
 )
-from stargate_digest.extractors.subject_rules import anaphor_in, names_a_maker
+from stargate_digest.extractors.subject_rules import sentence_before, subject_hits
 from stargate_digest.models import Article, ArticleClaims, Claim
 from stargate_digest.quantities import Mention, find_mentions
 from stargate_digest.quantities.lexicon import PHASE_WORDS
@@ -194,7 +194,8 @@ class RulesExtractor:
         text = article.text
         index = self._index(text)
         mentions = find_mentions(text, article.language)
-        phases = _phase_pattern(word_language(article.language))
+        language = word_language(article.language)
+        phases = _phase_pattern(language)
         headline_site = self._scope_of_article(article)
         claims: list[Claim] = []
         anchors: dict[int, tuple[Claim, ...]] = {}
@@ -208,15 +209,12 @@ class RulesExtractor:
             if not paragraphs.on_topic(paragraphs.around(mention), names_topic):
                 continue  # page furniture and asides name none of the story's subjects or parts
             sentence = sentences.containing(mention.start)
-            candidate = _Candidate(
-                mention,
-                sentence,
-                clause_around(text, sentence, mention.start, mention.end),
-                text,
-                word_language(article.language),
-                _sentence_before(sentences, sentence),
-            )
+            clause = clause_around(text, sentence, mention.start, mention.end)
+            before = sentence_before(sentences, sentence)
+            candidate = _Candidate(mention, sentence, clause, text, language, before)
             anchor = _equivalent_anchor(text, previous, mention, anchors)
+            joined = previous is not None and joined_as_change(text, previous, mention, language)
+            changed = anchors.get(id(previous), ()) if joined else ()
             previous = mention
             scope = self._scope(index, candidate, text, phases, article.language)
             if scope is None:
@@ -241,6 +239,8 @@ class RulesExtractor:
                 )
             else:
                 reading = self._read(index, candidate, text, article.language)
+                if changed:  # "from X to Y": Y measures what X does (moment_rules.py)
+                    reading = _Reading(tuple(c.subject for c in changed), changed[0].metric)
                 if reading is None:
                     continue
                 made = tuple(
@@ -468,39 +468,11 @@ class RulesExtractor:
         """
         found: dict[str, int] = {self.topic.main_subject: _DEFAULT_SUBJECT_DISTANCE}
         before = Span(candidate.sentence.start, candidate.mention.start)
-        hits = (
-            self._named(index, candidate.clause, candidate)
-            or self._named(index, before, candidate)
-            or self._antecedent(index, before, candidate)
-        )
-        for hit in hits:
+        spans = (candidate.clause, before, candidate.previous)
+        for hit in subject_hits(index.subjects.within, spans, candidate.text, candidate.language):
             distance = _distance(hit.start, hit.end, candidate.mention)
             found[hit.label] = min(found.get(hit.label, distance), distance)
         return sorted(found.items(), key=lambda item: item[1])
-
-    @staticmethod
-    def _named(index: _Index, span: Span, candidate: _Candidate) -> list[TermHit]:
-        """Subjects named in ``span``, less the makers of a product ("ボルトラ製チップ")."""
-        return [
-            hit
-            for hit in index.subjects.within(span)
-            if not names_a_maker(candidate.text, hit, candidate.language)
-        ]
-
-    def _antecedent(self, index: _Index, before: Span, candidate: _Candidate) -> list[TermHit]:
-        """For an anaphor ("同社", "the company"), the last company the sentence before
-        names, standing where the anaphor stands."""
-        if candidate.previous is None:
-            return []
-        anaphor = anaphor_in(candidate.text, before, candidate.language)
-        if anaphor is None:
-            return []
-        earlier = [
-            hit
-            for hit in self._named(index, candidate.previous, candidate)
-            if self.topic.subjects[hit.label].kind == "organization"
-        ]
-        return [TermHit(anaphor.start, anaphor.end, earlier[-1].label)] if earlier else []
 
     def _distributed(self, index: _Index, candidate: _Candidate) -> tuple[str, ...]:
         """Organisations a distributive word spreads the figure over, in order of mention.
@@ -565,26 +537,9 @@ class _Context:
 
 
 def _as_of(mentions: list[Mention], candidate: _Candidate) -> str | None:
-    """A date the figure's clause states (not the figure itself; "by 2026" too: the
-    contract's as_of is the date the figure refers to), else the date that opens its
-    timeline entry ("2020年5月：...", moment_rules.py), at its precision."""
-    if candidate.mention.kind == "date":
-        return None
-    text = candidate.text
-    for span in (candidate.clause, candidate.sentence):
-        first = bisect_left(mentions, span.start, key=lambda m: m.start)
-        for mention in mentions[first:]:
-            if mention.start >= span.end:
-                break
-            if mention.kind != "date" or mention.end > span.end:
-                continue
-            if span is candidate.sentence and not opens_entry(
-                text, span.start, mention.start, mention.end
-            ):
-                break  # only the date that opens the sentence's line dates all of it
-            value = str(mention.value)
-            return None if value.startswith("--") else value
-    return None
+    """A date the figure's clause states, else its timeline entry's (moment_rules.py)."""
+    c = candidate
+    return as_of(mentions, c.mention, c.clause, c.sentence, c.text)
 
 
 # What ``_scope`` says of a figure beside parts named together: about no one part.
@@ -664,13 +619,6 @@ def _detail(text: str, mention: Mention) -> str | None:
     if words and len(words[0]) <= 3 and words[0].islower():
         return None  # "y diez centros": a conjunction, not what the figure measures
     return " ".join(words) or None
-
-
-def _sentence_before(sentences: Sentences, sentence: Span) -> Span | None:
-    at = bisect_left(sentences.spans, sentence.start, key=lambda span: span.start)
-    if at < len(sentences.spans) and sentences.spans[at] == sentence and at > 0:
-        return sentences.spans[at - 1]
-    return None
 
 
 def _distance(start: int, end: int, mention: Mention) -> int:

@@ -12,10 +12,11 @@ aliases and ``refers_to_main`` words, which always win):
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from bisect import bisect_left
+from collections.abc import Callable, Mapping
 from typing import Final
 
-from stargate_digest.segment import Span
+from stargate_digest.segment import Sentences, Span
 from stargate_digest.terms import TermHit
 
 ANAPHORS: Final[Mapping[str, tuple[str, ...]]] = {
@@ -58,3 +59,33 @@ def anaphor_in(text: str, span: Span, language: str) -> Span | None:
 def names_a_maker(text: str, hit: TermHit, language: str) -> bool:
     """Whether the name is followed by a word that makes it the maker of a product."""
     return any(text.startswith(suffix, hit.end) for suffix in MAKER_SUFFIXES.get(language, ()))
+
+
+def sentence_before(sentences: Sentences, sentence: Span) -> Span | None:
+    """The sentence before ``sentence``, where an anaphor's company is named."""
+    at = bisect_left(sentences.spans, sentence.start, key=lambda span: span.start)
+    if 0 < at < len(sentences.spans) and sentences.spans[at] == sentence:
+        return sentences.spans[at - 1]
+    return None
+
+
+def subject_hits(
+    within: Callable[[Span], list[TermHit]],
+    spans: tuple[Span, Span, Span | None],
+    text: str,
+    language: str,
+) -> list[TermHit]:
+    """The subjects a figure may be about: those its clause names, else those its sentence
+    names before it, less makers of a product; else, for an anaphor before it, the last
+    subject the sentence before names, standing where the anaphor stands."""
+    clause, before, previous = spans
+
+    def named(span: Span) -> list[TermHit]:
+        return [hit for hit in within(span) if not names_a_maker(text, hit, language)]
+
+    hits = named(clause) or named(before)
+    if hits or previous is None:
+        return hits
+    anaphor = anaphor_in(text, before, language)
+    earlier = named(previous) if anaphor is not None else []
+    return [TermHit(anaphor.start, anaphor.end, earlier[-1].label)] if anaphor and earlier else []

@@ -48,6 +48,7 @@ from stargate_digest.reconciliation.explain import (
     rival_reading,
     time_label,
 )
+from stargate_digest.reconciliation.restated import share_readings
 from stargate_digest.reconciliation.values import (
     APPROX_TOLERANCE,
     DateValue,
@@ -206,6 +207,7 @@ def find_disagreements(
                 read_against(c, explain(c, context), group.clusters, context)
                 for c in group.clusters[1:]
             ]
+            explained = share_readings(group.clusters[1:], explained, context)
             outliers = [
                 (c, found) for c, (_, found) in zip(group.clusters[1:], explained, strict=True)
             ]
