@@ -54,3 +54,26 @@ def test_an_unexplained_value_stays_a_conflict_when_its_restatement_is_one_too()
         *((s, day, [grant(s, 1, 7.5e9, "EUR", start=0, quote="7.5 billion")]) for s in "cd"),
     )
     assert any(d.kind is CONFLICT and d.severity is Severity.MEDIUM for d in found.disagreements)
+
+
+def _tranche(source: str, value: float) -> Claim:
+    return claim(source, 2, value, "USD", metric="initial_investment")
+
+
+def _first_tranche(lone: float) -> list[tuple[DisagreementKind, Severity]]:
+    day = "2025-01-23"
+    found = sources(
+        *((s, day, [claim(s, 1, 500e9, "USD")]) for s in "abc"),  # the total, three sources
+        *((s, day, [_tranche(s, 100e9)]) for s in "de"),
+        ("f", day, [_tranche("f", lone)]),
+    )
+    return [(d.kind, d.severity) for d in found.disagreements if d.metric == "initial_investment"]
+
+
+def test_a_lone_value_other_sources_give_for_another_measure_witnesses_nothing() -> None:
+    # "$500 billion" as the first tranche: the total, read under the wrong measure
+    assert _first_tranche(500e9) == [(CONFLICT, Severity.LOW)]
+
+
+def test_a_lone_value_no_other_measure_has_still_makes_a_conflict() -> None:
+    assert _first_tranche(300e9) == [(CONFLICT, Severity.MEDIUM)]

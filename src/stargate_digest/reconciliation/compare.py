@@ -48,7 +48,7 @@ from stargate_digest.reconciliation.explain import (
     rival_reading,
     time_label,
 )
-from stargate_digest.reconciliation.restated import share_readings
+from stargate_digest.reconciliation.restated import OtherMeasures, share_readings
 from stargate_digest.reconciliation.values import (
     APPROX_TOLERANCE,
     DateValue,
@@ -186,6 +186,9 @@ def find_disagreements(
     for figure in sorted(groups):
         families.setdefault(figure.family, []).append(groups[figure])
     partners = PartIndex(claims)
+    measures = OtherMeasures(
+        (g.figure.subject, g.figure.dimension, g.figure.metric, g.clusters) for g in groups.values()
+    )
     disagreements: list[Disagreement] = []
     figures: list[KeyFigure] = []
     for family in families.values():
@@ -218,7 +221,7 @@ def find_disagreements(
                 if found is not None and found.kind is DisagreementKind.ROUNDING
                 and (rival := rival_reading(c, group.clusters, context)) is not None
             ]  # fmt: skip
-            weak = _NoWitness(group, topic)
+            weak = _NoWitness(group, topic, measures)
             for reference, pairs in _findings(group, explained, rivals):
                 across = [pair for pair in pairs if _across_sources(pair, reference)]
                 if across:
@@ -272,10 +275,16 @@ class _NoWitness:
       all is no evidence either way;
     - a value whose sources all give another value of the same figure too: a page does
       not contradict itself, so it is likely about two things the extraction did not
-      tell apart.
+      tell apart;
+    - one source's figure that several sources give for another metric of the subject
+      (restated.OtherMeasures): that figure under the wrong measure.
     """
 
-    def __init__(self, group: _Group, topic: TopicProfile) -> None:
+    def __init__(
+        self, group: _Group, topic: TopicProfile, measures: OtherMeasures | None = None
+    ) -> None:
+        self._figure = group.figure
+        self._measures = measures
         self._own = metric_label(group.figure.metric)
         self._metrics = {metric_label(name) for name in topic.metrics}
         self._topic = topic
@@ -290,6 +299,11 @@ class _NoWitness:
             return True
         if len(cluster.sources) > 1:
             return False
+        figure = self._figure
+        if self._measures and self._measures.given_for_another(
+            figure.subject, figure.dimension, figure.metric, cluster
+        ):
+            return True
         named: set[str] = set()
         for claim in cluster.claims:
             labels = {hit.label for hit in self._topic.matcher.find(claim.quote)}

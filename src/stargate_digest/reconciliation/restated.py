@@ -1,4 +1,4 @@
-"""A value that another value of its figure restates shares that value's reading.
+"""Values that are another value restated, or another measure's figure.
 
 Pages restate a figure in another currency or round it ("$7.2 billion" for €6.8
 billion). Each outlier is read against the consensus first and, when the consensus
@@ -12,12 +12,13 @@ time: "$7.2 billion" is then the earlier grant, not a rival of the later one.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from stargate_digest.models import DisagreementKind
 from stargate_digest.reconciliation.clusters import Cluster
 from stargate_digest.reconciliation.explain import Context, Explanation, explain
+from stargate_digest.reconciliation.values import ratio
 
 Reading = tuple[Cluster, Explanation | None]
 
@@ -45,3 +46,32 @@ def share_readings(
                 shared[index] = (reference, replace(own, text=text))
                 break
     return shared
+
+
+# Within this, two values are one number (the clusters' own tolerance for exact figures).
+_SAME_VALUE = 1.02
+
+
+class OtherMeasures:
+    """The values several sources give for each measure of a subject: a lone value of one
+    metric that equals one of them under another metric is more likely that figure read
+    under the wrong measure ("$165 billion" of total investment taken for an added sum)
+    than a competing value, so it witnesses no contradiction on its own."""
+
+    def __init__(self, groups: Iterable[tuple[str, str, str, Sequence[Cluster]]]) -> None:
+        spans: dict[tuple[str, str], list[tuple[float, float, str]]] = {}
+        for subject, dimension, metric, clusters in groups:
+            if dimension == "date":
+                continue
+            for cluster in clusters:
+                if len(cluster.sources) > 1:
+                    spans.setdefault((subject, dimension), []).append((*cluster.span, metric))
+        # few per subject: the values several sources agree on, one per measure and moment
+        self._spans = spans
+
+    def given_for_another(self, subject: str, dimension: str, metric: str, value: Cluster) -> bool:
+        """Whether several sources give this value for another metric of the subject."""
+        return any(
+            other != metric and ratio((low, high), value.span) <= _SAME_VALUE
+            for low, high, other in self._spans.get((subject, dimension), ())
+        )
