@@ -79,3 +79,10 @@ def test_a_change_in_english_gives_both_figures_the_currency() -> None:
 def test_a_french_range_stays_a_range() -> None:
     (mention,) = find_mentions("un coût de 15 à 25 milliards d'euros", "fr")
     assert (mention.value, mention.value_max) == (15e9, 25e9)
+
+
+def test_a_capital_letter_glued_to_digits_after_a_count_names_a_model() -> None:
+    # "50 000 H100": fifty thousand chips of the H100 model, not hours ("15 h", "15h30")
+    (mention,) = find_mentions("le laboratoire aurait environ 50 000 H100 en service", "fr")
+    assert (mention.kind, mention.value) == ("count", 50000.0)
+    assert find_mentions("rendez-vous à 15h30", "fr") == []

@@ -174,7 +174,16 @@ def _tail(text: str, amount: _Amount, vocab: Vocabulary) -> Hit[Tail] | None:
             tail = vocab.tails.match(text, connector.end)
             if tail is not None and isinstance(tail.value, CurrencyTerm):
                 return tail
-    return vocab.tails.match(text, amount.end)
+    tail = vocab.tails.match(text, amount.end)
+    if tail is not None and _model_name(text, tail):
+        return None
+    return tail
+
+
+def _model_name(text: str, tail: Hit[Tail]) -> bool:
+    """A capital letter glued to digits ("50 000 H100") names a model, not a unit ("h")."""
+    written = text[tail.start : tail.end].strip()
+    return len(written) == 1 and written.isupper() and text[tail.end : tail.end + 1].isdigit()
 
 
 def _currency_marks(
