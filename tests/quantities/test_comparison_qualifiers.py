@@ -86,3 +86,21 @@ def test_a_capital_letter_glued_to_digits_after_a_count_names_a_model() -> None:
     (mention,) = find_mentions("le laboratoire aurait environ 50 000 H100 en service", "fr")
     assert (mention.kind, mention.value) == ("count", 50000.0)
     assert find_mentions("rendez-vous à 15h30", "fr") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Baustart im Herbst, Produktionsbeginn 2029. So lautete der Plan.", "2029"),
+        ("Der Zulieferer nennt als Baubeginn 2027.", "2027"),
+        ("Produktionsstart 2028 ist nicht mehr zu halten.", "2028"),
+    ],
+)
+def test_a_german_event_noun_makes_the_bare_year_after_it_a_date(text: str, value: str) -> None:
+    # German compounds name the event the year dates: "Produktionsbeginn 2029"
+    (mention,) = [m for m in find_mentions(text, "de") if m.kind == "date"]
+    assert mention.value == value
+
+
+def test_a_german_year_after_another_noun_stays_unreported() -> None:
+    assert [m for m in find_mentions("Das Modell Golf 2029 kommt.", "de") if m.kind == "date"] == []

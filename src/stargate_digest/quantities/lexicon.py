@@ -631,6 +631,12 @@ YEAR_PREPOSITIONS: Final[Mapping[str, tuple[str, ...]]] = {
     "nb": ("innen", "i", "til", "fra", "siden", "før", "innen utgangen av", "mellom"),
 }  # fmt: skip
 
+YEAR_EVENT_NOUN_ENDINGS: Final[Mapping[str, tuple[str, ...]]] = {
+    # German writes the event a bare year dates as one compound noun right before it
+    # ("Produktionsbeginn 2026", "Baustart 2023"): the year is a date.
+    "de": ("beginn", "start", "eröffnung", "fertigstellung", "inbetriebnahme"),
+}
+
 YEAR_MODIFIERS: Final[Mapping[str, tuple[str, ...]]] = {
     # Words that are part of the period ("mid-2026", "Ende 2025"): kept in the surface,
     # the value stays the year (the contract has no half-year precision).
