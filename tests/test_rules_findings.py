@@ -66,10 +66,17 @@ def _chip_story() -> RulesExtractor:
                     | {"money_metric": "market_value_loss"},
                     "Voltra": subject("organization", "Voltra", "ボルトラ", "沃特拉"),
                     "US stock market": subject("project", "US stocks", "米国株", "美股"),
+                    "Lumen-7": subject("project", "Lumen-7", "L7"),
+                    "Orbit-2": subject("project", "Orbit-2"),
                 },
                 "metrics": {
                     "market_value_loss": metric("market value", "時価総額", "市值"),
                     "training_cost": metric("training cost", "コスト", "成本"),
+                    "training_tokens": {
+                        "kinds": ["count"],
+                        "subjects": ["project"],
+                        "cues": ["tokens"],
+                    },
                 },
                 "distributive": {"cues": ["each"]},
             }
@@ -142,3 +149,23 @@ def test_the_later_figure_of_a_change_measures_what_the_earlier_one_does() -> No
     )
     found = [(c.metric, c.value) for c in CHIPS.extract(page).claims]
     assert found == [("training_cost", 5e9), ("training_cost", 6.5e9)]
+
+
+def test_a_figure_of_a_model_is_about_the_model_the_page_names_most() -> None:
+    # No model in reach of "tokens": the page's model, not its company, nor the model
+    # named once in passing.
+    text = (
+        "Lumen released Lumen-7 this week. Lumen-7 beats Orbit-2 on most tests. "
+        "To train it, they used 9.5 trillion tokens."
+    )
+    page = Article(
+        id="page",
+        language="en",
+        title=None,
+        text=text,
+        content_hash=content_hash(None, text),
+        source="page.txt",
+        format="text",
+    )
+    found = [(c.subject, c.metric, c.value) for c in CHIPS.extract(page).claims]
+    assert found == [("Lumen-7", "training_tokens", 9.5e12)]

@@ -42,7 +42,7 @@ from stargate_digest.extractors.page_rules import (
     part_of_figure,
     share_owner,
 )
-from stargate_digest.extractors.subject_rules import sentence_before, subject_hits
+from stargate_digest.extractors.subject_rules import page_subject, sentence_before, subject_hits
 from stargate_digest.models import Article, ArticleClaims, Claim
 from stargate_digest.quantities import Mention, find_mentions
 from stargate_digest.quantities.lexicon import PHASE_WORDS
@@ -141,8 +141,7 @@ class _Candidate:
     clause: Span
     text: str = ""
     language: str = ""
-    previous: Span | None = None
-    """The sentence before, where an anaphor's company is named (subject_rules.py)."""
+    previous: Span | None = None  # the sentence before (subject_rules.py)
 
 
 @dataclass(frozen=True)
@@ -223,7 +222,7 @@ class RulesExtractor:
                 )
             context = _Context(
                 scope=None if scope == _TOGETHER else scope or headline_site,
-                as_of=_as_of(mentions, candidate),
+                as_of=as_of(mentions, mention, clause, sentence, text),
             )
             if anchor:
                 made = tuple(
@@ -458,7 +457,12 @@ class RulesExtractor:
                 score = (distance + subject_distance, -metric.priority, subject, name)
                 if best is None or score < best:
                     best = score
-        return _Reading((best[2],), best[3]) if best else None
+        if best is None:  # no subject in reach has the cue's metric (subject_rules.py)
+            cued = {n: metrics[n].subjects for n, d in cue_distance.items() if d is not None}
+            said = (text, Span(candidate.clause.start, mention.start), candidate.language)
+            found = page_subject(index.subjects.hits, self.topic.subjects, cued, said)
+            return _Reading((found[0],), found[1]) if found else None
+        return _Reading((best[2],), best[3])
 
     def _subjects_in_clause(self, index: _Index, candidate: _Candidate) -> list[tuple[str, int]]:
         """Subjects the clause names, with their distance; the main subject as a default.
@@ -534,12 +538,6 @@ class _Context:
 
     scope: str | None
     as_of: str | None
-
-
-def _as_of(mentions: list[Mention], candidate: _Candidate) -> str | None:
-    """A date the figure's clause states, else its timeline entry's (moment_rules.py)."""
-    c = candidate
-    return as_of(mentions, c.mention, c.clause, c.sentence, c.text)
 
 
 # What ``_scope`` says of a figure beside parts named together: about no one part.

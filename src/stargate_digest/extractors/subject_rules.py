@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Final
 
 from stargate_digest.segment import Sentences, Span
 from stargate_digest.terms import TermHit
+from stargate_digest.topic import SubjectSpec
 
 ANAPHORS: Final[Mapping[str, tuple[str, ...]]] = {
     "en": ("the company", "the firm"),
@@ -89,3 +90,41 @@ def subject_hits(
     anaphor = anaphor_in(text, before, language)
     earlier = named(previous) if anaphor is not None else []
     return [TermHit(anaphor.start, anaphor.end, earlier[-1].label)] if anaphor and earlier else []
+
+
+PRONOUNS: Final[Mapping[str, tuple[str, ...]]] = {
+    # Third-person pronouns: a clause that says "it" is about something named before.
+    "en": ("it", "its", "they", "their", "them"),
+    "de": ("es", "sein", "seine", "seinen", "seinem", "ihr", "ihre", "ihren"),
+    "fr": ("il", "ils", "elle", "elles", "son", "sa", "ses", "leur", "leurs"),
+    "es": ("su", "sus", "ello", "ella", "ellos"),
+    "it": ("esso", "essa", "suo", "sua", "suoi"),
+    "pt": ("ele", "ela", "seu", "sua", "seus"),
+}
+
+
+def page_subject(
+    hits: list[TermHit],
+    subjects: Mapping[str, SubjectSpec],
+    wanted: Mapping[str, Sequence[str]],
+    clause: tuple[str, Span, str],
+) -> tuple[str, str] | None:
+    """(subject, metric) for a figure whose cue names metrics (``wanted``: metric -> the
+    subject kinds it measures) that no subject in its reach can have, when its clause
+    (``clause``: text, the clause before the figure, language) refers back with a
+    pronoun: the subject of a fitting kind the page names most ("To train it, they used
+    14.8 billion tokens" on a page about one model), first named on a tie."""
+    text, span, language = clause
+    words = PRONOUNS.get(language, ())
+    if not any(w.casefold() in words for w in re.findall(r"\w+", text[span.start : span.end])):
+        return None
+    counts: dict[str, int] = {}
+    for hit in hits:
+        counts[hit.label] = counts.get(hit.label, 0) + 1
+    best: tuple[int, int, str, str] | None = None
+    for order, subject in enumerate(dict.fromkeys(hit.label for hit in hits)):
+        for metric, subject_kinds in wanted.items():
+            if subject in subjects and subjects[subject].kind in subject_kinds:
+                score = (-counts[subject], order, subject, metric)
+                best = score if best is None or score < best else best
+    return (best[2], best[3]) if best else None
