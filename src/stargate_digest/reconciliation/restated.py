@@ -53,25 +53,32 @@ _SAME_VALUE = 1.02
 
 
 class OtherMeasures:
-    """The values several sources give for each measure of a subject: a lone value of one
-    metric that equals one of them under another metric is more likely that figure read
-    under the wrong measure ("$165 billion" of total investment taken for an added sum)
-    than a competing value, so it witnesses no contradiction on its own."""
+    """The values several sources give for each measure of a subject. One source's value
+    of one metric that the same source also gives for another metric, where several
+    sources give it, is more likely that figure read a second time under the wrong
+    measure ("$165 billion" of total investment taken for an added sum) than a competing
+    value, so it witnesses no contradiction on its own. (A match by value alone is no
+    sign: on large coverage some value of another measure is near almost any number.)"""
 
     def __init__(self, groups: Iterable[tuple[str, str, str, Sequence[Cluster]]]) -> None:
-        spans: dict[tuple[str, str], list[tuple[float, float, str]]] = {}
+        spans: dict[tuple[str, str], list[tuple[float, float, str, frozenset[str]]]] = {}
         for subject, dimension, metric, clusters in groups:
             if dimension == "date":
                 continue
             for cluster in clusters:
                 if len(cluster.sources) > 1:
-                    spans.setdefault((subject, dimension), []).append((*cluster.span, metric))
+                    entry = (*cluster.span, metric, frozenset(cluster.sources))
+                    spans.setdefault((subject, dimension), []).append(entry)
         # few per subject: the values several sources agree on, one per measure and moment
         self._spans = spans
 
     def given_for_another(self, subject: str, dimension: str, metric: str, value: Cluster) -> bool:
-        """Whether several sources give this value for another metric of the subject."""
+        """Whether the value's one source also gives it for another metric of the subject,
+        as several sources do."""
+        if len(value.sources) != 1:
+            return False
+        (source,) = value.sources
         return any(
-            other != metric and ratio((low, high), value.span) <= _SAME_VALUE
-            for low, high, other in self._spans.get((subject, dimension), ())
+            other != metric and source in sources and ratio((low, high), value.span) <= _SAME_VALUE
+            for low, high, other, sources in self._spans.get((subject, dimension), ())
         )
