@@ -18,8 +18,9 @@ from importlib import resources
 
 # A sentence ends at . ! ? (or their CJK forms) followed by a space and a capital, digit
 # or opening quote, or at a paragraph break. "U.S. government" and "5.94" do not end one.
+# Hangul has no capitals: Korean ends a sentence with ". " before any syllable.
 _SENTENCE_END = re.compile(
-    r"(?P<stop>[.!?])[\"'”’»)]*\s+(?=[\"“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9$€£¥])"
+    r"(?P<stop>[.!?])[\"'”’»)]*\s+(?=[\"“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9$€£¥\uac00-\ud7a3])"
     r"|(?P<cjk>[。！？])"
     r"|\n\s*\n|\n"
 )
@@ -28,7 +29,12 @@ branch starts with a literal character class, which the regex engine can scan fo
 faster than for the lookbehinds this used to be written with."""
 # Clauses: commas, semicolons, colons and dashes outside parentheses; a separator
 # between digits ("18,25", "1,000") is part of a number unless a space follows it.
-_CLAUSE_TOKEN = re.compile(r"[()\[\]]|[,;:](?=\s)|(?<!\d)[,;:](?!\d)|[，；：、]|\s[–—-]\s")
+# Chinese and Japanese write no space inside a phrase: a space between two of their
+# characters separates two phrases (a headline's "沃特拉市值蒸发近400亿美元 创美股历史记录").
+_CLAUSE_TOKEN = re.compile(
+    r"[()\[\]]|[,;:](?=\s)|(?<!\d)[,;:](?!\d)|[，；：、]|\s[–—-]\s"
+    r"|(?<=[\u3040-\u30ff\u3400-\u9fff])[ \u3000](?=[\u3040-\u30ff\u3400-\u9fff])"
+)
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ from stargate_digest.extractors.clause_rules import (
     subject_before,
     telling_cues,
 )
+from stargate_digest.extractors.moment_rules import as_of, joined_as_change
 from stargate_digest.extractors.page_rules import (
     Paragraphs,
     is_dateline,
@@ -45,6 +46,7 @@ from stargate_digest.extractors.page_rules import (
     part_of_figure,
     share_owner,
 )
+from stargate_digest.extractors.subject_rules import page_subject, sentence_before, subject_hits
 from stargate_digest.models import Article, ArticleClaims, Claim
 from stargate_digest.quantities import Mention, find_mentions
 from stargate_digest.quantities.lexicon import PHASE_WORDS
@@ -142,6 +144,9 @@ class _Candidate:
     sentence: Span
     clause: Span
     level: bool = False  # one of the two levels of a stated change ("from $5bn to $4bn")
+    text: str = ""
+    language: str = ""
+    previous: Span | None = None  # the sentence before (subject_rules.py)
 
 
 @dataclass(frozen=True)
@@ -194,7 +199,8 @@ class RulesExtractor:
         index = self._index(text)
         mentions = find_mentions(text, article.language)
         levels = change_levels(text, mentions, article.language)
-        phases = _phase_pattern(word_language(article.language))
+        language = word_language(article.language)
+        phases = _phase_pattern(language)
         headline_site = self._scope_of_article(article)
         claims: list[Claim] = []
         anchors: dict[int, tuple[Claim, ...]] = {}
@@ -209,8 +215,12 @@ class RulesExtractor:
                 continue  # page furniture and asides name none of the story's subjects or parts
             sentence = sentences.containing(mention.start)
             clause = clause_around(text, sentence, mention.start, mention.end)
-            candidate = _Candidate(mention, sentence, clause, id(mention) in levels)
+            before = sentence_before(sentences, sentence)
+            level = id(mention) in levels
+            candidate = _Candidate(mention, sentence, clause, level, text, language, before)
             anchor = _equivalent_anchor(text, previous, mention, anchors)
+            joined = previous is not None and joined_as_change(text, previous, mention, language)
+            changed = anchors.get(id(previous), ()) if joined else ()
             previous = mention
             scope = self._scope(index, candidate, text, phases, article.language)
             if scope is None:
@@ -219,7 +229,7 @@ class RulesExtractor:
                 )
             context = _Context(
                 scope=None if scope == _TOGETHER else scope or headline_site,
-                as_of=_as_of(mentions, candidate),
+                as_of=as_of(mentions, mention, clause, sentence, text),
             )
             if anchor:
                 made = tuple(
@@ -235,6 +245,8 @@ class RulesExtractor:
                 )
             else:
                 reading = self._read(index, candidate, text, article.language)
+                if changed:  # "from X to Y": Y measures what X does (moment_rules.py)
+                    reading = _Reading(tuple(c.subject for c in changed), changed[0].metric)
                 if reading is None:
                     continue
                 made = tuple(
@@ -457,8 +469,13 @@ class RulesExtractor:
                 score = (distance + subject_distance, -metric.priority, subject, name)
                 if best is None or score < best:
                     best = score
-        if best is None:  # "14.8 billion tokens" of a model the sentence does not name
-            found = subject_before(index.subjects.hits, self.topic, metrics, cue_distance, mention)
+        if best is None:  # no subject in reach has the cue's metric (subject_rules.py)
+            cued = {n: metrics[n].subjects for n, d in cue_distance.items() if d is not None}
+            said = (text, Span(candidate.clause.start, mention.start), candidate.language)
+            # a pronoun's page subject first, else the last fitting subject named before
+            found = page_subject(
+                index.subjects.hits, self.topic.subjects, cued, said
+            ) or subject_before(index.subjects.hits, self.topic, metrics, cue_distance, mention)
             return _Reading((found[0],), found[1]) if found else None
         return _Reading((best[2],), best[3])
 
@@ -469,11 +486,9 @@ class RulesExtractor:
         names before it.
         """
         found: dict[str, int] = {self.topic.main_subject: _DEFAULT_SUBJECT_DISTANCE}
-        hits = index.subjects.within(candidate.clause)
-        if not hits:
-            before = Span(candidate.sentence.start, candidate.mention.start)
-            hits = index.subjects.within(before)
-        for hit in hits:
+        before = Span(candidate.sentence.start, candidate.mention.start)
+        spans = (candidate.clause, before, candidate.previous)
+        for hit in subject_hits(index.subjects.within, spans, candidate.text, candidate.language):
             distance = _distance(hit.start, hit.end, candidate.mention)
             found[hit.label] = min(found.get(hit.label, distance), distance)
         return sorted(found.items(), key=lambda item: item[1])
@@ -538,21 +553,6 @@ class _Context:
 
     scope: str | None
     as_of: str | None
-
-
-def _as_of(mentions: list[Mention], candidate: _Candidate) -> str | None:
-    """A date the figure's clause states (not the figure itself), at its precision."""
-    if candidate.mention.kind == "date":
-        return None
-    clause = candidate.clause
-    first = bisect_left(mentions, clause.start, key=lambda m: m.start)
-    for mention in mentions[first:]:
-        if mention.start >= clause.end:
-            break
-        if mention.kind == "date" and mention.end <= clause.end:
-            value = str(mention.value)
-            return None if value.startswith("--") else value
-    return None
 
 
 # What ``_scope`` says of a figure beside parts named together: about no one part.

@@ -20,6 +20,7 @@ from stargate_digest.quantities.lexicon import (
     CJK_LANGUAGES,
     MONTH_FIRST_LANGUAGES,
     MONTH_YEAR_CONNECTORS,
+    YEAR_EVENT_NOUN_ENDINGS,
     YEAR_MODIFIERS,
     YEAR_PREPOSITIONS,
 )
@@ -72,6 +73,7 @@ class _PeriodPatterns:
     month: re.Pattern[str]
     modifier: re.Pattern[str]
     preposition: re.Pattern[str]
+    event: re.Pattern[str] | None = None
 
 
 _YEAR = re.compile(r"(?<![\d.,/])(?<!\d-)(?:19|20)\d\d(?![\d%])(?![.,]\d)")
@@ -98,7 +100,17 @@ def _period_patterns(language: str) -> _PeriodPatterns:
         month=_ending_with(months, month_gap),
         modifier=_ending_with([m.rstrip("-") for m in modifiers], f"(?:-|{SPACE}+)"),
         preposition=_ending_with(list(YEAR_PREPOSITIONS.get(words, ())), f"{SPACE}+"),
+        event=_event_noun(words),
     )
+
+
+def _event_noun(language: str) -> re.Pattern[str] | None:
+    """A noun that names what the year dates, written as one compound ("Produktionsbeginn")."""
+    endings = YEAR_EVENT_NOUN_ENDINGS.get(language)
+    if not endings:
+        return None
+    alternation = "|".join(map(re.escape, endings))
+    return re.compile(rf"(?<!\w)\w*(?i:{alternation}){SPACE}+\Z")
 
 
 def _period_at(text: str, year: re.Match[str], floor: int, language: str) -> DateHit | None:
@@ -124,6 +136,8 @@ def _period_at(text: str, year: re.Match[str], floor: int, language: str) -> Dat
     if modifier is not None:
         return DateHit(modifier.start(), end, year[0])
     if patterns.preposition.search(text, window, start) is not None:
+        return DateHit(start, end, year[0])
+    if patterns.event is not None and patterns.event.search(text, window, start) is not None:
         return DateHit(start, end, year[0])
     return None
 

@@ -494,7 +494,7 @@ QUALIFIERS_BEFORE: Final[Mapping[str, Mapping[str, Qualifier]]] = {
         "at least": _AT_LEAST, "over": _AT_LEAST, "more than": _AT_LEAST,
         "in excess of": _AT_LEAST, "upwards of": _AT_LEAST, "no less than": _AT_LEAST,
         "at most": _AT_MOST, "no more than": _AT_MOST, "less than": _AT_MOST,
-        "fewer than": _AT_MOST,
+        "fewer than": _AT_MOST, "under": _AT_MOST, "below": _AT_MOST,
         "up to": _UP_TO, "as much as": _UP_TO, "as many as": _UP_TO,
     },
     "de": {
@@ -552,6 +552,8 @@ QUALIFIERS_BEFORE: Final[Mapping[str, Mapping[str, Qualifier]]] = {
         "将近": _APPROX, "接近": _APPROX,
         "超过": _AT_LEAST, "超過": _AT_LEAST, "逾": _AT_LEAST, "至少": _AT_LEAST,
         "最多": _AT_MOST, "不超过": _AT_MOST, "不到": _AT_MOST,
+        # comparisons: "远高于5亿美元" (far higher than) is a bound, not the figure
+        "高于": _AT_LEAST, "高於": _AT_LEAST, "低于": _AT_MOST, "低於": _AT_MOST,
         "高达": _UP_TO, "多达": _UP_TO,
     },
     "ko": {
@@ -560,6 +562,15 @@ QUALIFIERS_BEFORE: Final[Mapping[str, Mapping[str, Qualifier]]] = {
         "최대": _UP_TO,
     },
 }  # fmt: skip
+
+UP_TO_AFTER_CHANGE: Final[Mapping[str, str]] = {
+    # "hasta", "fino a", "até" after a word of change say where the figure went, not a
+    # bound of it: "la duplicación de su inversión hasta 200.000 millones" (regex of the
+    # word stems, whole words, earlier in the sentence).
+    "es": r"duplic|triplic|aument|elev|increment|ampli|recort|reduc|crec|dispar",
+    "it": r"raddoppi|triplic|aument|elev|increment|ampli|ridu|cresc",
+    "pt": r"duplic|triplic|aument|elev|increment|ampli|reduz|reduç|cresc",
+}
 
 QUALIFIERS_INSIDE: Final[Mapping[str, Mapping[str, Qualifier]]] = {
     # Written between the number and its scale or currency ("5000多亿元", "5억여 원").
@@ -581,6 +592,9 @@ QUALIFIERS_AFTER: Final[Mapping[str, Mapping[str, Qualifier]]] = {
         "以上": _AT_LEAST, "超": _AT_LEAST, "余り": _AT_LEAST, "強": _AT_LEAST,
         "前後": _APPROX, "程度": _APPROX, "ほど": _APPROX, "弱": _APPROX,
         "以下": _AT_MOST, "未満": _AT_MOST,
+        # the object particle, then a verb of comparison: "5億ドルを大きく上回る"
+        "を上回": _AT_LEAST, "を大きく上回": _AT_LEAST, "を超え": _AT_LEAST,
+        "を下回": _AT_MOST,
     },
     "zh": {
         "以上": _AT_LEAST, "多": _AT_LEAST, "余": _AT_LEAST,
@@ -591,6 +605,11 @@ QUALIFIERS_AFTER: Final[Mapping[str, Mapping[str, Qualifier]]] = {
         "이상": _AT_LEAST, "넘게": _AT_LEAST,
         "가량": _APPROX, "정도": _APPROX, "내외": _APPROX, "쯤": _APPROX,
         "이하": _AT_MOST, "미만": _AT_MOST,
+        # "초과" (exceeding), also as a verb after the object particle, maybe with an
+        # adverb: "5억 달러를 훨씬 초과했다", "5억 달러를 넘는"
+        "초과": _AT_LEAST, "을 초과": _AT_LEAST, "를 초과": _AT_LEAST,
+        "을 훨씬 초과": _AT_LEAST, "를 훨씬 초과": _AT_LEAST,
+        "을 넘": _AT_LEAST, "를 넘": _AT_LEAST, "을 훨씬 넘": _AT_LEAST, "를 훨씬 넘": _AT_LEAST,
     },
 }  # fmt: skip
 
@@ -611,6 +630,12 @@ YEAR_PREPOSITIONS: Final[Mapping[str, tuple[str, ...]]] = {
     "pt": ("até", "em", "desde", "antes de", "no ano de", "até o fim de", "entre"),
     "nb": ("innen", "i", "til", "fra", "siden", "før", "innen utgangen av", "mellom"),
 }  # fmt: skip
+
+YEAR_EVENT_NOUN_ENDINGS: Final[Mapping[str, tuple[str, ...]]] = {
+    # German writes the event a bare year dates as one compound noun right before it
+    # ("Produktionsbeginn 2026", "Baustart 2023"): the year is a date.
+    "de": ("beginn", "start", "eröffnung", "fertigstellung", "inbetriebnahme"),
+}
 
 YEAR_MODIFIERS: Final[Mapping[str, tuple[str, ...]]] = {
     # Words that are part of the period ("mid-2026", "Ende 2025"): kept in the surface,
@@ -654,6 +679,10 @@ RANGE_BETWEEN: Final[Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
 
 RANGE_FROM: Final[Mapping[str, tuple[str, ...]]] = {
     "en": ("from",), "de": ("von",), "nb": ("fra",),
+    # French "de ... à" is a range ("de 15 à 25 milliards") unless a verb of change
+    # takes it: "passe de 6,8 milliards à 9,9 milliards" is a change.
+    "fr": ("passe de", "passé de", "passer de", "passera de", "passant de", "passait de",
+           "passée de", "passés de", "passées de"),
 }  # fmt: skip
 
 # --- scope -------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from stargate_digest.models import Qualifier
@@ -38,6 +39,7 @@ from stargate_digest.quantities.lexicon import (
     RANGE_FROM,
     RANGE_WORDS,
     SCALE_WORDS,
+    UP_TO_AFTER_CHANGE,
 )
 from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.quantities.mention import Kind, Mention
@@ -172,7 +174,16 @@ def _tail(text: str, amount: _Amount, vocab: Vocabulary) -> Hit[Tail] | None:
             tail = vocab.tails.match(text, connector.end)
             if tail is not None and isinstance(tail.value, CurrencyTerm):
                 return tail
-    return vocab.tails.match(text, amount.end)
+    tail = vocab.tails.match(text, amount.end)
+    if tail is not None and _model_name(text, tail):
+        return None
+    return tail
+
+
+def _model_name(text: str, tail: Hit[Tail]) -> bool:
+    """A capital letter glued to digits ("50 000 H100") names a model, not a unit ("h")."""
+    written = text[tail.start : tail.end].strip()
+    return len(written) == 1 and written.isupper() and text[tail.end : tail.end + 1].isdigit()
 
 
 def _currency_marks(
@@ -233,6 +244,25 @@ def _is_embedded(text: str, token: NumberToken, floor: int) -> bool:
 def _glued_letter(text: str, pos: int) -> bool:
     """A letter right after a number makes it a name or an ordinal ("5G", "47th")."""
     return pos < len(text) and is_letter(text[pos])
+
+
+@cache
+def _change_words(language: str) -> re.Pattern[str] | None:
+    stems = UP_TO_AFTER_CHANGE.get(word_language(language))
+    return None if stems is None else re.compile(rf"(?<!\w)(?i:{stems})\w*")
+
+
+def _after_change(text: str, start: int, language: str, qualifier: Qualifier) -> Qualifier:
+    """An "up to" that follows a word of change in its sentence is the new figure."""
+    change = _change_words(language)
+    if qualifier is not Qualifier.UP_TO or change is None:
+        return qualifier
+    window = text[max(0, start - _CHANGE_WINDOW) : start]
+    sentence = re.split(r"[.;!?](?:\s|\Z)", window)[-1]
+    return Qualifier.EXACT if change.search(sentence) else qualifier
+
+
+_CHANGE_WINDOW = 80
 
 
 def _is_bare_number_noise(text: str, token: NumberToken, language: str) -> bool:
@@ -312,7 +342,8 @@ def _range_words(language: str) -> _RangeWords:
         after_between=re.compile(rf"{SPACE}+(?i:{_alternation(ands)}){SPACE}+"),
         between=re.compile(rf"(?<!\w)(?i:{_alternation(between)}){SPACE}+\Z"),
         start_from=re.compile(
-            rf"(?<!\w)(?i:{_alternation(RANGE_FROM.get(language, ()))}){SPACE}+\S*\Z"
+            rf"(?<!\w)(?i:{_alternation(RANGE_FROM.get(language, ()))}){SPACE}+"
+            rf"(?:{LETTER}+{SPACE}+)?\S*\Z"
         ),
     )
 
@@ -433,7 +464,8 @@ def _read(
         unit=reading.unit,
         currency_candidates=reading.candidates,
         currency_resolution=reading.reason,
-        qualifier=amount.qualifier or _qualifier(text, start, end, vocab, floor),
+        qualifier=amount.qualifier
+        or _after_change(text, start, language, _qualifier(text, start, end, vocab, floor)),
         start=start,
         end=end,
         surface=text[start:end],
@@ -584,6 +616,29 @@ def _carry_currency(text: str, mentions: list[Mention], language: str) -> list[M
     return carried
 
 
+def _carry_back(text: str, mentions: list[Mention], language: str) -> list[Mention]:
+    """A bare scaled amount joined to the money after it as a range's ends are joined is
+    money in that currency: "rose from 5 billion to 6.5 billion euros", "passe de 6,8
+    milliards à 9,9 milliards d'euros" (a change, so two figures, not a range)."""
+    joiners = _range_words(word_language(language)).joiners
+    carried = list(mentions)
+    for index, (mention, after) in enumerate(pairwise(mentions)):
+        if not _is_bare_scaled(mention) or after.kind != "money" or after.unit == UNRESOLVED:
+            continue
+        if after.scale_word is None or not joiners.fullmatch(text, mention.end, after.start):
+            continue
+        carried[index] = mention.model_copy(
+            update={
+                "kind": "money",
+                "unit": after.unit,
+                "currency_candidates": (),
+                "currency_resolution": f"no currency stated; {after.unit} as "
+                f"'{after.surface}' it changed to",
+            }
+        )
+    return carried
+
+
 @cache
 def _implied_pattern(language: str) -> re.Pattern[str] | None:
     """Scale words with no digits before them, after the words that stand for a number;
@@ -656,7 +711,8 @@ def find_mentions(text: str, language: str) -> list[Mention]:
             mentions.append(mention)
             floor = mention.end
     mentions.sort(key=lambda mention: mention.start)
-    return _carry_currency(text, _link_equivalents(text, mentions), language)
+    linked = _link_equivalents(text, mentions)
+    return _carry_currency(text, _carry_back(text, linked, language), language)
 
 
 def parse_quantity(span: str, language: str) -> Mention | None:

@@ -51,6 +51,7 @@ from stargate_digest.reconciliation.explain import (
     rival_reading,
     time_label,
 )
+from stargate_digest.reconciliation.restated import OtherMeasures, share_readings
 from stargate_digest.reconciliation.sums import SumIndex
 from stargate_digest.reconciliation.values import (
     APPROX_TOLERANCE,
@@ -237,6 +238,9 @@ def find_disagreements(
         for figure, group in sorted(groups.items(), key=lambda item: item[0])
         if figure.dimension == "money"
     )
+    measures = OtherMeasures(
+        (g.figure.subject, g.figure.dimension, g.figure.metric, g.clusters) for g in groups.values()
+    )
     disagreements: list[Disagreement] = []
     figures: list[KeyFigure] = []
     for family in families.values():
@@ -260,6 +264,7 @@ def find_disagreements(
                 read_against(c, explain(c, context), group.clusters, context)
                 for c in group.clusters[1:]
             ]
+            explained = share_readings(group.clusters[1:], explained, context)
             outliers = [
                 (c, found) for c, (_, found) in zip(group.clusters[1:], explained, strict=True)
             ]
@@ -270,7 +275,7 @@ def find_disagreements(
                 if found is not None and found.kind is DisagreementKind.ROUNDING
                 and (rival := rival_reading(c, group.clusters, context)) is not None
             ]  # fmt: skip
-            weak = _NoWitness(group, topic)
+            weak = _NoWitness(group, topic, measures)
             written = {
                 id(c): forms
                 for c in group.clusters[:REFERENCES]
@@ -342,10 +347,16 @@ class _NoWitness:
       all is no evidence either way;
     - a value whose sources all give another value of the same figure too: a page does
       not contradict itself, so it is likely about two things the extraction did not
-      tell apart.
+      tell apart;
+    - one source's figure that several sources give for another metric of the subject
+      (restated.OtherMeasures): that figure under the wrong measure.
     """
 
-    def __init__(self, group: _Group, topic: TopicProfile) -> None:
+    def __init__(
+        self, group: _Group, topic: TopicProfile, measures: OtherMeasures | None = None
+    ) -> None:
+        self._figure = group.figure
+        self._measures = measures
         self._own = metric_label(group.figure.metric)
         self._metrics = {metric_label(name) for name in topic.metrics}
         self._topic = topic
@@ -360,6 +371,11 @@ class _NoWitness:
             return True
         if len(cluster.sources) > 1:
             return False
+        figure = self._figure
+        if self._measures and self._measures.given_for_another(
+            figure.subject, figure.dimension, figure.metric, cluster
+        ):
+            return True
         named: set[str] = set()
         for claim in cluster.claims:
             labels = {hit.label for hit in self._topic.matcher.find(claim.quote)}
