@@ -320,3 +320,32 @@ def test_beyond_sixteen_sources_the_texts_fold_too() -> None:
     texts = tree.find_class("source-text")
     assert len(texts) == 40
     assert sum(bool(list(t.iterancestors("details"))) for t in texts) == 40 - 16
+
+
+def test_roundings_past_the_open_cards_fold_together_and_other_kinds_stay_cards() -> None:
+    digest, articles = _big_story()
+    base = digest.disagreements[0]
+    kinds = (
+        [DisagreementKind.CONFLICT] * 4 + [DisagreementKind.SCOPE] + [DisagreementKind.ROUNDING] * 3
+    )
+    findings = [
+        base.model_copy(update={"id": f"d{n}", "kind": kind, "severity": Severity.LOW})
+        for n, kind in enumerate(kinds, 1)
+    ]
+    many = digest.model_copy(update={"disagreements": findings})
+    section = lxml.html.document_fromstring(render_html(many, articles)).get_element_by_id(
+        "disagreements"
+    )
+    cards = section.find_class("disagreement")
+    assert len(cards) == 8, "every finding keeps its card (and its anchor)"
+    folds = [
+        d
+        for d in section.iter("details")
+        if "written differently" in d.find("summary").text_content()
+    ]
+    assert len(folds) == 1
+    assert folds[0].find("summary").text_content().startswith("3 figures written differently")
+    inside = [c.get("class") for c in folds[0].find_class("disagreement")]
+    assert len(inside) == 3 and all("kind-rounding" in c for c in inside)
+    outside = [c for c in cards if not any(a is folds[0] for a in c.iterancestors("details"))]
+    assert [("kind-rounding" in c.get("class")) for c in outside] == [False] * 5

@@ -472,10 +472,12 @@ class RulesExtractor:
         if best is None:  # no subject in reach has the cue's metric (subject_rules.py)
             cued = {n: metrics[n].subjects for n, d in cue_distance.items() if d is not None}
             said = (text, Span(candidate.clause.start, mention.start), candidate.language)
-            # a pronoun's page subject first, else the last fitting subject named before
-            found = page_subject(
-                index.subjects.hits, self.topic.subjects, cued, said
-            ) or subject_before(index.subjects.hits, self.topic, metrics, cue_distance, mention)
+            # a pronoun's page subject first, else the last fitting subject named before;
+            # a number in words ("one million parameters are a lot") is no one's figure
+            found = None if mention.spelled else (
+                page_subject(index.subjects.hits, self.topic.subjects, cued, said)
+                or subject_before(index.subjects.hits, self.topic, metrics, cue_distance, mention)
+            )  # fmt: skip
             return _Reading((found[0],), found[1]) if found else None
         return _Reading((best[2],), best[3])
 
