@@ -1,0 +1,241 @@
+"""Which part of the story a figure is about: the rules extractor's ``scope``.
+
+A figure takes the profile's named part (a site, a country programme, a phase) nearest
+it in its clause, else in its sentence's opening clause before it; else a country
+programme the profile does not list ("Stargate Argentina"); else a generic "phase N";
+else the one site the previous sentence of its paragraph opens with; else the one site
+the article's headline names. Parts named together ("in Abilene and Lordstown") give it
+no scope at all. docs/quantities.md describes the rules with examples.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache
+from typing import Protocol
+
+from stargate_digest.extractors.clause_rules import named_together
+from stargate_digest.extractors.page_rules import names_the_part, part_of_figure
+from stargate_digest.models import Article
+from stargate_digest.quantities import Mention
+from stargate_digest.quantities.lexicon import PHASE_WORDS
+from stargate_digest.quantities.locale_facts import word_language
+from stargate_digest.segment import Sentences, Span, clause_around
+from stargate_digest.terms import TermHit
+from stargate_digest.topic import TopicProfile, scope_label
+
+
+class Hits(Protocol):
+    """Matches of one pattern over a whole article, looked up by range (rules._Hits)."""
+
+    def within(self, span: Span) -> list[TermHit]: ...
+
+
+# What ``_named_part`` says of a figure beside parts named together: about no one part.
+_TOGETHER = "\x00together"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure and where it stands: its sentence, clause and paragraph."""
+
+    mention: Mention
+    sentence: Span
+    clause: Span
+    paragraph: Span
+
+
+class ScopeRules:
+    """The scope rules of one topic profile (its parts and their aliases)."""
+
+    def __init__(self, topic: TopicProfile) -> None:
+        self.topic = topic
+        self._aliases = {
+            name: frozenset([name, *spec.aliases]) for name, spec in topic.scopes.items()
+        }
+
+    def hits(self, text: str, by_label: dict[str, list[TermHit]] | None = None) -> list[TermHit]:
+        """Where ``text`` names each of the profile's parts (``by_label``: its matches)."""
+        if by_label is None:
+            by_label = {}
+            for hit in self.topic.matcher.find(text):
+                by_label.setdefault(hit.label, []).append(hit)
+        return [
+            TermHit(hit.start, hit.end, name)
+            for name in self.topic.scopes
+            for hit in by_label.get(scope_label(name), [])
+        ]
+
+    def of_figure(
+        self,
+        text: str,
+        sentences: Sentences,
+        figure: Figure,
+        *,
+        scopes: Hits,
+        subjects: Hits,
+        language: str,
+        headline_site: str | None,
+    ) -> str | None:
+        """The scope of a figure (``scopes``, ``subjects``: where the text names them)."""
+        scope = self._named_part(scopes, figure, text, language)
+        if scope is None:
+            scope = self._country_programme(subjects, figure, text, language)
+        if scope is None:
+            scope = self._phase(text, figure.clause, language)
+        if scope is None:
+            scope = self._site_before(scopes, text, sentences, figure)
+        if scope == _TOGETHER:
+            return None
+        return scope or headline_site
+
+    def _named_part(self, scopes: Hits, figure: Figure, text: str, language: str) -> str | None:
+        """The named part nearest the figure in its clause, else its sentence."""
+        mention, sentence, clause = figure.mention, figure.sentence, figure.clause
+        for span in (clause, sentence):
+            hits = [
+                h
+                for h in scopes.within(span)
+                if not part_of_figure(h.start, h.end, mention)
+                and names_the_part(text, h.start, h.end, self._aliases[h.label])
+            ]
+            if span is sentence and hits:
+                # Beyond the clause, only a part named in the sentence's opening clause,
+                # before the figure, sets the scope ("At the Abilene campus, ... 400,000
+                # GPUs"): one named after it usually starts a new thought ("...; the
+                # first phase costs ..."), and one in a middle clause says where
+                # something else is ("MGX, a fund in the UAE, ...").
+                opening = clause_around(text, span, span.start, span.start)
+                hits = [h for h in hits if h.end <= min(mention.start, opening.end)]
+            if hits:
+                nearest = min(hits, key=lambda h: _distance(h.start, h.end, mention))
+                if named_together(text, hits, nearest, word_language(language)):
+                    return _TOGETHER
+                return nearest.label
+        return None
+
+    def _phase(self, text: str, clause: Span, language: str) -> str | None:
+        """A generic phase the figure's clause names ("phase 2", "first phase")."""
+        phases = _phase_pattern(word_language(language))
+        if phases is None:
+            return None
+        found = phases.search(text, clause.start, clause.end)
+        if found is None:
+            return None
+        number = next((g for g in found.groups() if g), "1")
+        return self.topic.canonical_scope(f"phase {number}")
+
+    def _site_before(
+        self, scopes: Hits, text: str, sentences: Sentences, figure: Figure
+    ) -> str | None:
+        """The one site the previous sentence of the paragraph opens with, if any.
+
+        "In Abilene, Stargate is building a campus. It will draw 1.2 GW." A site named
+        later in that sentence, or further back, is more often named in passing (tried).
+        """
+        paragraph, sentence = figure.paragraph, figure.sentence
+        at = bisect_left(sentences.spans, sentence.start, key=lambda span: span.start) - 1
+        if at >= 0 and (span := sentences.spans[at]).start >= paragraph.start:
+            opening = clause_around(text, span, span.start, span.start)
+            labels = {
+                h.label
+                for h in scopes.within(opening)
+                if names_the_part(text, h.start, h.end, self._aliases[h.label])
+                and self.topic.scopes[h.label].kind == "site"
+            }
+            if len(labels) == 1:
+                return labels.pop()
+        return None
+
+    def of_article(self, article: Article) -> str | None:
+        """The one site an article's headline names: what its figures are about when
+        their own sentence names no part ("Chip plant in X delayed" ... "it will cost
+        €30 billion"). Only the headline says so: a site named in the text may be one
+        part among others of a story about the whole."""
+        if not article.title:
+            return None
+        named = {
+            hit.label
+            for hit in self.hits(article.title)
+            if self.topic.scopes[hit.label].kind == "site"
+        }
+        return named.pop() if len(named) == 1 else None
+
+    def _country_programme(
+        self, subjects: Hits, figure: Figure, text: str, language: str
+    ) -> str | None:
+        """A country programme ("Stargate Argentina"): the main subject, then a country.
+
+        Country names come from CLDR (babel) in the article's language and in English.
+
+        Country programmes the profile lists are found as its scopes; this finds the
+        ones it does not list yet, named the same way.
+        """
+        span = Span(figure.sentence.start, figure.clause.end)
+        for hit in subjects.within(span):
+            if hit.label != self.topic.main_subject:
+                continue
+            country = _country_after(text, hit.end, language)
+            if country is not None:
+                return self.topic.canonical_scope(f"{self.topic.main_subject} {country}")
+        return None
+
+
+def _distance(start: int, end: int, mention: Mention) -> int:
+    return max(0, start - mention.end, mention.start - end)
+
+
+@cache
+def _phase_pattern(language: str) -> re.Pattern[str] | None:
+    """'phase 1', 'Phase 2', 'fase 1', '第1期', '1단계', and 'first phase' (= phase 1)."""
+    words = PHASE_WORDS.get(language)
+    if words is None:
+        return None
+    names, firsts, suffixes = words
+    branches = []
+    if names:
+        alternation = "|".join(map(re.escape, names))
+        branches.append(rf"\b(?i:{alternation})\s?(\d+)\b")
+        if firsts:
+            branches.append(rf"\b(?i:{'|'.join(map(re.escape, firsts))})\s(?i:{alternation})\b")
+    if suffixes:
+        branches.append(rf"第?(\d+)(?:{'|'.join(map(re.escape, suffixes))})")
+    return re.compile("|".join(branches)) if branches else None
+
+
+_COUNTRY_GAP = re.compile(r"[ \u00a0]")
+_LONGEST_COUNTRY = 40
+
+
+@cache
+def _country_names(language: str) -> dict[str, str]:
+    """Country names (CLDR territories) in the language and in English -> English name."""
+    from babel import Locale, UnknownLocaleError
+
+    names: dict[str, str] = {}
+    english = Locale.parse("en").territories
+    try:
+        local = Locale.parse(word_language(language)).territories
+    except (ValueError, UnknownLocaleError):
+        local = english
+    for code, name in english.items():
+        if len(code) == 2 and code.isalpha():  # countries, not regions ("001", "EU")
+            names[str(name).casefold()] = str(name)
+            names[str(local.get(code, name)).casefold()] = str(name)
+    return names
+
+
+def _country_after(text: str, end: int, language: str) -> str | None:
+    """The English name of the country named right after ``end``, if one is."""
+    if not _COUNTRY_GAP.match(text, end):
+        return None
+    window = text[end + 1 : end + 1 + _LONGEST_COUNTRY]
+    names = _country_names(language)
+    words = window.split()
+    for count in range(min(4, len(words)), 0, -1):
+        candidate = " ".join(words[:count]).rstrip(".,;:)”’\"'").casefold()
+        if candidate in names:
+            return names[candidate]
+    return None
