@@ -1,0 +1,54 @@
+"""Issue 12: the part of the story a figure is about (``scope``), in every language.
+
+Each rule here is a rule of a language or of news copy, tested on sentences written for
+the test (none copied from a page) with the bundled Stargate profile.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from stargate_digest.extractors.rules import RulesExtractor
+from stargate_digest.ingest.draft import content_hash
+from stargate_digest.models import Article, Claim
+from stargate_digest.segment import split_sentences
+
+EXTRACTOR = RulesExtractor()
+
+
+def article(text: str, language: str = "en", title: str | None = None) -> Article:
+    return Article(
+        id="page",
+        title=title,
+        language=language,
+        text=text,
+        content_hash=content_hash(None, text),
+        source="page.txt",
+        format="text",
+    )
+
+
+def one(text: str, language: str, value: float | str, unit: str, title: str | None = None) -> Claim:
+    made = EXTRACTOR.extract(article(text, language, title)).claims
+    found = [c for c in made if c.value == value and c.unit == unit]
+    assert len(found) == 1, [(c.value, c.unit, c.metric, c.scope) for c in made]
+    return found[0]
+
+
+# --- sentences in scripts without capitals ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "count"),
+    [
+        ("스타게이트는 애빌린에 캠퍼스를 짓는다. 전체 사업비는 5000억달러다.", "ko", 2),
+        ("스타게이트는 새 부지를 찾는다. 「부지는 10곳」이라고 말했다.", "ko", 2),
+        ("Stargate builds in Abilene. 全体の費用は5000億ドルだ。", "ja", 2),
+        ("Stargate costs $500 billion. it was announced in 2025.", "en", 1),
+    ],
+)
+def test_a_full_stop_before_hangul_or_han_ends_a_sentence(
+    text: str, language: str, count: int
+) -> None:
+    """Korean ends its sentences with "다." and starts the next with no capital."""
+    assert len(split_sentences(text, language)) == count
