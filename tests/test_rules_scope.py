@@ -52,3 +52,20 @@ def test_a_full_stop_before_hangul_or_han_ends_a_sentence(
 ) -> None:
     """Korean ends its sentences with "다." and starts the next with no capital."""
     assert len(split_sentences(text, language)) == count
+
+
+# --- names in Latin letters inside CJK text -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("星际之门计划在Abilene部署1.2吉瓦的算力。", "zh"),
+        ("OpenAI在Abilene建设了1.2吉瓦的数据中心。", "zh"),
+        ("OpenAI는 Abilene에 1.2기가와트 규모의 캠퍼스를 짓는다.", "ko"),
+    ],
+)
+def test_a_latin_name_touching_cjk_text_is_still_a_name(text: str, language: str) -> None:
+    """Chinese writes no space around a Latin name ("在Abilene部署"), Korean glues its
+    particle to it ("Abilene에"): the name still names the part."""
+    assert one(text, language, 1.2, "GW").scope == "Abilene campus"
