@@ -69,3 +69,32 @@ def test_a_latin_name_touching_cjk_text_is_still_a_name(text: str, language: str
     """Chinese writes no space around a Latin name ("在Abilene部署"), Korean glues its
     particle to it ("Abilene에"): the name still names the part."""
     assert one(text, language, 1.2, "GW").scope == "Abilene campus"
+
+
+# --- the one site a whole article is about ------------------------------------------------
+
+
+def test_the_one_site_an_article_names_scopes_its_figures_that_name_none() -> None:
+    text = (
+        "Stargate broke ground on its first campus in Abilene, Texas, this spring.\n\n"
+        "The state approved $2 billion in tax breaks for Stargate on Monday.\n\n"
+        "Work at the Abilene campus will go on for years."
+    )
+    assert one(text, "en", 2e9, "USD").scope == "Abilene campus"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stargate builds campuses in Abilene and in Lordstown.\n\n"
+        "The state approved $2 billion in tax breaks for Stargate on Monday.",
+        "Stargate builds in Abilene.\n\nThe state approved $2 billion in tax breaks for "
+        "Stargate on Monday.\n\nStargate UAE is planned next, after Abilene.",
+        "Stargate's first campus, in Abilene, opened.\n\nThe state approved $2 billion "
+        "in tax breaks for Stargate on Monday.",
+        "Stargate's first campus, in Abilene, Texas, opened.\n\nThe state approved $2 "
+        "billion in tax breaks for Stargate on Monday.",
+    ],
+)
+def test_an_article_naming_several_parts_gives_no_default(text: str) -> None:
+    assert one(text, "en", 2e9, "USD").scope is None

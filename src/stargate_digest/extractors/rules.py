@@ -180,7 +180,7 @@ class RulesExtractor:
         text = article.text
         index = self._index(text)
         mentions = find_mentions(text, article.language)
-        headline_site = self._scopes.of_article(article)
+        headline_site = self._scopes.of_article(article, index.scopes)
         claims: list[Claim] = []
         anchors: dict[int, tuple[Claim, ...]] = {}
         previous: Mention | None = None

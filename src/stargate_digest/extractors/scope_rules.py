@@ -33,6 +33,9 @@ class Hits(Protocol):
     def within(self, span: Span) -> list[TermHit]: ...
 
 
+# Parts that are places: an article about one of them names no other.
+_PLACES = frozenset({"site", "country"})
+_TIMES_NAMED = 2
 # What ``_named_part`` says of a figure beside parts named together: about no one part.
 _TOGETHER = "\x00together"
 
@@ -149,19 +152,41 @@ class ScopeRules:
                 return labels.pop()
         return None
 
-    def of_article(self, article: Article) -> str | None:
-        """The one site an article's headline names: what its figures are about when
-        their own sentence names no part ("Chip plant in X delayed" ... "it will cost
-        €30 billion"). Only the headline says so: a site named in the text may be one
-        part among others of a story about the whole."""
-        if not article.title:
-            return None
-        named = {
-            hit.label
-            for hit in self.hits(article.title)
-            if self.topic.scopes[hit.label].kind == "site"
-        }
-        return named.pop() if len(named) == 1 else None
+    def of_article(self, article: Article, scopes: Hits) -> str | None:
+        """The one site an article is about: what its figures are about when their own
+        sentence names no part ("Chip plant in X delayed" ... "it will cost €30
+        billion").
+
+        The headline says so when it names one site. Otherwise the text does when it
+        names one site again and again and no other place: a page about one plant
+        comes back to its town, and its subsidy, cost and jobs are that plant's. A
+        site named once is usually named in passing ("the first campus, in Abilene"),
+        and a page that names a second site or a country programme is about several
+        parts: a figure that names none of them is then about the whole.
+        """
+        if article.title:
+            named = {
+                hit.label
+                for hit in self.hits(article.title)
+                if self.topic.scopes[hit.label].kind == "site"
+            }
+            if named:
+                return named.pop() if len(named) == 1 else None
+        text = article.text
+        places: list[str] = []
+        reached = 0  # aliases overlap ("Milam County", "Milam"): one name, counted once
+        for hit in sorted(scopes.within(Span(0, len(text))), key=lambda h: h.start):
+            if (
+                hit.start >= reached
+                and self.topic.scopes[hit.label].kind in _PLACES
+                and names_the_part(text, hit.start, hit.end, self._aliases[hit.label])
+            ):
+                places.append(hit.label)
+                reached = hit.end
+        if len(set(places)) == 1 and len(places) >= _TIMES_NAMED:
+            only = places[0]
+            return only if self.topic.scopes[only].kind == "site" else None
+        return None
 
     def _country_programme(
         self, subjects: Hits, figure: Figure, text: str, language: str
