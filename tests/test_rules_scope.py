@@ -98,3 +98,56 @@ def test_the_one_site_an_article_names_scopes_its_figures_that_name_none() -> No
 )
 def test_an_article_naming_several_parts_gives_no_default(text: str) -> None:
     assert one(text, "en", 2e9, "USD").scope is None
+
+
+# --- "this": a sentence that points back at the part the previous one names -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "unit", "scope"),
+    [
+        (
+            "Stargate said on Monday, after long talks, that it picked Abilene. "
+            "This will create 1,500 jobs.",
+            "en",
+            1500,
+            "count",
+            "Abilene campus",
+        ),
+        (
+            "Stargate said on Monday, after long talks, that it picked Abilene. "
+            "The programme will create 100,000 jobs.",
+            "en",
+            100_000,
+            "count",
+            None,
+        ),
+        (
+            "星际之门上周宣布，将在阿比林建设新园区。这项投资将创造1500个工作岗位。",
+            "zh",
+            1500,
+            "count",
+            "Abilene campus",
+        ),
+        (
+            "오픈AI는 지난주, 애빌린에 캠퍼스를 짓는다고 밝혔다. "
+            "이번 투자로 일자리 1500개가 생긴다.",
+            "ko",
+            1500,
+            "count",
+            "Abilene campus",
+        ),
+        (
+            "Stargate a annoncé lundi, après de longues discussions, qu'il retenait Abilene. "
+            "Cet investissement créera 1 500 emplois.",
+            "fr",
+            1500,
+            "count",
+            "Abilene campus",
+        ),
+    ],
+)
+def test_a_sentence_saying_this_continues_the_part_named_before(
+    text: str, language: str, value: float, unit: str, scope: str | None
+) -> None:
+    assert one(text, language, value, unit).scope == scope

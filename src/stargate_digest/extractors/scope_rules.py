@@ -89,6 +89,8 @@ class ScopeRules:
         if scope is None:
             scope = self._phase(text, figure.clause, language)
         if scope is None:
+            scope = self._pointed_back(scopes, text, sentences, figure, language)
+        if scope is None:
             scope = self._site_before(scopes, text, sentences, figure)
         if scope == _TOGETHER:
             return None
@@ -130,6 +132,29 @@ class ScopeRules:
         number = next((g for g in found.groups() if g), "1")
         return self.topic.canonical_scope(f"phase {number}")
 
+    def _pointed_back(
+        self, scopes: Hits, text: str, sentences: Sentences, figure: Figure, language: str
+    ) -> str | None:
+        """The one part the previous sentence names, when the figure's sentence points
+        back at it ("... that it picked Abilene. This will create 1,500 jobs.", "這項投資",
+        "이번 투자"): a demonstrative takes up what was just named, wherever in that
+        sentence it was. A time (a part of kind period) is not what "this" points at.
+        """
+        pattern = _demonstrative(word_language(language))
+        sentence = figure.sentence
+        if pattern is None or not pattern.search(text, sentence.start, sentence.end):
+            return None
+        previous = _previous_sentence(sentences, figure)
+        if previous is None:
+            return None
+        labels = {
+            h.label
+            for h in scopes.within(previous)
+            if self.topic.scopes[h.label].kind != "period"
+            and names_the_part(text, h.start, h.end, self._aliases[h.label])
+        }
+        return labels.pop() if len(labels) == 1 else None
+
     def _site_before(
         self, scopes: Hits, text: str, sentences: Sentences, figure: Figure
     ) -> str | None:
@@ -138,9 +163,8 @@ class ScopeRules:
         "In Abilene, Stargate is building a campus. It will draw 1.2 GW." A site named
         later in that sentence, or further back, is more often named in passing (tried).
         """
-        paragraph, sentence = figure.paragraph, figure.sentence
-        at = bisect_left(sentences.spans, sentence.start, key=lambda span: span.start) - 1
-        if at >= 0 and (span := sentences.spans[at]).start >= paragraph.start:
+        span = _previous_sentence(sentences, figure)
+        if span is not None:
             opening = clause_around(text, span, span.start, span.start)
             labels = {
                 h.label
@@ -206,6 +230,43 @@ class ScopeRules:
             if country is not None:
                 return self.topic.canonical_scope(f"{self.topic.main_subject} {country}")
         return None
+
+
+def _previous_sentence(sentences: Sentences, figure: Figure) -> Span | None:
+    """The sentence before the figure's, when it is in the same paragraph."""
+    at = bisect_left(sentences.spans, figure.sentence.start, key=lambda span: span.start) - 1
+    if at >= 0 and (span := sentences.spans[at]).start >= figure.paragraph.start:
+        return span
+    return None
+
+
+# Words that point back at what the previous sentence named ("this investment", "ce
+# site", "這項投資", "이번 투자"), per language. Korean "이" is a word of its own only
+# as "this" (the particle is glued to its noun).
+DEMONSTRATIVES: dict[str, tuple[str, ...]] = {
+    "en": ("this", "these"),
+    "de": ("dies", "diese", "dieser", "dieses", "diesem", "diesen"),
+    "fr": ("ce", "cet", "cette", "ces"),
+    "es": ("este", "esta", "estos", "estas", "dicho", "dicha"),
+    "it": ("questo", "questa", "questi", "queste"),
+    "pt": ("este", "esta", "estes", "estas", "esse", "essa"),
+    "nb": ("denne", "dette", "disse"),
+    "zh": ("這項", "这项", "這筆", "这笔", "該", "该", "此"),
+    "ja": ("この", "当該"),
+    "ko": ("이번", "이", "해당"),
+}
+_UNSPACED = frozenset({"zh", "ja"})
+
+
+@cache
+def _demonstrative(language: str) -> re.Pattern[str] | None:
+    words = DEMONSTRATIVES.get(language)
+    if words is None:
+        return None
+    alternation = "|".join(map(re.escape, words))
+    if language in _UNSPACED:
+        return re.compile(alternation)
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
 
 
 def _distance(start: int, end: int, mention: Mention) -> int:
