@@ -151,3 +151,50 @@ def test_a_sentence_saying_this_continues_the_part_named_before(
     text: str, language: str, value: float, unit: str, scope: str | None
 ) -> None:
     assert one(text, language, value, unit).scope == scope
+
+
+# --- a contrast ("while", "tandis que", "而") opens a statement of its own ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "unit", "scope"),
+    [
+        (
+            "The Abilene campus will cost $40 billion, while the whole of Stargate will "
+            "cost $500 billion.",
+            "en",
+            500e9,
+            "USD",
+            None,
+        ),
+        (
+            "Le campus d'Abilene consommera 1,2 GW, tandis que celui de Lordstown, dans "
+            "l'Ohio, consommera 0,8 GW.",
+            "fr",
+            0.8,
+            "GW",
+            "Lordstown",
+        ),
+        (
+            "阿比林园区将使用1.2吉瓦,而洛兹敦园区,位于俄亥俄州,将使用0.8吉瓦。",
+            "zh",
+            0.8,
+            "GW",
+            "Lordstown",
+        ),
+        (
+            "At the Abilene campus, in the first year, Stargate draws 1.2 GW.",
+            "en",
+            1.2,
+            "GW",
+            "Abilene campus",
+        ),
+    ],
+)
+def test_a_contrast_opens_a_statement_about_another_part(
+    text: str, language: str, value: float, unit: str, scope: str | None
+) -> None:
+    """Beyond its own clause a figure takes a part named before it in the first clause
+    of its statement: the sentence's, or the one a contrast opens ("while", "tandis
+    que", "而"), which is about something else than what came before it."""
+    assert one(text, language, value, unit).scope == scope

@@ -204,6 +204,7 @@ class RulesExtractor:
                 Figure(mention, sentence, candidate.clause, paragraphs.around(mention)),
                 scopes=index.scopes,
                 subjects=index.subjects,
+                figures=mentions,
                 language=article.language,
                 headline_site=headline_site,
             )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
@@ -79,11 +80,13 @@ class ScopeRules:
         *,
         scopes: Hits,
         subjects: Hits,
+        figures: Sequence[Mention],
         language: str,
         headline_site: str | None,
     ) -> str | None:
-        """The scope of a figure (``scopes``, ``subjects``: where the text names them)."""
-        scope = self._named_part(scopes, figure, text, language)
+        """The scope of a figure (``scopes``, ``subjects``: where the text names them;
+        ``figures``: every figure of the text, in order)."""
+        scope = self._named_part(scopes, figure, text, figures, language)
         if scope is None:
             scope = self._country_programme(subjects, figure, text, language)
         if scope is None:
@@ -96,7 +99,9 @@ class ScopeRules:
             return None
         return scope or headline_site
 
-    def _named_part(self, scopes: Hits, figure: Figure, text: str, language: str) -> str | None:
+    def _named_part(
+        self, scopes: Hits, figure: Figure, text: str, figures: Sequence[Mention], language: str
+    ) -> str | None:
         """The named part nearest the figure in its clause, else its sentence."""
         mention, sentence, clause = figure.mention, figure.sentence, figure.clause
         for span in (clause, sentence):
@@ -107,13 +112,19 @@ class ScopeRules:
                 and names_the_part(text, h.start, h.end, self._aliases[h.label])
             ]
             if span is sentence and hits:
-                # Beyond the clause, only a part named in the sentence's opening clause,
-                # before the figure, sets the scope ("At the Abilene campus, ... 400,000
-                # GPUs"): one named after it usually starts a new thought ("...; the
-                # first phase costs ..."), and one in a middle clause says where
-                # something else is ("MGX, a fund in the UAE, ...").
-                opening = clause_around(text, span, span.start, span.start)
-                hits = [h for h in hits if h.end <= min(mention.start, opening.end)]
+                # Beyond the clause, only a part named before the figure in the first
+                # clause of its statement sets the scope ("At the Abilene campus, ...
+                # 400,000 GPUs"): one named after it usually starts a new thought ("...;
+                # the first phase costs ..."), and one in a middle clause says where
+                # something else is ("MGX, a fund in the UAE, ..."). A contrast opens a
+                # new statement ("Abilene draws 1.2 GW, while Lordstown, in Ohio, draws
+                # 0.8 GW"; "... $40 billion, but the whole costs $500 billion").
+                opening = _statement_opening(text, span, mention, language)
+                hits = [
+                    h
+                    for h in hits
+                    if opening.start <= h.start and h.end <= min(mention.start, opening.end)
+                ]
             if hits:
                 nearest = min(hits, key=lambda h: _distance(h.start, h.end, mention))
                 if named_together(text, hits, nearest, word_language(language)):
@@ -267,6 +278,48 @@ def _demonstrative(language: str) -> re.Pattern[str] | None:
     if language in _UNSPACED:
         return re.compile(alternation)
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
+# Conjunctions of contrast that open a clause making a statement of its own ("..., while
+# the Lordstown site, in Ohio, draws 0.8 GW"), per language: what the sentence named
+# before is not what that statement is about. Japanese and Korean mark contrast on the
+# verb before the comma, so their clauses open with no such word.
+CONTRASTS: dict[str, tuple[str, ...]] = {
+    "en": ("while", "whilst", "whereas", "but"),
+    "de": ("während", "wohingegen", "aber", "doch"),
+    "fr": ("tandis que", "alors que", "mais"),
+    "es": ("mientras que", "mientras", "pero"),
+    "it": ("mentre", "ma"),
+    "pt": ("enquanto", "mas"),
+    "nb": ("mens", "men"),
+    "zh": ("而", "但", "但是"),
+}
+
+
+def _statement_opening(text: str, sentence: Span, mention: Mention, language: str) -> Span:
+    """The first clause of the statement the figure is in: the sentence's first clause,
+    or the last clause before the figure that opens with a contrast."""
+    opener = _contrast(word_language(language))
+    opening = clause_around(text, sentence, sentence.start, sentence.start)
+    position = opening.end + 1
+    while opener is not None and position < mention.start:
+        clause = clause_around(text, sentence, position, position)
+        if clause.start >= mention.start:
+            break
+        if opener.match(text, clause.start):
+            opening = clause
+        position = max(position + 1, clause.end + 1)
+    return opening
+
+
+@cache
+def _contrast(language: str) -> re.Pattern[str] | None:
+    words = CONTRASTS.get(language)
+    if words is None:
+        return None
+    alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    boundary = "" if language == "zh" else r"(?!\w)"
+    return re.compile(rf"\s*(?:{alternation}){boundary}", re.IGNORECASE)
 
 
 def _distance(start: int, end: int, mention: Mention) -> int:
