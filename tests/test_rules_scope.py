@@ -198,3 +198,20 @@ def test_a_contrast_opens_a_statement_about_another_part(
     of its statement: the sentence's, or the one a contrast opens ("while", "tandis
     que", "而"), which is about something else than what came before it."""
     assert one(text, language, value, unit).scope == scope
+
+
+# --- Korean: a name is a word, with its particle ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("스타게이트는 인도에 1기가와트 규모의 캠퍼스를 짓는다.", "Stargate India"),
+        ("스타게이트는 인도에서도 1기가와트 규모의 캠퍼스를 짓는다.", "Stargate India"),
+        ("스타게이트는 인도네시아에 1기가와트 규모의 캠퍼스를 검토한다.", None),
+    ],
+)
+def test_a_korean_name_ends_where_its_particle_begins(text: str, scope: str | None) -> None:
+    """ "인도" (India) names the part in "인도에" but not inside "인도네시아" (Indonesia):
+    what follows a Korean name is a particle or nothing."""
+    assert one(text, "ko", 1, "GW").scope == scope

@@ -94,10 +94,17 @@ class ScopeRules:
         if scope is None:
             scope = self._pointed_back(scopes, text, sentences, figure, language)
         if scope is None:
-            scope = self._site_before(scopes, text, sentences, figure)
+            scope = self._site_before(scopes, text, sentences, figure, language)
         if scope == _TOGETHER:
             return None
         return scope or headline_site
+
+    def _names(self, text: str, hit: TermHit, language: str) -> bool:
+        """Whether a match of a part's alias really names it (page_rules.names_the_part;
+        in Korean, also a whole word: "인도에" is India, "인도네시아" is not)."""
+        if not names_the_part(text, hit.start, hit.end, self._aliases[hit.label]):
+            return False
+        return word_language(language) != "ko" or korean_word(text, hit.start, hit.end)
 
     def _named_part(
         self, scopes: Hits, figure: Figure, text: str, figures: Sequence[Mention], language: str
@@ -108,8 +115,7 @@ class ScopeRules:
             hits = [
                 h
                 for h in scopes.within(span)
-                if not part_of_figure(h.start, h.end, mention)
-                and names_the_part(text, h.start, h.end, self._aliases[h.label])
+                if not part_of_figure(h.start, h.end, mention) and self._names(text, h, language)
             ]
             if span is sentence and hits:
                 # Beyond the clause, only a part named before the figure in the first
@@ -161,13 +167,12 @@ class ScopeRules:
         labels = {
             h.label
             for h in scopes.within(previous)
-            if self.topic.scopes[h.label].kind != "period"
-            and names_the_part(text, h.start, h.end, self._aliases[h.label])
+            if self.topic.scopes[h.label].kind != "period" and self._names(text, h, language)
         }
         return labels.pop() if len(labels) == 1 else None
 
     def _site_before(
-        self, scopes: Hits, text: str, sentences: Sentences, figure: Figure
+        self, scopes: Hits, text: str, sentences: Sentences, figure: Figure, language: str
     ) -> str | None:
         """The one site the previous sentence of the paragraph opens with, if any.
 
@@ -180,8 +185,7 @@ class ScopeRules:
             labels = {
                 h.label
                 for h in scopes.within(opening)
-                if names_the_part(text, h.start, h.end, self._aliases[h.label])
-                and self.topic.scopes[h.label].kind == "site"
+                if self._names(text, h, language) and self.topic.scopes[h.label].kind == "site"
             }
             if len(labels) == 1:
                 return labels.pop()
@@ -214,7 +218,7 @@ class ScopeRules:
             if (
                 hit.start >= reached
                 and self.topic.scopes[hit.label].kind in _PLACES
-                and names_the_part(text, hit.start, hit.end, self._aliases[hit.label])
+                and self._names(text, hit, article.language)
             ):
                 places.append(hit.label)
                 reached = hit.end
@@ -241,6 +245,34 @@ class ScopeRules:
             if country is not None:
                 return self.topic.canonical_scope(f"{self.topic.main_subject} {country}")
         return None
+
+
+_HANGUL = re.compile(r"[\uac00-\ud7af]+")
+# Korean particles (and their common pairs) that follow a noun: a name followed by more
+# Hangul than one of these is part of a longer word ("인도네시아", "시가총액").
+# fmt: off
+KOREAN_PARTICLES = frozenset((
+    "은", "는", "이", "가", "을", "를", "의", "에", "께", "로", "으로", "와", "과", "도", "만",
+    "나", "이나", "랑", "이랑", "하고", "보다", "처럼", "부터", "까지", "에서", "에게", "에는",
+    "에도", "에서는", "에서도", "에서의", "으로는", "로는", "으로도", "로도", "과의", "와의",
+    "과는", "와는", "만의", "까지는", "부터는", "이다", "였다", "이며", "이고", "측", "산",
+))
+# fmt: on
+# A noun made a verb ("추가 투자한다", "투자했다", "확정된"): the name still ends there.
+KOREAN_VERB_ENDINGS = ("하", "한", "할", "함", "합", "했", "해", "되", "된", "될", "됐", "돼")
+
+
+def korean_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, written in Hangul, is a word of its own: nothing in
+    Hangul right before it, and nothing, a particle or a verb ending right after it."""
+    if start > 0 and _HANGUL.match(text, start - 1):
+        return False
+    after = _HANGUL.match(text, end)
+    return (
+        after is None
+        or after.group() in KOREAN_PARTICLES
+        or after.group().startswith(KOREAN_VERB_ENDINGS)
+    )
 
 
 def _previous_sentence(sentences: Sentences, figure: Figure) -> Span | None:
