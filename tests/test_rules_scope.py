@@ -6,12 +6,15 @@ the test (none copied from a page) with the bundled Stargate profile.
 
 from __future__ import annotations
 
+from functools import cache
+
 import pytest
 
 from stargate_digest.extractors.rules import RulesExtractor
 from stargate_digest.ingest.draft import content_hash
 from stargate_digest.models import Article, Claim
 from stargate_digest.segment import split_sentences
+from stargate_digest.topic import TopicProfile, load_topic
 
 EXTRACTOR = RulesExtractor()
 
@@ -215,3 +218,33 @@ def test_a_korean_name_ends_where_its_particle_begins(text: str, scope: str | No
     """ "인도" (India) names the part in "인도에" but not inside "인도네시아" (Indonesia):
     what follows a Korean name is a particle or nothing."""
     assert one(text, "ko", 1, "GW").scope == scope
+
+
+# --- a time a change is measured against is not the figure's time --------------------------
+
+
+@cache
+def with_period() -> RulesExtractor:
+    """The bundled profile with a part of kind period (a calendar year), as stories of
+    share prices and results have."""
+    data = load_topic().model_dump()
+    data["scopes"]["calendar 2024"] = {"kind": "period", "aliases": ["2024", "지난해", "去年"]}
+    return RulesExtractor(TopicProfile.model_validate(data))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "scope"),
+    [
+        ("In 2024, Stargate's spending rose 20%.", "en", "calendar 2024"),
+        ("Stargate's spending rose 20% compared with 2024.", "en", None),
+        ("스타게이트의 투자는 지난해 20% 늘었다.", "ko", "calendar 2024"),
+        ("스타게이트의 투자는 지난해 대비 20% 늘었다.", "ko", None),
+        ("星际之门的投资比去年增加了20%。", "zh", None),
+        ("Les dépenses de Stargate ont augmenté de 20 % par rapport à 2024.", "fr", None),
+    ],
+)
+def test_the_time_a_change_is_compared_with_is_not_its_scope(
+    text: str, language: str, scope: str | None
+) -> None:
+    made = with_period().extract(article(text, language)).claims
+    assert [c.scope for c in made if c.unit == "percent"] == [scope]

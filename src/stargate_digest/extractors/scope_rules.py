@@ -104,7 +104,12 @@ class ScopeRules:
         in Korean, also a whole word: "인도에" is India, "인도네시아" is not)."""
         if not names_the_part(text, hit.start, hit.end, self._aliases[hit.label]):
             return False
-        return word_language(language) != "ko" or korean_word(text, hit.start, hit.end)
+        language = word_language(language)
+        if self.topic.scopes[hit.label].kind == "period" and compared_with(
+            text, hit.start, hit.end, language
+        ):
+            return False  # "up 20% compared with 2024": the time the change is measured from
+        return language != "ko" or korean_word(text, hit.start, hit.end)
 
     def _named_part(
         self, scopes: Hits, figure: Figure, text: str, figures: Sequence[Mention], language: str
@@ -273,6 +278,49 @@ def korean_word(text: str, start: int, end: int) -> bool:
         or after.group() in KOREAN_PARTICLES
         or after.group().startswith(KOREAN_VERB_ENDINGS)
     )
+
+
+# Words that make a time the baseline of a change ("compared with 2024", "지난해 대비",
+# "比去年"), per language: written before the time, or after it (Korean, Japanese and
+# Chinese postpositions).
+COMPARED_BEFORE: dict[str, tuple[str, ...]] = {
+    "en": ("compared with", "compared to", "versus", "vs.", "vs", "from", "over"),
+    "de": ("gegenüber", "im Vergleich zu", "im Vergleich zum", "verglichen mit"),
+    "fr": ("par rapport à", "par rapport au", "comparé à", "comparativement à", "sur"),
+    "es": ("respecto a", "respecto al", "frente a", "frente al", "en comparación con"),
+    "it": ("rispetto a", "rispetto al", "in confronto a"),
+    "pt": ("em relação a", "em relação ao", "face a", "comparado com"),
+    "nb": ("sammenlignet med", "mot"),
+    "zh": ("比", "较", "較", "与", "與", "同比"),
+    "ja": ("比",),
+}
+COMPARED_AFTER: dict[str, tuple[str, ...]] = {
+    "ko": ("대비", "보다", "에 비해", "과 비교해", "와 비교해", "比"),
+    "ja": ("比", "と比べ", "に比べ", "と比較"),
+    "zh": ("相比", "相較", "相较"),
+}
+
+
+@cache
+def _comparison(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    def alternation(words: tuple[str, ...]) -> str:
+        return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+    before = COMPARED_BEFORE.get(language)
+    after = COMPARED_AFTER.get(language)
+    boundary = "" if language in _UNSPACED else r"(?:^|(?<=\W))"
+    return (
+        re.compile(rf"{boundary}(?:{alternation(before)})\s*$", re.IGNORECASE) if before else None,
+        re.compile(rf"\s*(?:{alternation(after)})") if after else None,
+    )
+
+
+def compared_with(text: str, start: int, end: int, language: str) -> bool:
+    """Whether the time named at ``start:end`` is what a change is compared with."""
+    before, after = _comparison(language)
+    if before is not None and before.search(text, max(0, start - 25), start):
+        return True
+    return after is not None and after.match(text, end) is not None
 
 
 def _previous_sentence(sentences: Sentences, figure: Figure) -> Span | None:
