@@ -248,3 +248,19 @@ def test_the_time_a_change_is_compared_with_is_not_its_scope(
 ) -> None:
     made = with_period().extract(article(text, language)).claims
     assert [c.scope for c in made if c.unit == "percent"] == [scope]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "scope"),
+    [
+        ("Stargate's spending rose 20% in 2024.", "en", "calendar 2024"),
+        ("Stargate's spending rose 20% in 2024-2025.", "en", None),
+        ("Stargate's spending rose 20% in 2023–2024.", "en", None),
+        ("星际之门的投资在2024-2025年期间增加了20%。", "zh", None),
+    ],
+)
+def test_a_year_in_a_span_of_years_is_not_that_year(
+    text: str, language: str, scope: str | None
+) -> None:
+    made = with_period().extract(article(text, language)).claims
+    assert [c.scope for c in made if c.unit == "percent"] == [scope]

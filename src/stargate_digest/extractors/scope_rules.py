@@ -105,10 +105,14 @@ class ScopeRules:
         if not names_the_part(text, hit.start, hit.end, self._aliases[hit.label]):
             return False
         language = word_language(language)
-        if self.topic.scopes[hit.label].kind == "period" and compared_with(
-            text, hit.start, hit.end, language
+        if self.topic.scopes[hit.label].kind == "period" and (
+            compared_with(text, hit.start, hit.end, language)
+            or _SPAN_AFTER.match(text, hit.end)
+            or _SPAN_BEFORE.search(text, max(0, hit.start - 8), hit.start)
         ):
-            return False  # "up 20% compared with 2024": the time the change is measured from
+            # "up 20% compared with 2024": the time the change is measured from;
+            # "in 2024-2025": a span of years, of which 2024 is one end.
+            return False
         return language != "ko" or korean_word(text, hit.start, hit.end)
 
     def _named_part(
@@ -313,6 +317,11 @@ def _comparison(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] 
         re.compile(rf"{boundary}(?:{alternation(before)})\s*$", re.IGNORECASE) if before else None,
         re.compile(rf"\s*(?:{alternation(after)})") if after else None,
     )
+
+
+# A year joined by a dash to another year: "2024-2025", "2023–24", "2024~2025年".
+_SPAN_AFTER = re.compile(r"\s?[-–—~～至到]\s?\d{2,4}(?!\d)")
+_SPAN_BEFORE = re.compile(r"(?<!\d)\d{2,4}\s?[-–—~～至到]\s?$")
 
 
 def compared_with(text: str, start: int, end: int, language: str) -> bool:
