@@ -264,3 +264,43 @@ def test_a_year_in_a_span_of_years_is_not_that_year(
 ) -> None:
     made = with_period().extract(article(text, language)).claims
     assert [c.scope for c in made if c.unit == "percent"] == [scope]
+
+
+# --- the first value of a change "from X to Y" is the value before it ---------------------
+
+
+@cache
+def with_before() -> RulesExtractor:
+    """The bundled profile with a part for the time before a change, as stories of
+    share prices and market values have."""
+    data = load_topic().model_dump()
+    data["scopes"]["before the change"] = {"kind": "period", "aliases": ["before"]}
+    return RulesExtractor(TopicProfile.model_validate(data))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Stargate's budget rose from $100 billion to $500 billion.", "en"),
+        (
+            "Das Budget von Stargate stieg von 100 Milliarden Dollar auf rund 500 Milliarden "
+            "Dollar.",
+            "de",
+        ),
+        ("스타게이트의 예산은 1000억달러에서 5000억달러로 늘었다.", "ko"),
+        ("スターゲートの予算は1000億ドル(約15兆円)から5000億ドルに増えた。", "ja"),
+        ("星际之门的预算从1000亿美元增至5000亿美元。", "zh"),
+    ],
+)
+def test_the_first_value_of_a_change_is_the_value_before_it(text: str, language: str) -> None:
+    made = with_before().extract(article(text, language)).claims
+    scopes = {c.value: c.scope for c in made if c.unit == "USD"}
+    assert scopes == {100e9: "before the change", 500e9: None}
+    # A profile with no such part keeps the whole: "before" is not a part of Stargate.
+    assert {c.scope for c in EXTRACTOR.extract(article(text, language)).claims} == {None}
+
+
+def test_a_restatement_in_parentheses_has_the_scope_of_the_figure_it_restates() -> None:
+    text = "スターゲートの予算は1000億ドル(約15兆円)から5000億ドルに増えた。"
+    made = with_before().extract(article(text, "ja")).claims
+    assert {c.scope for c in made if c.unit == "JPY"} == {"before the change"}

@@ -215,7 +215,7 @@ class RulesExtractor:
                         article,
                         candidate,
                         _Reading((a.subject,), a.metric, a.detail),
-                        context,
+                        _Context(scope=a.scope, as_of=context.as_of),  # the same figure
                         index=len(claims) + i,
                         equivalent_of=a.id,
                     )

@@ -87,6 +87,11 @@ class ScopeRules:
         """The scope of a figure (``scopes``, ``subjects``: where the text names them;
         ``figures``: every figure of the text, in order)."""
         scope = self._named_part(scopes, figure, text, figures, language)
+        if scope is None and changed_from(text, figure.mention, figures, language):
+            # "fell from $3.5 trillion to $2.9 trillion": the first value held before the
+            # change; a profile that follows such a time names a part "before".
+            known = self.topic.canonical_scope(_BEFORE)
+            scope = known if known in self.topic.scopes else None
         if scope is None:
             scope = self._country_programme(subjects, figure, text, language)
         if scope is None:
@@ -330,6 +335,64 @@ def compared_with(text: str, start: int, end: int, language: str) -> bool:
     if before is not None and before.search(text, max(0, start - 25), start):
         return True
     return after is not None and after.match(text, end) is not None
+
+
+_BEFORE = "before"
+# A change from one value to another, per language: (the word before the first value,
+# the words between the two, the word after the second), each a regular expression or
+# None ("from $3.5 trillion to $2.9 trillion", "von 116 auf 96 Milliarden", "1위에서
+# 3위로", "3兆5000億ドルから2兆9000億ドルに", "从1000亿美元增至5000亿美元").
+FROM_TO: dict[str, tuple[str | None, str, str | None]] = {
+    "en": (r"from", r"to", None),
+    "de": (r"von", r"auf|bis|zu", None),
+    "fr": (r"de|d[’']", r"à", None),
+    "es": (r"de|desde", r"a|hasta", None),
+    "it": (r"da", r"a", None),
+    "pt": (r"de", r"para|a", None),
+    "nb": (r"fra", r"til", None),
+    "zh": (r"从|從|由", r"降至|跌至|升至|增至|增加到|减少到|減少到|下降到|上升到|到|至", None),
+    "ja": (None, r"から", r"に|へ|まで"),
+    "ko": (None, r"에서", r"으로|로|까지"),
+}
+_ASIDE = r"\s*(?:[(（][^()（）]{0,60}[)）])?\s*"  # "$38 billion (about ¥5.94 trillion)"
+_SPACED_HEDGE = r"\s+(?:[^\W\d]{1,8}\s+)?"  # "auf rund 96", "to about $2.9"
+
+
+@cache
+def _from_to(
+    language: str,
+) -> tuple[re.Pattern[str] | None, re.Pattern[str], re.Pattern[str] | None] | None:
+    words = FROM_TO.get(language)
+    if words is None:
+        return None
+    before, between, after = words
+    # Words are spaced in these languages: a hedge word may follow ("auf rund 96").
+    spaced = language not in _UNSPACED and language != "ko"
+    rest = _SPACED_HEDGE if spaced else r"\s*"
+    edge = r"(?<!\w)" if spaced else ""
+    return (
+        re.compile(rf"{edge}(?:{before})\s*$", re.IGNORECASE) if before else None,
+        re.compile(rf"{_ASIDE}(?:{between}){rest}"),
+        re.compile(rf"{_ASIDE}(?:{after})") if after else None,
+    )
+
+
+def changed_from(text: str, mention: Mention, figures: Sequence[Mention], language: str) -> bool:
+    """Whether the figure is the first value of a change from it to another figure of
+    its kind ("from $3.5 trillion to $2.9 trillion")."""
+    patterns = _from_to(word_language(language))
+    if patterns is None:
+        return False
+    before, between, after = patterns
+    if before is not None and not before.search(text, max(0, mention.start - 12), mention.start):
+        return False
+    gap = between.match(text, mention.end)
+    if gap is None:
+        return False
+    at = bisect_left(figures, gap.end(), key=lambda m: m.start)
+    if at == len(figures) or figures[at].start != gap.end() or figures[at].kind != mention.kind:
+        return False
+    return after is None or after.match(text, figures[at].end) is not None
 
 
 def _previous_sentence(sentences: Sentences, figure: Figure) -> Span | None:
