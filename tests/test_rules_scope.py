@@ -304,3 +304,14 @@ def test_a_restatement_in_parentheses_has_the_scope_of_the_figure_it_restates() 
     text = "スターゲートの予算は1000億ドル(約15兆円)から5000億ドルに増えた。"
     made = with_before().extract(article(text, "ja")).claims
     assert {c.scope for c in made if c.unit == "JPY"} == {"before the change"}
+
+
+def test_a_part_as_near_after_a_figure_as_before_it_is_the_figures() -> None:
+    """ "2座阿比林和3座洛兹敦": "洛兹敦" is as near to the 3 as "阿比林", but the words
+    before a figure end the previous item; those after it say what it counts."""
+    text = "星际之门已建成2座阿比林和3座洛兹敦数据中心。"
+    made = EXTRACTOR.extract(article(text, "zh")).claims
+    assert {c.value: c.scope for c in made if c.unit == "count"} == {
+        2: "Abilene campus",
+        3: "Lordstown",
+    }

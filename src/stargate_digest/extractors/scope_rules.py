@@ -146,7 +146,12 @@ class ScopeRules:
                     if opening.start <= h.start and h.end <= min(mention.start, opening.end)
                 ]
             if hits:
-                nearest = min(hits, key=lambda h: _distance(h.start, h.end, mention))
+                # On a tie the part after the figure wins: the words before it end the
+                # previous item ("2座阿比林和3座洛兹敦"), those after say what it counts.
+                nearest = min(
+                    hits,
+                    key=lambda h: (_distance(h.start, h.end, mention), h.start < mention.start),
+                )
                 if named_together(text, hits, nearest, word_language(language)):
                     return _TOGETHER
                 return nearest.label
