@@ -315,3 +315,36 @@ def test_a_part_as_near_after_a_figure_as_before_it_is_the_figures() -> None:
         2: "Abilene campus",
         3: "Lordstown",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "scope"),
+    [
+        (
+            "Stargate will spend $40 billion at Abilene and about $60 billion elsewhere.",
+            "en",
+            60e9,
+            None,
+        ),
+        (
+            "Stargate will spend $40 billion at Abilene and about $60 billion elsewhere.",
+            "en",
+            40e9,
+            "Abilene campus",
+        ),
+        (
+            "Stargate investira 40 milliards de dollars à Abilene et 60 milliards de dollars "
+            "ailleurs.",
+            "fr",
+            60e9,
+            None,
+        ),
+        ("Stargate will spend about $60 billion at Abilene.", "en", 60e9, "Abilene campus"),
+    ],
+)
+def test_a_part_after_one_figure_and_before_and_belongs_to_that_figure(
+    text: str, language: str, value: float, scope: str | None
+) -> None:
+    """ "$40 billion at Abilene and about $60 billion elsewhere": what follows a figure up
+    to "and" describes it; the next figure after "and" is another item."""
+    assert one(text, language, value, "USD").scope == scope

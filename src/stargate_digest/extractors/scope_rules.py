@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
 
-from stargate_digest.extractors.clause_rules import named_together
+from stargate_digest.extractors.clause_rules import COORDINATORS, named_together
 from stargate_digest.extractors.page_rules import names_the_part, part_of_figure
 from stargate_digest.models import Article
 from stargate_digest.quantities import Mention
@@ -129,7 +129,11 @@ class ScopeRules:
             hits = [
                 h
                 for h in scopes.within(span)
-                if not part_of_figure(h.start, h.end, mention) and self._names(text, h, language)
+                if not part_of_figure(h.start, h.end, mention)
+                and self._names(text, h, language)
+                and not _describes_figure_before(
+                    text, span, h, mention, figures=figures, language=language
+                )
             ]
             if span is sentence and hits:
                 # Beyond the clause, only a part named before the figure in the first
@@ -332,6 +336,34 @@ def _comparison(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] 
 # A year joined by a dash to another year: "2024-2025", "2023–24", "2024~2025年".
 _SPAN_AFTER = re.compile(r"\s?[-–—~～至到]\s?\d{2,4}(?!\d)")
 _SPAN_BEFORE = re.compile(r"(?<!\d)\d{2,4}\s?[-–—~～至到]\s?$")
+
+
+def _describes_figure_before(
+    text: str,
+    span: Span,
+    hit: TermHit,
+    mention: Mention,
+    *,
+    figures: Sequence[Mention],
+    language: str,
+) -> bool:
+    """Whether a part named between an earlier figure and this one, with "and" between it
+    and this one, describes the earlier figure ("$40 billion at Abilene and about $60
+    billion elsewhere"): this figure is the next item of the list."""
+    if hit.end > mention.start:
+        return False
+    first = bisect_left(figures, span.start, key=lambda m: m.start)
+    if first == len(figures) or figures[first].end > hit.start:
+        return False  # no figure of the span before the part
+    return _coordinator(word_language(language)).search(text, hit.end, mention.start) is not None
+
+
+@cache
+def _coordinator(language: str) -> re.Pattern[str]:
+    words = "|".join(map(re.escape, COORDINATORS.get(language, COORDINATORS["en"])))
+    if language in _UNSPACED:
+        return re.compile(words)
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
 
 
 def compared_with(text: str, start: int, end: int, language: str) -> bool:
