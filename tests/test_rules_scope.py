@@ -348,3 +348,17 @@ def test_a_part_after_one_figure_and_before_and_belongs_to_that_figure(
     """ "$40 billion at Abilene and about $60 billion elsewhere": what follows a figure up
     to "and" describes it; the next figure after "and" is another item."""
     assert one(text, language, value, "USD").scope == scope
+
+
+@pytest.mark.parametrize(
+    ("last", "scope"),
+    [("Abilene's mayor welcomed it.", "Abilene campus"), ("The mayor welcomed it.", None)],
+)
+def test_a_paragraph_that_keeps_naming_one_site_is_about_it(last: str, scope: str | None) -> None:
+    text = (
+        "Stargate is building in several places.\n\n"
+        "Oracle leads the work at Abilene, Texas. Power comes from a new plant. It will "
+        f"draw 1.2 GW, more than the city itself. {last}\n\n"
+        "Stargate UAE is planned next."
+    )
+    assert one(text, "en", 1.2, "GW").scope == scope

@@ -100,6 +100,8 @@ class ScopeRules:
             scope = self._pointed_back(scopes, text, sentences, figure, language)
         if scope is None:
             scope = self._site_before(scopes, text, sentences, figure, language)
+        if scope is None:
+            scope = self.one_place(text, figure.paragraph, scopes, language)
         if scope == _TOGETHER:
             return None
         return scope or headline_site
@@ -234,14 +236,19 @@ class ScopeRules:
             }
             if named:
                 return named.pop() if len(named) == 1 else None
-        text = article.text
+        return self.one_place(article.text, Span(0, len(article.text)), scopes, article.language)
+
+    def one_place(self, text: str, span: Span, scopes: Hits, language: str) -> str | None:
+        """The one site ``span`` names at least twice, when it names no other place (a
+        page, or a paragraph of a page about several: "... a facility in Italy. This
+        would create 1,500 jobs. Operations begin in 2025. Talks with Italy go on.")."""
         places: list[str] = []
         reached = 0  # aliases overlap ("Milam County", "Milam"): one name, counted once
-        for hit in sorted(scopes.within(Span(0, len(text))), key=lambda h: h.start):
+        for hit in sorted(scopes.within(span), key=lambda h: h.start):
             if (
                 hit.start >= reached
                 and self.topic.scopes[hit.label].kind in _PLACES
-                and self._names(text, hit, article.language)
+                and self._names(text, hit, language)
             ):
                 places.append(hit.label)
                 reached = hit.end
