@@ -362,3 +362,37 @@ def test_a_paragraph_that_keeps_naming_one_site_is_about_it(last: str, scope: st
         "Stargate UAE is planned next."
     )
     assert one(text, "en", 1.2, "GW").scope == scope
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "scope"),
+    [
+        (
+            "Stargate's first phase began in 2025, with Oracle. The phase will add 1.2 GW.",
+            "en",
+            "phase 1",
+        ),
+        (
+            "Stargate's first phase began in 2025, with Oracle. The two phases will add 1.2 GW.",
+            "en",
+            None,
+        ),
+        (
+            "La première phase de Stargate a commencé en 2025, avec Oracle. Cette phase "
+            "ajoutera 1,2 GW.",
+            "fr",
+            "phase 1",
+        ),
+        (
+            "Die erste Phase von Stargate begann 2025, mit Oracle. Die Phase bringt 1,2 GW.",
+            "de",
+            "phase 1",
+        ),
+    ],
+)
+def test_the_same_noun_again_takes_up_the_part_named_before(
+    text: str, language: str, scope: str | None
+) -> None:
+    """ "The first phase began ... The phase will add 1.2 GW": the part's own noun with
+    "the" or "this" names it again."""
+    assert one(text, language, 1.2, "GW").scope == scope

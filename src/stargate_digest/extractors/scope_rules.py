@@ -180,21 +180,30 @@ class ScopeRules:
         """The one part the previous sentence names, when the figure's sentence points
         back at it ("... that it picked Abilene. This will create 1,500 jobs.", "這項投資",
         "이번 투자"): a demonstrative takes up what was just named, wherever in that
-        sentence it was. A time (a part of kind period) is not what "this" points at.
+        sentence it was. So does the part's own noun again after a determiner ("The
+        first phase began in 2021. The phase will total 4.5 million square feet").
+        A time (a part of kind period) is not what "this" points at.
         """
-        pattern = _demonstrative(word_language(language))
-        sentence = figure.sentence
-        if pattern is None or not pattern.search(text, sentence.start, sentence.end):
-            return None
         previous = _previous_sentence(sentences, figure)
         if previous is None:
             return None
-        labels = {
-            h.label
+        named = [
+            h
             for h in scopes.within(previous)
             if self.topic.scopes[h.label].kind != "period" and self._names(text, h, language)
-        }
-        return labels.pop() if len(labels) == 1 else None
+        ]
+        if len({h.label for h in named}) != 1:
+            return None
+        language = word_language(language)
+        pattern = _demonstrative(language)
+        sentence = figure.sentence
+        if pattern is not None and pattern.search(text, sentence.start, sentence.end):
+            return named[0].label
+        head = _HEAD_NOUN.search(text, named[0].start, named[0].end)
+        again = _same_noun(language, head.group()) if head else None
+        if again is not None and again.search(text, sentence.start, sentence.end):
+            return named[0].label
+        return None
 
     def _site_before(
         self, scopes: Hits, text: str, sentences: Sentences, figure: Figure, language: str
@@ -463,6 +472,31 @@ DEMONSTRATIVES: dict[str, tuple[str, ...]] = {
     "ko": ("이번", "이", "해당"),
 }
 _UNSPACED = frozenset({"zh", "ja"})
+# Determiners before a noun that names again what was named ("the phase", "die Phase").
+DETERMINERS: dict[str, tuple[str, ...]] = {
+    "en": ("the", "this", "that"),
+    "de": ("der", "die", "das", "den", "dem", "des", "diese", "dieser", "dieses", "diesem"),
+    "fr": ("le", "la", "l'", "l’", "ce", "cet", "cette"),
+    "es": ("el", "la", "este", "esta"),
+    "it": ("il", "lo", "la", "l'", "l’", "questo", "questa"),
+    "pt": ("o", "a", "este", "esta", "esse", "essa"),
+}
+# The last word of a part's name when it is a common noun ("first phase" -> "phase",
+# "Abilene campus" -> "campus"): a lowercase word of three letters or more at its end
+# (German nouns are capitalised: any word).
+_HEAD_NOUN = re.compile(r"(?<![\w-])[^\W\d_]{3,}$")
+
+
+@cache
+def _same_noun(language: str, noun: str) -> re.Pattern[str] | None:
+    """ "the phase", "l'usine": a determiner, then the noun (not a name: "the Abilene")."""
+    words = DETERMINERS.get(language)
+    if words is None or (noun != noun.lower() and language != "de"):
+        return None
+    alternation = "|".join(map(re.escape, words))
+    return re.compile(
+        rf"(?<!\w)(?:{alternation})(?:\s+|(?<=['’])){re.escape(noun)}(?!\w)", re.IGNORECASE
+    )
 
 
 @cache
