@@ -396,3 +396,13 @@ def test_the_same_noun_again_takes_up_the_part_named_before(
     """ "The first phase began ... The phase will add 1.2 GW": the part's own noun with
     "the" or "this" names it again."""
     assert one(text, language, 1.2, "GW").scope == scope
+
+
+def test_this_before_a_part_named_after_the_figure_points_back() -> None:
+    """ "$40 billion at this site and ... to the UAE": the figure is about the site "this"
+    points back at, not the place named after it."""
+    text = (
+        "Stargate said, after long talks, that it picked Abilene. It will spend $40 "
+        "billion at this site and ship its first chips to the UAE."
+    )
+    assert one(text, "en", 40e9, "USD").scope == "Abilene campus"

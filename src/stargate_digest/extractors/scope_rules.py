@@ -86,7 +86,14 @@ class ScopeRules:
     ) -> str | None:
         """The scope of a figure (``scopes``, ``subjects``: where the text names them;
         ``figures``: every figure of the text, in order)."""
-        scope = self._named_part(scopes, figure, text, figures, language)
+        named = self._named_part(scopes, figure, text, figures, language)
+        scope = named.label if named is not None else None
+        if named is not None and named.start >= figure.mention.end:
+            # "$12 billion ... at this facility and ... to Europe": "this" before the part
+            # named after the figure points back at what the previous sentence named.
+            pattern = _demonstrative(word_language(language))
+            if pattern is not None and pattern.search(text, figure.mention.end, named.start):
+                scope = self._pointed_back(scopes, text, sentences, figure, language) or scope
         if scope is None and changed_from(text, figure.mention, figures, language):
             # "fell from $3.5 trillion to $2.9 trillion": the first value held before the
             # change; a profile that follows such a time names a part "before".
@@ -124,8 +131,9 @@ class ScopeRules:
 
     def _named_part(
         self, scopes: Hits, figure: Figure, text: str, figures: Sequence[Mention], language: str
-    ) -> str | None:
-        """The named part nearest the figure in its clause, else its sentence."""
+    ) -> TermHit | None:
+        """The named part nearest the figure in its clause, else its sentence (its label
+        ``_TOGETHER`` for parts named together)."""
         mention, sentence, clause = figure.mention, figure.sentence, figure.clause
         for span in (clause, sentence):
             hits = [
@@ -159,8 +167,8 @@ class ScopeRules:
                     key=lambda h: (_distance(h.start, h.end, mention), h.start < mention.start),
                 )
                 if named_together(text, hits, nearest, word_language(language)):
-                    return _TOGETHER
-                return nearest.label
+                    return TermHit(nearest.start, nearest.end, _TOGETHER)
+                return nearest
         return None
 
     def _phase(self, text: str, clause: Span, language: str) -> str | None:
