@@ -181,6 +181,7 @@ class RulesExtractor:
         index = self._index(text)
         mentions = find_mentions(text, article.language)
         headline_site = self._scopes.of_article(article, index.scopes)
+        paragraph_places: dict[Span, str | None] = {}
         claims: list[Claim] = []
         anchors: dict[int, tuple[Claim, ...]] = {}
         previous: Mention | None = None
@@ -207,6 +208,7 @@ class RulesExtractor:
                 figures=mentions,
                 language=article.language,
                 headline_site=headline_site,
+                paragraph_places=paragraph_places,
             )
             context = _Context(scope=scope, as_of=_as_of(mentions, candidate))
             if anchor:

@@ -83,9 +83,12 @@ class ScopeRules:
         figures: Sequence[Mention],
         language: str,
         headline_site: str | None,
+        paragraph_places: dict[Span, str | None],
     ) -> str | None:
         """The scope of a figure (``scopes``, ``subjects``: where the text names them;
-        ``figures``: every figure of the text, in order)."""
+        ``figures``: every figure of the text, in order; ``paragraph_places``: the
+        article's paragraphs' one place, filled here: a paragraph can be the whole text,
+        and reading it for each of its figures made extraction quadratic)."""
         named = self._named_part(scopes, figure, text, figures, language)
         scope = named.label if named is not None else None
         if named is not None and named.start >= figure.mention.end:
@@ -108,7 +111,11 @@ class ScopeRules:
         if scope is None:
             scope = self._site_before(scopes, text, sentences, figure, language)
         if scope is None:
-            scope = self.one_place(text, figure.paragraph, scopes, language)
+            if figure.paragraph not in paragraph_places:
+                paragraph_places[figure.paragraph] = self.one_place(
+                    text, figure.paragraph, scopes, language
+                )
+            scope = paragraph_places[figure.paragraph]
         if scope == _TOGETHER:
             return None
         return scope or headline_site
