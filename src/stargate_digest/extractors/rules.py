@@ -37,7 +37,7 @@ from stargate_digest.extractors.page_rules import (
     is_name_number,
     share_owner,
 )
-from stargate_digest.extractors.scope_rules import Figure, ScopeRules
+from stargate_digest.extractors.scope_rules import Figure, Figures, ScopeRules
 from stargate_digest.models import Article, ArticleClaims, Claim
 from stargate_digest.quantities import Mention, find_mentions
 from stargate_digest.quantities.mention import Kind
@@ -181,7 +181,8 @@ class RulesExtractor:
         index = self._index(text)
         mentions = find_mentions(text, article.language)
         headline_site = self._scopes.of_article(article, index.scopes)
-        paragraph_places: dict[Span, str | None] = {}
+        scope_memo: dict[tuple[str, int], str | None] = {}
+        figures = Figures(mentions)
         claims: list[Claim] = []
         anchors: dict[int, tuple[Claim, ...]] = {}
         previous: Mention | None = None
@@ -205,10 +206,10 @@ class RulesExtractor:
                 Figure(mention, sentence, candidate.clause, paragraphs.around(mention)),
                 scopes=index.scopes,
                 subjects=index.subjects,
-                figures=mentions,
+                figures=figures,
                 language=article.language,
                 headline_site=headline_site,
-                paragraph_places=paragraph_places,
+                memo=scope_memo,
             )
             context = _Context(scope=scope, as_of=_as_of(mentions, candidate))
             if anchor:

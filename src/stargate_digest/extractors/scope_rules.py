@@ -51,6 +51,19 @@ class Figure:
     paragraph: Span
 
 
+class Figures:
+    """An article's figures in text order, found by offset (built once per article)."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.mentions = mentions
+        self._starts = [m.start for m in mentions]
+
+    def first_from(self, offset: int) -> Mention | None:
+        """The first figure starting at or after ``offset``."""
+        at = bisect_left(self._starts, offset)
+        return self.mentions[at] if at < len(self.mentions) else None
+
+
 class ScopeRules:
     """The scope rules of one topic profile (its parts and their aliases)."""
 
@@ -80,15 +93,15 @@ class ScopeRules:
         *,
         scopes: Hits,
         subjects: Hits,
-        figures: Sequence[Mention],
+        figures: Figures,
         language: str,
         headline_site: str | None,
-        paragraph_places: dict[Span, str | None],
+        memo: dict[tuple[str, int], str | None],
     ) -> str | None:
         """The scope of a figure (``scopes``, ``subjects``: where the text names them;
-        ``figures``: every figure of the text, in order; ``paragraph_places``: the
-        article's paragraphs' one place, filled here: a paragraph can be the whole text,
-        and reading it for each of its figures made extraction quadratic)."""
+        ``figures``: every figure of the text; ``memo``: what this article's
+        sentences and paragraphs say of all their figures, filled here: their figures
+        share it, and a paragraph can be the whole text)."""
         named = self._named_part(scopes, figure, text, figures, language)
         scope = named.label if named is not None else None
         if named is not None and named.start >= figure.mention.end:
@@ -96,7 +109,10 @@ class ScopeRules:
             # named after the figure points back at what the previous sentence named.
             pattern = _demonstrative(word_language(language))
             if pattern is not None and pattern.search(text, figure.mention.end, named.start):
-                scope = self._pointed_back(scopes, text, sentences, figure, language) or scope
+                back = ("back", figure.sentence.start)
+                if back not in memo:
+                    memo[back] = self._pointed_back(scopes, text, sentences, figure, language)
+                scope = memo[back] or scope
         if scope is None and changed_from(text, figure.mention, figures, language):
             # "fell from $3.5 trillion to $2.9 trillion": the first value held before the
             # change; a profile that follows such a time names a part "before".
@@ -107,18 +123,38 @@ class ScopeRules:
         if scope is None:
             scope = self._phase(text, figure.clause, language)
         if scope is None:
-            scope = self._pointed_back(scopes, text, sentences, figure, language)
-        if scope is None:
-            scope = self._site_before(scopes, text, sentences, figure, language)
-        if scope is None:
-            if figure.paragraph not in paragraph_places:
-                paragraph_places[figure.paragraph] = self.one_place(
-                    text, figure.paragraph, scopes, language
-                )
-            scope = paragraph_places[figure.paragraph]
+            scope = self._from_context(
+                scopes, text, sentences, figure, language=language, memo=memo
+            )
         if scope == _TOGETHER:
             return None
         return scope or headline_site
+
+    def _from_context(
+        self,
+        scopes: Hits,
+        text: str,
+        sentences: Sentences,
+        figure: Figure,
+        *,
+        language: str,
+        memo: dict[tuple[str, int], str | None],
+    ) -> str | None:
+        """What the sentences before say, for a figure whose own sentence names no part:
+        the same for every figure of its sentence, so worked out once per sentence."""
+        key = ("context", figure.sentence.start)
+        if key not in memo:
+            scope = self._pointed_back(scopes, text, sentences, figure, language)
+            memo[("back", figure.sentence.start)] = scope
+            if scope is None:
+                scope = self._site_before(scopes, text, sentences, figure, language)
+            if scope is None:
+                place = ("place", figure.paragraph.start)
+                if place not in memo:
+                    memo[place] = self.one_place(text, figure.paragraph, scopes, language)
+                scope = memo[place]
+            memo[key] = scope
+        return memo[key]
 
     def _names(self, text: str, hit: TermHit, language: str) -> bool:
         """Whether a match of a part's alias really names it (page_rules.names_the_part;
@@ -137,7 +173,7 @@ class ScopeRules:
         return language != "ko" or korean_word(text, hit.start, hit.end)
 
     def _named_part(
-        self, scopes: Hits, figure: Figure, text: str, figures: Sequence[Mention], language: str
+        self, scopes: Hits, figure: Figure, text: str, figures: Figures, language: str
     ) -> TermHit | None:
         """The named part nearest the figure in its clause, else its sentence (its label
         ``_TOGETHER`` for parts named together)."""
@@ -375,7 +411,7 @@ def _describes_figure_before(
     hit: TermHit,
     mention: Mention,
     *,
-    figures: Sequence[Mention],
+    figures: Figures,
     language: str,
 ) -> bool:
     """Whether a part named between an earlier figure and this one, with "and" between it
@@ -383,8 +419,8 @@ def _describes_figure_before(
     billion elsewhere"): this figure is the next item of the list."""
     if hit.end > mention.start:
         return False
-    first = bisect_left(figures, span.start, key=lambda m: m.start)
-    if first == len(figures) or figures[first].end > hit.start:
+    first = figures.first_from(span.start)
+    if first is None or first.end > hit.start:
         return False  # no figure of the span before the part
     return _coordinator(word_language(language)).search(text, hit.end, mention.start) is not None
 
@@ -445,7 +481,7 @@ def _from_to(
     )
 
 
-def changed_from(text: str, mention: Mention, figures: Sequence[Mention], language: str) -> bool:
+def changed_from(text: str, mention: Mention, figures: Figures, language: str) -> bool:
     """Whether the figure is the first value of a change from it to another figure of
     its kind ("from $3.5 trillion to $2.9 trillion")."""
     patterns = _from_to(word_language(language))
@@ -457,10 +493,10 @@ def changed_from(text: str, mention: Mention, figures: Sequence[Mention], langua
     gap = between.match(text, mention.end)
     if gap is None:
         return False
-    at = bisect_left(figures, gap.end(), key=lambda m: m.start)
-    if at == len(figures) or figures[at].start != gap.end() or figures[at].kind != mention.kind:
+    second = figures.first_from(gap.end())
+    if second is None or second.start != gap.end() or second.kind != mention.kind:
         return False
-    return after is None or after.match(text, figures[at].end) is not None
+    return after is None or after.match(text, second.end) is not None
 
 
 def _previous_sentence(sentences: Sentences, figure: Figure) -> Span | None:
