@@ -1,11 +1,15 @@
 """Which part of the story a figure is about: the rules extractor's ``scope``.
 
-A figure takes the profile's named part (a site, a country programme, a phase) nearest
-it in its clause, else in its sentence's opening clause before it; else a country
-programme the profile does not list ("Stargate Argentina"); else a generic "phase N";
-else the one site the previous sentence of its paragraph opens with; else the one site
-the article's headline names. Parts named together ("in Abilene and Lordstown") give it
-no scope at all. docs/quantities.md describes the rules with examples.
+A figure takes, in this order: the profile's named part nearest it in its clause, else
+before it in the first clause of its statement (a contrast opens a new one); the part
+"before" for the first value of a change ("from X to Y"), when the profile has one; a
+country programme the profile does not list ("Stargate Argentina"); a generic "phase
+N"; the part the previous sentence names when its own sentence points back ("This will
+...", "這項投資"); the one site the previous sentence opens with; the one site its
+paragraph keeps naming; the one site the headline names, or the whole text keeps naming.
+Parts named together ("in Abilene and Lordstown") give it no scope at all. Each rule is
+one of a language or of news copy; the words of each language are data tables below.
+docs/quantities.md describes the rules with examples.
 """
 
 from __future__ import annotations
