@@ -406,3 +406,30 @@ def test_this_before_a_part_named_after_the_figure_points_back() -> None:
         "billion at this site and ship its first chips to the UAE."
     )
     assert one(text, "en", 40e9, "USD").scope == "Abilene campus"
+
+
+# --- a timeline: "2024年4月：…", "March 2025: …" --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "星际之门的进展。\n\n2024年4月：星际之门宣布在阿比林建设新园区，投资400亿美元。\n\n"
+            "2025年3月：星际之门宣布在洛兹敦建设新园区。",
+            "zh",
+            {"2024-04": "Abilene campus", 40e9: None, "2025-03": "Lordstown"},
+        ),
+        (
+            "Stargate timeline.\n\nMarch 2025: Stargate announces its campus in Abilene.\n\n"
+            "June 2025: Stargate announces its campus in Lordstown.",
+            "en",
+            {"2025-03": "Abilene campus", "2025-06": "Lordstown"},
+        ),
+    ],
+)
+def test_a_date_heading_a_timeline_entry_is_about_what_the_entry_names(
+    text: str, language: str, expected: dict[object, str]
+) -> None:
+    made = EXTRACTOR.extract(article(text, language)).claims
+    assert {c.value: c.scope for c in made} == expected

@@ -192,6 +192,9 @@ class ScopeRules:
         """The named part nearest the figure in its clause, else its sentence (its label
         ``_TOGETHER`` for parts named together)."""
         mention, sentence, clause = figure.mention, figure.sentence, figure.clause
+        entry = _timeline_entry(text, sentence, figures)
+        if entry is not None and mention.start == sentence.start:
+            clause = entry  # "March 2025: Stargate opens Abilene": the date of the entry
         for span in (clause, sentence):
             hits = [
                 h
@@ -500,6 +503,23 @@ def _demonstrative(language: str) -> re.Pattern[str] | None:
     if language in _UNSPACED:
         return re.compile(alternation)
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
+_HEADING_COLON = re.compile(r"\s*[:：]\s*")
+
+
+def _timeline_entry(text: str, sentence: Span, figures: Figures) -> Span | None:
+    """The first clause of a timeline entry ("2024年4月：台積電宣布…", "March 2025: Stargate
+    opens ..."): a sentence headed by a date and a colon. The date is that of what the
+    clause says; the entry's other figures keep the usual rules (an amount further on is
+    often the running total, not the part's: tried)."""
+    first = figures.first_from(sentence.start)
+    if first is None or first.start != sentence.start or first.kind != "date":
+        return None
+    colon = _HEADING_COLON.match(text, first.end)
+    if colon is None or colon.end() >= sentence.end:
+        return None
+    return clause_around(text, sentence, colon.end(), colon.end())
 
 
 def _statement_opening(text: str, sentence: Span, mention: Mention, language: str) -> Span:
