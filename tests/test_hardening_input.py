@@ -198,8 +198,9 @@ def test_one_long_line_costs_work_linear_in_its_length(monkeypatch: pytest.Monke
     claims = RulesExtractor().extract(article).claims
     assert claims and len(scanned) > 1000  # every one of the ~1,600 figures was looked at
     # Each figure looks at a bounded window (it was the whole text per figure); only the
-    # one paragraph is looked at whole, once, to tell whether it is about the story.
-    assert len([n for n in scanned if n > MAX_SENTENCE_CHARS]) <= 1
+    # one paragraph is looked at whole, once each: to tell whether it is about the story,
+    # and (scope) which one place the article and the paragraph keep naming.
+    assert len([n for n in scanned if n > MAX_SENTENCE_CHARS]) <= 3
 
 
 def _article_of(text: str) -> Any:

@@ -18,9 +18,11 @@ from importlib import resources
 
 # A sentence ends at . ! ? (or their CJK forms) followed by a space and a capital, digit
 # or opening quote, or at a paragraph break. "U.S. government" and "5.94" do not end one.
-# Hangul has no capitals: Korean ends a sentence with ". " before any syllable.
+# Hangul, kana and Han have no capitals: a word in them after ". " starts a sentence
+# (Korean ends sentences with "다." and a space).
 _SENTENCE_END = re.compile(
-    r"(?P<stop>[.!?])[\"'”’»)]*\s+(?=[\"“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9$€£¥\uac00-\ud7a3])"
+    r"(?P<stop>[.!?])[\"'”’»)]*\s+"
+    r"(?=[\"“‘«(¿¡「『]?[A-ZÀ-ÖØ-Þ0-9$€£¥\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])"
     r"|(?P<cjk>[。！？])"
     r"|\n\s*\n|\n"
 )

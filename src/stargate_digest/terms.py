@@ -9,7 +9,8 @@ Semantics: case-insensitive, whole words; a term word ending in ``*`` matches an
 it begins; words of a phrase may be separated in the text by spaces, hyphens,
 apostrophes or dots ("U.S. government", "d’ici", "public-sector"); a term does not
 match right after a hyphen ("KI-Projekt" is not "Projekt"). Terms written in CJK
-scripts, which do not separate words, match anywhere as substrings.
+scripts, which do not separate words, match anywhere as substrings; a word in another
+script ends where CJK text touches it ("在Abilene部署", Korean "Abilene에").
 """
 
 from __future__ import annotations
@@ -18,8 +19,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-_WORD = re.compile(r"\w+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_CJK_RANGES = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
+# A word is a run of word characters outside the CJK scripts: CJK text writes no space
+# around a Latin name, and Korean glues its particles to it.
+_WORD = re.compile(rf"[^\W{_CJK_RANGES}]+")
+_CJK = re.compile(rf"[{_CJK_RANGES}]")
 _GAP = re.compile(r"[\s\-'’.]{1,3}")
 
 
@@ -40,8 +44,8 @@ class _Term:
 
 
 def _is_word(char: str) -> bool:
-    """Whether ``\\w`` matches the character (re's rule: alphanumeric or underscore)."""
-    return char.isalnum() or char == "_"
+    """Whether ``_WORD`` matches the character (alphanumeric or underscore, not CJK)."""
+    return (char.isalnum() or char == "_") and _CJK.match(char) is None
 
 
 def _word_matches(word: str, pattern: str, prefix: bool) -> bool:

@@ -22,7 +22,6 @@ import hashlib
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache
 from typing import get_args
 
 from stargate_digest import __version__
@@ -30,7 +29,6 @@ from stargate_digest.extractors.change_rules import change_levels, level_metrics
 from stargate_digest.extractors.clause_rules import (
     cue_following,
     modified_noun,
-    named_together,
     nearest_cue,
     own_clause_first,
     restatement_after,
@@ -42,14 +40,12 @@ from stargate_digest.extractors.page_rules import (
     Paragraphs,
     is_dateline,
     is_name_number,
-    names_the_part,
-    part_of_figure,
     share_owner,
 )
+from stargate_digest.extractors.scope_rules import Figure, Figures, ScopeRules
 from stargate_digest.extractors.subject_rules import page_subject, sentence_before, subject_hits
 from stargate_digest.models import Article, ArticleClaims, Claim
 from stargate_digest.quantities import Mention, find_mentions
-from stargate_digest.quantities.lexicon import PHASE_WORDS
 from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.quantities.mention import Kind
 from stargate_digest.segment import Sentences, Span, clause_around
@@ -59,7 +55,6 @@ from stargate_digest.topic import (
     TopicProfile,
     load_topic,
     metric_label,
-    scope_label,
     subject_label,
 )
 from stargate_digest.verify import verify_claims
@@ -169,9 +164,7 @@ class RulesExtractor:
             kind: {n: m for n, m in self.topic.metrics.items() if kind in m.kinds}
             for kind in get_args(Kind)
         }
-        self._aliases = {
-            name: frozenset([name, *spec.aliases]) for name, spec in self.topic.scopes.items()
-        }
+        self._scopes = ScopeRules(self.topic)
 
     @property
     def version(self) -> str:
@@ -200,8 +193,9 @@ class RulesExtractor:
         mentions = find_mentions(text, article.language)
         levels = change_levels(text, mentions, article.language)
         language = word_language(article.language)
-        phases = _phase_pattern(language)
-        headline_site = self._scope_of_article(article)
+        headline_site = self._scopes.of_article(article, index.scopes)
+        scope_memo: dict[tuple[str, int], str | None] = {}
+        figures = Figures(mentions)
         claims: list[Claim] = []
         anchors: dict[int, tuple[Claim, ...]] = {}
         previous: Mention | None = None
@@ -222,22 +216,25 @@ class RulesExtractor:
             joined = previous is not None and joined_as_change(text, previous, mention, language)
             changed = anchors.get(id(previous), ()) if joined else ()
             previous = mention
-            scope = self._scope(index, candidate, text, phases, article.language)
-            if scope is None:
-                scope = self._site_before(
-                    index, text, sentences, paragraphs.around(mention), sentence
-                )
-            context = _Context(
-                scope=None if scope == _TOGETHER else scope or headline_site,
-                as_of=as_of(mentions, mention, clause, sentence, text),
+            scope = self._scopes.of_figure(
+                text,
+                sentences,
+                Figure(mention, sentence, candidate.clause, paragraphs.around(mention)),
+                scopes=index.scopes,
+                subjects=index.subjects,
+                figures=figures,
+                language=article.language,
+                headline_site=headline_site,
+                memo=scope_memo,
             )
+            context = _Context(scope=scope, as_of=as_of(mentions, mention, clause, sentence, text))
             if anchor:
                 made = tuple(
                     self._claim(
                         article,
                         candidate,
                         _Reading((a.subject,), a.metric, a.detail),
-                        context,
+                        _Context(scope=a.scope, as_of=context.as_of),  # the same figure
                         index=len(claims) + i,
                         equivalent_of=a.id,
                     )
@@ -272,7 +269,7 @@ class RulesExtractor:
             for name in self.topic.subjects
             for hit in by_label.get(subject_label(name), [])
         ]
-        scopes = self._scope_hits(text, by_label)
+        scopes = self._scopes.hits(text, by_label)
         return _Index(
             subjects=_Hits(subjects),
             cues=_Hits(
@@ -285,114 +282,6 @@ class RulesExtractor:
             distributive=_Hits(by_label.get(DISTRIBUTIVE, [])),
             scopes=_Hits(scopes),
         )
-
-    def _scope_hits(
-        self, text: str, by_label: dict[str, list[TermHit]] | None = None
-    ) -> list[TermHit]:
-        """Where ``text`` names each of the profile's parts (``by_label``: its matches)."""
-        if by_label is None:
-            by_label = {}
-            for hit in self.topic.matcher.find(text):
-                by_label.setdefault(hit.label, []).append(hit)
-        return [
-            TermHit(hit.start, hit.end, name)
-            for name in self.topic.scopes
-            for hit in by_label.get(scope_label(name), [])
-        ]
-
-    def _scope(
-        self,
-        index: _Index,
-        candidate: _Candidate,
-        text: str,
-        phases: re.Pattern[str] | None,
-        language: str,
-    ) -> str | None:
-        """The named part nearest the figure in its clause, else its sentence; else a phase."""
-        mention = candidate.mention
-        for span in (candidate.clause, candidate.sentence):
-            hits = [
-                h
-                for h in index.scopes.within(span)
-                if not part_of_figure(h.start, h.end, mention)
-                and names_the_part(text, h.start, h.end, self._aliases[h.label])
-            ]
-            if span is candidate.sentence and hits:
-                # Beyond the clause, only a part named in the sentence's opening clause,
-                # before the figure, sets the scope ("At the Abilene campus, ... 400,000
-                # GPUs"): one named after it usually starts a new thought ("...; the
-                # first phase costs ..."), and one in a middle clause says where
-                # something else is ("MGX, a fund in the UAE, ...").
-                opening = clause_around(text, span, span.start, span.start)
-                hits = [h for h in hits if h.end <= min(mention.start, opening.end)]
-            if hits:
-                nearest = min(hits, key=lambda h: _distance(h.start, h.end, mention))
-                if named_together(text, hits, nearest, word_language(language)):
-                    return _TOGETHER
-                return nearest.label
-        programme = self._country_programme(index, candidate, text, language)
-        if programme is not None:
-            return programme
-        if phases is not None:
-            found = phases.search(text, candidate.clause.start, candidate.clause.end)
-            if found is not None:
-                number = next((g for g in found.groups() if g), "1")
-                return self.topic.canonical_scope(f"phase {number}")
-        return None
-
-    def _site_before(
-        self, index: _Index, text: str, sentences: Sentences, paragraph: Span, sentence: Span
-    ) -> str | None:
-        """The one site the previous sentence of the paragraph opens with, if any.
-
-        "In Abilene, Stargate is building a campus. It will draw 1.2 GW." A site named
-        later in that sentence, or further back, is more often named in passing (tried).
-        """
-        at = bisect_left(sentences.spans, sentence.start, key=lambda span: span.start) - 1
-        if at >= 0 and (span := sentences.spans[at]).start >= paragraph.start:
-            opening = clause_around(text, span, span.start, span.start)
-            labels = {
-                h.label
-                for h in index.scopes.within(opening)
-                if names_the_part(text, h.start, h.end, self._aliases[h.label])
-                and self.topic.scopes[h.label].kind == "site"
-            }
-            if len(labels) == 1:
-                return labels.pop()
-        return None
-
-    def _scope_of_article(self, article: Article) -> str | None:
-        """The one site an article's headline names: what its figures are about when
-        their own sentence names no part ("Chip plant in X delayed" ... "it will cost
-        €30 billion"). Only the headline says so: a site named in the text may be one
-        part among others of a story about the whole."""
-        if not article.title:
-            return None
-        named = {
-            hit.label
-            for hit in _Hits(self._scope_hits(article.title)).hits
-            if self.topic.scopes[hit.label].kind == "site"
-        }
-        return named.pop() if len(named) == 1 else None
-
-    def _country_programme(
-        self, index: _Index, candidate: _Candidate, text: str, language: str
-    ) -> str | None:
-        """A country programme ("Stargate Argentina"): the main subject, then a country.
-
-        Country names come from CLDR (babel) in the article's language and in English.
-
-        Country programmes the profile lists are found as its scopes; this finds the
-        ones it does not list yet, named the same way.
-        """
-        span = Span(candidate.sentence.start, candidate.clause.end)
-        for hit in index.subjects.within(span):
-            if hit.label != self.topic.main_subject:
-                continue
-            country = _country_after(text, hit.end, language)
-            if country is not None:
-                return self.topic.canonical_scope(f"{self.topic.main_subject} {country}")
-        return None
 
     def _read(
         self, index: _Index, candidate: _Candidate, text: str, language: str
@@ -555,64 +444,6 @@ class _Context:
 
     scope: str | None
     as_of: str | None
-
-
-# What ``_scope`` says of a figure beside parts named together: about no one part.
-_TOGETHER = "\x00together"
-
-
-@cache
-def _phase_pattern(language: str) -> re.Pattern[str] | None:
-    """'phase 1', 'Phase 2', 'fase 1', '第1期', '1단계', and 'first phase' (= phase 1)."""
-    words = PHASE_WORDS.get(language)
-    if words is None:
-        return None
-    names, firsts, suffixes = words
-    branches = []
-    if names:
-        alternation = "|".join(map(re.escape, names))
-        branches.append(rf"\b(?i:{alternation})\s?(\d+)\b")
-        if firsts:
-            branches.append(rf"\b(?i:{'|'.join(map(re.escape, firsts))})\s(?i:{alternation})\b")
-    if suffixes:
-        branches.append(rf"第?(\d+)(?:{'|'.join(map(re.escape, suffixes))})")
-    return re.compile("|".join(branches)) if branches else None
-
-
-_COUNTRY_GAP = re.compile(r"[ \u00a0]")
-_LONGEST_COUNTRY = 40
-
-
-@cache
-def _country_names(language: str) -> dict[str, str]:
-    """Country names (CLDR territories) in the language and in English -> English name."""
-    from babel import Locale, UnknownLocaleError
-
-    names: dict[str, str] = {}
-    english = Locale.parse("en").territories
-    try:
-        local = Locale.parse(word_language(language)).territories
-    except (ValueError, UnknownLocaleError):
-        local = english
-    for code, name in english.items():
-        if len(code) == 2 and code.isalpha():  # countries, not regions ("001", "EU")
-            names[str(name).casefold()] = str(name)
-            names[str(local.get(code, name)).casefold()] = str(name)
-    return names
-
-
-def _country_after(text: str, end: int, language: str) -> str | None:
-    """The English name of the country named right after ``end``, if one is."""
-    if not _COUNTRY_GAP.match(text, end):
-        return None
-    window = text[end + 1 : end + 1 + _LONGEST_COUNTRY]
-    names = _country_names(language)
-    words = window.split()
-    for count in range(min(4, len(words)), 0, -1):
-        candidate = " ".join(words[:count]).rstrip(".,;:)”’\"'").casefold()
-        if candidate in names:
-            return names[candidate]
-    return None
 
 
 def _detail(text: str, mention: Mention) -> str | None:

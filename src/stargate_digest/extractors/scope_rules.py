@@ -1,0 +1,606 @@
+"""Which part of the story a figure is about: the rules extractor's ``scope``.
+
+A figure takes, in this order: the profile's named part nearest it in its clause, else
+before it in the first clause of its statement (a contrast opens a new one); the part
+"before" for the first value of a change ("from X to Y"), when the profile has one; a
+country programme the profile does not list ("Stargate Argentina"); a generic "phase
+N"; the part the previous sentence names when its own sentence points back ("This will
+...", "這項投資"); the one site the previous sentence opens with; the one site its
+paragraph keeps naming; the one site the headline names, or the whole text keeps naming.
+Parts named together ("in Abilene and Lordstown") give it no scope at all. Each rule is
+one of a language or of news copy; the words of each language are data tables below.
+docs/quantities.md describes the rules with examples.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Protocol
+
+from stargate_digest.extractors.clause_rules import COORDINATORS, named_together
+from stargate_digest.extractors.page_rules import names_the_part, part_of_figure
+from stargate_digest.extractors.scope_words import (
+    COMPARED_AFTER,
+    COMPARED_BEFORE,
+    CONTRASTS,
+    DEMONSTRATIVES,
+    DETERMINERS,
+    FROM_TO,
+    KOREAN_PARTICLES,
+    KOREAN_VERB_ENDINGS,
+)
+from stargate_digest.models import Article
+from stargate_digest.quantities import Mention
+from stargate_digest.quantities.lexicon import PHASE_WORDS
+from stargate_digest.quantities.locale_facts import word_language
+from stargate_digest.segment import Sentences, Span, clause_around
+from stargate_digest.terms import TermHit
+from stargate_digest.topic import TopicProfile, scope_label
+
+
+class Hits(Protocol):
+    """Matches of one pattern over a whole article, looked up by range (rules._Hits)."""
+
+    def within(self, span: Span) -> list[TermHit]: ...
+
+
+# Parts that are places: an article about one of them names no other.
+_PLACES = frozenset({"site", "country"})
+_TIMES_NAMED = 2
+# What ``_named_part`` says of a figure beside parts named together: about no one part.
+_TOGETHER = "\x00together"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure and where it stands: its sentence, clause and paragraph."""
+
+    mention: Mention
+    sentence: Span
+    clause: Span
+    paragraph: Span
+
+
+class Figures:
+    """An article's figures in text order, found by offset (built once per article)."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.mentions = mentions
+        self._starts = [m.start for m in mentions]
+
+    def first_from(self, offset: int) -> Mention | None:
+        """The first figure starting at or after ``offset``."""
+        at = bisect_left(self._starts, offset)
+        return self.mentions[at] if at < len(self.mentions) else None
+
+
+class ScopeRules:
+    """The scope rules of one topic profile (its parts and their aliases)."""
+
+    def __init__(self, topic: TopicProfile) -> None:
+        self.topic = topic
+        self._aliases = {
+            name: frozenset([name, *spec.aliases]) for name, spec in topic.scopes.items()
+        }
+
+    def hits(self, text: str, by_label: dict[str, list[TermHit]] | None = None) -> list[TermHit]:
+        """Where ``text`` names each of the profile's parts (``by_label``: its matches)."""
+        if by_label is None:
+            by_label = {}
+            for hit in self.topic.matcher.find(text):
+                by_label.setdefault(hit.label, []).append(hit)
+        return [
+            TermHit(hit.start, hit.end, name)
+            for name in self.topic.scopes
+            for hit in by_label.get(scope_label(name), [])
+        ]
+
+    def of_figure(
+        self,
+        text: str,
+        sentences: Sentences,
+        figure: Figure,
+        *,
+        scopes: Hits,
+        subjects: Hits,
+        figures: Figures,
+        language: str,
+        headline_site: str | None,
+        memo: dict[tuple[str, int], str | None],
+    ) -> str | None:
+        """The scope of a figure (``scopes``, ``subjects``: where the text names them;
+        ``figures``: every figure of the text; ``memo``: what this article's
+        sentences and paragraphs say of all their figures, filled here: their figures
+        share it, and a paragraph can be the whole text)."""
+        named = self._named_part(scopes, figure, text, figures, language)
+        scope = named.label if named is not None else None
+        if named is not None and named.start >= figure.mention.end:
+            # "$12 billion ... at this facility and ... to Europe": "this" before the part
+            # named after the figure points back at what the previous sentence named.
+            pattern = _demonstrative(word_language(language))
+            if pattern is not None and pattern.search(text, figure.mention.end, named.start):
+                back = ("back", figure.sentence.start)
+                if back not in memo:
+                    memo[back] = self._pointed_back(scopes, text, sentences, figure, language)
+                scope = memo[back] or scope
+        if scope is None and changed_from(text, figure.mention, figures, language):
+            # "fell from $3.5 trillion to $2.9 trillion": the first value held before the
+            # change; a profile that follows such a time names a part "before".
+            known = self.topic.canonical_scope(_BEFORE)
+            scope = known if known in self.topic.scopes else None
+        if scope is None:
+            scope = self._country_programme(subjects, figure, text, language)
+        if scope is None:
+            scope = self._phase(text, figure.clause, language)
+        if scope is None:
+            scope = self._from_context(
+                scopes, text, sentences, figure, language=language, memo=memo
+            )
+        if scope == _TOGETHER:
+            return None
+        return scope or headline_site
+
+    def _from_context(
+        self,
+        scopes: Hits,
+        text: str,
+        sentences: Sentences,
+        figure: Figure,
+        *,
+        language: str,
+        memo: dict[tuple[str, int], str | None],
+    ) -> str | None:
+        """What the sentences before say, for a figure whose own sentence names no part:
+        the same for every figure of its sentence, so worked out once per sentence."""
+        key = ("context", figure.sentence.start)
+        if key not in memo:
+            scope = self._pointed_back(scopes, text, sentences, figure, language)
+            memo[("back", figure.sentence.start)] = scope
+            if scope is None:
+                scope = self._site_before(scopes, text, sentences, figure, language)
+            if scope is None:
+                place = ("place", figure.paragraph.start)
+                if place not in memo:
+                    memo[place] = self.one_place(text, figure.paragraph, scopes, language)
+                scope = memo[place]
+            memo[key] = scope
+        return memo[key]
+
+    def _names(self, text: str, hit: TermHit, language: str) -> bool:
+        """Whether a match of a part's alias really names it (page_rules.names_the_part;
+        in Korean, also a whole word: "인도에" is India, "인도네시아" is not)."""
+        if not names_the_part(text, hit.start, hit.end, self._aliases[hit.label]):
+            return False
+        language = word_language(language)
+        if self.topic.scopes[hit.label].kind == "period" and (
+            compared_with(text, hit.start, hit.end, language)
+            or _SPAN_AFTER.match(text, hit.end)
+            or _SPAN_BEFORE.search(text, max(0, hit.start - 8), hit.start)
+        ):
+            # "up 20% compared with 2024": the time the change is measured from;
+            # "in 2024-2025": a span of years, of which 2024 is one end.
+            return False
+        return language != "ko" or korean_word(text, hit.start, hit.end)
+
+    def _named_part(
+        self, scopes: Hits, figure: Figure, text: str, figures: Figures, language: str
+    ) -> TermHit | None:
+        """The named part nearest the figure in its clause, else its sentence (its label
+        ``_TOGETHER`` for parts named together)."""
+        mention, sentence, clause = figure.mention, figure.sentence, figure.clause
+        entry = _timeline_entry(text, sentence, figures)
+        if entry is not None and mention.start == sentence.start:
+            clause = entry  # "March 2025: Stargate opens Abilene": the date of the entry
+        for span in (clause, sentence):
+            hits = [
+                h
+                for h in scopes.within(span)
+                if not part_of_figure(h.start, h.end, mention)
+                and self._names(text, h, language)
+                and not _describes_figure_before(
+                    text, span, h, mention, figures=figures, language=language
+                )
+            ]
+            if span is sentence and hits:
+                # Beyond the clause, only a part named before the figure in the first
+                # clause of its statement sets the scope ("At the Abilene campus, ...
+                # 400,000 GPUs"): one named after it usually starts a new thought ("...;
+                # the first phase costs ..."), and one in a middle clause says where
+                # something else is ("MGX, a fund in the UAE, ..."). A contrast opens a
+                # new statement ("Abilene draws 1.2 GW, while Lordstown, in Ohio, draws
+                # 0.8 GW"; "... $40 billion, but the whole costs $500 billion").
+                opening = _statement_opening(text, span, mention, language)
+                hits = [
+                    h
+                    for h in hits
+                    if opening.start <= h.start and h.end <= min(mention.start, opening.end)
+                ]
+            if hits:
+                # On a tie the part after the figure wins: the words before it end the
+                # previous item ("2座阿比林和3座洛兹敦"), those after say what it counts.
+                nearest = min(
+                    hits,
+                    key=lambda h: (_distance(h.start, h.end, mention), h.start < mention.start),
+                )
+                if named_together(text, hits, nearest, word_language(language)):
+                    return TermHit(nearest.start, nearest.end, _TOGETHER)
+                return nearest
+        return None
+
+    def _phase(self, text: str, clause: Span, language: str) -> str | None:
+        """A generic phase the figure's clause names ("phase 2", "first phase")."""
+        phases = _phase_pattern(word_language(language))
+        if phases is None:
+            return None
+        found = phases.search(text, clause.start, clause.end)
+        if found is None:
+            return None
+        number = next((g for g in found.groups() if g), "1")
+        return self.topic.canonical_scope(f"phase {number}")
+
+    def _pointed_back(
+        self, scopes: Hits, text: str, sentences: Sentences, figure: Figure, language: str
+    ) -> str | None:
+        """The one part the previous sentence names, when the figure's sentence points
+        back at it ("... that it picked Abilene. This will create 1,500 jobs.", "這項投資",
+        "이번 투자"): a demonstrative takes up what was just named, wherever in that
+        sentence it was. So does the part's own noun again after a determiner ("The
+        first phase began in 2021. The phase will total 4.5 million square feet").
+        A time (a part of kind period) is not what "this" points at.
+        """
+        previous = _previous_sentence(sentences, figure)
+        if previous is None:
+            return None
+        named = [
+            h
+            for h in scopes.within(previous)
+            if self.topic.scopes[h.label].kind != "period" and self._names(text, h, language)
+        ]
+        if len({h.label for h in named}) != 1:
+            return None
+        language = word_language(language)
+        pattern = _demonstrative(language)
+        sentence = figure.sentence
+        if pattern is not None and pattern.search(text, sentence.start, sentence.end):
+            return named[0].label
+        head = _HEAD_NOUN.search(text, named[0].start, named[0].end)
+        again = _same_noun(language, head.group()) if head else None
+        if again is not None and again.search(text, sentence.start, sentence.end):
+            return named[0].label
+        return None
+
+    def _site_before(
+        self, scopes: Hits, text: str, sentences: Sentences, figure: Figure, language: str
+    ) -> str | None:
+        """The one site the previous sentence of the paragraph opens with, if any.
+
+        "In Abilene, Stargate is building a campus. It will draw 1.2 GW." A site named
+        later in that sentence, or further back, is more often named in passing (tried).
+        """
+        span = _previous_sentence(sentences, figure)
+        if span is not None:
+            opening = clause_around(text, span, span.start, span.start)
+            labels = {
+                h.label
+                for h in scopes.within(opening)
+                if self._names(text, h, language) and self.topic.scopes[h.label].kind == "site"
+            }
+            if len(labels) == 1:
+                return labels.pop()
+        return None
+
+    def of_article(self, article: Article, scopes: Hits) -> str | None:
+        """The one site an article is about: what its figures are about when their own
+        sentence names no part ("Chip plant in X delayed" ... "it will cost €30
+        billion").
+
+        The headline says so when it names one site. Otherwise the text does when it
+        names one site again and again and no other place: a page about one plant
+        comes back to its town, and its subsidy, cost and jobs are that plant's. A
+        site named once is usually named in passing ("the first campus, in Abilene"),
+        and a page that names a second site or a country programme is about several
+        parts: a figure that names none of them is then about the whole.
+        """
+        if article.title:
+            named = {
+                hit.label
+                for hit in self.hits(article.title)
+                if self.topic.scopes[hit.label].kind == "site"
+            }
+            if named:
+                return named.pop() if len(named) == 1 else None
+        return self.one_place(article.text, Span(0, len(article.text)), scopes, article.language)
+
+    def one_place(self, text: str, span: Span, scopes: Hits, language: str) -> str | None:
+        """The one site ``span`` names at least twice, when it names no other place (a
+        page, or a paragraph of a page about several: "... a facility in Italy. This
+        would create 1,500 jobs. Operations begin in 2025. Talks with Italy go on.")."""
+        places: list[str] = []
+        reached = 0  # aliases overlap ("Milam County", "Milam"): one name, counted once
+        for hit in sorted(scopes.within(span), key=lambda h: h.start):
+            if (
+                hit.start >= reached
+                and self.topic.scopes[hit.label].kind in _PLACES
+                and self._names(text, hit, language)
+            ):
+                places.append(hit.label)
+                reached = hit.end
+        if len(set(places)) == 1 and len(places) >= _TIMES_NAMED:
+            only = places[0]
+            return only if self.topic.scopes[only].kind == "site" else None
+        return None
+
+    def _country_programme(
+        self, subjects: Hits, figure: Figure, text: str, language: str
+    ) -> str | None:
+        """A country programme ("Stargate Argentina"): the main subject, then a country.
+
+        Country names come from CLDR (babel) in the article's language and in English.
+
+        Country programmes the profile lists are found as its scopes; this finds the
+        ones it does not list yet, named the same way.
+        """
+        span = Span(figure.sentence.start, figure.clause.end)
+        for hit in subjects.within(span):
+            if hit.label != self.topic.main_subject:
+                continue
+            country = _country_after(text, hit.end, language)
+            if country is not None:
+                return self.topic.canonical_scope(f"{self.topic.main_subject} {country}")
+        return None
+
+
+_HANGUL = re.compile(r"[\uac00-\ud7af]+")
+
+
+def korean_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, written in Hangul, is a word of its own: nothing in
+    Hangul right before it, and nothing, a particle or a verb ending right after it."""
+    if start > 0 and _HANGUL.match(text, start - 1):
+        return False
+    after = _HANGUL.match(text, end)
+    return (
+        after is None
+        or after.group() in KOREAN_PARTICLES
+        or after.group().startswith(KOREAN_VERB_ENDINGS)
+    )
+
+
+@cache
+def _comparison(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    def alternation(words: tuple[str, ...]) -> str:
+        return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+    before = COMPARED_BEFORE.get(language)
+    after = COMPARED_AFTER.get(language)
+    boundary = "" if language in _UNSPACED else r"(?:^|(?<=\W))"
+    return (
+        re.compile(rf"{boundary}(?:{alternation(before)})\s*$", re.IGNORECASE) if before else None,
+        re.compile(rf"\s*(?:{alternation(after)})") if after else None,
+    )
+
+
+# A year joined by a dash to another year: "2024-2025", "2023–24", "2024~2025年".
+_SPAN_AFTER = re.compile(r"\s?[-–—~～至到]\s?\d{2,4}(?!\d)")
+_SPAN_BEFORE = re.compile(r"(?<!\d)\d{2,4}\s?[-–—~～至到]\s?$")
+
+
+def _describes_figure_before(
+    text: str,
+    span: Span,
+    hit: TermHit,
+    mention: Mention,
+    *,
+    figures: Figures,
+    language: str,
+) -> bool:
+    """Whether a part named between an earlier figure and this one, with "and" between it
+    and this one, describes the earlier figure ("$40 billion at Abilene and about $60
+    billion elsewhere"): this figure is the next item of the list."""
+    if hit.end > mention.start:
+        return False
+    first = figures.first_from(span.start)
+    if first is None or first.end > hit.start:
+        return False  # no figure of the span before the part
+    return _coordinator(word_language(language)).search(text, hit.end, mention.start) is not None
+
+
+@cache
+def _coordinator(language: str) -> re.Pattern[str]:
+    words = "|".join(map(re.escape, COORDINATORS.get(language, COORDINATORS["en"])))
+    if language in _UNSPACED:
+        return re.compile(words)
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+
+
+def compared_with(text: str, start: int, end: int, language: str) -> bool:
+    """Whether the time named at ``start:end`` is what a change is compared with."""
+    before, after = _comparison(language)
+    if before is not None and before.search(text, max(0, start - 25), start):
+        return True
+    return after is not None and after.match(text, end) is not None
+
+
+_BEFORE = "before"
+_ASIDE = r"\s*(?:[(（][^()（）]{0,60}[)）])?\s*"  # "$38 billion (about ¥5.94 trillion)"
+_SPACED_HEDGE = r"\s+(?:[^\W\d]{1,8}\s+)?"  # "auf rund 96", "to about $2.9"
+
+
+@cache
+def _from_to(
+    language: str,
+) -> tuple[re.Pattern[str] | None, re.Pattern[str], re.Pattern[str] | None] | None:
+    words = FROM_TO.get(language)
+    if words is None:
+        return None
+    before, between, after = words
+    # Words are spaced in these languages: a hedge word may follow ("auf rund 96").
+    spaced = language not in _UNSPACED and language != "ko"
+    rest = _SPACED_HEDGE if spaced else r"\s*"
+    edge = r"(?<!\w)" if spaced else ""
+    return (
+        re.compile(rf"{edge}(?:{before})\s*$", re.IGNORECASE) if before else None,
+        re.compile(rf"{_ASIDE}(?:{between}){rest}"),
+        re.compile(rf"{_ASIDE}(?:{after})") if after else None,
+    )
+
+
+def changed_from(text: str, mention: Mention, figures: Figures, language: str) -> bool:
+    """Whether the figure is the first value of a change from it to another figure of
+    its kind ("from $3.5 trillion to $2.9 trillion")."""
+    patterns = _from_to(word_language(language))
+    if patterns is None:
+        return False
+    before, between, after = patterns
+    if before is not None and not before.search(text, max(0, mention.start - 12), mention.start):
+        return False
+    gap = between.match(text, mention.end)
+    if gap is None:
+        return False
+    second = figures.first_from(gap.end())
+    if second is None or second.start != gap.end() or second.kind != mention.kind:
+        return False
+    return after is None or after.match(text, second.end) is not None
+
+
+def _previous_sentence(sentences: Sentences, figure: Figure) -> Span | None:
+    """The sentence before the figure's, when it is in the same paragraph."""
+    at = bisect_left(sentences.spans, figure.sentence.start, key=lambda span: span.start) - 1
+    if at >= 0 and (span := sentences.spans[at]).start >= figure.paragraph.start:
+        return span
+    return None
+
+
+_UNSPACED = frozenset({"zh", "ja"})
+# The last word of a part's name when it is a common noun ("first phase" -> "phase",
+# "Abilene campus" -> "campus"): a lowercase word of three letters or more at its end
+# (German nouns are capitalised: any word).
+_HEAD_NOUN = re.compile(r"(?<![\w-])[^\W\d_]{3,}$")
+
+
+@cache
+def _same_noun(language: str, noun: str) -> re.Pattern[str] | None:
+    """ "the phase", "l'usine": a determiner, then the noun (not a name: "the Abilene")."""
+    words = DETERMINERS.get(language)
+    if words is None or (noun != noun.lower() and language != "de"):
+        return None
+    alternation = "|".join(map(re.escape, words))
+    return re.compile(
+        rf"(?<!\w)(?:{alternation})(?:\s+|(?<=['’])){re.escape(noun)}(?!\w)", re.IGNORECASE
+    )
+
+
+@cache
+def _demonstrative(language: str) -> re.Pattern[str] | None:
+    words = DEMONSTRATIVES.get(language)
+    if words is None:
+        return None
+    alternation = "|".join(map(re.escape, words))
+    if language in _UNSPACED:
+        return re.compile(alternation)
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
+_HEADING_COLON = re.compile(r"\s*[:：]\s*")
+
+
+def _timeline_entry(text: str, sentence: Span, figures: Figures) -> Span | None:
+    """The first clause of a timeline entry ("2024年4月：台積電宣布…", "March 2025: Stargate
+    opens ..."): a sentence headed by a date and a colon. The date is that of what the
+    clause says; the entry's other figures keep the usual rules (an amount further on is
+    often the running total, not the part's: tried)."""
+    first = figures.first_from(sentence.start)
+    if first is None or first.start != sentence.start or first.kind != "date":
+        return None
+    colon = _HEADING_COLON.match(text, first.end)
+    if colon is None or colon.end() >= sentence.end:
+        return None
+    return clause_around(text, sentence, colon.end(), colon.end())
+
+
+def _statement_opening(text: str, sentence: Span, mention: Mention, language: str) -> Span:
+    """The first clause of the statement the figure is in: the sentence's first clause,
+    or the last clause before the figure that opens with a contrast."""
+    opener = _contrast(word_language(language))
+    opening = clause_around(text, sentence, sentence.start, sentence.start)
+    position = opening.end + 1
+    while opener is not None and position < mention.start:
+        clause = clause_around(text, sentence, position, position)
+        if clause.start >= mention.start:
+            break
+        if opener.match(text, clause.start):
+            opening = clause
+        position = max(position + 1, clause.end + 1)
+    return opening
+
+
+@cache
+def _contrast(language: str) -> re.Pattern[str] | None:
+    words = CONTRASTS.get(language)
+    if words is None:
+        return None
+    alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    boundary = "" if language == "zh" else r"(?!\w)"
+    return re.compile(rf"\s*(?:{alternation}){boundary}", re.IGNORECASE)
+
+
+def _distance(start: int, end: int, mention: Mention) -> int:
+    return max(0, start - mention.end, mention.start - end)
+
+
+@cache
+def _phase_pattern(language: str) -> re.Pattern[str] | None:
+    """'phase 1', 'Phase 2', 'fase 1', '第1期', '1단계', and 'first phase' (= phase 1)."""
+    words = PHASE_WORDS.get(language)
+    if words is None:
+        return None
+    names, firsts, suffixes = words
+    branches = []
+    if names:
+        alternation = "|".join(map(re.escape, names))
+        branches.append(rf"\b(?i:{alternation})\s?(\d+)\b")
+        if firsts:
+            branches.append(rf"\b(?i:{'|'.join(map(re.escape, firsts))})\s(?i:{alternation})\b")
+    if suffixes:
+        branches.append(rf"第?(\d+)(?:{'|'.join(map(re.escape, suffixes))})")
+    return re.compile("|".join(branches)) if branches else None
+
+
+_COUNTRY_GAP = re.compile(r"[ \u00a0]")
+_LONGEST_COUNTRY = 40
+
+
+@cache
+def _country_names(language: str) -> dict[str, str]:
+    """Country names (CLDR territories) in the language and in English -> English name."""
+    from babel import Locale, UnknownLocaleError
+
+    names: dict[str, str] = {}
+    english = Locale.parse("en").territories
+    try:
+        local = Locale.parse(word_language(language)).territories
+    except (ValueError, UnknownLocaleError):
+        local = english
+    for code, name in english.items():
+        if len(code) == 2 and code.isalpha():  # countries, not regions ("001", "EU")
+            names[str(name).casefold()] = str(name)
+            names[str(local.get(code, name)).casefold()] = str(name)
+    return names
+
+
+def _country_after(text: str, end: int, language: str) -> str | None:
+    """The English name of the country named right after ``end``, if one is."""
+    if not _COUNTRY_GAP.match(text, end):
+        return None
+    window = text[end + 1 : end + 1 + _LONGEST_COUNTRY]
+    names = _country_names(language)
+    words = window.split()
+    for count in range(min(4, len(words)), 0, -1):
+        candidate = " ".join(words[:count]).rstrip(".,;:)”’\"'").casefold()
+        if candidate in names:
+            return names[candidate]
+    return None

@@ -1,0 +1,98 @@
+"""The words of each language the scope rules read (extractors/scope_rules.py).
+
+Data only: a language missing from a table simply has no such rule. Keys are the
+word language of ``locale_facts.word_language`` ("nb" for Norwegian).
+"""
+
+from __future__ import annotations
+
+# Korean particles (and their common pairs) that follow a noun: a name followed by more
+# Hangul than one of these is part of a longer word ("인도네시아", "시가총액").
+# fmt: off
+KOREAN_PARTICLES = frozenset((
+    "은", "는", "이", "가", "을", "를", "의", "에", "께", "로", "으로", "와", "과", "도", "만",
+    "나", "이나", "랑", "이랑", "하고", "보다", "처럼", "부터", "까지", "에서", "에게", "에는",
+    "에도", "에서는", "에서도", "에서의", "으로는", "로는", "으로도", "로도", "과의", "와의",
+    "과는", "와는", "만의", "까지는", "부터는", "이다", "였다", "이며", "이고", "측", "산",
+))
+# fmt: on
+# A noun made a verb ("추가 투자한다", "투자했다", "확정된"): the name still ends there.
+KOREAN_VERB_ENDINGS = ("하", "한", "할", "함", "합", "했", "해", "되", "된", "될", "됐", "돼")
+
+# Words that make a time the baseline of a change ("compared with 2024", "지난해 대비",
+# "比去年"), per language: written before the time, or after it (Korean, Japanese and
+# Chinese postpositions).
+COMPARED_BEFORE: dict[str, tuple[str, ...]] = {
+    "en": ("compared with", "compared to", "versus", "vs.", "vs", "from"),
+    "de": ("gegenüber", "im Vergleich zu", "im Vergleich zum", "verglichen mit"),
+    "fr": ("par rapport à", "par rapport au", "comparé à", "comparativement à"),
+    "es": ("respecto a", "respecto al", "frente a", "frente al", "en comparación con"),
+    "it": ("rispetto a", "rispetto al", "in confronto a"),
+    "pt": ("em relação a", "em relação ao", "face a", "comparado com"),
+    "nb": ("sammenlignet med", "mot"),
+    "zh": ("比", "较", "較", "与", "與", "同比"),
+    "ja": ("比",),
+}
+COMPARED_AFTER: dict[str, tuple[str, ...]] = {
+    "ko": ("대비", "보다", "에 비해", "과 비교해", "와 비교해", "比"),
+    "ja": ("比", "と比べ", "に比べ", "と比較"),
+    "zh": ("相比", "相較", "相较"),
+}
+
+# A change from one value to another, per language: (the word before the first value,
+# the words between the two, the word after the second), each a regular expression or
+# None ("from $3.5 trillion to $2.9 trillion", "von 116 auf 96 Milliarden", "1위에서
+# 3위로", "3兆5000億ドルから2兆9000億ドルに", "从1000亿美元增至5000亿美元").
+FROM_TO: dict[str, tuple[str | None, str, str | None]] = {
+    "en": (r"from", r"to", None),
+    "de": (r"von", r"auf|bis|zu", None),
+    "fr": (r"de|d[’']", r"à", None),
+    "es": (r"de|desde", r"a|hasta", None),
+    "it": (r"da", r"a", None),
+    "pt": (r"de", r"para|a", None),
+    "nb": (r"fra", r"til", None),
+    "zh": (r"从|從|由", r"降至|跌至|升至|增至|增加到|减少到|減少到|下降到|上升到|到|至", None),
+    "ja": (None, r"から", r"に|へ|まで"),
+    "ko": (None, r"에서", r"으로|로|까지"),
+}
+
+# Words that point back at what the previous sentence named ("this investment", "ce
+# site", "這項投資", "이번 투자"), per language. Korean "이" is a word of its own only
+# as "this" (the particle is glued to its noun).
+DEMONSTRATIVES: dict[str, tuple[str, ...]] = {
+    "en": ("this", "these"),
+    "de": ("dies", "diese", "dieser", "dieses", "diesem", "diesen"),
+    "fr": ("ce", "cet", "cette", "ces"),
+    "es": ("este", "esta", "estos", "estas", "dicho", "dicha"),
+    "it": ("questo", "questa", "questi", "queste"),
+    "pt": ("este", "esta", "estes", "estas", "esse", "essa"),
+    "nb": ("denne", "dette", "disse"),
+    "zh": ("這項", "这项", "這筆", "这笔", "該", "该", "此"),
+    "ja": ("この", "当該"),
+    "ko": ("이번", "이", "해당"),
+}
+
+# Determiners before a noun that names again what was named ("the phase", "die Phase").
+DETERMINERS: dict[str, tuple[str, ...]] = {
+    "en": ("the", "this", "that"),
+    "de": ("der", "die", "das", "den", "dem", "des", "diese", "dieser", "dieses", "diesem"),
+    "fr": ("le", "la", "l'", "l’", "ce", "cet", "cette"),
+    "es": ("el", "la", "este", "esta"),
+    "it": ("il", "lo", "la", "l'", "l’", "questo", "questa"),
+    "pt": ("o", "a", "este", "esta", "esse", "essa"),
+}
+
+# Conjunctions of contrast that open a clause making a statement of its own ("..., while
+# the Lordstown site, in Ohio, draws 0.8 GW"), per language: what the sentence named
+# before is not what that statement is about. Japanese and Korean mark contrast on the
+# verb before the comma, so their clauses open with no such word.
+CONTRASTS: dict[str, tuple[str, ...]] = {
+    "en": ("while", "whilst", "whereas", "but"),
+    "de": ("während", "wohingegen", "aber", "doch"),
+    "fr": ("tandis que", "alors que", "mais"),
+    "es": ("mientras que", "mientras", "pero"),
+    "it": ("mentre", "ma"),
+    "pt": ("enquanto", "mas"),
+    "nb": ("mens", "men"),
+    "zh": ("而", "但", "但是"),
+}

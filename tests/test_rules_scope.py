@@ -1,0 +1,435 @@
+"""Issue 12: the part of the story a figure is about (``scope``), in every language.
+
+Each rule here is a rule of a language or of news copy, tested on sentences written for
+the test (none copied from a page) with the bundled Stargate profile.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from stargate_digest.extractors.rules import RulesExtractor
+from stargate_digest.ingest.draft import content_hash
+from stargate_digest.models import Article, Claim
+from stargate_digest.segment import split_sentences
+from stargate_digest.topic import TopicProfile, load_topic
+
+EXTRACTOR = RulesExtractor()
+
+
+def article(text: str, language: str = "en", title: str | None = None) -> Article:
+    return Article(
+        id="page",
+        title=title,
+        language=language,
+        text=text,
+        content_hash=content_hash(None, text),
+        source="page.txt",
+        format="text",
+    )
+
+
+def one(text: str, language: str, value: float | str, unit: str, title: str | None = None) -> Claim:
+    made = EXTRACTOR.extract(article(text, language, title)).claims
+    found = [c for c in made if c.value == value and c.unit == unit]
+    assert len(found) == 1, [(c.value, c.unit, c.metric, c.scope) for c in made]
+    return found[0]
+
+
+# --- sentences in scripts without capitals ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "count"),
+    [
+        ("스타게이트는 애빌린에 캠퍼스를 짓는다. 전체 사업비는 5000억달러다.", "ko", 2),
+        ("스타게이트는 새 부지를 찾는다. 「부지는 10곳」이라고 말했다.", "ko", 2),
+        ("Stargate builds in Abilene. 全体の費用は5000億ドルだ。", "ja", 2),
+        ("Stargate costs $500 billion. it was announced in 2025.", "en", 1),
+    ],
+)
+def test_a_full_stop_before_hangul_or_han_ends_a_sentence(
+    text: str, language: str, count: int
+) -> None:
+    """Korean ends its sentences with "다." and starts the next with no capital."""
+    assert len(split_sentences(text, language)) == count
+
+
+# --- names in Latin letters inside CJK text -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("星际之门计划在Abilene部署1.2吉瓦的算力。", "zh"),
+        ("OpenAI在Abilene建设了1.2吉瓦的数据中心。", "zh"),
+        ("OpenAI는 Abilene에 1.2기가와트 규모의 캠퍼스를 짓는다.", "ko"),
+    ],
+)
+def test_a_latin_name_touching_cjk_text_is_still_a_name(text: str, language: str) -> None:
+    """Chinese writes no space around a Latin name ("在Abilene部署"), Korean glues its
+    particle to it ("Abilene에"): the name still names the part."""
+    assert one(text, language, 1.2, "GW").scope == "Abilene campus"
+
+
+# --- the one site a whole article is about ------------------------------------------------
+
+
+def test_the_one_site_an_article_names_scopes_its_figures_that_name_none() -> None:
+    text = (
+        "Stargate broke ground on its first campus in Abilene, Texas, this spring.\n\n"
+        "The state approved $2 billion in tax breaks for Stargate on Monday.\n\n"
+        "Work at the Abilene campus will go on for years."
+    )
+    assert one(text, "en", 2e9, "USD").scope == "Abilene campus"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stargate builds campuses in Abilene and in Lordstown.\n\n"
+        "The state approved $2 billion in tax breaks for Stargate on Monday.",
+        "Stargate builds in Abilene.\n\nThe state approved $2 billion in tax breaks for "
+        "Stargate on Monday.\n\nStargate UAE is planned next, after Abilene.",
+        "Stargate's first campus, in Abilene, opened.\n\nThe state approved $2 billion "
+        "in tax breaks for Stargate on Monday.",
+        "Stargate's first campus, in Abilene, Texas, opened.\n\nThe state approved $2 "
+        "billion in tax breaks for Stargate on Monday.",
+    ],
+)
+def test_an_article_naming_several_parts_gives_no_default(text: str) -> None:
+    assert one(text, "en", 2e9, "USD").scope is None
+
+
+# --- "this": a sentence that points back at the part the previous one names -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "unit", "scope"),
+    [
+        (
+            "Stargate said on Monday, after long talks, that it picked Abilene. "
+            "This will create 1,500 jobs.",
+            "en",
+            1500,
+            "count",
+            "Abilene campus",
+        ),
+        (
+            "Stargate said on Monday, after long talks, that it picked Abilene. "
+            "The programme will create 100,000 jobs.",
+            "en",
+            100_000,
+            "count",
+            None,
+        ),
+        (
+            "星际之门上周宣布，将在阿比林建设新园区。这项投资将创造1500个工作岗位。",
+            "zh",
+            1500,
+            "count",
+            "Abilene campus",
+        ),
+        (
+            "오픈AI는 지난주, 애빌린에 캠퍼스를 짓는다고 밝혔다. "
+            "이번 투자로 일자리 1500개가 생긴다.",
+            "ko",
+            1500,
+            "count",
+            "Abilene campus",
+        ),
+        (
+            "Stargate a annoncé lundi, après de longues discussions, qu'il retenait Abilene. "
+            "Cet investissement créera 1 500 emplois.",
+            "fr",
+            1500,
+            "count",
+            "Abilene campus",
+        ),
+    ],
+)
+def test_a_sentence_saying_this_continues_the_part_named_before(
+    text: str, language: str, value: float, unit: str, scope: str | None
+) -> None:
+    assert one(text, language, value, unit).scope == scope
+
+
+# --- a contrast ("while", "tandis que", "而") opens a statement of its own ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "unit", "scope"),
+    [
+        (
+            "The Abilene campus will cost $40 billion, while the whole of Stargate will "
+            "cost $500 billion.",
+            "en",
+            500e9,
+            "USD",
+            None,
+        ),
+        (
+            "Le campus d'Abilene consommera 1,2 GW, tandis que celui de Lordstown, dans "
+            "l'Ohio, consommera 0,8 GW.",
+            "fr",
+            0.8,
+            "GW",
+            "Lordstown",
+        ),
+        (
+            "阿比林园区将使用1.2吉瓦,而洛兹敦园区,位于俄亥俄州,将使用0.8吉瓦。",
+            "zh",
+            0.8,
+            "GW",
+            "Lordstown",
+        ),
+        (
+            "At the Abilene campus, in the first year, Stargate draws 1.2 GW.",
+            "en",
+            1.2,
+            "GW",
+            "Abilene campus",
+        ),
+    ],
+)
+def test_a_contrast_opens_a_statement_about_another_part(
+    text: str, language: str, value: float, unit: str, scope: str | None
+) -> None:
+    """Beyond its own clause a figure takes a part named before it in the first clause
+    of its statement: the sentence's, or the one a contrast opens ("while", "tandis
+    que", "而"), which is about something else than what came before it."""
+    assert one(text, language, value, unit).scope == scope
+
+
+# --- Korean: a name is a word, with its particle ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("스타게이트는 인도에 1기가와트 규모의 캠퍼스를 짓는다.", "Stargate India"),
+        ("스타게이트는 인도에서도 1기가와트 규모의 캠퍼스를 짓는다.", "Stargate India"),
+        ("스타게이트는 인도네시아에 1기가와트 규모의 캠퍼스를 검토한다.", None),
+    ],
+)
+def test_a_korean_name_ends_where_its_particle_begins(text: str, scope: str | None) -> None:
+    """ "인도" (India) names the part in "인도에" but not inside "인도네시아" (Indonesia):
+    what follows a Korean name is a particle or nothing."""
+    assert one(text, "ko", 1, "GW").scope == scope
+
+
+# --- a time a change is measured against is not the figure's time --------------------------
+
+
+@cache
+def with_period() -> RulesExtractor:
+    """The bundled profile with a part of kind period (a calendar year), as stories of
+    share prices and results have."""
+    data = load_topic().model_dump()
+    data["scopes"]["calendar 2024"] = {"kind": "period", "aliases": ["2024", "지난해", "去年"]}
+    return RulesExtractor(TopicProfile.model_validate(data))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "scope"),
+    [
+        ("In 2024, Stargate's spending rose 20%.", "en", "calendar 2024"),
+        ("Stargate's spending rose 20% compared with 2024.", "en", None),
+        ("스타게이트의 투자는 지난해 20% 늘었다.", "ko", "calendar 2024"),
+        ("스타게이트의 투자는 지난해 대비 20% 늘었다.", "ko", None),
+        ("星际之门的投资比去年增加了20%。", "zh", None),
+        ("Les dépenses de Stargate ont augmenté de 20 % par rapport à 2024.", "fr", None),
+    ],
+)
+def test_the_time_a_change_is_compared_with_is_not_its_scope(
+    text: str, language: str, scope: str | None
+) -> None:
+    made = with_period().extract(article(text, language)).claims
+    assert [c.scope for c in made if c.unit == "percent"] == [scope]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "scope"),
+    [
+        ("Stargate's spending rose 20% in 2024.", "en", "calendar 2024"),
+        ("Stargate's spending rose 20% in 2024-2025.", "en", None),
+        ("Stargate's spending rose 20% in 2023–2024.", "en", None),
+        ("星际之门的投资在2024-2025年期间增加了20%。", "zh", None),
+    ],
+)
+def test_a_year_in_a_span_of_years_is_not_that_year(
+    text: str, language: str, scope: str | None
+) -> None:
+    made = with_period().extract(article(text, language)).claims
+    assert [c.scope for c in made if c.unit == "percent"] == [scope]
+
+
+# --- the first value of a change "from X to Y" is the value before it ---------------------
+
+
+@cache
+def with_before() -> RulesExtractor:
+    """The bundled profile with a part for the time before a change, as stories of
+    share prices and market values have."""
+    data = load_topic().model_dump()
+    data["scopes"]["before the change"] = {"kind": "period", "aliases": ["before"]}
+    return RulesExtractor(TopicProfile.model_validate(data))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Stargate's budget rose from $100 billion to $500 billion.", "en"),
+        (
+            "Das Budget von Stargate stieg von 100 Milliarden Dollar auf rund 500 Milliarden "
+            "Dollar.",
+            "de",
+        ),
+        ("스타게이트의 예산은 1000억달러에서 5000억달러로 늘었다.", "ko"),
+        ("スターゲートの予算は1000億ドル(約15兆円)から5000億ドルに増えた。", "ja"),
+        ("星际之门的预算从1000亿美元增至5000亿美元。", "zh"),
+    ],
+)
+def test_the_first_value_of_a_change_is_the_value_before_it(text: str, language: str) -> None:
+    made = with_before().extract(article(text, language)).claims
+    scopes = {c.value: c.scope for c in made if c.unit == "USD"}
+    assert scopes == {100e9: "before the change", 500e9: None}
+    # A profile with no such part keeps the whole: "before" is not a part of Stargate.
+    assert {c.scope for c in EXTRACTOR.extract(article(text, language)).claims} == {None}
+
+
+def test_a_restatement_in_parentheses_has_the_scope_of_the_figure_it_restates() -> None:
+    text = "スターゲートの予算は1000億ドル(約15兆円)から5000億ドルに増えた。"
+    made = with_before().extract(article(text, "ja")).claims
+    assert {c.scope for c in made if c.unit == "JPY"} == {"before the change"}
+
+
+def test_a_part_as_near_after_a_figure_as_before_it_is_the_figures() -> None:
+    """ "2座阿比林和3座洛兹敦": "洛兹敦" is as near to the 3 as "阿比林", but the words
+    before a figure end the previous item; those after it say what it counts."""
+    text = "星际之门已建成2座阿比林和3座洛兹敦数据中心。"
+    made = EXTRACTOR.extract(article(text, "zh")).claims
+    assert {c.value: c.scope for c in made if c.unit == "count"} == {
+        2: "Abilene campus",
+        3: "Lordstown",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "scope"),
+    [
+        (
+            "Stargate will spend $40 billion at Abilene and about $60 billion elsewhere.",
+            "en",
+            60e9,
+            None,
+        ),
+        (
+            "Stargate will spend $40 billion at Abilene and about $60 billion elsewhere.",
+            "en",
+            40e9,
+            "Abilene campus",
+        ),
+        (
+            "Stargate investira 40 milliards de dollars à Abilene et 60 milliards de dollars "
+            "ailleurs.",
+            "fr",
+            60e9,
+            None,
+        ),
+        ("Stargate will spend about $60 billion at Abilene.", "en", 60e9, "Abilene campus"),
+    ],
+)
+def test_a_part_after_one_figure_and_before_and_belongs_to_that_figure(
+    text: str, language: str, value: float, scope: str | None
+) -> None:
+    """ "$40 billion at Abilene and about $60 billion elsewhere": what follows a figure up
+    to "and" describes it; the next figure after "and" is another item."""
+    assert one(text, language, value, "USD").scope == scope
+
+
+@pytest.mark.parametrize(
+    ("last", "scope"),
+    [("Abilene's mayor welcomed it.", "Abilene campus"), ("The mayor welcomed it.", None)],
+)
+def test_a_paragraph_that_keeps_naming_one_site_is_about_it(last: str, scope: str | None) -> None:
+    text = (
+        "Stargate is building in several places.\n\n"
+        "Oracle leads the work at Abilene, Texas. Power comes from a new plant. It will "
+        f"draw 1.2 GW, more than the city itself. {last}\n\n"
+        "Stargate UAE is planned next."
+    )
+    assert one(text, "en", 1.2, "GW").scope == scope
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "scope"),
+    [
+        (
+            "Stargate's first phase began in 2025, with Oracle. The phase will add 1.2 GW.",
+            "en",
+            "phase 1",
+        ),
+        (
+            "Stargate's first phase began in 2025, with Oracle. The two phases will add 1.2 GW.",
+            "en",
+            None,
+        ),
+        (
+            "La première phase de Stargate a commencé en 2025, avec Oracle. Cette phase "
+            "ajoutera 1,2 GW.",
+            "fr",
+            "phase 1",
+        ),
+        (
+            "Die erste Phase von Stargate begann 2025, mit Oracle. Die Phase bringt 1,2 GW.",
+            "de",
+            "phase 1",
+        ),
+    ],
+)
+def test_the_same_noun_again_takes_up_the_part_named_before(
+    text: str, language: str, scope: str | None
+) -> None:
+    """ "The first phase began ... The phase will add 1.2 GW": the part's own noun with
+    "the" or "this" names it again."""
+    assert one(text, language, 1.2, "GW").scope == scope
+
+
+def test_this_before_a_part_named_after_the_figure_points_back() -> None:
+    """ "$40 billion at this site and ... to the UAE": the figure is about the site "this"
+    points back at, not the place named after it."""
+    text = (
+        "Stargate said, after long talks, that it picked Abilene. It will spend $40 "
+        "billion at this site and ship its first chips to the UAE."
+    )
+    assert one(text, "en", 40e9, "USD").scope == "Abilene campus"
+
+
+# --- a timeline: "2024年4月：…", "March 2025: …" --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "星际之门的进展。\n\n2024年4月：星际之门宣布在阿比林建设新园区，投资400亿美元。\n\n"
+            "2025年3月：星际之门宣布在洛兹敦建设新园区。",
+            "zh",
+            {"2024-04": "Abilene campus", 40e9: None, "2025-03": "Lordstown"},
+        ),
+        (
+            "Stargate timeline.\n\nMarch 2025: Stargate announces its campus in Abilene.\n\n"
+            "June 2025: Stargate announces its campus in Lordstown.",
+            "en",
+            {"2025-03": "Abilene campus", "2025-06": "Lordstown"},
+        ),
+    ],
+)
+def test_a_date_heading_a_timeline_entry_is_about_what_the_entry_names(
+    text: str, language: str, expected: dict[object, str]
+) -> None:
+    made = EXTRACTOR.extract(article(text, language)).claims
+    assert {c.value: c.scope for c in made} == expected
