@@ -12,8 +12,10 @@ otherwise; the longest entry wins, so "mil millones" beats "mil" and "US-Dollar"
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Mapping
-from typing import Final
+from importlib import resources
+from typing import Any, Final
 
 from stargate_digest.models import Qualifier
 from stargate_digest.quantities.mention import Kind
@@ -225,6 +227,10 @@ PREFIX_CURRENCY_NAMES: Final[Mapping[str, Mapping[str, str]]] = {
 
 # --- units -------------------------------------------------------------------------------
 
+_UNITS: Final[Mapping[str, Any]] = tomllib.loads(
+    resources.files("stargate_digest.data").joinpath("units.toml").read_text("utf-8")
+)
+
 PERCENT_SIGNS: Final = ("%", "％")
 PERCENT_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
     "en": ("percent", "per cent", "pct"),
@@ -253,115 +259,10 @@ UNIT_SYMBOLS: Final[Mapping[str, tuple[Kind, str, float]]] = {
 
 UNIT_WORDS: Final[Mapping[str, Mapping[str, tuple[Kind, str, float]]]] = {
     # word -> (kind, unit, factor); durations in years/months, areas in sqft/sqm/acre/ha.
-    "en": {
-        "gigawatt": ("power", "GW", 1), "gigawatts": ("power", "GW", 1),
-        "megawatt": ("power", "MW", 1), "megawatts": ("power", "MW", 1),
-        "kilowatts": ("power", "MW", 1e-3),
-        "square feet": ("area", "sqft", 1), "square foot": ("area", "sqft", 1),
-        "square meters": ("area", "sqm", 1), "square metres": ("area", "sqm", 1),
-        "acre": ("area", "acre", 1), "acres": ("area", "acre", 1),
-        "hectare": ("area", "ha", 1), "hectares": ("area", "ha", 1),
-        "square mile": ("area", "acre", 640), "square miles": ("area", "acre", 640),
-        "square-mile": ("area", "acre", 640), "square-foot": ("area", "sqft", 1),
-        "sq mi": ("area", "acre", 640), "sq. mi.": ("area", "acre", 640),
-        "square kilometers": ("area", "sqm", 1e6), "square kilometres": ("area", "sqm", 1e6),
-        "year": ("duration", "years", 1), "years": ("duration", "years", 1),
-        "month": ("duration", "months", 1), "months": ("duration", "months", 1),
-        # compute is counted in accelerator hours ("2.8 million GPU hours")
-        "GPU hours": ("duration", "hours", 1), "GPU-hours": ("duration", "hours", 1),
-    },
-    "de": {
-        "Gigawatt": ("power", "GW", 1), "Megawatt": ("power", "MW", 1),
-        "Kilowatt": ("power", "MW", 1e-3), "Quadratfuß": ("area", "sqft", 1),
-        "Quadratmeter": ("area", "sqm", 1), "Quadratmetern": ("area", "sqm", 1),
-        "qm": ("area", "sqm", 1), "Quadratkilometer": ("area", "sqm", 1e6),
-        "Quadratkilometern": ("area", "sqm", 1e6), "Quadratmeilen": ("area", "acre", 640),
-        "Acre": ("area", "acre", 1), "Acres": ("area", "acre", 1), "Hektar": ("area", "ha", 1),
-        "Jahr": ("duration", "years", 1), "Jahre": ("duration", "years", 1),
-        "Jahren": ("duration", "years", 1), "Jahres": ("duration", "years", 1),
-        "Monat": ("duration", "months", 1), "Monate": ("duration", "months", 1),
-        "Monaten": ("duration", "months", 1),
-    },
-    "fr": {
-        "gigawatt": ("power", "GW", 1), "gigawatts": ("power", "GW", 1),
-        "mégawatt": ("power", "MW", 1), "mégawatts": ("power", "MW", 1),
-        "pieds carrés": ("area", "sqft", 1), "mètres carrés": ("area", "sqm", 1),
-        "kilomètres carrés": ("area", "sqm", 1e6), "milles carrés": ("area", "acre", 640),
-        "acres": ("area", "acre", 1), "hectare": ("area", "ha", 1),
-        "hectares": ("area", "ha", 1),
-        "an": ("duration", "years", 1), "ans": ("duration", "years", 1),
-        "année": ("duration", "years", 1), "années": ("duration", "years", 1),
-        "mois": ("duration", "months", 1),
-    },
-    "nb": {
-        "gigawatt": ("power", "GW", 1), "megawatt": ("power", "MW", 1),
-        "kvadratmeter": ("area", "sqm", 1), "mål": ("area", "sqm", 1000),
-        "dekar": ("area", "sqm", 1000), "hektar": ("area", "ha", 1),
-        "år": ("duration", "years", 1), "måned": ("duration", "months", 1),
-        "måneder": ("duration", "months", 1),
-    },
-    "es": {
-        "gigavatio": ("power", "GW", 1), "gigavatios": ("power", "GW", 1),
-        "gigawatts": ("power", "GW", 1), "megavatio": ("power", "MW", 1),
-        "megavatios": ("power", "MW", 1), "megawatts": ("power", "MW", 1),
-        "pies cuadrados": ("area", "sqft", 1), "metros cuadrados": ("area", "sqm", 1),
-        "kilómetros cuadrados": ("area", "sqm", 1e6), "millas cuadradas": ("area", "acre", 640),
-        "acres": ("area", "acre", 1), "hectárea": ("area", "ha", 1),
-        "hectáreas": ("area", "ha", 1),
-        "año": ("duration", "years", 1), "años": ("duration", "years", 1),
-        "mes": ("duration", "months", 1), "meses": ("duration", "months", 1),
-    },
-    "it": {
-        "gigawatt": ("power", "GW", 1), "megawatt": ("power", "MW", 1),
-        "piedi quadrati": ("area", "sqft", 1), "metri quadrati": ("area", "sqm", 1),
-        "chilometri quadrati": ("area", "sqm", 1e6), "miglia quadrate": ("area", "acre", 640),
-        "metri quadri": ("area", "sqm", 1), "acri": ("area", "acre", 1),
-        "ettaro": ("area", "ha", 1), "ettari": ("area", "ha", 1),
-        "anno": ("duration", "years", 1), "anni": ("duration", "years", 1),
-        "mese": ("duration", "months", 1), "mesi": ("duration", "months", 1),
-    },
-    "pt": {
-        "gigawatt": ("power", "GW", 1), "gigawatts": ("power", "GW", 1),
-        "megawatt": ("power", "MW", 1), "megawatts": ("power", "MW", 1),
-        "pés quadrados": ("area", "sqft", 1), "metros quadrados": ("area", "sqm", 1),
-        "quilômetros quadrados": ("area", "sqm", 1e6), "milhas quadradas": ("area", "acre", 640),
-        "acres": ("area", "acre", 1), "hectare": ("area", "ha", 1),
-        "hectares": ("area", "ha", 1),
-        "ano": ("duration", "years", 1), "anos": ("duration", "years", 1),
-        "mês": ("duration", "months", 1), "meses": ("duration", "months", 1),
-    },
-    "ja": {
-        "ギガワット": ("power", "GW", 1), "メガワット": ("power", "MW", 1),
-        "Gワット": ("power", "GW", 1), "Mワット": ("power", "MW", 1),
-        "キロワット": ("power", "MW", 1e-3), "平方フィート": ("area", "sqft", 1),
-        "平方メートル": ("area", "sqm", 1), "エーカー": ("area", "acre", 1),
-        "平方キロメートル": ("area", "sqm", 1e6), "平方マイル": ("area", "acre", 640),
-        "ヘクタール": ("area", "ha", 1), "位": ("count", "rank", 1),
-        "年間": ("duration", "years", 1), "カ年": ("duration", "years", 1),
-        "か年": ("duration", "years", 1), "か月": ("duration", "months", 1),
-        "ヶ月": ("duration", "months", 1), "カ月": ("duration", "months", 1),
-        "ヵ月": ("duration", "months", 1), "ケ月": ("duration", "months", 1),
-        "箇月": ("duration", "months", 1),
-    },
-    "zh": {
-        "吉瓦": ("power", "GW", 1), "兆瓦": ("power", "MW", 1), "千瓦": ("power", "MW", 1e-3),
-        "平方英尺": ("area", "sqft", 1), "平方米": ("area", "sqm", 1), "平米": ("area", "sqm", 1),
-        "平方公里": ("area", "sqm", 1e6), "平方千米": ("area", "sqm", 1e6),
-        "平方英里": ("area", "acre", 640),
-        "英亩": ("area", "acre", 1), "公顷": ("area", "ha", 1),
-        "年": ("duration", "years", 1), "年间": ("duration", "years", 1),
-        "个月": ("duration", "months", 1), "個月": ("duration", "months", 1),
-    },
-    "ko": {
-        "기가와트": ("power", "GW", 1), "메가와트": ("power", "MW", 1),
-        "킬로와트": ("power", "MW", 1e-3), "제곱피트": ("area", "sqft", 1),
-        "제곱미터": ("area", "sqm", 1), "에이커": ("area", "acre", 1),
-        "제곱킬로미터": ("area", "sqm", 1e6), "제곱마일": ("area", "acre", 640),
-        "헥타르": ("area", "ha", 1), "평": ("area", "pyeong", 1), "위": ("count", "rank", 1),
-        "년": ("duration", "years", 1), "년간": ("duration", "years", 1),
-        "개월": ("duration", "months", 1),
-    },
-}  # fmt: skip
+    # Data in data/units.toml ([units.<language>]): the longest table of this module.
+    language: {word: (kind, unit, factor) for word, (kind, unit, factor) in words.items()}
+    for language, words in _UNITS["units"].items()
+}
 
 OTHER_UNIT_SYMBOLS: Final = (
     # Measurements the digest does not report: a number carrying one is skipped, not
@@ -375,33 +276,10 @@ OTHER_UNIT_SYMBOLS: Final = (
 )  # fmt: skip
 
 OTHER_UNIT_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
-    "en": ("inch", "inches", "miles", "kilometers", "kilometres", "meters", "metres",
-           "tonnes", "tons", "degrees", "hours", "minutes", "seconds", "days", "weeks",
-           "percentage points", "percentage point", "nanometer", "nanometers",
-           "nanometre", "nanometres", "times", "-fold"),
-    "de": ("Zoll", "Kilometer", "Meter", "Tonnen", "Grad", "Stunden", "Minuten", "Tage",
-           "Tagen", "Wochen", "Prozentpunkte", "Prozentpunkten", "Uhr", "Nanometer", "Mal", "mal"),
-    "fr": ("pouces", "kilomètres", "mètres", "tonnes", "degrés", "heures", "minutes",
-           "jours", "semaines", "points de pourcentage", "h", "nanomètres", "nanomètre",
-           "fois"),
-    "nb": ("tommer", "kilometer", "meter", "tonn", "grader", "timer", "minutter", "dager",
-           "uker", "prosentpoeng"),
-    "es": ("pulgadas", "kilómetros", "metros", "toneladas", "grados", "horas", "minutos",
-           "días", "semanas", "puntos porcentuales", "nanómetros", "nanómetro",
-           "veces"),
-    "it": ("pollici", "chilometri", "metri", "tonnellate", "gradi", "ore", "minuti",
-           "giorni", "settimane", "punti percentuali", "nanometri", "volte"),
-    "pt": ("polegadas", "quilômetros", "quilómetros", "metros", "toneladas", "graus",
-           "horas", "minutos", "dias", "semanas", "pontos percentuais", "nanômetros",
-           "nanómetros", "vezes"),
-    # CJK calendar and clock counters ("1月", "22日", "3時") are parts of dates and times.
-    "ja": ("年", "月", "日", "時", "分", "秒", "年代", "世紀", "インチ", "キロ", "メートル",
-           "トン", "度", "週間", "ナノメートル", "ナノ", "倍"),
-    "zh": ("月", "日", "号", "號", "时", "時", "点", "分", "秒", "年代", "世纪", "英寸",
-           "公里", "米", "吨", "度", "个百分点", "周", "天", "奈米", "纳米", "納米", "倍"),
-    "ko": ("월", "일", "시", "분", "초", "년대", "세기", "인치", "킬로미터", "미터", "톤",
-           "도", "주", "퍼센트포인트", "나노미터", "나노", "배"),
-}  # fmt: skip
+    # Words of the measurements above, per language (data/units.toml, [other]).
+    language: tuple(words)
+    for language, words in _UNITS["other"].items()
+}
 
 # --- numbers -----------------------------------------------------------------------------
 
