@@ -20,7 +20,7 @@ from typing import Any, Final
 from stargate_digest.models import Qualifier
 from stargate_digest.quantities.mention import Kind
 
-LANGUAGES: Final = ("en", "de", "fr", "es", "it", "pt", "nb", "ja", "zh", "ko")
+LANGUAGES: Final = ("en", "de", "fr", "es", "it", "pt", "nb", "nl", "pl", "ja", "zh", "ko")
 """Languages with word tables; any other language is read with the English tables."""
 
 LANGUAGE_ALIASES: Final[Mapping[str, str]] = {"no": "nb", "nn": "nb"}
@@ -36,6 +36,16 @@ REGIONAL_MONTH_LOCALES: Final[Mapping[str, tuple[str, ...]]] = {
     "es": ("es_MX",),
     "pt": ("pt_PT",),
 }
+
+MONTH_INFLECTIONS: Final[Mapping[str, Mapping[str, int]]] = {
+    # Case forms of month names CLDR does not list: CLDR has the Polish nominative and
+    # genitive ("styczeń", "21 stycznia"), not the locative of "w czerwcu 2027".
+    "pl": {
+        "styczniu": 1, "lutym": 2, "marcu": 3, "kwietniu": 4, "maju": 5, "czerwcu": 6,
+        "lipcu": 7, "sierpniu": 8, "wrześniu": 9, "październiku": 10, "listopadzie": 11,
+        "grudniu": 12,
+    },
+}  # fmt: skip
 
 CJK_LANGUAGES: Final = frozenset({"ja", "zh", "ko"})
 """Languages written without spaces: counters and scale words may follow several numbers."""
@@ -83,6 +93,19 @@ SCALE_WORDS: Final[Mapping[str, Mapping[str, int]]] = {
     "nb": {
         "tusen": 3, "million": 6, "millioner": 6, "mill.": 6, "mill": 6, "mln.": 6,
         "milliard": 9, "milliarder": 9, "mrd.": 9, "mrd": 9, "billion": 12, "billioner": 12,
+    },
+    "nl": {
+        # biljoen = 10^12, like German Billion
+        "duizend": 3, "miljoen": 6, "mln.": 6, "mln": 6, "miljard": 9, "mld.": 9, "mld": 9,
+        "mrd.": 9, "mrd": 9, "biljoen": 12,
+    },
+    "pl": {
+        # every case and number ("1,5 miliarda", "2 miliardy", "5 miliardów"); bilion and
+        # "bln" = 10^12 (Polish uses the long scale, like German)
+        "tys.": 3, "tysiąc": 3, "tysiące": 3, "tysięcy": 3, "tysiąca": 3,
+        "mln": 6, "milion": 6, "miliona": 6, "miliony": 6, "milionów": 6,
+        "mld": 9, "miliard": 9, "miliarda": 9, "miliardy": 9, "miliardów": 9,
+        "bln": 12, "bilion": 12, "biliona": 12, "biliony": 12, "bilionów": 12,
     },
     "es": {
         "mil": 3, "millón": 6, "millon": 6, "millones": 6, "mil millones": 9,
@@ -177,6 +200,15 @@ CURRENCY_NAMES: Final[Mapping[str, Mapping[str, str]]] = {
         "dollar": "USD", "dollars": "USD", "euro": "EUR", "kroner": "NOK", "krone": "NOK",
         "norske kroner": "NOK", "yen": "JPY", "yuan": "CNY",
     },
+    "nl": {
+        "dollar": "USD", "dollars": "USD", "euro": "EUR", "euro's": "EUR", "yen": "JPY",
+        "yuan": "CNY", "zloty": "PLN",
+    },
+    "pl": {
+        # "zł" comes from CLDR's symbols; the case forms of the names do not
+        "dolar": "USD", "dolara": "USD", "dolary": "USD", "dolarów": "USD", "euro": "EUR",
+        "złoty": "PLN", "złote": "PLN", "złotych": "PLN", "jenów": "JPY", "juanów": "CNY",
+    },
     "es": {
         "dólar": "USD", "dólares": "USD", "euro": "EUR", "euros": "EUR", "yen": "JPY",
         "yenes": "JPY", "yuan": "CNY", "yuanes": "CNY", "wones": "KRW",
@@ -237,6 +269,8 @@ PERCENT_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
     "de": ("Prozent",),
     "fr": ("pour cent", "pourcent"),
     "nb": ("prosent",),
+    "nl": ("procent",),
+    "pl": ("procent", "proc."),
     "es": ("por ciento",),
     "it": ("per cento", "percento"),
     "pt": ("por cento",),
@@ -326,6 +360,11 @@ NUMBER_WORDS: Final[Mapping[str, Mapping[str, int]]] = {
         "dezasseis": 16, "dezessete": 17, "dezassete": 17, "dezoito": 18,
         "dezenove": 19, "dezanove": 19, "vinte": 20,
     },
+    "pl": {
+        # case and gender forms ("dwie hale", "trzech pracowników", "pięciu krajach")
+        "dwie": 2, "dwóch": 2, "dwu": 2, "trzech": 3, "czterech": 4, "pięciu": 5,
+        "sześciu": 6, "siedmiu": 7, "ośmiu": 8, "dziewięciu": 9, "dziesięciu": 10,
+    },
     "ko": {
         "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9,
         "열": 10, "스무": 20,
@@ -335,6 +374,7 @@ NUMBER_WORDS: Final[Mapping[str, Mapping[str, int]]] = {
 NUM2WORDS_LANGUAGES: Final[Mapping[str, str]] = {
     # Our table key -> num2words' language code (cardinals generated, not listed here).
     "en": "en", "de": "de", "fr": "fr", "es": "es", "it": "it", "pt": "pt", "nb": "no",
+    "nl": "nl", "pl": "pl",
 }  # fmt: skip
 
 CJK_NUMERAL_LANGUAGES: Final = frozenset({"ja", "zh"})
@@ -390,6 +430,22 @@ QUALIFIERS_BEFORE: Final[Mapping[str, Mapping[str, Qualifier]]] = {
         "plus de": _AT_LEAST, "au moins": _AT_LEAST, "au minimum": _AT_LEAST,
         "au plus": _AT_MOST, "au maximum": _AT_MOST, "moins de": _AT_MOST,
         "jusqu'à": _UP_TO, "jusqu’à": _UP_TO,
+    },
+    "nl": {
+        "ongeveer": _APPROX, "circa": _APPROX, "ca.": _APPROX, "zo'n": _APPROX,
+        "zo’n": _APPROX, "bijna": _APPROX, "rond de": _APPROX, "nagenoeg": _APPROX,
+        "meer dan": _AT_LEAST, "ruim": _AT_LEAST, "minstens": _AT_LEAST,
+        "ten minste": _AT_LEAST, "minimaal": _AT_LEAST,
+        "hoogstens": _AT_MOST, "maximaal": _AT_MOST, "minder dan": _AT_MOST,
+        "tot wel": _UP_TO, "tot maar liefst": _UP_TO,
+    },
+    "pl": {
+        "około": _APPROX, "ok.": _APPROX, "blisko": _APPROX, "prawie": _APPROX,
+        "niemal": _APPROX, "mniej więcej": _APPROX,
+        "ponad": _AT_LEAST, "przeszło": _AT_LEAST, "co najmniej": _AT_LEAST,
+        "więcej niż": _AT_LEAST, "minimum": _AT_LEAST,
+        "najwyżej": _AT_MOST, "maksymalnie": _AT_MOST, "mniej niż": _AT_MOST,
+        "nawet do": _UP_TO, "aż do": _UP_TO,
     },
     "nb": {
         "rundt": _APPROX, "omtrent": _APPROX, "cirka": _APPROX, "ca.": _APPROX,
@@ -452,6 +508,8 @@ QUALIFIERS_AFTER: Final[Mapping[str, Mapping[str, Qualifier]]] = {
     "de": {"oder mehr": _AT_LEAST},
     "fr": {"ou plus": _AT_LEAST},
     "nb": {"eller mer": _AT_LEAST},
+    "nl": {"of meer": _AT_LEAST},
+    "pl": {"lub więcej": _AT_LEAST},
     "es": {"o más": _AT_LEAST},
     "it": {"o più": _AT_LEAST},
     "pt": {"ou mais": _AT_LEAST},
@@ -488,6 +546,8 @@ YEAR_PREPOSITIONS: Final[Mapping[str, tuple[str, ...]]] = {
     "it": ("entro il", "entro", "nel", "fino al", "dal", "prima del"),
     "pt": ("até", "em", "desde", "antes de", "no ano de", "até o fim de", "entre"),
     "nb": ("innen", "i", "til", "fra", "siden", "før", "innen utgangen av", "mellom"),
+    "nl": ("tegen", "in", "tot", "sinds", "vanaf", "voor", "uiterlijk in", "tussen"),
+    "pl": ("do", "w", "od", "przed", "po", "do końca", "między", "pomiędzy"),
 }  # fmt: skip
 
 YEAR_MODIFIERS: Final[Mapping[str, tuple[str, ...]]] = {
@@ -502,6 +562,9 @@ YEAR_MODIFIERS: Final[Mapping[str, tuple[str, ...]]] = {
     "it": ("metà", "fine", "inizio", "metà del", "fine del", "inizio del"),
     "pt": ("meados de", "final de", "fim de", "início de", "o final de"),
     "nb": ("midten av", "slutten av", "begynnelsen av", "utgangen av"),
+    "nl": ("medio", "eind", "begin", "half", "midden", "halverwege", "eind van", "begin van"),
+    "pl": ("pod koniec", "na początku", "w połowie", "koniec", "początek", "połowa",
+           "końca", "początku", "połowie"),
 }  # fmt: skip
 
 MONTH_YEAR_CONNECTORS: Final = ("de", "del", "of")
@@ -516,7 +579,7 @@ RANGE_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
     # "15 to 25 billion", "15 à 25 milliards"; not after a 'from' word (see RANGE_FROM):
     # "rose from 5 to 10" is a change, not a range.
     "en": ("to",), "de": ("bis",), "fr": ("à",), "es": ("a",), "it": ("a",), "pt": ("a",),
-    "nb": ("til",),
+    "nb": ("til",), "nl": ("tot",), "pl": ("do",),
 }  # fmt: skip
 
 RANGE_BETWEEN: Final[Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
@@ -528,10 +591,14 @@ RANGE_BETWEEN: Final[Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     "it": (("tra", "fra"), ("e",)),
     "pt": (("entre",), ("e",)),
     "nb": (("mellom",), ("og",)),
+    "nl": (("tussen",), ("en",)),
+    "pl": (("między", "pomiędzy"), ("a",)),
 }
 
 RANGE_FROM: Final[Mapping[str, tuple[str, ...]]] = {
-    "en": ("from",), "de": ("von",), "nb": ("fra",),
+    # Dutch "van 10 tot 12" and Polish "od 10 do 12" are ranges: their changes are
+    # "van 10 naar 12" (no range word) and "z 10 do 12".
+    "en": ("from",), "de": ("von",), "nb": ("fra",), "pl": ("z", "ze"),
 }  # fmt: skip
 
 # --- scope -------------------------------------------------------------------------------
@@ -546,6 +613,12 @@ PHASE_WORDS: Final[Mapping[str, tuple[tuple[str, ...], tuple[str, ...], tuple[st
     "it": (("fase",), ("prima",), ()),
     "pt": (("fase", "etapa"), ("primeira",), ()),
     "nb": (("fase", "trinn"), ("første",), ()),
+    "nl": (("fase",), ("eerste",), ()),
+    "pl": (
+        ("faza", "fazie", "fazy", "etap", "etapie", "etapu"),
+        ("pierwsza", "pierwszej", "pierwszy", "pierwszym", "pierwszego"),
+        (),
+    ),
     "ja": ((), (), ("期", "期目")),
     "zh": ((), (), ("期",)),
     "ko": (("단계",), (), ("단계",)),
@@ -571,4 +644,7 @@ AMOUNT_FOLLOWERS: Final[Mapping[str, tuple[str, ...]]] = {
     "it": ("restanti", "aggiuntivi", "saranno", "andranno", "entro", "fino", "circa", "per"),
     "pt": ("restantes", "adicionais", "serão", "irão", "até", "para", "cerca", "desde"),
     "nb": ("resterende", "ytterligere", "skal", "vil", "innen", "til", "cirka", "rundt"),
+    "nl": ("extra", "zal", "zullen", "wordt", "worden", "gaat", "gaan", "tegen", "tot",
+           "ongeveer", "voor"),
+    "pl": ("zostanie", "zostaną", "trafi", "trafią", "ma", "mają", "do", "około", "na"),
 }  # fmt: skip
