@@ -30,6 +30,8 @@ COORDINATORS: Final[Mapping[str, tuple[str, ...]]] = {
     "it": ("e", "ed", "o"),
     "pt": ("e", "ou"),
     "nb": ("og", "eller"),
+    "nl": ("en", "of", "evenals"),
+    "pl": ("i", "oraz", "lub", "albo"),
     "ja": ("と", "や", "及び", "および"),
     "zh": ("和", "及", "与", "與", "以及", "或"),
     "ko": ("와", "과", "및", "그리고"),
