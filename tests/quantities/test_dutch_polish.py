@@ -34,6 +34,7 @@ def only(text: str, language: str) -> tuple[str, float | str, str]:
         ("Koszt wyniesie 20 miliardów euro.", "pl", 20e9, "EUR"),
         ("Dotacja to 6 miliardów złotych.", "pl", 6e9, "PLN"),
         ("Projekt otrzyma 750 mln PLN.", "pl", 750e6, "PLN"),
+        ("Firma chce wydać 4,6 mld dol. i zatrudnić 2 tys. osób.", "pl", 4.6e9, "USD"),
         ("Fabryka kosztuje 3 miliony dolarów.", "pl", 3e6, "USD"),
         ("Zakład zatrudni 2 tys. osób.", "pl", 2000, "count"),
     ],

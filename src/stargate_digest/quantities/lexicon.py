@@ -206,7 +206,8 @@ CURRENCY_NAMES: Final[Mapping[str, Mapping[str, str]]] = {
     },
     "pl": {
         # "zł" comes from CLDR's symbols; the case forms of the names do not
-        "dolar": "USD", "dolara": "USD", "dolary": "USD", "dolarów": "USD", "euro": "EUR",
+        "dolar": "USD", "dolara": "USD", "dolary": "USD", "dolarów": "USD", "dol.": "USD",
+        "euro": "EUR",
         "złoty": "PLN", "złote": "PLN", "złotych": "PLN", "jenów": "JPY", "juanów": "CNY",
     },
     "es": {
