@@ -9,6 +9,7 @@ from stargate_digest.extractors.rules import RulesExtractor
 from stargate_digest.ingest.draft import content_hash
 from stargate_digest.ingest.language import identify_language
 from stargate_digest.models import Article, Claim
+from stargate_digest.topic import TopicProfile
 
 EXTRACTOR = RulesExtractor()
 
@@ -101,3 +102,73 @@ def test_dutch_and_polish_are_identified(text: str, expected: str) -> None:
 )
 def test_sites_named_together_give_no_one_of_them_the_figure(text: str, language: str) -> None:
     assert one(text, language, 40e9, "USD").scope is None
+
+
+# A profile of its own, so the tests say which words are the language's (generic cue words,
+# inclusion words, noun links) and which the profile's.
+_PROFILE = {
+    "name": "acme",
+    "title": "Acme",
+    "main_subject": "Acme",
+    "subjects": {"Acme": {"kind": "organization", "aliases": ["Acme"]}},
+    "metrics": {
+        "total_investment": {"kinds": ["money"], "subjects": ["organization"], "cues": ["invest*"]},
+        "subsidy": {
+            "kinds": ["money"],
+            "subjects": ["organization"],
+            "priority": 2,
+            "cues": ["subsid*"],
+        },
+        "jobs": {"kinds": ["count"], "subjects": ["organization"], "priority": 2, "cues": []},
+        "construction_jobs": {
+            "kinds": ["count"],
+            "subjects": ["organization"],
+            "priority": 3,
+            "cues": ["bouw", "budowie", "budowy"],
+        },
+    },
+    "distributive": {"cues": []},
+}
+ACME = RulesExtractor(TopicProfile.model_validate(_PROFILE))
+
+
+def metrics(text: str, language: str) -> dict[object, str]:
+    page = Article(
+        id="page",
+        language=language,
+        text=text,
+        content_hash=content_hash(None, text),
+        source="page.txt",
+        format="text",
+    )
+    return {claim.value: claim.metric for claim in ACME.extract(page).claims}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "metric"),
+    [
+        # generic cue words of the language (the profile lists no "dotacja", "banen")
+        ("Acme krijgt 2 miljard euro aan staatssteun.", "nl", 2e9, "subsidy"),
+        ("Acme otrzyma 2 mld euro dotacji.", "pl", 2e9, "subsidy"),
+        ("Acme schept 3.000 banen.", "nl", 3000.0, "jobs"),
+        ("Acme stworzy 3 tys. miejsc pracy.", "pl", 3000.0, "jobs"),
+        # a cue after an inclusion word names a part of the figure, not what it measures
+        (
+            "Acme investeert 30 miljard euro, inclusief de subsidies.",
+            "nl",
+            30e9,
+            "total_investment",
+        ),
+        ("Acme zainwestuje 30 mld euro, w tym subsydia.", "pl", 30e9, "total_investment"),
+        # a prepositional modifier of the count's noun names the more specific metric
+        ("Acme schept 3.000 banen in de bouw.", "nl", 3000.0, "construction_jobs"),
+        ("Acme stworzy 3 tys. miejsc pracy przy budowie.", "pl", 3000.0, "construction_jobs"),
+        # not after a word that sets it apart
+        ("Acme behoudt 3.000 banen na de bouw.", "nl", 3000.0, "jobs"),
+        ("Acme utrzyma 3 tys. miejsc pracy po zakończeniu budowy.", "pl", 3000.0, "jobs"),
+    ],
+)
+def test_metric_rules_of_dutch_and_polish_sentences(
+    text: str, language: str, value: float, metric: str
+) -> None:
+    assert metrics(text, language)[value] == metric
