@@ -164,3 +164,19 @@ def test_dates(text: str, language: str, value: str) -> None:
 )
 def test_sentences_know_the_abbreviations(text: str, language: str, count: int) -> None:
     assert len(split_sentences(text, language)) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "unit"),
+    [
+        ("Intel krijgt een miljard euro extra.", "nl", 1e9, "EUR"),
+        ("Het project kost anderhalf miljard euro.", "nl", 1.5e9, "EUR"),
+        ("Rząd dołoży półtora miliarda złotych.", "pl", 1.5e9, "PLN"),
+        ("Firma wyda pół miliarda dolarów.", "pl", 0.5e9, "USD"),
+    ],
+)
+def test_scale_words_with_a_number_in_words_before_them(
+    text: str, language: str, value: float, unit: str
+) -> None:
+    [mention] = find_mentions(text, language)
+    assert (mention.value, mention.unit) == (value, unit)

@@ -153,6 +153,8 @@ IMPLIED_NUMBERS: Final[Mapping[str, Mapping[str, str]]] = {
     # billion", "half a million"); "" is a scale phrase that needs none ("mil millones",
     # "mille milliards": a thousand millions). Read only when no number precedes.
     "en": {"a": "1", "an": "1", "half a": "0.5", "one": "1"},
+    "nl": {"een": "1", "één": "1", "anderhalf": "1.5", "een half": "0.5"},
+    "pl": {"pół": "0.5", "półtora": "1.5"},
     "fr": {"": "1"},
     "es": {"": "1"},
     "it": {"": "1"},
