@@ -147,6 +147,10 @@ def test_qualifiers(text: str, language: str, qualifier: Qualifier) -> None:
         ("Fabryka ma być gotowa do 2027 r.", "pl", "2027"),
         ("De productie start eind 2026.", "nl", "2026"),
         ("Produkcja ruszy pod koniec 2026 roku.", "pl", "2026"),
+        ("De bouw start in het voorjaar van 2025.", "nl", "2025"),
+        ("De fabriek opent in het najaar 2026.", "nl", "2026"),
+        ("Budowa ruszy wiosną 2025 r.", "pl", "2025"),
+        ("Fabryka zostanie otwarta jesienią 2026 roku.", "pl", "2026"),
     ],
 )
 def test_dates(text: str, language: str, value: str) -> None:

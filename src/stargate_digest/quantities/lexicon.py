@@ -565,9 +565,11 @@ YEAR_MODIFIERS: Final[Mapping[str, tuple[str, ...]]] = {
     "it": ("metà", "fine", "inizio", "metà del", "fine del", "inizio del"),
     "pt": ("meados de", "final de", "fim de", "início de", "o final de"),
     "nb": ("midten av", "slutten av", "begynnelsen av", "utgangen av"),
-    "nl": ("medio", "eind", "begin", "half", "midden", "halverwege", "eind van", "begin van"),
+    "nl": ("medio", "eind", "begin", "half", "midden", "halverwege", "eind van", "begin van",
+           "voorjaar", "najaar", "zomer", "winter", "voorjaar van", "najaar van",
+           "zomer van", "winter van"),
     "pl": ("pod koniec", "na początku", "w połowie", "koniec", "początek", "połowa",
-           "końca", "początku", "połowie"),
+           "końca", "początku", "połowie", "wiosną", "latem", "jesienią", "zimą"),
 }  # fmt: skip
 
 MONTH_YEAR_CONNECTORS: Final = ("de", "del", "of")
