@@ -20,7 +20,7 @@ from num2words import num2words
 
 from stargate_digest.quantities import find_mentions
 
-LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nb", "ja", "zh", "ko")
+LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nb", "nl", "pl", "ja", "zh", "ko")
 
 # (template, scale exponent, unit): "{a}" and "{b}" are the ends of the range.
 RANGES: dict[str, list[tuple[str, int, str]]] = {
@@ -32,6 +32,9 @@ RANGES: dict[str, list[tuple[str, int, str]]] = {
     "it": [("tra {a} e {b} miliardi di euro", 9, "EUR"), ("{a}-{b} megawatt", 0, "MW")],
     "pt": [("entre {a} e {b} bilhões de dólares", 9, "USD"), ("{a} a {b} megawatts", 0, "MW")],
     "nb": [("{a}-{b} milliarder kroner", 9, "NOK"), ("mellom {a} og {b} megawatt", 0, "MW")],
+    "nl": [("{a} tot {b} miljard euro", 9, "EUR"), ("tussen {a} en {b} megawatt", 0, "MW")],
+    "pl": [("od {a} do {b} mld zł", 9, "PLN"), ("między {a} a {b} miliardów dolarów", 9, "USD"),
+           ("{a}-{b} gigawatów", 0, "GW")],
     "ja": [("{a}億〜{b}億円", 8, "JPY"), ("{a}〜{b}ギガワット", 0, "GW")],
     "zh": [("{a}亿至{b}亿元", 8, "CNY"), ("{a}-{b}吉瓦", 0, "GW")],
     "ko": [("{a}억~{b}억 달러", 8, "USD"), ("{a}~{b}기가와트", 0, "GW")],
@@ -42,7 +45,7 @@ SPELLED: dict[str, tuple[str, str]] = {
     # language -> (num2words code, template); CJK numerals are written by numbers.py's rules.
     "en": ("en", "{n} buildings"), "de": ("de", "{n} Gebäude"), "fr": ("fr", "{n} bâtiments"),
     "es": ("es", "{n} edificios"), "it": ("it", "{n} edifici"), "pt": ("pt", "{n} edifícios"),
-    "nb": ("no", "{n} bygninger"),
+    "nb": ("no", "{n} bygninger"), "nl": ("nl", "{n} gebouwen"), "pl": ("pl", "{n} budynków"),
 }  # fmt: skip
 CJK_SPELLED = {"ja": "{n}棟の建物", "zh": "{n}座数据中心", "ko": "{n} 곳"}
 KOREAN_NATIVE = {2: "두", 3: "세", 4: "네", 5: "다섯", 6: "여섯", 7: "일곱", 8: "여덟", 9: "아홉"}
@@ -52,12 +55,14 @@ YEARS: dict[str, list[str]] = {
     "en": ["by {y}", "mid-{y}", "by the end of {y}"], "de": ["bis {y}", "Ende {y}", "Mitte {y}"],
     "fr": ["d'ici {y}", "fin {y}", "jusqu'en {y}"], "es": ["para {y}", "a finales de {y}"],
     "it": ["entro il {y}", "fine {y}"], "pt": ["até {y}", "meados de {y}"],
-    "nb": ["innen {y}", "slutten av {y}"], "ja": ["{y}年までに"], "zh": ["{y}年底前"],
-    "ko": ["{y}년까지"],
+    "nb": ["innen {y}", "slutten av {y}"], "nl": ["tegen {y}", "eind {y}", "medio {y}"],
+    "pl": ["do {y} r.", "pod koniec {y} roku", "w {y} roku"], "ja": ["{y}年までに"],
+    "zh": ["{y}年底前"], "ko": ["{y}년까지"],
 }  # fmt: skip
 MONTHS: dict[str, str] = {
     "en": "in {m} {y}", "de": "im {m} {y}", "fr": "en {m} {y}", "es": "en {m} de {y}",
-    "it": "a {m} {y}", "pt": "em {m} de {y}", "nb": "i {m} {y}", "ja": "{y}年{n}月に",
+    "it": "a {m} {y}", "pt": "em {m} de {y}", "nb": "i {m} {y}", "nl": "in {m} {y}",
+    "pl": "termin: {m} {y}", "ja": "{y}年{n}月に",
     "zh": "{y}年{n}月", "ko": "{y}년 {n}월",
 }  # fmt: skip
 
@@ -121,7 +126,12 @@ def test_dates_read_back_at_their_precision(
     [as_year] = find_mentions(template.format(y=year), language)
     assert (as_year.kind, as_year.value) == ("date", str(year)), template
 
-    wide = get_month_names("wide", locale="nb" if language == "nb" else language)[month]
+    # Polish names a month alone in the nominative (CLDR's stand-alone form; "format" is
+    # the genitive of "21 stycznia")
+    if language == "pl":
+        wide = get_month_names("wide", "stand-alone", locale=language)[month]
+    else:
+        wide = get_month_names("wide", "format", locale=language)[month]
     text = MONTHS[language].format(m=wide, y=year, n=month)
     [as_month] = find_mentions(text, language)
     assert (as_month.kind, as_month.value) == ("date", f"{year}-{month:02d}"), text

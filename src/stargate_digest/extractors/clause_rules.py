@@ -30,6 +30,8 @@ COORDINATORS: Final[Mapping[str, tuple[str, ...]]] = {
     "it": ("e", "ed", "o"),
     "pt": ("e", "ou"),
     "nb": ("og", "eller"),
+    "nl": ("en", "of", "evenals"),
+    "pl": ("i", "oraz", "lub", "albo"),
     "ja": ("と", "や", "及び", "および"),
     "zh": ("和", "及", "与", "與", "以及", "或"),
     "ko": ("와", "과", "및", "그리고"),
@@ -46,6 +48,8 @@ INCLUSION_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
     "it": ("compresi", "comprese", "compreso", "compresa", "inclusi", "incluse"),
     "pt": ("incluindo", "inclusive"),
     "nb": ("inkludert", "medregnet"),
+    "nl": ("inclusief", "incl.", "met inbegrip van"),
+    "pl": ("w tym", "łącznie z", "włącznie z", "wliczając"),
     "zh": ("包括", "包含"),
 }
 
@@ -62,6 +66,8 @@ NOUN_LINKS: Final[Mapping[str, tuple[str, ...]]] = {
     "it": ("in", "nel", "nella", "nei", "di", "del", "della", "dei", "per", "durante", "il", "la"),
     "pt": ("em", "no", "na", "nos", "nas", "de", "do", "da", "dos", "das", "para", "durante"),
     "nb": ("i", "innen", "av", "for", "under"),
+    "nl": ("in", "bij", "van", "voor", "tijdens", "de", "het"),
+    "pl": ("w", "we", "przy", "na", "dla", "podczas"),
 }
 # Words that set what follows apart from the noun before them ("3,000 jobs after
 # construction", "jobs when construction ends"): with the coordinators, a cue after one
@@ -74,6 +80,8 @@ APART_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
     "it": ("dopo", "prima", "quando", "mentre", "ma", "fino"),
     "pt": ("depois", "antes", "quando", "enquanto", "mas", "até"),
     "nb": ("etter", "før", "når", "mens", "men"),
+    "nl": ("na", "voordat", "wanneer", "als", "terwijl", "maar"),
+    "pl": ("po", "przed", "gdy", "kiedy", "ale", "lecz"),
 }
 _MODIFIER_WORDS = 5  # "dans le secteur de la": at most five words between the two cues
 _HEAD_GAP = re.compile(r"[ \u00a0\u202f]{0,2}")

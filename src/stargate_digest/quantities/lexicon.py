@@ -12,13 +12,15 @@ otherwise; the longest entry wins, so "mil millones" beats "mil" and "US-Dollar"
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Mapping
-from typing import Final
+from importlib import resources
+from typing import Any, Final
 
 from stargate_digest.models import Qualifier
 from stargate_digest.quantities.mention import Kind
 
-LANGUAGES: Final = ("en", "de", "fr", "es", "it", "pt", "nb", "ja", "zh", "ko")
+LANGUAGES: Final = ("en", "de", "fr", "es", "it", "pt", "nb", "nl", "pl", "ja", "zh", "ko")
 """Languages with word tables; any other language is read with the English tables."""
 
 LANGUAGE_ALIASES: Final[Mapping[str, str]] = {"no": "nb", "nn": "nb"}
@@ -34,6 +36,16 @@ REGIONAL_MONTH_LOCALES: Final[Mapping[str, tuple[str, ...]]] = {
     "es": ("es_MX",),
     "pt": ("pt_PT",),
 }
+
+MONTH_INFLECTIONS: Final[Mapping[str, Mapping[str, int]]] = {
+    # Case forms of month names CLDR does not list: CLDR has the Polish nominative and
+    # genitive ("styczeń", "21 stycznia"), not the locative of "w czerwcu 2027".
+    "pl": {
+        "styczniu": 1, "lutym": 2, "marcu": 3, "kwietniu": 4, "maju": 5, "czerwcu": 6,
+        "lipcu": 7, "sierpniu": 8, "wrześniu": 9, "październiku": 10, "listopadzie": 11,
+        "grudniu": 12,
+    },
+}  # fmt: skip
 
 CJK_LANGUAGES: Final = frozenset({"ja", "zh", "ko"})
 """Languages written without spaces: counters and scale words may follow several numbers."""
@@ -82,6 +94,19 @@ SCALE_WORDS: Final[Mapping[str, Mapping[str, int]]] = {
         "tusen": 3, "million": 6, "millioner": 6, "mill.": 6, "mill": 6, "mln.": 6,
         "milliard": 9, "milliarder": 9, "mrd.": 9, "mrd": 9, "billion": 12, "billioner": 12,
     },
+    "nl": {
+        # biljoen = 10^12, like German Billion
+        "duizend": 3, "miljoen": 6, "mln.": 6, "mln": 6, "miljard": 9, "mld.": 9, "mld": 9,
+        "mrd.": 9, "mrd": 9, "biljoen": 12,
+    },
+    "pl": {
+        # every case and number ("1,5 miliarda", "2 miliardy", "5 miliardów"); bilion and
+        # "bln" = 10^12 (Polish uses the long scale, like German)
+        "tys.": 3, "tysiąc": 3, "tysiące": 3, "tysięcy": 3, "tysiąca": 3,
+        "mln": 6, "milion": 6, "miliona": 6, "miliony": 6, "milionów": 6,
+        "mld": 9, "miliard": 9, "miliarda": 9, "miliardy": 9, "miliardów": 9,
+        "bln": 12, "bilion": 12, "biliona": 12, "biliony": 12, "bilionów": 12,
+    },
     "es": {
         "mil": 3, "millón": 6, "millon": 6, "millones": 6, "mil millones": 9,
         "millardo": 9, "millardos": 9, "billón": 12, "billon": 12, "billones": 12,
@@ -128,6 +153,8 @@ IMPLIED_NUMBERS: Final[Mapping[str, Mapping[str, str]]] = {
     # billion", "half a million"); "" is a scale phrase that needs none ("mil millones",
     # "mille milliards": a thousand millions). Read only when no number precedes.
     "en": {"a": "1", "an": "1", "half a": "0.5", "one": "1"},
+    "nl": {"een": "1", "één": "1", "anderhalf": "1.5", "een half": "0.5"},
+    "pl": {"pół": "0.5", "półtora": "1.5"},
     "fr": {"": "1"},
     "es": {"": "1"},
     "it": {"": "1"},
@@ -174,6 +201,16 @@ CURRENCY_NAMES: Final[Mapping[str, Mapping[str, str]]] = {
     "nb": {
         "dollar": "USD", "dollars": "USD", "euro": "EUR", "kroner": "NOK", "krone": "NOK",
         "norske kroner": "NOK", "yen": "JPY", "yuan": "CNY",
+    },
+    "nl": {
+        "dollar": "USD", "dollars": "USD", "euro": "EUR", "euro's": "EUR", "yen": "JPY",
+        "yuan": "CNY", "zloty": "PLN",
+    },
+    "pl": {
+        # "zł" comes from CLDR's symbols; the case forms of the names do not
+        "dolar": "USD", "dolara": "USD", "dolary": "USD", "dolarów": "USD", "dol.": "USD",
+        "euro": "EUR",
+        "złoty": "PLN", "złote": "PLN", "złotych": "PLN", "jenów": "JPY", "juanów": "CNY",
     },
     "es": {
         "dólar": "USD", "dólares": "USD", "euro": "EUR", "euros": "EUR", "yen": "JPY",
@@ -225,12 +262,18 @@ PREFIX_CURRENCY_NAMES: Final[Mapping[str, Mapping[str, str]]] = {
 
 # --- units -------------------------------------------------------------------------------
 
+_UNITS: Final[Mapping[str, Any]] = tomllib.loads(
+    resources.files("stargate_digest.data").joinpath("units.toml").read_text("utf-8")
+)
+
 PERCENT_SIGNS: Final = ("%", "％")
 PERCENT_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
     "en": ("percent", "per cent", "pct"),
     "de": ("Prozent",),
     "fr": ("pour cent", "pourcent"),
     "nb": ("prosent",),
+    "nl": ("procent",),
+    "pl": ("procent", "proc."),
     "es": ("por ciento",),
     "it": ("per cento", "percento"),
     "pt": ("por cento",),
@@ -253,115 +296,10 @@ UNIT_SYMBOLS: Final[Mapping[str, tuple[Kind, str, float]]] = {
 
 UNIT_WORDS: Final[Mapping[str, Mapping[str, tuple[Kind, str, float]]]] = {
     # word -> (kind, unit, factor); durations in years/months, areas in sqft/sqm/acre/ha.
-    "en": {
-        "gigawatt": ("power", "GW", 1), "gigawatts": ("power", "GW", 1),
-        "megawatt": ("power", "MW", 1), "megawatts": ("power", "MW", 1),
-        "kilowatts": ("power", "MW", 1e-3),
-        "square feet": ("area", "sqft", 1), "square foot": ("area", "sqft", 1),
-        "square meters": ("area", "sqm", 1), "square metres": ("area", "sqm", 1),
-        "acre": ("area", "acre", 1), "acres": ("area", "acre", 1),
-        "hectare": ("area", "ha", 1), "hectares": ("area", "ha", 1),
-        "square mile": ("area", "acre", 640), "square miles": ("area", "acre", 640),
-        "square-mile": ("area", "acre", 640), "square-foot": ("area", "sqft", 1),
-        "sq mi": ("area", "acre", 640), "sq. mi.": ("area", "acre", 640),
-        "square kilometers": ("area", "sqm", 1e6), "square kilometres": ("area", "sqm", 1e6),
-        "year": ("duration", "years", 1), "years": ("duration", "years", 1),
-        "month": ("duration", "months", 1), "months": ("duration", "months", 1),
-        # compute is counted in accelerator hours ("2.8 million GPU hours")
-        "GPU hours": ("duration", "hours", 1), "GPU-hours": ("duration", "hours", 1),
-    },
-    "de": {
-        "Gigawatt": ("power", "GW", 1), "Megawatt": ("power", "MW", 1),
-        "Kilowatt": ("power", "MW", 1e-3), "Quadratfuß": ("area", "sqft", 1),
-        "Quadratmeter": ("area", "sqm", 1), "Quadratmetern": ("area", "sqm", 1),
-        "qm": ("area", "sqm", 1), "Quadratkilometer": ("area", "sqm", 1e6),
-        "Quadratkilometern": ("area", "sqm", 1e6), "Quadratmeilen": ("area", "acre", 640),
-        "Acre": ("area", "acre", 1), "Acres": ("area", "acre", 1), "Hektar": ("area", "ha", 1),
-        "Jahr": ("duration", "years", 1), "Jahre": ("duration", "years", 1),
-        "Jahren": ("duration", "years", 1), "Jahres": ("duration", "years", 1),
-        "Monat": ("duration", "months", 1), "Monate": ("duration", "months", 1),
-        "Monaten": ("duration", "months", 1),
-    },
-    "fr": {
-        "gigawatt": ("power", "GW", 1), "gigawatts": ("power", "GW", 1),
-        "mégawatt": ("power", "MW", 1), "mégawatts": ("power", "MW", 1),
-        "pieds carrés": ("area", "sqft", 1), "mètres carrés": ("area", "sqm", 1),
-        "kilomètres carrés": ("area", "sqm", 1e6), "milles carrés": ("area", "acre", 640),
-        "acres": ("area", "acre", 1), "hectare": ("area", "ha", 1),
-        "hectares": ("area", "ha", 1),
-        "an": ("duration", "years", 1), "ans": ("duration", "years", 1),
-        "année": ("duration", "years", 1), "années": ("duration", "years", 1),
-        "mois": ("duration", "months", 1),
-    },
-    "nb": {
-        "gigawatt": ("power", "GW", 1), "megawatt": ("power", "MW", 1),
-        "kvadratmeter": ("area", "sqm", 1), "mål": ("area", "sqm", 1000),
-        "dekar": ("area", "sqm", 1000), "hektar": ("area", "ha", 1),
-        "år": ("duration", "years", 1), "måned": ("duration", "months", 1),
-        "måneder": ("duration", "months", 1),
-    },
-    "es": {
-        "gigavatio": ("power", "GW", 1), "gigavatios": ("power", "GW", 1),
-        "gigawatts": ("power", "GW", 1), "megavatio": ("power", "MW", 1),
-        "megavatios": ("power", "MW", 1), "megawatts": ("power", "MW", 1),
-        "pies cuadrados": ("area", "sqft", 1), "metros cuadrados": ("area", "sqm", 1),
-        "kilómetros cuadrados": ("area", "sqm", 1e6), "millas cuadradas": ("area", "acre", 640),
-        "acres": ("area", "acre", 1), "hectárea": ("area", "ha", 1),
-        "hectáreas": ("area", "ha", 1),
-        "año": ("duration", "years", 1), "años": ("duration", "years", 1),
-        "mes": ("duration", "months", 1), "meses": ("duration", "months", 1),
-    },
-    "it": {
-        "gigawatt": ("power", "GW", 1), "megawatt": ("power", "MW", 1),
-        "piedi quadrati": ("area", "sqft", 1), "metri quadrati": ("area", "sqm", 1),
-        "chilometri quadrati": ("area", "sqm", 1e6), "miglia quadrate": ("area", "acre", 640),
-        "metri quadri": ("area", "sqm", 1), "acri": ("area", "acre", 1),
-        "ettaro": ("area", "ha", 1), "ettari": ("area", "ha", 1),
-        "anno": ("duration", "years", 1), "anni": ("duration", "years", 1),
-        "mese": ("duration", "months", 1), "mesi": ("duration", "months", 1),
-    },
-    "pt": {
-        "gigawatt": ("power", "GW", 1), "gigawatts": ("power", "GW", 1),
-        "megawatt": ("power", "MW", 1), "megawatts": ("power", "MW", 1),
-        "pés quadrados": ("area", "sqft", 1), "metros quadrados": ("area", "sqm", 1),
-        "quilômetros quadrados": ("area", "sqm", 1e6), "milhas quadradas": ("area", "acre", 640),
-        "acres": ("area", "acre", 1), "hectare": ("area", "ha", 1),
-        "hectares": ("area", "ha", 1),
-        "ano": ("duration", "years", 1), "anos": ("duration", "years", 1),
-        "mês": ("duration", "months", 1), "meses": ("duration", "months", 1),
-    },
-    "ja": {
-        "ギガワット": ("power", "GW", 1), "メガワット": ("power", "MW", 1),
-        "Gワット": ("power", "GW", 1), "Mワット": ("power", "MW", 1),
-        "キロワット": ("power", "MW", 1e-3), "平方フィート": ("area", "sqft", 1),
-        "平方メートル": ("area", "sqm", 1), "エーカー": ("area", "acre", 1),
-        "平方キロメートル": ("area", "sqm", 1e6), "平方マイル": ("area", "acre", 640),
-        "ヘクタール": ("area", "ha", 1), "位": ("count", "rank", 1),
-        "年間": ("duration", "years", 1), "カ年": ("duration", "years", 1),
-        "か年": ("duration", "years", 1), "か月": ("duration", "months", 1),
-        "ヶ月": ("duration", "months", 1), "カ月": ("duration", "months", 1),
-        "ヵ月": ("duration", "months", 1), "ケ月": ("duration", "months", 1),
-        "箇月": ("duration", "months", 1),
-    },
-    "zh": {
-        "吉瓦": ("power", "GW", 1), "兆瓦": ("power", "MW", 1), "千瓦": ("power", "MW", 1e-3),
-        "平方英尺": ("area", "sqft", 1), "平方米": ("area", "sqm", 1), "平米": ("area", "sqm", 1),
-        "平方公里": ("area", "sqm", 1e6), "平方千米": ("area", "sqm", 1e6),
-        "平方英里": ("area", "acre", 640),
-        "英亩": ("area", "acre", 1), "公顷": ("area", "ha", 1),
-        "年": ("duration", "years", 1), "年间": ("duration", "years", 1),
-        "个月": ("duration", "months", 1), "個月": ("duration", "months", 1),
-    },
-    "ko": {
-        "기가와트": ("power", "GW", 1), "메가와트": ("power", "MW", 1),
-        "킬로와트": ("power", "MW", 1e-3), "제곱피트": ("area", "sqft", 1),
-        "제곱미터": ("area", "sqm", 1), "에이커": ("area", "acre", 1),
-        "제곱킬로미터": ("area", "sqm", 1e6), "제곱마일": ("area", "acre", 640),
-        "헥타르": ("area", "ha", 1), "평": ("area", "pyeong", 1), "위": ("count", "rank", 1),
-        "년": ("duration", "years", 1), "년간": ("duration", "years", 1),
-        "개월": ("duration", "months", 1),
-    },
-}  # fmt: skip
+    # Data in data/units.toml ([units.<language>]): the longest table of this module.
+    language: {word: (kind, unit, factor) for word, (kind, unit, factor) in words.items()}
+    for language, words in _UNITS["units"].items()
+}
 
 OTHER_UNIT_SYMBOLS: Final = (
     # Measurements the digest does not report: a number carrying one is skipped, not
@@ -375,33 +313,10 @@ OTHER_UNIT_SYMBOLS: Final = (
 )  # fmt: skip
 
 OTHER_UNIT_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
-    "en": ("inch", "inches", "miles", "kilometers", "kilometres", "meters", "metres",
-           "tonnes", "tons", "degrees", "hours", "minutes", "seconds", "days", "weeks",
-           "percentage points", "percentage point", "nanometer", "nanometers",
-           "nanometre", "nanometres", "times", "-fold"),
-    "de": ("Zoll", "Kilometer", "Meter", "Tonnen", "Grad", "Stunden", "Minuten", "Tage",
-           "Tagen", "Wochen", "Prozentpunkte", "Prozentpunkten", "Uhr", "Nanometer", "Mal", "mal"),
-    "fr": ("pouces", "kilomètres", "mètres", "tonnes", "degrés", "heures", "minutes",
-           "jours", "semaines", "points de pourcentage", "h", "nanomètres", "nanomètre",
-           "fois"),
-    "nb": ("tommer", "kilometer", "meter", "tonn", "grader", "timer", "minutter", "dager",
-           "uker", "prosentpoeng"),
-    "es": ("pulgadas", "kilómetros", "metros", "toneladas", "grados", "horas", "minutos",
-           "días", "semanas", "puntos porcentuales", "nanómetros", "nanómetro",
-           "veces"),
-    "it": ("pollici", "chilometri", "metri", "tonnellate", "gradi", "ore", "minuti",
-           "giorni", "settimane", "punti percentuali", "nanometri", "volte"),
-    "pt": ("polegadas", "quilômetros", "quilómetros", "metros", "toneladas", "graus",
-           "horas", "minutos", "dias", "semanas", "pontos percentuais", "nanômetros",
-           "nanómetros", "vezes"),
-    # CJK calendar and clock counters ("1月", "22日", "3時") are parts of dates and times.
-    "ja": ("年", "月", "日", "時", "分", "秒", "年代", "世紀", "インチ", "キロ", "メートル",
-           "トン", "度", "週間", "ナノメートル", "ナノ", "倍"),
-    "zh": ("月", "日", "号", "號", "时", "時", "点", "分", "秒", "年代", "世纪", "英寸",
-           "公里", "米", "吨", "度", "个百分点", "周", "天", "奈米", "纳米", "納米", "倍"),
-    "ko": ("월", "일", "시", "분", "초", "년대", "세기", "인치", "킬로미터", "미터", "톤",
-           "도", "주", "퍼센트포인트", "나노미터", "나노", "배"),
-}  # fmt: skip
+    # Words of the measurements above, per language (data/units.toml, [other]).
+    language: tuple(words)
+    for language, words in _UNITS["other"].items()
+}
 
 # --- numbers -----------------------------------------------------------------------------
 
@@ -448,6 +363,11 @@ NUMBER_WORDS: Final[Mapping[str, Mapping[str, int]]] = {
         "dezasseis": 16, "dezessete": 17, "dezassete": 17, "dezoito": 18,
         "dezenove": 19, "dezanove": 19, "vinte": 20,
     },
+    "pl": {
+        # case and gender forms ("dwie hale", "trzech pracowników", "pięciu krajach")
+        "dwie": 2, "dwóch": 2, "dwu": 2, "trzech": 3, "czterech": 4, "pięciu": 5,
+        "sześciu": 6, "siedmiu": 7, "ośmiu": 8, "dziewięciu": 9, "dziesięciu": 10,
+    },
     "ko": {
         "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9,
         "열": 10, "스무": 20,
@@ -457,6 +377,7 @@ NUMBER_WORDS: Final[Mapping[str, Mapping[str, int]]] = {
 NUM2WORDS_LANGUAGES: Final[Mapping[str, str]] = {
     # Our table key -> num2words' language code (cardinals generated, not listed here).
     "en": "en", "de": "de", "fr": "fr", "es": "es", "it": "it", "pt": "pt", "nb": "no",
+    "nl": "nl", "pl": "pl",
 }  # fmt: skip
 
 CJK_NUMERAL_LANGUAGES: Final = frozenset({"ja", "zh"})
@@ -512,6 +433,22 @@ QUALIFIERS_BEFORE: Final[Mapping[str, Mapping[str, Qualifier]]] = {
         "plus de": _AT_LEAST, "au moins": _AT_LEAST, "au minimum": _AT_LEAST,
         "au plus": _AT_MOST, "au maximum": _AT_MOST, "moins de": _AT_MOST,
         "jusqu'à": _UP_TO, "jusqu’à": _UP_TO,
+    },
+    "nl": {
+        "ongeveer": _APPROX, "circa": _APPROX, "ca.": _APPROX, "zo'n": _APPROX,
+        "zo’n": _APPROX, "bijna": _APPROX, "rond de": _APPROX, "nagenoeg": _APPROX,
+        "meer dan": _AT_LEAST, "ruim": _AT_LEAST, "minstens": _AT_LEAST,
+        "ten minste": _AT_LEAST, "minimaal": _AT_LEAST,
+        "hoogstens": _AT_MOST, "maximaal": _AT_MOST, "minder dan": _AT_MOST,
+        "tot wel": _UP_TO, "tot maar liefst": _UP_TO,
+    },
+    "pl": {
+        "około": _APPROX, "ok.": _APPROX, "blisko": _APPROX, "prawie": _APPROX,
+        "niemal": _APPROX, "mniej więcej": _APPROX,
+        "ponad": _AT_LEAST, "przeszło": _AT_LEAST, "co najmniej": _AT_LEAST,
+        "więcej niż": _AT_LEAST, "minimum": _AT_LEAST,
+        "najwyżej": _AT_MOST, "maksymalnie": _AT_MOST, "mniej niż": _AT_MOST,
+        "nawet do": _UP_TO, "aż do": _UP_TO,
     },
     "nb": {
         "rundt": _APPROX, "omtrent": _APPROX, "cirka": _APPROX, "ca.": _APPROX,
@@ -585,6 +522,8 @@ QUALIFIERS_AFTER: Final[Mapping[str, Mapping[str, Qualifier]]] = {
     "de": {"oder mehr": _AT_LEAST},
     "fr": {"ou plus": _AT_LEAST},
     "nb": {"eller mer": _AT_LEAST},
+    "nl": {"of meer": _AT_LEAST},
+    "pl": {"lub więcej": _AT_LEAST},
     "es": {"o más": _AT_LEAST},
     "it": {"o più": _AT_LEAST},
     "pt": {"ou mais": _AT_LEAST},
@@ -629,6 +568,8 @@ YEAR_PREPOSITIONS: Final[Mapping[str, tuple[str, ...]]] = {
     "it": ("entro il", "entro", "nel", "fino al", "dal", "prima del"),
     "pt": ("até", "em", "desde", "antes de", "no ano de", "até o fim de", "entre"),
     "nb": ("innen", "i", "til", "fra", "siden", "før", "innen utgangen av", "mellom"),
+    "nl": ("tegen", "in", "tot", "sinds", "vanaf", "voor", "uiterlijk in", "tussen"),
+    "pl": ("do", "w", "od", "przed", "po", "do końca", "między", "pomiędzy"),
 }  # fmt: skip
 
 YEAR_EVENT_NOUN_ENDINGS: Final[Mapping[str, tuple[str, ...]]] = {
@@ -649,6 +590,11 @@ YEAR_MODIFIERS: Final[Mapping[str, tuple[str, ...]]] = {
     "it": ("metà", "fine", "inizio", "metà del", "fine del", "inizio del"),
     "pt": ("meados de", "final de", "fim de", "início de", "o final de"),
     "nb": ("midten av", "slutten av", "begynnelsen av", "utgangen av"),
+    "nl": ("medio", "eind", "begin", "half", "midden", "halverwege", "eind van", "begin van",
+           "voorjaar", "najaar", "zomer", "winter", "voorjaar van", "najaar van",
+           "zomer van", "winter van"),
+    "pl": ("pod koniec", "na początku", "w połowie", "koniec", "początek", "połowa",
+           "końca", "początku", "połowie", "wiosną", "latem", "jesienią", "zimą"),
 }  # fmt: skip
 
 MONTH_YEAR_CONNECTORS: Final = ("de", "del", "of")
@@ -663,7 +609,7 @@ RANGE_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
     # "15 to 25 billion", "15 à 25 milliards"; not after a 'from' word (see RANGE_FROM):
     # "rose from 5 to 10" is a change, not a range.
     "en": ("to",), "de": ("bis",), "fr": ("à",), "es": ("a",), "it": ("a",), "pt": ("a",),
-    "nb": ("til",),
+    "nb": ("til",), "nl": ("tot",), "pl": ("do",),
 }  # fmt: skip
 
 RANGE_BETWEEN: Final[Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
@@ -675,6 +621,8 @@ RANGE_BETWEEN: Final[Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     "it": (("tra", "fra"), ("e",)),
     "pt": (("entre",), ("e",)),
     "nb": (("mellom",), ("og",)),
+    "nl": (("tussen",), ("en",)),
+    "pl": (("między", "pomiędzy"), ("a",)),
 }
 
 RANGE_FROM: Final[Mapping[str, tuple[str, ...]]] = {
@@ -683,6 +631,9 @@ RANGE_FROM: Final[Mapping[str, tuple[str, ...]]] = {
     # takes it: "passe de 6,8 milliards à 9,9 milliards" is a change.
     "fr": ("passe de", "passé de", "passer de", "passera de", "passant de", "passait de",
            "passée de", "passés de", "passées de"),
+    # Dutch "van 10 tot 12" and Polish "od 10 do 12" are ranges: their changes are
+    # "van 10 naar 12" (no range word) and "z 10 do 12".
+    "pl": ("z", "ze"),
 }  # fmt: skip
 
 # --- scope -------------------------------------------------------------------------------
@@ -697,6 +648,12 @@ PHASE_WORDS: Final[Mapping[str, tuple[tuple[str, ...], tuple[str, ...], tuple[st
     "it": (("fase",), ("prima",), ()),
     "pt": (("fase", "etapa"), ("primeira",), ()),
     "nb": (("fase", "trinn"), ("første",), ()),
+    "nl": (("fase",), ("eerste",), ()),
+    "pl": (
+        ("faza", "fazie", "fazy", "etap", "etapie", "etapu"),
+        ("pierwsza", "pierwszej", "pierwszy", "pierwszym", "pierwszego"),
+        (),
+    ),
     "ja": ((), (), ("期", "期目")),
     "zh": ((), (), ("期",)),
     "ko": (("단계",), (), ("단계",)),
@@ -722,4 +679,7 @@ AMOUNT_FOLLOWERS: Final[Mapping[str, tuple[str, ...]]] = {
     "it": ("restanti", "aggiuntivi", "saranno", "andranno", "entro", "fino", "circa", "per"),
     "pt": ("restantes", "adicionais", "serão", "irão", "até", "para", "cerca", "desde"),
     "nb": ("resterende", "ytterligere", "skal", "vil", "innen", "til", "cirka", "rundt"),
+    "nl": ("extra", "zal", "zullen", "wordt", "worden", "gaat", "gaan", "tegen", "tot",
+           "ongeveer", "voor"),
+    "pl": ("zostanie", "zostaną", "trafi", "trafią", "ma", "mają", "do", "około", "na"),
 }  # fmt: skip

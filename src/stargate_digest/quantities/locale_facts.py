@@ -28,6 +28,7 @@ from stargate_digest.quantities.lexicon import (
     FALLBACK_LANGUAGE,
     LANGUAGE_ALIASES,
     LANGUAGES,
+    MONTH_INFLECTIONS,
     REGIONAL_MONTH_LOCALES,
 )
 
@@ -86,7 +87,8 @@ def home_currency(language: str) -> str | None:
 @cache
 def month_numbers(language: str) -> Mapping[str, int]:
     """Wide and abbreviated month names (no trailing dot, casefolded) -> month number,
-    with the regional names of the language ("Jänner", de_AT)."""
+    with the regional names of the language ("Jänner", de_AT) and the case forms CLDR
+    does not list (Polish "w czerwcu")."""
     names: dict[str, int] = {}
     regional = REGIONAL_MONTH_LOCALES.get(primary_subtag(language), ())
     for locale in (cldr_locale(language), *(Locale.parse(tag) for tag in regional)):
@@ -96,6 +98,8 @@ def month_numbers(language: str) -> Mapping[str, int]:
                     word = str(name).rstrip(".").casefold()
                     if word and not any(char.isdigit() for char in word):
                         names.setdefault(word, int(number))
+    for word, number in MONTH_INFLECTIONS.get(primary_subtag(language), {}).items():
+        names.setdefault(word, number)
     return names
 
 
