@@ -148,6 +148,22 @@ def test_an_article_naming_several_parts_gives_no_default(text: str) -> None:
             "count",
             "Abilene campus",
         ),
+        (
+            "Stargate maakte maandag, na lange gesprekken, bekend dat het Abilene koos. "
+            "Deze investering levert 1.500 banen op.",
+            "nl",
+            1500,
+            "count",
+            "Abilene campus",
+        ),
+        (
+            "Stargate ogłosił w poniedziałek, po długich rozmowach, że wybrał Abilene. "
+            "Ta inwestycja da 1500 miejsc pracy.",
+            "pl",
+            1500,
+            "count",
+            "Abilene campus",
+        ),
     ],
 )
 def test_a_sentence_saying_this_continues_the_part_named_before(
@@ -174,6 +190,21 @@ def test_a_sentence_saying_this_continues_the_part_named_before(
             "Le campus d'Abilene consommera 1,2 GW, tandis que celui de Lordstown, dans "
             "l'Ohio, consommera 0,8 GW.",
             "fr",
+            0.8,
+            "GW",
+            "Lordstown",
+        ),
+        (
+            "De campus in Abilene verbruikt 1,2 GW, terwijl die van Lordstown, in Ohio, "
+            "0,8 GW verbruikt.",
+            "nl",
+            0.8,
+            "GW",
+            "Lordstown",
+        ),
+        (
+            "Kampus w Abilene zużyje 1,2 GW, podczas gdy ten w Lordstown, w Ohio, zużyje 0,8 GW.",
+            "pl",
             0.8,
             "GW",
             "Lordstown",

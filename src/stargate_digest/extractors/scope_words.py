@@ -30,6 +30,8 @@ COMPARED_BEFORE: dict[str, tuple[str, ...]] = {
     "it": ("rispetto a", "rispetto al", "in confronto a"),
     "pt": ("em relação a", "em relação ao", "face a", "comparado com"),
     "nb": ("sammenlignet med", "mot"),
+    "nl": ("vergeleken met", "ten opzichte van", "tegenover"),
+    "pl": ("w porównaniu z", "w porównaniu do", "wobec", "w stosunku do"),
     "zh": ("比", "较", "較", "与", "與", "同比"),
     "ja": ("比",),
 }
@@ -51,6 +53,8 @@ FROM_TO: dict[str, tuple[str | None, str, str | None]] = {
     "it": (r"da", r"a", None),
     "pt": (r"de", r"para|a", None),
     "nb": (r"fra", r"til", None),
+    "nl": (r"van", r"naar", None),  # "van 10 tot 12" is a range
+    "pl": (r"z|ze", r"do|na", None),  # "od 10 do 12" is a range
     "zh": (r"从|從|由", r"降至|跌至|升至|增至|增加到|减少到|減少到|下降到|上升到|到|至", None),
     "ja": (None, r"から", r"に|へ|まで"),
     "ko": (None, r"에서", r"으로|로|까지"),
@@ -67,6 +71,8 @@ DEMONSTRATIVES: dict[str, tuple[str, ...]] = {
     "it": ("questo", "questa", "questi", "queste"),
     "pt": ("este", "esta", "estes", "estas", "esse", "essa"),
     "nb": ("denne", "dette", "disse"),
+    "nl": ("deze", "dit"),
+    "pl": ("ten", "ta", "to", "te", "tego", "tej", "tym"),
     "zh": ("這項", "这项", "這筆", "这笔", "該", "该", "此"),
     "ja": ("この", "当該"),
     "ko": ("이번", "이", "해당"),
@@ -80,6 +86,7 @@ DETERMINERS: dict[str, tuple[str, ...]] = {
     "es": ("el", "la", "este", "esta"),
     "it": ("il", "lo", "la", "l'", "l’", "questo", "questa"),
     "pt": ("o", "a", "este", "esta", "esse", "essa"),
+    "nl": ("de", "het", "deze", "dit"),
 }
 
 # Conjunctions of contrast that open a clause making a statement of its own ("..., while
@@ -94,5 +101,7 @@ CONTRASTS: dict[str, tuple[str, ...]] = {
     "it": ("mentre", "ma"),
     "pt": ("enquanto", "mas"),
     "nb": ("mens", "men"),
+    "nl": ("terwijl", "maar"),
+    "pl": ("podczas gdy", "natomiast", "ale", "lecz"),
     "zh": ("而", "但", "但是"),
 }
