@@ -4,25 +4,18 @@ sentences: a Dutch or Polish reader's figures are found, labelled, scoped and ve
 from __future__ import annotations
 
 import pytest
+from pages import article
 
 from stargate_digest.extractors.rules import RulesExtractor
-from stargate_digest.ingest.draft import content_hash
 from stargate_digest.ingest.language import identify_language
-from stargate_digest.models import Article, Claim
+from stargate_digest.models import Claim
 from stargate_digest.topic import TopicProfile
 
 EXTRACTOR = RulesExtractor()
 
 
 def claims(text: str, language: str) -> list[Claim]:
-    page = Article(
-        id="page",
-        language=language,
-        text=text,
-        content_hash=content_hash(None, text),
-        source="page.txt",
-        format="text",
-    )
+    page = article(text, language)
     return EXTRACTOR.extract(page).claims
 
 
@@ -133,14 +126,7 @@ ACME = RulesExtractor(TopicProfile.model_validate(_PROFILE))
 
 
 def metrics(text: str, language: str) -> dict[object, str]:
-    page = Article(
-        id="page",
-        language=language,
-        text=text,
-        content_hash=content_hash(None, text),
-        source="page.txt",
-        format="text",
-    )
+    page = article(text, language)
     return {claim.value: claim.metric for claim in ACME.extract(page).claims}
 
 

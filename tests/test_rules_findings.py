@@ -4,25 +4,17 @@ which subject a figure is about, on invented sentences."""
 from __future__ import annotations
 
 import pytest
+from pages import article
 
 from stargate_digest.extractors.rules import RulesExtractor
-from stargate_digest.ingest.draft import content_hash
-from stargate_digest.models import Article, Claim
+from stargate_digest.models import Claim
 from stargate_digest.segment import split_sentences
 
 EXTRACTOR = RulesExtractor()
 
 
 def claims(text: str, language: str) -> list[Claim]:
-    page = Article(
-        id="page",
-        language=language,
-        title=None,
-        text=text,
-        content_hash=content_hash(None, text),
-        source="page.txt",
-        format="text",
-    )
+    page = article(text, language)
     return EXTRACTOR.extract(page).claims
 
 
@@ -88,15 +80,7 @@ CHIPS = _chip_story()
 
 
 def _subjects(text: str, language: str) -> list[tuple[str, float | str | None]]:
-    page = Article(
-        id="page",
-        language=language,
-        title=None,
-        text=text,
-        content_hash=content_hash(None, text),
-        source="page.txt",
-        format="text",
-    )
+    page = article(text, language)
     return [(c.subject, c.value) for c in CHIPS.extract(page).claims]
 
 
@@ -138,15 +122,7 @@ def test_a_timeline_entry_dates_its_figures(text: str, language: str) -> None:
 def test_the_later_figure_of_a_change_measures_what_the_earlier_one_does() -> None:
     # "from X to Y": Y is the same measure as X, however far the cue word is from it.
     text = "Lumen's training cost as reported went from some 5 billion to 6.5 billion dollars."
-    page = Article(
-        id="page",
-        language="en",
-        title=None,
-        text=text,
-        content_hash=content_hash(None, text),
-        source="page.txt",
-        format="text",
-    )
+    page = article(text)
     found = [(c.metric, c.value) for c in CHIPS.extract(page).claims]
     assert found == [("training_cost", 5e9), ("training_cost", 6.5e9)]
 
@@ -158,14 +134,6 @@ def test_a_figure_of_a_model_is_about_the_model_the_page_names_most() -> None:
         "Lumen released Lumen-7 this week. Lumen-7 beats Orbit-2 on most tests. "
         "To train it, they used 9.5 trillion tokens."
     )
-    page = Article(
-        id="page",
-        language="en",
-        title=None,
-        text=text,
-        content_hash=content_hash(None, text),
-        source="page.txt",
-        format="text",
-    )
+    page = article(text)
     found = [(c.subject, c.metric, c.value) for c in CHIPS.extract(page).claims]
     assert found == [("Lumen-7", "training_tokens", 9.5e12)]

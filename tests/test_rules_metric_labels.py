@@ -7,10 +7,9 @@ rule and nothing of any story's own vocabulary.
 from __future__ import annotations
 
 import pytest
+from pages import article
 
 from stargate_digest.extractors.rules import RulesExtractor
-from stargate_digest.ingest.draft import content_hash
-from stargate_digest.models import Article
 from stargate_digest.topic import TopicProfile
 
 _PROFILE = {
@@ -112,15 +111,7 @@ EXTRACTOR = RulesExtractor(TopicProfile.model_validate(_PROFILE))
 
 def metrics(text: str, language: str) -> dict[object, str]:
     """Each figure's value and the metric the extractor gives it."""
-    page = Article(
-        id="page",
-        language=language,
-        title=None,
-        text=text,
-        content_hash=content_hash(None, text),
-        source="page.txt",
-        format="text",
-    )
+    page = article(text, language)
     return {claim.value: claim.metric for claim in EXTRACTOR.extract(page).claims}
 
 
@@ -302,15 +293,7 @@ def test_a_predicate_of_the_figures_noun_names_the_more_specific_metric(
 def test_a_figures_noun_finds_the_subject_named_before_when_its_clause_names_none() -> None:
     """A metric only a model has ("parameters"), of a model the clause calls "it"."""
     text = "Acme built Acme-1 last year. It was trained with 400 billion parameters."
-    page = Article(
-        id="page",
-        language="en",
-        title=None,
-        text=text,
-        content_hash=content_hash(None, text),
-        source="page.txt",
-        format="text",
-    )
+    page = article(text)
     found = [c for c in EXTRACTOR.extract(page).claims if c.value == 400e9]
     assert [(c.subject, c.metric) for c in found] == [("Acme-1", "parameter_count")]
 

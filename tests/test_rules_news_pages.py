@@ -3,24 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from pages import article
 
 from stargate_digest.extractors.rules import RulesExtractor
-from stargate_digest.ingest.draft import content_hash
-from stargate_digest.models import Article, Claim
+from stargate_digest.models import Claim
 
 EXTRACTOR = RulesExtractor()
-
-
-def article(text: str, language: str = "en", title: str | None = None) -> Article:
-    return Article(
-        id="page",
-        language=language,
-        title=title,
-        text=text,
-        content_hash=content_hash(None, text),
-        source="page.txt",
-        format="text",
-    )
 
 
 def claims(text: str, language: str = "en", title: str | None = None) -> list[Claim]:

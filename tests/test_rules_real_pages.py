@@ -7,26 +7,15 @@ releases, trade press, news in several languages); none is copied from a page.
 from __future__ import annotations
 
 import pytest
+from pages import article
 
 from stargate_digest.extractors.rules import RulesExtractor
-from stargate_digest.ingest.draft import content_hash
 from stargate_digest.ingest.language import identify_language
-from stargate_digest.models import Article, Claim
+from stargate_digest.models import Claim
 from stargate_digest.segment import split_sentences
 from stargate_digest.verify import verify_claim
 
 EXTRACTOR = RulesExtractor()
-
-
-def article(text: str, language: str = "en") -> Article:
-    return Article(
-        id="page",
-        language=language,
-        text=text,
-        content_hash=content_hash(None, text),
-        source="page.txt",
-        format="text",
-    )
 
 
 def claims(text: str, language: str = "en") -> list[Claim]:

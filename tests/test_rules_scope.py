@@ -9,26 +9,14 @@ from __future__ import annotations
 from functools import cache
 
 import pytest
+from pages import article
 
 from stargate_digest.extractors.rules import RulesExtractor
-from stargate_digest.ingest.draft import content_hash
-from stargate_digest.models import Article, Claim
+from stargate_digest.models import Claim
 from stargate_digest.segment import split_sentences
 from stargate_digest.topic import TopicProfile, load_topic
 
 EXTRACTOR = RulesExtractor()
-
-
-def article(text: str, language: str = "en", title: str | None = None) -> Article:
-    return Article(
-        id="page",
-        title=title,
-        language=language,
-        text=text,
-        content_hash=content_hash(None, text),
-        source="page.txt",
-        format="text",
-    )
 
 
 def one(text: str, language: str, value: float | str, unit: str, title: str | None = None) -> Claim:
