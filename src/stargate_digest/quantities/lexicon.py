@@ -665,7 +665,7 @@ AMOUNT_FOLLOWERS: Final[Mapping[str, tuple[str, ...]]] = {
     # Words that may follow a bare scaled amount that is still the money named earlier in
     # the paragraph ("los 350.000 millones restantes"); a noun there ("3.6 trillion
     # people", "500 milioni di utenti") makes it a count. Short lowercase words ("se",
-    # "in", "to") and punctuation also keep it money (see scanner._carry_currency).
+    # "in", "to") and punctuation also keep it money (see carry.py).
     # Prepositions and hedges after it ("65.000 millones hasta 2030", "10 milliards
     # environ") say when or how much, not what is counted.
     "en": ("more", "remaining", "additional", "will", "would", "was", "were", "has", "have",
