@@ -13,7 +13,7 @@ import tomllib
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 # A sentence ends at . ! ? (or their CJK forms) followed by a space and a capital, digit
@@ -46,11 +46,13 @@ class Span:
 
 
 def _trimmed(text: str, start: int, end: int) -> Span | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end) if end > start else None
+    # str.strip() drops exactly the characters str.isspace() accepts, in C.
+    piece = text[start:end]
+    kept = piece.lstrip()
+    if not kept:
+        return None
+    start += len(piece) - len(kept)
+    return Span(start, start + len(kept.rstrip()))
 
 
 # No real sentence is this long; a text with no sentence punctuation at all (a scraped
@@ -170,18 +172,28 @@ class Sentences:
 
 def clause_around(text: str, sentence: Span, start: int, end: int) -> Span:
     """The clause of ``sentence`` holding [start, end); parentheses do not split it."""
-    depth = 0
     before, after = sentence.start, sentence.end
-    for match in _CLAUSE_TOKEN.finditer(text, sentence.start, sentence.end):
+    for position in _separators(text, sentence.start, sentence.end):
+        if position < start:
+            before = position + 1
+        elif position >= end:
+            after = position
+            break
+    return _trimmed(text, before, after) or sentence
+
+
+@lru_cache(maxsize=32)
+def _separators(text: str, start: int, end: int) -> tuple[int, ...]:
+    """Where clause separators outside parentheses stand in text[start:end] (a sentence's
+    figures share them: the sentence is scanned once, not once per figure)."""
+    depth = 0
+    found: list[int] = []
+    for match in _CLAUSE_TOKEN.finditer(text, start, end):
         char = match.group()
         if char in "([":
             depth += 1
         elif char in ")]":
             depth = max(0, depth - 1)
         elif depth == 0:
-            if match.start() < start:
-                before = match.start() + 1
-            elif match.start() >= end:
-                after = match.start()
-                break
-    return _trimmed(text, before, after) or sentence
+            found.append(match.start())
+    return tuple(found)

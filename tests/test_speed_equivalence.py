@@ -1,0 +1,82 @@
+"""The speed-ups of issue 12 change no result: each fast path is compared with the plain
+reading it replaced, on generated text (Hypothesis) and on invented sentences."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from stargate_digest.segment import Span, _trimmed, clause_around, split_sentences
+from stargate_digest.terms import TermMatcher
+
+_CLAUSE_TOKEN = re.compile(r"[()\[\]]|[,;:](?=\s)|(?<!\d)[,;:](?!\d)|[，；：、]|\s[–—-]\s")
+
+# Characters that make clause and sentence boundaries interesting, plus a few others.
+_ALPHABET = st.sampled_from(list("ab1 ,;:()[]-–.\n\t\u00a0\u3000，、x9"))
+_TEXT = st.text(_ALPHABET, max_size=80)
+
+
+def _plain_trimmed(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end) if end > start else None
+
+
+def _plain_clause_around(text: str, sentence: Span, start: int, end: int) -> Span:
+    depth = 0
+    before, after = sentence.start, sentence.end
+    for match in _CLAUSE_TOKEN.finditer(text, sentence.start, sentence.end):
+        char = match.group()
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            if match.start() < start:
+                before = match.start() + 1
+            elif match.start() >= end:
+                after = match.start()
+                break
+    return _plain_trimmed(text, before, after) or sentence
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, st.integers(0, 80), st.integers(0, 80))
+def test_trimmed_is_the_plain_trim(text: str, start: int, end: int) -> None:
+    start, end = min(start, len(text)), min(end, len(text))
+    assert _trimmed(text, start, end) == _plain_trimmed(text, start, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, st.data())
+def test_clause_around_is_the_plain_scan(text: str, data: st.DataObject) -> None:
+    for sentence in split_sentences(text) or [Span(0, len(text))]:
+        start = data.draw(st.integers(sentence.start, sentence.end))
+        end = data.draw(st.integers(start, sentence.end))
+        # Asked twice: the second answer comes from the sentence's cached separators.
+        for _ in range(2):
+            got = clause_around(text, sentence, start, end)
+            assert got == _plain_clause_around(text, sentence, start, end)
+
+
+def test_clause_around_for_two_figures_of_one_sentence() -> None:
+    text = "Acme will invest $5 billion (in two phases, say analysts), and Brix $2 billion."
+    sentence = Span(0, len(text))
+    first, second = text.index("$5"), text.index("$2")
+    assert clause_around(text, sentence, first, first + 11).text(text) == (
+        "Acme will invest $5 billion (in two phases, say analysts)"
+    )
+    assert clause_around(text, sentence, second, second + 11).text(text) == "and Brix $2 billion."
+
+
+def test_one_word_and_phrase_terms_on_the_same_first_word() -> None:
+    matcher = TermMatcher([("a", "Nordwind"), ("b", "Nordwind Energy"), ("c", "wind*")])
+    text = "Nordwind Energy and Nordwind, windfarms; not Nordwindpark"
+    found = [(text[h.start : h.end], h.label) for h in matcher.find(text)]
+    assert found == [
+        ("Nordwind Energy", "b"), ("Nordwind", "a"), ("Nordwind", "a"), ("windfarms", "c")
+    ]  # fmt: skip
