@@ -80,3 +80,21 @@ def test_one_word_and_phrase_terms_on_the_same_first_word() -> None:
     assert found == [
         ("Nordwind Energy", "b"), ("Nordwind", "a"), ("Nordwind", "a"), ("windfarms", "c")
     ]  # fmt: skip
+
+
+def test_verifying_a_verified_claim_changes_nothing_and_a_wrong_mark_is_corrected() -> None:
+    from stargate_digest.ingest.draft import content_hash
+    from stargate_digest.models import Article, Claim
+    from stargate_digest.verify import verify_claim
+
+    text = "Nordwind will spend $7 billion on two wind farms by 2030."
+    article = Article(id="n", language="en", text=text, content_hash=content_hash(None, text),
+                      source="test", format="text")  # fmt: skip
+    quote = text[:-1]
+    proposed = Claim(id="n#1", source_id="n", subject="Nordwind", metric="capex", value=7e9,
+                     unit="USD", quote=quote, start=0, end=len(quote))  # fmt: skip
+    first = verify_claim(proposed, article)
+    assert first.verified and (first.figure_start, first.figure_end) == (20, 30)
+    assert verify_claim(first, article) == first  # the shortcut: nothing to change
+    wrong = first.model_copy(update={"verified": False, "verification_note": "stale", "end": 3})
+    assert verify_claim(wrong, article) == first
