@@ -160,7 +160,17 @@ def normalize_symbol(symbol: str) -> str:
 
 @cache
 def currency_names(language: str) -> Mapping[str, str]:
-    """CLDR's formal currency names in a language, singular and plural -> ISO code."""
+    """CLDR's formal currency names in a language, singular and plural -> ISO code.
+
+    Our languages' tables are read from ``data/generated.json`` (from babel: about 6 ms
+    and a CLDR locale load per language, in every process that reads amounts).
+    """
+    table: Mapping[str, str] | None = generated_data().get("currency_names", {}).get(language)
+    return table if table is not None else cldr_currency_names(language)
+
+
+def cldr_currency_names(language: str) -> dict[str, str]:
+    """:func:`currency_names` computed from babel (scripts/generate_data.py)."""
     locale = cldr_locale(language)
     names: dict[str, str] = {}
     for currency in CURRENCIES:
