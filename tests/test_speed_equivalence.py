@@ -141,3 +141,28 @@ def test_currency_names_come_from_the_generated_table_or_from_babel() -> None:
     assert "fi" not in LANGUAGES
     assert currency_names("fi") == cldr_currency_names("fi")  # no table: babel itself
     assert currency_names("fr")["dollars des États-Unis"] == "USD"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_number_words_are_found_as_with_a_leading_word_boundary(data: st.DataObject) -> None:
+    from stargate_digest.quantities.lexicon import LANGUAGES
+    from stargate_digest.quantities.numbers import _number_words, _word_tokens
+
+    language = data.draw(st.sampled_from(sorted(LANGUAGES)))
+    pattern, values = _number_words(language)
+    assert all(word[0].isalnum() or word[0] == "_" for word in values)  # what \b relies on
+    pieces = st.sampled_from([*sorted(values)[:40], "x", "_", "-", " ", "é", "9", "dix-", "One"])
+    text = "".join(data.draw(st.lists(pieces, max_size=10)))
+    expected = [(m.start(), m.end()) for m in re.finditer(rf"\b(?:{pattern.pattern})", text)]
+    assert [(t.start, t.end) for t in _word_tokens(text, language)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("ab .\t\n\u00a0\u3000([\"'“‘«»)Z")), max_size=30), st.data())
+def test_the_word_before_a_dot_is_the_regex_reading(text: str, data: st.DataObject) -> None:
+    from stargate_digest.segment import _WORD_BEFORE_DOT, _word_before
+
+    dot = data.draw(st.integers(0, len(text)))
+    match = _WORD_BEFORE_DOT.search(text, max(0, dot - 20), dot)
+    assert _word_before(text, dot) == ("" if match is None else match[0])

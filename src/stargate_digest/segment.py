@@ -86,15 +86,28 @@ def abbreviations(language: str | None) -> frozenset[str]:
 
 def _after_abbreviation(text: str, dot: int, known: frozenset[str]) -> bool:
     """Whether the '.' at ``dot`` closes an abbreviation rather than a sentence."""
-    word = _WORD_BEFORE_DOT.search(text, max(0, dot - 20), dot)
-    if word is None:
+    written = _word_before(text, dot)
+    if not written:
         return False
-    written = word[0]
     if written.isdigit():
         return len(written) <= 3 and _ORDINAL in known
     if len(written) <= 4 and _INITIALS.match(written):
         return written[-1].isalpha()
     return written.casefold() in known
+
+
+_OPENERS_AS_SPACE = str.maketrans(dict.fromkeys("([\"'“‘«", " "))
+
+
+def _word_before(text: str, dot: int) -> str:
+    """What ``_WORD_BEFORE_DOT.search(text, max(0, dot - 20), dot)`` finds ('' for none):
+    the run of characters other than spaces and openers that ends at ``dot``, taken with
+    str.rsplit rather than a regex tried at each of the 20 positions."""
+    window = text[max(0, dot - 20) : dot]
+    spaced = window.translate(_OPENERS_AS_SPACE)
+    if not spaced or spaced[-1].isspace():
+        return ""
+    return window[len(window) - len(spaced.rsplit(None, 1)[-1]) :]
 
 
 _STOP_CHAR = re.compile(r"[.!?。！？\n]")
