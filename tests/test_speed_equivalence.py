@@ -4,6 +4,7 @@ reading it replaced, on generated text (Hypothesis) and on invented sentences.""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -166,3 +167,30 @@ def test_the_word_before_a_dot_is_the_regex_reading(text: str, data: st.DataObje
     dot = data.draw(st.integers(0, len(text)))
     match = _WORD_BEFORE_DOT.search(text, max(0, dot - 20), dot)
     assert _word_before(text, dot) == ("" if match is None else match[0])
+
+
+def test_a_command_line_summarize_freezes_its_imports_and_a_callers_main_does_not(
+    tmp_path: Path,
+) -> None:
+    import gc
+    import subprocess
+    import sys
+
+    from stargate_digest.cli import main
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    before = gc.get_freeze_count()
+    assert main(["-q", "summarize", str(seeds), "--output", str(tmp_path / "a.md")]) == 0
+    assert gc.get_freeze_count() == before  # the caller's objects stay collectable
+    script = (
+        "import gc, sys; from stargate_digest.cli import main; "
+        f"sys.argv = ['stargate-digest', '-q', 'summarize', {str(seeds)!r}, "
+        f"'--output', {str(tmp_path / 'b.md')!r}]; code = main(); "
+        "print(code, gc.get_freeze_count() > 10_000)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], check=False, capture_output=True, text=True
+    )
+    assert done.stdout.split() == ["0", "True"], done.stderr
+    first, second = ((tmp_path / name).read_text().splitlines()[:3] for name in ("a.md", "b.md"))
+    assert first == second  # the same digest either way
