@@ -18,7 +18,14 @@ from typing import Any
 
 from stargate_digest.atomic import write_text_atomic
 from stargate_digest.quantities.lexicon import LANGUAGES
-from stargate_digest.quantities.locale_facts import cldr_currency_names, cldr_currency_symbols
+from stargate_digest.quantities.locale_facts import (
+    cldr_countries,
+    cldr_currency_names,
+    cldr_currency_symbols,
+    cldr_home_currency,
+    cldr_locale,
+    cldr_month_numbers,
+)
 from stargate_digest.quantities.numbers import num2words_cardinals
 
 TARGET = (
@@ -34,6 +41,24 @@ def generated() -> dict[str, Any]:
         "currency_symbols": {symbol: list(symbols[symbol]) for symbol in sorted(symbols)},
         "cardinals": {language: table for language, table in cardinals.items() if table},
         "currency_names": {language: cldr_currency_names(language) for language in LANGUAGES},
+        "locales": {language: _locale(language) for language in LANGUAGES},
+        # Country names, each language's list aligned with English (extractors/rules.py).
+        "countries": {
+            language: [local for _, local in cldr_countries(language)] for language in LANGUAGES
+        },
+    }
+
+
+def _locale(language: str) -> dict[str, Any]:
+    """A language's CLDR facts; lists of pairs keep babel's order."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    locale = cldr_locale(language)
+    return {
+        "decimal": str(get_decimal_symbol(locale)),
+        "group": str(get_group_symbol(locale)),
+        "home_currency": cldr_home_currency(language),
+        "months": [list(pair) for pair in cldr_month_numbers(language).items()],
     }
 
 

@@ -194,3 +194,29 @@ def test_a_command_line_summarize_freezes_its_imports_and_a_callers_main_does_no
     assert done.stdout.split() == ["0", "True"], done.stderr
     first, second = ((tmp_path / name).read_text().splitlines()[:3] for name in ("a.md", "b.md"))
     assert first == second  # the same digest either way
+
+
+def test_locale_facts_from_the_generated_table_are_babels() -> None:
+    from babel import Locale
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    from stargate_digest.extractors.rules import _country_names
+    from stargate_digest.quantities import locale_facts as facts
+    from stargate_digest.quantities.lexicon import LANGUAGES
+
+    english = Locale.parse("en").territories
+    for language in (*LANGUAGES, "pt-BR", "en_CA", "fi"):
+        locale = facts.cldr_locale(language)
+        assert facts.decimal_symbol(language) == get_decimal_symbol(locale)
+        assert facts.group_symbol(language) == get_group_symbol(locale)
+        assert facts.home_currency(language) == facts.cldr_home_currency(language)
+        assert dict(facts.month_numbers(language)) == facts.cldr_month_numbers(language)
+        # What extractors/rules.py built from babel before the table existed:
+        local = Locale.parse(facts.word_language(language)).territories
+        names: dict[str, str] = {}
+        for code, name in english.items():
+            if len(code) == 2 and code.isalpha():
+                names[str(name).casefold()] = str(name)
+                names[str(local.get(code, name)).casefold()] = str(name)
+        assert _country_names(language) == names
+    assert facts.month_numbers("de")["jänner"] == 1 and facts.home_currency("ja") == "JPY"
