@@ -65,7 +65,7 @@ def _measure(env: dict[str, str], articles: int, output: Path) -> dict[str, floa
             code = _CHILD.format(benchmarks=str(ROOT / "benchmarks"), share=share, count=count)
             counts.append(_instructions([sys.executable, "-c", code], env))
         figures[label] = (counts[1] - counts[0]) / articles
-    summarize = [sys.executable, "-m", "stargate_digest", "-q", "summarize", "seeds"]
+    summarize = [sys.executable, "-m", "stargate_digest", "summarize", "seeds"]
     summarize += ["--output", str(output)]
     subprocess.run(summarize, env=env, cwd=ROOT, check=True)  # write the bytecode first
     figures["summarize"] = _instructions(summarize, env)
