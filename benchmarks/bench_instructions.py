@@ -86,7 +86,8 @@ def main() -> None:
         subprocess.run(["tar", "-x", "-C", folder], input=archive, check=True)
         results = {}
         for label, source in (("before", Path(folder) / "src"), ("now", ROOT / "src")):
-            env = dict(os.environ, PYTHONPATH=str(source))
+            # A fixed hash seed: set and dict layouts (and so the work) the same every run.
+            env = dict(os.environ, PYTHONPATH=str(source), PYTHONHASHSEED="0")
             env.pop("PYTHONDONTWRITEBYTECODE", None)
             results[label] = _measure(env, args.articles, Path(folder) / "digest.md")
     before, now = results["before"], results["now"]

@@ -27,6 +27,7 @@ from stargate_digest.quantities.locale_facts import (
     cldr_month_numbers,
 )
 from stargate_digest.quantities.numbers import num2words_cardinals
+from stargate_digest.verify import instruction_words_table
 
 TARGET = (
     Path(__file__).resolve().parent.parent / "src" / "stargate_digest" / "data" / "generated.json"
@@ -46,6 +47,8 @@ def generated() -> dict[str, Any]:
         "countries": {
             language: [local for _, local in cldr_countries(language)] for language in LANGUAGES
         },
+        # The words each wording of data/instructions.toml needs (verify.py).
+        "instruction_words": instruction_words_table(),
     }
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -220,3 +221,26 @@ def test_locale_facts_from_the_generated_table_are_babels() -> None:
                 names[str(local.get(code, name)).casefold()] = str(name)
         assert _country_names(language) == names
     assert facts.month_numbers("de")["jänner"] == 1 and facts.home_currency("ja") == "JPY"
+
+
+def test_the_stored_instruction_words_are_the_derived_ones() -> None:
+    from stargate_digest import verify
+
+    assert verify._instruction_wordings() == verify.derived_instruction_wordings()
+    stored = verify.instruction_words_table()
+    assert stored["sha256"] == verify._instructions_sha256()
+
+
+def test_an_edited_wordings_file_is_read_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    from stargate_digest import verify
+
+    derived = verify.derived_instruction_wordings()
+    monkeypatch.setattr(verify, "_instructions_sha256", lambda: "edited since")
+    monkeypatch.setattr(verify, "derived_instruction_wordings", lambda: (("x", ("x",)),))
+    verify._instruction_wordings.cache_clear()
+    try:
+        assert verify._instruction_wordings() == (("x", ("x",)),)  # not the stored table
+    finally:
+        verify._instruction_wordings.cache_clear()
+    monkeypatch.undo()
+    assert verify._instruction_wordings() == derived

@@ -8,6 +8,7 @@ A claim that fails either check is kept, marked ``verified=False`` and explained
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import tomllib
@@ -20,6 +21,7 @@ from importlib import resources
 
 from stargate_digest.models import Alignment, Article, Claim
 from stargate_digest.quantities import Mention, find_mentions
+from stargate_digest.quantities.locale_facts import generated_data
 from stargate_digest.required_text import finder, fold, required_literals
 from stargate_digest.segment import Sentences
 
@@ -55,11 +57,15 @@ def _instruction_source() -> str:
 
 
 @lru_cache(maxsize=1)
+def _instructions_toml() -> str:
+    return resources.files("stargate_digest.data").joinpath("instructions.toml").read_text("utf-8")
+
+
+@lru_cache(maxsize=1)
 def _instruction_alternatives() -> tuple[str, ...]:
-    raw = resources.files("stargate_digest.data").joinpath("instructions.toml").read_text("utf-8")
     return tuple(
         pattern.replace("@A@", table["addressees"])
-        for table in tomllib.loads(raw).values()
+        for table in tomllib.loads(_instructions_toml()).values()
         for pattern in table["patterns"]
     )
 
@@ -67,11 +73,43 @@ def _instruction_alternatives() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _instruction_wordings() -> tuple[tuple[str, tuple[str, ...] | None], ...]:
     """Each wording's regex and the folded words one of which any match of it contains
-    (None: it needs none that can be told)."""
+    (None: it needs none that can be told).
+
+    Deriving the words parses every wording (~12 ms per process), so they are stored in
+    ``data/generated.json`` with the SHA-256 of the wordings file they come from; a file
+    edited since is read afresh.
+    """
+    wordings = _instruction_alternatives()
+    stored = generated_data().get("instruction_words", {})
+    if stored.get("sha256") == _instructions_sha256() and len(stored["words"]) == len(wordings):
+        return tuple(
+            (wording, None if words is None else tuple(words))
+            for wording, words in zip(wordings, stored["words"], strict=True)
+        )
+    return derived_instruction_wordings()
+
+
+def derived_instruction_wordings() -> tuple[tuple[str, tuple[str, ...] | None], ...]:
+    """:func:`_instruction_wordings` read from the wordings themselves."""
+    wordings = _instruction_alternatives()
+    needed = [required_literals(wording, _INSTRUCTION_FLAGS) for wording in wordings]
+    # Sorted: the table in data/generated.json stays the same from run to run.
     return tuple(
-        (wording, required_literals(wording, _INSTRUCTION_FLAGS))
-        for wording in _instruction_alternatives()
+        (wording, None if words is None else tuple(sorted(words)))
+        for wording, words in zip(wordings, needed, strict=True)
     )
+
+
+def _instructions_sha256() -> str:
+    return hashlib.sha256(_instructions_toml().encode()).hexdigest()
+
+
+def instruction_words_table() -> dict[str, object]:
+    """What scripts/generate_data.py stores for :func:`_instruction_wordings`."""
+    return {
+        "sha256": _instructions_sha256(),
+        "words": [None if w is None else list(w) for _, w in derived_instruction_wordings()],
+    }
 
 
 @cache
