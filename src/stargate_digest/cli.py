@@ -344,6 +344,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     complete(parser)
     args = parser.parse_args(argv)
+    args.whole_process = argv is None  # a command-line process, not a caller's main([...])
     _configure_logging(args.verbose, quiet=args.quiet)
     run: Callable[[argparse.Namespace], int] = args.run
     try:
@@ -442,6 +443,16 @@ def _exit_code(errors: Sequence[object]) -> int:
     return EXIT_PARTIAL if errors else EXIT_OK
 
 
+def _freeze_imports(args: argparse.Namespace) -> None:
+    """In a command-line process, keep the garbage collector from scanning again and again
+    the objects the imports made (pydantic's schemas above all), which live as long as
+    the process: about 3 % of a short run's CPU. Not done inside a caller's process."""
+    if getattr(args, "whole_process", False):
+        import gc
+
+        gc.freeze()
+
+
 def _run_ingest(args: argparse.Namespace) -> int:
     from stargate_digest.digest.jsonout import article_json
 
@@ -474,6 +485,7 @@ def _run_summarize(args: argparse.Namespace) -> int:
     from stargate_digest.digest.render import render
     from stargate_digest.pipeline import build_digest
 
+    _freeze_imports(args)
     result = _load(args)
     if args.dry_run:
         return _dry_run(args, result.articles)

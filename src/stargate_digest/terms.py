@@ -41,6 +41,8 @@ class _Term:
     words: tuple[str, ...]
     prefix: tuple[bool, ...]
     label: str
+    single: bool = False
+    """One word: the term ends where its first word does."""
 
 
 def _is_word(char: str) -> bool:
@@ -80,7 +82,7 @@ class TermMatcher:
                 prefix.append(piece.endswith("*") and position == len(parts) - 1)
         if not words:
             raise ValueError(f"term {term!r} ({label}) has no words")
-        entry = _Term(tuple(words), tuple(prefix), label)
+        entry = _Term(tuple(words), tuple(prefix), label, single=len(words) == 1)
         table = self._prefix if entry.prefix[0] else self._exact
         table.setdefault(words[0], []).append(entry)
 
@@ -103,18 +105,20 @@ class TermMatcher:
                     self._seen[written] = candidates
             elif not candidates:
                 continue
+            size, length = len(written), len(text)
             position = text.find(written)
             while position >= 0:
-                end = position + len(written)
+                end = position + size
                 before = text[position - 1] if position else " "
                 # A term does not match right after a hyphen ("KI-Projekt").
                 if (
                     before != "-"
                     and not _is_word(before)
-                    and (end == len(text) or not _is_word(text[end]))
+                    and (end == length or not _is_word(text[end]))
                 ):
                     for term in candidates:
-                        stop = self._match_rest(text, end, term)
+                        # Most terms are one word: nothing more to match after it.
+                        stop = end if term.single else self._match_rest(text, end, term)
                         if stop is not None:
                             hits.add(TermHit(position, stop, term.label))
                 position = text.find(written, end)

@@ -8,6 +8,7 @@ A claim that fails either check is kept, marked ``verified=False`` and explained
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import tomllib
@@ -15,11 +16,12 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from stargate_digest.models import Alignment, Article, Claim
 from stargate_digest.quantities import Mention, find_mentions
+from stargate_digest.quantities.locale_facts import generated_data
 from stargate_digest.required_text import finder, fold, required_literals
 from stargate_digest.segment import Sentences
 
@@ -51,13 +53,68 @@ _INSTRUCTION_FLAGS = re.IGNORECASE | re.DOTALL
 
 @lru_cache(maxsize=1)
 def _instruction_source() -> str:
-    raw = resources.files("stargate_digest.data").joinpath("instructions.toml").read_text("utf-8")
-    alternatives = [
+    return "|".join(f"(?:{a})" for a in _instruction_alternatives())
+
+
+@lru_cache(maxsize=1)
+def _instructions_toml() -> str:
+    return resources.files("stargate_digest.data").joinpath("instructions.toml").read_text("utf-8")
+
+
+@lru_cache(maxsize=1)
+def _instruction_alternatives() -> tuple[str, ...]:
+    return tuple(
         pattern.replace("@A@", table["addressees"])
-        for table in tomllib.loads(raw).values()
+        for table in tomllib.loads(_instructions_toml()).values()
         for pattern in table["patterns"]
-    ]
-    return "|".join(f"(?:{a})" for a in alternatives)
+    )
+
+
+@lru_cache(maxsize=1)
+def _instruction_wordings() -> tuple[tuple[str, tuple[str, ...] | None], ...]:
+    """Each wording's regex and the folded words one of which any match of it contains
+    (None: it needs none that can be told).
+
+    Deriving the words parses every wording (~12 ms per process), so they are stored in
+    ``data/generated.json`` with the SHA-256 of the wordings file they come from; a file
+    edited since is read afresh.
+    """
+    wordings = _instruction_alternatives()
+    stored = generated_data().get("instruction_words", {})
+    if stored.get("sha256") == _instructions_sha256() and len(stored["words"]) == len(wordings):
+        return tuple(
+            (wording, None if words is None else tuple(words))
+            for wording, words in zip(wordings, stored["words"], strict=True)
+        )
+    return derived_instruction_wordings()
+
+
+def derived_instruction_wordings() -> tuple[tuple[str, tuple[str, ...] | None], ...]:
+    """:func:`_instruction_wordings` read from the wordings themselves."""
+    wordings = _instruction_alternatives()
+    needed = [required_literals(wording, _INSTRUCTION_FLAGS) for wording in wordings]
+    # Sorted: the table in data/generated.json stays the same from run to run.
+    return tuple(
+        (wording, None if words is None else tuple(sorted(words)))
+        for wording, words in zip(wordings, needed, strict=True)
+    )
+
+
+def _instructions_sha256() -> str:
+    return hashlib.sha256(_instructions_toml().encode()).hexdigest()
+
+
+def instruction_words_table() -> dict[str, object]:
+    """What scripts/generate_data.py stores for :func:`_instruction_wordings`."""
+    return {
+        "sha256": _instructions_sha256(),
+        "words": [None if w is None else list(w) for _, w in derived_instruction_wordings()],
+    }
+
+
+@cache
+def _wording_pattern(wording: str) -> re.Pattern[str]:
+    return re.compile(wording, _INSTRUCTION_FLAGS)
 
 
 def _normalized_with_map(text: str) -> tuple[str, list[int]]:
@@ -245,18 +302,27 @@ def _instructs(text: str, start: int, end: int) -> bool:
     """Claims share sentences: each sentence is searched once. A sentence with none of
     the words any instruction needs is not searched at all (required_text.py: the regex
     costs about a microsecond per character, the word test a small fraction of that)."""
+    folded = fold(text[start:end])
     needed = _instruction_words()
-    if needed is not None and not needed.search(fold(text[start:end])):
+    if needed is not None and not needed.search(folded):
         return False
-    return bool(_instruction_pattern().search(text, start, end))
+    # The whole alternation matches where one of its wordings does: only the wordings
+    # whose words the sentence holds are compiled (one each, ~1 ms, not ~10 ms for all).
+    return any(
+        _wording_pattern(wording).search(text, start, end)
+        for wording, words in _instruction_wordings()
+        if words is None or any(word in folded for word in words)
+    )
 
 
 @lru_cache(maxsize=1)
 def _instruction_words() -> re.Pattern[str] | None:
     """Finds, in folded text, the words of which any instruction holds one (read from the
-    pattern's source: the pattern itself is compiled only for a sentence that has one)."""
-    words = required_literals(_instruction_source(), _INSTRUCTION_FLAGS)
-    return None if words is None else finder(words)
+    wordings' sources: a wording is compiled only for a sentence that has one of its words)."""
+    wordings = _instruction_wordings()
+    if any(words is None for _, words in wordings):
+        return None
+    return finder(tuple(sorted({word for _, words in wordings for word in words or ()})))
 
 
 def _as_of_support(
@@ -344,6 +410,8 @@ def verify_claim(
     update["figure_end"] = start + figure[1] if figure else None
     if not _as_of_support(grounded, article, sentences, article_mentions):
         update["as_of"] = None
+    if all(getattr(claim, key) == value for key, value in update.items()):
+        return claim  # already so (most claims of the rules backend): copying costs more
     return claim.model_copy(update=update)
 
 

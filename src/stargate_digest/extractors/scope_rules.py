@@ -577,19 +577,9 @@ _LONGEST_COUNTRY = 40
 @cache
 def _country_names(language: str) -> dict[str, str]:
     """Country names (CLDR territories) in the language and in English -> English name."""
-    from babel import Locale, UnknownLocaleError
+    from stargate_digest.quantities.locale_facts import country_names
 
-    names: dict[str, str] = {}
-    english = Locale.parse("en").territories
-    try:
-        local = Locale.parse(word_language(language)).territories
-    except (ValueError, UnknownLocaleError):
-        local = english
-    for code, name in english.items():
-        if len(code) == 2 and code.isalpha():  # countries, not regions ("001", "EU")
-            names[str(name).casefold()] = str(name)
-            names[str(local.get(code, name)).casefold()] = str(name)
-    return names
+    return dict(country_names(language))  # generated for our languages: no locale to load
 
 
 def _country_after(text: str, end: int, language: str) -> str | None:

@@ -58,21 +58,39 @@ def word_language(language: str) -> str:
     return primary if primary in LANGUAGES else FALLBACK_LANGUAGE
 
 
+def _generated_locale(language: str) -> Mapping[str, Any] | None:
+    """The CLDR facts generated for one of our language tags (``data/generated.json``):
+    loading a CLDR locale with babel costs several milliseconds per language and process."""
+    table: Mapping[str, Any] | None = generated_data().get("locales", {}).get(language)
+    return table
+
+
 @cache
 def decimal_symbol(language: str) -> str:
     """CLDR decimal separator ('.' in en, ',' in fr/de/es/it/pt)."""
-    return str(get_decimal_symbol(cldr_locale(language)))
+    generated = _generated_locale(language)
+    return str(generated["decimal"] if generated else get_decimal_symbol(cldr_locale(language)))
 
 
 @cache
 def group_symbol(language: str) -> str:
     """CLDR digit-group separator (',' in en, '.' in de, narrow NBSP in fr)."""
-    return str(get_group_symbol(cldr_locale(language)))
+    generated = _generated_locale(language)
+    return str(generated["group"] if generated else get_group_symbol(cldr_locale(language)))
 
 
 @cache
 def home_currency(language: str) -> str | None:
     """The currency of the tag's territory, or of its likeliest one ('ja' -> JPY)."""
+    generated = _generated_locale(language)
+    if generated is not None:
+        home: str | None = generated["home_currency"]
+        return home
+    return cldr_home_currency(language)
+
+
+def cldr_home_currency(language: str) -> str | None:
+    """:func:`home_currency` computed from babel (scripts/generate_data.py)."""
     locale = cldr_locale(language)
     territory = locale.territory
     if territory is None:
@@ -89,6 +107,19 @@ def month_numbers(language: str) -> Mapping[str, int]:
     """Wide and abbreviated month names (no trailing dot, casefolded) -> month number,
     with the regional names of the language ("Jänner", de_AT) and the case forms CLDR
     does not list (Polish "w czerwcu")."""
+    generated = _generated_locale(language)
+    names = (
+        {name: number for name, number in generated["months"]}
+        if generated is not None
+        else cldr_month_numbers(language)
+    )
+    for word, number in MONTH_INFLECTIONS.get(primary_subtag(language), {}).items():
+        names.setdefault(word, number)
+    return names
+
+
+def cldr_month_numbers(language: str) -> dict[str, int]:
+    """CLDR's month names of :func:`month_numbers`, from babel (scripts/generate_data.py)."""
     names: dict[str, int] = {}
     regional = REGIONAL_MONTH_LOCALES.get(primary_subtag(language), ())
     for locale in (cldr_locale(language), *(Locale.parse(tag) for tag in regional)):
@@ -98,8 +129,6 @@ def month_numbers(language: str) -> Mapping[str, int]:
                     word = str(name).rstrip(".").casefold()
                     if word and not any(char.isdigit() for char in word):
                         names.setdefault(word, int(number))
-    for word, number in MONTH_INFLECTIONS.get(primary_subtag(language), {}).items():
-        names.setdefault(word, number)
     return names
 
 
@@ -164,7 +193,47 @@ def normalize_symbol(symbol: str) -> str:
 
 @cache
 def currency_names(language: str) -> Mapping[str, str]:
-    """CLDR's formal currency names in a language, singular and plural -> ISO code."""
+    """CLDR's formal currency names in a language, singular and plural -> ISO code.
+
+    Our languages' tables are read from ``data/generated.json`` (from babel: about 6 ms
+    and a CLDR locale load per language, in every process that reads amounts).
+    """
+    table: Mapping[str, str] | None = generated_data().get("currency_names", {}).get(language)
+    return table if table is not None else cldr_currency_names(language)
+
+
+def cldr_countries(language: str) -> list[tuple[str, str]]:
+    """CLDR's countries (two-letter territories): (English name, name in the language)."""
+    english = Locale.parse("en").territories
+    try:
+        local = Locale.parse(word_language(language)).territories
+    except (ValueError, UnknownLocaleError):
+        local = english
+    return [
+        (str(name), str(local.get(code, name)))
+        for code, name in english.items()
+        if len(code) == 2 and code.isalpha()  # countries, not regions ("001", "EU")
+    ]
+
+
+def country_names(language: str) -> list[tuple[str, str]]:
+    """Country names in the language and in English, casefolded, each with its English
+    name, in CLDR's order (extractors/scope_rules.py); our languages' from the generated table."""
+    generated = generated_data().get("countries", {})
+    local = generated.get(word_language(language))
+    if local is None or "en" not in generated:
+        countries = cldr_countries(language)
+    else:
+        countries = list(zip(generated["en"], local, strict=True))
+    return [
+        pair
+        for english, name in countries
+        for pair in ((english.casefold(), english), (name.casefold(), english))
+    ]
+
+
+def cldr_currency_names(language: str) -> dict[str, str]:
+    """:func:`currency_names` computed from babel (scripts/generate_data.py)."""
     locale = cldr_locale(language)
     names: dict[str, str] = {}
     for currency in CURRENCIES:

