@@ -280,3 +280,65 @@ def test_key_figures_come_by_sources_then_subject_and_the_whole_before_its_parts
         ("Alpha", None),
         ("Alpha", "Abilene campus"),
     ]
+
+
+# --- clusters.py: which value a claim joins, which claim shows it, when it held ------------
+
+
+def test_a_stated_as_of_is_when_a_value_held_not_the_publication() -> None:
+    found = run((article("a", on(23)), [claim("a", 1, 500e9, "USD", as_of="2024-03")]))
+    assert [f.as_of for f in found.key_figures] == ["2024-03"]
+
+
+def test_a_year_less_as_of_does_not_date_a_figure_its_publication_does() -> None:
+    # "on 10 September" without a year: the figure is dated by its article, so two
+    # articles of one day contradict each other rather than report a change
+    found = run(
+        (article("a", on(23)), [claim("a", 1, 500e9, "USD")]),
+        (article("b", on(23)), [claim("b", 1, 50e9, "USD", as_of="--09-10")]),
+    )
+    assert [(d.kind, d.severity) for d in found.disagreements] == [(CONFLICT, Severity.HIGH)]
+
+
+def test_the_range_most_sources_state_is_the_one_shown() -> None:
+    found = one_each(
+        claim("a", 1, 10e9, "USD", value_max=20e9),
+        *(claim(s, 1, 10e9, "USD", value_max=30e9) for s in "bc"),
+    )
+    assert [(f.value, f.value_max) for f in found.key_figures] == [(10e9, 30e9)]
+
+
+def test_the_claims_stating_the_value_as_shown_come_first() -> None:
+    # at EUR/USD parity, 17 billion euros and 17 billion dollars are one value, shown in
+    # dollars (two sources): the dollar claims are listed before the euro one
+    from stargate_digest.reconciliation.compare import find_disagreements
+
+    claims = [
+        claim("a", 1, 17e9, "EUR", value_usd=17e9),
+        *(claim(s, 1, 17e9, "USD", value_usd=17e9) for s in "bc"),
+    ]
+    _, figures = find_disagreements(claims, topic=load_topic())
+    assert [(f.unit, f.claim_ids) for f in figures] == [("USD", ["b#1", "c#1", "a#1"])]
+
+
+def test_a_coarser_date_joins_the_earliest_equally_supported_value_inside_it() -> None:
+    dates = {"metric": "target_date"}
+    found = one_each(
+        claim("a", 1, "2025-06-10", "date", **dates),
+        claim("b", 1, "2025-03", "date", **dates),
+        claim("c", 1, "2025", "date", **dates),  # March starts before 10 June
+    )
+    assert [(v.value, v.source_ids) for v in only(found).values] == [
+        ("2025-03", ["b", "c"]),
+        ("2025-06-10", ["a"]),
+    ]
+
+
+def test_a_range_joins_the_lower_of_two_values_inside_it_as_many_sources_give() -> None:
+    found = one_each(
+        claim("a", 1, 15e9, "USD"),
+        claim("b", 1, 25e9, "USD"),
+        claim("r", 1, 10e9, "USD", value_max=30e9),
+    )
+    (figure,) = found.key_figures
+    assert figure.source_ids == ["a", "r"]
