@@ -190,6 +190,17 @@ def test_parts_past_one_percent_of_their_total_do_not_match_it() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("second", "status"),
+    [(405e9, CONSISTENT), (405.25e9, INCONSISTENT), (395e9, CONSISTENT), (394.7e9, INCONSISTENT)],
+)
+def test_parts_match_their_total_up_to_one_percent_either_way(
+    second: float, status: CheckStatus
+) -> None:
+    # 505 is 1 % over 500, 505.25 1.05 %; 495 is 1 % under, 494.7 1.06 %
+    assert only(page(*parts(500e9, 100e9, second))).status is status
+
+
 def test_a_zero_part_adds_nothing() -> None:
     assert only(page(*parts(1.0, 1.0, 0.0))).status is CONSISTENT
 
