@@ -82,6 +82,14 @@ def test_an_equivalent_is_consistent_up_to_five_percent_either_way(
     assert only(equivalent(stated, "EUR")).status is status
 
 
+def test_an_equivalent_exactly_five_percent_off_is_consistent() -> None:
+    # one currency on both sides: the rate is 1 and the gap exactly 5 %
+    assert only(equivalent(1.05e9, "USD")).detail == (
+        f"$1 billion {AT} (1 USD per USD) is $1 billion; the source says $1.05 billion "
+        "(5.0% apart): consistent."
+    )
+
+
 def test_an_equivalent_of_zero_is_inconsistent_with_a_figure() -> None:
     assert only(equivalent(0.0, "EUR")).detail == (
         f"$1 billion {AT} (0.9612 EUR per USD) is €961.2 million; the source says "
@@ -145,6 +153,21 @@ def test_an_unstated_currency_is_read_among_the_topics_currencies_naming_two_oth
     assert found.claims[1].unit == "CNY"
 
 
+def test_open_candidates_without_a_rate_are_all_named() -> None:
+    found = equivalent(5e9, "XXX", currency_candidates=["ZZZ", "ZZY"])
+    assert only(found).detail == f"$1 billion cannot be converted to ZZZ, ZZY {AT}."
+
+
+def test_an_open_currency_that_no_candidate_fits_is_said_in_the_nearest() -> None:
+    found = equivalent(9e12, "XXX", currency_candidates=["JPY", "CNY"])
+    assert (only(found).status, only(found).detail) == (
+        INCONSISTENT,
+        f"$1 billion {AT} (156.3 JPY per USD) is 156.3 billion JPY; the source says "
+        "9 trillion JPY (5659.4% apart): not consistent.",
+    )
+    assert found.claims[1].unit == "XXX", "still open"
+
+
 def test_an_open_currency_that_two_candidates_fit_stays_unresolved() -> None:
     found = equivalent(7.5e9, "XXX", currency_candidates=["CNY", "HKD"])
     assert seen(only(found)) == (
@@ -202,7 +225,19 @@ def test_parts_match_their_total_up_to_one_percent_either_way(
 
 
 def test_a_zero_part_adds_nothing() -> None:
-    assert only(page(*parts(1.0, 1.0, 0.0))).status is CONSISTENT
+    check = only(page(*parts(1.0, 1.0, 0.0)))
+    assert (check.status, check.detail) == (
+        CONSISTENT,
+        "Stargate: $1 + $0 = $1, matching the stated total of $1.",
+    )
+
+
+def test_zero_parts_match_a_zero_total() -> None:
+    check = only(page(*parts(0.0, 0.0, 0.0)))
+    assert (check.status, check.detail) == (
+        CONSISTENT,
+        "Stargate: $0 + $0 = $0, matching the stated total of $0.",
+    )
 
 
 def test_a_percent_of_a_part_is_not_money_and_is_left_out() -> None:
@@ -259,6 +294,13 @@ def test_stakes_past_100_percent_are_inconsistent() -> None:
         "shares_total",
         "OpenAI 60 % + SoftBank 40.1 % = 100.1 %, more than 100 %.",
     )
+
+
+def test_a_zero_stake_counts_as_zero_and_100_percent_is_not_past_100() -> None:
+    # 0 + 100.000000001 is 100 plus the float noise the check allows, exactly
+    check = only(stakes(("OpenAI", 0.0), ("SoftBank", 100.000000001)))
+    assert check.status is CONSISTENT
+    assert check.detail.startswith("OpenAI 0 % + SoftBank 100 % = 100 %, leaving")
 
 
 def test_only_the_stake_metric_in_percent_counts() -> None:
