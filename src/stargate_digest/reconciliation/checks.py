@@ -38,6 +38,8 @@ def _fits(anchor: Claim, stated: float, currencies: Sequence[str], when: RateDat
             result = convert(float(anchor.value or 0.0), anchor.unit or "", currency, when.day)
         except ValueError:
             continue
+        if not result.amount:
+            continue  # a zero anchor fits every currency and none: no gap to measure
         gap = abs(stated - result.amount) / result.amount
         fits.append(_Fit(currency, result.amount, result.rate, gap))
     return sorted(fits, key=lambda fit: fit.gap)
