@@ -76,6 +76,62 @@ def test_an_unrelated_lone_value_beside_a_restatement_stays_a_conflict() -> None
     assert value.explanation is None
 
 
+def test_a_misreading_of_a_value_does_not_stop_its_restatement_being_found() -> None:
+    # $5.3 million (a misread scale word of page b's $5.3 billion) is read against the
+    # dollars before €5 billion is: the dollars still share the update reading of €5 billion
+    twice = [
+        grant("b", n, 5.3e9, "USD", start=20 * n, quote="$5.3 billion") for n in (1, 2)
+    ]  # two claims: ranked before the one-claim values
+    found = sources(
+        (
+            "a",
+            DAY,
+            [
+                grant("a", 1, 5e9, "EUR", start=40, quote=SAID),
+                grant("a", 2, 7.5e9, "EUR", start=40, quote=SAID),
+            ],
+        ),
+        ("b", DAY, twice),
+        *((s, DAY, [grant(s, 1, 7.5e9, "EUR", start=0, quote="7.5 billion")]) for s in "cd"),
+        ("e", DAY, [grant("e", 1, 5.3e6, "USD", start=0, quote="$5.3 million")]),
+    )
+    against_consensus = [d for d in found.disagreements if d.values[0].value == 7.5e9]
+    assert [(d.kind, d.severity) for d in against_consensus] == [(UPDATE, Severity.LOW)]
+    shown = next(v for v in against_consensus[0].values if v.unit == "USD")
+    assert (shown.explanation or "").startswith("$5.3 billion is €5 billion converted")
+
+
+def test_a_value_its_own_page_explains_keeps_its_own_reading() -> None:
+    # page b says "from $5.3 billion to 7.5 billion euros" itself: its own update, not
+    # the €5 billion's restated
+    said = "the grant rose from $5.3 billion to 7.5 billion euros"
+    found = sources(
+        (
+            "a",
+            DAY,
+            [
+                grant("a", 1, 5e9, "EUR", start=40, quote=SAID),
+                grant("a", 2, 7.5e9, "EUR", start=40, quote=SAID),
+            ],
+        ),
+        (
+            "b",
+            DAY,
+            [
+                grant("b", 1, 5.3e9, "USD", start=0, quote=said),
+                grant("b", 2, 7.5e9, "EUR", start=0, quote=said),
+            ],
+        ),
+        *((s, DAY, [grant(s, 1, 7.5e9, "EUR", start=0, quote="7.5 billion")]) for s in "cd"),
+    )
+    update = next(d for d in found.disagreements if d.kind is UPDATE)
+    shown = next(v for v in update.values if v.unit == "USD")
+    assert shown.explanation == (
+        "One source gives $5.3 billion and €7.5 billion in one statement: the figure "
+        "changed, as the source itself reports."
+    )
+
+
 def test_readings_must_come_one_per_outlier() -> None:
     # a reading attached to the wrong value would be reported as that value's: refused
     consensus, *outliers = cluster_numbers(
