@@ -117,3 +117,32 @@ def test_a_parts_lone_value_its_page_gives_for_the_whole_still_conflicts() -> No
         if d.scope == "Part X" and d.kind is DisagreementKind.CONFLICT
     ]
     assert part == [(DisagreementKind.CONFLICT, Severity.MEDIUM)]
+
+
+def test_a_figure_written_two_ways_dates_each_form_by_its_page() -> None:
+    # $500 billion and $505 billion are one figure rounded differently: each form is shown
+    # as of the day its page was published
+    found = pages(
+        ("a", date(2025, 1, 22), [claim("a", 1, 500e9, "USD", **MONEY)]),
+        ("b", date(2025, 1, 23), [claim("b", 1, 505e9, "USD", **MONEY)]),
+    )
+    (rounding,) = found.disagreements
+    assert rounding.kind is DisagreementKind.ROUNDING
+    assert [(v.value, v.as_of) for v in rounding.values] == [
+        (500e9, "2025-01-22"),
+        (505e9, "2025-01-23"),
+    ]
+
+
+def test_parts_that_differ_only_by_float_noise_are_no_breakdown() -> None:
+    # 3.0000001 and 3.0000002 are one number (the breakdown compares six decimals);
+    # 3.00001 and 3.00002 are told apart
+    def breakdowns(whole: float, part: float) -> int:
+        found = pages(
+            ("a", None, [claim("a", 1, whole, "count", **JOBS)]),
+            ("b", None, [claim("b", 1, part, "count", scope="Part X", **JOBS)]),
+        )
+        return sum(d.kind is DisagreementKind.SCOPE for d in found.disagreements)
+
+    assert breakdowns(3.0000001, 3.0000002) == 0
+    assert breakdowns(3.00001, 3.00002) == 1
