@@ -71,7 +71,7 @@ def test_an_undated_whole_is_compared_with_a_dated_part() -> None:
     assert scope_of(found, "c#1") is None
 
 
-def _breakdown_whole(consensus_days_after: int) -> list[tuple[float, str | None]]:
+def _breakdown_whole(consensus_days_after: int) -> list[tuple[float | str, str | None]]:
     """Parts (two pages) and a $40 billion whole (two pages) on one day; the whole's
     consensus, $65 billion (three pages), ``consensus_days_after`` days later."""
     parts_day = date(2024, 2, 1)
