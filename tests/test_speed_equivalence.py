@@ -234,6 +234,34 @@ def test_the_stored_instruction_words_are_the_derived_ones() -> None:
     assert stored["sha256"] == verify._instructions_sha256()
 
 
+def test_the_generated_file_holds_the_words_each_wording_needs() -> None:
+    """What scripts/generate_data.py wrote is what the wordings need today, word for word."""
+    from stargate_digest import verify
+    from stargate_digest.quantities.locale_facts import generated_data
+
+    assert generated_data()["instruction_words"] == verify.instruction_words_table()
+    words = verify.instruction_words_table()["words"]
+    assert isinstance(words, list)
+    assert words == [None if w is None else list(w) for _, w in verify._instruction_wordings()]
+
+
+def test_a_wording_with_no_word_it_must_contain_is_checked_without_a_prefilter(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A wording made only of classes ("\\d+\\w*") has no word to look for first: it is
+    stored as None (always tried), beside the words of a wording that has some."""
+    from stargate_digest import verify
+
+    monkeypatch.setattr(
+        verify, "_instruction_alternatives", lambda: ("ignore (all|any) rules", r"\d+\w*")
+    )
+    derived = dict(verify.derived_instruction_wordings())
+    assert derived[r"\d+\w*"] is None
+    assert derived["ignore (all|any) rules"] == ("ignore ",)
+    table = verify.instruction_words_table()["words"]
+    assert isinstance(table, list) and table[1] is None and isinstance(table[0], list)
+
+
 def test_an_edited_wordings_file_is_read_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
     from stargate_digest import verify
 
