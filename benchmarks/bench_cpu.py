@@ -21,9 +21,10 @@ import resource
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from baseline import baseline_src
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,20 +69,14 @@ def main() -> None:
     if args.throughput_json:
         print(json.dumps(_throughput(args.articles)))
         return
-    with tempfile.TemporaryDirectory() as folder:
-        archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", args.baseline, "src"],
-            check=True,
-            capture_output=True,
-        ).stdout
-        subprocess.run(["tar", "-x", "-C", folder], input=archive, check=True)
+    with baseline_src(args.baseline) as old_src:
         envs = {}
-        for label, source in (("before", Path(folder) / "src"), ("now", ROOT / "src")):
+        for label, source in (("before", old_src), ("now", ROOT / "src")):
             env = dict(os.environ, PYTHONPATH=str(source))
             env.pop("PYTHONDONTWRITEBYTECODE", None)
             envs[label] = env
         summarize = [sys.executable, "-m", "stargate_digest", "summarize", str(ROOT / "seeds")]
-        summarize += ["--output", str(Path(folder) / "digest.md")]
+        summarize += ["--output", str(old_src.parent / "digest.md")]
         for env in envs.values():
             _child_cpu(summarize, env)  # write and warm the bytecode
         rates: dict[str, list[dict[str, list[int]]]] = {label: [] for label in envs}

@@ -21,8 +21,9 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+from baseline import baseline_src
 
 ROOT = Path(__file__).resolve().parent.parent
 _CHILD = """
@@ -80,19 +81,13 @@ def main() -> None:
     parser.add_argument("--baseline", default="f47477c", help="git commit to compare with")
     parser.add_argument("--articles", type=int, default=100)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", args.baseline, "src"],
-            check=True,
-            capture_output=True,
-        ).stdout
-        subprocess.run(["tar", "-x", "-C", folder], input=archive, check=True)
+    with baseline_src(args.baseline) as old_src:
         results = {}
-        for label, source in (("before", Path(folder) / "src"), ("now", ROOT / "src")):
+        for label, source in (("before", old_src), ("now", ROOT / "src")):
             # A fixed hash seed: set and dict layouts (and so the work) the same every run.
             env = dict(os.environ, PYTHONPATH=str(source), PYTHONHASHSEED="0")
             env.pop("PYTHONDONTWRITEBYTECODE", None)
-            results[label] = _measure(env, args.articles, Path(folder) / "digest.md")
+            results[label] = _measure(env, args.articles, old_src.parent / "digest.md")
     before, now = results["before"], results["now"]
     print(f"instructions, {args.baseline} (before) vs this checkout (now):")
     for key in ("seed-like", "figure-dense"):

@@ -29,6 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from baseline import baseline_src
 from synthetic import synthetic_corpus
 
 from stargate_digest import load_articles
@@ -83,12 +84,8 @@ def _child_throughput(pythonpath: str | None, size: int) -> dict[str, float]:
 
 
 def _compare(baseline: str, size: int) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", baseline, "src"], check=True, capture_output=True
-        )
-        subprocess.run(["tar", "-x", "-C", folder], input=archive.stdout, check=True)
-        old_src = str(Path(folder) / "src")
+    with baseline_src(baseline) as folder:
+        old_src = str(folder)
         best: dict[str, dict[str, float]] = {"before": {}, "now": {}}
         for _ in range(ROUNDS):
             for side, path in (("before", old_src), ("now", None)):
