@@ -121,10 +121,12 @@ _WORDS = ["note", "to", "for", "AI", "assistants", "ignore", "previous", "rules"
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(_WORDS), max_size=12))
 def test_the_instruction_check_is_the_whole_alternation(words: list[str]) -> None:
-    from stargate_digest.verify import _instruction_pattern, _instructs
+    from test_required_text import instruction_pattern
+
+    from stargate_digest.verify import _instructs
 
     for text in (" ".join(words), *_INVENTED_INSTRUCTIONS):
-        assert _instructs(text, 0, len(text)) == bool(_instruction_pattern().search(text))
+        assert _instructs(text, 0, len(text)) == bool(instruction_pattern().search(text))
 
 
 def test_invented_instructions_are_caught_and_reporting_is_not() -> None:

@@ -38,22 +38,7 @@ _EQUIVALENT_CHARS = str.maketrans(
 )  # fmt: skip
 
 
-@lru_cache(maxsize=1)
-def _instruction_pattern() -> re.Pattern[str]:
-    """Every language's wordings that address a reader, model or summariser, as one regex.
-
-    The wordings are data (``data/instructions.toml``); all languages are tried on every
-    text, since an injected sentence need not be in the article's language.
-    """
-    return re.compile(_instruction_source(), _INSTRUCTION_FLAGS)
-
-
 _INSTRUCTION_FLAGS = re.IGNORECASE | re.DOTALL
-
-
-@lru_cache(maxsize=1)
-def _instruction_source() -> str:
-    return "|".join(f"(?:{a})" for a in _instruction_alternatives())
 
 
 @lru_cache(maxsize=1)
