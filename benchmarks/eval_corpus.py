@@ -51,7 +51,9 @@ BASELINE = "8436aa5"  # main before this turn's issues (contract 1.1)
 # Stories added as held-out sets: gathered and annotated blind, never looked at while the
 # extractors and the reconciler were tuned (their READMEs say so). They are scored apart,
 # because the other stories' figures are optimistic since they were used to find errors.
-HELD_OUT = frozenset({"samsung"})
+# Samsung was held out for two turns and retired into the tuned-on set at the start of the
+# third (docs/benchmarks.md): a held-out story is scored once per turn and then used up.
+HELD_OUT: frozenset[str] = frozenset()
 
 # Runs inside the baseline's code (PYTHONPATH=its src): reads the stories from stdin and
 # prints, per story, its claims and findings from its own extraction and from the gold.
@@ -196,6 +198,8 @@ def main() -> None:
         "seed and written sets": find_stories([ROOT / "tests" / "gold"]),
     }
     for group, stories in groups.items():
+        if not stories:
+            continue
         print(f"## {group}\n")
         started = time.perf_counter()
         now = evaluate_stories(stories, RulesExtractor, "rules")
