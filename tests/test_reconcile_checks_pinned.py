@@ -300,7 +300,14 @@ def test_a_zero_stake_counts_as_zero_and_100_percent_is_not_past_100() -> None:
     # 0 + 100.000000001 is 100 plus the float noise the check allows, exactly
     check = only(stakes(("OpenAI", 0.0), ("SoftBank", 100.000000001)))
     assert check.status is CONSISTENT
-    assert check.detail.startswith("OpenAI 0 % + SoftBank 100 % = 100 %, leaving")
+    assert check.detail == "OpenAI 0 % + SoftBank 100 % = 100 %, leaving 0 % for others."
+
+
+def test_what_stakes_leave_for_others_is_shown_to_the_millionth_of_a_percent() -> None:
+    check = only(stakes(("OpenAI", 60.0), ("SoftBank", 39.999999)))
+    assert check.detail.endswith("leaving 1e-06 % for others.")
+    finer = only(stakes(("OpenAI", 60.0), ("SoftBank", 39.9999996)))
+    assert finer.detail.endswith("leaving 0 % for others.")
 
 
 def test_only_the_stake_metric_in_percent_counts() -> None:

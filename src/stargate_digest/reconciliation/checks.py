@@ -152,8 +152,10 @@ def check_shares(claims: Sequence[Claim], metric: str) -> list[ConsistencyCheck]
     total = sum(float(c.value or 0.0) for c in stakes.values())
     parts = " + ".join(f"{s} {float(c.value or 0.0):g} %" for s, c in stakes.items())
     ok = total <= 100.0 + 1e-9
+    # the float noise allowed above must not show as "leaving -1e-09 %"
+    left = max(0.0, round(100.0 - total, 6))
     detail = f"{parts} = {total:g} %" + (
-        f", leaving {100 - total:g} % for others." if ok else ", more than 100 %."
+        f", leaving {left:g} % for others." if ok else ", more than 100 %."
     )
     first = next(iter(stakes.values()))
     return [
