@@ -53,7 +53,8 @@ BASELINE = "8436aa5"  # main before this turn's issues (contract 1.1)
 # because the other stories' figures are optimistic since they were used to find errors.
 # Samsung was held out for two turns and retired into the tuned-on set at the start of the
 # third (docs/benchmarks.md): a held-out story is scored once per turn and then used up.
-HELD_OUT: frozenset[str] = frozenset()
+# Micron's New York megafab was gathered blind in the third turn to take its place.
+HELD_OUT: frozenset[str] = frozenset({"micron"})
 
 # Runs inside the baseline's code (PYTHONPATH=its src): reads the stories from stdin and
 # prints, per story, its claims and findings from its own extraction and from the gold.
