@@ -48,13 +48,13 @@ from stargate_digest.topic import load_topic
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = "8436aa5"  # main before this turn's issues (contract 1.1)
-# Stories added as held-out sets: gathered and annotated blind, never looked at while the
-# extractors and the reconciler were tuned (their READMEs say so). They are scored apart,
+# Stories held out from tuning (tests/corpus/held_out.txt says which and why): scored apart,
 # because the other stories' figures are optimistic since they were used to find errors.
-# Samsung was held out for two turns and retired into the tuned-on set at the start of the
-# third (docs/benchmarks.md): a held-out story is scored once per turn and then used up.
-# Micron's New York megafab was gathered blind in the third turn to take its place.
-HELD_OUT: frozenset[str] = frozenset({"micron"})
+HELD_OUT: frozenset[str] = frozenset(
+    line.strip()
+    for line in (ROOT / "tests" / "corpus" / "held_out.txt").read_text("utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
 
 # Runs inside the baseline's code (PYTHONPATH=its src): reads the stories from stdin and
 # prints, per story, its claims and findings from its own extraction and from the gold.

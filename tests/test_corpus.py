@@ -44,6 +44,16 @@ def test_the_corpus_is_as_large_and_varied_as_promised() -> None:
     assert len(sites) >= 30
 
 
+def test_every_held_out_name_is_a_story_and_some_story_is_tuned_on() -> None:
+    """A misspelt name in held_out.txt would quietly make a held-out story tuned-on (and
+    run it through the extractor in the browser test): every name must be a story."""
+    lines = (CORPUS / "held_out.txt").read_text("utf-8").splitlines()
+    held_out = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+    names = {story.name for story in STORIES}
+    assert held_out <= names
+    assert names - held_out
+
+
 def _front_matter(story: Story, article_id: str) -> dict[str, str]:
     raw = (story.articles / f"{article_id}.md").read_text("utf-8")
     fields: dict[str, str] = {}
