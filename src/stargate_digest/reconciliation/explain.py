@@ -465,6 +465,30 @@ def earlier_or_later(outlier: Cluster, context: Context) -> Explanation | None:
     )
 
 
+def postponed(outlier: Cluster, context: Context) -> Explanation | None:
+    """A planned date that moved: dated sources give a later date once the earlier one had
+    come, and the earlier date's sources are undated (no order of sources to read)."""
+    mine, theirs = outlier.day, context.consensus.day
+    if mine is None or theirs is None or not (mine.has_year and theirs.has_year):
+        return None
+    (first, early), (then, late) = sorted(
+        ((mine, outlier), (theirs, context.consensus)), key=lambda pair: pair[0].start
+    )
+    if days_apart(first, then) < MONTHS_APART or cluster_time(early, context.time_of):
+        return None
+    # each page of the later date wrote it as a plan (it lay ahead) and wrote when the
+    # earlier date had already begun: a page does not give as planned a date it has seen
+    # pass, so the earlier date is an earlier plan (or what came of it), not a rival
+    days = cluster_time(late, context.time_of)
+    if not days or not all(first.start <= day < then.start for day in days):
+        return None
+    return Explanation(
+        DisagreementKind.UPDATE,
+        f"By {time_label(late, days)}, when {context.label(early)} had come, sources give "
+        f"{context.label(late)}: the planned date moved.",
+    )
+
+
 def changed_parts(outlier: Cluster, context: Context) -> Explanation | None:
     """Totals each page builds from figures of two other metrics (17 + 6.8, 30 + 10)
     that are earlier and later values: the totals changed with them (sums.py)."""
@@ -619,6 +643,7 @@ EXPLAINERS: tuple[Explainer, ...] = (
     typo,
     partners_share,
     earlier_or_later,
+    postponed,
     changed_parts,
     other_scope,
     same_source,
