@@ -479,8 +479,8 @@ def postponed(outlier: Cluster, context: Context) -> Explanation | None:
     # each page of the later date wrote it as a plan (it lay ahead) and wrote when the
     # earlier date had already begun: a page does not give as planned a date it has seen
     # pass, so the earlier date is an earlier plan (or what came of it), not a rival
-    days = cluster_time(late, context.time_of)
-    if not days or not all(first.start <= day < then.start for day in days):
+    days = cluster_time(late, context.time_of)  # sorted: its ends bound every page
+    if not days or not first.start <= days[0] <= days[-1] < then.start:
         return None
     return Explanation(
         DisagreementKind.UPDATE,
