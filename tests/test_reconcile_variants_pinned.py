@@ -92,11 +92,24 @@ def test_pages_that_each_write_the_figure_both_ways_disagree_with_nobody() -> No
     assert found.disagreements == []
 
 
-def test_a_cluster_holding_a_range_lists_no_forms() -> None:
+def test_a_range_in_a_cluster_is_no_form_but_the_other_forms_are_listed() -> None:
+    # "€10-11 billion" agrees with every form inside it: it rounds nothing and is not
+    # listed; €10.4 billion beside €10.5 billion still is (the range changed nothing)
     found = sources(
         *each(10.5e9, "EUR", "ab"),
         *each(10.4e9, "EUR", "c"),
         ("d", DAY, [grant("d", 10e9, value_max=11e9)]),
+    )
+    (rounding,) = roundings(found)
+    assert shown(rounding) == [(10.5e9, "EUR", 2), (10.4e9, "EUR", 1)]
+    assert "d#1" not in [cid for v in rounding.values for cid in v.claim_ids]
+
+
+def test_a_cluster_shown_by_a_range_lists_no_forms() -> None:
+    found = sources(
+        *((s, DAY, [grant(s, 10e9, value_max=11e9)]) for s in "abc"),
+        *each(10.5e9, "EUR", "d"),
+        *each(10.4e9, "EUR", "e"),
     )
     assert roundings(found) == [], [d.explanation for d in found.disagreements]
 

@@ -43,14 +43,13 @@ from stargate_digest.reconciliation.explain import (
     REFERENCES,
     Context,
     Explanation,
-    Part,
-    PartIndex,
     bound_holds,
     explain,
     read_against,
     rival_reading,
     time_label,
 )
+from stargate_digest.reconciliation.partners import Part, PartIndex
 from stargate_digest.reconciliation.restated import OtherMeasures, share_readings
 from stargate_digest.reconciliation.sums import SumIndex
 from stargate_digest.reconciliation.values import (

@@ -35,6 +35,7 @@ from stargate_digest.reconciliation.clusters import (
     cluster_time,
 )
 from stargate_digest.reconciliation.dating import RateDate
+from stargate_digest.reconciliation.partners import CONTRIBUTION_METRICS, Part, PartIndex
 from stargate_digest.reconciliation.sums import SumIndex
 from stargate_digest.reconciliation.values import (
     EXACT_TOLERANCE,
@@ -43,7 +44,6 @@ from stargate_digest.reconciliation.values import (
     ratio,
 )
 
-CONTRIBUTION_METRICS = ("equity_contribution", "partner_investment")
 EQUIVALENT_TOLERANCE = 0.05  # a stated conversion is rounded, and rates drift within days
 ROUNDING_LIMIT = 1.25  # past this, two roundings of one figure are not plausible
 ROUND_FIGURE_SPREAD = 0.10  # how far from itself a round figure may stand (as "about")
@@ -60,73 +60,6 @@ class Explanation:
     kind: DisagreementKind
     text: str
     likely_error: str | None = None
-
-
-@dataclass(frozen=True)
-class Part:
-    """A figure given for one part of a subject (or one partner), indexed for explainers."""
-
-    label: str
-    low: float
-    high: float
-    source_ids: frozenset[str]
-    subject: str = ""
-
-
-class PartIndex:
-    """Partners' contributions (one partner, and per source two or more together) by amount.
-
-    Built once per run; a lookup reads only the buckets near a value, so explaining an
-    outlier costs the same however many sources give per-partner figures.
-    """
-
-    _PER_DECADE = 100  # 2.3 % wide buckets: the 2 % tolerance reaches the neighbours only
-
-    def __init__(self, claims: Sequence[Claim]) -> None:
-        by_source: dict[tuple[str, str], dict[str, Claim]] = {}
-        for claim in sorted(claims, key=lambda c: (c.source_id, c.id)):
-            if (
-                claim.metric in CONTRIBUTION_METRICS
-                and claim.verified
-                and claim.equivalent_of is None
-                and claim.value_usd
-                and claim.value_usd > 0
-            ):
-                by_source.setdefault((claim.source_id, claim.metric), {}).setdefault(
-                    claim.subject, claim
-                )
-        self._buckets: dict[int, list[Part]] = {}
-        for (source, metric), by_subject in sorted(by_source.items()):
-            what = metric.replace("_", " ")
-            found = [c for _, c in sorted(by_subject.items())]
-            for claim in found:
-                self._add(Part(f"{claim.subject}'s {describe(claim)} ({what})",
-                               float(claim.value_usd or 0.0), float(claim.value_usd or 0.0),
-                               frozenset({source}), claim.subject))  # fmt: skip
-            if len(found) > 1:
-                total = sum(float(c.value_usd or 0.0) for c in found)
-                parts = " and ".join(f"{c.subject} {describe(c)}" for c in found)
-                self._add(Part(f"{parts} combined ({what})", total, total, frozenset({source})))
-
-    def _bucket(self, amount: float) -> int:
-        return round(math.log10(amount) * self._PER_DECADE)
-
-    def _add(self, part: Part) -> None:
-        self._buckets.setdefault(self._bucket(part.low), []).append(part)
-
-    def near(self, low: float, high: float) -> list[Part]:
-        """Parts within the rounding tolerance of ``low`` (or inside a range low..high)."""
-        if low <= 0:
-            return []
-        first, last = self._bucket(low) - 1, self._bucket(max(high, low)) + 1
-        if last - first > 3 * self._PER_DECADE:
-            return []  # an open-ended range says nothing about a part
-        return [
-            part
-            for bucket in range(first, last + 1)
-            for part in self._buckets.get(bucket, [])
-            if abs(part.low - low) <= EXACT_TOLERANCE * part.low or low <= part.low <= high
-        ]
 
 
 @dataclass
@@ -532,6 +465,30 @@ def earlier_or_later(outlier: Cluster, context: Context) -> Explanation | None:
     )
 
 
+def postponed(outlier: Cluster, context: Context) -> Explanation | None:
+    """A planned date that moved: dated sources give a later date once the earlier one had
+    come, and the earlier date's sources are undated (no order of sources to read)."""
+    mine, theirs = outlier.day, context.consensus.day
+    if mine is None or theirs is None or not (mine.has_year and theirs.has_year):
+        return None
+    (first, early), (then, late) = sorted(
+        ((mine, outlier), (theirs, context.consensus)), key=lambda pair: pair[0].start
+    )
+    if days_apart(first, then) < MONTHS_APART or cluster_time(early, context.time_of):
+        return None
+    # each page of the later date wrote it as a plan (it lay ahead) and wrote when the
+    # earlier date had already begun: a page does not give as planned a date it has seen
+    # pass, so the earlier date is an earlier plan (or what came of it), not a rival
+    days = cluster_time(late, context.time_of)  # sorted: its ends bound every page
+    if not days or not first.start <= days[0] <= days[-1] < then.start:
+        return None
+    return Explanation(
+        DisagreementKind.UPDATE,
+        f"By {time_label(late, days)}, when {context.label(early)} had come, sources give "
+        f"{context.label(late)}: the planned date moved.",
+    )
+
+
 def changed_parts(outlier: Cluster, context: Context) -> Explanation | None:
     """Totals each page builds from figures of two other metrics (17 + 6.8, 30 + 10)
     that are earlier and later values: the totals changed with them (sums.py)."""
@@ -686,6 +643,7 @@ EXPLAINERS: tuple[Explainer, ...] = (
     typo,
     partners_share,
     earlier_or_later,
+    postponed,
     changed_parts,
     other_scope,
     same_source,

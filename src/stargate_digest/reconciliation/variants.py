@@ -6,7 +6,9 @@ one page gave "$31.6 billion" for the €30 billion the rest give: the sources r
 convert one figure (kind rounding, always low). Each form other than the one most of the
 cluster's sources state is explained against that form by the same explainers as values
 of different clusters (``rounded``, ``converted``); a form that neither explains, or that
-only sources of the main form give (a page restating its own figure), is no finding.
+only sources of the main form give (a page restating its own figure), is no finding. A
+range ("$6-7 billion") is no form of the figure: it agrees with every value inside it,
+and the other forms of its cluster ("$6 billion" beside "$6.4 billion") are still listed.
 
 A form in another currency than its cluster's main form is compared in its own currency
 when another of the best-supported values is given in that currency: a conversion's rate
@@ -53,13 +55,16 @@ def written_differently(
     cluster: Cluster, context: Context, ranked: Sequence[Cluster] = ()
 ) -> Forms | None:
     """The cluster's main form and each other form a source gives, with how it differs;
-    None when every source writes the figure the same way (or for dates and ranges).
+    None when every source writes the figure the same way (or for dates, or a cluster
+    shown by a range).
     ``ranked`` is the group's clusters in consensus order (for forms in another currency)."""
-    if context.dimension == "date" or any(c.value_max is not None for c in cluster.claims):
+    if context.dimension == "date" or cluster.representative.value_max is not None:
         return None
     main = _form(cluster.representative)
     forms: dict[tuple[str, str], Cluster] = {}
     for claim in sorted(cluster.claims, key=lambda c: (c.source_id, c.id)):
+        if claim.value_max is not None:
+            continue  # a range agrees with every form inside it: it rounds nothing
         forms.setdefault(_form(claim), Cluster(low=cluster.low, high=cluster.high)).add(claim)
     if len(forms) < 2:
         return None
