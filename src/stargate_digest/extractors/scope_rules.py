@@ -19,6 +19,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from typing import Protocol
 
 from stargate_digest.extractors.clause_rules import COORDINATORS, named_together
@@ -260,6 +261,7 @@ class ScopeRules:
             for h in scopes.within(previous)
             if self.topic.scopes[h.label].kind != "period" and self._names(text, h, language)
         ]
+        named = self._narrowest(text, named, language)
         if len({h.label for h in named}) != 1:
             return None
         language = word_language(language)
@@ -272,6 +274,24 @@ class ScopeRules:
         if again is not None and again.search(text, sentence.start, sentence.end):
             return named[0].label
         return None
+
+    def _narrowest(self, text: str, hits: list[TermHit], language: str) -> list[TermHit]:
+        """``hits`` without the places that only locate the next one: an address names
+        one place, its state or city saying where it is ("德克萨斯州泰勒", "テキサス州
+        テイラー市", "텍사스 주 Taylor 시" go from the larger to the smaller; "Taylor,
+        Texas" from the smaller to the larger)."""
+        places = sorted(
+            (h for h in hits if self.topic.scopes[h.label].kind in _PLACES),
+            key=lambda h: h.start,
+        )
+        larger: set[int] = set()
+        for first, second in pairwise(places):
+            if first.label != second.label and _ADDRESS_GAP.fullmatch(
+                text, first.end, second.start
+            ):
+                head_final = word_language(language) in _HEAD_FINAL
+                larger.add(id(first) if head_final else id(second))
+        return [h for h in hits if id(h) not in larger]
 
     def _site_before(
         self, scopes: Hits, text: str, sentences: Sentences, figure: Figure, language: str
@@ -476,6 +496,11 @@ def _previous_sentence(sentences: Sentences, figure: Figure) -> Span | None:
 
 
 _UNSPACED = frozenset({"zh", "ja"})
+# Languages that write the larger place first, the place it holds after it.
+_HEAD_FINAL = frozenset({"zh", "ja", "ko"})
+# What stands between the two names of an address: nothing, a space, a comma, or a
+# word for "state" or "city" the alias left out ("텍사스 주 Taylor", "Taylor, Texas").
+_ADDRESS_GAP = re.compile(r"(?:[ \u00a0]?(?:주|州|시|市)?[ \u00a0]?|,[ \u00a0]?)")
 # The last word of a part's name when it is a common noun ("first phase" -> "phase",
 # "Abilene campus" -> "campus"): a lowercase word of three letters or more at its end
 # (German nouns are capitalised: any word).
