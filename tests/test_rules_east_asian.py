@@ -103,3 +103,43 @@ def test_two_places_apart_are_still_two_places() -> None:
     at no one of them."""
     text = "星际之门在阿比林和沙克尔福德县建设新园区。该项目耗资400亿美元。"
     assert one(text, "zh", 40e9, "USD").scope is None
+
+
+# --- Japanese two-digit years and spans of years ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("アクメ社は22年3月、新工場の建設を発表した。", "2022-03"),
+        ("アクメ社は22年3月5日に発表した。", "2022-03-05"),
+        ("アクメ社は2022年3月に発表した。", "2022-03"),
+    ],
+)
+def test_a_japanese_two_digit_year_before_its_month_is_this_centurys(text: str, value: str) -> None:
+    """Japanese news drops the century before a month ("22年3月" is March 2022)."""
+    assert [(m.kind, m.value) for m in find_mentions(text, "ja")] == [("date", value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["アクメ社の株価は22年ぶりの安値となった。", "創業から22年、社員は300人になった。"],
+)
+def test_a_two_digit_year_with_no_month_is_no_date(text: str) -> None:
+    """ "22年ぶり" (the first time in 22 years) counts years: without a month, two digits
+    before 年 are no date."""
+    assert "date" not in [m.kind for m in find_mentions(text, "ja")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("2028~29年の生産開始を見込む。", "ja"),
+        ("预计2028～2029年投产。", "zh"),
+        ("2028~2029년 가동을 목표로 한다.", "ko"),
+    ],
+)
+def test_a_span_of_years_is_dated_from_its_first_year(text: str, language: str) -> None:
+    """ "2028~29年" is one span, from 2028 (a range of amounts is valued at its low end
+    too), not the year 2029 alone nor nothing."""
+    assert [(m.kind, m.value) for m in find_mentions(text, language)] == [("date", "2028")]
