@@ -143,3 +143,82 @@ def test_a_span_of_years_is_dated_from_its_first_year(text: str, language: str) 
     """ "2028~29年" is one span, from 2028 (a range of amounts is valued at its low end
     too), not the year 2029 alone nor nothing."""
     assert [(m.kind, m.value) for m in find_mentions(text, language)] == [("date", "2028")]
+
+
+# --- "this" opening a paragraph, and the parts a list includes ----------------------------
+
+
+def test_this_opening_a_paragraph_points_at_the_paragraph_before() -> None:
+    """ "此次投资" (this investment) opening a paragraph takes up what the last sentence
+    of the paragraph before named."""
+    text = "星际之门宣布将在阿比林建设新园区。\n\n星际之门此次投资将创造1500个工作岗位。"
+    assert one(text, "zh", 1500, "count").scope == "Abilene campus"
+
+
+def test_a_paragraph_that_does_not_point_back_takes_nothing_from_the_one_before() -> None:
+    text = "星际之门宣布将在阿比林建设新园区。\n\n软银表示，星际之门将创造1500个工作岗位。"
+    assert one(text, "zh", 1500, "count").scope is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "星际之门将在阿比林建设包括洛兹敦工厂在内的新园区。该项目将创造1500个工作岗位。",
+            "zh",
+        ),
+        (
+            "Stargate will build a campus in Abilene including a plant in Lordstown. "
+            "This project will create 1,500 jobs.",
+            "en",
+        ),
+    ],
+)
+def test_parts_named_after_an_inclusion_word_are_pieces_of_the_one_before(
+    text: str, language: str
+) -> None:
+    """ "X, including a plant in Y": the sentence is about X, which holds Y, so "this"
+    in the next sentence points at X."""
+    assert one(text, language, 1500, "count").scope == "Abilene campus"
+
+
+# --- a coordinator glued to the noun before a figure --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("星际之门将创造17000个建筑岗位和4500个工作岗位。", "zh"),
+        ("스타게이트는 건설 일자리 17000개와 4500개의 일자리를 만든다.", "ko"),
+    ],
+)
+def test_a_cue_glued_to_a_coordinator_is_said_of_the_figure_before(
+    text: str, language: str
+) -> None:
+    """ "17000个建筑岗位和4500个工作岗位": the construction cue before "和" is said of the
+    17,000; the 4,500 are the jobs named after them."""
+    made = claims(text, language, with_construction_jobs())
+    assert [(c.value, c.metric) for c in made] == [(17000, "construction_jobs"), (4500, "jobs")]
+
+
+@cache
+def with_construction_jobs() -> RulesExtractor:
+    """The bundled profile with a more specific kind of jobs, as stories of plants have."""
+    data = load_topic().model_dump()
+    data["metrics"]["construction_jobs"] = {
+        "kinds": ["count"],
+        "subjects": ["project"],
+        "priority": 3,
+        "cues": ["建筑岗位", "건설 일자리"],
+    }
+    return RulesExtractor(TopicProfile.model_validate(data))
+
+
+def test_a_european_paragraph_opening_with_these_sums_up_more_than_one_sentence() -> None:
+    """ "Ces annonces" opening a French paragraph takes up the whole story so far, not the
+    site the paragraph before ended on."""
+    text = (
+        "Stargate construit un campus à Abilene.\n\n"
+        "Ces annonces ont fait bondir l'action SoftBank de 11 %."
+    )
+    assert one(text, "fr", 11, "percent").scope is None
