@@ -222,3 +222,36 @@ def test_a_european_paragraph_opening_with_these_sums_up_more_than_one_sentence(
         "Ces annonces ont fait bondir l'action SoftBank de 11 %."
     )
     assert one(text, "fr", 11, "percent").scope is None
+
+
+# --- a change by a share of a figure ------------------------------------------------------
+
+
+@cache
+def with_cut() -> RulesExtractor:
+    """The bundled profile with a metric of a cut, cued by a change word (減, 감소)."""
+    data = load_topic().model_dump()
+    data["metrics"]["investment_cut"] = {
+        "kinds": ["money", "percent"],
+        "subjects": ["project"],
+        "priority": 3,
+        "cues": ["減", "감소"],
+    }
+    return RulesExtractor(TopicProfile.model_validate(data))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "amount"),
+    [
+        ("スターゲートの規模は昨年発表した400億ドルから約25%減った。", "ja", 40e9),
+        ("스타게이트의 규모는 400억 달러에서 25% 감소했다.", "ko", 40e9),
+    ],
+)
+def test_the_figure_a_percent_change_starts_from_is_a_level(
+    text: str, language: str, amount: float
+) -> None:
+    """ "400億ドルから約25%減った": the 25% is the cut, the $40 billion the level it was cut
+    from: a metric of the change labels the percent, not the amount."""
+    made = {c.value: c.metric for c in claims(text, language, with_cut())}
+    assert made[25] == "investment_cut"
+    assert made[amount] != "investment_cut"
