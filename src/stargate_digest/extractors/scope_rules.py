@@ -288,8 +288,11 @@ class ScopeRules:
     def _narrowest(self, text: str, hits: list[TermHit], language: str) -> list[TermHit]:
         """``hits`` without the places that only locate the next one: an address names
         one place, its state or city saying where it is ("德克萨斯州泰勒", "テキサス州
-        テイラー市", "텍사스 주 Taylor 시" go from the larger to the smaller; "Taylor,
-        Texas" from the smaller to the larger)."""
+        テイラー市", "텍사스 주 Taylor 시" go from the larger to the smaller). Only where
+        the larger comes first with nothing but a space between: "Taylor, Texas" reads
+        as a list in spaced languages too ("Abilene, Lordstown")."""
+        if word_language(language) not in _HEAD_FINAL:
+            return hits
         places = sorted(
             (h for h in hits if self.topic.scopes[h.label].kind in _PLACES),
             key=lambda h: h.start,
@@ -299,8 +302,7 @@ class ScopeRules:
             if first.label != second.label and _ADDRESS_GAP.fullmatch(
                 text, first.end, second.start
             ):
-                head_final = word_language(language) in _HEAD_FINAL
-                larger.add(id(first) if head_final else id(second))
+                larger.add(id(first))
         return [h for h in hits if id(h) not in larger]
 
     def _site_before(
@@ -529,9 +531,9 @@ _UNSPACED = frozenset({"zh", "ja"})
 _SHORT_PARAGRAPHS = frozenset({"zh", "ja", "ko"})
 # Languages that write the larger place first, the place it holds after it.
 _HEAD_FINAL = frozenset({"zh", "ja", "ko"})
-# What stands between the two names of an address: nothing, a space, a comma, or a
-# word for "state" or "city" the alias left out ("텍사스 주 Taylor", "Taylor, Texas").
-_ADDRESS_GAP = re.compile(r"(?:[ \u00a0]?(?:주|州|시|市)?[ \u00a0]?|,[ \u00a0]?)")
+# What stands between the two names of an address: nothing, a space, or a word for
+# "state" or "city" the alias left out ("텍사스 주 Taylor").
+_ADDRESS_GAP = re.compile(r"[ \u00a0]?(?:주|州|시|市)?[ \u00a0]?")
 # The last word of a part's name when it is a common noun ("first phase" -> "phase",
 # "Abilene campus" -> "campus"): a lowercase word of three letters or more at its end
 # (German nouns are capitalised: any word).

@@ -281,7 +281,8 @@ def _counter(language: str) -> re.Pattern[str] | None:
     words = COUNTER_WORDS.get(word_language(language))
     if not words:
         return None
-    return re.compile(rf"{SPACE}?(?:{'|'.join(map(re.escape, words))})")
+    # "2025人工知能…": 人工 (artificial) is a word of its own, not the counter 人.
+    return re.compile(rf"{SPACE}?(?:{'|'.join(map(re.escape, words))})(?!(?<=人)工)")
 
 
 def _counted(text: str, end: int, language: str) -> bool:
