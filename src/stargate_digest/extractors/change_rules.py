@@ -59,16 +59,39 @@ def change_levels(text: str, mentions: Sequence[Mention], language: str) -> froz
     if patterns is None:
         return frozenset()
     before, between = patterns
+    by = _by_percent(language)
     levels: set[int] = set()
     for at, first in enumerate(mentions):
         # The second level follows the first, or the first's restatement in parentheses.
         for second in mentions[at + 1 : at + 3]:
+            if (
+                by is not None
+                and second.kind == "percent"
+                and first.kind != "percent"
+                and between.fullmatch(text, first.end, second.start)
+                and by.match(text, second.end)
+            ):
+                # "64億ドルから約26%減った": a change by a share of the first figure,
+                # which is the level it went from (the percent is the change).
+                levels.add(id(first))
+                break
             if second.kind != first.kind or not between.fullmatch(text, first.end, second.start):
                 continue
             if before is None or before.search(text, max(0, first.start - 30), first.start):
                 levels.update((id(first), id(second)))
             break
     return frozenset(levels)
+
+
+@cache
+def _by_percent(language: str) -> re.Pattern[str] | None:
+    """A change word right after a percent, in the languages that write the level it
+    changes from first ("…から26%減", "…에서 26% 감소")."""
+    table = _change_data().get(word_language(language))
+    if table is None or table["first"] or word_language(language) not in CJK_LANGUAGES:
+        return None
+    words = "|".join(map(re.escape, sorted(table["words"], key=len, reverse=True)))
+    return re.compile(rf"\s*(?:{words})")
 
 
 def level_metrics(metrics: Mapping[str, _SPEC], level: bool) -> Mapping[str, _SPEC]:

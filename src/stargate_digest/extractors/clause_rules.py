@@ -255,12 +255,18 @@ def telling_cues(
     return telling or cues
 
 
+_GLUED_COORDINATORS = frozenset({"ja", "zh", "ko"})
+
+
 @cache
 def _before_coordinator(language: str) -> re.Pattern[str]:
     """The gap from a cue to a figure it does not label: a coordinator and at most two
-    words ("and up to"). A coordinator must start a word, so ja, zh and ko, which
-    write it glued to the word before, are left as they were."""
+    words ("and up to"). A coordinator starts a word, except in ja, zh and ko, which
+    glue it to the noun before ("17000个建筑岗位和4500个…", "일자리와 4500개"): there it
+    stands right before the figure."""
     words = "|".join(map(re.escape, COORDINATORS.get(language, COORDINATORS["en"])))
+    if language in _GLUED_COORDINATORS:
+        return re.compile(rf"[\s,，、]*(?:{words})\s*")
     return re.compile(
         rf"[\s,，、]*(?<!\w)(?:{words})(?:\s+(?:[^\W\d_]+\s+){{0,2}}|\s*)", re.IGNORECASE
     )

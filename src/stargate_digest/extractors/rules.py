@@ -290,13 +290,15 @@ class RulesExtractor:
             text, candidate.mention
         ):
             return None  # "Llama 3.1", "Nasdaq 100": part of a name; "3月5日电": a dateline
+        mention = candidate.mention
+        if index.subjects.overlapping(Span(mention.start, mention.end)):
+            return None  # "三星" (Samsung) holds the numeral 三: a subject's name, not a count
         owner = share_owner(text, candidate.mention, candidate.clause.start, language)
         if owner is not None and not index.subjects.overlapping(Span(*owner)):
             return None  # "博通公司股價下跌7%": a company the story does not follow
         labelled = self._labelled(index, candidate, text, language)
         if labelled is not None:
             return labelled
-        mention = candidate.mention
         if mention.kind == "date" or mention.spelled:
             return None  # a date or a number in words that no cue labels is not a figure
         detail = _detail(text, mention)

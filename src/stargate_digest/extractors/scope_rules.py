@@ -19,9 +19,14 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from typing import Protocol
 
-from stargate_digest.extractors.clause_rules import COORDINATORS, named_together
+from stargate_digest.extractors.clause_rules import (
+    COORDINATORS,
+    INCLUSION_WORDS,
+    named_together,
+)
 from stargate_digest.extractors.page_rules import names_the_part, part_of_figure
 from stargate_digest.extractors.scope_words import (
     COMPARED_AFTER,
@@ -252,7 +257,16 @@ class ScopeRules:
         first phase began in 2021. The phase will total 4.5 million square feet").
         A time (a part of kind period) is not what "this" points at.
         """
+        words = word_language(language)
+        pattern = _demonstrative(words)
+        sentence = figure.sentence
+        pointing = pattern is not None and pattern.search(text, sentence.start, sentence.end)
         previous = _previous_sentence(sentences, figure)
+        if previous is None and pointing and words in _SHORT_PARAGRAPHS:
+            # "此次投资将创造…" opening a paragraph takes up what the last one ended on: CJK
+            # web copy breaks its paragraphs after a sentence or two. Not in European copy,
+            # whose paragraph opening "ces annonces" sums up more than the last sentence.
+            previous = _previous_sentence(sentences, figure, across=True)
         if previous is None:
             return None
         named = [
@@ -260,18 +274,36 @@ class ScopeRules:
             for h in scopes.within(previous)
             if self.topic.scopes[h.label].kind != "period" and self._names(text, h, language)
         ]
+        named = _before_inclusion(text, self._narrowest(text, named, language), words)
         if len({h.label for h in named}) != 1:
             return None
-        language = word_language(language)
-        pattern = _demonstrative(language)
-        sentence = figure.sentence
-        if pattern is not None and pattern.search(text, sentence.start, sentence.end):
+        if pointing:
             return named[0].label
         head = _HEAD_NOUN.search(text, named[0].start, named[0].end)
-        again = _same_noun(language, head.group()) if head else None
+        again = _same_noun(words, head.group()) if head else None
         if again is not None and again.search(text, sentence.start, sentence.end):
             return named[0].label
         return None
+
+    def _narrowest(self, text: str, hits: list[TermHit], language: str) -> list[TermHit]:
+        """``hits`` without the places that only locate the next one: an address names
+        one place, its state or city saying where it is ("德克萨斯州泰勒", "テキサス州
+        テイラー市", "텍사스 주 Taylor 시" go from the larger to the smaller). Only where
+        the larger comes first with nothing but a space between: "Taylor, Texas" reads
+        as a list in spaced languages too ("Abilene, Lordstown")."""
+        if word_language(language) not in _HEAD_FINAL:
+            return hits
+        places = sorted(
+            (h for h in hits if self.topic.scopes[h.label].kind in _PLACES),
+            key=lambda h: h.start,
+        )
+        larger: set[int] = set()
+        for first, second in pairwise(places):
+            if first.label != second.label and _ADDRESS_GAP.fullmatch(
+                text, first.end, second.start
+            ):
+                larger.add(id(first))
+        return [h for h in hits if id(h) not in larger]
 
     def _site_before(
         self, scopes: Hits, text: str, sentences: Sentences, figure: Figure, language: str
@@ -467,15 +499,41 @@ def changed_from(text: str, mention: Mention, figures: Figures, language: str) -
     return after is None or after.match(text, second.end) is not None
 
 
-def _previous_sentence(sentences: Sentences, figure: Figure) -> Span | None:
-    """The sentence before the figure's, when it is in the same paragraph."""
+def _previous_sentence(
+    sentences: Sentences, figure: Figure, *, across: bool = False
+) -> Span | None:
+    """The sentence before the figure's, when it is in the same paragraph (``across``:
+    the last sentence of the paragraph before, for a sentence opening its paragraph)."""
     at = bisect_left(sentences.spans, figure.sentence.start, key=lambda span: span.start) - 1
-    if at >= 0 and (span := sentences.spans[at]).start >= figure.paragraph.start:
-        return span
+    if at >= 0 and (across or (sentences.spans[at]).start >= figure.paragraph.start):
+        return sentences.spans[at]
     return None
 
 
+def _before_inclusion(text: str, hits: list[TermHit], language: str) -> list[TermHit]:
+    """The parts named before an inclusion word, when some are: those after it are the
+    pieces of what the sentence names ("a cluster in Texas, including two fabs in Taylor
+    and a plant in Austin", "在得克萨斯州建立一个集群，包括：在泰勒市…")."""
+    words = INCLUSION_WORDS.get(language)
+    if not words or not hits:
+        return hits
+    first = min(hits, key=lambda h: h.start)
+    end = max(h.end for h in hits)
+    found = [text.find(word, first.end, end) for word in words]
+    cut = min((at for at in found if at >= 0), default=-1)
+    if cut < 0:
+        return hits
+    return [h for h in hits if h.end <= cut]
+
+
 _UNSPACED = frozenset({"zh", "ja"})
+# Languages whose web copy breaks paragraphs after a sentence or two.
+_SHORT_PARAGRAPHS = frozenset({"zh", "ja", "ko"})
+# Languages that write the larger place first, the place it holds after it.
+_HEAD_FINAL = frozenset({"zh", "ja", "ko"})
+# What stands between the two names of an address: nothing, a space, or a word for
+# "state" or "city" the alias left out ("텍사스 주 Taylor").
+_ADDRESS_GAP = re.compile(r"[ \u00a0]?(?:주|州|시|市)?[ \u00a0]?")
 # The last word of a part's name when it is a common noun ("first phase" -> "phase",
 # "Abilene campus" -> "campus"): a lowercase word of three letters or more at its end
 # (German nouns are capitalised: any word).

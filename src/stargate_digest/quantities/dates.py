@@ -78,6 +78,16 @@ class _PeriodPatterns:
 
 _YEAR = re.compile(r"(?<![\d.,/])(?<!\d-)(?:19|20)\d\d(?![\d%])(?![.,]\d)")
 _CJK_YEAR_AFTER = re.compile(r"\s?[年년](?:\s?(?P<m>[01]?\d)\s?[月월])?(?!代|間|间|대|度)")
+# "2028~29年", "2024-2025年": a span of years, dated from its first year (as a range of
+# amounts is valued at its low end); the CJK year sign after the second year ties it to time.
+_CJK_SPAN_AFTER = re.compile(r"\s?[-–~～〜]\s?(?:\d{4}|\d{2})\s?[年년](?!代|間|间|대|度)")
+# Japanese news writes the year of this century in two digits before a month ("22年3月":
+# March 2022); with no month, "22年" is as often a duration or an age, so it is left alone.
+_SHORT_YEAR_MONTH = re.compile(
+    r"(?<![\d.,])(?P<y>\d{2})年(?P<m>[01]?\d)月(?:(?P<d>[0-3]?\d)日)?(?!\d)"
+)
+_SHORT_YEAR_LANGUAGES = frozenset({"ja"})
+_CENTURY = 2000
 _PERIOD_WINDOW = 40
 """How far before a year its month, modifier or preposition may start."""
 
@@ -116,6 +126,9 @@ def _event_noun(language: str) -> re.Pattern[str] | None:
 def _period_at(text: str, year: re.Match[str], floor: int, language: str) -> DateHit | None:
     """The month or year that the year at ``year`` completes, if a word ties it to time."""
     start, end = year.start(), year.end()
+    span = _CJK_SPAN_AFTER.match(text, end)
+    if span is not None:
+        return DateHit(start, span.end(), year[0])
     cjk = _CJK_YEAR_AFTER.match(text, end)
     if cjk is not None:
         month = cjk.group("m")
@@ -140,6 +153,19 @@ def _period_at(text: str, year: re.Match[str], floor: int, language: str) -> Dat
     if patterns.event is not None and patterns.event.search(text, window, start) is not None:
         return DateHit(start, end, year[0])
     return None
+
+
+def _short_year(text: str, start: int) -> DateHit | None:
+    """A two-digit year with its month ("22年3月" -> 2022-03, "22年3月5日" -> 2022-03-05)."""
+    found = _SHORT_YEAR_MONTH.match(text, start)
+    if found is None:
+        return None
+    year, month, day = _CENTURY + int(found["y"]), int(found["m"]), found["d"]
+    try:
+        value = date(year, month, int(day) if day else 1).isoformat()
+    except ValueError:
+        return None
+    return DateHit(start, found.end(), value if day else value[:7])
 
 
 def _year(group: str) -> str:
@@ -212,6 +238,8 @@ def find_dates(text: str, language: str) -> list[DateHit]:
             continue
         year = _YEAR.fullmatch(text, digits.start(), digits.end())
         period = None if year is None else _period_at(text, year, floor, language)
+        if period is None and primary_subtag(language) in _SHORT_YEAR_LANGUAGES:
+            period = _short_year(text, digits.start())
         if period is not None:
             hits.append(period)
             floor = period.end

@@ -312,6 +312,12 @@ OTHER_UNIT_SYMBOLS: Final = (
     "PFLOPS", "EFLOPS", "FLOPS",
 )  # fmt: skip
 
+COUNTER_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
+    # CJK counters (data/units.toml, [counters]): what follows a number that counts.
+    language: tuple(words)
+    for language, words in _UNITS["counters"].items()
+}
+
 OTHER_UNIT_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
     # Words of the measurements above, per language (data/units.toml, [other]).
     language: tuple(words)

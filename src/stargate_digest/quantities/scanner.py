@@ -28,6 +28,7 @@ from stargate_digest.quantities.currency import (
 )
 from stargate_digest.quantities.dates import DateHit, find_dates
 from stargate_digest.quantities.lexicon import (
+    COUNTER_WORDS,
     IMPLIED_NUMBERS,
     ORDINAL_DOT_LANGUAGES,
     ORDINAL_MARKERS,
@@ -268,11 +269,27 @@ def _is_bare_number_noise(text: str, token: NumberToken, language: str) -> bool:
     if not written.isdigit():
         return False
     if len(written) == 4 and int(written) in _YEARS:
-        return True
+        return not _counted(text, token.end, language)  # "2000 名员工": 2,000 staff
     return (
         word_language(language) in ORDINAL_DOT_LANGUAGES
         and _ORDINAL_DOT.match(text, token.end) is not None
     )
+
+
+@cache
+def _counter(language: str) -> re.Pattern[str] | None:
+    words = COUNTER_WORDS.get(word_language(language))
+    if not words:
+        return None
+    # "2025人工知能…": 人工 (artificial) is a word of its own, not the counter 人.
+    return re.compile(rf"{SPACE}?(?:{'|'.join(map(re.escape, words))})(?!(?<=人)工)")
+
+
+def _counted(text: str, end: int, language: str) -> bool:
+    """Whether a counter follows the number ("2000 名", "2000명"): it counts, whatever
+    its digits look like."""
+    counter = _counter(language)
+    return counter is not None and counter.match(text, end) is not None
 
 
 class _Reading(NamedTuple):
