@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from stargate_digest.cli import main
-from stargate_digest.corpus import GoldDisagreement, GoldValue, find_stories
+from stargate_digest.corpus import GoldDisagreement, GoldValue, find_stories, held_out_notes
 from stargate_digest.errors import InputError
 from stargate_digest.evaluate import matches, score_findings
 from stargate_digest.models import Claim, Disagreement, DisagreementKind, Severity, ValueSupport
@@ -97,6 +97,21 @@ def test_kind_accuracy_counts_a_found_disagreement_reported_as_the_wrong_kind() 
 
 
 def test_a_folder_without_a_story_is_one_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="holds no story"):
+        find_stories([tmp_path])
+
+
+def test_a_folder_of_stories_skips_the_held_out_ones_unless_one_is_named(tmp_path: Path) -> None:
+    for name in ("kept", "blind", "also_blind"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "gold.json").write_text("[]", "utf-8")
+    (tmp_path / "held_out.txt").write_text("# held out\nblind\n  also_blind  \n\n", "utf-8")
+    assert [s.name for s in find_stories([tmp_path])] == ["kept"]
+    assert [s.name for s in find_stories([tmp_path / "blind"])] == ["blind"]
+    assert held_out_notes([tmp_path, tmp_path / "kept"]) == [
+        f"{tmp_path}: held-out stories not scored: also_blind, blind"
+    ]
+    (tmp_path / "held_out.txt").write_text("kept\nblind\nalso_blind\n", "utf-8")
     with pytest.raises(InputError, match="holds no story"):
         find_stories([tmp_path])
 

@@ -29,6 +29,7 @@ from PIL import Image, ImageChops
 
 from stargate_digest import build_digest, extract, load_articles
 from stargate_digest.atomic import write_text_atomic
+from stargate_digest.corpus import held_out
 from stargate_digest.digest.html import render_html
 from stargate_digest.models import Article, Claim, Digest, SourceSummary
 
@@ -132,12 +133,8 @@ def _largest_story() -> tuple[str, str]:
     from stargate_digest.topic import load_topic
 
     corpus = ROOT / "tests" / "corpus"
-    held_out = {
-        line.strip()
-        for line in (corpus / "held_out.txt").read_text("utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    }
-    folders = [p.parent for p in corpus.glob("*/articles") if p.parent.name not in held_out]
+    skipped = held_out(corpus)
+    folders = [p.parent for p in corpus.glob("*/articles") if p.parent.name not in skipped]
     if not folders:
         pytest.skip("no real-coverage corpus under tests/corpus/")
     story = max(folders, key=lambda f: sum(p.stat().st_size for p in (f / "articles").iterdir()))

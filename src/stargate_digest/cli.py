@@ -547,11 +547,13 @@ def _run_schema(args: argparse.Namespace) -> int:
 def _run_evaluate(args: argparse.Namespace) -> int:
     import json
 
-    from stargate_digest.corpus import find_stories
+    from stargate_digest.corpus import find_stories, held_out_notes
     from stargate_digest.evaluate import evaluate_stories, render_report, report_json
     from stargate_digest.extractors import backend_of
 
     stories = find_stories(args.gold_dirs)
+    for note in [] if args.quiet else held_out_notes(args.gold_dirs):
+        _say(note)
     name = _backend_name(args)
     backend = backend_of(name)
     with ExitStack() as stack:

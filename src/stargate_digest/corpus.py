@@ -9,7 +9,9 @@ point elsewhere (the seed set keeps its articles in the repository's ``seeds/``)
     gold = "../seeds.json"
     profile = "stargate"             # a bundled profile name, or a path to a .toml
 
-tests/corpus/README.md describes the gold format.
+tests/corpus/README.md describes the gold format. A folder of stories may hold
+``held_out.txt``: the names of stories held out from tuning, one a line (``#`` starts a
+comment). Searching the folder skips them; naming a held-out story's own folder reads it.
 """
 
 from __future__ import annotations
@@ -133,16 +135,44 @@ def load_story(folder: Path) -> Story:
     )
 
 
+HELD_OUT_FILE = "held_out.txt"
+
+
+def held_out(folder: Path) -> frozenset[str]:
+    """The stories ``folder`` holds out from tuning (its ``held_out.txt``; none without
+    one). Scoring a held-out story is done once per turn, so nothing reads one unasked."""
+    listing = folder / HELD_OUT_FILE
+    if not listing.is_file():
+        return frozenset()
+    lines = listing.read_text("utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def held_out_notes(paths: list[Path]) -> list[str]:
+    """One sentence per folder of ``paths`` whose held-out stories a search skips."""
+    return [
+        f"{path}: held-out stories not scored: {', '.join(sorted(skipped))}"
+        for path in paths
+        if (skipped := held_out(path))
+    ]
+
+
 def find_stories(paths: list[Path]) -> list[Story]:
     """Every story in or under ``paths``, in path order (a folder with stories inside is
-    searched one level deep, then two: tests/corpus, tests/gold)."""
+    searched one level deep, then two: tests/corpus, tests/gold), but for the held-out
+    stories such a folder lists (a story folder named itself is always read)."""
     stories: list[Story] = []
     for path in paths:
         if not path.is_dir():
             raise InputError(str(path), "is not a folder")
         found = [path] if _is_story(path) else []
         if not found:
-            found = [sub for sub in sorted(path.iterdir()) if sub.is_dir() and _is_story(sub)]
+            skipped = held_out(path)
+            found = [
+                sub
+                for sub in sorted(path.iterdir())
+                if sub.is_dir() and _is_story(sub) and sub.name not in skipped
+            ]
         if not found:
             raise InputError(str(path), "holds no story (a folder with gold.json or story.toml)")
         stories += [load_story(folder) for folder in found]
