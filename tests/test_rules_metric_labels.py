@@ -103,6 +103,19 @@ _PROFILE = {
             "priority": 3,
             "cues": ["fell", "sank", "a chuté", "減少", "감소"],
         },
+        # Two metrics of one kind, each cued by its unit word as story profiles do.
+        "site_area": {
+            "kinds": ["area"],
+            "subjects": ["organization"],
+            "priority": 2,
+            "cues": ["acres", "hectares"],
+        },
+        "floor_area": {
+            "kinds": ["area"],
+            "subjects": ["organization"],
+            "priority": 2,
+            "cues": ["square feet", "pies cuadrados"],
+        },
     },
     "distributive": {"cues": ["each"]},
 }
@@ -334,6 +347,28 @@ def test_without_a_fitting_subject_before_it_the_noun_labels_nothing(text: str) 
     ],
 )
 def test_a_cue_before_a_coordinator_is_of_the_figure_before_it(
+    text: str, language: str, value: float, metric: str
+) -> None:
+    assert metrics(text, language)[value] == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "metric"),
+    [
+        # A profile that cues a metric with a unit word means that unit measures it,
+        # also inside the figure ("1,200 acres"), when two metrics share the kind.
+        ("Acme builds on 300 acres near the river.", "en", 300.0, "site_area"),
+        ("Acme's plant spans 2 million square feet.", "en", 2e6, "floor_area"),
+        (
+            "La planta de Acme, de 2 millones de pies cuadrados, abrirá pronto.",
+            "es",
+            2e6,
+            "floor_area",
+        ),
+        ("Acme construit sur 40 hectares.", "fr", 40.0, "site_area"),
+    ],
+)
+def test_a_unit_word_the_profile_cues_labels_its_own_figure(
     text: str, language: str, value: float, metric: str
 ) -> None:
     assert metrics(text, language)[value] == metric

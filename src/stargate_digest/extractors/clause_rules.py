@@ -286,8 +286,20 @@ def nearest_cue(cues: Sequence[TermHit], mention: Mention, aside: int = 0) -> in
         _gap(hit, mention) - (aside if hit.start >= mention.end + aside else 0)
         for hit in cues
         if not mention.start <= hit.start < hit.end <= mention.end  # "ans après" counts
+        or _unit_word(hit, mention)
     ]
     return min(distances, default=None)
+
+
+# Kinds whose unit word names what is measured: a profile that cues a metric with it
+# ("acres" for a site's area, "square feet" for floor space) means that unit measures it.
+_NAMED_BY_UNIT: Final = frozenset({"area", "power"})
+
+
+def _unit_word(hit: TermHit, mention: Mention) -> bool:
+    """Whether a cue inside the figure is its unit word ("1,200 acres"), which labels it;
+    a cue inside an amount's number or scale ("billion") does not."""
+    return mention.kind in _NAMED_BY_UNIT and hit.end == mention.end and hit.start > mention.start
 
 
 _HEAD_NOUN_DISTANCE = 12
