@@ -452,3 +452,38 @@ def test_a_date_heading_a_timeline_entry_is_about_what_the_entry_names(
 ) -> None:
     made = EXTRACTOR.extract(article(text, language)).claims
     assert {c.value: c.scope for c in made} == expected
+
+
+# --- the headline's site: for whose figures, and how far --------------------------------
+
+_HEADLINE = "Stargate picks Abilene for its first campus"
+
+
+def test_the_headline_site_is_not_a_government_programme_s() -> None:
+    # A figure only a government has (its programme, its law) is not the plant's; the
+    # plant's own figures on the page keep the headline's site.
+    text = (
+        "Stargate says the campus will draw 1.2 GW.\n\n"
+        "The US government set aside $5 billion in public funding for research."
+    )
+    assert one(text, "en", 1.2, "GW", _HEADLINE).scope == "Abilene campus"
+    programme = one(text, "en", 5e9, "USD", _HEADLINE)
+    assert (programme.subject, programme.scope) == ("US government", None)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "scope"),
+    [
+        ("Stargate will hire 2,000 workers next year.", "Abilene campus"),
+        # The paragraph names another site and not the headline's: it has moved on.
+        (
+            "Stargate will hire 2,000 workers next year, while its plans in Lordstown are paused.",
+            None,
+        ),
+    ],
+)
+def test_a_paragraph_about_another_place_leaves_the_headline_site(
+    paragraph: str, scope: str | None
+) -> None:
+    text = f"Stargate says the campus will draw 1.2 GW.\n\n{paragraph}"
+    assert one(text, "en", 2000, "count", _HEADLINE).scope == scope

@@ -224,9 +224,12 @@ class RulesExtractor:
                 subjects=index.subjects,
                 figures=figures,
                 language=article.language,
-                headline_site=headline_site,
+                headline_site=_HEADLINE,  # which site, and for whom: _headline_default
                 memo=scope_memo,
             )
+            paragraph = paragraphs.around(mention)
+            if scope == _HEADLINE and self._elsewhere(index, paragraph, headline_site):
+                scope = None
             context = _Context(scope=scope, as_of=as_of(mentions, mention, clause, sentence, text))
             if anchor:
                 made = tuple(
@@ -246,15 +249,17 @@ class RulesExtractor:
                     reading = _Reading(tuple(c.subject for c in changed), changed[0].metric)
                 if reading is None:
                     continue
+                metric, detail = reading.metric, reading.detail
+                readings = [_Reading((s,), metric, detail) for s in reading.subjects]
                 made = tuple(
                     self._claim(
                         article,
                         candidate,
-                        _Reading((subject,), reading.metric, reading.detail),
-                        context,
+                        one,
+                        self._headline_default(context, one, headline_site),
                         index=len(claims) + i,
                     )
-                    for i, subject in enumerate(reading.subjects)
+                    for i, one in enumerate(readings)
                 )
             anchors[id(mention)] = made
             claims.extend(made)
@@ -403,6 +408,38 @@ class RulesExtractor:
                 organizations.append(hit.label)
         return tuple(organizations) if len(organizations) > 1 else ()
 
+    def _headline_default(self, context: _Context, reading: _Reading, site: str | None) -> _Context:
+        """The site the headline names, for a figure its text leaves unscoped, unless the
+        figure measures what only a government has: its programme or law, named on a
+        page about one plant ("the $53 billion CHIPS Act enacted in 2022"), is not the
+        plant's; its grant to the plant is (a metric companies share), and so are the
+        partners' figures on such a page."""
+        if context.scope != _HEADLINE:
+            return context
+        if site is not None and not self._governments_own(reading):
+            return _Context(scope=site, as_of=context.as_of)
+        return _Context(scope=None, as_of=context.as_of)
+
+    def _elsewhere(self, index: _Index, paragraph: Span, site: str | None) -> bool:
+        """Whether a paragraph names another place of the story and not the headline's
+        site: it has moved on ("... suspended its plans in Poland"), and its figures
+        that name no part are about the whole, not the headline's plant."""
+        places = {
+            hit.label
+            for hit in index.scopes.within(paragraph)
+            if self.topic.scopes[hit.label].kind in {"site", "country"}
+        }
+        return bool(places) and site not in places
+
+    def _governments_own(self, reading: _Reading) -> bool:
+        subject = self.topic.subjects[reading.subjects[0]]
+        metric = self.topic.metrics.get(reading.metric)
+        return (
+            subject.kind == "government"
+            and metric is not None
+            and set(metric.subjects) == {"government"}
+        )
+
     def _claim(
         self,
         article: Article,
@@ -436,6 +473,10 @@ class RulesExtractor:
             equivalent_of=equivalent_of,
             statement=None,
         )
+
+
+# What ScopeRules.of_figure returns for a figure the headline's site would scope.
+_HEADLINE = "\x00headline"
 
 
 @dataclass(frozen=True)
