@@ -321,3 +321,46 @@ def test_a_sentence_naming_no_part_continues_the_site_the_previous_opens_with(
     text: str, scope: str | None
 ) -> None:
     assert [c.scope for c in claims(text) if c.unit == "GW"] == [scope]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # An amount in parentheses right after a name is that name's: other companies'
+        # deals listed for comparison are not the story's figures.
+        (
+            "Stargate's award follows deals with Acme ($8.5B) and Globex ($6.6B).",
+            "en",
+            [],
+        ),
+        # The story's own subjects keep theirs.
+        (
+            "Stargate is funded by SoftBank ($19 billion) and Acme.",
+            "en",
+            [(19e9, "USD")],
+        ),
+        # After an amount, a capitalised currency word opens a restatement, not a name.
+        (
+            "Stargate kostet 10 Milliarden Euro (11 Milliarden Dollar).",
+            "de",
+            [(10e9, "EUR"), (11e9, "USD")],
+        ),
+    ],
+)
+def test_an_amount_in_parentheses_after_a_name_is_that_names(
+    text: str, language: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The Stargate campus will be the size of 78 football fields.", "en"),
+        ("Der Stargate-Campus ist so groß wie 78 Fußballfelder.", "de"),
+        ("Le campus Stargate équivaut à 78 terrains de football.", "fr"),
+        ("El campus de Stargate equivale a 78 campos de fútbol.", "es"),
+    ],
+)
+def test_football_fields_make_a_size_vivid_and_are_no_figure(text: str, language: str) -> None:
+    assert figures(text, language) == []

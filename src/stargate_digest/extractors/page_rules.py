@@ -112,6 +112,25 @@ def share_owner(
     return (offset + start, offset + end) if start < end else None
 
 
+# An amount in parentheses right after a capitalised name: "deals with Intel ($8.5B) and
+# TSMC ($6.6B)". A number at most one word before the name makes it a currency word:
+# "10 Milliarden Euro (11 Milliarden Dollar)" restates an amount, it names no one.
+_AMOUNT_AFTER_NAME = re.compile(r"(?<![\w&.-])([A-Z][\w&.-]*)[ \u00a0]?[(（]$")
+_NUMBER_BEFORE_NAME = re.compile(r"\d[^\s()]*(?:\s+[^\s()]+)?\s+$")
+
+
+def bracketed_owner(text: str, mention: Mention) -> tuple[int, int] | None:
+    """Where the text names whose amount a bracketed money figure is ("Intel ($8.5B)"),
+    or None: a list of other companies' figures, each in parentheses after its name."""
+    if mention.kind != "money":
+        return None
+    start = max(0, mention.start - _LOOKBEHIND)
+    found = _AMOUNT_AFTER_NAME.search(text, start, mention.start)
+    if found is None or _NUMBER_BEFORE_NAME.search(text, start, found.start(1)):
+        return None
+    return found.start(1), found.end(1)
+
+
 @cache
 def _fact_box_heading() -> re.Pattern[str]:
     raw = resources.files("stargate_digest.data").joinpath("boilerplate.toml").read_text("utf-8")

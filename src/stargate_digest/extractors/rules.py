@@ -38,6 +38,7 @@ from stargate_digest.extractors.clause_rules import (
 from stargate_digest.extractors.moment_rules import as_of, joined_as_change
 from stargate_digest.extractors.page_rules import (
     Paragraphs,
+    bracketed_owner,
     is_dateline,
     is_name_number,
     share_owner,
@@ -295,9 +296,11 @@ class RulesExtractor:
             text, candidate.mention
         ):
             return None  # "Llama 3.1", "Nasdaq 100": part of a name; "3月5日电": a dateline
-        owner = share_owner(text, candidate.mention, candidate.clause.start, language)
+        owner = share_owner(
+            text, candidate.mention, candidate.clause.start, language
+        ) or bracketed_owner(text, candidate.mention)
         if owner is not None and not index.subjects.overlapping(Span(*owner)):
-            return None  # "博通公司股價下跌7%": a company the story does not follow
+            return None  # "博通公司股價下跌7%", "Intel ($8.5B)": a company the story leaves out
         labelled = self._labelled(index, candidate, text, language)
         if labelled is not None:
             return labelled
