@@ -487,3 +487,35 @@ def test_a_paragraph_about_another_place_leaves_the_headline_site(
 ) -> None:
     text = f"Stargate says the campus will draw 1.2 GW.\n\n{paragraph}"
     assert one(text, "en", 2000, "count", _HEADLINE).scope == scope
+
+
+_LOANS = (
+    "Stargate won $5 billion in loans from lenders and is part of a $500 billion plan in Abilene."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "scope"),
+    [
+        # Of two amounts stated apart, a part named right after the second is its.
+        (_LOANS, 5e9, "USD", None),
+        (_LOANS, 500e9, "USD", "Abilene campus"),
+        # An amount restated beside the first is the same figure: the part is both's.
+        (
+            "Stargate will spend €80 billion ($87 billion) in Abilene.",
+            80e9,
+            "EUR",
+            "Abilene campus",
+        ),
+        (
+            "Stargate will spend $40 billion and $10 billion in Abilene.",
+            40e9,
+            "USD",
+            "Abilene campus",
+        ),
+    ],
+)
+def test_a_part_right_after_a_later_amount_is_that_amounts(
+    text: str, value: float, unit: str, scope: str | None
+) -> None:
+    assert one(text, "en", value, unit).scope == scope
