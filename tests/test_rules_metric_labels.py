@@ -24,6 +24,11 @@ _PROFILE = {
         },
         "State": {"kind": "government", "aliases": ["State", "Land"]},
         "Acme-1": {"kind": "project", "aliases": ["Acme-1"]},
+        "Chip Act": {
+            "kind": "government",
+            "aliases": ["Chip Subsidy Act", "Ley de Subsidios a los Chips"],
+            "money_metric": "program_funding",
+        },
     },
     "metrics": {
         "investment": {
@@ -102,6 +107,12 @@ _PROFILE = {
             "subjects": ["organization"],
             "priority": 3,
             "cues": ["fell", "sank", "a chuté", "減少", "감소"],
+        },
+        "program_funding": {
+            "kinds": ["money"],
+            "subjects": ["government"],
+            "priority": 2,
+            "cues": ["authoriz*"],
         },
         # Two metrics of one kind, each cued by its unit word as story profiles do.
         "site_area": {
@@ -372,3 +383,16 @@ def test_a_unit_word_the_profile_cues_labels_its_own_figure(
     text: str, language: str, value: float, metric: str
 ) -> None:
     assert metrics(text, language)[value] == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # A cue word inside a subject's name ("Subsidy" in "Chip Subsidy Act") is
+        # part of the name: the law's size is its own money metric, not a subsidy.
+        ("The Chip Subsidy Act of $50 billion passed in 2022.", "en"),
+        ("La Ley de Subsidios a los Chips de 50.000 millones de dólares se aprobó en 2022.", "es"),
+    ],
+)
+def test_a_cue_word_inside_a_subjects_name_is_part_of_the_name(text: str, language: str) -> None:
+    assert metrics(text, language)[50e9] == "program_funding"

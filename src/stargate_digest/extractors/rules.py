@@ -128,10 +128,20 @@ class _Index:
         found = self._by_sentence.get(sentence)
         if found is None:
             found = {}
+            names = self.subjects.within(sentence)
             for hit in self.cues.within(sentence):
-                found.setdefault(hit.label, []).append(hit)
+                if not any(_inside(hit, name) for name in names):
+                    found.setdefault(hit.label, []).append(hit)
             self._by_sentence[sentence] = found
         return found
+
+
+def _inside(hit: TermHit, name: TermHit) -> bool:
+    """Whether a cue word is a word inside a subject's name ("Incentivos" in "Ley de
+    Creación de Incentivos …"): it names the subject there, not what a figure measures.
+    A cue that is the whole name (a fund the profile cues its grants by) still counts."""
+    whole = hit.start == name.start and hit.end == name.end
+    return name.start <= hit.start and hit.end <= name.end and not whole
 
 
 @dataclass(frozen=True)

@@ -417,9 +417,7 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _STATEMENT_WORDS = 4
 
 
-def _describes_figure_after(
-    text: str, hit: TermHit, mention: Mention, figures: Figures
-) -> bool:
+def _describes_figure_after(text: str, hit: TermHit, mention: Mention, figures: Figures) -> bool:
     """Whether a part named right after a later amount, past this one, is that amount's
     ("received $4.75 billion in grants and is part of a $37 billion investment in
     Central Texas"): of two amounts stated apart, the part describes the one it closely
