@@ -519,3 +519,36 @@ def test_a_part_right_after_a_later_amount_is_that_amounts(
     text: str, value: float, unit: str, scope: str | None
 ) -> None:
     assert one(text, "en", value, unit).scope == scope
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "scope"),
+    [
+        # A clause that sums the parts is about the whole: the part named before does
+        # not carry over ...
+        (
+            "In Abilene, Stargate is building a campus. In total, the plan will cost $500 billion.",
+            "en",
+            500e9,
+            None,
+        ),
+        (
+            "À Abilene, Stargate construit un campus. Au total, le plan coûtera 500 "
+            "milliards de dollars.",
+            "fr",
+            500e9,
+            None,
+        ),
+        # ... but a part the clause names itself still scopes the figure.
+        (
+            "Stargate is building a campus. In total, the Abilene campus will cost $40 billion.",
+            "en",
+            40e9,
+            "Abilene campus",
+        ),
+    ],
+)
+def test_a_clause_that_sums_the_parts_is_about_the_whole(
+    text: str, language: str, value: float, scope: str | None
+) -> None:
+    assert one(text, language, value, "USD").scope == scope

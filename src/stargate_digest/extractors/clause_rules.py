@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Final
 
+from stargate_digest.extractors.scope_words import TOTALS
 from stargate_digest.quantities import Mention
 from stargate_digest.quantities.lexicon import YEAR_PREPOSITIONS
 from stargate_digest.quantities.locale_facts import word_language
@@ -345,3 +346,18 @@ def restatement_after(text: str, mention: Mention) -> int:
     """The length of a parenthesis right after the mention (0 when there is none)."""
     found = _RESTATEMENT.match(text, mention.end)
     return found.end() - found.start() if found else 0
+
+
+@cache
+def _totals(language: str) -> re.Pattern[str] | None:
+    words = TOTALS.get(language)
+    if not words:
+        return None
+    alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
+def sums_parts(text: str, clause: Span, language: str) -> bool:
+    """Whether a clause sums the parts ("In total, …", "Au total, …", "insgesamt")."""
+    pattern = _totals(word_language(language))
+    return pattern is not None and pattern.search(text, clause.start, clause.end) is not None

@@ -33,6 +33,7 @@ from stargate_digest.extractors.clause_rules import (
     own_clause_first,
     restatement_after,
     subject_before,
+    sums_parts,
     telling_cues,
 )
 from stargate_digest.extractors.moment_rules import as_of, joined_as_change
@@ -241,6 +242,10 @@ class RulesExtractor:
             paragraph = paragraphs.around(mention)
             if scope == _HEADLINE and self._elsewhere(index, paragraph, headline_site):
                 scope = None
+            said = Span(sentence.start, candidate.clause.end)  # "In total, ..." opens it
+            summed = scope is not None and sums_parts(text, said, language)
+            if summed and not index.scopes.within(candidate.clause):
+                scope = None  # "In total, ... $40 billion": the whole, not a part
             context = _Context(scope=scope, as_of=as_of(mentions, mention, clause, sentence, text))
             if anchor:
                 made = tuple(
