@@ -552,3 +552,39 @@ def test_a_clause_that_sums_the_parts_is_about_the_whole(
     text: str, language: str, value: float, scope: str | None
 ) -> None:
     assert one(text, language, value, "USD").scope == scope
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "scope"),
+    [
+        # The next sentence names the figure again ("The investment") and places it.
+        (
+            "Stargate will invest $40 billion this year. The investment will go to the "
+            "campus in Abilene.",
+            "en",
+            "Abilene campus",
+        ),
+        (
+            "Stargate va investir 40 milliards de dollars cette année. Cet investissement "
+            "ira au campus d'Abilene.",
+            "fr",
+            "Abilene campus",
+        ),
+        # A sentence about something else, or a new paragraph, does not place it.
+        (
+            "Stargate will invest $40 billion this year. The company also owns land in Abilene.",
+            "en",
+            None,
+        ),
+        (
+            "Stargate will invest $40 billion this year.\n\nThe investment will go to the "
+            "campus in Abilene.",
+            "en",
+            None,
+        ),
+    ],
+)
+def test_a_figure_the_next_sentence_names_again_takes_the_part_it_names(
+    text: str, language: str, scope: str | None
+) -> None:
+    assert one(text, language, 40e9, "USD").scope == scope

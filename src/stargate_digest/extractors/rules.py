@@ -44,6 +44,7 @@ from stargate_digest.extractors.page_rules import (
     is_name_number,
     share_owner,
 )
+from stargate_digest.extractors.renamed_rules import part_named_next
 from stargate_digest.extractors.scope_rules import Figure, Figures, ScopeRules
 from stargate_digest.extractors.subject_rules import page_subject, sentence_before, subject_hits
 from stargate_digest.models import Article, ArticleClaims, Claim
@@ -216,6 +217,10 @@ class RulesExtractor:
         def names_topic(span: Span) -> bool:
             return bool(index.subjects.within(span) or index.scopes.within(span))
 
+        def parts(span: Span) -> list[TermHit]:  # what "this" may point at: not a time
+            hits = index.scopes.within(span)
+            return [h for h in hits if self.topic.scopes[h.label].kind != "period"]
+
         for mention in mentions:
             if not paragraphs.on_topic(paragraphs.around(mention), names_topic):
                 continue  # page furniture and asides name none of the story's subjects or parts
@@ -239,6 +244,13 @@ class RulesExtractor:
                 headline_site=_HEADLINE,  # which site, and for whom: _headline_default
                 memo=scope_memo,
             )
+            if scope is None or scope == _HEADLINE:
+                scope = (
+                    part_named_next(
+                        text, sentences, sentence, mention, language=language, parts=parts
+                    )
+                    or scope
+                )
             paragraph = paragraphs.around(mention)
             if scope == _HEADLINE and self._elsewhere(index, paragraph, headline_site):
                 scope = None
