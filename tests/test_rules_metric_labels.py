@@ -88,7 +88,19 @@ _PROFILE = {
             "kinds": ["date"],
             "subjects": ["organization"],
             "priority": 2,
-            "cues": ["production", "operational", "opérationnelle", "produira"],
+            "cues": [
+                "production",
+                "operational",
+                "opérationnelle",
+                "produira",
+                "mise en production",
+            ],
+        },
+        "construction_start": {
+            "kinds": ["date"],
+            "subjects": ["organization"],
+            "priority": 2,
+            "cues": ["construction", "Baubeginn"],
         },
         "target_date": {
             "kinds": ["date"],
@@ -396,3 +408,24 @@ def test_a_unit_word_the_profile_cues_labels_its_own_figure(
 )
 def test_a_cue_word_inside_a_subjects_name_is_part_of_the_name(text: str, language: str) -> None:
     assert metrics(text, language)[50e9] == "program_funding"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # A coordinator right after the figure opens the next item: the cue after it is
+        # said of the figure that follows, not of this one.
+        (
+            "La construction de l'usine d'Acme devrait commencer au 1er semestre 2026 et la "
+            "mise en production au 2e semestre 2027.",
+            "fr",
+        ),
+        (
+            "The construction of the Acme plant should start in the first half of 2026 and "
+            "the production in the second half of 2027.",
+            "en",
+        ),
+    ],
+)
+def test_a_cue_after_a_coordinator_is_said_of_the_next_figure(text: str, language: str) -> None:
+    assert metrics(text, language) == {"2026": "construction_start", "2027": "production_start"}

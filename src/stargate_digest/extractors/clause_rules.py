@@ -234,16 +234,25 @@ def telling_cues(
 
     Not a cue naming a part the figure includes ("including subsidies"), nor one that
     ends right before a coordinator and the figure ("7,000 construction jobs during the
-    build and 3,000 permanent jobs": said of what precedes it); for a date, not a time
+    build and 3,000 permanent jobs": said of what precedes it), nor one that a
+    coordinator right after the figure opens ("commencer au 1er semestre 2022 et la mise
+    en production au 2e semestre 2024": said of what follows); for a date, not a time
     word that only makes it a date ("by 2027", "d'ici 2027") while any other cue is
     there ("operational by 2027": a start of production, not a target).
     """
     cues = not_included(cues, text, language)
     coordinated = _before_coordinator(word_language(language))
+    apart = [
+        h
+        for hits in cues.values()
+        for h in hits
+        if coordinated.fullmatch(text, h.end, mention.start)
+        or coordinated.fullmatch(text, mention.end, h.start)
+    ]  # and the words inside such a cue ("production" in "mise en production")
     cues = {
         name: kept
         for name, hits in cues.items()
-        if (kept := [h for h in hits if not coordinated.fullmatch(text, h.end, mention.start)])
+        if (kept := [h for h in hits if not any(a.start <= h.start < a.end for a in apart)])
     }
     if mention.kind != "date":
         return cues
