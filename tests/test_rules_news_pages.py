@@ -364,3 +364,19 @@ def test_an_amount_in_parentheses_after_a_name_is_that_names(
 )
 def test_football_fields_make_a_size_vivid_and_are_no_figure(text: str, language: str) -> None:
     assert figures(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A dot after an abbreviation ("vs.") opens no sentence: the capital after it
+        # still marks a name, and the number after the name is the name's.
+        ("Stargate bought 4,000 chips (vs. Falcon 3 with 900 chips).", [4000.0, 900.0]),
+        # A real sentence end before the capital says nothing of a name.
+        ("Stargate bought chips. 400 arrived this week.", [400.0]),
+    ],
+)
+def test_a_capital_after_an_abbreviation_still_marks_a_name(
+    text: str, expected: list[float]
+) -> None:
+    assert [value for value, _ in figures(text)] == expected

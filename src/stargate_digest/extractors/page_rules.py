@@ -16,7 +16,7 @@ from importlib import resources
 
 from stargate_digest.quantities import Mention
 from stargate_digest.quantities.locale_facts import word_language
-from stargate_digest.segment import Span
+from stargate_digest.segment import Span, abbreviations
 
 # A capitalised Latin word (or an initialism such as "S&P") right before a bare number:
 # the number is part of a name ("Llama 3", "Nasdaq 100", "Fab 21", "Intel 4 process").
@@ -28,6 +28,7 @@ _NOUN_CAPITALS = frozenset({"de"})
 _HYPHENATED = re.compile(r"-\w")
 _HYPHENATED_BEFORE = re.compile(r"\w-")
 _LOOKBEHIND = 40
+_ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])(\w+)\.?$")
 
 
 def is_name_number(text: str, mention: Mention, language: str) -> bool:
@@ -47,7 +48,12 @@ def is_name_number(text: str, mention: Mention, language: str) -> bool:
     name = _NAME_BEFORE.search(before)
     if name is None:
         return False
-    return _OPENING.search(before, 0, name.start()) is None
+    opening = _OPENING.search(before, 0, name.start())
+    if opening is None:
+        return True
+    # "(vs. Llama 3's 30.8M GPU hours)": a dot after an abbreviation opens no sentence
+    abbreviation = _ABBREVIATION_BEFORE.search(before, 0, opening.start() + 1)
+    return abbreviation is not None and abbreviation[1].casefold() in abbreviations(language)
 
 
 def names_the_part(text: str, start: int, end: int, aliases: frozenset[str]) -> bool:
