@@ -380,3 +380,24 @@ def test_a_capital_after_an_abbreviation_still_marks_a_name(
     text: str, expected: list[float]
 ) -> None:
     assert [value for value, _ in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # An uncued percentage of a whole market is a country's or an industry's share.
+        ("Stargate builds in Texas; Taiwan makes 60% of global chip output.", "en", []),
+        (
+            "Stargate construye en Texas; Taiwán produce el 60 % de los chips del mundo.",
+            "es",
+            [],
+        ),
+        ("Stargate baut in Texas; Taiwan fertigt 60 % der Chips weltweit.", "de", []),
+        # A share a cue of the story labels stays, world or not.
+        ("SoftBank holds a 40% equity stake, the largest in the world.", "en", [(40.0, "percent")]),
+    ],
+)
+def test_an_uncued_share_of_a_world_market_is_no_figure(
+    text: str, language: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, language) == expected

@@ -144,6 +144,27 @@ def _fact_box_heading() -> re.Pattern[str]:
     return re.compile(rf"(?:{'|'.join(headings)})\s*[:：]?", re.IGNORECASE)
 
 
+@cache
+def _world_share() -> re.Pattern[str]:
+    raw = resources.files("stargate_digest.data").joinpath("boilerplate.toml").read_text("utf-8")
+    words = sorted(set(tomllib.loads(raw)["world_words"]), key=len, reverse=True)
+    alternation = "|".join(map(re.escape, words))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
+_SHARE_REACH = 80
+"""How far after a percentage the whole it is a share of is named ("… of the world")."""
+
+
+def is_world_share(text: str, mention: Mention, clause_end: int) -> bool:
+    """Whether a percentage is a share of a whole market ("60% of global chip output",
+    "el 20% de los chips … del mundo"), named in the words after it in its clause."""
+    if mention.kind != "percent":
+        return False
+    end = min(clause_end, mention.end + _SHARE_REACH)
+    return _world_share().search(text, mention.end, end) is not None
+
+
 _BULLET = re.compile(r"\s*(?:[•·▪■◆►*\-–—]|\d{1,2}[.)])\s")
 
 

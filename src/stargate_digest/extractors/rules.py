@@ -42,6 +42,7 @@ from stargate_digest.extractors.page_rules import (
     bracketed_owner,
     is_dateline,
     is_name_number,
+    is_world_share,
     share_owner,
 )
 from stargate_digest.extractors.renamed_rules import part_named_next
@@ -337,6 +338,8 @@ class RulesExtractor:
         detail = _detail(text, mention)
         if mention.kind == "count" and not detail:
             return None  # a bare number counts nothing a reader could name
+        if is_world_share(text, mention, candidate.clause.end):
+            return None  # "Taiwan makes 60% of global output": a market's share, not ours
         subject = self._subjects_in_clause(index, candidate)[0][0]
         return _Reading((subject,), OTHER_METRIC, detail)
 
