@@ -401,3 +401,26 @@ def test_an_uncued_share_of_a_world_market_is_no_figure(
     text: str, language: str, expected: list[tuple[float, str]]
 ) -> None:
     assert figures(text, language) == expected
+
+
+_FEATURES = "\n\n400 racks of chips\n\n2 cooling plants\n\nThe weather was mild that week."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Short lines after a lead-in that ends with a colon are the items of its list:
+        # about the story when the lead-in is.
+        ("Stargate will build a campus in Texas with several features:" + _FEATURES, [400.0, 2.0]),
+        # A lead-in about someone else leads a list about them.
+        (
+            "Stargate will build a campus in Texas.\n\nA rival listed its own features:"
+            + _FEATURES,
+            [],
+        ),
+    ],
+)
+def test_the_items_of_a_list_are_about_what_its_lead_in_names(
+    text: str, expected: list[float]
+) -> None:
+    assert [value for value, _ in figures(text)] == expected

@@ -261,6 +261,15 @@ def names_an_actor(paragraph: str, figures: Iterable[tuple[int, int]] = ()) -> b
 _BLANK_LINE = re.compile(r"\n\n")
 
 
+_ITEM_CHARS = 80
+"""The longest line read as a list item rather than a paragraph of prose."""
+
+
+def _is_item(paragraph: str) -> bool:
+    line = paragraph.strip()
+    return 0 < len(line) <= _ITEM_CHARS and "\n" not in line and not line.endswith((".", ":"))
+
+
 class Paragraphs:
     """The paragraph (text between blank lines) around any offset, found once per text."""
 
@@ -298,6 +307,9 @@ class Paragraphs:
         if names_topic(paragraph) or self._in_fact_box(paragraph):
             return True
         number = bisect_left(self._breaks, paragraph.start)
+        lead_in = self._lead_in(number)
+        if lead_in is not None:
+            return names_topic(lead_in)
         if number == 0 or number >= len(self._breaks):
             return False
         figures = [
@@ -308,6 +320,19 @@ class Paragraphs:
         if names_an_actor(paragraph.text(self._text), figures):
             return False
         return names_topic(self._span(number - 1)) and names_topic(self._span(number + 1))
+
+    def _lead_in(self, number: int) -> Span | None:
+        """The line that introduces a list ("… stems from several innovations:") when the
+        ``number``-th paragraph is one of its items: short lines, no full stop, one per
+        paragraph ("256 routed experts + 1 shared expert"), each about what it names."""
+        while _is_item(self._span(number).text(self._text)):
+            if number == 0:
+                return None
+            number -= 1
+            previous = self._span(number)
+            if previous.text(self._text).strip().endswith((":", "：")):
+                return previous
+        return None
 
     def _in_fact_box(self, paragraph: Span) -> bool:
         number = bisect_left(self._breaks, paragraph.start)
