@@ -429,3 +429,9 @@ def test_a_cue_word_inside_a_subjects_name_is_part_of_the_name(text: str, langua
 )
 def test_a_cue_after_a_coordinator_is_said_of_the_next_figure(text: str, language: str) -> None:
     assert metrics(text, language) == {"2026": "construction_start", "2027": "production_start"}
+
+
+def test_a_count_joined_to_its_noun_by_a_hyphen_counts_that_noun() -> None:
+    # "a 2-shift jobs programme" counts shifts, not jobs; "2,000 jobs" counts jobs.
+    assert metrics("Acme plans a 2-shift jobs programme.", "en") == {}
+    assert metrics("Acme plans 2,000 jobs.", "en") == {2000.0: "jobs"}

@@ -369,6 +369,9 @@ class RulesExtractor:
                     name: cue_following(cues.get(name, ()), mention) for name in metrics
                 }
             reach = _SPELLED_CUE_DISTANCE if mention.spelled else _COUNT_CUE_DISTANCE
+            compound = _HYPHENED.match(text, mention.end)
+            if compound is not None:  # "4-node token distribution": it counts nodes
+                reach = compound.end() - mention.end - 1
             cue_distance = {
                 n: d if d is not None and d <= reach else None for n, d in cue_distance.items()
             }
@@ -507,6 +510,10 @@ class RulesExtractor:
             statement=None,
         )
 
+
+# A count joined by a hyphen to its noun ("4-node", "10-mile") modifies that noun: what
+# the phrase goes on to name ("4-node token distribution") is not what it counts.
+_HYPHENED = re.compile(r"-[^\W\d_]+")
 
 # What ScopeRules.of_figure returns for a figure the headline's site would scope.
 _HEADLINE = "\x00headline"
