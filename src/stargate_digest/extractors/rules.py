@@ -209,6 +209,7 @@ class RulesExtractor:
         language = word_language(article.language)
         headline_site = self._scopes.of_article(article, index.scopes)
         scope_memo: dict[tuple[str, int], str | None] = {}
+        page = _Page(headline_site)
         figures = Figures(mentions)
         claims: list[Claim] = []
         anchors: dict[int, tuple[Claim, ...]] = {}
@@ -217,10 +218,6 @@ class RulesExtractor:
 
         def names_topic(span: Span) -> bool:
             return bool(index.subjects.within(span) or index.scopes.within(span))
-
-        def parts(span: Span) -> list[TermHit]:  # what "this" may point at: not a time
-            hits = index.scopes.within(span)
-            return [h for h in hits if self.topic.scopes[h.label].kind != "period"]
 
         for mention in mentions:
             if not paragraphs.on_topic(paragraphs.around(mention), names_topic):
@@ -242,23 +239,14 @@ class RulesExtractor:
                 subjects=index.subjects,
                 figures=figures,
                 language=article.language,
-                headline_site=_HEADLINE,  # which site, and for whom: _headline_default
+                # which site, and for whom: _headline_default
+                headline_site=None if headline_site is None else _HEADLINE,
                 memo=scope_memo,
             )
-            if scope is None or scope == _HEADLINE:
-                scope = (
-                    part_named_next(
-                        text, sentences, sentence, mention, language=language, parts=parts
-                    )
-                    or scope
-                )
             paragraph = paragraphs.around(mention)
-            if scope == _HEADLINE and self._elsewhere(index, paragraph, headline_site):
-                scope = None
-            said = Span(sentence.start, candidate.clause.end)  # "In total, ..." opens it
-            summed = scope is not None and sums_parts(text, said, language)
-            if summed and not index.scopes.within(candidate.clause):
-                scope = None  # "In total, ... $40 billion": the whole, not a part
+            scope = self._settled(
+                scope, candidate, sentences=sentences, index=index, paragraph=paragraph, page=page
+            )
             context = _Context(scope=scope, as_of=as_of(mentions, mention, clause, sentence, text))
             if anchor:
                 made = tuple(
@@ -456,6 +444,44 @@ class RulesExtractor:
             return _Context(scope=site, as_of=context.as_of)
         return _Context(scope=None, as_of=context.as_of)
 
+    def _settled(
+        self,
+        scope: str | None,
+        candidate: _Candidate,
+        *,
+        sentences: Sentences,
+        index: _Index,
+        paragraph: Span,
+        page: _Page,
+    ) -> str | None:
+        """The scope rules of news copy that ScopeRules.of_figure leaves to the extractor:
+        the part the next sentence places the figure in (renamed_rules.py), the headline's
+        site unless the paragraph has moved on, none for a clause that sums the parts."""
+        text, sentence, mention = candidate.text, candidate.sentence, candidate.mention
+        if scope is None or scope == _HEADLINE:
+            named = part_named_next(
+                text,
+                sentences,
+                sentence,
+                mention,
+                language=candidate.language,
+                parts=lambda span: [
+                    h
+                    for h in index.scopes.within(span)
+                    if self.topic.scopes[h.label].kind != "period"  # "this" is not a time
+                ],
+            )
+            scope = named or scope
+        if scope == _HEADLINE:
+            if paragraph not in page.moved_on:
+                page.moved_on[paragraph] = self._elsewhere(index, paragraph, page.headline_site)
+            scope = None if page.moved_on[paragraph] else scope
+        said = Span(sentence.start, candidate.clause.end)  # "In total, ..." opens it
+        summed = scope is not None and sums_parts(text, said, candidate.language)
+        if summed and not index.scopes.within(candidate.clause):
+            return None  # "In total, ... $40 billion": the whole, not a part
+        return scope
+
     def _elsewhere(self, index: _Index, paragraph: Span, site: str | None) -> bool:
         """Whether a paragraph names another place of the story and not the headline's
         site: it has moved on ("... suspended its plans in Poland"), and its figures
@@ -517,6 +543,15 @@ _HYPHENED = re.compile(r"-[^\W\d_]+")
 
 # What ScopeRules.of_figure returns for a figure the headline's site would scope.
 _HEADLINE = "\x00headline"
+
+
+@dataclass
+class _Page:
+    """What one article's figures share for their scope: the headline's site, and which
+    paragraphs have moved on from it (each paragraph is looked at whole once)."""
+
+    headline_site: str | None
+    moved_on: dict[Span, bool] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
