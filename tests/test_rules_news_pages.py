@@ -393,8 +393,10 @@ def test_a_capital_after_an_abbreviation_still_marks_a_name(
             [],
         ),
         ("Stargate baut in Texas; Taiwan fertigt 60 % der Chips weltweit.", "de", []),
-        # A share a cue of the story labels stays, world or not.
+        # A share a cue of the story labels stays, world or not; so does the story's
+        # main subject's own share of a world market.
         ("SoftBank holds a 40% equity stake, the largest in the world.", "en", [(40.0, "percent")]),
+        ("Stargate will host 10% of the world's AI chips.", "en", [(10.0, "percent")]),
     ],
 )
 def test_an_uncued_share_of_a_world_market_is_no_figure(

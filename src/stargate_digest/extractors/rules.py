@@ -326,7 +326,9 @@ class RulesExtractor:
         detail = _detail(text, mention)
         if mention.kind == "count" and not detail:
             return None  # a bare number counts nothing a reader could name
-        if is_world_share(text, mention, candidate.clause.end):
+        if is_world_share(text, mention, candidate.clause.end) and not self._main_named(
+            index, candidate.clause
+        ):
             return None  # "Taiwan makes 60% of global output": a market's share, not ours
         subject = self._subjects_in_clause(index, candidate)[0][0]
         return _Reading((subject,), OTHER_METRIC, detail)
@@ -492,6 +494,10 @@ class RulesExtractor:
             if self.topic.scopes[hit.label].kind in {"site", "country"}
         }
         return bool(places) and site not in places
+
+    def _main_named(self, index: _Index, span: Span) -> bool:
+        """Whether ``span`` names the story's main subject (its share is its own figure)."""
+        return any(h.label == self.topic.main_subject for h in index.subjects.within(span))
 
     def _governments_own(self, reading: _Reading) -> bool:
         subject = self.topic.subjects[reading.subjects[0]]
