@@ -308,8 +308,8 @@ class Paragraphs:
             return True
         number = bisect_left(self._breaks, paragraph.start)
         lead_in = self._lead_in(number)
-        if lead_in is not None:
-            return names_topic(lead_in)
+        if lead_in is not None and names_topic(lead_in):
+            return True
         if number == 0 or number >= len(self._breaks):
             return False
         figures = [
