@@ -310,3 +310,29 @@ def test_german_von_bis_is_a_range_and_von_auf_a_change() -> None:
     assert [(m.value, m.value_max, m.unit) for m in ranged] == [(6e9, 7e9, "EUR")]
     changed = find_mentions("Die Kosten stiegen von 5 Milliarden Euro auf 7 Milliarden Euro", "de")
     assert [(m.value, m.value_max) for m in changed] == [(5e9, None), (7e9, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # A bare first number set against a scaled amount takes its scale and currency:
+        # the two ends of a change, or one amount against another.
+        ("sales rose from 5 to 7 billion dollars", "en", [5e9, 7e9]),
+        ("Die Kosten stiegen von 5 auf 7 Milliarden Euro", "de", [5e9, 7e9]),
+        ("Der Bund hilft mit 9,9 statt 6,8 Milliarden Euro", "de", [9.9e9, 6.8e9]),
+        ("l'aide passe de 6,8 à 9,9 milliards d'euros", "fr", [6.8e9, 9.9e9]),
+        ("recibirá 9 en lugar de 7 mil millones de dólares", "es", [9e9, 7e9]),
+    ],
+)
+def test_a_bare_number_set_against_a_scaled_amount_takes_its_scale(
+    text: str, language: str, expected: list[float]
+) -> None:
+    found = find_mentions(text, language)
+    assert [(m.kind, m.value) for m in found] == [("money", v) for v in expected]
+    assert found[0].unit == found[1].unit
+
+
+def test_a_bare_number_before_a_scaled_count_stays_a_count() -> None:
+    # Only money carries its scale back: "5 to 7 billion users" says nothing of the 5.
+    found = find_mentions("from 5 to 7 billion users", "en")
+    assert [(m.kind, m.value) for m in found] == [("count", 5.0), ("count", 7e9)]
