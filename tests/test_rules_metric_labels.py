@@ -24,6 +24,11 @@ _PROFILE = {
         },
         "State": {"kind": "government", "aliases": ["State", "Land"]},
         "Acme-1": {"kind": "project", "aliases": ["Acme-1"]},
+        "Chip Act": {
+            "kind": "government",
+            "aliases": ["Chip Subsidy Act", "Ley de Subsidios a los Chips"],
+            "money_metric": "program_funding",
+        },
     },
     "metrics": {
         "investment": {
@@ -83,7 +88,19 @@ _PROFILE = {
             "kinds": ["date"],
             "subjects": ["organization"],
             "priority": 2,
-            "cues": ["production", "operational", "opérationnelle", "produira"],
+            "cues": [
+                "production",
+                "operational",
+                "opérationnelle",
+                "produira",
+                "mise en production",
+            ],
+        },
+        "construction_start": {
+            "kinds": ["date"],
+            "subjects": ["organization"],
+            "priority": 2,
+            "cues": ["construction", "Baubeginn"],
         },
         "target_date": {
             "kinds": ["date"],
@@ -102,6 +119,25 @@ _PROFILE = {
             "subjects": ["organization"],
             "priority": 3,
             "cues": ["fell", "sank", "a chuté", "減少", "감소"],
+        },
+        "program_funding": {
+            "kinds": ["money"],
+            "subjects": ["government"],
+            "priority": 2,
+            "cues": ["authoriz*"],
+        },
+        # Two metrics of one kind, each cued by its unit word as story profiles do.
+        "site_area": {
+            "kinds": ["area"],
+            "subjects": ["organization"],
+            "priority": 2,
+            "cues": ["acres", "hectares"],
+        },
+        "floor_area": {
+            "kinds": ["area"],
+            "subjects": ["organization"],
+            "priority": 2,
+            "cues": ["square feet", "pies cuadrados"],
         },
     },
     "distributive": {"cues": ["each"]},
@@ -337,3 +373,65 @@ def test_a_cue_before_a_coordinator_is_of_the_figure_before_it(
     text: str, language: str, value: float, metric: str
 ) -> None:
     assert metrics(text, language)[value] == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "metric"),
+    [
+        # A profile that cues a metric with a unit word means that unit measures it,
+        # also inside the figure ("1,200 acres"), when two metrics share the kind.
+        ("Acme builds on 300 acres near the river.", "en", 300.0, "site_area"),
+        ("Acme's plant spans 2 million square feet.", "en", 2e6, "floor_area"),
+        (
+            "La planta de Acme, de 2 millones de pies cuadrados, abrirá pronto.",
+            "es",
+            2e6,
+            "floor_area",
+        ),
+        ("Acme construit sur 40 hectares.", "fr", 40.0, "site_area"),
+    ],
+)
+def test_a_unit_word_the_profile_cues_labels_its_own_figure(
+    text: str, language: str, value: float, metric: str
+) -> None:
+    assert metrics(text, language)[value] == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # A cue word inside a subject's name ("Subsidy" in "Chip Subsidy Act") is
+        # part of the name: the law's size is its own money metric, not a subsidy.
+        ("The Chip Subsidy Act of $50 billion passed in 2022.", "en"),
+        ("La Ley de Subsidios a los Chips de 50.000 millones de dólares se aprobó en 2022.", "es"),
+    ],
+)
+def test_a_cue_word_inside_a_subjects_name_is_part_of_the_name(text: str, language: str) -> None:
+    assert metrics(text, language)[50e9] == "program_funding"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # A coordinator right after the figure opens the next item: the cue after it is
+        # said of the figure that follows, not of this one.
+        (
+            "La construction de l'usine d'Acme devrait commencer au 1er semestre 2026 et la "
+            "mise en production au 2e semestre 2027.",
+            "fr",
+        ),
+        (
+            "The construction of the Acme plant should start in the first half of 2026 and "
+            "the production in the second half of 2027.",
+            "en",
+        ),
+    ],
+)
+def test_a_cue_after_a_coordinator_is_said_of_the_next_figure(text: str, language: str) -> None:
+    assert metrics(text, language) == {"2026": "construction_start", "2027": "production_start"}
+
+
+def test_a_count_joined_to_its_noun_by_a_hyphen_counts_that_noun() -> None:
+    # "a 2-shift jobs programme" counts shifts, not jobs; "2,000 jobs" counts jobs.
+    assert metrics("Acme plans a 2-shift jobs programme.", "en") == {}
+    assert metrics("Acme plans 2,000 jobs.", "en") == {2000.0: "jobs"}

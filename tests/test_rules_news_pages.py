@@ -321,3 +321,108 @@ def test_a_sentence_naming_no_part_continues_the_site_the_previous_opens_with(
     text: str, scope: str | None
 ) -> None:
     assert [c.scope for c in claims(text) if c.unit == "GW"] == [scope]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # An amount in parentheses right after a name is that name's: other companies'
+        # deals listed for comparison are not the story's figures.
+        (
+            "Stargate's award follows deals with Acme ($8.5B) and Globex ($6.6B).",
+            "en",
+            [],
+        ),
+        # The story's own subjects keep theirs.
+        (
+            "Stargate is funded by SoftBank ($19 billion) and Acme.",
+            "en",
+            [(19e9, "USD")],
+        ),
+        # After an amount, a capitalised currency word opens a restatement, not a name.
+        (
+            "Stargate kostet 10 Milliarden Euro (11 Milliarden Dollar).",
+            "de",
+            [(10e9, "EUR"), (11e9, "USD")],
+        ),
+    ],
+)
+def test_an_amount_in_parentheses_after_a_name_is_that_names(
+    text: str, language: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The Stargate campus will be the size of 78 football fields.", "en"),
+        ("Der Stargate-Campus ist so groß wie 78 Fußballfelder.", "de"),
+        ("Le campus Stargate équivaut à 78 terrains de football.", "fr"),
+        ("El campus de Stargate equivale a 78 campos de fútbol.", "es"),
+    ],
+)
+def test_football_fields_make_a_size_vivid_and_are_no_figure(text: str, language: str) -> None:
+    assert figures(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A dot after an abbreviation ("vs.") opens no sentence: the capital after it
+        # still marks a name, and the number after the name is the name's.
+        ("Stargate bought 4,000 chips (vs. Falcon 3 with 900 chips).", [4000.0, 900.0]),
+        # A real sentence end before the capital says nothing of a name.
+        ("Stargate bought chips. 400 arrived this week.", [400.0]),
+    ],
+)
+def test_a_capital_after_an_abbreviation_still_marks_a_name(
+    text: str, expected: list[float]
+) -> None:
+    assert [value for value, _ in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # An uncued percentage of a whole market is a country's or an industry's share.
+        ("Stargate builds in Texas; Taiwan makes 60% of global chip output.", "en", []),
+        (
+            "Stargate construye en Texas; Taiwán produce el 60 % de los chips del mundo.",
+            "es",
+            [],
+        ),
+        ("Stargate baut in Texas; Taiwan fertigt 60 % der Chips weltweit.", "de", []),
+        # A share a cue of the story labels stays, world or not; so does the story's
+        # main subject's own share of a world market.
+        ("SoftBank holds a 40% equity stake, the largest in the world.", "en", [(40.0, "percent")]),
+        ("Stargate will host 10% of the world's AI chips.", "en", [(10.0, "percent")]),
+    ],
+)
+def test_an_uncued_share_of_a_world_market_is_no_figure(
+    text: str, language: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, language) == expected
+
+
+_FEATURES = "\n\n400 racks of chips\n\n2 cooling plants\n\nThe weather was mild that week."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Short lines after a lead-in that ends with a colon are the items of its list:
+        # about the story when the lead-in is.
+        ("Stargate will build a campus in Texas with several features:" + _FEATURES, [400.0, 2.0]),
+        # A lead-in about someone else leads a list about them.
+        (
+            "Stargate will build a campus in Texas.\n\nA rival listed its own features:"
+            + _FEATURES,
+            [],
+        ),
+    ],
+)
+def test_the_items_of_a_list_are_about_what_its_lead_in_names(
+    text: str, expected: list[float]
+) -> None:
+    assert [value for value, _ in figures(text)] == expected

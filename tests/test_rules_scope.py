@@ -452,3 +452,139 @@ def test_a_date_heading_a_timeline_entry_is_about_what_the_entry_names(
 ) -> None:
     made = EXTRACTOR.extract(article(text, language)).claims
     assert {c.value: c.scope for c in made} == expected
+
+
+# --- the headline's site: for whose figures, and how far --------------------------------
+
+_HEADLINE = "Stargate picks Abilene for its first campus"
+
+
+def test_the_headline_site_is_not_a_government_programme_s() -> None:
+    # A figure only a government has (its programme, its law) is not the plant's; the
+    # plant's own figures on the page keep the headline's site.
+    text = (
+        "Stargate says the campus will draw 1.2 GW.\n\n"
+        "The US government set aside $5 billion in public funding for research."
+    )
+    assert one(text, "en", 1.2, "GW", _HEADLINE).scope == "Abilene campus"
+    programme = one(text, "en", 5e9, "USD", _HEADLINE)
+    assert (programme.subject, programme.scope) == ("US government", None)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "scope"),
+    [
+        ("Stargate will hire 2,000 workers next year.", "Abilene campus"),
+        # The paragraph names another site and not the headline's: it has moved on.
+        (
+            "Stargate will hire 2,000 workers next year, while its plans in Lordstown are paused.",
+            None,
+        ),
+    ],
+)
+def test_a_paragraph_about_another_place_leaves_the_headline_site(
+    paragraph: str, scope: str | None
+) -> None:
+    text = f"Stargate says the campus will draw 1.2 GW.\n\n{paragraph}"
+    assert one(text, "en", 2000, "count", _HEADLINE).scope == scope
+
+
+_LOANS = (
+    "Stargate won $5 billion in loans from lenders and is part of a $500 billion plan in Abilene."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "scope"),
+    [
+        # Of two amounts stated apart, a part named right after the second is its.
+        (_LOANS, 5e9, "USD", None),
+        (_LOANS, 500e9, "USD", "Abilene campus"),
+        # An amount restated beside the first is the same figure: the part is both's.
+        (
+            "Stargate will spend €80 billion ($87 billion) in Abilene.",
+            80e9,
+            "EUR",
+            "Abilene campus",
+        ),
+        (
+            "Stargate will spend $40 billion and $10 billion in Abilene.",
+            40e9,
+            "USD",
+            "Abilene campus",
+        ),
+    ],
+)
+def test_a_part_right_after_a_later_amount_is_that_amounts(
+    text: str, value: float, unit: str, scope: str | None
+) -> None:
+    assert one(text, "en", value, unit).scope == scope
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "scope"),
+    [
+        # A clause that sums the parts is about the whole: the part named before does
+        # not carry over ...
+        (
+            "In Abilene, Stargate is building a campus. In total, the plan will cost $500 billion.",
+            "en",
+            500e9,
+            None,
+        ),
+        (
+            "À Abilene, Stargate construit un campus. Au total, le plan coûtera 500 "
+            "milliards de dollars.",
+            "fr",
+            500e9,
+            None,
+        ),
+        # ... but a part the clause names itself still scopes the figure.
+        (
+            "Stargate is building a campus. In total, the Abilene campus will cost $40 billion.",
+            "en",
+            40e9,
+            "Abilene campus",
+        ),
+    ],
+)
+def test_a_clause_that_sums_the_parts_is_about_the_whole(
+    text: str, language: str, value: float, scope: str | None
+) -> None:
+    assert one(text, language, value, "USD").scope == scope
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "scope"),
+    [
+        # The next sentence names the figure again ("The investment") and places it.
+        (
+            "Stargate will invest $40 billion this year. The investment will go to the "
+            "campus in Abilene.",
+            "en",
+            "Abilene campus",
+        ),
+        (
+            "Stargate va investir 40 milliards de dollars cette année. Cet investissement "
+            "ira au campus d'Abilene.",
+            "fr",
+            "Abilene campus",
+        ),
+        # A sentence about something else, or a new paragraph, does not place it.
+        (
+            "Stargate will invest $40 billion this year. The company also owns land in Abilene.",
+            "en",
+            None,
+        ),
+        (
+            "Stargate will invest $40 billion this year.\n\nThe investment will go to the "
+            "campus in Abilene.",
+            "en",
+            None,
+        ),
+    ],
+)
+def test_a_figure_the_next_sentence_names_again_takes_the_part_it_names(
+    text: str, language: str, scope: str | None
+) -> None:
+    assert one(text, language, 40e9, "USD").scope == scope

@@ -266,3 +266,73 @@ def test_english_scale_words_on_cjk_pages(
     text: str, language: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert values(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # A scale noun takes its measure through "de" as it takes a currency.
+        ("une usine de 3 millions de mètres carrés", "fr", [("area", 3e6, "sqm")]),
+        ("un campus de 2 millones de pies cuadrados", "es", [("area", 2e6, "sqft")]),
+        ("un polo di 1,5 milioni di metri quadrati", "it", [("area", 1.5e6, "sqm")]),
+        # A duration is not counted in millions in news copy: no reading is forced.
+        ("il y a 3 millions d’années", "fr", [("count", 3e6, "count")]),
+    ],
+)
+def test_a_scale_noun_takes_its_unit_through_de(
+    text: str, language: str, expected: list[tuple[str, float | str, str]]
+) -> None:
+    assert values(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface"),
+    [
+        # A half or a quarter of a year dates the year, as "mid-" and "Ende" do.
+        ("Der Bau soll in der zweiten Hälfte 2027 beginnen", "de", "Hälfte 2027"),
+        ("Die Fabrik öffnet im dritten Quartal 2026", "de", "Quartal 2026"),
+        ("la production démarrera au 2e semestre 2027", "fr", "semestre 2027"),
+        ("las obras empezarán en el primer semestre de 2026", "es", "semestre de 2026"),
+        ("la fabbrica aprirà nel secondo semestre 2027", "it", "semestre 2027"),
+        ("a obra começa no primeiro semestre de 2026", "pt", "semestre de 2026"),
+        ("de fabriek opent in de tweede helft van 2027", "nl", "helft van 2027"),
+        ("the plant should open H2 2027", "en", "H2 2027"),
+    ],
+)
+def test_a_half_or_quarter_of_a_year_dates_the_year(text: str, language: str, surface: str) -> None:
+    found = [m for m in find_mentions(text, language) if m.kind == "date"]
+    assert [(m.value, m.surface) for m in found] == [(surface[-4:], surface)]
+
+
+def test_german_von_bis_is_a_range_and_von_auf_a_change() -> None:
+    # "von … bis" is how German writes a range; a change is "von … auf".
+    ranged = find_mentions("Zuschüsse von sechs bis sieben Milliarden Euro", "de")
+    assert [(m.value, m.value_max, m.unit) for m in ranged] == [(6e9, 7e9, "EUR")]
+    changed = find_mentions("Die Kosten stiegen von 5 Milliarden Euro auf 7 Milliarden Euro", "de")
+    assert [(m.value, m.value_max) for m in changed] == [(5e9, None), (7e9, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # A bare first number set against a scaled amount takes its scale and currency:
+        # the two ends of a change, or one amount against another.
+        ("sales rose from 5 to 7 billion dollars", "en", [5e9, 7e9]),
+        ("Die Kosten stiegen von 5 auf 7 Milliarden Euro", "de", [5e9, 7e9]),
+        ("Der Bund hilft mit 9,9 statt 6,8 Milliarden Euro", "de", [9.9e9, 6.8e9]),
+        ("l'aide passe de 6,8 à 9,9 milliards d'euros", "fr", [6.8e9, 9.9e9]),
+        ("recibirá 9 en lugar de 7 mil millones de dólares", "es", [9e9, 7e9]),
+    ],
+)
+def test_a_bare_number_set_against_a_scaled_amount_takes_its_scale(
+    text: str, language: str, expected: list[float]
+) -> None:
+    found = find_mentions(text, language)
+    assert [(m.kind, m.value) for m in found] == [("money", v) for v in expected]
+    assert found[0].unit == found[1].unit
+
+
+def test_a_bare_number_before_a_scaled_count_stays_a_count() -> None:
+    # Only money carries its scale back: "5 to 7 billion users" says nothing of the 5.
+    found = find_mentions("from 5 to 7 billion users", "en")
+    assert [(m.kind, m.value) for m in found] == [("count", 5.0), ("count", 7e9)]

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Final
 
+from stargate_digest.extractors.scope_words import TOTALS
 from stargate_digest.quantities import Mention
 from stargate_digest.quantities.lexicon import YEAR_PREPOSITIONS
 from stargate_digest.quantities.locale_facts import word_language
@@ -233,16 +234,25 @@ def telling_cues(
 
     Not a cue naming a part the figure includes ("including subsidies"), nor one that
     ends right before a coordinator and the figure ("7,000 construction jobs during the
-    build and 3,000 permanent jobs": said of what precedes it); for a date, not a time
+    build and 3,000 permanent jobs": said of what precedes it), nor one that a
+    coordinator right after the figure opens ("commencer au 1er semestre 2022 et la mise
+    en production au 2e semestre 2024": said of what follows); for a date, not a time
     word that only makes it a date ("by 2027", "d'ici 2027") while any other cue is
     there ("operational by 2027": a start of production, not a target).
     """
     cues = not_included(cues, text, language)
     coordinated = _before_coordinator(word_language(language))
+    apart = [
+        h
+        for hits in cues.values()
+        for h in hits
+        if coordinated.fullmatch(text, h.end, mention.start)
+        or coordinated.fullmatch(text, mention.end, h.start)
+    ]  # and the words inside such a cue ("production" in "mise en production")
     cues = {
         name: kept
         for name, hits in cues.items()
-        if (kept := [h for h in hits if not coordinated.fullmatch(text, h.end, mention.start)])
+        if (kept := [h for h in hits if not any(a.start <= h.start < a.end for a in apart)])
     }
     if mention.kind != "date":
         return cues
@@ -292,8 +302,20 @@ def nearest_cue(cues: Sequence[TermHit], mention: Mention, aside: int = 0) -> in
         _gap(hit, mention) - (aside if hit.start >= mention.end + aside else 0)
         for hit in cues
         if not mention.start <= hit.start < hit.end <= mention.end  # "ans après" counts
+        or _unit_word(hit, mention)
     ]
     return min(distances, default=None)
+
+
+# Kinds whose unit word names what is measured: a profile that cues a metric with it
+# ("acres" for a site's area, "square feet" for floor space) means that unit measures it.
+_NAMED_BY_UNIT: Final = frozenset({"area", "power"})
+
+
+def _unit_word(hit: TermHit, mention: Mention) -> bool:
+    """Whether a cue inside the figure is its unit word ("1,200 acres"), which labels it;
+    a cue inside an amount's number or scale ("billion") does not."""
+    return mention.kind in _NAMED_BY_UNIT and hit.end == mention.end and hit.start > mention.start
 
 
 _HEAD_NOUN_DISTANCE = 12
@@ -339,3 +361,18 @@ def restatement_after(text: str, mention: Mention) -> int:
     """The length of a parenthesis right after the mention (0 when there is none)."""
     found = _RESTATEMENT.match(text, mention.end)
     return found.end() - found.start() if found else 0
+
+
+@cache
+def _totals(language: str) -> re.Pattern[str] | None:
+    words = TOTALS.get(language)
+    if not words:
+        return None
+    alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
+def sums_parts(text: str, clause: Span, language: str) -> bool:
+    """Whether a clause sums the parts ("In total, …", "Au total, …", "insgesamt")."""
+    pattern = _totals(word_language(language))
+    return pattern is not None and pattern.search(text, clause.start, clause.end) is not None

@@ -16,7 +16,7 @@ from importlib import resources
 
 from stargate_digest.quantities import Mention
 from stargate_digest.quantities.locale_facts import word_language
-from stargate_digest.segment import Span
+from stargate_digest.segment import Span, abbreviations
 
 # A capitalised Latin word (or an initialism such as "S&P") right before a bare number:
 # the number is part of a name ("Llama 3", "Nasdaq 100", "Fab 21", "Intel 4 process").
@@ -28,6 +28,7 @@ _NOUN_CAPITALS = frozenset({"de"})
 _HYPHENATED = re.compile(r"-\w")
 _HYPHENATED_BEFORE = re.compile(r"\w-")
 _LOOKBEHIND = 40
+_ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])(\w+)\.?$")
 
 
 def is_name_number(text: str, mention: Mention, language: str) -> bool:
@@ -47,7 +48,12 @@ def is_name_number(text: str, mention: Mention, language: str) -> bool:
     name = _NAME_BEFORE.search(before)
     if name is None:
         return False
-    return _OPENING.search(before, 0, name.start()) is None
+    opening = _OPENING.search(before, 0, name.start())
+    if opening is None:
+        return True
+    # "(vs. Llama 3's 30.8M GPU hours)": a dot after an abbreviation opens no sentence
+    abbreviation = _ABBREVIATION_BEFORE.search(before, 0, opening.start() + 1)
+    return abbreviation is not None and abbreviation[1].casefold() in abbreviations(language)
 
 
 def names_the_part(text: str, start: int, end: int, aliases: frozenset[str]) -> bool:
@@ -112,11 +118,51 @@ def share_owner(
     return (offset + start, offset + end) if start < end else None
 
 
+# An amount in parentheses right after a capitalised name: "deals with Intel ($8.5B) and
+# TSMC ($6.6B)". A number at most one word before the name makes it a currency word:
+# "10 Milliarden Euro (11 Milliarden Dollar)" restates an amount, it names no one.
+_AMOUNT_AFTER_NAME = re.compile(r"(?<![\w&.-])([A-Z][\w&.-]*)[ \u00a0]?[(（]$")
+_NUMBER_BEFORE_NAME = re.compile(r"\d[^\s()]*(?:\s+[^\s()]+)?\s+$")
+
+
+def bracketed_owner(text: str, mention: Mention) -> tuple[int, int] | None:
+    """Where the text names whose amount a bracketed money figure is ("Intel ($8.5B)"),
+    or None: a list of other companies' figures, each in parentheses after its name."""
+    if mention.kind != "money":
+        return None
+    start = max(0, mention.start - _LOOKBEHIND)
+    found = _AMOUNT_AFTER_NAME.search(text, start, mention.start)
+    if found is None or _NUMBER_BEFORE_NAME.search(text, start, found.start(1)):
+        return None
+    return found.start(1), found.end(1)
+
+
 @cache
 def _fact_box_heading() -> re.Pattern[str]:
     raw = resources.files("stargate_digest.data").joinpath("boilerplate.toml").read_text("utf-8")
     headings = tomllib.loads(raw)["fact_box_headings"]
     return re.compile(rf"(?:{'|'.join(headings)})\s*[:：]?", re.IGNORECASE)
+
+
+@cache
+def _world_share() -> re.Pattern[str]:
+    raw = resources.files("stargate_digest.data").joinpath("boilerplate.toml").read_text("utf-8")
+    words = sorted(set(tomllib.loads(raw)["world_words"]), key=len, reverse=True)
+    alternation = "|".join(map(re.escape, words))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
+_SHARE_REACH = 80
+"""How far after a percentage the whole it is a share of is named ("… of the world")."""
+
+
+def is_world_share(text: str, mention: Mention, clause_end: int) -> bool:
+    """Whether a percentage is a share of a whole market ("60% of global chip output",
+    "el 20% de los chips … del mundo"), named in the words after it in its clause."""
+    if mention.kind != "percent":
+        return False
+    end = min(clause_end, mention.end + _SHARE_REACH)
+    return _world_share().search(text, mention.end, end) is not None
 
 
 _BULLET = re.compile(r"\s*(?:[•·▪■◆►*\-–—]|\d{1,2}[.)])\s")
@@ -215,6 +261,15 @@ def names_an_actor(paragraph: str, figures: Iterable[tuple[int, int]] = ()) -> b
 _BLANK_LINE = re.compile(r"\n\n")
 
 
+_ITEM_CHARS = 80
+"""The longest line read as a list item rather than a paragraph of prose."""
+
+
+def _is_item(paragraph: str) -> bool:
+    line = paragraph.strip()
+    return 0 < len(line) <= _ITEM_CHARS and "\n" not in line and not line.endswith((".", ":"))
+
+
 class Paragraphs:
     """The paragraph (text between blank lines) around any offset, found once per text."""
 
@@ -252,6 +307,9 @@ class Paragraphs:
         if names_topic(paragraph) or self._in_fact_box(paragraph):
             return True
         number = bisect_left(self._breaks, paragraph.start)
+        lead_in = self._lead_in(number)
+        if lead_in is not None and names_topic(lead_in):
+            return True
         if number == 0 or number >= len(self._breaks):
             return False
         figures = [
@@ -262,6 +320,19 @@ class Paragraphs:
         if names_an_actor(paragraph.text(self._text), figures):
             return False
         return names_topic(self._span(number - 1)) and names_topic(self._span(number + 1))
+
+    def _lead_in(self, number: int) -> Span | None:
+        """The line that introduces a list ("… stems from several innovations:") when the
+        ``number``-th paragraph is one of its items: short lines, no full stop, one per
+        paragraph ("256 routed experts + 1 shared expert"), each about what it names."""
+        while _is_item(self._span(number).text(self._text)):
+            if number == 0:
+                return None
+            number -= 1
+            previous = self._span(number)
+            if previous.text(self._text).strip().endswith((":", "：")):
+                return previous
+        return None
 
     def _in_fact_box(self, paragraph: Span) -> bool:
         number = bisect_left(self._breaks, paragraph.start)

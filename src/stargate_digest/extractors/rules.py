@@ -33,15 +33,19 @@ from stargate_digest.extractors.clause_rules import (
     own_clause_first,
     restatement_after,
     subject_before,
+    sums_parts,
     telling_cues,
 )
 from stargate_digest.extractors.moment_rules import as_of, joined_as_change
 from stargate_digest.extractors.page_rules import (
     Paragraphs,
+    bracketed_owner,
     is_dateline,
     is_name_number,
+    is_world_share,
     share_owner,
 )
+from stargate_digest.extractors.renamed_rules import part_named_next
 from stargate_digest.extractors.scope_rules import Figure, Figures, ScopeRules
 from stargate_digest.extractors.subject_rules import page_subject, sentence_before, subject_hits
 from stargate_digest.models import Article, ArticleClaims, Claim
@@ -127,10 +131,20 @@ class _Index:
         found = self._by_sentence.get(sentence)
         if found is None:
             found = {}
+            names = self.subjects.within(sentence)
             for hit in self.cues.within(sentence):
-                found.setdefault(hit.label, []).append(hit)
+                if not any(_inside(hit, name) for name in names):
+                    found.setdefault(hit.label, []).append(hit)
             self._by_sentence[sentence] = found
         return found
+
+
+def _inside(hit: TermHit, name: TermHit) -> bool:
+    """Whether a cue word is a word inside a subject's name ("Incentivos" in "Ley de
+    Creación de Incentivos …"): it names the subject there, not what a figure measures.
+    A cue that is the whole name (a fund the profile cues its grants by) still counts."""
+    whole = hit.start == name.start and hit.end == name.end
+    return name.start <= hit.start and hit.end <= name.end and not whole
 
 
 @dataclass(frozen=True)
@@ -195,6 +209,7 @@ class RulesExtractor:
         language = word_language(article.language)
         headline_site = self._scopes.of_article(article, index.scopes)
         scope_memo: dict[tuple[str, int], str | None] = {}
+        page = _Page(headline_site)
         figures = Figures(mentions)
         claims: list[Claim] = []
         anchors: dict[int, tuple[Claim, ...]] = {}
@@ -224,8 +239,13 @@ class RulesExtractor:
                 subjects=index.subjects,
                 figures=figures,
                 language=article.language,
-                headline_site=headline_site,
+                # which site, and for whom: _headline_default
+                headline_site=None if headline_site is None else _HEADLINE,
                 memo=scope_memo,
+            )
+            paragraph = paragraphs.around(mention)
+            scope = self._settled(
+                scope, candidate, sentences=sentences, index=index, paragraph=paragraph, page=page
             )
             context = _Context(scope=scope, as_of=as_of(mentions, mention, clause, sentence, text))
             if anchor:
@@ -246,15 +266,17 @@ class RulesExtractor:
                     reading = _Reading(tuple(c.subject for c in changed), changed[0].metric)
                 if reading is None:
                     continue
+                metric, detail = reading.metric, reading.detail
+                readings = [_Reading((s,), metric, detail) for s in reading.subjects]
                 made = tuple(
                     self._claim(
                         article,
                         candidate,
-                        _Reading((subject,), reading.metric, reading.detail),
-                        context,
+                        one,
+                        self._headline_default(context, one, headline_site),
                         index=len(claims) + i,
                     )
-                    for i, subject in enumerate(reading.subjects)
+                    for i, one in enumerate(readings)
                 )
             anchors[id(mention)] = made
             claims.extend(made)
@@ -293,9 +315,11 @@ class RulesExtractor:
         mention = candidate.mention
         if index.subjects.overlapping(Span(mention.start, mention.end)):
             return None  # "三星" (Samsung) holds the numeral 三: a subject's name, not a count
-        owner = share_owner(text, candidate.mention, candidate.clause.start, language)
+        owner = share_owner(
+            text, candidate.mention, candidate.clause.start, language
+        ) or bracketed_owner(text, candidate.mention)
         if owner is not None and not index.subjects.overlapping(Span(*owner)):
-            return None  # "博通公司股價下跌7%": a company the story does not follow
+            return None  # "博通公司股價下跌7%", "Intel ($8.5B)": a company the story leaves out
         labelled = self._labelled(index, candidate, text, language)
         if labelled is not None:
             return labelled
@@ -304,6 +328,10 @@ class RulesExtractor:
         detail = _detail(text, mention)
         if mention.kind == "count" and not detail:
             return None  # a bare number counts nothing a reader could name
+        if is_world_share(text, mention, candidate.clause.end) and not self._main_named(
+            index, candidate.clause
+        ):
+            return None  # "Taiwan makes 60% of global output": a market's share, not ours
         subject = self._subjects_in_clause(index, candidate)[0][0]
         return _Reading((subject,), OTHER_METRIC, detail)
 
@@ -333,6 +361,9 @@ class RulesExtractor:
                     name: cue_following(cues.get(name, ()), mention) for name in metrics
                 }
             reach = _SPELLED_CUE_DISTANCE if mention.spelled else _COUNT_CUE_DISTANCE
+            compound = _HYPHENED.match(text, mention.end)
+            if compound is not None:  # "4-node token distribution": it counts nodes
+                reach = compound.end() - mention.end - 1
             cue_distance = {
                 n: d if d is not None and d <= reach else None for n, d in cue_distance.items()
             }
@@ -405,6 +436,80 @@ class RulesExtractor:
                 organizations.append(hit.label)
         return tuple(organizations) if len(organizations) > 1 else ()
 
+    def _headline_default(self, context: _Context, reading: _Reading, site: str | None) -> _Context:
+        """The site the headline names, for a figure its text leaves unscoped, unless the
+        figure measures what only a government has: its programme or law, named on a
+        page about one plant ("the $53 billion CHIPS Act enacted in 2022"), is not the
+        plant's; its grant to the plant is (a metric companies share), and so are the
+        partners' figures on such a page."""
+        if context.scope != _HEADLINE:
+            return context
+        if site is not None and not self._governments_own(reading):
+            return _Context(scope=site, as_of=context.as_of)
+        return _Context(scope=None, as_of=context.as_of)
+
+    def _settled(
+        self,
+        scope: str | None,
+        candidate: _Candidate,
+        *,
+        sentences: Sentences,
+        index: _Index,
+        paragraph: Span,
+        page: _Page,
+    ) -> str | None:
+        """The scope rules of news copy that ScopeRules.of_figure leaves to the extractor:
+        the part the next sentence places the figure in (renamed_rules.py), the headline's
+        site unless the paragraph has moved on, none for a clause that sums the parts."""
+        text, sentence, mention = candidate.text, candidate.sentence, candidate.mention
+        if scope is None or scope == _HEADLINE:
+            named = part_named_next(
+                text,
+                sentences,
+                sentence,
+                mention,
+                language=candidate.language,
+                parts=lambda span: [
+                    h
+                    for h in index.scopes.within(span)
+                    if self.topic.scopes[h.label].kind != "period"  # "this" is not a time
+                ],
+            )
+            scope = named or scope
+        if scope == _HEADLINE:
+            if paragraph not in page.moved_on:
+                page.moved_on[paragraph] = self._elsewhere(index, paragraph, page.headline_site)
+            scope = None if page.moved_on[paragraph] else scope
+        said = Span(sentence.start, candidate.clause.end)  # "In total, ..." opens it
+        summed = scope is not None and sums_parts(text, said, candidate.language)
+        if summed and not index.scopes.within(candidate.clause):
+            return None  # "In total, ... $40 billion": the whole, not a part
+        return scope
+
+    def _elsewhere(self, index: _Index, paragraph: Span, site: str | None) -> bool:
+        """Whether a paragraph names another place of the story and not the headline's
+        site: it has moved on ("... suspended its plans in Poland"), and its figures
+        that name no part are about the whole, not the headline's plant."""
+        places = {
+            hit.label
+            for hit in index.scopes.within(paragraph)
+            if self.topic.scopes[hit.label].kind in {"site", "country"}
+        }
+        return bool(places) and site not in places
+
+    def _main_named(self, index: _Index, span: Span) -> bool:
+        """Whether ``span`` names the story's main subject (its share is its own figure)."""
+        return any(h.label == self.topic.main_subject for h in index.subjects.within(span))
+
+    def _governments_own(self, reading: _Reading) -> bool:
+        subject = self.topic.subjects[reading.subjects[0]]
+        metric = self.topic.metrics.get(reading.metric)
+        return (
+            subject.kind == "government"
+            and metric is not None
+            and set(metric.subjects) == {"government"}
+        )
+
     def _claim(
         self,
         article: Article,
@@ -438,6 +543,23 @@ class RulesExtractor:
             equivalent_of=equivalent_of,
             statement=None,
         )
+
+
+# A count joined by a hyphen to its noun ("4-node", "10-mile") modifies that noun: what
+# the phrase goes on to name ("4-node token distribution") is not what it counts.
+_HYPHENED = re.compile(r"-[^\W\d_]+")
+
+# What ScopeRules.of_figure returns for a figure the headline's site would scope.
+_HEADLINE = "\x00headline"
+
+
+@dataclass
+class _Page:
+    """What one article's figures share for their scope: the headline's site, and which
+    paragraphs have moved on from it (each paragraph is looked at whole once)."""
+
+    headline_site: str | None
+    moved_on: dict[Span, bool] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -209,6 +209,7 @@ class ScopeRules:
                 and not _describes_figure_before(
                     text, span, h, mention, figures=figures, language=language
                 )
+                and not _describes_figure_after(text, h, mention, figures)
             ]
             if span is sentence and hits:
                 # Beyond the clause, only a part named before the figure in the first
@@ -439,6 +440,29 @@ def _describes_figure_before(
     if first is None or first.end > hit.start:
         return False  # no figure of the span before the part
     return _coordinator(word_language(language)).search(text, hit.end, mention.start) is not None
+
+
+_NEXT_FIGURE_REACH = 30
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_STATEMENT_WORDS = 4
+
+
+def _describes_figure_after(text: str, hit: TermHit, mention: Mention, figures: Figures) -> bool:
+    """Whether a part named right after a later amount, past this one, is that amount's
+    ("received $4.75 billion in grants and is part of a $37 billion investment in
+    Central Texas"): of two amounts stated apart, the part describes the one it closely
+    follows. An amount restated beside this one ("€80 billion ($87 billion) in
+    Europe") is the same figure: the part is this one's too."""
+    if hit.start < mention.end or mention.kind != "money":
+        return False
+    later = figures.first_from(mention.end)
+    if later is None or later.kind != "money":
+        return False
+    if not later.end <= hit.start <= later.end + _NEXT_FIGURE_REACH:
+        return False
+    return len(_WORD.findall(text, mention.end, later.start)) >= _STATEMENT_WORDS
 
 
 @cache

@@ -105,3 +105,19 @@ CONTRASTS: dict[str, tuple[str, ...]] = {
     "pl": ("podczas gdy", "natomiast", "ale", "lecz"),
     "zh": ("而", "但", "但是"),
 }
+
+# Adverbs that sum the parts ("In total, the two phases represent $40 billion", "Au
+# total, les investissements … 47 milliards"): a figure whose clause says so is about
+# the whole, unless the clause itself names a part; a part named in the sentences before
+# or in the headline does not scope it.
+TOTALS: dict[str, tuple[str, ...]] = {
+    "en": ("in total", "all told", "altogether"),
+    "de": ("insgesamt",),
+    "fr": ("au total", "en tout"),
+    "es": ("en total", "en conjunto"),
+    "it": ("in totale", "complessivamente"),
+    "pt": ("no total", "ao todo"),
+    "nb": ("totalt", "til sammen"),
+    "nl": ("in totaal",),
+    "pl": ("łącznie", "w sumie"),
+}

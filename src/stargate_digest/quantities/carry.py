@@ -9,13 +9,17 @@ says in ``currency_resolution`` which amount it came from.
 
 from __future__ import annotations
 
+import math
 import re
+from functools import cache
 from itertools import pairwise
 
+from stargate_digest.cue_words import cue_data
 from stargate_digest.quantities.currency import UNRESOLVED
 from stargate_digest.quantities.lexicon import AMOUNT_FOLLOWERS
 from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.quantities.mention import Mention
+from stargate_digest.quantities.numbers import parse_number
 
 _EQUIVALENCE_GAP = re.compile(r"\s*[(（][^()（）\d]{0,30}")
 
@@ -27,8 +31,70 @@ def money_from_context(
 
     ``joiners`` matches what joins a range's two ends in the language ("to", "à", "-").
     """
-    linked = _link_equivalents(text, mentions)
+    scaled = _scale_back(text, mentions, language, joiners)
+    linked = _link_equivalents(text, scaled)
     return _carry_currency(text, _carry_back(text, linked, joiners), language)
+
+
+@cache
+def _set_against(language: str) -> re.Pattern[str] | None:
+    """What joins two amounts of which only the second carries its scale: a change's
+    second word ("von 5 auf 7 Milliarden") or a word setting one against the other
+    ("9,9 statt 6,8 Milliarden"); data in data/cue_words.toml."""
+    data = cue_data()
+    words = [
+        *data["change"].get(language, {}).get("second", ()),
+        *data["instead"].get(language, ()),
+    ]
+    if not words:
+        return None
+    alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(rf"[ \u00a0]+(?i:{alternation})[ \u00a0]+")
+
+
+_LEADING_NUMBER = re.compile(r"\d[\d.,\u00a0\u202f ]*\d|\d")
+
+
+def _scale_back(
+    text: str, mentions: list[Mention], language: str, joiners: re.Pattern[str]
+) -> list[Mention]:
+    """A number in digits with no scale, joined to a scaled money amount after it, takes
+    that amount's scale and currency: "rose from 5 to 7 billion dollars", "von 5 auf 7
+    Milliarden Euro", "mit 9,9 statt 6,8 Milliarden Euro" (two figures, each read whole;
+    a range's ends are read so by the scanner itself)."""
+    words = word_language(language)
+    against = _set_against(words)
+    scaled = list(mentions)
+    for index, (mention, after) in enumerate(pairwise(mentions)):
+        if mention.kind != "count" or mention.scale_word is not None or mention.spelled:
+            continue
+        if after.kind != "money" or after.scale_word is None or after.unit == UNRESOLVED:
+            continue
+        gap_joins = joiners.fullmatch(text, mention.end, after.start) or (
+            against is not None and against.fullmatch(text, mention.end, after.start)
+        )
+        factor = _scale_of(after, words)
+        if not gap_joins or factor is None or isinstance(mention.value, str):
+            continue
+        scaled[index] = _money_as(mention, after, "it is set against").model_copy(
+            update={"value": mention.value * factor}
+        )
+    return scaled
+
+
+def _scale_of(mention: Mention, language: str) -> float | None:
+    """The power of ten a scaled amount's scale word stands for (6.8e9 / 6.8 = 1e9)."""
+    found = _LEADING_NUMBER.search(mention.surface)
+    if found is None or isinstance(mention.value, str):
+        return None
+    try:
+        number = parse_number(found.group(), language)
+    except ValueError:
+        return None
+    if number <= 0:
+        return None
+    factor = 10 ** round(math.log10(mention.value / number))
+    return float(factor) if factor >= 1000 else None
 
 
 def _is_bare_scaled(mention: Mention) -> bool:

@@ -587,18 +587,27 @@ YEAR_EVENT_NOUN_ENDINGS: Final[Mapping[str, tuple[str, ...]]] = {
 YEAR_MODIFIERS: Final[Mapping[str, tuple[str, ...]]] = {
     # Words that are part of the period ("mid-2026", "Ende 2025"): kept in the surface,
     # the value stays the year (the contract has no half-year precision).
+    # A half or quarter of the year ("zweiten Hälfte 2024", "1er semestre 2022", "H2
+    # 2024") dates its year too: plans are announced by half-year and quarter.
     "en": ("mid-", "mid", "early", "late", "end-", "end of", "the end of", "start of",
            "the start of", "beginning of", "the beginning of", "the first half of",
-           "the second half of", "fiscal", "FY", "quarter of", "quarters of"),
-    "de": ("Mitte", "Ende", "Anfang", "Frühjahr", "Herbst", "Sommer", "Winter"),
-    "fr": ("mi-", "fin", "début", "courant", "fin de l'année", "printemps", "automne"),
-    "es": ("mediados de", "finales de", "fines de", "principios de", "comienzos de"),
-    "it": ("metà", "fine", "inizio", "metà del", "fine del", "inizio del"),
-    "pt": ("meados de", "final de", "fim de", "início de", "o final de"),
-    "nb": ("midten av", "slutten av", "begynnelsen av", "utgangen av"),
+           "the second half of", "fiscal", "FY", "quarter of", "quarters of", "half of",
+           "H1", "H2", "Q1", "Q2", "Q3", "Q4"),
+    "de": ("Mitte", "Ende", "Anfang", "Frühjahr", "Herbst", "Sommer", "Winter", "Hälfte",
+           "Jahreshälfte", "Halbjahr", "Halbjahres", "Quartal", "Quartals"),
+    "fr": ("mi-", "fin", "début", "courant", "fin de l'année", "printemps", "automne",
+           "semestre", "trimestre"),
+    "es": ("mediados de", "finales de", "fines de", "principios de", "comienzos de",
+           "semestre de", "trimestre de", "mitad de"),
+    "it": ("metà", "fine", "inizio", "metà del", "fine del", "inizio del", "semestre",
+           "trimestre", "semestre del", "trimestre del"),
+    "pt": ("meados de", "final de", "fim de", "início de", "o final de", "semestre de",
+           "trimestre de", "metade de"),
+    "nb": ("midten av", "slutten av", "begynnelsen av", "utgangen av", "halvdel av",
+           "halvår", "kvartal"),
     "nl": ("medio", "eind", "begin", "half", "midden", "halverwege", "eind van", "begin van",
            "voorjaar", "najaar", "zomer", "winter", "voorjaar van", "najaar van",
-           "zomer van", "winter van"),
+           "zomer van", "winter van", "helft van", "kwartaal van"),
     "pl": ("pod koniec", "na początku", "w połowie", "koniec", "początek", "połowa",
            "końca", "początku", "połowie", "wiosną", "latem", "jesienią", "zimą"),
 }  # fmt: skip
@@ -632,7 +641,8 @@ RANGE_BETWEEN: Final[Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
 }
 
 RANGE_FROM: Final[Mapping[str, tuple[str, ...]]] = {
-    "en": ("from",), "de": ("von",), "nb": ("fra",),
+    # German "von 6 bis 7 Milliarden" is a range: its change is "von 116 auf 96".
+    "en": ("from",), "nb": ("fra",),
     # French "de ... à" is a range ("de 15 à 25 milliards") unless a verb of change
     # takes it: "passe de 6,8 milliards à 9,9 milliards" is a change.
     "fr": ("passe de", "passé de", "passer de", "passera de", "passant de", "passait de",

@@ -164,13 +164,18 @@ def _tail(text: str, amount: _Amount, vocab: Vocabulary) -> Hit[Tail] | None:
     """The currency or unit after the amount; "de"/"d’" may lead to a currency after a scale.
 
     A currency reached through a connector is returned with its start after the
-    connector, so the hit's text is the currency as written.
+    connector, so the hit's text is the currency as written. A scale noun takes its
+    measure the same way ("5 millions de mètres carrés", "4 millones de pies
+    cuadrados"); not a duration, which a scale noun does not count in news copy.
     """
     if amount.scale_word is not None:
         connector = vocab.connectors.match(text, amount.end)
         if connector is not None:
             tail = vocab.tails.match(text, connector.end)
-            if tail is not None and isinstance(tail.value, CurrencyTerm):
+            if tail is not None and (
+                isinstance(tail.value, CurrencyTerm)
+                or (isinstance(tail.value, UnitTerm) and tail.value.kind != "duration")
+            ):
                 return tail
     tail = vocab.tails.match(text, amount.end)
     if tail is not None and _model_name(text, tail):
