@@ -140,3 +140,27 @@ def test_a_second_run_compiles_no_pattern_and_writes_the_same_digest(tmp_path: P
     # dozen standard-library patterns) and what redaction keeps out of the file.
     assert counts[0] > 150 and counts[1] < 20
     assert digests[0] == digests[1]
+
+
+def test_summarize_on_the_rules_backend_imports_nothing_it_does_not_use(tmp_path: Path) -> None:
+    """The imports a `summarize` of local files spares (docs/benchmarks.md, p12i): babel
+    (English figures are written by display.py), the LLM backend's settings, clients and
+    tokenizer, and the libraries of inputs the seeds do not have."""
+    script = (
+        "import sys\n"
+        "from stargate_digest.cli import main\n"
+        f"main(['-q', 'summarize', {str(ROOT / 'seeds')!r}, '--output', "
+        f"{str(tmp_path / 'digest.md')!r}])\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
+    loaded = set(done.stdout.split())
+    spared = {"babel", "difflib", "concurrent.futures", "openai", "httpx2", "tiktoken",
+              "trafilatura", "dateparser", "feedparser", "markdown_it", "currency_converter",
+              "charset_normalizer", "tenacity", "argcomplete", "num2words", "py3langid",
+              "sqlite3", "stargate_digest.extractors.llm_settings",
+              "stargate_digest.store"}  # fmt: skip
+    assert "stargate_digest.digest.markdown" in loaded  # the run did happen
+    assert not loaded & spared
