@@ -164,3 +164,20 @@ def test_summarize_on_the_rules_backend_imports_nothing_it_does_not_use(tmp_path
               "stargate_digest.store"}  # fmt: skip
     assert "stargate_digest.digest.markdown" in loaded  # the run did happen
     assert not loaded & spared
+
+
+def test_a_file_others_may_write_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STARGATE_DIGEST_CACHE", str(tmp_path / "cache.sqlite"))
+    monkeypatch.setattr(compiled_patterns, "_stored", {})
+    pattern = r"(?:quux|quuz)=(\d+)"
+    re.compile(pattern)
+    compiled_patterns.save()
+    path = compiled_patterns.store_path()
+    assert path is not None
+    path.chmod(0o666)
+    _forget(pattern, 0)
+    assert compiled_patterns.load() == 0
+    path.chmod(0o600)
+    assert compiled_patterns.load() >= 1

@@ -15,7 +15,8 @@ and only after checking that it builds a pattern equal to the one this process c
 any code it is given (malformed code raises, it never runs). The file carries a CRC of
 its content; its name holds the interpreter's cache tag and the regex engine's
 ``MAGIC``, so another Python never reads it; it lives in the tool's cache folder, beside
-the extraction cache. A stored pattern is used only for the same text and flags. What it
+the extraction cache, and is read only when it is the user's own and writable by nobody
+else. A stored pattern is used only for the same text and flags. What it
 holds is pattern text: the package's tables, plus the odd word a pattern is built from
 (a year, a scope's noun); never a credential (a pattern ``redact`` would change is not
 stored). Anything unexpected (another interpreter, changed ``re`` internals, a damaged
@@ -68,6 +69,8 @@ def load() -> int:
     if path is None or cache is None:
         return 0
     try:
+        if not _own(path):
+            return 0
         blob = path.read_bytes()
         if zlib.crc32(blob[4:]).to_bytes(4, "little") != blob[:4]:
             return 0
@@ -80,6 +83,14 @@ def load() -> int:
     except Exception:
         return len(_stored)
     return len(_stored)
+
+
+def _own(path: Path) -> bool:
+    """Whether the file is this user's and nobody else may write it: a folder named by
+    ``$STARGATE_DIGEST_CACHE`` may be shared, and another user's file is not read."""
+    info = path.stat()
+    getuid = getattr(os, "getuid", None)  # POSIX; elsewhere the folder's ACLs decide
+    return getuid is None or (info.st_uid == getuid() and not info.st_mode & 0o022)
 
 
 def _compiled_form(pattern: str | bytes, flags: int) -> _Form:
