@@ -181,3 +181,22 @@ def test_a_file_others_may_write_is_not_read(
     assert compiled_patterns.load() == 0
     path.chmod(0o600)
     assert compiled_patterns.load() >= 1
+
+
+def test_when_res_internals_are_not_what_they_were_nothing_is_stored_and_nothing_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STARGATE_DIGEST_CACHE", str(tmp_path / "cache.sqlite"))
+    monkeypatch.setattr(compiled_patterns, "_stored", {})
+    re.compile(r"(?:frob|nitz)+\d")
+
+    def moved(pattern: str | bytes, flags: int) -> object:
+        raise AttributeError("module 're._compiler' has no attribute '_code'")
+
+    monkeypatch.setattr(compiled_patterns, "_compiled_form", moved)
+    assert compiled_patterns.save() == 0
+    odd_keys = {("a", "key", "of", "another", "shape"): re.compile("x")}
+    monkeypatch.setattr(compiled_patterns, "_re_cache", lambda: odd_keys)
+    assert compiled_patterns.save() == 0
+    path = compiled_patterns.store_path()
+    assert path is not None and not path.exists()

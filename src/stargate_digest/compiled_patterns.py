@@ -106,6 +106,13 @@ def _compiled_form(pattern: str | bytes, flags: int) -> _Form:
 
 def save() -> int:
     """Store the patterns this process compiled that the file lacked; how many."""
+    try:
+        return _save()
+    except Exception:  # a cache must never stop a run, nor hide why it stopped
+        return 0
+
+
+def _save() -> int:
     from stargate_digest.redact import redact
 
     path, cache = store_path(), _re_cache()
@@ -123,9 +130,9 @@ def save() -> int:
             continue
         try:
             form = _compiled_form(pattern, flags)
-            if _sre.compile(pattern, *form) != compiled:  # re's internals moved on
+            if _sre.compile(pattern, *form) != compiled:
                 continue
-        except Exception:  # as in load(): never stop a run
+        except Exception:  # re's internals moved on: compiled as usual from now on
             continue
         fresh[pattern, flags] = form
         used.append((pattern, flags))
@@ -138,10 +145,7 @@ def save() -> int:
     if len(kept) > MAX_PATTERNS:
         kept = {key: kept[key] for key in used[-MAX_PATTERNS:]}
     payload = marshal.dumps(kept)
-    try:
-        _write(path, zlib.crc32(payload).to_bytes(4, "little") + payload)
-    except OSError:
-        return 0
+    _write(path, zlib.crc32(payload).to_bytes(4, "little") + payload)
     _stored.update(fresh)
     return len(fresh)
 
