@@ -16,8 +16,9 @@ from stargate_digest.extractors.llm import LLMExtractor, LLMSettings
 from stargate_digest.extractors.llm_schema import LLMClaim, response_json_schema
 from stargate_digest.extractors.prompts import load_prompt
 from stargate_digest.models import ExtractionUsage
-from stargate_digest.store import _MIGRATIONS, CachedAnswer, Store, cache_key, default_cache_path
+from stargate_digest.store import _MIGRATIONS, CachedAnswer, Store, cache_key
 from stargate_digest.topic import load_topic
+from stargate_digest.user_cache import default_cache_path
 
 MODEL = "gpt-4o-mini"
 

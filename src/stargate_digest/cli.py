@@ -16,7 +16,15 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from stargate_digest.cli_support import STDIN, VersionAction, complete, read_stdin, resolve_output
+from stargate_digest.cli_support import (
+    STDIN,
+    VersionAction,
+    complete,
+    configure_logging,
+    freeze_imports,
+    read_stdin,
+    resolve_output,
+)
 
 if TYPE_CHECKING:
     from stargate_digest.errors import InputError
@@ -341,11 +349,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
+    if argv is not None:  # a caller's process: its ``re`` cache is its own
+        return _main(argv)
+    from stargate_digest import compiled_patterns  # earlier runs' compiled regexes
+
+    compiled_patterns.load()
+    try:
+        return _main(argv)
+    finally:
+        compiled_patterns.save()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     complete(parser)
     args = parser.parse_args(argv)
     args.whole_process = argv is None  # a command-line process, not a caller's main([...])
-    _configure_logging(args.verbose, quiet=args.quiet)
+    configure_logging(args.verbose, quiet=args.quiet)
     run: Callable[[argparse.Namespace], int] = args.run
     try:
         problem = resolve_output(args)
@@ -379,26 +399,6 @@ def _say(text: str) -> None:
 
 def _error(text: str) -> None:
     _say(f"error: {text}")
-
-
-class _RedactingFormatter(logging.Formatter):
-    """Log lines (and tracebacks at -vv) pass through the same redaction as errors."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        from stargate_digest.redact import redact
-
-        return redact(super().format(record))
-
-
-def _configure_logging(verbosity: int, *, quiet: bool = False) -> None:
-    level = logging.WARNING if verbosity == 0 else logging.INFO if verbosity == 1 else logging.DEBUG
-    if quiet:
-        level = logging.ERROR
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(_RedactingFormatter(f"{PROG}: %(message)s"))
-    log.handlers[:] = [handler]
-    log.setLevel(level)
-    log.propagate = False
 
 
 def _load(args: argparse.Namespace) -> IngestResult:
@@ -443,16 +443,6 @@ def _exit_code(errors: Sequence[object]) -> int:
     return EXIT_PARTIAL if errors else EXIT_OK
 
 
-def _freeze_imports(args: argparse.Namespace) -> None:
-    """In a command-line process, keep the garbage collector from scanning again and again
-    the objects the imports made (pydantic's schemas above all), which live as long as
-    the process: about 3 % of a short run's CPU. Not done inside a caller's process."""
-    if getattr(args, "whole_process", False):
-        import gc
-
-        gc.freeze()
-
-
 def _run_ingest(args: argparse.Namespace) -> int:
     from stargate_digest.digest.jsonout import article_json
 
@@ -485,7 +475,7 @@ def _run_summarize(args: argparse.Namespace) -> int:
     from stargate_digest.digest.render import render
     from stargate_digest.pipeline import build_digest
 
-    _freeze_imports(args)
+    freeze_imports(args)
     result = _load(args)
     if args.dry_run:
         return _dry_run(args, result.articles)
@@ -615,7 +605,8 @@ def _llm_extractor(
     args: argparse.Namespace, stack: ExitStack, topic: TopicProfile | None = None
 ) -> LLMExtractor:
     from stargate_digest.extractors.llm import LLMExtractor
-    from stargate_digest.store import Store, default_cache_path
+    from stargate_digest.store import Store
+    from stargate_digest.user_cache import default_cache_path
 
     settings = _llm_settings(args)
     store = (

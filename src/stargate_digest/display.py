@@ -41,10 +41,43 @@ def format_number(value: float, locale: str = DEFAULT_LOCALE) -> str:
     Four significant digits; from a million up, the locale's own scale word (CLDR's long
     compact form: 'billion', 'Milliarden', 'milliards').
     """
+    rounded = _rounded(value)
+    if locale == DEFAULT_LOCALE:
+        english = _english_number(rounded, compact=abs(value) >= _COMPACT_FROM)
+        if english is not None:
+            return english
+    return _cldr_number(rounded, locale, compact=abs(value) >= _COMPACT_FROM)
+
+
+# CLDR's English long compact forms up to "000 trillion" (babel's own table, the same
+# words for one and many); a number at or above 10^15 goes to babel.
+_ENGLISH_SCALES = (
+    (Decimal(10) ** 12, "trillion"),
+    (Decimal(10) ** 9, "billion"),
+    (Decimal(10) ** 6, "million"),
+)
+_ENGLISH_LIMIT = Decimal(10) ** 15
+
+
+def _english_number(rounded: Decimal, *, compact: bool) -> str | None:
+    """What babel writes for ``rounded`` in English, without importing babel and loading
+    CLDR's English data (~30 ms of a `summarize` process, most of it in babel.dates
+    and its time-zone set-up, which unpickling the locale data imports). ``rounded``
+    has four significant digits, so no digit is ever rounded away here; the output is
+    its digits in full, grouped by three (tests/test_display.py compares with babel)."""
+    if not rounded.is_finite() or abs(rounded) >= _ENGLISH_LIMIT:
+        return None
+    if compact:
+        for scale, word in _ENGLISH_SCALES:
+            if abs(rounded) >= scale:
+                return f"{(rounded / scale).normalize():,f} {word}"
+    return f"{rounded.normalize():,f}"
+
+
+def _cldr_number(rounded: Decimal, locale: str, *, compact: bool) -> str:
     from babel.numbers import format_compact_decimal, format_decimal
 
-    rounded = _rounded(value)
-    if abs(value) >= _COMPACT_FROM:
+    if compact:
         text: str = format_compact_decimal(
             rounded, format_type="long", locale=locale, fraction_digits=_SIGNIFICANT - 1
         )

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -145,15 +144,6 @@ def _check_existing(path: Path) -> None:
             f"{path}: is not an SQLite database, so not a state this tool wrote; check "
             "the path, or move the file away to start afresh"
         )
-
-
-def default_cache_path() -> Path:
-    """``$STARGATE_DIGEST_CACHE``, else the user cache dir (``$XDG_CACHE_HOME`` or ~/.cache)."""
-    explicit = os.environ.get("STARGATE_DIGEST_CACHE")
-    if explicit:
-        return Path(explicit).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "stargate-digest" / "cache.sqlite"
 
 
 def cache_key(content_hash: str, prompt_hash: str, model: str, schema_version: str) -> str:

@@ -15,7 +15,6 @@ import tomllib
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -172,6 +171,8 @@ def _whole_words(text: str, start: int, end: int, how: Alignment) -> tuple[int, 
 
 def _fuzzy(norm_text: str, origin: list[int], norm_quote: str) -> tuple[int, int, Alignment] | None:
     """Best window around the longest shared run, accepted at a similarity of 0.85."""
+    from difflib import SequenceMatcher  # only for a quote not found as it is (~5 ms)
+
     matcher = SequenceMatcher(None, norm_text, norm_quote, autojunk=False)
     best: tuple[float, int, int] | None = None
     for block in matcher.get_matching_blocks():

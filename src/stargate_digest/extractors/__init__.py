@@ -82,9 +82,13 @@ def resolve_backend(name: str | None) -> str:
     chosen = chosen_backend(name)
     if chosen != "auto":
         return chosen
-    from stargate_digest.extractors.llm_settings import api_key_configured
-
     return "openai" if api_key_configured() else "rules"
+
+
+def api_key_configured() -> bool:
+    """Whether ``auto`` should pick the LLM backend. Here, not in llm_settings.py, so that
+    choosing the offline backend imports nothing of the LLM one (its settings model)."""
+    return bool(os.environ.get("OPENAI_API_KEY"))
 
 
 def get_extractor(name: str, **options: Any) -> Extractor:

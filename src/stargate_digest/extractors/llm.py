@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from stargate_digest.errors import ExtractionError
+from stargate_digest.extractors import api_key_configured
 from stargate_digest.extractors.base import Progress
 from stargate_digest.extractors.budget import cost_usd, count_tokens
 from stargate_digest.extractors.llm_answer import (
@@ -48,7 +49,6 @@ from stargate_digest.extractors.llm_settings import (
     DEFAULT_MODEL,
     LLMSettings,
     Mode,
-    api_key_configured,
     error_detail,
 )
 from stargate_digest.extractors.prompts import Prompt, load_prompt

@@ -191,11 +191,6 @@ def guess_server(base_url: str | None) -> Server:
     return "compatible"
 
 
-def api_key_configured() -> bool:
-    """Whether ``auto`` should pick the LLM backend."""
-    return bool(os.environ.get("OPENAI_API_KEY"))
-
-
 @dataclass(frozen=True)
 class ModelCapabilities:
     """What a model family accepts (``data/llm.toml``)."""

@@ -10,18 +10,7 @@ import json
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
-from typing import Any
-
-from babel import Locale, UnknownLocaleError
-from babel.core import get_global
-from babel.dates import get_month_names
-from babel.numbers import (
-    get_currency_name,
-    get_currency_symbol,
-    get_decimal_symbol,
-    get_group_symbol,
-    get_territory_currencies,
-)
+from typing import TYPE_CHECKING, Any
 
 from stargate_digest.quantities.lexicon import (
     CURRENCIES,
@@ -32,6 +21,13 @@ from stargate_digest.quantities.lexicon import (
     REGIONAL_MONTH_LOCALES,
 )
 
+if TYPE_CHECKING:
+    from babel import Locale
+
+# babel is imported only where a table is computed from CLDR (a language outside
+# data/generated.json, or scripts/generate_data.py): importing it (babel.dates, pytz)
+# costs ~20 ms that a run on our languages never needs.
+
 _PLURAL_PROBES = (1, 2, 5, 1_000_000)
 """Counts that reach every plural form CLDR has for currency names in our languages."""
 
@@ -39,6 +35,8 @@ _PLURAL_PROBES = (1, 2, 5, 1_000_000)
 @cache
 def cldr_locale(language: str) -> Locale:
     """The babel locale for a language tag ('fr', 'pt-PT', 'en_CA'); English if unknown."""
+    from babel import Locale, UnknownLocaleError
+
     try:
         return Locale.parse(language.replace("-", "_"))
     except (ValueError, UnknownLocaleError):
@@ -69,14 +67,22 @@ def _generated_locale(language: str) -> Mapping[str, Any] | None:
 def decimal_symbol(language: str) -> str:
     """CLDR decimal separator ('.' in en, ',' in fr/de/es/it/pt)."""
     generated = _generated_locale(language)
-    return str(generated["decimal"] if generated else get_decimal_symbol(cldr_locale(language)))
+    if generated:
+        return str(generated["decimal"])
+    from babel.numbers import get_decimal_symbol
+
+    return str(get_decimal_symbol(cldr_locale(language)))
 
 
 @cache
 def group_symbol(language: str) -> str:
     """CLDR digit-group separator (',' in en, '.' in de, narrow NBSP in fr)."""
     generated = _generated_locale(language)
-    return str(generated["group"] if generated else get_group_symbol(cldr_locale(language)))
+    if generated:
+        return str(generated["group"])
+    from babel.numbers import get_group_symbol
+
+    return str(get_group_symbol(cldr_locale(language)))
 
 
 @cache
@@ -91,6 +97,9 @@ def home_currency(language: str) -> str | None:
 
 def cldr_home_currency(language: str) -> str | None:
     """:func:`home_currency` computed from babel (scripts/generate_data.py)."""
+    from babel.core import get_global
+    from babel.numbers import get_territory_currencies
+
     locale = cldr_locale(language)
     territory = locale.territory
     if territory is None:
@@ -120,6 +129,9 @@ def month_numbers(language: str) -> Mapping[str, int]:
 
 def cldr_month_numbers(language: str) -> dict[str, int]:
     """CLDR's month names of :func:`month_numbers`, from babel (scripts/generate_data.py)."""
+    from babel import Locale
+    from babel.dates import get_month_names
+
     names: dict[str, int] = {}
     regional = REGIONAL_MONTH_LOCALES.get(primary_subtag(language), ())
     for locale in (cldr_locale(language), *(Locale.parse(tag) for tag in regional)):
@@ -134,6 +146,9 @@ def cldr_month_numbers(language: str) -> dict[str, int]:
 
 def _home_locale(currency: str) -> Locale | None:
     """The locale of the territory a currency code is named after (ISO 4217: CAD -> CA)."""
+    from babel import Locale, UnknownLocaleError
+    from babel.core import get_global
+
     likely = get_global("likely_subtags").get(f"und_{currency[:2]}")
     try:
         return Locale.parse(likely or f"{FALLBACK_LANGUAGE}_{currency[:2]}")
@@ -166,6 +181,8 @@ def cldr_currency_symbols() -> Mapping[str, tuple[str, ...]]:
     normalised (full-width forms folded, trailing dots dropped); symbols that are just
     the code or a single letter ("R" for ZAR) are left out as too easily misread.
     """
+    from babel.numbers import get_currency_symbol
+
     table: dict[str, list[str]] = {}
     for currency in CURRENCIES:
         locales = [cldr_locale(language) for language in LANGUAGES]
@@ -204,6 +221,8 @@ def currency_names(language: str) -> Mapping[str, str]:
 
 def cldr_countries(language: str) -> list[tuple[str, str]]:
     """CLDR's countries (two-letter territories): (English name, name in the language)."""
+    from babel import Locale, UnknownLocaleError
+
     english = Locale.parse("en").territories
     try:
         local = Locale.parse(word_language(language)).territories
@@ -234,6 +253,8 @@ def country_names(language: str) -> list[tuple[str, str]]:
 
 def cldr_currency_names(language: str) -> dict[str, str]:
     """:func:`currency_names` computed from babel (scripts/generate_data.py)."""
+    from babel.numbers import get_currency_name
+
     locale = cldr_locale(language)
     names: dict[str, str] = {}
     for currency in CURRENCIES:

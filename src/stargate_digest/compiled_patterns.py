@@ -1,0 +1,166 @@
+"""Compiled regular expressions kept from one command-line run to the next.
+
+Python's ``re`` compiles a pattern in pure Python, and a character class over the CJK
+blocks (``LETTER``, ``CJK`` in quantities/patterns.py) is filled one code point at a time:
+the ~230 patterns a ``summarize`` of the five seeds compiles (this package's, Jinja2's,
+tomllib's) are about a third of all the instructions that process executes
+(docs/benchmarks.md). So a command-line process (never a caller's process: cli.py asks
+for this only when it is the whole process) starts by giving ``re``'s own cache the
+patterns an earlier run stored, compiled, where ``re.compile`` anywhere finds them; at its
+end it stores those it had to compile.
+
+What is stored is CPython's regex bytecode, as ``re`` would make it (``_compiled_form``),
+and only after checking that it builds a pattern equal to the one this process compiled
+(a Pattern compares its flags, text and code). ``_sre.compile`` checks the structure of
+any code it is given (malformed code raises, it never runs). The file carries a CRC of
+its content; its name holds the interpreter's cache tag and the regex engine's
+``MAGIC``, so another Python never reads it; it lives in the tool's cache folder, beside
+the extraction cache, and is read only when it is the user's own and writable by nobody
+else. A stored pattern is used only for the same text and flags. What it
+holds is pattern text: the package's tables, plus the odd word a pattern is built from
+(a year, a scope's noun); never a credential (a pattern ``redact`` would change is not
+stored). Anything unexpected (another interpreter, changed ``re`` internals, a damaged
+file, a folder that cannot be written) only means compiling as usual.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import re
+import sys
+import zlib
+from pathlib import Path
+from typing import Any
+
+from stargate_digest.user_cache import default_cache_path
+
+try:  # CPython's regex engine and compiler; another interpreter keeps compiling
+    import _sre  # type: ignore[import-not-found]  # no stubs: the C half of re
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - CPython is what the project runs on
+    _sre = None
+
+# More than a run compiles (about 250 for `summarize seeds/`), fewer than re's own cache
+# holds (512 in 3.11), so that loading never pushes out what the process compiles itself.
+MAX_PATTERNS = 400
+_Key = tuple[str | bytes, int]  # pattern, flags as given to re.compile
+_Form = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+
+_stored: dict[_Key, _Form] = {}  # what the file held, as read
+
+
+def store_path() -> Path | None:
+    """The file for this interpreter and regex engine, or None where there is none."""
+    if _sre is None:
+        return None
+    tag = f"{sys.implementation.cache_tag}-{_sre.MAGIC}"
+    return default_cache_path().parent / f"patterns-{tag}.marshal"
+
+
+def _re_cache() -> dict[tuple[type, str | bytes, int], re.Pattern[Any]] | None:
+    cache = getattr(re, "_cache", None)
+    return cache if isinstance(cache, dict) else None
+
+
+def load() -> int:
+    """Put the stored patterns into ``re``'s cache; how many were put there."""
+    path, cache = store_path(), _re_cache()
+    if path is None or cache is None:
+        return 0
+    try:
+        if not _own(path):
+            return 0
+        blob = path.read_bytes()
+        if zlib.crc32(blob[4:]).to_bytes(4, "little") != blob[:4]:
+            return 0
+        entries: dict[_Key, _Form] = marshal.loads(blob[4:])
+        for (pattern, flags), form in list(entries.items())[:MAX_PATTERNS]:
+            cache[type(pattern), pattern, flags] = _sre.compile(pattern, *form)
+            _stored[pattern, flags] = form
+    # A cache must never stop a run: a missing or damaged file, or code this engine
+    # refuses (RuntimeError), only means compiling as usual.
+    except Exception:
+        return len(_stored)
+    return len(_stored)
+
+
+def _own(path: Path) -> bool:
+    """Whether the file is this user's and nobody else may write it: a folder named by
+    ``$STARGATE_DIGEST_CACHE`` may be shared, and another user's file is not read."""
+    info = path.stat()
+    getuid = getattr(os, "getuid", None)  # POSIX; elsewhere the folder's ACLs decide
+    return getuid is None or (info.st_uid == getuid() and not info.st_mode & 0o022)
+
+
+def _compiled_form(pattern: str | bytes, flags: int) -> _Form:
+    """What ``re._compiler.compile`` hands to ``_sre.compile``, after the pattern."""
+    parsed = _parser.parse(pattern, flags)
+    code = [int(op) for op in _compiler._code(parsed, flags)]  # plain ints: marshal-able
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
+
+
+def save() -> int:
+    """Store the patterns this process compiled that the file lacked; how many."""
+    try:
+        return _save()
+    except Exception:  # a cache must never stop a run, nor hide why it stopped
+        return 0
+
+
+def _save() -> int:
+    from stargate_digest.redact import redact
+
+    path, cache = store_path(), _re_cache()
+    if path is None or cache is None:
+        return 0
+    fresh: dict[_Key, _Form] = {}
+    used: list[_Key] = []
+    for (kind, pattern, flags), compiled in list(cache.items()):
+        if (pattern, flags) in _stored:
+            used.append((pattern, flags))
+            continue
+        if flags & re.DEBUG or kind not in (str, bytes):
+            continue
+        if isinstance(pattern, str) and redact(pattern) != pattern:
+            continue
+        try:
+            form = _compiled_form(pattern, flags)
+            if _sre.compile(pattern, *form) != compiled:
+                continue
+        except Exception:  # re's internals moved on: compiled as usual from now on
+            continue
+        fresh[pattern, flags] = form
+        used.append((pattern, flags))
+    if not fresh:
+        return 0
+    # Every stored pattern is kept while there is room; past the limit (patterns whose
+    # text changes from run to run, such as one joined from a set, add up), only those
+    # this run used.
+    kept = {**_stored, **fresh}
+    if len(kept) > MAX_PATTERNS:
+        kept = {key: kept[key] for key in used[-MAX_PATTERNS:]}
+    payload = marshal.dumps(kept)
+    _write(path, zlib.crc32(payload).to_bytes(4, "little") + payload)
+    _stored.update(fresh)
+    return len(fresh)
+
+
+def _write(path: Path, blob: bytes) -> None:
+    """Write beside ``path`` and rename over it: a reader sees the old file or the new one.
+    No fsync: a file lost in a crash only means compiling again (the CRC catches a torn one)."""
+    import tempfile
+
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(blob)
+        Path(temporary).replace(path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

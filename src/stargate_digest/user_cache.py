@@ -1,0 +1,16 @@
+"""Where the tool keeps what it caches for a user: one folder, standard library only (the
+command line asks for it before any heavy import)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def default_cache_path() -> Path:
+    """``$STARGATE_DIGEST_CACHE``, else the user cache dir (``$XDG_CACHE_HOME`` or ~/.cache)."""
+    explicit = os.environ.get("STARGATE_DIGEST_CACHE")
+    if explicit:
+        return Path(explicit).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "stargate-digest" / "cache.sqlite"
