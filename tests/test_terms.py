@@ -56,3 +56,6 @@ def test_leftmost_longest_reads_each_name_once() -> None:
         ("West Texas", "region"),
     ]
     assert [h.label for h in leftmost_longest(matcher.find("in Abilene"))] == ["campus", "twin"]
+    # Names that touch, as CJK text writes them, are both read.
+    touching = TermMatcher([("a", "阿比林"), ("l", "洛兹敦")]).find("阿比林洛兹敦")
+    assert [h.label for h in leftmost_longest(touching)] == ["a", "l"]
