@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from stargate_digest.terms import TermMatcher
+from stargate_digest.terms import TermMatcher, leftmost_longest
 
 
 def found(matcher: TermMatcher, text: str) -> list[tuple[str, str]]:
@@ -43,3 +43,19 @@ def test_cjk_terms_match_inside_running_text() -> None:
 def test_overlapping_terms_of_different_labels_are_all_kept() -> None:
     matcher = TermMatcher([("contribution", "each"), ("distributive", "each")])
     assert sorted(label for _, label in found(matcher, "each")) == ["contribution", "distributive"]
+
+
+def test_leftmost_longest_reads_each_name_once() -> None:
+    """A name inside a longer one, or across its end, is not read as well; one alias
+    under two labels is kept under both."""
+    terms = [("campus", "Abilene"), ("expansion", "Abilene expansion"), ("twin", "Abilene")]
+    matcher = TermMatcher([*terms, ("region", "West Texas"), ("hub", "Texas Lordstown")])
+    text = "the Abilene expansion; West Texas Lordstown"
+    assert [(text[h.start : h.end], h.label) for h in leftmost_longest(matcher.find(text))] == [
+        ("Abilene expansion", "expansion"),
+        ("West Texas", "region"),
+    ]
+    assert [h.label for h in leftmost_longest(matcher.find("in Abilene"))] == ["campus", "twin"]
+    # Names that touch, as CJK text writes them, are both read.
+    touching = TermMatcher([("a", "阿比林"), ("l", "洛兹敦")]).find("阿比林洛兹敦")
+    assert [h.label for h in leftmost_longest(touching)] == ["a", "l"]

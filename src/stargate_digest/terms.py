@@ -156,3 +156,18 @@ class TermMatcher:
                 return None
             end = word.end()
         return end
+
+
+def leftmost_longest(hits: Iterable[TermHit]) -> list[TermHit]:
+    """``hits`` read the way a reader reads names: from the left, the longest name that
+    starts there, and no other name inside it or across its end. "the Abilene
+    expansion" names the expansion, not also the campus of the alias "Abilene"; where
+    two parts' aliases overlap ("West Texas" and "Texas Abilene" over "West Texas
+    Abilene"), the text names one of them, not both. Hits of the very same span are
+    all kept (one alias listed under two labels)."""
+    kept: list[TermHit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, -h.end, h.label)):
+        last = kept[-1] if kept else None
+        if last is None or hit.start >= last.end or (hit.start, hit.end) == (last.start, last.end):
+            kept.append(hit)
+    return kept

@@ -336,3 +336,51 @@ def test_a_bare_number_before_a_scaled_count_stays_a_count() -> None:
     # Only money carries its scale back: "5 to 7 billion users" says nothing of the 5.
     found = find_mentions("from 5 to 7 billion users", "en")
     assert [(m.kind, m.value) for m in found] == [("count", 5.0), ("count", 7e9)]
+
+
+# --- vague amounts: "several hundred billion" is no figure, in any language (g12k) -------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("这项计划将创造数千亿美元的价值。", "zh"),
+        ("這項計畫將創造數千億美元的價值。", "zh"),
+        ("公司计划投入几百亿美元。", "zh"),
+        ("公司計劃投入幾百億美元。", "zh"),
+        ("项目吸引了上千亿美元投资。", "zh"),
+        ("工厂将雇用数千名工人。", "zh"),
+        ("工厂将雇用二十几名工人。", "zh"),
+        ("新工場に数千億円を投じる。", "ja"),
+        ("費用は十数億ドルに上る。", "ja"),
+        ("総額は百数十億円になる。", "ja"),
+        ("공장에 수천억 달러를 투자한다.", "ko"),
+        ("The plan will create several hundred billion dollars of value.", "en"),
+        ("The plan will create hundreds of billions of dollars of value.", "en"),
+        ("Der Plan schafft mehrere hundert Milliarden Dollar an Wert.", "de"),
+        ("Le plan créera plusieurs centaines de milliards de dollars.", "fr"),
+        ("El plan creará cientos de miles de millones de dólares.", "es"),
+    ],
+)
+def test_a_vague_amount_is_no_figure(text: str, language: str) -> None:
+    """ "数千亿" (several thousand 亿) was read as 千亿 (1000亿), an exact $100 billion no
+    reader would list; the vague digit beside the numeral makes it no number, as
+    "several hundred billion" is none in the spaced languages."""
+    assert values(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("公司计划投入一千亿美元。", "zh", [("money", 1e11, "USD")]),
+        ("公司计划投入千億美元。", "zh", [("money", 1e11, "USD")]),
+        ("工厂将雇用三千名工人。", "zh", [("count", 3000, "count")]),
+        ("工場は千人を雇用する。", "ja", [("count", 1000, "count")]),
+        ("100人以上千人未満の企業", "ja", [("count", 100, "count"), ("count", 1000, "count")]),
+    ],
+)
+def test_a_numeral_with_no_vague_digit_beside_it_is_read(
+    text: str, language: str, expected: list[tuple[str, float, str]]
+) -> None:
+    """Guards: a plain numeral, and 以上 ("or more") before one, are no vague amount."""
+    assert values(text, language) == expected

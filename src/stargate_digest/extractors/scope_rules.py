@@ -43,7 +43,7 @@ from stargate_digest.quantities import Mention
 from stargate_digest.quantities.lexicon import PHASE_WORDS
 from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.segment import Sentences, Span, clause_around
-from stargate_digest.terms import TermHit
+from stargate_digest.terms import TermHit, leftmost_longest
 from stargate_digest.topic import TopicProfile, scope_label
 
 
@@ -93,16 +93,17 @@ class ScopeRules:
         }
 
     def hits(self, text: str, by_label: dict[str, list[TermHit]] | None = None) -> list[TermHit]:
-        """Where ``text`` names each of the profile's parts (``by_label``: its matches)."""
+        """Where ``text`` names each of the profile's parts (``by_label``: its matches),
+        each name read once: a part's alias inside another's is not a second part."""
         if by_label is None:
             by_label = {}
             for hit in self.topic.matcher.find(text):
                 by_label.setdefault(hit.label, []).append(hit)
-        return [
+        return leftmost_longest(
             TermHit(hit.start, hit.end, name)
             for name in self.topic.scopes
             for hit in by_label.get(scope_label(name), [])
-        ]
+        )
 
     def of_figure(
         self,

@@ -31,6 +31,12 @@ _CJK_DIGITS = {
 }  # fmt: skip
 _CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CJK_NUMERAL = re.compile(f"[{''.join(_CJK_DIGITS)}{''.join(_CJK_UNITS)}]+")
+# A vague digit beside a power of ten: "数千亿" / "幾百" / "上千" (several thousand, some
+# hundreds, upwards of a thousand), "十数億" / "二十几" (ten-odd, twenty-some). Such a
+# numeral is no number a reader would list, as "several hundred billion", "Hunderte
+# Milliarden", "수천억" are none: it is read as no figure at all (docs/quantities.md).
+_VAGUE_BEFORE = re.compile(r"(?:[数數几幾]|(?<!以)上)[十百千]")
+_VAGUE_AFTER = re.compile(r"[十百千][数數几幾]")
 
 
 _Trie = dict[str, "_Trie"]
@@ -222,8 +228,17 @@ def _word_tokens(text: str, language: str) -> Iterator[NumberToken]:
         match = pattern.search(text, match.end())
     if word_language(language) in CJK_NUMERAL_LANGUAGES:
         for match in _CJK_NUMERAL.finditer(text):
+            if _vague(text, match.start(), match.end()):
+                continue
             value = Decimal(cjk_numeral(match[0]))
             yield NumberToken(match.start(), match.end(), value, spelled=True)
+
+
+def _vague(text: str, start: int, end: int) -> bool:
+    """Whether the CJK numeral at ``start:end`` is a vague amount ("数千", "十几")."""
+    return bool(
+        (start and _VAGUE_BEFORE.match(text, start - 1)) or _VAGUE_AFTER.match(text, end - 1)
+    )
 
 
 def number_tokens(text: str, language: str) -> Iterator[NumberToken]:
