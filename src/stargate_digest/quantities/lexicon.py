@@ -312,16 +312,14 @@ OTHER_UNIT_SYMBOLS: Final = (
     "PFLOPS", "EFLOPS", "FLOPS",
 )  # fmt: skip
 
+# CJK counters (data/units.toml, [counters]): what follows a number that counts.
 COUNTER_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
-    # CJK counters (data/units.toml, [counters]): what follows a number that counts.
-    language: tuple(words)
-    for language, words in _UNITS["counters"].items()
+    language: tuple(words) for language, words in _UNITS["counters"].items()
 }
 
+# Words of the measurements above, per language (data/units.toml, [other]).
 OTHER_UNIT_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
-    # Words of the measurements above, per language (data/units.toml, [other]).
-    language: tuple(words)
-    for language, words in _UNITS["other"].items()
+    language: tuple(words) for language, words in _UNITS["other"].items()
 }
 
 # --- numbers -----------------------------------------------------------------------------
