@@ -52,11 +52,25 @@ def _forget(pattern: str, flags: int) -> None:
     re._cache.pop((str, pattern, flags), None)  # type: ignore[attr-defined]
 
 
-def test_stored_patterns_come_back_from_the_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def own_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache folder of this test's own, and nothing read from a store yet."""
     monkeypatch.setenv("STARGATE_DIGEST_CACHE", str(tmp_path / "cache.sqlite"))
     monkeypatch.setattr(compiled_patterns, "_stored", {})
+
+
+def _stored_file(pattern: str) -> Path:
+    """Compile ``pattern``, store what was compiled, and forget it again."""
+    re.compile(pattern)
+    compiled_patterns.save()
+    path = compiled_patterns.store_path()
+    assert path is not None and path.exists()
+    _forget(pattern, 0)
+    return path
+
+
+@pytest.mark.usefixtures("own_store")
+def test_stored_patterns_come_back_from_the_file() -> None:
     pattern = r"(?<!\w)(?i:plinth|obelisk)s?\s+of\s+(?P<n>\d+)"
     re.compile(pattern)
     assert compiled_patterns.save() >= 1
@@ -67,20 +81,13 @@ def test_stored_patterns_come_back_from_the_file(
     assert loaded.search("two Obelisks of 40 m")["n"] == "40"  # type: ignore[index]
 
 
-def test_a_damaged_or_foreign_file_only_means_compiling(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("STARGATE_DIGEST_CACHE", str(tmp_path / "cache.sqlite"))
-    monkeypatch.setattr(compiled_patterns, "_stored", {})
+@pytest.mark.usefixtures("own_store")
+def test_a_damaged_or_foreign_file_only_means_compiling() -> None:
     pattern = r"(?:wibble|wobble)-(\d+)"
-    re.compile(pattern)
-    compiled_patterns.save()
-    path = compiled_patterns.store_path()
-    assert path is not None
+    path = _stored_file(pattern)
     blob = bytearray(path.read_bytes())
     blob[len(blob) // 2] ^= 0xFF
     path.write_bytes(bytes(blob))
-    _forget(pattern, 0)
     assert compiled_patterns.load() == 0
     assert (str, pattern, 0) not in re._cache  # type: ignore[attr-defined]
     path.write_bytes(b"not a marshalled table")
@@ -166,28 +173,19 @@ def test_summarize_on_the_rules_backend_imports_nothing_it_does_not_use(tmp_path
     assert not loaded & spared
 
 
-def test_a_file_others_may_write_is_not_read(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("STARGATE_DIGEST_CACHE", str(tmp_path / "cache.sqlite"))
-    monkeypatch.setattr(compiled_patterns, "_stored", {})
-    pattern = r"(?:quux|quuz)=(\d+)"
-    re.compile(pattern)
-    compiled_patterns.save()
-    path = compiled_patterns.store_path()
-    assert path is not None
+@pytest.mark.usefixtures("own_store")
+def test_a_file_others_may_write_is_not_read() -> None:
+    path = _stored_file(r"(?:quux|quuz)=(\d+)")
     path.chmod(0o666)
-    _forget(pattern, 0)
     assert compiled_patterns.load() == 0
     path.chmod(0o600)
     assert compiled_patterns.load() >= 1
 
 
+@pytest.mark.usefixtures("own_store")
 def test_when_res_internals_are_not_what_they_were_nothing_is_stored_and_nothing_fails(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv("STARGATE_DIGEST_CACHE", str(tmp_path / "cache.sqlite"))
-    monkeypatch.setattr(compiled_patterns, "_stored", {})
     re.compile(r"(?:frob|nitz)+\d")
 
     def moved(pattern: str | bytes, flags: int) -> object:
