@@ -306,6 +306,19 @@ def test_a_scale_word_counts_only_as_a_whole_word_of_the_figure() -> None:
     assert scale_word(scaled(5e12, "5 xbillion"), consensus) is None
 
 
+def test_a_scale_word_glued_to_its_number_is_read() -> None:
+    # English and German news write "$5bn", "€2,5Mrd.": the word still names the figure
+    # (before, only a word standing apart was read, and "$5bn" fell to the bare x1,000 typo)
+    consensus = context(consensus_of(5e9))
+    found = scale_word(scaled(5e12, "a $5bn plan"), consensus)
+    assert found is not None and found.text.startswith(
+        "$5 trillion is $5 billion with 'bn' written for 'million':"
+    )
+    glued = scale_word(scaled(2.5e12, "2,5Mrd. Euro", "EUR"), context(consensus_of(2.5e9)))
+    assert glued is not None and "'Mrd.' written for 'Million'" in glued.text
+    assert scale_word(scaled(5e12, "5 x_bn"), consensus) is None
+
+
 def test_a_gap_under_a_thousand_times_or_a_date_is_no_scale_word() -> None:
     assert scale_word(scaled(5e11, "5 billion"), context(consensus_of(5e9))) is None
     day = cluster(claim("d", 1, "2025-01-23", "date", quote="5 billion"))
