@@ -319,6 +319,14 @@ def test_a_scale_word_glued_to_its_number_is_read() -> None:
     assert scale_word(scaled(5e12, "5 x_bn"), consensus) is None
 
 
+def test_an_abbreviations_dot_is_part_of_it() -> None:
+    # "Tsd." is a scale word, "Tsd" with a comma after it is not one the table lists
+    consensus = context(consensus_of(5e6))
+    assert scale_word(scaled(5e3, "5 Tsd, more or less"), consensus) is None
+    found = scale_word(scaled(5e3, "5 Tsd. Euro"), consensus)
+    assert found is not None and "'Tsd.' written for 'Million'" in found.text
+
+
 def test_a_gap_under_a_thousand_times_or_a_date_is_no_scale_word() -> None:
     assert scale_word(scaled(5e11, "5 billion"), context(consensus_of(5e9))) is None
     day = cluster(claim("d", 1, "2025-01-23", "date", quote="5 billion"))
