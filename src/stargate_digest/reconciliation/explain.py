@@ -318,7 +318,9 @@ def _scale_words() -> tuple[tuple[str, re.Pattern[str], dict[str, int]], ...]:
     found = []
     for word, by_language in powers.items():
         if word.isascii():
-            pattern = re.compile(rf"(?<![\w.]){re.escape(word)}(?!\w)")
+            # a whole word, or one glued to its number ("$5bn", "2,5Mrd."): not inside a
+            # word or after a dot (a letter or dot before it, a letter or digit after it)
+            pattern = re.compile(rf"(?<![^\W\d])(?<!\.){re.escape(word)}(?!\w)")
         else:
             pattern = re.compile(re.escape(word))
         found.append((word, pattern, by_language))
