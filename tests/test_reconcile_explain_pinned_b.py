@@ -22,8 +22,6 @@ from stargate_digest.reconciliation.dating import RateDate
 from stargate_digest.reconciliation.explain import (
     Context,
     Explanation,
-    Part,
-    PartIndex,
     _figure_text,
     _one_statement,
     _power_of_ten,
@@ -37,6 +35,7 @@ from stargate_digest.reconciliation.explain import (
     separator,
     typo,
 )
+from stargate_digest.reconciliation.partners import Part, PartIndex
 from stargate_digest.reconciliation.sums import SumIndex
 
 CONFLICT, ROUNDING = DisagreementKind.CONFLICT, DisagreementKind.ROUNDING
