@@ -15,15 +15,19 @@ from test_reconciliation import claim
 
 from stargate_digest.models import Claim, DisagreementKind, Qualifier
 from stargate_digest.reconciliation.clusters import Cluster
+from stargate_digest.reconciliation.dating import RateDate
 from stargate_digest.reconciliation.explain import (
     Context,
     Explanation,
     Part,
     PartIndex,
+    _in_time_order,
     bound_holds,
+    converted,
     read_against,
     rival_reading,
     rounded,
+    same_source,
     typo,
 )
 
@@ -402,6 +406,33 @@ def test_an_undated_value_does_not_stop_the_search_for_the_outliers_moment() -> 
     assert read(outlier, LATER, ranked, days) == (other, None)
 
 
+def test_a_value_of_another_moment_does_not_stop_the_search_for_the_outliers_moment() -> None:
+    consensus, middle, other, outlier = (
+        each(10e9, "abc"), each(50e9, "gh"), each(30e9, "de"), each(20e9, "f")
+    )  # fmt: skip
+    days = {**dict.fromkeys("abc", EARLY), **dict.fromkeys("gh", date(2023, 9, 1)),
+            **dict.fromkeys("def", JUNE)}  # fmt: skip
+    assert read(outlier, LATER, [consensus, middle, other, outlier], days) == (other, None)
+
+
+def test_within_one_moment_the_order_in_time_is_not_read_again() -> None:
+    # the outlier and the value of its moment share three pages; without them, the value's
+    # one other page is a year earlier: an order in time, but of one moment's pages. The
+    # outlier is the figure given for another scope, read against that moment's value
+    shared = [usd(s, 30e9) for s in ("s1", "s2", "s3")]
+    other = of(usd("d", 30e9), *shared)
+    outlier = of(usd("f", 20e9), *(usd(s, 20e9, n=2) for s in ("s1", "s2", "s3")))
+    consensus = each(10e9, "abc")
+    days = {**dict.fromkeys("abc", EARLY), "d": date(2023, 6, 10),
+            **dict.fromkeys(("f", "s1", "s2", "s3"), JUNE)}  # fmt: skip
+    ctx = context(consensus)
+    ctx.time_of = lambda c: days.get(c.source_id)
+    ctx.scopes = [Part("the first site", 20e9, 20e9, frozenset("z"))]
+    against, found = read_against(outlier, LATER, [consensus, other, outlier], ctx)
+    assert against is other and found is not None
+    assert found.text.startswith("$20 billion is the figure given for the first site")
+
+
 # --- which contributions the index holds (PartIndex.__init__) ---------------------------
 
 
@@ -450,3 +481,46 @@ def test_unverified_stated_equivalents_other_metrics_and_no_usd_value_are_no_par
         stake("f", "OpenAI", -19e9),
     ])  # fmt: skip
     assert labels(index, 19e9) == []
+
+
+# --- the module's constants, each just either side -------------------------------------
+# (benchmarks/mutate_constants.py moves them; the thresholds above pin ROUNDING_LIMIT,
+# ROUND_FIGURE_SPREAD, REFERENCES and MONTHS_APART, these the rest)
+
+
+def test_a_conversion_is_read_within_five_percent_of_the_days_rate() -> None:
+    # $100 billion at the ECB rate of 2025-01-22 is EUR 95.76 billion
+    when = RateDate(date(2025, 1, 22), "the publication date 2025-01-22")
+    consensus = of(usd("b", 100e9))
+
+    def reads(euros: float) -> DisagreementKind | None:
+        outlier = of(claim("a", 1, euros, "EUR", value_usd=euros * 1.04))
+        ctx = context(consensus)
+        ctx.rate_dates = {"a": when, "b": when}
+        found = converted(outlier, ctx)
+        return None if found is None else found.kind
+
+    assert reads(91.2e9) is ROUNDING and reads(100.3e9) is ROUNDING  # 4.8 % and 4.7 % off
+    assert reads(90.8e9) is None and reads(100.8e9) is CONFLICT  # 5.2 % and 5.3 % off
+    # (EUR 100.8 billion is the number of $100 billion: a currency label mistaken)
+
+
+def test_three_of_four_pages_in_time_order_are_not_consistent_enough() -> None:
+    # the later value's page comes after three of the four pages of the earlier one (0.75,
+    # under 0.8); the medians are a year and a half apart
+    early = [date(2023, 1, 1), date(2023, 1, 2), date(2023, 1, 3), date(2024, 7, 1)]
+    assert _in_time_order(early, [date(2024, 6, 10)]) == 0
+    assert _in_time_order(early[:3], [date(2024, 6, 10)]) == -1
+
+
+def test_two_quotes_twelve_characters_apart_are_one_statement() -> None:
+    # "from 6.8 billion ... to 9.9 billion": a page reporting the change itself
+    def gives(gap: int) -> DisagreementKind | None:
+        mine = usd("a", 9.9e9, quote="9.9 billion", start=10 + gap, end=21 + gap)
+        theirs = usd("a", 6.8e9, n=2, quote="6.8 billion", start=0, end=10)
+        consensus = of(theirs, usd("b", 6.8e9), usd("c", 6.8e9))
+        found = same_source(of(mine), context(consensus))
+        return None if found is None else found.kind
+
+    assert gives(12) is DisagreementKind.UPDATE
+    assert gives(13) is DisagreementKind.SCOPE
