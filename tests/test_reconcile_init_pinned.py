@@ -76,3 +76,14 @@ def test_the_run_date_is_todays_date_in_utc(monkeypatch: pytest.MonkeyPatch) -> 
     results = [ArticleClaims(article=article("a"), claims=claims, backend="test")]
     (found,) = reconcile(results).consistency_checks
     assert "the run date 2026-01-01 (no source has a date)" in found.detail
+
+
+def test_an_equivalent_that_cannot_be_checked_does_not_stop_the_next() -> None:
+    # a share stated as "the equivalent" of a dollar figure, then a real equivalence
+    share = claim("a", 2, 40.0, "percent", equivalent_of="a#1")
+    page = [claim("a", 1, 100e9, "USD"), share, *equivalence("a", 10e9, 9e9, n=3)]
+    assert [c.claim_ids for c in checks(("a", page))] == [["a#3", "a#4"]]
+    # the same with an equivalent of a claim the page does not have
+    lost = claim("a", 2, 90e9, "EUR", equivalent_of="a#9")
+    page = [claim("a", 1, 100e9, "USD"), lost, *equivalence("a", 10e9, 9e9, n=3)]
+    assert [c.claim_ids for c in checks(("a", page))] == [["a#3", "a#4"]]
