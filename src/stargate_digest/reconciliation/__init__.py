@@ -79,7 +79,9 @@ def _check_source(
     updates: dict[str, dict[str, object]] = {}
     checks: dict[tuple[object, ...], ConsistencyCheck] = {}
     for stated in verified:
-        anchor = by_id.get(stated.equivalent_of or "")
+        if stated.equivalent_of is None:
+            continue  # no anchor, whatever the ids: a claim with an empty id is no anchor
+        anchor = by_id.get(stated.equivalent_of)
         if anchor is None or not (is_money(anchor) and is_money(stated)):
             continue
         check, currency = check_equivalence(anchor, stated, when, topic)
