@@ -588,3 +588,72 @@ def test_a_figure_the_next_sentence_names_again_takes_the_part_it_names(
     text: str, language: str, scope: str | None
 ) -> None:
     assert one(text, language, 40e9, "USD").scope == scope
+
+
+# --- "the plant", "l'usine", "das Werk": the part last named with that noun ---------------
+
+
+@cache
+def with_plants() -> RulesExtractor:
+    """The bundled profile with two plants, each named by a common noun in several
+    languages, as stories of one factory are."""
+    data = load_topic().model_dump()
+    data["scopes"]["new plant"] = {
+        "kind": "site",
+        "aliases": ["new plant", "nouvelle usine", "neues Werk", "nueva planta"],
+    }
+    data["scopes"]["old plant"] = {
+        "kind": "site",
+        "aliases": ["old plant", "ancienne usine", "altes Werk", "antigua planta"],
+    }
+    return RulesExtractor(TopicProfile.model_validate(data))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "scope"),
+    [
+        (
+            "Stargate picked a town for its new plant.\n\nThe town had offered cheap power."
+            "\n\nThe plant will create 2,000 jobs, Stargate said.",
+            "en",
+            "new plant",
+        ),
+        (
+            "Stargate a choisi une ville pour sa nouvelle usine.\n\nLa ville offrait de "
+            "l'électricité.\n\nL'usine de Stargate créera 2 000 emplois.",
+            "fr",
+            "new plant",
+        ),
+        (
+            "Stargate baut ein neues Werk.\n\nDie Stadt bot billigen Strom.\n\nDas Werk "
+            "schafft 2.000 Arbeitsplätze, sagte Stargate.",
+            "de",
+            "new plant",
+        ),
+        (
+            "Stargate eligió una ciudad para su nueva planta.\n\nLa ciudad ofrecía "
+            "electricidad.\n\nLa planta creará 2.000 empleos, dijo Stargate.",
+            "es",
+            "new plant",
+        ),
+        (
+            "Stargate picked a town for its new plant.\n\nIt still runs its old plant."
+            "\n\nThe plant will create 2,000 jobs, Stargate said.",
+            "en",
+            "old plant",
+        ),
+        (
+            "Stargate picked a town for its new plant.\n\nThe town had offered cheap power."
+            "\n\nThe company will create 2,000 jobs, Stargate said.",
+            "en",
+            None,
+        ),
+    ],
+)
+def test_the_plant_takes_up_the_part_last_named_with_its_noun(
+    text: str, language: str, scope: str | None
+) -> None:
+    """ "Its new plant ... The plant will create 2,000 jobs", paragraphs apart: the noun
+    after a determiner names the last part called by it; another noun names none."""
+    made = with_plants().extract(article(text, language)).claims
+    assert [c.scope for c in made if c.value == 2000 and c.unit == "count"] == [scope]
