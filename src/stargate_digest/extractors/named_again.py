@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from stargate_digest.extractors.scope_words import DETERMINERS
+from stargate_digest.extractors.scope_words import DETERMINERS, FACILITY_NOUNS
 from stargate_digest.segment import Span
 from stargate_digest.terms import TermHit
 
@@ -48,3 +48,40 @@ def last_named_again(
         if again is not None and again.search(text, sentence.start, sentence.end):
             return hit.label
     return None
+
+
+@cache
+def _facility(language: str) -> re.Pattern[str] | None:
+    """ "the plant", "das Werk", "l'usine", "de chipfabriek", "该工厂", "同工場", "이 공장"."""
+    nouns = FACILITY_NOUNS.get(language)
+    if not nouns:
+        return None
+    alternation = "|".join(map(re.escape, sorted(nouns, key=len, reverse=True)))
+    words = DETERMINERS.get(language)
+    if words is None:  # Chinese, Japanese, Korean: the table holds the whole phrase
+        return re.compile(alternation)
+    determiners = "|".join(map(re.escape, words))
+    # German and Dutch write compounds as one word: "die Chipfabrik", "de chipfabriek".
+    compound = r"[^\W\d_]*" if language in {"de", "nl"} else ""
+    return re.compile(
+        rf"(?<!\w)(?:{determiners})(?:\s+|(?<=['’])){compound}(?:{alternation})(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+def last_site_for_facility(
+    text: str, sentence: Span, earlier_sites: Sequence[TermHit], language: str
+) -> str | None:
+    """The site last named before ``sentence`` (``earlier_sites``), when the sentence
+    speaks of "the plant" ("a chip plant in Magdeburg. … The plant will cost €17
+    billion"): a page calls the site it has just placed by its kind, not its name."""
+    if not earlier_sites or not speaks_of_facility(text, sentence, language):
+        return None
+    return max(earlier_sites, key=lambda h: h.start).label
+
+
+def speaks_of_facility(text: str, span: Span, language: str) -> bool:
+    """Whether ``span`` speaks of "the plant" ("Voor de fabriek is er in totaal …": a
+    total for the plant is the plant's, not the sum of the story's parts)."""
+    pattern = _facility(language)
+    return pattern is not None and pattern.search(text, span.start, span.end) is not None

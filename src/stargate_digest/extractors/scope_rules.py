@@ -27,7 +27,12 @@ from stargate_digest.extractors.clause_rules import (
     INCLUSION_WORDS,
     named_together,
 )
-from stargate_digest.extractors.named_again import HEAD_NOUN, last_named_again, same_noun
+from stargate_digest.extractors.named_again import (
+    HEAD_NOUN,
+    last_named_again,
+    last_site_for_facility,
+    same_noun,
+)
 from stargate_digest.extractors.page_rules import names_the_part, part_of_figure
 from stargate_digest.extractors.scope_words import (
     COMPARED_AFTER,
@@ -174,7 +179,11 @@ class ScopeRules:
                     if self.topic.scopes[h.label].kind != "period"
                     and self._names(text, h, language)
                 ]
-                scope = last_named_again(text, figure.sentence, earlier, word_language(language))
+                words = word_language(language)
+                scope = last_named_again(text, figure.sentence, earlier, words)
+                if scope is None:  # "… in Magdeburg. The plant will cost €17 billion."
+                    sites = [h for h in earlier if self.topic.scopes[h.label].kind == "site"]
+                    scope = last_site_for_facility(text, figure.sentence, sites, words)
             if scope is None:
                 scope = self._site_before(scopes, text, sentences, figure, language)
             if scope is None:
