@@ -17,6 +17,11 @@ from stargate_digest.extractors.scope_words import DETERMINERS, FACILITY_NOUNS
 from stargate_digest.segment import Span
 from stargate_digest.terms import TermHit
 
+# How far back "the plant" looks for the part it names, in characters: a few paragraphs
+# of news copy (the corpus has it two paragraphs on). Bounded, so that each figure looks
+# at a window of text, not the whole page (tests/test_hardening_input.py).
+REACH = 1500
+
 # The last word of a part's name when it is a common noun ("first phase" -> "phase",
 # "Abilene campus" -> "campus"): a lowercase word of three letters or more at its end
 # (German nouns are capitalised: any word).

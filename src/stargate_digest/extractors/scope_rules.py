@@ -5,8 +5,10 @@ before it in the first clause of its statement (a contrast opens a new one); the
 "before" for the first value of a change ("from X to Y"), when the profile has one; a
 country programme the profile does not list ("Stargate Argentina"); a generic "phase
 N"; the part the previous sentence names when its own sentence points back ("This will
-...", "這項投資"); the one site the previous sentence opens with; the one site its
-paragraph keeps naming; the one site the headline names, or the whole text keeps naming.
+...", "這項投資"); the part last named with the noun its sentence repeats ("l'usine"),
+or the site last named when it says "the plant"; the one site the previous sentence
+opens with; the one site its paragraph keeps naming; the one site the headline names,
+or the whole text keeps naming.
 Parts named together ("in Abilene and Lordstown") give it no scope at all. Each rule is
 one of a language or of news copy; the words of each language are data tables below.
 docs/quantities.md describes the rules with examples.
@@ -29,6 +31,7 @@ from stargate_digest.extractors.clause_rules import (
 )
 from stargate_digest.extractors.named_again import (
     HEAD_NOUN,
+    REACH,
     last_named_again,
     last_site_for_facility,
     same_noun,
@@ -175,7 +178,9 @@ class ScopeRules:
                 # "L'usine créera 2 000 emplois": the plant last named, paragraphs back.
                 earlier = [
                     h
-                    for h in scopes.within(Span(0, figure.sentence.start))
+                    for h in scopes.within(
+                        Span(max(0, figure.sentence.start - REACH), figure.sentence.start)
+                    )
                     if self.topic.scopes[h.label].kind != "period"
                     and self._names(text, h, language)
                 ]
