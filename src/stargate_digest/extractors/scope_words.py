@@ -125,9 +125,10 @@ TOTALS: dict[str, tuple[str, ...]] = {
 # Nouns for a site by its kind ("the plant", "das Werk", "l'usine"): after a determiner
 # (DETERMINERS) they name the site the page placed last. Chinese, Japanese and Korean
 # have no determiner: the phrase with its demonstrative ("该工厂", "同工場", "이 공장").
+# Not "der Standort": "der Standort Deutschland" is the country as a place to invest.
 FACILITY_NOUNS: dict[str, tuple[str, ...]] = {
     "en": ("plant", "fab", "factory", "facility", "site"),
-    "de": ("Werk", "Fabrik", "Anlage", "Standort"),
+    "de": ("Werk", "Fabrik", "Anlage"),
     "fr": ("usine", "site", "fab"),
     "es": ("planta", "fábrica", "instalación"),
     "it": ("fabbrica", "stabilimento", "impianto"),
