@@ -588,3 +588,126 @@ def test_a_figure_the_next_sentence_names_again_takes_the_part_it_names(
     text: str, language: str, scope: str | None
 ) -> None:
     assert one(text, language, 40e9, "USD").scope == scope
+
+
+# --- "the plant", "l'usine", "das Werk": the part last named with that noun ---------------
+
+
+@cache
+def with_plants() -> RulesExtractor:
+    """The bundled profile with two plants, each named by a common noun in several
+    languages, as stories of one factory are."""
+    data = load_topic().model_dump()
+    data["scopes"]["new plant"] = {
+        "kind": "site",
+        "aliases": ["new plant", "nouvelle usine", "neues Werk", "nueva planta"],
+    }
+    data["scopes"]["old plant"] = {
+        "kind": "site",
+        "aliases": ["old plant", "ancienne usine", "altes Werk", "antigua planta"],
+    }
+    return RulesExtractor(TopicProfile.model_validate(data))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "scope"),
+    [
+        (
+            "Stargate picked a town for its new plant.\n\nThe town had offered cheap power."
+            "\n\nThe plant will create 2,000 jobs, Stargate said.",
+            "en",
+            "new plant",
+        ),
+        (
+            "Stargate a choisi une ville pour sa nouvelle usine.\n\nLa ville offrait de "
+            "l'électricité.\n\nL'usine de Stargate créera 2 000 emplois.",
+            "fr",
+            "new plant",
+        ),
+        (
+            "Stargate baut ein neues Werk.\n\nDie Stadt bot billigen Strom.\n\nDas Werk "
+            "schafft 2.000 Arbeitsplätze, sagte Stargate.",
+            "de",
+            "new plant",
+        ),
+        (
+            "Stargate eligió una ciudad para su nueva planta.\n\nLa ciudad ofrecía "
+            "electricidad.\n\nLa planta creará 2.000 empleos, dijo Stargate.",
+            "es",
+            "new plant",
+        ),
+        (
+            "Stargate picked a town for its new plant.\n\nIt still runs its old plant."
+            "\n\nThe plant will create 2,000 jobs, Stargate said.",
+            "en",
+            "old plant",
+        ),
+        (
+            "Stargate picked a town for its new plant.\n\nThe town had offered cheap power."
+            "\n\nThe company will create 2,000 jobs, Stargate said.",
+            "en",
+            None,
+        ),
+    ],
+)
+def test_the_plant_takes_up_the_part_last_named_with_its_noun(
+    text: str, language: str, scope: str | None
+) -> None:
+    """ "Its new plant ... The plant will create 2,000 jobs", paragraphs apart: the noun
+    after a determiner names the last part called by it; another noun names none."""
+    made = with_plants().extract(article(text, language)).claims
+    assert [c.scope for c in made if c.value == 2000 and c.unit == "count"] == [scope]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "scope"),
+    [
+        (
+            "Stargate picked Abilene, then Lordstown.\n\nThe plant will draw 1.2 GW, Stargate "
+            "said.",
+            "en",
+            "Lordstown",
+        ),
+        (
+            "Stargate wählte Abilene, dann Lordstown.\n\nDie Chipfabrik braucht 1,2 GW, sagte "
+            "Stargate.",
+            "de",
+            "Lordstown",
+        ),
+        (
+            "Stargate koos Abilene en later Lordstown.\n\nDe fabriek verbruikt 1,2 GW, zei "
+            "Stargate.",
+            "nl",
+            "Lordstown",
+        ),
+        (
+            "Stargate a choisi Abilene, puis Lordstown.\n\nL'usine consommera 1,2 GW, selon "
+            "Stargate.",
+            "fr",
+            "Lordstown",
+        ),
+        (
+            "星际之门先选了阿比林，后来选了洛兹敦。\n\n星际之门表示，该工厂将消耗1.2吉瓦电力。",
+            "zh",
+            "Lordstown",
+        ),
+        (
+            "Stargate picked Abilene, then Lordstown.\n\nThe company will draw 1.2 GW, Stargate "
+            "said.",
+            "en",
+            None,
+        ),
+    ],
+)
+def test_the_plant_is_the_site_named_last(text: str, language: str, scope: str | None) -> None:
+    """ "... then Lordstown. The plant will draw 1.2 GW": a page calls the site it has
+    just placed by its kind ("the plant", "die Chipfabrik", "de fabriek", "该工厂"),
+    paragraphs on; a sentence about "the company" is not about a site."""
+    assert one(text, language, 1.2, "GW").scope == scope
+
+
+def test_a_total_for_the_plant_is_the_plants() -> None:
+    """ "In total, the plant gets €40 billion": a total of the plant is not the sum of
+    the story's parts ("in total" alone would leave it without a part)."""
+    text = "Stargate picked Lordstown.\n\nIn total, the plant gets $40 billion from Stargate."
+    assert one(text, "en", 40e9, "USD").scope == "Lordstown"

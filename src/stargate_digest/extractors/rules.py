@@ -37,6 +37,7 @@ from stargate_digest.extractors.clause_rules import (
     telling_cues,
 )
 from stargate_digest.extractors.moment_rules import as_of, joined_as_change
+from stargate_digest.extractors.named_again import speaks_of_facility
 from stargate_digest.extractors.page_rules import (
     Paragraphs,
     bracketed_owner,
@@ -482,7 +483,11 @@ class RulesExtractor:
             scope = None if page.moved_on[paragraph] else scope
         said = Span(sentence.start, candidate.clause.end)  # "In total, ..." opens it
         summed = scope is not None and sums_parts(text, said, candidate.language)
-        if summed and not index.scopes.within(candidate.clause):
+        if (
+            summed
+            and not index.scopes.within(candidate.clause)
+            and not speaks_of_facility(text, candidate.clause, candidate.language)
+        ):
             return None  # "In total, ... $40 billion": the whole, not a part
         return scope
 

@@ -5,8 +5,10 @@ before it in the first clause of its statement (a contrast opens a new one); the
 "before" for the first value of a change ("from X to Y"), when the profile has one; a
 country programme the profile does not list ("Stargate Argentina"); a generic "phase
 N"; the part the previous sentence names when its own sentence points back ("This will
-...", "這項投資"); the one site the previous sentence opens with; the one site its
-paragraph keeps naming; the one site the headline names, or the whole text keeps naming.
+...", "這項投資"); the part last named with the noun its sentence repeats ("l'usine"),
+or the site last named when it says "the plant"; the one site the previous sentence
+opens with; the one site its paragraph keeps naming; the one site the headline names,
+or the whole text keeps naming.
 Parts named together ("in Abilene and Lordstown") give it no scope at all. Each rule is
 one of a language or of news copy; the words of each language are data tables below.
 docs/quantities.md describes the rules with examples.
@@ -27,13 +29,19 @@ from stargate_digest.extractors.clause_rules import (
     INCLUSION_WORDS,
     named_together,
 )
+from stargate_digest.extractors.named_again import (
+    HEAD_NOUN,
+    REACH,
+    last_named_again,
+    last_site_for_facility,
+    same_noun,
+)
 from stargate_digest.extractors.page_rules import names_the_part, part_of_figure
 from stargate_digest.extractors.scope_words import (
     COMPARED_AFTER,
     COMPARED_BEFORE,
     CONTRASTS,
     DEMONSTRATIVES,
-    DETERMINERS,
     FROM_TO,
     KOREAN_PARTICLES,
     KOREAN_VERB_ENDINGS,
@@ -167,6 +175,21 @@ class ScopeRules:
             scope = self._pointed_back(scopes, text, sentences, figure, language)
             memo[("back", figure.sentence.start)] = scope
             if scope is None:
+                # "L'usine créera 2 000 emplois": the plant last named, paragraphs back.
+                earlier = [
+                    h
+                    for h in scopes.within(
+                        Span(max(0, figure.sentence.start - REACH), figure.sentence.start)
+                    )
+                    if self.topic.scopes[h.label].kind != "period"
+                    and self._names(text, h, language)
+                ]
+                words = word_language(language)
+                scope = last_named_again(text, figure.sentence, earlier, words)
+                if scope is None:  # "… in Magdeburg. The plant will cost €17 billion."
+                    sites = [h for h in earlier if self.topic.scopes[h.label].kind == "site"]
+                    scope = last_site_for_facility(text, figure.sentence, sites, words)
+            if scope is None:
                 scope = self._site_before(scopes, text, sentences, figure, language)
             if scope is None:
                 place = ("place", figure.paragraph.start)
@@ -281,8 +304,8 @@ class ScopeRules:
             return None
         if pointing:
             return named[0].label
-        head = _HEAD_NOUN.search(text, named[0].start, named[0].end)
-        again = _same_noun(words, head.group()) if head else None
+        head = HEAD_NOUN.search(text, named[0].start, named[0].end)
+        again = same_noun(words, head.group()) if head else None
         if again is not None and again.search(text, sentence.start, sentence.end):
             return named[0].label
         return None
@@ -559,22 +582,6 @@ _HEAD_FINAL = frozenset({"zh", "ja", "ko"})
 # What stands between the two names of an address: nothing, a space, or a word for
 # "state" or "city" the alias left out ("텍사스 주 Taylor").
 _ADDRESS_GAP = re.compile(r"[ \u00a0]?(?:주|州|시|市)?[ \u00a0]?")
-# The last word of a part's name when it is a common noun ("first phase" -> "phase",
-# "Abilene campus" -> "campus"): a lowercase word of three letters or more at its end
-# (German nouns are capitalised: any word).
-_HEAD_NOUN = re.compile(r"(?<![\w-])[^\W\d_]{3,}$")
-
-
-@cache
-def _same_noun(language: str, noun: str) -> re.Pattern[str] | None:
-    """ "the phase", "l'usine": a determiner, then the noun (not a name: "the Abilene")."""
-    words = DETERMINERS.get(language)
-    if words is None or (noun != noun.lower() and language != "de"):
-        return None
-    alternation = "|".join(map(re.escape, words))
-    return re.compile(
-        rf"(?<!\w)(?:{alternation})(?:\s+|(?<=['’])){re.escape(noun)}(?!\w)", re.IGNORECASE
-    )
 
 
 @cache

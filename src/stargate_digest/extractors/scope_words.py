@@ -121,3 +121,20 @@ TOTALS: dict[str, tuple[str, ...]] = {
     "nl": ("in totaal",),
     "pl": ("łącznie", "w sumie"),
 }
+
+# Nouns for a site by its kind ("the plant", "das Werk", "l'usine"): after a determiner
+# (DETERMINERS) they name the site the page placed last. Chinese, Japanese and Korean
+# have no determiner: the phrase with its demonstrative ("该工厂", "同工場", "이 공장").
+# Not "der Standort": "der Standort Deutschland" is the country as a place to invest.
+FACILITY_NOUNS: dict[str, tuple[str, ...]] = {
+    "en": ("plant", "fab", "factory", "facility", "site"),
+    "de": ("Werk", "Fabrik", "Anlage"),
+    "fr": ("usine", "site", "fab"),
+    "es": ("planta", "fábrica", "instalación"),
+    "it": ("fabbrica", "stabilimento", "impianto"),
+    "pt": ("fábrica", "planta", "unidade"),
+    "nl": ("fabriek", "vestiging"),
+    "zh": ("该工厂", "該工廠", "该厂", "該廠", "这座工厂", "這座工廠", "此工厂", "此工廠"),
+    "ja": ("同工場", "この工場"),
+    "ko": ("이 공장", "해당 공장"),
+}

@@ -1,0 +1,92 @@
+"""A part's own noun again after a determiner ("the phase", "l'usine", "das Werk"): which
+part it names (extractors/scope_rules.py, rule 5 and the rule after it).
+
+A news page names a part once ("its new plant in Taylor", "sa nouvelle usine") and then
+calls it by its noun ("The plant will employ 2,000", "L'usine créera 2 000 emplois"),
+often a paragraph or two further on: the noun takes up the last part named with it, not
+whatever the sentence or paragraph just before happens to name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from stargate_digest.extractors.scope_words import DETERMINERS, FACILITY_NOUNS
+from stargate_digest.segment import Span
+from stargate_digest.terms import TermHit
+
+# How far back "the plant" looks for the part it names, in characters: a few paragraphs
+# of news copy (the corpus has it two paragraphs on). Bounded, so that each figure looks
+# at a window of text, not the whole page (tests/test_hardening_input.py).
+REACH = 1500
+
+# The last word of a part's name when it is a common noun ("first phase" -> "phase",
+# "Abilene campus" -> "campus"): a lowercase word of three letters or more at its end
+# (German nouns are capitalised: any word).
+HEAD_NOUN = re.compile(r"(?<![\w-])[^\W\d_]{3,}$")
+
+
+@cache
+def same_noun(language: str, noun: str) -> re.Pattern[str] | None:
+    """ "the phase", "l'usine": a determiner, then the noun (not a name: "the Abilene")."""
+    words = DETERMINERS.get(language)
+    if words is None or (noun != noun.lower() and language != "de"):
+        return None
+    alternation = "|".join(map(re.escape, words))
+    return re.compile(
+        rf"(?<!\w)(?:{alternation})(?:\s+|(?<=['’])){re.escape(noun)}(?!\w)", re.IGNORECASE
+    )
+
+
+def last_named_again(
+    text: str, sentence: Span, earlier: Sequence[TermHit], language: str
+) -> str | None:
+    """The part last named (``earlier``: where the text names parts before ``sentence``)
+    whose noun ``sentence`` repeats after a determiner. The latest such name wins: "sa
+    nouvelle usine … son usine existante à Austin … L'usine" would be Austin's, had
+    Austin's name ended in "usine"; a name ending in another noun is not taken up."""
+    for hit in sorted(earlier, key=lambda h: h.start, reverse=True):
+        head = HEAD_NOUN.search(text, hit.start, hit.end)
+        again = same_noun(language, head.group()) if head else None
+        if again is not None and again.search(text, sentence.start, sentence.end):
+            return hit.label
+    return None
+
+
+@cache
+def _facility(language: str) -> re.Pattern[str] | None:
+    """ "the plant", "das Werk", "l'usine", "de chipfabriek", "该工厂", "同工場", "이 공장"."""
+    nouns = FACILITY_NOUNS.get(language)
+    if not nouns:
+        return None
+    alternation = "|".join(map(re.escape, sorted(nouns, key=len, reverse=True)))
+    words = DETERMINERS.get(language)
+    if words is None:  # Chinese, Japanese, Korean: the table holds the whole phrase
+        return re.compile(alternation)
+    determiners = "|".join(map(re.escape, words))
+    # German and Dutch write compounds as one word: "die Chipfabrik", "de chipfabriek".
+    compound = r"[^\W\d_]*" if language in {"de", "nl"} else ""
+    return re.compile(
+        rf"(?<!\w)(?:{determiners})(?:\s+|(?<=['’])){compound}(?:{alternation})(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+def last_site_for_facility(
+    text: str, sentence: Span, earlier_sites: Sequence[TermHit], language: str
+) -> str | None:
+    """The site last named before ``sentence`` (``earlier_sites``), when the sentence
+    speaks of "the plant" ("a chip plant in Magdeburg. … The plant will cost €17
+    billion"): a page calls the site it has just placed by its kind, not its name."""
+    if not earlier_sites or not speaks_of_facility(text, sentence, language):
+        return None
+    return max(earlier_sites, key=lambda h: h.start).label
+
+
+def speaks_of_facility(text: str, span: Span, language: str) -> bool:
+    """Whether ``span`` speaks of "the plant" ("Voor de fabriek is er in totaal …": a
+    total for the plant is the plant's, not the sum of the story's parts)."""
+    pattern = _facility(language)
+    return pattern is not None and pattern.search(text, span.start, span.end) is not None
