@@ -197,13 +197,15 @@ def test_an_update_with_an_undated_value_names_each_value_dated_ones_first_in_ti
 
 def test_a_whole_with_a_blank_scope_still_bounds_its_parts() -> None:
     # rescope_parts called on claims whose scopes are not yet named by the profile: a
-    # blank scope is no part, so its figure is the whole's
+    # blank scope is no part, so its figure is the whole's (two pages give it: one
+    # page's whole bounds no part, MIN_WHOLE_SOURCES)
     jobs = {"metric": "jobs"}
     claims = [
         claim("a", 1, 100.0, "count", scope=" ", **jobs),
+        claim("b", 1, 100.0, "count", scope=" ", **jobs),
         claim("c", 1, 5_000.0, "count", scope="Abilene", **jobs),
     ]
-    assert [c.scope for c in rescope_parts(claims, load_topic())] == [" ", None]
+    assert [c.scope for c in rescope_parts(claims, load_topic())] == [" ", " ", None]
 
 
 def test_an_unverified_figure_beside_a_part_changes_nothing() -> None:

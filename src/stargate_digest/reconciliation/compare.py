@@ -124,6 +124,7 @@ class _Group:
 
 PART_KINDS = ("site", "country", "phase", "partner", "component")
 ADDITIVE = ("money", "count", "power", "area")
+MIN_WHOLE_SOURCES = 2  # pages that must agree on the whole a part is measured against
 
 
 def rescope_parts(
@@ -139,7 +140,8 @@ def rescope_parts(
     wholes of subjects and metrics that have such parts are clustered here. A dated part
     is compared with the whole of its own moment (``published``, or its ``as_of``): a
     whole given years before an expansion was announced says nothing of what the whole
-    became, so a part with no whole of its moment keeps its scope.
+    became, so a part with no whole of its moment keeps its scope; so does a part whose
+    whole (of its moment) only one page gives (``MIN_WHOLE_SOURCES``).
     """
     parts: list[tuple[int, Figure]] = []
     for index, claim in enumerate(claims):
@@ -200,7 +202,10 @@ class _Wholes:
                 last = bisect_right(self._days, day.toordinal() + MONTHS_APART - 1)
                 pool = self._dated[first:last]
             clusters = sorted(cluster_numbers(pool), key=_consensus_order) if pool else []
-            self._spans[day] = clusters[0].span if clusters else None
+            # one page's whole may be a part's figure given without its part ("the plant
+            # will create 6,500 jobs"): only a whole pages agree on shows a part too large
+            agreed = clusters and len(clusters[0].sources) >= MIN_WHOLE_SOURCES
+            self._spans[day] = clusters[0].span if agreed else None
         return self._spans[day]
 
 
