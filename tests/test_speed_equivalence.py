@@ -277,3 +277,91 @@ def test_an_edited_wordings_file_is_read_afresh(monkeypatch: pytest.MonkeyPatch)
         verify._instruction_wordings.cache_clear()
     monkeypatch.undo()
     assert verify._instruction_wordings() == derived
+
+
+# --- Branch p12s: fewer Python steps per text (each compared with the reading it replaced).
+
+_CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+
+
+def _plain_is_word(char: str) -> bool:
+    return (char.isalnum() or char == "_") and _CJK_CHAR.match(char) is None
+
+
+def _plain_find(matcher: TermMatcher, text: str) -> list[tuple[int, int, str]]:
+    """The term lookup before p12s: every occurrence of each word found with str.find and
+    its boundaries checked in Python; each phrase's later words read once per phrase;
+    every CJK term searched for."""
+    from stargate_digest.terms import _GAP, _WORD
+
+    hits: set[tuple[int, int, str]] = set()
+    for written in set(_WORD.findall(text)):
+        candidates = matcher._candidates(written.casefold())
+        position = text.find(written)
+        while candidates and position >= 0:
+            end = position + len(written)
+            before = text[position - 1] if position else " "
+            after_ok = end == len(text) or not _plain_is_word(text[end])
+            if before != "-" and not _plain_is_word(before) and after_ok:
+                for term in candidates:
+                    stop: int | None = end
+                    for offset in range(1, len(term.words)):
+                        gap = _GAP.match(text, stop or 0)
+                        word = None if gap is None else _WORD.match(text, gap.end())
+                        wanted, prefix = term.words[offset], term.prefix[offset]
+                        found = "" if word is None else word.group().casefold()
+                        if word is None or not (
+                            found.startswith(wanted) if prefix else found == wanted
+                        ):
+                            stop = None
+                            break
+                        stop = word.end()
+                    if stop is not None:
+                        hits.add((position, stop, term.label))
+            position = text.find(written, end)
+    for needles in matcher._substrings.values():
+        for needle, label in needles:
+            position = text.find(needle)
+            while position >= 0:
+                hits.add((position, position + len(needle), label))
+                position = text.find(needle, position + 1)
+    return sorted(hits, key=lambda hit: (hit[0], -hit[1], hit[2]))
+
+
+_TERMS = [
+    ("in", "in"), ("inv", "invest*"), ("ip", "in phase*"), ("ipo", "in phase one"),
+    ("k", "Projekt"), ("kp", "KI-Projekt"), ("us", "U.S. government"), ("d", "d’ici"),
+    ("site", "数据中心"), ("site2", "中心"), ("ab", "Abilene"), ("ab", "ab*"), ("x", "x_y"),
+]  # fmt: skip
+_TERM_PIECES = st.sampled_from(
+    ["in", "In", "IN", "invest", "phase", "one", "Projekt", "KI", "-", " ", "  ", ".",
+     "’", "'", "U", "S", "government", "d", "ici", "数据", "中心", "在", "é", "9", "_",
+     "x", "y", "Abilene", "에", "\u00a0", "\n", "ß", "İ", "ı", "a", "b", "-in", "in-"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_TERM_PIECES, max_size=25))
+def test_term_lookup_is_the_plain_search(pieces: list[str]) -> None:
+    matcher = TermMatcher(_TERMS)
+    text = "".join(pieces)
+    got = [(hit.start, hit.end, hit.label) for hit in matcher.find(text)]
+    assert got == _plain_find(matcher, text)
+
+
+def test_terms_of_an_invented_sentence_and_their_boundaries() -> None:
+    matcher = TermMatcher(_TERMS)
+    text = "In Berlin the KI-Projekt begins in phase one; Projekt_2 and win, in中心 数据中心."
+    found = [(text[h.start : h.end], h.label) for h in matcher.find(text)]
+    assert ("In", "in") in found and ("in phase one", "ipo") in found
+    assert ("KI-Projekt", "kp") in found and ("Projekt", "k") not in found  # after a hyphen
+    assert ("中心", "site2") in found and ("数据中心", "site") in found
+    assert found == [(text[a:b], label) for a, b, label in _plain_find(matcher, text)]
+
+
+def test_the_word_character_of_the_boundary_regex_is_the_plain_one() -> None:
+    from stargate_digest.terms import _WORD_CHAR
+
+    pattern = re.compile(_WORD_CHAR)
+    chars = (chr(code) for code in range(0x30000) if not 0xD800 <= code < 0xE000)
+    assert all((pattern.match(c) is not None) == _plain_is_word(c) for c in chars)
