@@ -365,3 +365,55 @@ def test_the_word_character_of_the_boundary_regex_is_the_plain_one() -> None:
     pattern = re.compile(_WORD_CHAR)
     chars = (chr(code) for code in range(0x30000) if not 0xD800 <= code < 0xE000)
     assert all((pattern.match(c) is not None) == _plain_is_word(c) for c in chars)
+
+
+def _plain_split(text: str, language: str | None) -> list[Span]:
+    """split_sentences before p12s: every stop character tried, each piece trimmed."""
+    from stargate_digest.segment import (
+        _SENTENCE_END,
+        _after_abbreviation,
+        _bounded,
+        abbreviations,
+    )
+
+    known = abbreviations(language)
+    spans: list[Span] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.start("stop") >= 0:
+            end = match.start() + 1
+            if text[match.start()] == "." and _after_abbreviation(text, match.start(), known):
+                continue
+        elif match.start("cjk") >= 0:
+            end = match.end()
+        else:
+            end = match.start()
+        spans += _bounded(text, start, end)
+        start = match.end()
+    return spans + _bounded(text, start, len(text))
+
+
+_SENTENCE_PIECES = st.sampled_from(
+    [".", "!", "?", "。", "！", "？", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u3000", '"',
+     "”", "’", "»", ")", "(", "«", "¿", "A", "a", "Zb", "9", "5.94", "$", "€", "다", "日本",
+     "U.S.", "Jan.", "Corp.", "z. B.", "M.", "3.", "Nr.", "ca.", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(_SENTENCE_PIECES, max_size=30),
+    st.sampled_from([None, "en", "de", "fr", "ja", "ko"]),
+)
+def test_sentences_are_the_plain_split(pieces: list[str], language: str | None) -> None:
+    text = "".join(pieces)
+    assert split_sentences(text, language) == _plain_split(text, language)
+
+
+def test_sentences_of_invented_text_with_stops_that_end_none() -> None:
+    text = "Acme paid 5.94 bn. to U.S. firms.\nNew line! Dr. Who? «Yes.» 日本。다. Ende"
+    got = [span.text(text) for span in split_sentences(text, "en")]
+    # "bn." and "U.S." end no sentence, nor does "5.94"; a line break, "!" and "?" do.
+    assert got[:3] == ["Acme paid 5.94 bn. to U.S. firms.", "New line!", "Dr. Who?"]
+    assert got[3:] == ["«Yes.", "日本。", "다.", "Ende"]
+    assert got == [span.text(text) for span in _plain_split(text, "en")]
