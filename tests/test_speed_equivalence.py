@@ -417,3 +417,25 @@ def test_sentences_of_invented_text_with_stops_that_end_none() -> None:
     assert got[:3] == ["Acme paid 5.94 bn. to U.S. firms.", "New line!", "Dr. Who?"]
     assert got[3:] == ["«Yes.", "日本。", "다.", "Ende"]
     assert got == [span.text(text) for span in _plain_split(text, "en")]
+
+
+_DIGIT_PIECES = st.sampled_from(
+    ["2025", "22", "January", "1月", "5", ".", ",", "-", " ", "$", "١٢", "３", "billion",
+     "Jan.", "de", "enero", "du", "15–25", "%", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_DIGIT_PIECES, max_size=20), st.sampled_from(["en", "de", "fr", "es", "ja", "zh"]))
+def test_dates_and_numbers_read_the_shared_digit_runs_as_their_own(
+    pieces: list[str], language: str
+) -> None:
+    from stargate_digest.quantities.dates import find_dates
+    from stargate_digest.quantities.numbers import number_tokens
+    from stargate_digest.quantities.patterns import digit_runs
+
+    text = "".join(pieces)
+    runs = digit_runs(text)
+    assert runs == [m.span() for m in re.finditer(r"\d+", text)]
+    assert find_dates(text, language, runs) == find_dates(text, language)
+    assert list(number_tokens(text, language, runs)) == list(number_tokens(text, language))

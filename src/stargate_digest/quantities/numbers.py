@@ -20,6 +20,7 @@ from stargate_digest.quantities.locale_facts import (
     group_symbol,
     word_language,
 )
+from stargate_digest.quantities.patterns import digit_runs
 
 _GROUP_SPACES = "\u00a0\u202f\u2009"
 _STRIPPED_GROUPS = str.maketrans("", "", f" {_GROUP_SPACES}'’")
@@ -186,22 +187,22 @@ def number_at(text: str, pos: int, language: str) -> NumberToken | None:
     return None if match is None else _digit_token(match, language)
 
 
-_DIGIT_RUN = re.compile(r"\d+")
-
-
-def _digit_tokens(text: str, language: str) -> Iterator[NumberToken]:
+def _digit_tokens(
+    text: str, language: str, runs: list[tuple[int, int]] | None = None
+) -> Iterator[NumberToken]:
     """The numbers, tried only where a run of digits starts.
 
     The number pattern opens with lookbehinds, which keep the regex engine from
     skipping ahead to the next digit by itself; a plain digit run can. A number never
     starts inside a run nor ends inside one, so this finds what ``finditer`` would.
+    ``runs``: ``digit_runs(text)``, when the caller has them already.
     """
     pattern = _digits_pattern()
     floor = 0
-    for run in _DIGIT_RUN.finditer(text):
-        if run.start() < floor:
+    for start, _ in digit_runs(text) if runs is None else runs:
+        if start < floor:
             continue
-        match = pattern.match(text, run.start())
+        match = pattern.match(text, start)
         if match is not None:
             floor = match.end()
             yield _digit_token(match, language)
@@ -226,7 +227,13 @@ def _word_tokens(text: str, language: str) -> Iterator[NumberToken]:
             yield NumberToken(match.start(), match.end(), value, spelled=True)
 
 
-def number_tokens(text: str, language: str) -> Iterator[NumberToken]:
-    """Every number in ``text`` in order of position: digits, number words, CJK numerals."""
+def number_tokens(
+    text: str, language: str, runs: list[tuple[int, int]] | None = None
+) -> Iterator[NumberToken]:
+    """Every number in ``text`` in order of position: digits, number words, CJK numerals.
+
+    ``runs``: ``digit_runs(text)``, when the caller has them already.
+    """
     words = sorted(_word_tokens(text, language), key=lambda token: token.start)
-    return heapq.merge(_digit_tokens(text, language), words, key=lambda token: token.start)
+    digits = _digit_tokens(text, language, runs)
+    return heapq.merge(digits, words, key=lambda token: token.start)

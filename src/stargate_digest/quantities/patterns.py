@@ -27,6 +27,15 @@ SPACE = "[ \u00a0\u202f\u2009]"
 SPACES = " \u00a0\u202f\u2009"
 
 _CJK_CHAR = re.compile(f"[{CJK}]")
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def digit_runs(text: str) -> list[tuple[int, int]]:
+    """Where each run of digits starts and ends. Dates and numbers both start at one:
+    the scanner finds them once for both (a regex pass over the whole text each)."""
+    return [run.span() for run in _DIGIT_RUN.finditer(text)]
+
+
 _FIRST_CJK = "\u1100"
 
 T = TypeVar("T")

@@ -42,7 +42,14 @@ from stargate_digest.quantities.lexicon import (
 from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.quantities.mention import Kind, Mention
 from stargate_digest.quantities.numbers import NumberToken, number_at, number_tokens
-from stargate_digest.quantities.patterns import LETTER, SPACE, SPACES, Hit, is_letter
+from stargate_digest.quantities.patterns import (
+    LETTER,
+    SPACE,
+    SPACES,
+    Hit,
+    digit_runs,
+    is_letter,
+)
 from stargate_digest.quantities.vocabulary import (
     OtherUnit,
     Prefix,
@@ -578,13 +585,14 @@ def find_mentions(text: str, language: str) -> list[Mention]:
     means. Languages without word tables are read with the English ones.
     """
     vocab = vocabulary(word_language(language))
-    dates = find_dates(text, language)
+    runs = digit_runs(text)  # one pass over the text for the dates and the numbers
+    dates = find_dates(text, language, runs)
     mentions = [_date_mention(text, hit, vocab) for hit in dates]
     floor = 0
     upcoming = iter(dates)
     next_date = next(upcoming, None)
     tokens = heapq.merge(
-        number_tokens(text, language), _implied_tokens(text, language), key=lambda t: t.start
+        number_tokens(text, language, runs), _implied_tokens(text, language), key=lambda t: t.start
     )
     for token in tokens:
         while next_date is not None and next_date.end <= token.start:
