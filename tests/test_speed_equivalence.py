@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from stargate_digest.quantities.patterns import Terms
 from stargate_digest.segment import Span, _trimmed, clause_around, split_sentences
 from stargate_digest.terms import TermMatcher
 
@@ -439,3 +440,49 @@ def test_dates_and_numbers_read_the_shared_digit_runs_as_their_own(
     assert runs == [m.span() for m in re.finditer(r"\d+", text)]
     assert find_dates(text, language, runs) == find_dates(text, language)
     assert list(number_tokens(text, language, runs)) == list(number_tokens(text, language))
+
+
+def _plain_term_match(terms: Terms[str], text: str, pos: int) -> tuple[int, int, str] | None:
+    """Terms.match before p12s: no memo of the characters and pieces looked up."""
+    from stargate_digest.quantities.patterns import is_letter
+
+    start = pos
+    while start - pos < terms._spaces and start < len(text) and text[start] in terms._gap:
+        start += 1
+    if start == len(text):
+        return None
+    for length in terms._by_head.get(text[start].casefold(), ()):
+        end = start + length
+        written = text[start:end]
+        meaning = terms._exact.get(written) or terms._folded.get(written.casefold())
+        if end > len(text) or meaning is None:
+            continue
+        if is_letter(written[0]) and start > 0 and is_letter(text[start - 1]):
+            continue
+        if is_letter(written[-1]) and end < len(text) and is_letter(text[end]):
+            continue
+        return pos, end, meaning
+    return None
+
+
+_UNIT_PIECES = st.sampled_from(
+    ["m", "M", "mn", "Mrd", "mrd.", "billion", "Billion", "bn", "€", "$", "US$", "亿", "万",
+     "억", " ", "\u00a0", "-", "5", "a", "é", "ß", "SS", "K", "\u212a"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_UNIT_PIECES, max_size=12), st.data())
+def test_term_tables_with_memos_answer_as_without(pieces: list[str], data: st.DataObject) -> None:
+    entries = [
+        ("m", "meter", False), ("mn", "million", True), ("mrd.", "milliard", True),
+        ("billion", "billion", True), ("US$", "USD", False), ("$", "dollar", False),
+        ("亿", "yi", False), ("억", "eok", False), ("ss", "ss", True), ("k", "kilo", True),
+    ]  # fmt: skip
+    terms = Terms(entries, spaces=1, hyphen=True)
+    text = "".join(pieces)
+    for _ in range(2):  # the second time from the memos
+        for pos in range(len(text) + 1):
+            hit = terms.match(text, pos)
+            got = None if hit is None else (hit.start, hit.end, hit.value)
+            assert got == _plain_term_match(terms, text, pos)
