@@ -486,3 +486,28 @@ def test_term_tables_with_memos_answer_as_without(pieces: list[str], data: st.Da
             hit = terms.match(text, pos)
             got = None if hit is None else (hit.start, hit.end, hit.value)
             assert got == _plain_term_match(terms, text, pos)
+
+
+_NUMBER_PIECES = st.sampled_from(
+    ["12", "3,5", "1.000", "two", "Two", "twenty-one", "un", "mil", "millones", "dix-sept",
+     "drei", "五", "三千", "百", "a", "billion", "half a", " ", "-", ",", "x", "९"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NUMBER_PIECES, max_size=15), st.sampled_from(["en", "es", "fr", "de", "zh"]))
+def test_number_tokens_come_in_the_order_heapq_merge_gave(pieces: list[str], language: str) -> None:
+    import heapq
+
+    from stargate_digest.quantities.numbers import _digit_tokens, _word_tokens, number_tokens
+    from stargate_digest.quantities.scanner import _implied_tokens
+
+    text = " ".join(pieces)
+    words = sorted(_word_tokens(text, language), key=lambda token: token.start)
+    plain = heapq.merge(_digit_tokens(text, language), words, key=lambda token: token.start)
+    assert list(number_tokens(text, language)) == list(plain)
+    merged = heapq.merge(
+        number_tokens(text, language), _implied_tokens(text, language), key=lambda t: t.start
+    )
+    together = [*number_tokens(text, language), *_implied_tokens(text, language)]
+    assert sorted(together, key=lambda t: t.start) == list(merged)

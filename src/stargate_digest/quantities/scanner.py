@@ -10,7 +10,6 @@ scale and unit written after the second ("$15-25 billion": 15e9 to 25e9).
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -591,8 +590,10 @@ def find_mentions(text: str, language: str) -> list[Mention]:
     floor = 0
     upcoming = iter(dates)
     next_date = next(upcoming, None)
-    tokens = heapq.merge(
-        number_tokens(text, language, runs), _implied_tokens(text, language), key=lambda t: t.start
+    # Sorted, stably: what heapq.merge of the two (each in order) gives, in fewer steps.
+    tokens = sorted(
+        [*number_tokens(text, language, runs), *_implied_tokens(text, language)],
+        key=lambda t: t.start,
     )
     for token in tokens:
         while next_date is not None and next_date.end <= token.start:
