@@ -358,6 +358,9 @@ def test_terms_of_an_invented_sentence_and_their_boundaries() -> None:
     assert ("KI-Projekt", "kp") in found and ("Projekt", "k") not in found  # after a hyphen
     assert ("中心", "site2") in found and ("数据中心", "site") in found
     assert found == [(text[a:b], label) for a, b, label in _plain_find(matcher, text)]
+    latin = text[: text.index("中")]  # no CJK: the words are found with a regex each
+    assert [(h.start, h.end, h.label) for h in matcher.find(latin)] == _plain_find(matcher, latin)
+    assert ("KI-Projekt", "kp") in [(latin[h.start : h.end], h.label) for h in matcher.find(latin)]
 
 
 def test_the_word_character_of_the_boundary_regex_is_the_plain_one() -> None:

@@ -16,7 +16,7 @@ script ends where CJK text touches it ("在Abilene部署", Korean "Abilene에").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 _CJK_RANGES = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
@@ -91,6 +91,7 @@ class TermMatcher:
         # start none, are taken in C (findall, set difference); only the few left are
         # looked at in Python, and located with a regex of the word and its boundaries
         # (a short word such as "in" is inside many others: the engine skips those).
+        cjk = _CJK.search(text) is not None
         for written in set(_WORD.findall(text)) - self._idle:
             entry = self._seen.get(written)
             if entry is None:
@@ -103,8 +104,12 @@ class TermMatcher:
                 if len(self._seen) < 100_000:
                     self._seen[written] = entry
             candidates, occurrences = entry
-            for occurrence in occurrences.finditer(text):
-                position, end = occurrence.span()
+            spans = (
+                _occurrences(text, written)
+                if cjk
+                else (occurrence.span() for occurrence in occurrences.finditer(text))
+            )
+            for position, end in spans:
                 following: list[tuple[str, int]] = []  # the words after it, read once
                 for term in candidates:
                     # Most terms are one word: nothing more to match after it.
@@ -113,7 +118,7 @@ class TermMatcher:
                         hits.add(TermHit(position, stop, term.label))
         # A text without CJK characters holds none of the CJK terms: skip their search;
         # in one with them, only the terms whose first character it holds are searched.
-        starts = self._substrings.keys() & set(text) if _CJK.search(text) else ()
+        starts = self._substrings.keys() & set(text) if cjk else ()
         for first in starts:
             for needle, label in self._substrings[first]:
                 position = text.find(needle)
@@ -139,11 +144,31 @@ class TermMatcher:
 
 def _whole_word(written: str) -> re.Pattern[str]:
     """``written`` where it is a whole word not right after a hyphen ("KI-Projekt" is
-    not "Projekt"): no word character (alphanumeric or underscore, not CJK) on either
-    side. The word comes first so that the regex engine searches for it as a literal;
-    the lookbehind after it looks at the character before it."""
+    not "Projekt"), in a text without CJK characters: no word character on either side.
+    The word comes first so that the regex engine searches for it as a literal; the
+    lookbehind after it looks at the character before it. (With CJK, a CJK character
+    beside the word is a boundary too: ``_occurrences``. A class excluding the CJK
+    ranges would say so in the regex, but costs a millisecond to compile, per word.)"""
     word = re.escape(written)
-    return re.compile(rf"{word}(?<!(?:{_WORD_CHAR}|-){word})(?!{_WORD_CHAR})")
+    return re.compile(rf"{word}(?<!(?:\w|-){word})(?!\w)")
+
+
+def _occurrences(text: str, written: str) -> Iterator[tuple[int, int]]:
+    """Where ``written`` stands as a whole word in a text with CJK characters (see
+    ``_whole_word``), found with str.find and its neighbours checked in Python."""
+    size, length = len(written), len(text)
+    position = text.find(written)
+    while position >= 0:
+        end = position + size
+        before = text[position - 1] if position else " "
+        if before != "-" and not _is_word(before) and (end == length or not _is_word(text[end])):
+            yield position, end
+        position = text.find(written, end)
+
+
+def _is_word(char: str) -> bool:
+    """Whether ``_WORD`` matches the character (alphanumeric or underscore, not CJK)."""
+    return (char.isalnum() or char == "_") and _CJK.match(char) is None
 
 
 def _match_rest(text: str, end: int, term: _Term, following: list[tuple[str, int]]) -> int | None:
