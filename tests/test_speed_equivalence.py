@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from stargate_digest.quantities.patterns import Terms
 from stargate_digest.segment import Span, _trimmed, clause_around, split_sentences
 from stargate_digest.terms import TermMatcher
 
@@ -277,3 +278,239 @@ def test_an_edited_wordings_file_is_read_afresh(monkeypatch: pytest.MonkeyPatch)
         verify._instruction_wordings.cache_clear()
     monkeypatch.undo()
     assert verify._instruction_wordings() == derived
+
+
+# --- Branch p12s: fewer Python steps per text (each compared with the reading it replaced).
+
+_CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+
+
+def _plain_is_word(char: str) -> bool:
+    return (char.isalnum() or char == "_") and _CJK_CHAR.match(char) is None
+
+
+def _plain_find(matcher: TermMatcher, text: str) -> list[tuple[int, int, str]]:
+    """The term lookup before p12s: every occurrence of each word found with str.find and
+    its boundaries checked in Python; each phrase's later words read once per phrase;
+    every CJK term searched for."""
+    from stargate_digest.terms import _GAP, _WORD
+
+    hits: set[tuple[int, int, str]] = set()
+    for written in set(_WORD.findall(text)):
+        candidates = matcher._candidates(written.casefold())
+        position = text.find(written)
+        while candidates and position >= 0:
+            end = position + len(written)
+            before = text[position - 1] if position else " "
+            after_ok = end == len(text) or not _plain_is_word(text[end])
+            if before != "-" and not _plain_is_word(before) and after_ok:
+                for term in candidates:
+                    stop: int | None = end
+                    for offset in range(1, len(term.words)):
+                        gap = _GAP.match(text, stop or 0)
+                        word = None if gap is None else _WORD.match(text, gap.end())
+                        wanted, prefix = term.words[offset], term.prefix[offset]
+                        found = "" if word is None else word.group().casefold()
+                        if word is None or not (
+                            found.startswith(wanted) if prefix else found == wanted
+                        ):
+                            stop = None
+                            break
+                        stop = word.end()
+                    if stop is not None:
+                        hits.add((position, stop, term.label))
+            position = text.find(written, end)
+    for needles in matcher._substrings.values():
+        for needle, label in needles:
+            position = text.find(needle)
+            while position >= 0:
+                hits.add((position, position + len(needle), label))
+                position = text.find(needle, position + 1)
+    return sorted(hits, key=lambda hit: (hit[0], -hit[1], hit[2]))
+
+
+_TERMS = [
+    ("in", "in"), ("inv", "invest*"), ("ip", "in phase*"), ("ipo", "in phase one"),
+    ("k", "Projekt"), ("kp", "KI-Projekt"), ("us", "U.S. government"), ("d", "d’ici"),
+    ("site", "数据中心"), ("site2", "中心"), ("ab", "Abilene"), ("ab", "ab*"), ("x", "x_y"),
+]  # fmt: skip
+_TERM_PIECES = st.sampled_from(
+    ["in", "In", "IN", "invest", "phase", "one", "Projekt", "KI", "-", " ", "  ", ".",
+     "’", "'", "U", "S", "government", "d", "ici", "数据", "中心", "在", "é", "9", "_",
+     "x", "y", "Abilene", "에", "\u00a0", "\n", "ß", "İ", "ı", "a", "b", "-in", "in-"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_TERM_PIECES, max_size=25))
+def test_term_lookup_is_the_plain_search(pieces: list[str]) -> None:
+    matcher = TermMatcher(_TERMS)
+    text = "".join(pieces)
+    got = [(hit.start, hit.end, hit.label) for hit in matcher.find(text)]
+    assert got == _plain_find(matcher, text)
+
+
+def test_terms_of_an_invented_sentence_and_their_boundaries() -> None:
+    matcher = TermMatcher(_TERMS)
+    text = "In Berlin the KI-Projekt begins in phase one; Projekt_2 and win, in中心 数据中心."
+    found = [(text[h.start : h.end], h.label) for h in matcher.find(text)]
+    assert ("In", "in") in found and ("in phase one", "ipo") in found
+    assert ("KI-Projekt", "kp") in found and ("Projekt", "k") not in found  # after a hyphen
+    assert ("中心", "site2") in found and ("数据中心", "site") in found
+    assert found == [(text[a:b], label) for a, b, label in _plain_find(matcher, text)]
+    latin = text[: text.index("中")]  # no CJK: the words are found with a regex each
+    assert [(h.start, h.end, h.label) for h in matcher.find(latin)] == _plain_find(matcher, latin)
+    assert ("KI-Projekt", "kp") in [(latin[h.start : h.end], h.label) for h in matcher.find(latin)]
+
+
+def test_the_word_character_of_the_boundary_regex_is_the_plain_one() -> None:
+    from stargate_digest.terms import _WORD_CHAR
+
+    pattern = re.compile(_WORD_CHAR)
+    chars = (chr(code) for code in range(0x30000) if not 0xD800 <= code < 0xE000)
+    assert all((pattern.match(c) is not None) == _plain_is_word(c) for c in chars)
+
+
+def _plain_split(text: str, language: str | None) -> list[Span]:
+    """split_sentences before p12s: every stop character tried, each piece trimmed."""
+    from stargate_digest.segment import (
+        _SENTENCE_END,
+        _after_abbreviation,
+        _bounded,
+        abbreviations,
+    )
+
+    known = abbreviations(language)
+    spans: list[Span] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.start("stop") >= 0:
+            end = match.start() + 1
+            if text[match.start()] == "." and _after_abbreviation(text, match.start(), known):
+                continue
+        elif match.start("cjk") >= 0:
+            end = match.end()
+        else:
+            end = match.start()
+        spans += _bounded(text, start, end)
+        start = match.end()
+    return spans + _bounded(text, start, len(text))
+
+
+_SENTENCE_PIECES = st.sampled_from(
+    [".", "!", "?", "。", "！", "？", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u3000", '"',
+     "”", "’", "»", ")", "(", "«", "¿", "A", "a", "Zb", "9", "5.94", "$", "€", "다", "日本",
+     "U.S.", "Jan.", "Corp.", "z. B.", "M.", "3.", "Nr.", "ca.", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(_SENTENCE_PIECES, max_size=30),
+    st.sampled_from([None, "en", "de", "fr", "ja", "ko"]),
+)
+def test_sentences_are_the_plain_split(pieces: list[str], language: str | None) -> None:
+    text = "".join(pieces)
+    assert split_sentences(text, language) == _plain_split(text, language)
+
+
+def test_sentences_of_invented_text_with_stops_that_end_none() -> None:
+    text = "Acme paid 5.94 bn. to U.S. firms.\nNew line! Dr. Who? «Yes.» 日本。다. Ende"
+    got = [span.text(text) for span in split_sentences(text, "en")]
+    # "bn." and "U.S." end no sentence, nor does "5.94"; a line break, "!" and "?" do.
+    assert got[:3] == ["Acme paid 5.94 bn. to U.S. firms.", "New line!", "Dr. Who?"]
+    assert got[3:] == ["«Yes.", "日本。", "다.", "Ende"]
+    assert got == [span.text(text) for span in _plain_split(text, "en")]
+
+
+_DIGIT_PIECES = st.sampled_from(
+    ["2025", "22", "January", "1月", "5", ".", ",", "-", " ", "$", "١٢", "３", "billion",
+     "Jan.", "de", "enero", "du", "15–25", "%", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_DIGIT_PIECES, max_size=20), st.sampled_from(["en", "de", "fr", "es", "ja", "zh"]))
+def test_dates_and_numbers_read_the_shared_digit_runs_as_their_own(
+    pieces: list[str], language: str
+) -> None:
+    from stargate_digest.quantities.dates import find_dates
+    from stargate_digest.quantities.numbers import number_tokens
+    from stargate_digest.quantities.patterns import digit_runs
+
+    text = "".join(pieces)
+    runs = digit_runs(text)
+    assert runs == [m.span() for m in re.finditer(r"\d+", text)]
+    assert find_dates(text, language, runs) == find_dates(text, language)
+    assert list(number_tokens(text, language, runs)) == list(number_tokens(text, language))
+
+
+def _plain_term_match(terms: Terms[str], text: str, pos: int) -> tuple[int, int, str] | None:
+    """Terms.match before p12s: no memo of the characters and pieces looked up."""
+    from stargate_digest.quantities.patterns import is_letter
+
+    start = pos
+    while start - pos < terms._spaces and start < len(text) and text[start] in terms._gap:
+        start += 1
+    if start == len(text):
+        return None
+    for length in terms._by_head.get(text[start].casefold(), ()):
+        end = start + length
+        written = text[start:end]
+        meaning = terms._exact.get(written) or terms._folded.get(written.casefold())
+        if end > len(text) or meaning is None:
+            continue
+        if is_letter(written[0]) and start > 0 and is_letter(text[start - 1]):
+            continue
+        if is_letter(written[-1]) and end < len(text) and is_letter(text[end]):
+            continue
+        return pos, end, meaning
+    return None
+
+
+_UNIT_PIECES = st.sampled_from(
+    ["m", "M", "mn", "Mrd", "mrd.", "billion", "Billion", "bn", "€", "$", "US$", "亿", "万",
+     "억", " ", "\u00a0", "-", "5", "a", "é", "ß", "SS", "K", "\u212a"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_UNIT_PIECES, max_size=12), st.data())
+def test_term_tables_with_memos_answer_as_without(pieces: list[str], data: st.DataObject) -> None:
+    entries = [
+        ("m", "meter", False), ("mn", "million", True), ("mrd.", "milliard", True),
+        ("billion", "billion", True), ("US$", "USD", False), ("$", "dollar", False),
+        ("亿", "yi", False), ("억", "eok", False), ("ss", "ss", True), ("k", "kilo", True),
+    ]  # fmt: skip
+    terms = Terms(entries, spaces=1, hyphen=True)
+    text = "".join(pieces)
+    for _ in range(2):  # the second time from the memos
+        for pos in range(len(text) + 1):
+            hit = terms.match(text, pos)
+            got = None if hit is None else (hit.start, hit.end, hit.value)
+            assert got == _plain_term_match(terms, text, pos)
+
+
+_NUMBER_PIECES = st.sampled_from(
+    ["12", "3,5", "1.000", "two", "Two", "twenty-one", "un", "mil", "millones", "dix-sept",
+     "drei", "五", "三千", "百", "a", "billion", "half a", " ", "-", ",", "x", "९"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NUMBER_PIECES, max_size=15), st.sampled_from(["en", "es", "fr", "de", "zh"]))
+def test_number_tokens_come_in_the_order_heapq_merge_gave(pieces: list[str], language: str) -> None:
+    import heapq
+
+    from stargate_digest.quantities.numbers import _digit_tokens, _word_tokens, number_tokens
+    from stargate_digest.quantities.scanner import _implied_tokens
+
+    text = " ".join(pieces)
+    words = sorted(_word_tokens(text, language), key=lambda token: token.start)
+    plain = heapq.merge(_digit_tokens(text, language), words, key=lambda token: token.start)
+    assert list(number_tokens(text, language)) == list(plain)
+    merged = heapq.merge(
+        number_tokens(text, language), _implied_tokens(text, language), key=lambda t: t.start
+    )
+    together = [*number_tokens(text, language), *_implied_tokens(text, language)]
+    assert sorted(together, key=lambda t: t.start) == list(merged)

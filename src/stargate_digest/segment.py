@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -118,19 +117,12 @@ def _word_before(text: str, dot: int) -> str:
     return window[len(window) - len(spaced.rsplit(None, 1)[-1]) :]
 
 
-_STOP_CHAR = re.compile(r"[.!?。！？\n]")
-
-
-def _sentence_ends(text: str) -> Iterator[re.Match[str]]:
-    """``_SENTENCE_END.finditer(text)``, tried only at the characters a match starts with."""
-    floor = 0
-    for stop in _STOP_CHAR.finditer(text):
-        if stop.start() < floor:
-            continue
-        match = _SENTENCE_END.match(text, stop.start())
-        if match is not None:
-            floor = match.end()
-            yield match
+# Where a sentence end can start: a CJK stop or a line break, or . ! ? followed (after
+# closing quotes) by a space, which the first branch of _SENTENCE_END needs; "5.94" and
+# "U.S" are passed over by the regex engine, not looked at in Python. The lookahead
+# consumes nothing, so a line break right after a stop is still found on its own; one
+# character class first lets the engine skip ahead to the next candidate.
+_STOP_CHAR = re.compile(r"[.!?。！？\n](?:(?<=[。！？\n])|(?=[\"'”’»)]*\s))")
 
 
 def split_sentences(text: str, language: str | None = None) -> list[Span]:
@@ -142,18 +134,33 @@ def split_sentences(text: str, language: str | None = None) -> list[Span]:
     """
     known = abbreviations(language)
     spans: list[Span] = []
-    start = 0
-    for match in _sentence_ends(text):
-        if match.start("stop") >= 0:
-            end = match.start() + 1
-            if text[match.start()] == "." and _after_abbreviation(text, match.start(), known):
-                continue
-        elif match.start("cjk") >= 0:
-            end = match.end()
+    start = floor = 0
+    # _SENTENCE_END.finditer(text), tried only where _STOP_CHAR says a match can start
+    # (a loop of its own: it runs once per sentence of every article).
+    for stop in _STOP_CHAR.finditer(text):
+        at = stop.start()
+        if at < floor:
+            continue
+        match = _SENTENCE_END.match(text, at)
+        if match is None:
+            continue
+        floor = match.end()
+        # The branch of _SENTENCE_END is told by its first character (a group lookup by
+        # name costs more): a Latin stop is kept, a CJK one too, a line break dropped.
+        char = text[at]
+        if char == "\n":
+            end = at
+        elif char == "." and _after_abbreviation(text, at, known):
+            continue
         else:
-            end = match.start()
-        spans += _bounded(text, start, end)
-        start = match.end()
+            end = at + 1
+        if start < end <= start + MAX_SENTENCE_CHARS and not (
+            text[start].isspace() or text[end - 1].isspace()
+        ):
+            spans.append(Span(start, end))  # the usual piece: nothing to trim or cut
+        else:
+            spans += _bounded(text, start, end)
+        start = floor
     spans += _bounded(text, start, len(text))
     return spans
 

@@ -16,13 +16,14 @@ script ends where CJK text touches it ("在Abilene部署", Korean "Abilene에").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 _CJK_RANGES = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
 # A word is a run of word characters outside the CJK scripts: CJK text writes no space
 # around a Latin name, and Korean glues its particles to it.
-_WORD = re.compile(rf"[^\W{_CJK_RANGES}]+")
+_WORD_CHAR = rf"[^\W{_CJK_RANGES}]"
+_WORD = re.compile(rf"{_WORD_CHAR}+")
 _CJK = re.compile(rf"[{_CJK_RANGES}]")
 _GAP = re.compile(r"[\s\-'’.]{1,3}")
 
@@ -45,11 +46,6 @@ class _Term:
     """One word: the term ends where its first word does."""
 
 
-def _is_word(char: str) -> bool:
-    """Whether ``_WORD`` matches the character (alphanumeric or underscore, not CJK)."""
-    return (char.isalnum() or char == "_") and _CJK.match(char) is None
-
-
 def _word_matches(word: str, pattern: str, prefix: bool) -> bool:
     return word.startswith(pattern) if prefix else word == pattern
 
@@ -60,17 +56,19 @@ class TermMatcher:
     def __init__(self, terms: Iterable[tuple[str, str]]) -> None:
         self._exact: dict[str, list[_Term]] = {}
         self._prefix: dict[str, list[_Term]] = {}
-        self._substrings: list[tuple[str, str]] = []
+        # CJK terms by their first character: a text holds few of the characters they start with.
+        self._substrings: dict[str, list[tuple[str, str]]] = {}
         for label, term in terms:
             self._add(label, term)
         self._prefix_lengths = sorted({len(stem) for stem in self._prefix})
         self._memo: dict[str, tuple[_Term, ...]] = {}
-        self._seen: dict[str, tuple[_Term, ...]] = {}
+        self._seen: dict[str, tuple[tuple[_Term, ...], re.Pattern[str]]] = {}
         self._idle: set[str] = set()
 
     def _add(self, label: str, term: str) -> None:
         if _CJK.search(term):
-            self._substrings.append((term.rstrip("*"), label))
+            needle = term.rstrip("*")
+            self._substrings.setdefault(needle[0], []).append((needle, label))
             return
         pieces = [piece.casefold() for piece in term.split()]
         words: list[str] = []
@@ -91,43 +89,42 @@ class TermMatcher:
         hits: set[TermHit] = set()
         # Most words start no term: the distinct words of the text, less those known to
         # start none, are taken in C (findall, set difference); only the few left are
-        # looked at in Python, and located with str.find (a word of \w+ is an occurrence
-        # with no word character on either side).
+        # looked at in Python, and located with a regex of the word and its boundaries
+        # (a short word such as "in" is inside many others: the engine skips those).
+        cjk = _CJK.search(text) is not None
         for written in set(_WORD.findall(text)) - self._idle:
-            candidates = self._seen.get(written)
-            if candidates is None:
+            entry = self._seen.get(written)
+            if entry is None:
                 candidates = self._candidates(written.casefold())
                 if not candidates:
                     if len(self._idle) < 100_000:
                         self._idle.add(written)
                     continue
+                entry = (candidates, _whole_word(written))
                 if len(self._seen) < 100_000:
-                    self._seen[written] = candidates
-            elif not candidates:
-                continue
-            size, length = len(written), len(text)
-            position = text.find(written)
-            while position >= 0:
-                end = position + size
-                before = text[position - 1] if position else " "
-                # A term does not match right after a hyphen ("KI-Projekt").
-                if (
-                    before != "-"
-                    and not _is_word(before)
-                    and (end == length or not _is_word(text[end]))
-                ):
-                    for term in candidates:
-                        # Most terms are one word: nothing more to match after it.
-                        stop = end if term.single else self._match_rest(text, end, term)
-                        if stop is not None:
-                            hits.add(TermHit(position, stop, term.label))
-                position = text.find(written, end)
-        # A text without CJK characters holds none of the CJK terms: skip their search.
-        for needle, label in self._substrings if _CJK.search(text) else ():
-            position = text.find(needle)
-            while position >= 0:
-                hits.add(TermHit(position, position + len(needle), label))
-                position = text.find(needle, position + 1)
+                    self._seen[written] = entry
+            candidates, occurrences = entry
+            spans = (
+                _occurrences(text, written)
+                if cjk
+                else (occurrence.span() for occurrence in occurrences.finditer(text))
+            )
+            for position, end in spans:
+                following: list[tuple[str, int]] = []  # the words after it, read once
+                for term in candidates:
+                    # Most terms are one word: nothing more to match after it.
+                    stop = end if term.single else _match_rest(text, end, term, following)
+                    if stop is not None:
+                        hits.add(TermHit(position, stop, term.label))
+        # A text without CJK characters holds none of the CJK terms: skip their search;
+        # in one with them, only the terms whose first character it holds are searched.
+        starts = self._substrings.keys() & set(text) if cjk else ()
+        for first in starts:
+            for needle, label in self._substrings[first]:
+                position = text.find(needle)
+                while position >= 0:
+                    hits.add(TermHit(position, position + len(needle), label))
+                    position = text.find(needle, position + 1)
         return sorted(hits, key=lambda hit: (hit.start, -hit.end, hit.label))
 
     def _candidates(self, word: str) -> tuple[_Term, ...]:
@@ -144,18 +141,54 @@ class TermMatcher:
             self._memo[word] = tuple(found)
         return tuple(found)
 
-    @staticmethod
-    def _match_rest(text: str, end: int, term: _Term) -> int | None:
-        """End offset when the term's later words follow the word ending at ``end``."""
-        for offset in range(1, len(term.words)):
-            gap = _GAP.match(text, end)
+
+def _whole_word(written: str) -> re.Pattern[str]:
+    """``written`` where it is a whole word not right after a hyphen ("KI-Projekt" is
+    not "Projekt"), in a text without CJK characters: no word character on either side.
+    The word comes first so that the regex engine searches for it as a literal; the
+    lookbehind after it looks at the character before it. (With CJK, a CJK character
+    beside the word is a boundary too: ``_occurrences``. A class excluding the CJK
+    ranges would say so in the regex, but costs a millisecond to compile, per word.)"""
+    word = re.escape(written)
+    return re.compile(rf"{word}(?<!(?:\w|-){word})(?!\w)")
+
+
+def _occurrences(text: str, written: str) -> Iterator[tuple[int, int]]:
+    """Where ``written`` stands as a whole word in a text with CJK characters (see
+    ``_whole_word``), found with str.find and its neighbours checked in Python."""
+    size, length = len(written), len(text)
+    position = text.find(written)
+    while position >= 0:
+        end = position + size
+        before = text[position - 1] if position else " "
+        if before != "-" and not _is_word(before) and (end == length or not _is_word(text[end])):
+            yield position, end
+        position = text.find(written, end)
+
+
+def _is_word(char: str) -> bool:
+    """Whether ``_WORD`` matches the character (alphanumeric or underscore, not CJK)."""
+    return (char.isalnum() or char == "_") and _CJK.match(char) is None
+
+
+def _match_rest(text: str, end: int, term: _Term, following: list[tuple[str, int]]) -> int | None:
+    """End offset when the term's later words follow the word ending at ``end``.
+
+    ``following`` holds the casefolded words read after ``end`` so far, each with its end
+    offset: the terms that start with the same word share them.
+    """
+    for offset in range(1, len(term.words)):
+        if len(following) < offset:
+            gap = _GAP.match(text, following[-1][1] if following else end)
             word = None if gap is None else _WORD.match(text, gap.end())
             if word is None:
                 return None
-            if not _word_matches(word.group().casefold(), term.words[offset], term.prefix[offset]):
-                return None
-            end = word.end()
-        return end
+            following.append((word.group().casefold(), word.end()))
+        written, stop = following[offset - 1]
+        if not _word_matches(written, term.words[offset], term.prefix[offset]):
+            return None
+        end = stop
+    return end
 
 
 def leftmost_longest(hits: Iterable[TermHit]) -> list[TermHit]:

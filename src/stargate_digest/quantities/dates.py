@@ -25,14 +25,13 @@ from stargate_digest.quantities.lexicon import (
     YEAR_PREPOSITIONS,
 )
 from stargate_digest.quantities.locale_facts import month_numbers, primary_subtag, word_language
-from stargate_digest.quantities.patterns import LETTER, SPACE
+from stargate_digest.quantities.patterns import LETTER, SPACE, digit_runs
 
 _LEAP_YEAR = 2000
 """Validates day and month of a date with no year (so 29 February is allowed)."""
 _MONTH_WINDOW = 16
 """How far before a day number a month name may start ("September 5")."""
 
-_DIGITS = re.compile(r"\d+")
 _ISO = (
     r"(?<![\d.,/-])(?P<iso_y>\d{4})(?P<iso_sep>[-/])(?P<iso_m>[01]?\d)(?P=iso_sep)"
     r"(?P<iso_d>[0-3]?\d)(?![\d/-])"
@@ -222,24 +221,29 @@ def _value(match: re.Match[str], language: str) -> str | None:
     return day.isoformat() if year else day.strftime("--%m-%d")
 
 
-def find_dates(text: str, language: str) -> list[DateHit]:
-    """Every date in ``text`` at its precision (day, month, or a year tied to time), in order."""
+def find_dates(
+    text: str, language: str, runs: list[tuple[int, int]] | None = None
+) -> list[DateHit]:
+    """Every date in ``text`` at its precision (day, month, or a year tied to time), in order.
+
+    ``runs``: ``digit_runs(text)``, when the caller has them already.
+    """
     patterns = _patterns(language)
     hits: list[DateHit] = []
     floor = 0
-    for digits in _DIGITS.finditer(text):
-        if digits.start() < floor:
+    for start, end in digit_runs(text) if runs is None else runs:
+        if start < floor:
             continue
-        match = _match_at(text, digits.start(), floor, patterns)
+        match = _match_at(text, start, floor, patterns)
         value = None if match is None else _value(match, language)
         if match is not None and value is not None:
             hits.append(DateHit(match.start(), match.end(), value))
             floor = match.end()
             continue
-        year = _YEAR.fullmatch(text, digits.start(), digits.end())
+        year = _YEAR.fullmatch(text, start, end)
         period = None if year is None else _period_at(text, year, floor, language)
         if period is None and primary_subtag(language) in _SHORT_YEAR_LANGUAGES:
-            period = _short_year(text, digits.start())
+            period = _short_year(text, start)
         if period is not None:
             hits.append(period)
             floor = period.end

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from stargate_digest.quantities.locale_facts import (
     group_symbol,
     word_language,
 )
+from stargate_digest.quantities.patterns import digit_runs
 
 _GROUP_SPACES = "\u00a0\u202f\u2009"
 _STRIPPED_GROUPS = str.maketrans("", "", f" {_GROUP_SPACES}'’")
@@ -192,22 +192,22 @@ def number_at(text: str, pos: int, language: str) -> NumberToken | None:
     return None if match is None else _digit_token(match, language)
 
 
-_DIGIT_RUN = re.compile(r"\d+")
-
-
-def _digit_tokens(text: str, language: str) -> Iterator[NumberToken]:
+def _digit_tokens(
+    text: str, language: str, runs: list[tuple[int, int]] | None = None
+) -> Iterator[NumberToken]:
     """The numbers, tried only where a run of digits starts.
 
     The number pattern opens with lookbehinds, which keep the regex engine from
     skipping ahead to the next digit by itself; a plain digit run can. A number never
     starts inside a run nor ends inside one, so this finds what ``finditer`` would.
+    ``runs``: ``digit_runs(text)``, when the caller has them already.
     """
     pattern = _digits_pattern()
     floor = 0
-    for run in _DIGIT_RUN.finditer(text):
-        if run.start() < floor:
+    for start, _ in digit_runs(text) if runs is None else runs:
+        if start < floor:
             continue
-        match = pattern.match(text, run.start())
+        match = pattern.match(text, start)
         if match is not None:
             floor = match.end()
             yield _digit_token(match, language)
@@ -241,7 +241,18 @@ def _vague(text: str, start: int, end: int) -> bool:
     )
 
 
-def number_tokens(text: str, language: str) -> Iterator[NumberToken]:
-    """Every number in ``text`` in order of position: digits, number words, CJK numerals."""
-    words = sorted(_word_tokens(text, language), key=lambda token: token.start)
-    return heapq.merge(_digit_tokens(text, language), words, key=lambda token: token.start)
+def number_tokens(
+    text: str, language: str, runs: list[tuple[int, int]] | None = None
+) -> Iterator[NumberToken]:
+    """Every number in ``text`` in order of position: digits, number words, CJK numerals.
+
+    ``runs``: ``digit_runs(text)``, when the caller has them already.
+    """
+    # A stable sort of the digits then the words is what heapq.merge of the two (each in
+    # order) gives, without its per-token Python steps: an article has a few dozen.
+    tokens = [*_digit_tokens(text, language, runs), *_word_tokens(text, language)]
+    return iter(sorted(tokens, key=_start))
+
+
+def _start(token: NumberToken) -> int:
+    return token.start

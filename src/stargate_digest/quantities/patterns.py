@@ -27,7 +27,17 @@ SPACE = "[ \u00a0\u202f\u2009]"
 SPACES = " \u00a0\u202f\u2009"
 
 _CJK_CHAR = re.compile(f"[{CJK}]")
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def digit_runs(text: str) -> list[tuple[int, int]]:
+    """Where each run of digits starts and ends. Dates and numbers both start at one:
+    the scanner finds them once for both (a regex pass over the whole text each)."""
+    return [run.span() for run in _DIGIT_RUN.finditer(text)]
+
+
 _FIRST_CJK = "\u1100"
+_MEMO_SIZE = 100_000
 
 T = TypeVar("T")
 
@@ -78,29 +88,48 @@ class Terms(Generic[T]):
         self._by_tail = {char: sorted(sizes, reverse=True) for char, sizes in tails.items()}
         self._spaces = spaces
         self._gap = SPACES + ("-" if hyphen else "")
+        # Memos (bounded): the lengths of the terms a character of the text starts, and
+        # what a written piece means with whether its first and last characters are
+        # letters; the scanner looks up the same pieces and characters all the time.
+        self._heads: dict[str, list[int]] = {}
+        self._written: dict[str, tuple[T | None, bool, bool]] = {}
 
     def _lookup(self, text: str, start: int, end: int) -> T | None:
         written = text[start:end]
-        meaning = self._exact.get(written)
-        if meaning is None:
-            meaning = self._folded.get(written.casefold())
+        known = self._written.get(written)
+        if known is None:
+            meaning = self._exact.get(written)
+            if meaning is None:
+                meaning = self._folded.get(written.casefold())
+            known = (meaning, is_letter(written[0]), is_letter(written[-1]))
+            if len(self._written) < _MEMO_SIZE:
+                self._written[written] = known
+        meaning, letter_first, letter_last = known
         if meaning is None:
             return None
-        if is_letter(written[0]) and start > 0 and is_letter(text[start - 1]):
+        if letter_first and start > 0 and is_letter(text[start - 1]):
             return None
-        if is_letter(written[-1]) and end < len(text) and is_letter(text[end]):
+        if letter_last and end < len(text) and is_letter(text[end]):
             return None
         return meaning
 
     def match(self, text: str, pos: int) -> Hit[T] | None:
         """The longest term after ``pos`` (and the allowed spacing)."""
+        size = len(text)
         start = pos
-        while start - pos < self._spaces and start < len(text) and text[start] in self._gap:
+        limit = min(size, pos + self._spaces)
+        while start < limit and text[start] in self._gap:
             start += 1
-        if start == len(text):
+        if start == size:
             return None
-        for length in self._by_head.get(text[start].casefold(), ()):
-            if start + length <= len(text):
+        head = text[start]
+        lengths = self._heads.get(head)
+        if lengths is None:
+            lengths = self._by_head.get(head.casefold(), [])
+            if len(self._heads) < _MEMO_SIZE:
+                self._heads[head] = lengths
+        for length in lengths:
+            if start + length <= size:
                 meaning = self._lookup(text, start, start + length)
                 if meaning is not None:
                     return Hit(pos, start + length, meaning)

@@ -10,7 +10,6 @@ scale and unit written after the second ("$15-25 billion": 15e9 to 25e9).
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -43,7 +42,14 @@ from stargate_digest.quantities.lexicon import (
 from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.quantities.mention import Kind, Mention
 from stargate_digest.quantities.numbers import NumberToken, number_at, number_tokens
-from stargate_digest.quantities.patterns import LETTER, SPACE, SPACES, Hit, is_letter
+from stargate_digest.quantities.patterns import (
+    LETTER,
+    SPACE,
+    SPACES,
+    Hit,
+    digit_runs,
+    is_letter,
+)
 from stargate_digest.quantities.vocabulary import (
     OtherUnit,
     Prefix,
@@ -600,13 +606,16 @@ def find_mentions(text: str, language: str) -> list[Mention]:
     means. Languages without word tables are read with the English ones.
     """
     vocab = vocabulary(word_language(language))
-    dates = find_dates(text, language)
+    runs = digit_runs(text)  # one pass over the text for the dates and the numbers
+    dates = find_dates(text, language, runs)
     mentions = [_date_mention(text, hit, vocab) for hit in dates]
     floor = 0
     upcoming = iter(dates)
     next_date = next(upcoming, None)
-    tokens = heapq.merge(
-        number_tokens(text, language), _implied_tokens(text, language), key=lambda t: t.start
+    # Sorted, stably: what heapq.merge of the two (each in order) gives, in fewer steps.
+    tokens = sorted(
+        [*number_tokens(text, language, runs), *_implied_tokens(text, language)],
+        key=lambda t: t.start,
     )
     for token in tokens:
         while next_date is not None and next_date.end <= token.start:
