@@ -223,13 +223,22 @@ def test_an_unverified_figure_beside_a_part_changes_nothing() -> None:
 
 
 def test_a_part_exactly_ten_percent_above_its_whole_may_still_be_a_part() -> None:
+    # the whole on two pages (one page's whole bounds no part, MIN_WHOLE_SOURCES), so it
+    # is the 10 % alone that keeps the 11 a part; 10 * 1.1 is exactly 11.0 in floats
     jobs = {"metric": "jobs"}
     found = one_each(
         claim("a", 1, 10.0, "count", **jobs),
+        claim("b", 1, 10.0, "count", **jobs),
         claim("c", 1, 11.0, "count", scope="Abilene", **jobs),
     )
     assert {c.id: c.scope for c in found.claims}["c#1"] == "Abilene campus"
     assert only(found).kind is SCOPE
+    past = one_each(
+        claim("a", 1, 10.0, "count", **jobs),
+        claim("b", 1, 10.0, "count", **jobs),
+        claim("c", 1, 11.5, "count", scope="Abilene", **jobs),
+    )
+    assert {c.id: c.scope for c in past.claims}["c#1"] is None
 
 
 def test_a_part_given_in_another_unit_at_the_wholes_value_is_no_breakdown() -> None:
