@@ -17,6 +17,7 @@ from stargate_digest.cue_words import cue_data
 from stargate_digest.quantities import Mention
 from stargate_digest.quantities.lexicon import CJK_LANGUAGES
 from stargate_digest.quantities.locale_facts import word_language
+from stargate_digest.quantities.patterns import alternation
 from stargate_digest.topic import MetricSpec
 
 _PAREN = r"[(（][^()（）]{0,60}[)）]"
@@ -90,7 +91,7 @@ def _by_percent(language: str) -> re.Pattern[str] | None:
     table = _change_data().get(word_language(language))
     if table is None or table["first"] or word_language(language) not in CJK_LANGUAGES:
         return None
-    words = "|".join(map(re.escape, sorted(table["words"], key=len, reverse=True)))
+    words = alternation(table["words"])
     return re.compile(rf"\s*(?:{words})")
 
 

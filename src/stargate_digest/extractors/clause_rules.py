@@ -16,6 +16,7 @@ from stargate_digest.extractors.scope_words import TOTALS
 from stargate_digest.quantities import Mention
 from stargate_digest.quantities.lexicon import YEAR_PREPOSITIONS
 from stargate_digest.quantities.locale_facts import word_language
+from stargate_digest.quantities.patterns import alternation
 from stargate_digest.segment import Span
 from stargate_digest.terms import TermHit
 from stargate_digest.topic import MetricSpec, TopicProfile
@@ -368,8 +369,8 @@ def _totals(language: str) -> re.Pattern[str] | None:
     words = TOTALS.get(language)
     if not words:
         return None
-    alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+    choices = alternation(words)
+    return re.compile(rf"(?<!\w)(?:{choices})(?!\w)", re.IGNORECASE)
 
 
 def sums_parts(text: str, clause: Span, language: str) -> bool:

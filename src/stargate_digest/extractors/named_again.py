@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from stargate_digest.extractors.scope_words import DETERMINERS, FACILITY_NOUNS
+from stargate_digest.quantities.patterns import alternation
 from stargate_digest.segment import Span
 from stargate_digest.terms import TermHit
 
@@ -61,15 +62,15 @@ def _facility(language: str) -> re.Pattern[str] | None:
     nouns = FACILITY_NOUNS.get(language)
     if not nouns:
         return None
-    alternation = "|".join(map(re.escape, sorted(nouns, key=len, reverse=True)))
+    choices = alternation(nouns)
     words = DETERMINERS.get(language)
     if words is None:  # Chinese, Japanese, Korean: the table holds the whole phrase
-        return re.compile(alternation)
+        return re.compile(choices)
     determiners = "|".join(map(re.escape, words))
     # German and Dutch write compounds as one word: "die Chipfabrik", "de chipfabriek".
     compound = r"[^\W\d_]*" if language in {"de", "nl"} else ""
     return re.compile(
-        rf"(?<!\w)(?:{determiners})(?:\s+|(?<=['’])){compound}(?:{alternation})(?!\w)",
+        rf"(?<!\w)(?:{determiners})(?:\s+|(?<=['’])){compound}(?:{choices})(?!\w)",
         re.IGNORECASE,
     )
 

@@ -19,6 +19,7 @@ from functools import cache
 from stargate_digest.extractors.scope_words import DEMONSTRATIVES, DETERMINERS
 from stargate_digest.quantities import Mention
 from stargate_digest.quantities.locale_facts import word_language
+from stargate_digest.quantities.patterns import alternation
 from stargate_digest.segment import Sentences, Span
 from stargate_digest.terms import TermHit
 
@@ -35,8 +36,8 @@ def _opening(language: str) -> re.Pattern[str] | None:
     words = (*DETERMINERS.get(language, ()), *DEMONSTRATIVES.get(language, ()))
     if not words:
         return None
-    alternation = "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
-    return re.compile(rf"\s*(?i:{alternation})(?:\s+|(?<=['’]))(?P<noun>[^\W\d_]+)")
+    choices = alternation(set(words))
+    return re.compile(rf"\s*(?i:{choices})(?:\s+|(?<=['’]))(?P<noun>[^\W\d_]+)")
 
 
 def part_named_next(

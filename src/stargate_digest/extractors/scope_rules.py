@@ -50,6 +50,7 @@ from stargate_digest.models import Article
 from stargate_digest.quantities import Mention
 from stargate_digest.quantities.lexicon import PHASE_WORDS
 from stargate_digest.quantities.locale_facts import word_language
+from stargate_digest.quantities.patterns import alternation
 from stargate_digest.segment import Sentences, Span, clause_around
 from stargate_digest.terms import TermHit, leftmost_longest
 from stargate_digest.topic import TopicProfile, scope_label
@@ -429,9 +430,6 @@ def korean_word(text: str, start: int, end: int) -> bool:
 
 @cache
 def _comparison(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    def alternation(words: tuple[str, ...]) -> str:
-        return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-
     before = COMPARED_BEFORE.get(language)
     after = COMPARED_AFTER.get(language)
     boundary = "" if language in _UNSPACED else r"(?:^|(?<=\W))"
@@ -633,9 +631,9 @@ def _contrast(language: str) -> re.Pattern[str] | None:
     words = CONTRASTS.get(language)
     if words is None:
         return None
-    alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    choices = alternation(words)
     boundary = "" if language == "zh" else r"(?!\w)"
-    return re.compile(rf"\s*(?:{alternation}){boundary}", re.IGNORECASE)
+    return re.compile(rf"\s*(?:{choices}){boundary}", re.IGNORECASE)
 
 
 def _distance(start: int, end: int, mention: Mention) -> int:

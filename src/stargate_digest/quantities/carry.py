@@ -20,6 +20,7 @@ from stargate_digest.quantities.lexicon import AMOUNT_FOLLOWERS
 from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.quantities.mention import Mention
 from stargate_digest.quantities.numbers import parse_number
+from stargate_digest.quantities.patterns import alternation
 
 _EQUIVALENCE_GAP = re.compile(r"\s*[(（][^()（）\d]{0,30}")
 
@@ -48,8 +49,8 @@ def _set_against(language: str) -> re.Pattern[str] | None:
     ]
     if not words:
         return None
-    alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-    return re.compile(rf"[ \u00a0]+(?i:{alternation})[ \u00a0]+")
+    choices = alternation(words)
+    return re.compile(rf"[ \u00a0]+(?i:{choices})[ \u00a0]+")
 
 
 _LEADING_NUMBER = re.compile(r"\d[\d.,\u00a0\u202f ]*\d|\d")

@@ -30,6 +30,12 @@ _CJK_CHAR = re.compile(f"[{CJK}]")
 _DIGIT_RUN = re.compile(r"\d+")
 
 
+def alternation(words: Iterable[str]) -> str:
+    """``words`` as a regex alternation, escaped, longest first: the engine takes the first
+    branch that matches, so "Milliarden" must be tried before "Milliarde"."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
 def digit_runs(text: str) -> list[tuple[int, int]]:
     """Where each run of digits starts and ends. Dates and numbers both start at one:
     the scanner finds them once for both (a regex pass over the whole text each)."""

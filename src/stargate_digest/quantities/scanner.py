@@ -47,6 +47,7 @@ from stargate_digest.quantities.patterns import (
     SPACE,
     SPACES,
     Hit,
+    alternation,
     digit_runs,
     is_letter,
 )
@@ -354,7 +355,7 @@ class _RangeWords:
 
 
 def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)"
+    return alternation(words) or "(?!)"
 
 
 @cache
