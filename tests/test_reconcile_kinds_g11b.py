@@ -5,30 +5,18 @@ Invented coverage only (no corpus text): each test builds the few claims a rule 
 
 from __future__ import annotations
 
-from datetime import date
+from test_reconciliation import claim
+from test_reconciliation_parts import dated, scope_of
 
-from test_reconciliation import article, claim
-from test_reconciliation_kinds import on
-
-from stargate_digest.models import ArticleClaims, Claim, DisagreementKind, Severity
-from stargate_digest.reconciliation import Reconciliation, reconcile
-from stargate_digest.topic import ScopeSpec, load_topic
+from stargate_digest.models import Claim, DisagreementKind, Severity
+from stargate_digest.reconciliation import Reconciliation
 
 JOBS = {"metric": "jobs"}
 
 
 def parts(*specs: tuple[str, str | None, Claim]) -> Reconciliation:
     """One claim a source, each source dated or not; "Part X" is a site of the subject."""
-    topic = load_topic().model_copy(update={"scopes": {"Part X": ScopeSpec(kind="site")}})
-    results = [
-        ArticleClaims(article=article(sid, on(day) if day else None), claims=[c], backend="t")
-        for sid, day, c in specs
-    ]
-    return reconcile(results, topic=topic, today=date(2026, 11, 22))
-
-
-def scope_of(found: Reconciliation, claim_id: str) -> str | None:
-    return {c.id: c.scope for c in found.claims}[claim_id]
+    return dated(*specs, kind="site")
 
 
 # --- a part larger than a whole only one page gives ---------------------------------------
