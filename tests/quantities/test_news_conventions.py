@@ -377,6 +377,8 @@ def test_a_vague_amount_is_no_figure(text: str, language: str) -> None:
         ("工厂将雇用三千名工人。", "zh", [("count", 3000, "count")]),
         ("工場は千人を雇用する。", "ja", [("count", 1000, "count")]),
         ("100人以上千人未満の企業", "ja", [("count", 100, "count"), ("count", 1000, "count")]),
+        # a vague amount before an exact one leaves the exact one read
+        ("数千名工人中，三千名是工程师。", "zh", [("count", 3000, "count")]),
     ],
 )
 def test_a_numeral_with_no_vague_digit_beside_it_is_read(
