@@ -25,6 +25,15 @@ def write_text_atomic(path: Path, text: str) -> None:
     mkstemp creates files readable by their owner only; the result gets the permissions
     an ordinary write would have given it, so a web server can still serve a digest.
     """
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(
+    path: Path, data: bytes, *, private: bool = False, sync: bool = True
+) -> None:
+    """``write_text_atomic`` for bytes. ``private``: keep mkstemp's owner-only permissions
+    (a cache another user must not write). ``sync=False`` skips the fsync, for a file
+    whose loss in a crash costs nothing but recomputing it."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(
@@ -33,11 +42,13 @@ def write_text_atomic(path: Path, text: str) -> None:
     except OSError as exc:  # name the file asked for, not a temporary one
         raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from None
     try:
-        os.fchmod(handle, _mode_for(path))
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
+        if not private:
+            os.fchmod(handle, _mode_for(path))
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            if sync:
+                stream.flush()
+                os.fsync(stream.fileno())
         Path(temporary).replace(path)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)

@@ -152,15 +152,9 @@ def _save() -> int:
 
 def _write(path: Path, blob: bytes) -> None:
     """Write beside ``path`` and rename over it: a reader sees the old file or the new one.
-    No fsync: a file lost in a crash only means compiling again (the CRC catches a torn one)."""
-    import tempfile
+    Owner-only (``_own`` reads no other file); no fsync: a file lost in a crash only
+    means compiling again (the CRC catches a torn one)."""
+    from stargate_digest.atomic import write_bytes_atomic
 
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(blob)
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_bytes_atomic(path, blob, private=True, sync=False)

@@ -35,9 +35,9 @@ def same_noun(language: str, noun: str) -> re.Pattern[str] | None:
     words = DETERMINERS.get(language)
     if words is None or (noun != noun.lower() and language != "de"):
         return None
-    alternation = "|".join(map(re.escape, words))
+    determiners = "|".join(map(re.escape, words))
     return re.compile(
-        rf"(?<!\w)(?:{alternation})(?:\s+|(?<=['’])){re.escape(noun)}(?!\w)", re.IGNORECASE
+        rf"(?<!\w)(?:{determiners})(?:\s+|(?<=['’])){re.escape(noun)}(?!\w)", re.IGNORECASE
     )
 
 
