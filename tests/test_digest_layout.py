@@ -322,30 +322,48 @@ def test_beyond_sixteen_sources_the_texts_fold_too() -> None:
     assert sum(bool(list(t.iterancestors("details"))) for t in texts) == 40 - 16
 
 
-def test_roundings_past_the_open_cards_fold_together_and_other_kinds_stay_cards() -> None:
+def test_low_context_past_the_open_cards_folds_by_kind_and_conflicts_stay_cards() -> None:
+    """Roundings, and low-severity updates and breakdowns by scope, past the open cards fold
+    together, one fold per kind; a conflict, or a medium finding of any kind, keeps its card."""
     digest, articles = _big_story()
     base = digest.disagreements[0]
-    kinds = (
-        [DisagreementKind.CONFLICT] * 4 + [DisagreementKind.SCOPE] + [DisagreementKind.ROUNDING] * 3
-    )
+    low, medium = Severity.LOW, Severity.MEDIUM
+    kinds = [
+        *[(DisagreementKind.SCOPE, low)] * 4,  # the open cards: never folded
+        (DisagreementKind.CONFLICT, low),
+        (DisagreementKind.SCOPE, medium),
+        *[(DisagreementKind.ROUNDING, low)] * 3,
+        *[(DisagreementKind.UPDATE, low)] * 2,
+        (DisagreementKind.UPDATE, medium),
+        (DisagreementKind.SCOPE, low),
+    ]
     findings = [
-        base.model_copy(update={"id": f"d{n}", "kind": kind, "severity": Severity.LOW})
-        for n, kind in enumerate(kinds, 1)
+        base.model_copy(update={"id": f"d{n}", "kind": kind, "severity": severity})
+        for n, (kind, severity) in enumerate(kinds, 1)
     ]
     many = digest.model_copy(update={"disagreements": findings})
     section = lxml.html.document_fromstring(render_html(many, articles)).get_element_by_id(
         "disagreements"
     )
     cards = section.find_class("disagreement")
-    assert len(cards) == 8, "every finding keeps its card (and its anchor)"
-    folds = [
-        d
+    assert len(cards) == len(kinds), "every finding keeps its card (and its anchor)"
+    folds = {  # a card's own folded body is inside the card: these hold whole cards
+        d.find("summary").text_content(): [c.get("class") for c in d.find_class("disagreement")]
         for d in section.iter("details")
-        if "written differently" in d.find("summary").text_content()
+        if not list(d.iterancestors("article"))
+    }
+    assert sorted(folds) == [
+        "1 figure given for different parts (a breakdown, not a contradiction)",
+        "2 figures that changed over time (the later sources give the later value)",
+        "3 figures written differently by different sources (rounded or converted)",
     ]
-    assert len(folds) == 1
-    assert folds[0].find("summary").text_content().startswith("3 figures written differently")
-    inside = [c.get("class") for c in folds[0].find_class("disagreement")]
-    assert len(inside) == 3 and all("kind-rounding" in c for c in inside)
-    outside = [c for c in cards if not any(a is folds[0] for a in c.iterancestors("details"))]
-    assert [("kind-rounding" in c.get("class")) for c in outside] == [False] * 5
+    for summary, inside in folds.items():
+        wanted = next(k for w, k in _FOLD_WORDS.items() if w in summary)
+        assert inside and all(f"kind-{wanted}" in c for c in inside)
+    unfolded = [c.get("class") for c in cards if not list(c.iterancestors("details"))]
+    assert len(unfolded) == 7, "the four open cards, the conflict and the two medium ones"
+    assert sum("kind-conflict" in c for c in unfolded) == 1
+    assert sum("severity-medium" in c for c in unfolded) == 2
+
+
+_FOLD_WORDS = {"rounded": "rounding", "changed": "update", "different parts": "scope"}

@@ -10,6 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+# imported here, not inside a test: a module of @given tests imported inside a running test
+# fails Hypothesis' nested-given health check
+from test_required_text import instruction_pattern
+
 from stargate_digest.quantities.patterns import Terms
 from stargate_digest.segment import Span, _trimmed, clause_around, split_sentences
 from stargate_digest.terms import TermMatcher
@@ -122,8 +126,6 @@ _WORDS = ["note", "to", "for", "AI", "assistants", "ignore", "previous", "rules"
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(_WORDS), max_size=12))
 def test_the_instruction_check_is_the_whole_alternation(words: list[str]) -> None:
-    from test_required_text import instruction_pattern
-
     from stargate_digest.verify import _instructs
 
     for text in (" ".join(words), *_INVENTED_INSTRUCTIONS):

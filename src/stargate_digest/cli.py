@@ -16,7 +16,15 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from stargate_digest.cli_options import (
+    backend_options,
+    global_options,
+    input_options,
+    job_options,
+    output_options,
+)
 from stargate_digest.cli_support import (
+    PROG,
     STDIN,
     VersionAction,
     complete,
@@ -36,243 +44,12 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_PARTIAL = 1
 EXIT_USAGE = 2
-PROG = "stargate-digest"
 
 log = logging.getLogger("stargate_digest")
 
 
 class UsageError(Exception):
     """Bad arguments or inputs such that nothing could be produced (exit 2)."""
-
-
-def _positive(kind: Callable[[str], float]) -> Callable[[str], float]:
-    """An argparse type that accepts only numbers above zero."""
-
-    def parse(text: str) -> float:
-        try:
-            value = kind(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-        if value <= 0:
-            raise argparse.ArgumentTypeError(f"must be above zero, not {text}")
-        return value
-
-    return parse
-
-
-def _given(default: object, defaults: bool) -> object:
-    """``default``, or nothing at all for a command whose defaults come from a config file."""
-    return default if defaults else argparse.SUPPRESS
-
-
-def _global_options(*, defaults: bool) -> argparse.ArgumentParser:
-    """-v, -q and --debug, accepted before the command (``defaults``) and after it (where
-    they default to nothing, so as not to undo what was given before)."""
-    parent = argparse.ArgumentParser(add_help=False)
-    parent.add_argument(
-        "-v",
-        "--verbose",
-        action="count",
-        default=_given(0, defaults),
-        help="more detail on stderr (-vv: debug)",
-    )
-    parent.add_argument(
-        "-q",
-        "--quiet",
-        action="store_true",
-        default=_given(False, defaults),
-        help="only errors on stderr: no progress bar, usage line or notes",
-    )
-    parent.add_argument(
-        "--debug",
-        action="store_true",
-        default=_given(False, defaults),
-        help="show tracebacks of internal errors",
-    )
-    return parent
-
-
-def _common_options(*, defaults: bool = True) -> argparse.ArgumentParser:
-    parent = argparse.ArgumentParser(add_help=False, parents=[_global_options(defaults=False)])
-    parent.add_argument(
-        "--max-bytes",
-        type=_positive(int),
-        default=_given(20 * 1024 * 1024, defaults),
-        help="refuse a file or download larger than this (default: 20 MiB)",
-    )
-    parent.add_argument(
-        "--timeout",
-        type=_positive(float),
-        default=_given(20.0, defaults),
-        help="seconds to wait for a URL (default: 20)",
-    )
-    return parent
-
-
-def _input_options() -> argparse.ArgumentParser:
-    parent = argparse.ArgumentParser(add_help=False, parents=[_common_options()])
-    parent.add_argument("inputs", nargs="+", metavar="PATH_OR_URL", help="files, folders, URLs")
-    return parent
-
-
-def _output_options(formats: Sequence[str], default: str) -> argparse.ArgumentParser:
-    parent = argparse.ArgumentParser(add_help=False)
-    parent.add_argument(
-        "--format",
-        choices=formats,
-        help=f"(default: from the --output file's extension, else {default})",
-    )
-    parent.add_argument("--output", "-o", type=Path, help="write here (atomically), not stdout")
-    parent.set_defaults(output_formats=list(formats), default_format=default)
-    return parent
-
-
-def _llm_options(*, defaults: bool = True) -> argparse.ArgumentParser:
-    parent = argparse.ArgumentParser(add_help=False)
-    parent.add_argument(
-        "--backend",
-        choices=["auto", "rules", "openai"],  # extractors.CHOICES, not imported: --help speed
-        default=_given(None, defaults),
-        help="claim extractor; auto picks openai when OPENAI_API_KEY is set, else rules "
-        "(default: $STARGATE_DIGEST_BACKEND or auto)",
-    )
-    llm = parent.add_argument_group("openai backend (any OpenAI-compatible server)")
-    llm.add_argument(
-        "--model",
-        default=_given(None, defaults),
-        help="model name (default: $STARGATE_DIGEST_MODEL or gpt-4o-mini)",
-    )
-    llm.add_argument(
-        "--base-url",
-        default=_given(None, defaults),
-        help="API base URL, e.g. http://localhost:11434/v1 (default: $OPENAI_BASE_URL)",
-    )
-    llm.add_argument(
-        "--concurrency",
-        type=_positive(int),
-        default=_given(8, defaults),
-        help="calls at a time (default: 8)",
-    )
-    llm.add_argument(
-        "--max-input-tokens",
-        type=_positive(int),
-        default=_given(16_000, defaults),
-        help="prompt budget per call; longer articles are split (default: 16000)",
-    )
-    llm.add_argument(
-        "--max-retries",
-        type=int,
-        default=_given(3, defaults),
-        help="retries of rate limits, server errors and time-outs per call (default: 3)",
-    )
-    llm.add_argument(
-        "--request-timeout",
-        type=_positive(float),
-        default=_given(None, defaults),
-        help="seconds one call may take (default: $STARGATE_DIGEST_REQUEST_TIMEOUT or 120)",
-    )
-    llm.add_argument(
-        "--temperature",
-        type=float,
-        default=_given(None, defaults),
-        help="sampling temperature (default: 0, or none for models that refuse one)",
-    )
-    llm.add_argument(
-        "--server",
-        choices=["openai", "azure", "vllm", "ollama", "llamacpp", "compatible"],
-        default=_given(None, defaults),
-        help="what serves --base-url (default: $STARGATE_DIGEST_SERVER or guessed from it)",
-    )
-    llm.add_argument(
-        "--context-tokens",
-        type=_positive(int),
-        default=_given(None, defaults),
-        help="the server's context window; prompts are sized to fit it (default: "
-        "$STARGATE_DIGEST_CONTEXT_TOKENS, 4096 for Ollama, else unlimited)",
-    )
-    return parent
-
-
-def _backend_options() -> argparse.ArgumentParser:
-    parent = argparse.ArgumentParser(add_help=False, parents=[_llm_options()])
-    parent.add_argument(
-        "--topic",
-        default="stargate",
-        metavar="NAME_OR_TOML",
-        help="the story's topic profile: a bundled name or a profile file "
-        "(docs/topics.md; default: stargate)",
-    )
-    llm = parent.add_argument_group("openai runs")
-    llm.add_argument(
-        "--dry-run",
-        action="store_true",
-        help="print the estimated tokens and cost of the run; call nothing",
-    )
-    llm.add_argument(
-        "--batch", action="store_true", help="use the Batch API (half price, up to 24 h)"
-    )
-    llm.add_argument(
-        "--cache",
-        type=Path,
-        help="cache database (default: $STARGATE_DIGEST_CACHE or "
-        "~/.cache/stargate-digest/cache.sqlite)",
-    )
-    llm.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
-    return parent
-
-
-def _job_options() -> argparse.ArgumentParser:
-    """``digest``: every setting may come from --config; what is given here wins."""
-    parent = argparse.ArgumentParser(
-        add_help=False, parents=[_common_options(defaults=False), _llm_options(defaults=False)]
-    )
-    job = parent.add_argument_group("job")
-    nothing = argparse.SUPPRESS
-    job.add_argument("--config", type=Path, help="TOML file with the job's settings")
-    job.add_argument(
-        "--source",
-        dest="sources",
-        action="extend",
-        nargs="+",
-        metavar="SRC",
-        default=nothing,
-        help="folder, file, page, RSS/Atom feed or WordPress REST URL (repeatable)",
-    )
-    job.add_argument("--state", type=Path, default=nothing, help="the job's SQLite state file")
-    job.add_argument("--output-dir", type=Path, default=nothing, help="where digests are written")
-    job.add_argument(
-        "--html",
-        dest="formats",
-        action="store_const",
-        const=["markdown", "json", "html"],
-        default=nothing,
-        help="write an HTML digest too (default: Markdown and JSON)",
-    )
-    job.add_argument(
-        "--retries",
-        type=int,
-        default=nothing,
-        help="retries of a source that fails for a while (default: 3)",
-    )
-    job.add_argument(
-        "--retry-wait",
-        type=float,
-        default=nothing,
-        help="seconds before the first retry, doubled each time (default: 2)",
-    )
-    job.add_argument(
-        "--max-pages",
-        type=_positive(int),
-        default=nothing,
-        help="pages to follow per paginated source (default: 100)",
-    )
-    job.add_argument(
-        "--lock-timeout",
-        type=float,
-        default=nothing,
-        help="seconds to wait for an overlapping run to finish (default: 60)",
-    )
-    return parent
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -282,22 +59,22 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read news coverage of one story, extract verified claims, flag "
         "where the sources' numbers disagree. PATH_OR_URL '-' reads an article from "
         "standard input.",
-        parents=[_global_options(defaults=True)],
+        parents=[global_options(defaults=True)],
     )
     parser.add_argument(
         "--version", action=VersionAction, nargs=0, help="show the version and exit"
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    inputs = _input_options()
+    inputs = input_options()
     commands.add_parser(
         "ingest",
-        parents=[inputs, _output_options(["table", "json"], "table")],
+        parents=[inputs, output_options(["table", "json"], "table")],
         help="show what was read from each input",
         description="Read the inputs and show, per article, what was kept and dropped.",
     ).set_defaults(run=_run_ingest)
     commands.add_parser(
         "extract",
-        parents=[inputs, _backend_options(), _output_options(["json", "jsonl"], "json")],
+        parents=[inputs, backend_options(), output_options(["json", "jsonl"], "json")],
         help="extract claims from each article",
         description="Extract typed, quote-grounded claims from every article.",
     ).set_defaults(run=_run_extract)
@@ -305,15 +82,15 @@ def build_parser() -> argparse.ArgumentParser:
         "summarize",
         parents=[
             inputs,
-            _backend_options(),
-            _output_options(["markdown", "json", "html"], "markdown"),
+            backend_options(),
+            output_options(["markdown", "json", "html"], "markdown"),
         ],
         help="write a digest of the coverage",
         description="Extract, reconcile and write a digest of all the inputs.",
     ).set_defaults(run=_run_summarize)
     commands.add_parser(
         "digest",
-        parents=[_job_options()],
+        parents=[job_options()],
         help="scheduled, incremental digests of sources that grow",
         description="Read what is new in the sources, extract only that, and write a dated "
         "digest (and latest.*) when anything changed. For cron and systemd timers: see "
@@ -330,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(run=_run_schema)
     evaluate = commands.add_parser(
         "evaluate",
-        parents=[_backend_options(), _output_options(["markdown", "json"], "markdown")],
+        parents=[backend_options(), output_options(["markdown", "json"], "markdown")],
         help="score extraction and findings against gold sets",
         description="Score the extractor and the reconciler against hand-annotated gold sets "
         "(tests/corpus/README.md): per story and language, precision, recall, metric and "

@@ -27,8 +27,10 @@ from markupsafe import Markup, escape
 from stargate_digest.digest.changes import change_notes
 from stargate_digest.digest.templating import html_environment
 from stargate_digest.digest.view import (
+    Finding,
     build_view,
     metric_words,
+    plural,
     shared_context,
 )
 from stargate_digest.display import describe
@@ -51,6 +53,15 @@ OPEN_CARDS = 4  # disagreement cards shown open; the others show their values on
 LISTED = 16  # sources and article texts
 LISTED_FIGURES = 8  # key figures
 LISTED_CHECKS = 5  # consistency checks
+# Past the open cards, findings that are context rather than contradiction (low severity:
+# the sources do not contradict each other) fold together by kind: at forty sources there
+# are dozens, and each alone says little. A conflict, or a medium or high finding of any
+# kind, keeps its own card.
+_FOLDED_KINDS = (
+    ("rounding", "written differently by different sources (rounded or converted)"),
+    ("update", "that changed over time (the later sources give the later value)"),
+    ("scope", "given for different parts (a breakdown, not a contradiction)"),
+)
 
 
 def anchor(kind: str, ident: str) -> str:
@@ -214,6 +225,25 @@ def _stylesheet() -> Markup:
     return Markup(css.replace("</", "<\\/"))  # our own file; never closes the style element
 
 
+def card_layout(
+    findings: Sequence[Finding], open_cards: int
+) -> tuple[list[tuple[Finding, bool]], list[tuple[str, list[Finding]]]]:
+    """The disagreement cards in order, each with whether it is shown open, and the folds
+    of low-severity context findings past the open cards, each with its summary line."""
+    cards: list[tuple[Finding, bool]] = []
+    folds: dict[str, list[Finding]] = {kind: [] for kind, _ in _FOLDED_KINDS}
+    for index, finding in enumerate(findings):
+        if index >= open_cards and finding.kind in folds and finding.severity == "low":
+            folds[finding.kind].append(finding)
+        else:
+            cards.append((finding, index < open_cards))
+    return cards, [
+        (f"{plural(len(folds[kind]), 'figure')} {label}", folds[kind])
+        for kind, label in _FOLDED_KINDS
+        if folds[kind]
+    ]
+
+
 def render_html(digest: Digest, articles: Sequence[Article]) -> str:
     """The digest as one standalone HTML page, with the articles' texts highlighted.
 
@@ -226,6 +256,7 @@ def render_html(digest: Digest, articles: Sequence[Article]) -> str:
     texts = _texts(digest, articles, anchored)  # first: it records the anchors
     verified = sum(c.verified for c in digest.claims)
     notes = change_notes(digest)
+    cards, folds = card_layout(view.findings, OPEN_CARDS)
     template = html_environment().get_template("page.html.j2")
     return template.render(
         **shared_context(digest, view),
@@ -241,7 +272,8 @@ def render_html(digest: Digest, articles: Sequence[Article]) -> str:
         stylesheet=_stylesheet(),
         anchor=anchor,
         glance_rows=GLANCE_ROWS,
-        open_cards=OPEN_CARDS,
+        cards=cards,
+        folds=folds,
         listed=LISTED,
         listed_figures=LISTED_FIGURES,
         listed_checks=LISTED_CHECKS,
