@@ -56,6 +56,63 @@ def is_name_number(text: str, mention: Mention, language: str) -> bool:
     return abbreviation is not None and abbreviation[1].casefold() in abbreviations(language)
 
 
+# A number that picks out or names one of several, not how many there are (fourth turn):
+# Korean writes the ordinal of a phase, a round or a numbered thing with a bound noun
+# after the digits ("1단계 투자", phase 1; "2차 협상", the second round; "1호 공장",
+# plant No. 1; "3번째", the third), and a road's number with 번 ("31번 도로"); Chinese
+# picks the first or top few with 前 ("前10名", the top ten; "前三家", the first three)
+# and Japanese and Korean with 上位 / 상위. 코로나19 (코로나 19) is the Korean name of
+# COVID-19, whose number the Latin rule already reads as part of the name.
+_ORDINAL_AFTER: dict[str, re.Pattern[str]] = {
+    "ko": re.compile(
+        r"[ \u00a0]?(?:번째|단계|차|호)(?![가-힣])|[ \u00a0]?번[ \u00a0]?"
+        r"(?:도로|국도|고속도로|지방도|출구|게이트|버스|노선)"
+    ),
+}
+_SELECTION_BEFORE: dict[str, re.Pattern[str]] = {
+    # 前 opens many words that end right before a number ("目前3座", "提前3年"): only a
+    # 前 after a break, 的 or 其 ("排行榜的前10名") is the word "the first / top".
+    "zh": re.compile(r"(?:^|(?<=[\s,，、。；;:：「『“”(（的其]))前[ \u00a0]?$"),
+    "ja": re.compile(r"上位[ \u00a0]?$"),
+    "ko": re.compile(r"(?:상위[ \u00a0]?|(?<![가-힣])코로나[ \u00a0]?)$"),
+}
+_SELECTION_REACH = 4
+
+
+def is_ordinal_number(text: str, mention: Mention, language: str) -> bool:
+    """Whether a count is an ordinal, a name's number or a "top N", which counts nothing."""
+    if mention.kind != "count" or mention.scale_word is not None:
+        return False
+    lang = word_language(language)
+    after = _ORDINAL_AFTER.get(lang)
+    if after is not None and after.match(text, mention.end) is not None:
+        return True
+    before = _SELECTION_BEFORE.get(lang)
+    window = text[max(0, mention.start - _SELECTION_REACH) : mention.start]
+    return before is not None and before.search(window) is not None
+
+
+# A line of a list of links to the site's other articles ("관련기사", "Related"): a
+# headline with the date it was published glued to its end ("Acme opens plant2022.08.08",
+# the page's headline and date cells run together once the markup is gone). Its figures
+# are another article's headline, not this article's. Prose ends a sentence with a stop,
+# and a fact box line gives a date after a label or a space ("Date: 2022-08-08"), never
+# glued to a word.
+_LINK_DATE = r"\d{4}[./-]\d{1,2}[./-]\d{1,2}(?:[ \t]+\d{1,2}:\d{2})?[ \t]*"
+_LINK_ITEM = re.compile(rf"[^\n]*[^\s\d:：.,]({_LINK_DATE})")
+
+
+def in_link_item(text: str, mention: Mention) -> bool:
+    """Whether a figure sits in a related-articles list item (see _LINK_ITEM)."""
+    start = text.rfind("\n", 0, mention.start) + 1
+    end = text.find("\n", mention.end)
+    end = len(text) if end < 0 else end
+    if not text[start:end].rstrip()[-1:].isdigit():
+        return False  # most lines: no date at the end, nothing more to look at
+    item = _LINK_ITEM.fullmatch(text, start, end)
+    return item is not None and mention.end <= item.start(1)
+
+
 def names_the_part(text: str, start: int, end: int, aliases: frozenset[str]) -> bool:
     """Whether a match of a part's alias at ``start:end`` really names that part.
 

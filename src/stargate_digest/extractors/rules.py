@@ -41,8 +41,10 @@ from stargate_digest.extractors.named_again import speaks_of_facility
 from stargate_digest.extractors.page_rules import (
     Paragraphs,
     bracketed_owner,
+    in_link_item,
     is_dateline,
     is_name_number,
+    is_ordinal_number,
     is_world_share,
     share_owner,
 )
@@ -81,6 +83,9 @@ _DETAIL_WORDS = 4
 # names ("GB200"), hyphens; the phrase stops at punctuation.
 _DETAIL = re.compile(r"[^\W_][\w'’-]*(?:[ \u00a0][^\W_][\w'’-]*)*")
 _CJK_DETAIL = re.compile(r"\s?([\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,6})")
+# Words of grammar that follow a bare number in Chinese (是, 的, 和 …) and Japanese case
+# particles (は, が, を …): what follows is the rest of the sentence, not a counted noun.
+_CJK_PARTICLE = re.compile(r"[是的为為和与與及或也都就即はがをにで]")
 
 
 class _Hits:
@@ -223,6 +228,8 @@ class RulesExtractor:
         for mention in mentions:
             if not paragraphs.on_topic(paragraphs.around(mention), names_topic):
                 continue  # page furniture and asides name none of the story's subjects or parts
+            if in_link_item(text, mention):
+                continue  # "- Acme opens plant2022.08.08": another article's headline
             sentence = sentences.containing(mention.start)
             clause = clause_around(text, sentence, mention.start, mention.end)
             before = sentence_before(sentences, sentence)
@@ -309,10 +316,12 @@ class RulesExtractor:
     def _read(
         self, index: _Index, candidate: _Candidate, text: str, language: str
     ) -> _Reading | None:
-        if is_name_number(text, candidate.mention, language) or is_dateline(
-            text, candidate.mention
+        if (
+            is_name_number(text, candidate.mention, language)
+            or is_ordinal_number(text, candidate.mention, language)
+            or is_dateline(text, candidate.mention)
         ):
-            return None  # "Llama 3.1", "Nasdaq 100": part of a name; "3月5日电": a dateline
+            return None  # "Llama 3.1", "1단계", "前10名": a name or ordinal; "3月5日电": dateline
         mention = candidate.mention
         if index.subjects.overlapping(Span(mention.start, mention.end)):
             return None  # "三星" (Samsung) holds the numeral 三: a subject's name, not a count
@@ -581,8 +590,8 @@ def _detail(text: str, mention: Mention) -> str | None:
     while pos < len(text) and text[pos] in " \u00a0\u202f":
         pos += 1
     cjk = _CJK_DETAIL.match(text, mention.end)
-    if cjk is not None:
-        return cjk.group(1)
+    if cjk is not None:  # a particle names nothing: "500 亿是…" (500亿 is …)
+        return None if _CJK_PARTICLE.match(cjk.group(1)) else cjk.group(1)
     found = _DETAIL.match(text, pos)
     if found is None:
         return None
