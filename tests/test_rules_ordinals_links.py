@@ -4,11 +4,14 @@ stories, each tested on a sentence written for the test (none copied from a page
 
 from __future__ import annotations
 
+from functools import cache
+
 import pytest
 from pages import article
 
 from stargate_digest.extractors.rules import RulesExtractor
 from stargate_digest.quantities import find_mentions
+from stargate_digest.topic import TopicProfile, load_topic
 
 EXTRACTOR = RulesExtractor()
 
@@ -128,3 +131,48 @@ def test_a_date_after_a_label_leaves_the_line_read() -> None:
 )
 def test_a_bare_number_before_a_particle_is_no_count(text: str, language: str) -> None:
     assert [unit for _, unit in figures(text, language)] == ["USD"]
+
+
+# --- a cue inside a subject named by what it measures ---------------------------------------
+
+
+@cache
+def with_share_subject() -> RulesExtractor:
+    """The bundled profile with a country named by its share ("la part américaine",
+    "米国のシェア"), a metric cued by that share's noun, and a law whose proper name holds
+    the same noun (the cue inside a proper name names the law, not the figure)."""
+    data = load_topic().model_dump()
+    data["subjects"]["United States"] = {
+        "kind": "government",
+        "aliases": ["la part américaine", "cuota estadounidense", "米国のシェア", "美国的份额"],
+    }
+    data["subjects"]["Share Act"] = {"kind": "government", "aliases": ["Loi sur la Part"]}
+    data["metrics"]["us_share"] = {
+        "kinds": ["percent"],
+        "subjects": ["government"],
+        "priority": 2,
+        "cues": ["part", "cuota", "シェア", "份额"],
+    }
+    return RulesExtractor(TopicProfile.model_validate(data))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Le plan ferait passer la part américaine de la production à 12%.", "fr"),
+        ("El plan elevaría la cuota estadounidense de la producción al 12%.", "es"),
+        ("計画によると、米国のシェアは12%に拡大する。", "ja"),
+        ("根据计划,美国的份额将增至12%。", "zh"),
+    ],
+)
+def test_a_cue_inside_a_subject_named_by_its_measure_labels_the_figure(
+    text: str, language: str
+) -> None:
+    made = with_share_subject().extract(article(text, language)).claims
+    assert [(c.value, c.metric, c.subject) for c in made] == [(12, "us_share", "United States")]
+
+
+def test_a_cue_inside_a_proper_name_still_names_the_subject() -> None:
+    text = "La Loi sur la Part prévoit une hausse de 12%."
+    made = with_share_subject().extract(article(text, "fr")).claims
+    assert "us_share" not in [c.metric for c in made]

@@ -132,25 +132,38 @@ class _Index:
     scopes: _Hits
     _by_sentence: dict[Span, dict[str, list[TermHit]]] = field(default_factory=dict)
 
-    def cues_in(self, sentence: Span) -> dict[str, list[TermHit]]:
+    def cues_in(self, sentence: Span, text: str) -> dict[str, list[TermHit]]:
         """Each metric's cue words in a sentence (found once: its figures share them)."""
         found = self._by_sentence.get(sentence)
         if found is None:
             found = {}
             names = self.subjects.within(sentence)
             for hit in self.cues.within(sentence):
-                if not any(_inside(hit, name) for name in names):
+                if not any(_inside(hit, name, text) for name in names):
                     found.setdefault(hit.label, []).append(hit)
             self._by_sentence[sentence] = found
         return found
 
 
-def _inside(hit: TermHit, name: TermHit) -> bool:
+def _inside(hit: TermHit, name: TermHit, text: str) -> bool:
     """Whether a cue word is a word inside a subject's name ("Incentivos" in "Ley de
     Creación de Incentivos …"): it names the subject there, not what a figure measures.
-    A cue that is the whole name (a fund the profile cues its grants by) still counts."""
+    A cue that is the whole name (a fund the profile cues its grants by) still counts.
+    So does one inside a subject named by what it measures rather than by a proper
+    name: a phrase in lower case ("la part américaine", "cuota de fabricación
+    estadounidense"), or in a script without case one the cue ends, its head noun in
+    the languages that put it last ("米国のシェア", the US share)."""
     whole = hit.start == name.start and hit.end == name.end
-    return name.start <= hit.start and hit.end <= name.end and not whole
+    if whole or not (name.start <= hit.start and hit.end <= name.end):
+        return False
+    written = text[name.start : name.end]
+    if written.lower() == written != written.upper():
+        return False  # a common noun phrase, not an institution's name
+    return not (hit.end == name.end and _CASELESS_LAST.search(written) is not None)
+
+
+# A name that ends in a letter of a script without case (Han, kana, Hangul).
+_CASELESS_LAST = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]\Z")
 
 
 @dataclass(frozen=True)
@@ -352,7 +365,7 @@ class RulesExtractor:
         metrics = level_metrics(self._metrics_of[mention.kind], candidate.level)
         if not metrics:
             return None
-        cues = own_clause_first(index.cues_in(candidate.sentence), metrics, candidate.clause)
+        cues = own_clause_first(index.cues_in(candidate.sentence, text), metrics, candidate.clause)
         cues = telling_cues(cues, text, language, mention)
         aside = restatement_after(text, mention)
         cue_distance = {name: nearest_cue(cues.get(name, ()), mention, aside) for name in metrics}
