@@ -176,3 +176,73 @@ def test_a_cue_inside_a_proper_name_still_names_the_subject() -> None:
     text = "La Loi sur la Part prévoit une hausse de 12%."
     made = with_share_subject().extract(article(text, "fr")).claims
     assert "us_share" not in [c.metric for c in made]
+
+
+# --- decades, French adjectives before the noun, "faire passer … de X à Y" ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("The plan runs over the next two decades.", "en", 20),
+        ("Le plan s'étend sur les deux prochaines décennies.", "fr", 20),
+        ("Le groupe a doublé ses ventes ces trois dernières années.", "fr", 3),
+        ("Der Plan läuft über zwei Jahrzehnte.", "de", 20),
+        ("El plan abarca las próximas dos décadas.", "es", 20),
+        ("Il piano copre tre decenni.", "it", 30),
+    ],
+)
+def test_a_number_of_decades_is_a_duration_in_years(text: str, language: str, value: int) -> None:
+    found = [(m.kind, m.value, m.unit) for m in find_mentions(text, language)]
+    assert found == [("duration", value, "years")]
+
+
+def test_les_prochains_mois_are_months() -> None:
+    found = [(m.value, m.unit) for m in find_mentions("dans les six prochains mois", "fr")]
+    assert found == [(6, "months")]
+
+
+@pytest.mark.parametrize(
+    ("text", "ranged"),
+    [
+        # "faire passer" takes its object before "de … à": a change, two figures
+        ("Le plan fera passer la part de la production nationale de 2 % à 10 %.", False),
+        ("Le plan ferait passer la part américaine de 2% à 10%.", False),
+        # with no verb of change, "de … à" is a range
+        ("La part va de 2% à 10%.", True),
+        ("Le plan fera passer la part. Les coûts vont de 2% à 10%.", True),
+    ],
+)
+def test_faire_passer_de_a_is_a_change_however_far_its_object(text: str, ranged: bool) -> None:
+    found = [(m.value, m.value_max) for m in find_mentions(text, "fr")]
+    assert found == ([(2, 10)] if ranged else [(2, None), (10, None)])
+
+
+# --- Japanese two-digit years before a part of the year ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("新工場の稼働は29年初めを予定する。", ["2029"]),
+        ("稼働はそれぞれ33年末、35年末となる見通し。", ["2033", "2035"]),
+        ("25年度の設備投資を増やす。", ["2025"]),
+        ("27年後半に量産を始める。", ["2027"]),
+    ],
+)
+def test_a_japanese_two_digit_year_before_a_part_of_the_year_is_a_date(
+    text: str, values: list[str]
+) -> None:
+    """ "33年末" is the end of 2033: a span of years has no end of its own."""
+    assert [(m.kind, m.value) for m in find_mentions(text, "ja")] == [("date", v) for v in values]
+
+
+def test_a_two_digit_year_still_needs_its_part_of_the_year() -> None:
+    assert "date" not in [m.kind for m in find_mentions("創業から33年、工場は残る。", "ja")]
+
+
+def test_a_year_read_from_two_digits_is_verified_against_the_parsers_reading() -> None:
+    """The quote holds "29年", not "2029": the verifier accepts the parser's reading."""
+    text = "スターゲートは29年初めに新たな計画を発表した。"
+    made = [c for c in EXTRACTOR.extract(article(text, "ja")).claims if c.unit == "date"]
+    assert [(c.value, c.verified) for c in made] == [("2029", True)]

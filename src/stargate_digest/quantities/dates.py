@@ -85,6 +85,11 @@ _CJK_SPAN_AFTER = re.compile(r"\s?[-–~～〜]\s?(?:\d{4}|\d{2})\s?[年년](?!�
 _SHORT_YEAR_MONTH = re.compile(
     r"(?<![\d.,])(?P<y>\d{2})年(?P<m>[01]?\d)月(?:(?P<d>[0-3]?\d)日)?(?!\d)"
 )
+# Nor are two digits before 年 and a part of the year ("29年初め", early 2029; "33年末",
+# the end of 2033; "25年度", fiscal 2025): a duration has no beginning or end of its own.
+_SHORT_YEAR_PART = re.compile(
+    r"(?<![\d.,])(?P<y>\d{2})年(?=初め|初頭|前半|後半|半ば|末|度|春|夏|秋|冬)"
+)
 _SHORT_YEAR_LANGUAGES = frozenset({"ja"})
 _CENTURY = 2000
 _PERIOD_WINDOW = 40
@@ -155,10 +160,12 @@ def _period_at(text: str, year: re.Match[str], floor: int, language: str) -> Dat
 
 
 def _short_year(text: str, start: int) -> DateHit | None:
-    """A two-digit year with its month ("22年3月" -> 2022-03, "22年3月5日" -> 2022-03-05)."""
+    """A two-digit year with its month ("22年3月" -> 2022-03, "22年3月5日" -> 2022-03-05)
+    or a part of the year ("33年末" -> 2033)."""
     found = _SHORT_YEAR_MONTH.match(text, start)
     if found is None:
-        return None
+        part = _SHORT_YEAR_PART.match(text, start)
+        return None if part is None else DateHit(start, part.end(), str(_CENTURY + int(part["y"])))
     year, month, day = _CENTURY + int(found["y"]), int(found["m"]), found["d"]
     try:
         value = date(year, month, int(day) if day else 1).isoformat()
