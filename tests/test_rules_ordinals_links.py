@@ -246,3 +246,40 @@ def test_a_year_read_from_two_digits_is_verified_against_the_parsers_reading() -
     text = "スターゲートは29年初めに新たな計画を発表した。"
     made = [c for c in EXTRACTOR.extract(article(text, "ja")).claims if c.unit == "date"]
     assert [(c.value, c.verified) for c in made] == [("2029", True)]
+
+
+# --- years: listed with a shared year sign, or timing a percentage ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("两座工厂将在2030和2033年先后投产。", ["2030", "2033"]),
+        ("工厂将在2026、2027年投产。", ["2026", "2027"]),
+        ("工厂将在2030年和2033年投产。", ["2030", "2033"]),
+    ],
+)
+def test_years_listed_before_one_year_sign_are_each_a_year(text: str, values: list[str]) -> None:
+    found = [m.value for m in find_mentions(text, "zh") if m.kind == "date"]
+    assert found == values
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Stargate wants to raise its share of the market to 10% by 2035.", "en"),
+        ("Stargate quiere elevar su cuota del mercado al 10% para 2035.", "es"),
+        ("Stargate veut porter sa part du marché à 10 % d'ici 2035.", "fr"),
+        ("星际之门的市场份额将成长至 2035 年的约 10%。", "zh"),
+        ("スターゲートの市場シェアは35年末までに約10%に拡大する。", "ja"),
+    ],
+)
+def test_a_year_beside_a_percentage_is_its_time_not_a_date(text: str, language: str) -> None:
+    made = EXTRACTOR.extract(article(text, language)).claims
+    assert [(c.value, c.unit) for c in made] == [(10, "percent")]
+
+
+def test_a_year_beside_money_is_still_reported() -> None:
+    text = "Stargate will invest $100 billion by 2030."
+    made = EXTRACTOR.extract(article(text, "en")).claims
+    assert ("2030", "date") in [(c.value, c.unit) for c in made]

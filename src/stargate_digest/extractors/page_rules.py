@@ -92,6 +92,26 @@ def is_ordinal_number(text: str, mention: Mention, language: str) -> bool:
     return before is not None and before.search(window) is not None
 
 
+# A year right beside a percentage is when that share is to be reached ("to 10% by 2035",
+# "al 10% para 2035", "成长至 2035 年的约 10%", "35年までに約10%"): the share's time (its
+# as_of), not a date of its own. Money keeps its year ("到 2030 年投资 500 亿美元" is
+# also when the money is spent, and reported so).
+_PERCENT_BEFORE = re.compile(r"[%％][ \u00a0]?[^\W\d]{0,5}(?:['’][^\W\d]{1,5})?[ \u00a0]?\Z")
+_PERCENT_AFTER = re.compile(
+    r"[ \u00a0]?(?:末|初め|中)?(?:的|までに|까지)[ \u00a0]?(?:[约約]|약)?[ \u00a0]?"
+    r"\d[\d.,]*[ \u00a0]?[%％]"
+)
+_PERCENT_REACH = 12
+
+
+def times_a_percentage(text: str, mention: Mention) -> bool:
+    """Whether a year is the time of the percentage beside it (see _PERCENT_BEFORE)."""
+    if mention.kind != "date" or not isinstance(mention.value, str) or len(mention.value) != 4:
+        return False
+    before = text[max(0, mention.start - _PERCENT_REACH) : mention.start]
+    return bool(_PERCENT_BEFORE.search(before) or _PERCENT_AFTER.match(text, mention.end))
+
+
 # A line of a list of links to the site's other articles ("관련기사", "Related"): a
 # headline with the date it was published glued to its end ("Acme opens plant2022.08.08",
 # the page's headline and date cells run together once the markup is gone). Its figures

@@ -47,6 +47,7 @@ from stargate_digest.extractors.page_rules import (
     is_ordinal_number,
     is_world_share,
     share_owner,
+    times_a_percentage,
 )
 from stargate_digest.extractors.renamed_rules import part_named_next
 from stargate_digest.extractors.scope_rules import Figure, Figures, ScopeRules
@@ -333,6 +334,7 @@ class RulesExtractor:
             is_name_number(text, candidate.mention, language)
             or is_ordinal_number(text, candidate.mention, language)
             or is_dateline(text, candidate.mention)
+            or times_a_percentage(text, candidate.mention)
         ):
             return None  # "Llama 3.1", "1단계", "前10名": a name or ordinal; "3月5日电": dateline
         mention = candidate.mention

@@ -80,6 +80,9 @@ _CJK_YEAR_AFTER = re.compile(r"\s?[年년](?:\s?(?P<m>[01]?\d)\s?[月월])?(?!�
 # "2028~29年", "2024-2025年": a span of years, dated from its first year (as a range of
 # amounts is valued at its low end); the CJK year sign after the second year ties it to time.
 _CJK_SPAN_AFTER = re.compile(r"\s?[-–~～〜]\s?(?:\d{4}|\d{2})\s?[年년](?!代|間|间|대|度)")
+# "2030和2033年", "2030、2033年": years joined by "and" or a list comma share the year
+# sign after the last; each is a year of its own (the join ends at the first one).
+_CJK_LIST_AFTER = re.compile(r"\s?[和与與及或、]\s?\d{4}\s?[年년](?!代|間|间|대|度)")
 # Japanese news writes the year of this century in two digits before a month ("22年3月":
 # March 2022); with no month, "22年" is as often a duration or an age, so it is left alone.
 _SHORT_YEAR_MONTH = re.compile(
@@ -133,6 +136,8 @@ def _period_at(text: str, year: re.Match[str], floor: int, language: str) -> Dat
     span = _CJK_SPAN_AFTER.match(text, end)
     if span is not None:
         return DateHit(start, span.end(), year[0])
+    if _CJK_LIST_AFTER.match(text, end) is not None:
+        return DateHit(start, end, year[0])
     cjk = _CJK_YEAR_AFTER.match(text, end)
     if cjk is not None:
         month = cjk.group("m")
