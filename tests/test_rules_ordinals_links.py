@@ -283,3 +283,21 @@ def test_a_year_beside_money_is_still_reported() -> None:
     text = "Stargate will invest $100 billion by 2030."
     made = EXTRACTOR.extract(article(text, "en")).claims
     assert ("2030", "date") in [(c.value, c.unit) for c in made]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "values"),
+    [
+        # Chinese copy writes a comma with no space after it: still punctuation
+        ("首座工厂 2025 年开工,2028 年投产。", "zh", ["2025", "2028"]),
+        ("首座工厂2025年开工,2028年投产。", "zh", ["2025", "2028"]),
+    ],
+)
+def test_a_year_after_a_comma_with_no_digit_before_it_is_read(
+    text: str, language: str, values: list[str]
+) -> None:
+    assert [m.value for m in find_mentions(text, language) if m.kind == "date"] == values
+
+
+def test_a_year_after_a_digit_and_a_comma_is_part_of_a_number() -> None:
+    assert [m.kind for m in find_mentions("Il en a vendu 3,2025 millions.", "fr")] == ["count"]

@@ -75,7 +75,10 @@ class _PeriodPatterns:
     event: re.Pattern[str] | None = None
 
 
-_YEAR = re.compile(r"(?<![\d.,/])(?<!\d-)(?:19|20)\d\d(?![\d%])(?![.,]\d)")
+# Not inside a longer number ("1,2025", "3.2025", "12/2025", "10-2025"); a comma with no
+# digit before it is punctuation, which Chinese copy often writes with no space after
+# ("2025 年开始建设,2028 年上线").
+_YEAR = re.compile(r"(?<![\d./])(?<!\d,)(?<!\d-)(?:19|20)\d\d(?![\d%])(?![.,]\d)")
 _CJK_YEAR_AFTER = re.compile(r"\s?[年년](?:\s?(?P<m>[01]?\d)\s?[月월])?(?!代|間|间|대|度)")
 # "2028~29年", "2024-2025年": a span of years, dated from its first year (as a range of
 # amounts is valued at its low end); the CJK year sign after the second year ties it to time.
