@@ -301,3 +301,25 @@ def test_a_year_after_a_comma_with_no_digit_before_it_is_read(
 
 def test_a_year_after_a_digit_and_a_comma_is_part_of_a_number() -> None:
     assert [m.kind for m in find_mentions("Il en a vendu 3,2025 millions.", "fr")] == ["count"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("The grant comes through the 2022 CHIPS and Science Act.", "en", "2022"),
+        ("The plan dates from the 2021 Infrastructure Bill.", "en", "2021"),
+        ("Il completamento è previsto per il 2040.", "it", "2040"),
+    ],
+)
+def test_a_year_before_a_name_or_after_per_il_is_a_date(
+    text: str, language: str, value: str
+) -> None:
+    assert [(m.kind, m.value) for m in find_mentions(text, language)] == [("date", value)]
+
+
+@pytest.mark.parametrize(
+    "text", ["The 2025 budget was cut.", "Progress Toward 2028 Goals", "They sold 2025 Units."]
+)
+def test_a_bare_year_with_no_name_after_the_stays_unread(text: str) -> None:
+    """Only "the" before the year and a capital after it make the year a name's date."""
+    assert "date" not in [m.kind for m in find_mentions(text, "en")]

@@ -164,7 +164,20 @@ def _period_at(text: str, year: re.Match[str], floor: int, language: str) -> Dat
         return DateHit(start, end, year[0])
     if patterns.event is not None and patterns.event.search(text, window, start) is not None:
         return DateHit(start, end, year[0])
+    if (
+        primary_subtag(language) in _YEAR_BEFORE_NAME_LANGUAGES
+        and _THE_BEFORE.search(text, window, start) is not None
+        and _NAME_AFTER.match(text, end) is not None
+    ):
+        return DateHit(start, end, year[0])
     return None
+
+
+# English dates a named thing with its year before the name ("the 2022 CHIPS Act", "the
+# 2024 Summer Olympics"): after "the" and before a capitalised word, a year is a date.
+_YEAR_BEFORE_NAME_LANGUAGES = frozenset({"en"})
+_THE_BEFORE = re.compile(rf"(?<![^\W\d_])[Tt]he{SPACE}+\Z")
+_NAME_AFTER = re.compile(rf"{SPACE}+[A-Z][\w&-]")
 
 
 def _short_year(text: str, start: int) -> DateHit | None:

@@ -569,7 +569,7 @@ YEAR_PREPOSITIONS: Final[Mapping[str, tuple[str, ...]]] = {
     "fr": ("d'ici", "d’ici", "en", "jusqu'en", "jusqu’en", "depuis", "avant", "dès",
            "d'ici à", "d’ici à", "entre"),
     "es": ("para", "en", "hasta", "desde", "antes de", "en el año", "para el año", "entre"),
-    "it": ("entro il", "entro", "nel", "fino al", "dal", "prima del"),
+    "it": ("entro il", "entro", "nel", "fino al", "dal", "prima del", "per il"),
     "pt": ("até", "em", "desde", "antes de", "no ano de", "até o fim de", "entre"),
     "nb": ("innen", "i", "til", "fra", "siden", "før", "innen utgangen av", "mellom"),
     "nl": ("tegen", "in", "tot", "sinds", "vanaf", "voor", "uiterlijk in", "tussen"),
