@@ -323,3 +323,34 @@ def test_a_year_before_a_name_or_after_per_il_is_a_date(
 def test_a_bare_year_with_no_name_after_the_stays_unread(text: str) -> None:
     """Only "the" before the year and a capital after it make the year a name's date."""
     assert "date" not in [m.kind for m in find_mentions(text, "en")]
+
+
+# --- where a company is based names no part of its plans ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Stargate, based in Abilene, will spend $40 billion on chips.", "en"),
+        ("The Abilene-based Stargate will spend $40 billion on chips.", "en"),
+        ("Stargate, basée à Abilene, dépensera 40 milliards de dollars.", "fr"),
+        ("Stargate, con sede en Abilene, gastará 40.000 millones de dólares.", "es"),
+        ("애빌린에 본사를 둔 스타게이트는 400억 달러를 쓴다.", "ko"),
+        ("总部位于阿比林的星际之门将投资400亿美元。", "zh"),
+    ],
+)
+def test_where_a_company_is_based_is_not_the_figures_part(text: str, language: str) -> None:
+    made = [c for c in EXTRACTOR.extract(article(text, language)).claims if c.unit == "USD"]
+    assert [(c.value, c.scope) for c in made] == [(40e9, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Stargate will spend $40 billion in Abilene.", "en"),
+        ("Stargate dépensera 40 milliards de dollars à Abilene.", "fr"),
+    ],
+)
+def test_a_place_the_figure_is_spent_in_is_still_its_part(text: str, language: str) -> None:
+    made = [c for c in EXTRACTOR.extract(article(text, language)).claims if c.unit == "USD"]
+    assert [(c.value, c.scope) for c in made] == [(40e9, "Abilene campus")]

@@ -17,6 +17,7 @@ from importlib import resources
 from stargate_digest.quantities import Mention
 from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.segment import Span, abbreviations
+from stargate_digest.terms import TermHit
 
 # A capitalised Latin word (or an initialism such as "S&P") right before a bare number:
 # the number is part of a name ("Llama 3", "Nasdaq 100", "Fab 21", "Intel 4 process").
@@ -415,3 +416,19 @@ class Paragraphs:
         number = bisect_left(self._breaks, paragraph.start)
         earlier = (self._span(n).text(self._text) for n in range(number - 1, -1, -1))
         return in_fact_box(paragraph.text(self._text), earlier)
+
+
+# Where a company is based, said in passing ("Micron, basée à Boise", "the Boise-based
+# chipmaker", "아이다호에 본사를 둔 이 회사"): its home, not a part of the story's plans.
+_HOME_BEFORE = re.compile(
+    r"(?:(?<![^\W\d_])(?i:based in|headquartered in|basée? à|basées? à|basés à|"
+    r"con sede en|mit Sitz in|con sede a)|总部位于|總部位於|总部所在地|總部所在地)[ \u00a0]?\Z"
+)
+_HOME_AFTER = re.compile(r"(?:-based|에 본사를 둔|に本社を置く|に本社がある)")
+_HOME_REACH = 24
+
+
+def names_a_home(text: str, hit: TermHit) -> bool:
+    """Whether a place is named as where a company is based (see _HOME_BEFORE)."""
+    before = text[max(0, hit.start - _HOME_REACH) : hit.start]
+    return bool(_HOME_BEFORE.search(before) or _HOME_AFTER.match(text, hit.end))

@@ -46,6 +46,7 @@ from stargate_digest.extractors.page_rules import (
     is_name_number,
     is_ordinal_number,
     is_world_share,
+    names_a_home,
     share_owner,
     times_a_percentage,
 )
@@ -313,7 +314,7 @@ class RulesExtractor:
             for name in self.topic.subjects
             for hit in by_label.get(subject_label(name), [])
         ]
-        scopes = self._scopes.hits(text, by_label)
+        scopes = [h for h in self._scopes.hits(text, by_label) if not names_a_home(text, h)]
         return _Index(
             subjects=_Hits(subjects),
             cues=_Hits(
