@@ -9,6 +9,7 @@ from functools import cache
 import pytest
 from pages import article
 
+from stargate_digest.extractors.llm_answer import unit_kind
 from stargate_digest.extractors.rules import RulesExtractor
 from stargate_digest.quantities import find_mentions
 from stargate_digest.topic import TopicProfile, load_topic
@@ -354,3 +355,9 @@ def test_where_a_company_is_based_is_not_the_figures_part(text: str, language: s
 def test_a_place_the_figure_is_spent_in_is_still_its_part(text: str, language: str) -> None:
     made = [c for c in EXTRACTOR.extract(article(text, language)).claims if c.unit == "USD"]
     assert [(c.value, c.scope) for c in made] == [(40e9, "Abilene campus")]
+
+
+@pytest.mark.parametrize("unit", ["km2", "pyeong", "sqft"])
+def test_every_area_unit_the_parser_gives_is_an_area_for_the_model_backend(unit: str) -> None:
+    """The parser now keeps km² as km2: a model's claim in km2 measures an area too."""
+    assert unit_kind(unit) == "area"
