@@ -420,9 +420,10 @@ class Paragraphs:
 
 # Where a company is based, said in passing ("Micron, basée à Boise", "the Boise-based
 # chipmaker", "아이다호에 본사를 둔 이 회사"): its home, not a part of the story's plans.
+# Not "在总部所在地博伊西建设…" (to build at its home town): there the place is the site.
 _HOME_BEFORE = re.compile(
     r"(?:(?<![^\W\d_])(?i:based in|headquartered in|basée? à|basées? à|basés à|"
-    r"con sede en|mit Sitz in|con sede a)|总部位于|總部位於|总部所在地|總部所在地)[ \u00a0]?\Z"
+    r"con sede en|mit Sitz in|con sede a)|总部位于|總部位於)[ \u00a0]?\Z"
 )
 _HOME_AFTER = re.compile(r"(?:-based|에 본사를 둔|に本社を置く|に本社がある)")
 _HOME_REACH = 24
