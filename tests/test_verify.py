@@ -478,6 +478,22 @@ def test_find_support_counts_offsets_from_the_given_base() -> None:
     assert find_support(claim(quote, 38e9, "USD"), "en", shifted, 50) == (None, (20, 31))
 
 
+def test_a_year_written_in_two_digits_is_supported_by_the_parsers_reading() -> None:
+    """ "33年末" (the end of 2033) holds no "2033": the parser's own date reading supports
+    the year, at its offsets counted from the given base; "33年" alone (33 years) does not."""
+    quote = "稼働は33年末の見通し"
+    own = list(find_mentions(quote, "ja"))
+    assert find_support(claim(quote, "2033", "date"), "ja") == (None, (3, 6))
+    shifted = [m.model_copy(update={"start": m.start + 50, "end": m.end + 50}) for m in own]
+    assert find_support(claim(quote, "2033", "date"), "ja", shifted, 50) == (None, (3, 6))
+    assert find_support(claim(quote, "2035", "date"), "ja") == (
+        "the quote does not contain the year 2035",
+        None,
+    )
+    years = claim("創業から33年が過ぎた", "2033", "date")
+    assert find_support(years, "ja") == ("the quote does not contain the year 2033", None)
+
+
 def test_an_as_of_in_the_next_sentence_is_not_the_quotes() -> None:
     quote = "The plan was announced in January 2025."  # ends at its sentence's end
     dated = claim(quote, None, None).model_copy(update={"as_of": "2025-03"})

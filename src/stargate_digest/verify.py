@@ -243,11 +243,16 @@ def find_support(
     if claim.unit == "date" and isinstance(claim.value, str) and YEAR_ONLY.fullmatch(claim.value):
         year = claim.value
         found = re.search(rf"(?<!\d){year}(?!\d)", claim.quote)
-        if found is None:
-            return f"the quote does not contain the year {year}", None
-        return None, (found.start(), found.end())
+        if found is not None:
+            return None, (found.start(), found.end())
     if mentions is None:  # read from the quote itself: offsets already count from it
         mentions, base = _mentions(claim.quote, language), 0
+    if claim.unit == "date" and isinstance(claim.value, str) and YEAR_ONLY.fullmatch(claim.value):
+        # the parser's own reading of a year written in two digits ("33年末": end of 2033)
+        for mention in mentions:
+            if mention.kind == "date" and mention.value == claim.value:
+                return None, (mention.start - base, mention.end - base)
+        return f"the quote does not contain the year {claim.value}", None
     for mention in mentions:
         if _supports(mention, claim):
             return None, (mention.start - base, mention.end - base)

@@ -81,7 +81,8 @@ def answer_of(body: dict[str, Any]) -> LLMAnswer:
 # The kind of quantity each unit measures, to hold it against the metric's kinds.
 _UNIT_KINDS = {"percent": "percent", "count": "count", "GW": "power", "MW": "power",
                "kW": "power", "sqft": "area", "sqm": "area", "acre": "area", "ha": "area",
-               "years": "duration", "months": "duration", "date": "date"}  # fmt: skip
+               "km2": "area", "pyeong": "area", "years": "duration", "months": "duration",
+               "date": "date"}  # fmt: skip
 _CURRENCY = re.compile(r"[A-Z]{3}")
 _FULL_DATE = re.compile(r"\d{4}-(\d{2}-\d{2})")
 

@@ -17,6 +17,7 @@ from importlib import resources
 from stargate_digest.quantities import Mention
 from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.segment import Span, abbreviations
+from stargate_digest.terms import TermHit
 
 # A capitalised Latin word (or an initialism such as "S&P") right before a bare number:
 # the number is part of a name ("Llama 3", "Nasdaq 100", "Fab 21", "Intel 4 process").
@@ -54,6 +55,83 @@ def is_name_number(text: str, mention: Mention, language: str) -> bool:
     # "(vs. Llama 3's 30.8M GPU hours)": a dot after an abbreviation opens no sentence
     abbreviation = _ABBREVIATION_BEFORE.search(before, 0, opening.start() + 1)
     return abbreviation is not None and abbreviation[1].casefold() in abbreviations(language)
+
+
+# A number that picks out or names one of several, not how many there are (fourth turn):
+# Korean writes the ordinal of a phase, a round or a numbered thing with a bound noun
+# after the digits ("1단계 투자", phase 1; "2차 협상", the second round; "1호 공장",
+# plant No. 1; "3번째", the third), and a road's number with 번 ("31번 도로"); Chinese
+# picks the first or top few with 前 ("前10名", the top ten; "前三家", the first three)
+# and Japanese and Korean with 上位 / 상위. 코로나19 (코로나 19) is the Korean name of
+# COVID-19, whose number the Latin rule already reads as part of the name.
+_ORDINAL_AFTER: dict[str, re.Pattern[str]] = {
+    "ko": re.compile(
+        r"[ \u00a0]?(?:번째|단계|차|호)(?![가-힣])|[ \u00a0]?번[ \u00a0]?"
+        r"(?:도로|국도|고속도로|지방도|출구|게이트|버스|노선)"
+    ),
+}
+_SELECTION_BEFORE: dict[str, re.Pattern[str]] = {
+    # 前 opens many words that end right before a number ("目前3座", "提前3年"): only a
+    # 前 after a break, 的 or 其 ("排行榜的前10名") is the word "the first / top".
+    "zh": re.compile(r"(?:^|(?<=[\s,，、。；;:：「『“”(（的其]))前[ \u00a0]?$"),
+    "ja": re.compile(r"上位[ \u00a0]?$"),
+    "ko": re.compile(r"(?:상위[ \u00a0]?|(?<![가-힣])코로나[ \u00a0]?)$"),
+}
+_SELECTION_REACH = 4
+
+
+def is_ordinal_number(text: str, mention: Mention, language: str) -> bool:
+    """Whether a count is an ordinal, a name's number or a "top N", which counts nothing."""
+    if mention.kind != "count" or mention.scale_word is not None:
+        return False
+    lang = word_language(language)
+    after = _ORDINAL_AFTER.get(lang)
+    if after is not None and after.match(text, mention.end) is not None:
+        return True
+    before = _SELECTION_BEFORE.get(lang)
+    window = text[max(0, mention.start - _SELECTION_REACH) : mention.start]
+    return before is not None and before.search(window) is not None
+
+
+# A year right beside a percentage is when that share is to be reached ("to 10% by 2035",
+# "al 10% para 2035", "成长至 2035 年的约 10%", "35年までに約10%"): the share's time (its
+# as_of), not a date of its own. Money keeps its year ("到 2030 年投资 500 亿美元" is
+# also when the money is spent, and reported so).
+_PERCENT_BEFORE = re.compile(r"[%％][ \u00a0]?[^\W\d]{0,5}(?:['’][^\W\d]{1,5})?[ \u00a0]?\Z")
+_PERCENT_AFTER = re.compile(
+    r"[ \u00a0]?(?:末|初め|中)?(?:的|までに|까지)[ \u00a0]?(?:[约約]|약)?[ \u00a0]?"
+    r"\d[\d.,]*[ \u00a0]?[%％]"
+)
+_PERCENT_REACH = 12
+
+
+def times_a_percentage(text: str, mention: Mention) -> bool:
+    """Whether a year is the time of the percentage beside it (see _PERCENT_BEFORE)."""
+    if mention.kind != "date" or not isinstance(mention.value, str) or len(mention.value) != 4:
+        return False
+    before = text[max(0, mention.start - _PERCENT_REACH) : mention.start]
+    return bool(_PERCENT_BEFORE.search(before) or _PERCENT_AFTER.match(text, mention.end))
+
+
+# A line of a list of links to the site's other articles ("관련기사", "Related"): a
+# headline with the date it was published glued to its end ("Acme opens plant2022.08.08",
+# the page's headline and date cells run together once the markup is gone). Its figures
+# are another article's headline, not this article's. Prose ends a sentence with a stop,
+# and a fact box line gives a date after a label or a space ("Date: 2022-08-08"), never
+# glued to a word.
+_LINK_DATE = r"\d{4}[./-]\d{1,2}[./-]\d{1,2}(?:[ \t]+\d{1,2}:\d{2})?[ \t]*"
+_LINK_ITEM = re.compile(rf"[^\n]*[^\s\d:：.,]({_LINK_DATE})")
+
+
+def in_link_item(text: str, mention: Mention) -> bool:
+    """Whether a figure sits in a related-articles list item (see _LINK_ITEM)."""
+    start = text.rfind("\n", 0, mention.start) + 1
+    end = text.find("\n", mention.end)
+    end = len(text) if end < 0 else end
+    if not text[start:end].rstrip()[-1:].isdigit():
+        return False  # most lines: no date at the end, nothing more to look at
+    item = _LINK_ITEM.fullmatch(text, start, end)
+    return item is not None and mention.end <= item.start(1)
 
 
 def names_the_part(text: str, start: int, end: int, aliases: frozenset[str]) -> bool:
@@ -338,3 +416,20 @@ class Paragraphs:
         number = bisect_left(self._breaks, paragraph.start)
         earlier = (self._span(n).text(self._text) for n in range(number - 1, -1, -1))
         return in_fact_box(paragraph.text(self._text), earlier)
+
+
+# Where a company is based, said in passing ("Micron, basée à Boise", "the Boise-based
+# chipmaker", "아이다호에 본사를 둔 이 회사"): its home, not a part of the story's plans.
+# Not "在总部所在地博伊西建设…" (to build at its home town): there the place is the site.
+_HOME_BEFORE = re.compile(
+    r"(?:(?<![^\W\d_])(?i:based in|headquartered in|basée? à|basées? à|basés à|"
+    r"con sede en|mit Sitz in|con sede a)|总部位于|總部位於)[ \u00a0]?\Z"
+)
+_HOME_AFTER = re.compile(r"(?:-based|에 본사를 둔|に本社を置く|に本社がある)")
+_HOME_REACH = 24
+
+
+def names_a_home(text: str, hit: TermHit) -> bool:
+    """Whether a place is named as where a company is based (see _HOME_BEFORE)."""
+    before = text[max(0, hit.start - _HOME_REACH) : hit.start]
+    return bool(_HOME_BEFORE.search(before) or _HOME_AFTER.match(text, hit.end))

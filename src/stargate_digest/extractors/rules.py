@@ -41,10 +41,14 @@ from stargate_digest.extractors.named_again import speaks_of_facility
 from stargate_digest.extractors.page_rules import (
     Paragraphs,
     bracketed_owner,
+    in_link_item,
     is_dateline,
     is_name_number,
+    is_ordinal_number,
     is_world_share,
+    names_a_home,
     share_owner,
+    times_a_percentage,
 )
 from stargate_digest.extractors.renamed_rules import part_named_next
 from stargate_digest.extractors.scope_rules import Figure, Figures, ScopeRules
@@ -81,6 +85,9 @@ _DETAIL_WORDS = 4
 # names ("GB200"), hyphens; the phrase stops at punctuation.
 _DETAIL = re.compile(r"[^\W_][\w'’-]*(?:[ \u00a0][^\W_][\w'’-]*)*")
 _CJK_DETAIL = re.compile(r"\s?([\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,6})")
+# Words of grammar that follow a bare number in Chinese (是, 的, 和 …) and Japanese case
+# particles (は, が, を …): what follows is the rest of the sentence, not a counted noun.
+_CJK_PARTICLE = re.compile(r"[是的为為和与與及或也都就即はがをにで]")
 
 
 class _Hits:
@@ -127,25 +134,38 @@ class _Index:
     scopes: _Hits
     _by_sentence: dict[Span, dict[str, list[TermHit]]] = field(default_factory=dict)
 
-    def cues_in(self, sentence: Span) -> dict[str, list[TermHit]]:
+    def cues_in(self, sentence: Span, text: str) -> dict[str, list[TermHit]]:
         """Each metric's cue words in a sentence (found once: its figures share them)."""
         found = self._by_sentence.get(sentence)
         if found is None:
             found = {}
             names = self.subjects.within(sentence)
             for hit in self.cues.within(sentence):
-                if not any(_inside(hit, name) for name in names):
+                if not any(_inside(hit, name, text) for name in names):
                     found.setdefault(hit.label, []).append(hit)
             self._by_sentence[sentence] = found
         return found
 
 
-def _inside(hit: TermHit, name: TermHit) -> bool:
+def _inside(hit: TermHit, name: TermHit, text: str) -> bool:
     """Whether a cue word is a word inside a subject's name ("Incentivos" in "Ley de
     Creación de Incentivos …"): it names the subject there, not what a figure measures.
-    A cue that is the whole name (a fund the profile cues its grants by) still counts."""
+    A cue that is the whole name (a fund the profile cues its grants by) still counts.
+    So does one inside a subject named by what it measures rather than by a proper
+    name: a phrase in lower case ("la part américaine", "cuota de fabricación
+    estadounidense"), or in a script without case one the cue ends, its head noun in
+    the languages that put it last ("米国のシェア", the US share)."""
     whole = hit.start == name.start and hit.end == name.end
-    return name.start <= hit.start and hit.end <= name.end and not whole
+    if whole or not (name.start <= hit.start and hit.end <= name.end):
+        return False
+    written = text[name.start : name.end]
+    if written.lower() == written != written.upper():
+        return False  # a common noun phrase, not an institution's name
+    return not (hit.end == name.end and _CASELESS_LAST.search(written) is not None)
+
+
+# A name that ends in a letter of a script without case (Han, kana, Hangul).
+_CASELESS_LAST = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]\Z")
 
 
 @dataclass(frozen=True)
@@ -223,6 +243,8 @@ class RulesExtractor:
         for mention in mentions:
             if not paragraphs.on_topic(paragraphs.around(mention), names_topic):
                 continue  # page furniture and asides name none of the story's subjects or parts
+            if in_link_item(text, mention):
+                continue  # "- Acme opens plant2022.08.08": another article's headline
             sentence = sentences.containing(mention.start)
             clause = clause_around(text, sentence, mention.start, mention.end)
             before = sentence_before(sentences, sentence)
@@ -292,7 +314,7 @@ class RulesExtractor:
             for name in self.topic.subjects
             for hit in by_label.get(subject_label(name), [])
         ]
-        scopes = self._scopes.hits(text, by_label)
+        scopes = [h for h in self._scopes.hits(text, by_label) if not names_a_home(text, h)]
         return _Index(
             subjects=_Hits(subjects),
             cues=_Hits(
@@ -309,10 +331,13 @@ class RulesExtractor:
     def _read(
         self, index: _Index, candidate: _Candidate, text: str, language: str
     ) -> _Reading | None:
-        if is_name_number(text, candidate.mention, language) or is_dateline(
-            text, candidate.mention
+        if (
+            is_name_number(text, candidate.mention, language)
+            or is_ordinal_number(text, candidate.mention, language)
+            or is_dateline(text, candidate.mention)
+            or times_a_percentage(text, candidate.mention)
         ):
-            return None  # "Llama 3.1", "Nasdaq 100": part of a name; "3月5日电": a dateline
+            return None  # "Llama 3.1", "1단계", "前10名": a name or ordinal; "3月5日电": dateline
         mention = candidate.mention
         if index.subjects.overlapping(Span(mention.start, mention.end)):
             return None  # "三星" (Samsung) holds the numeral 三: a subject's name, not a count
@@ -343,7 +368,7 @@ class RulesExtractor:
         metrics = level_metrics(self._metrics_of[mention.kind], candidate.level)
         if not metrics:
             return None
-        cues = own_clause_first(index.cues_in(candidate.sentence), metrics, candidate.clause)
+        cues = own_clause_first(index.cues_in(candidate.sentence, text), metrics, candidate.clause)
         cues = telling_cues(cues, text, language, mention)
         aside = restatement_after(text, mention)
         cue_distance = {name: nearest_cue(cues.get(name, ()), mention, aside) for name in metrics}
@@ -581,8 +606,8 @@ def _detail(text: str, mention: Mention) -> str | None:
     while pos < len(text) and text[pos] in " \u00a0\u202f":
         pos += 1
     cjk = _CJK_DETAIL.match(text, mention.end)
-    if cjk is not None:
-        return cjk.group(1)
+    if cjk is not None:  # a particle names nothing: "500 亿是…" (500亿 is …)
+        return None if _CJK_PARTICLE.match(cjk.group(1)) else cjk.group(1)
     found = _DETAIL.match(text, pos)
     if found is None:
         return None

@@ -75,15 +75,26 @@ class _PeriodPatterns:
     event: re.Pattern[str] | None = None
 
 
-_YEAR = re.compile(r"(?<![\d.,/])(?<!\d-)(?:19|20)\d\d(?![\d%])(?![.,]\d)")
+# Not inside a longer number ("1,2025", "3.2025", "12/2025", "10-2025"); a comma with no
+# digit before it is punctuation, which Chinese copy often writes with no space after
+# ("2025 年开始建设,2028 年上线").
+_YEAR = re.compile(r"(?<![\d./])(?<!\d,)(?<!\d-)(?:19|20)\d\d(?![\d%])(?![.,]\d)")
 _CJK_YEAR_AFTER = re.compile(r"\s?[年년](?:\s?(?P<m>[01]?\d)\s?[月월])?(?!代|間|间|대|度)")
 # "2028~29年", "2024-2025年": a span of years, dated from its first year (as a range of
 # amounts is valued at its low end); the CJK year sign after the second year ties it to time.
 _CJK_SPAN_AFTER = re.compile(r"\s?[-–~～〜]\s?(?:\d{4}|\d{2})\s?[年년](?!代|間|间|대|度)")
+# "2030和2033年", "2030、2033年": years joined by "and" or a list comma share the year
+# sign after the last; each is a year of its own (the join ends at the first one).
+_CJK_LIST_AFTER = re.compile(r"\s?[和与與及或、]\s?\d{4}\s?[年년](?!代|間|间|대|度)")
 # Japanese news writes the year of this century in two digits before a month ("22年3月":
 # March 2022); with no month, "22年" is as often a duration or an age, so it is left alone.
 _SHORT_YEAR_MONTH = re.compile(
     r"(?<![\d.,])(?P<y>\d{2})年(?P<m>[01]?\d)月(?:(?P<d>[0-3]?\d)日)?(?!\d)"
+)
+# Nor are two digits before 年 and a part of the year ("29年初め", early 2029; "33年末",
+# the end of 2033; "25年度", fiscal 2025): a duration has no beginning or end of its own.
+_SHORT_YEAR_PART = re.compile(
+    r"(?<![\d.,])(?P<y>\d{2})年(?=初め|初頭|前半|後半|半ば|末|度|春|夏|秋|冬)"
 )
 _SHORT_YEAR_LANGUAGES = frozenset({"ja"})
 _CENTURY = 2000
@@ -128,6 +139,8 @@ def _period_at(text: str, year: re.Match[str], floor: int, language: str) -> Dat
     span = _CJK_SPAN_AFTER.match(text, end)
     if span is not None:
         return DateHit(start, span.end(), year[0])
+    if _CJK_LIST_AFTER.match(text, end) is not None:
+        return DateHit(start, end, year[0])
     cjk = _CJK_YEAR_AFTER.match(text, end)
     if cjk is not None:
         month = cjk.group("m")
@@ -151,14 +164,29 @@ def _period_at(text: str, year: re.Match[str], floor: int, language: str) -> Dat
         return DateHit(start, end, year[0])
     if patterns.event is not None and patterns.event.search(text, window, start) is not None:
         return DateHit(start, end, year[0])
+    if (
+        primary_subtag(language) in _YEAR_BEFORE_NAME_LANGUAGES
+        and _THE_BEFORE.search(text, window, start) is not None
+        and _NAME_AFTER.match(text, end) is not None
+    ):
+        return DateHit(start, end, year[0])
     return None
 
 
+# English dates a named thing with its year before the name ("the 2022 CHIPS Act", "the
+# 2024 Summer Olympics"): after "the" and before a capitalised word, a year is a date.
+_YEAR_BEFORE_NAME_LANGUAGES = frozenset({"en"})
+_THE_BEFORE = re.compile(rf"(?<![^\W\d_])[Tt]he{SPACE}+\Z")
+_NAME_AFTER = re.compile(rf"{SPACE}+[A-Z][\w&-]")
+
+
 def _short_year(text: str, start: int) -> DateHit | None:
-    """A two-digit year with its month ("22年3月" -> 2022-03, "22年3月5日" -> 2022-03-05)."""
+    """A two-digit year with its month ("22年3月" -> 2022-03, "22年3月5日" -> 2022-03-05)
+    or a part of the year ("33年末" -> 2033)."""
     found = _SHORT_YEAR_MONTH.match(text, start)
     if found is None:
-        return None
+        part = _SHORT_YEAR_PART.match(text, start)
+        return None if part is None else DateHit(start, part.end(), str(_CENTURY + int(part["y"])))
     year, month, day = _CENTURY + int(found["y"]), int(found["m"]), found["d"]
     try:
         value = date(year, month, int(day) if day else 1).isoformat()

@@ -291,11 +291,11 @@ UNIT_SYMBOLS: Final[Mapping[str, tuple[Kind, str, float]]] = {
     "sq ft": ("area", "sqft", 1), "sq. ft.": ("area", "sqft", 1), "sqft": ("area", "sqft", 1),
     "ft²": ("area", "sqft", 1), "sq m": ("area", "sqm", 1), "sqm": ("area", "sqm", 1),
     "m²": ("area", "sqm", 1), "m2": ("area", "sqm", 1), "㎡": ("area", "sqm", 1),
-    "ha": ("area", "ha", 1), "km²": ("area", "sqm", 1e6), "km2": ("area", "sqm", 1e6),
+    "ha": ("area", "ha", 1), "km²": ("area", "km2", 1), "km2": ("area", "km2", 1),
 }  # fmt: skip
 
 UNIT_WORDS: Final[Mapping[str, Mapping[str, tuple[Kind, str, float]]]] = {
-    # word -> (kind, unit, factor); durations in years/months, areas in sqft/sqm/acre/ha.
+    # word -> (kind, unit, factor); durations in years/months, areas in sqft/sqm/acre/ha/km2.
     # Data in data/units.toml ([units.<language>]): the longest table of this module.
     language: {word: (kind, unit, factor) for word, (kind, unit, factor) in words.items()}
     for language, words in _UNITS["units"].items()
@@ -569,7 +569,7 @@ YEAR_PREPOSITIONS: Final[Mapping[str, tuple[str, ...]]] = {
     "fr": ("d'ici", "d’ici", "en", "jusqu'en", "jusqu’en", "depuis", "avant", "dès",
            "d'ici à", "d’ici à", "entre"),
     "es": ("para", "en", "hasta", "desde", "antes de", "en el año", "para el año", "entre"),
-    "it": ("entro il", "entro", "nel", "fino al", "dal", "prima del"),
+    "it": ("entro il", "entro", "nel", "fino al", "dal", "prima del", "per il"),
     "pt": ("até", "em", "desde", "antes de", "no ano de", "até o fim de", "entre"),
     "nb": ("innen", "i", "til", "fra", "siden", "før", "innen utgangen av", "mellom"),
     "nl": ("tegen", "in", "tot", "sinds", "vanaf", "voor", "uiterlijk in", "tussen"),

@@ -352,6 +352,16 @@ class _RangeWords:
     after_between: re.Pattern[str]
     between: re.Pattern[str]
     start_from: re.Pattern[str]
+    start_from_far: re.Pattern[str]
+
+
+# French "faire passer" takes its object between the verb and "de … à" ("faire passer la
+# part de la production de 2 % à 10 %"): a change however long the object, within reach.
+_FROM_FAR: dict[str, tuple[str, ...]] = {
+    "fr": ("faire passer", "fait passer", "fera passer", "ferait passer", "faisant passer"),
+}
+_FROM_FAR_WORDS = 10
+_FROM_FAR_REACH = 100
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -370,6 +380,10 @@ def _range_words(language: str) -> _RangeWords:
         start_from=re.compile(
             rf"(?<!\w)(?i:{_alternation(RANGE_FROM.get(language, ()))}){SPACE}+"
             rf"(?:{LETTER}+{SPACE}+)?\S*\Z"
+        ),
+        start_from_far=re.compile(
+            rf"(?<!\w)(?i:{_alternation(_FROM_FAR.get(language, ()))})"
+            rf"(?:{SPACE}+[^\s.;:!?]+){{0,{_FROM_FAR_WORDS}}}?{SPACE}+de{SPACE}+\S*\Z"
         ),
     )
 
@@ -396,8 +410,12 @@ def _range_high(
         joiner = words.after_between.match(text, end)
     if joiner is None:
         return None
-    if joiner[0].strip() and joiner[0].strip()[0].isalpha() and words.start_from.search(before):
-        return None
+    if joiner[0].strip() and joiner[0].strip()[0].isalpha():
+        if words.start_from.search(before):
+            return None
+        far = text[max(floor, start - _FROM_FAR_REACH) : start]
+        if words.start_from_far.search(far):
+            return None
     pos = joiner.end()
     prefix = vocab.prefixes.match(text, pos)
     if prefix is not None and isinstance(prefix.value, CurrencyTerm):
