@@ -45,6 +45,7 @@ from stargate_digest.extractors.scope_words import (
     FROM_TO,
     KOREAN_PARTICLES,
     KOREAN_VERB_ENDINGS,
+    TOPIC_MARKERS,
 )
 from stargate_digest.models import Article
 from stargate_digest.quantities import Mention
@@ -342,10 +343,13 @@ class ScopeRules:
         span = _previous_sentence(sentences, figure)
         if span is not None:
             opening = clause_around(text, span, span.start, span.start)
+            topic = _topic_marker(word_language(language))
             labels = {
                 h.label
                 for h in scopes.within(opening)
-                if self._names(text, h, language) and self.topic.scopes[h.label].kind == "site"
+                if self._names(text, h, language)
+                and self.topic.scopes[h.label].kind == "site"
+                and (topic is None or topic.match(text, h.end))
             }
             if len(labels) == 1:
                 return labels.pop()
@@ -591,6 +595,12 @@ def _demonstrative(language: str) -> re.Pattern[str] | None:
     if language in _UNSPACED:
         return re.compile(alternation)
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _topic_marker(language: str) -> re.Pattern[str] | None:
+    marker = TOPIC_MARKERS.get(language)
+    return re.compile(marker) if marker else None
 
 
 _HEADING_COLON = re.compile(r"\s*[:：]\s*")

@@ -78,6 +78,15 @@ DEMONSTRATIVES: dict[str, tuple[str, ...]] = {
     "ko": ("이번", "이", "해당"),
 }
 
+# What marks a name as the topic or the frame of its sentence ("テキサス州では、", "「Fab1」
+# は、"), per language, a regular expression read right after the name. Japanese puts
+# the subject first and the place mid-sentence ("マイクロンはニューヨーク州に…"), and
+# its first clause is often the whole sentence: a site sets the scene for the sentences
+# after it only when so marked. A language missing here reads the first clause.
+TOPIC_MARKERS: dict[str, str] = {
+    "ja": r"[」』）)]?(?:では|には|は)",
+}
+
 # Determiners before a noun that names again what was named ("the phase", "die Phase").
 DETERMINERS: dict[str, tuple[str, ...]] = {
     "en": ("the", "this", "that"),
