@@ -48,3 +48,52 @@ def test_a_japanese_sentence_continues_the_site_the_one_before_is_about(
     text: str, scope: str | None
 ) -> None:
     assert scopes(text, "ja", "GW") == [scope]
+
+
+PLAN_ZH = (
+    "星际之门的5000亿美元是一项更长期计划的一部分{}"
+    "星际之门计划在阿比林投资共计1000亿美元，到2027年建成4座数据中心。"
+)
+PLAN_EN = (
+    "The $500 billion is part of a longer plan{} Stargate will invest $100 billion in "
+    "Abilene, building 4 data centers by 2027."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "scope"),
+    [
+        # A colon after a statement opens a new one, as a contrast does: the part named
+        # in its first clause is what its later clauses count ...
+        (PLAN_ZH.format("："), "zh", "Abilene campus"),
+        (PLAN_EN.format(":"), "en", "Abilene campus"),
+        # ... not after a comma: a part named in a middle clause says where one thing is.
+        (PLAN_ZH.format("，"), "zh", None),
+        (PLAN_EN.format(", and"), "en", None),
+    ],
+)
+def test_a_colon_after_a_statement_opens_a_new_one(
+    text: str, language: str, scope: str | None
+) -> None:
+    assert scopes(text, language, "count") == [scope]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "unit", "expected"),
+    [
+        # A heading before the colon says what the entry is about: a part's name ...
+        ("Abilene: the campus is built, drawing 1.2 GW.", "en", "GW", ["Abilene campus"]),
+        ("阿比林：已建成，电力为1.2吉瓦。", "zh", "GW", ["Abilene campus"]),
+        # ... or a timeline's date, whose entry's later amount is the running total.
+        (
+            "2025年3月：星际之门在阿比林建成第一座数据中心，投资总额达到1000亿美元。",
+            "zh",
+            "USD",
+            [None],
+        ),
+    ],
+)
+def test_a_colon_after_a_heading_opens_no_new_statement(
+    text: str, language: str, unit: str, expected: list[str | None]
+) -> None:
+    assert scopes(text, language, unit) == expected

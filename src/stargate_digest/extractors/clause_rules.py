@@ -12,12 +12,12 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Final
 
-from stargate_digest.extractors.scope_words import TOTALS
+from stargate_digest.extractors.scope_words import CONTRASTS, TOTALS
 from stargate_digest.quantities import Mention
 from stargate_digest.quantities.lexicon import YEAR_PREPOSITIONS
 from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.quantities.patterns import alternation
-from stargate_digest.segment import Span
+from stargate_digest.segment import Span, clause_around
 from stargate_digest.terms import TermHit
 from stargate_digest.topic import MetricSpec, TopicProfile
 
@@ -377,3 +377,49 @@ def sums_parts(text: str, clause: Span, language: str) -> bool:
     """Whether a clause sums the parts ("In total, …", "Au total, …", "insgesamt")."""
     pattern = _totals(word_language(language))
     return pattern is not None and pattern.search(text, clause.start, clause.end) is not None
+
+
+_AFTER_COLON = re.compile(r"[:：]\s*$")
+
+
+def statement_opening(
+    text: str,
+    sentence: Span,
+    mention: Mention,
+    language: str,
+    *,
+    parts: Sequence[TermHit],
+    timeline: bool,
+) -> Span:
+    """The first clause of the statement the figure is in: the sentence's first clause,
+    or the last clause before the figure that opens with a contrast or follows a colon
+    ("… part of a $125 billion plan: $100 billion in Clay, four fabs by 2041"). Not a
+    colon after a heading, which says what the entry is about: a timeline's date
+    (``timeline``) or a part's name ("Fab 1: built, in production in 2024")."""
+    opener = _contrast(word_language(language))
+    opening = clause_around(text, sentence, sentence.start, sentence.start)
+    position = opening.end + 1
+    before = opening
+    while position < mention.start:
+        clause = clause_around(text, sentence, position, position)
+        if clause.start >= mention.start:
+            break
+        if (opener is not None and opener.match(text, clause.start)) or (
+            not timeline
+            and _AFTER_COLON.search(text, before.end, clause.start)
+            and not any(before.start <= h.start < before.end for h in parts)
+        ):
+            opening = clause
+        before = clause
+        position = max(position + 1, clause.end + 1)
+    return opening
+
+
+@cache
+def _contrast(language: str) -> re.Pattern[str] | None:
+    words = CONTRASTS.get(language)
+    if words is None:
+        return None
+    choices = alternation(words)
+    boundary = "" if language == "zh" else r"(?!\w)"
+    return re.compile(rf"\s*(?:{choices}){boundary}", re.IGNORECASE)

@@ -28,6 +28,7 @@ from stargate_digest.extractors.clause_rules import (
     COORDINATORS,
     INCLUSION_WORDS,
     named_together,
+    statement_opening,
 )
 from stargate_digest.extractors.named_again import (
     HEAD_NOUN,
@@ -40,7 +41,6 @@ from stargate_digest.extractors.page_rules import names_the_part, part_of_figure
 from stargate_digest.extractors.scope_words import (
     COMPARED_AFTER,
     COMPARED_BEFORE,
-    CONTRASTS,
     DEMONSTRATIVES,
     FROM_TO,
     KOREAN_PARTICLES,
@@ -245,7 +245,9 @@ class ScopeRules:
                 # something else is ("MGX, a fund in the UAE, ..."). A contrast opens a
                 # new statement ("Abilene draws 1.2 GW, while Lordstown, in Ohio, draws
                 # 0.8 GW"; "... $40 billion, but the whole costs $500 billion").
-                opening = _statement_opening(text, span, mention, language)
+                opening = statement_opening(
+                    text, span, mention, language, parts=hits, timeline=entry is not None
+                )
                 hits = [
                     h
                     for h in hits
@@ -618,32 +620,6 @@ def _timeline_entry(text: str, sentence: Span, figures: Figures) -> Span | None:
     if colon is None or colon.end() >= sentence.end:
         return None
     return clause_around(text, sentence, colon.end(), colon.end())
-
-
-def _statement_opening(text: str, sentence: Span, mention: Mention, language: str) -> Span:
-    """The first clause of the statement the figure is in: the sentence's first clause,
-    or the last clause before the figure that opens with a contrast."""
-    opener = _contrast(word_language(language))
-    opening = clause_around(text, sentence, sentence.start, sentence.start)
-    position = opening.end + 1
-    while opener is not None and position < mention.start:
-        clause = clause_around(text, sentence, position, position)
-        if clause.start >= mention.start:
-            break
-        if opener.match(text, clause.start):
-            opening = clause
-        position = max(position + 1, clause.end + 1)
-    return opening
-
-
-@cache
-def _contrast(language: str) -> re.Pattern[str] | None:
-    words = CONTRASTS.get(language)
-    if words is None:
-        return None
-    choices = alternation(words)
-    boundary = "" if language == "zh" else r"(?!\w)"
-    return re.compile(rf"\s*(?:{choices}){boundary}", re.IGNORECASE)
 
 
 def _distance(start: int, end: int, mention: Mention) -> int:
