@@ -97,3 +97,30 @@ def test_a_colon_after_a_heading_opens_no_new_statement(
     text: str, language: str, unit: str, expected: list[str | None]
 ) -> None:
     assert scopes(text, language, unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "scope"),
+    [
+        # A lone connective word opening the sentence ("其中", "また", "However") links it to
+        # the one before: the clause after it opens the statement, and the part it names
+        # scopes the figure in the next clause ...
+        ("其中，阿比林的第一座数据中心，预计投资约400亿美元。", "zh", "Abilene campus"),
+        (
+            "また、アビリーンの最初のデータセンターは、約400億ドルを投資する。",
+            "ja",
+            "Abilene campus",
+        ),
+        ("However, in Abilene, Stargate will invest $40 billion.", "en", "Abilene campus"),
+        # ... but a clause saying who speaks is no connective: the part after it is named
+        # in a middle clause.
+        ("星际之门表示，阿比林的第一座数据中心，预计投资约400亿美元。", "zh", None),
+        (
+            "スターゲートによると、アビリーンの最初のデータセンターは、約400億ドルを投資する。",
+            "ja",
+            None,
+        ),
+    ],
+)
+def test_a_lone_connective_opens_no_statement(text: str, language: str, scope: str | None) -> None:
+    assert scopes(text, language, "USD") == [scope]

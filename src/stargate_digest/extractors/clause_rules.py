@@ -400,6 +400,12 @@ def statement_opening(
     opening = clause_around(text, sentence, sentence.start, sentence.start)
     position = opening.end + 1
     before = opening
+    if _connective(text, opening, language) and not _names_part(opening, parts):
+        # "其中，最先完工的两座工厂，预计投资…", "However, in Abilene, …": a lone word
+        # that links to the sentence before opens no statement; the clause after it does.
+        following = clause_around(text, sentence, position, position)
+        if following.start < mention.start:
+            opening = following
     while position < mention.start:
         clause = clause_around(text, sentence, position, position)
         if clause.start >= mention.start:
@@ -407,12 +413,35 @@ def statement_opening(
         if (opener is not None and opener.match(text, clause.start)) or (
             not timeline
             and _AFTER_COLON.search(text, before.end, clause.start)
-            and not any(before.start <= h.start < before.end for h in parts)
+            and not _names_part(before, parts)
         ):
             opening = clause
         before = clause
         position = max(position + 1, clause.end + 1)
     return opening
+
+
+def _names_part(clause: Span, parts: Sequence[TermHit]) -> bool:
+    return any(clause.start <= h.start < clause.end for h in parts)
+
+
+# The most letters a lone connective has where words are not spaced ("其中", "此外",
+# "さらに"); elsewhere it is one word ("However", "Meanwhile", "한편").
+_CONNECTIVE_CHARS = 3
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _connective(text: str, clause: Span, language: str) -> bool:
+    """Whether a clause is one word, no figure in it: a connective ("其中", "However")."""
+    words = _LETTERS.fullmatch(text, clause.start, clause.end)
+    if words is None:
+        return False
+    return (
+        word_language(language) not in _UNSPACED or clause.end - clause.start <= _CONNECTIVE_CHARS
+    )
+
+
+_UNSPACED = frozenset({"zh", "ja"})
 
 
 @cache
