@@ -124,3 +124,38 @@ def test_a_colon_after_a_heading_opens_no_new_statement(
 )
 def test_a_lone_connective_opens_no_statement(text: str, language: str, scope: str | None) -> None:
     assert scopes(text, language, "USD") == [scope]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "title", "scope"),
+    [
+        # "合计", "合計": a sum of the parts is about the whole, not the headline's site ...
+        ("星际之门的补贴合计约400亿美元。", "zh", "阿比林数据中心", None),
+        (
+            "スターゲートの補助金は合計で約400億ドルになる。",
+            "ja",
+            "アビリーンのデータセンター",
+            None,
+        ),
+        # ... which a figure with no such word keeps.
+        ("星际之门的补贴约400亿美元。", "zh", "阿比林数据中心", "Abilene campus"),
+        (
+            "スターゲートの補助金は約400億ドルになる。",
+            "ja",
+            "アビリーンのデータセンター",
+            "Abilene campus",
+        ),
+    ],
+)
+def test_a_chinese_or_japanese_sum_is_about_the_whole(
+    text: str, language: str, title: str, scope: str | None
+) -> None:
+    assert scopes(text, language, "USD", title) == [scope]
+
+
+def test_a_sum_in_a_clause_naming_a_part_is_that_parts_total() -> None:
+    """ "在阿比林投资共计1000亿美元": the total of Abilene, which the next clause goes on
+    about (its count is Abilene's too), not the sum of the story's parts."""
+    text = "星际之门在阿比林投资共计1000亿美元，到2027年建成4座数据中心。"
+    assert scopes(text, "zh", "USD") == ["Abilene campus"]
+    assert scopes(text, "zh", "count") == ["Abilene campus"]

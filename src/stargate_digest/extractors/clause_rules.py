@@ -370,13 +370,17 @@ def _totals(language: str) -> re.Pattern[str] | None:
     if not words:
         return None
     choices = alternation(words)
+    if language in _UNSPACED:  # no spaces to end a word: "投资共计1000亿"
+        return re.compile(choices)
     return re.compile(rf"(?<!\w)(?:{choices})(?!\w)", re.IGNORECASE)
 
 
-def sums_parts(text: str, clause: Span, language: str) -> bool:
-    """Whether a clause sums the parts ("In total, …", "Au total, …", "insgesamt")."""
+def sums_parts(text: str, clause: Span, language: str) -> int | None:
+    """Where ``clause`` sums the parts ("In total, …", "Au total, …", "insgesamt",
+    "共计"): the offset of the word that says so, or None."""
     pattern = _totals(word_language(language))
-    return pattern is not None and pattern.search(text, clause.start, clause.end) is not None
+    found = pattern.search(text, clause.start, clause.end) if pattern is not None else None
+    return None if found is None else found.start()
 
 
 _AFTER_COLON = re.compile(r"[:：]\s*$")

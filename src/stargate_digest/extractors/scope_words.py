@@ -117,8 +117,10 @@ CONTRASTS: dict[str, tuple[str, ...]] = {
 
 # Adverbs that sum the parts ("In total, the two phases represent $40 billion", "Au
 # total, les investissements … 47 milliards"): a figure whose clause says so is about
-# the whole, unless the clause itself names a part; a part named in the sentences before
-# or in the headline does not scope it.
+# the whole, unless the clause itself names a part, or the clause of the word does ("在
+# 阿比林投资共计…，到2027年建成4座": that part's total, and what its statement goes on
+# about); a part named in the sentences before or in the headline does not scope it.
+# Chinese and Japanese words are read with no word boundary (no spaces around them).
 TOTALS: dict[str, tuple[str, ...]] = {
     "en": ("in total", "all told", "altogether"),
     "de": ("insgesamt",),
@@ -129,6 +131,8 @@ TOTALS: dict[str, tuple[str, ...]] = {
     "nb": ("totalt", "til sammen"),
     "nl": ("in totaal",),
     "pl": ("łącznie", "w sumie"),
+    "zh": ("总计", "總計", "共计", "共計", "合计", "合計", "总共", "總共"),
+    "ja": ("合計", "総計", "合わせて"),
 }
 
 # Nouns for a site by its kind ("the plant", "das Werk", "l'usine"): after a determiner
