@@ -159,3 +159,36 @@ def test_a_sum_in_a_clause_naming_a_part_is_that_parts_total() -> None:
     text = "星际之门在阿比林投资共计1000亿美元，到2027年建成4座数据中心。"
     assert scopes(text, "zh", "USD") == ["Abilene campus"]
     assert scopes(text, "zh", "count") == ["Abilene campus"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "scope"),
+    [
+        # A figure after "part of" is the larger whole's, not the part named before it ...
+        ("The Abilene campus is part of Stargate's plan to reach 10 GW.", "en", None),
+        ("Der Campus in Abilene ist Teil eines Plans von 10 GW.", "de", None),
+        # ... nor the part the sentence points back at.
+        (
+            "Stargate construit un campus à Abilene. Ce campus fait partie d'un plan plus "
+            "large visant 10 GW.",
+            "fr",
+            None,
+        ),
+        # Without it, the part is the figure's.
+        (
+            "The Abilene campus is the start of Stargate's plan to reach 10 GW.",
+            "en",
+            "Abilene campus",
+        ),
+        ("Stargate construit un campus à Abilene. Ce campus vise 10 GW.", "fr", "Abilene campus"),
+    ],
+)
+def test_a_figure_after_part_of_is_the_larger_wholes(
+    text: str, language: str, scope: str | None
+) -> None:
+    assert scopes(text, language, "GW") == [scope]
+
+
+def test_a_part_named_after_part_of_still_scopes() -> None:
+    text = "The grant is part of a $40 billion investment in Abilene."
+    assert scopes(text, "en", "USD") == ["Abilene campus"]

@@ -45,6 +45,7 @@ from stargate_digest.extractors.scope_words import (
     FROM_TO,
     KOREAN_PARTICLES,
     KOREAN_VERB_ENDINGS,
+    PART_OF,
     TOPIC_MARKERS,
 )
 from stargate_digest.models import Article
@@ -133,6 +134,9 @@ class ScopeRules:
         sentences and paragraphs say of all their figures, filled here: their figures
         share it, and a paragraph can be the whole text)."""
         named = self._named_part(scopes, figure, text, figures, language)
+        larger = _larger_whole(text, figure, language)
+        if larger is not None and (named is None or named.start < larger):
+            return None  # "… is part of its strategy to raise output to 40%": the whole's
         scope = named.label if named is not None else None
         if named is not None and named.start >= figure.mention.end:
             # "$12 billion ... at this facility and ... to Europe": "this" before the part
@@ -597,6 +601,21 @@ def _demonstrative(language: str) -> re.Pattern[str] | None:
     if language in _UNSPACED:
         return re.compile(alternation)
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _part_of(language: str) -> re.Pattern[str] | None:
+    words = PART_OF.get(language)
+    return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)", re.I) if words else None
+
+
+def _larger_whole(text: str, figure: Figure, language: str) -> int | None:
+    """Where the last "part of" before the figure in its sentence ends, if one does."""
+    pattern = _part_of(word_language(language))
+    if pattern is None:
+        return None
+    ends = [m.end() for m in pattern.finditer(text, figure.sentence.start, figure.mention.start)]
+    return ends[-1] if ends else None
 
 
 @cache

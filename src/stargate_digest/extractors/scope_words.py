@@ -135,6 +135,21 @@ TOTALS: dict[str, tuple[str, ...]] = {
     "ja": ("合計", "総計", "合わせて"),
 }
 
+# Words that make what follows them the larger whole the sentence's subject belongs to
+# ("Micron's New York megafab is part of its strategy to raise output to 40%", "fait
+# partie d'un plan plus large visant à importer 40 %"): a figure after them is that
+# whole's, not the part named or pointed at before them. One the words name after
+# them is still its ("is part of a $37 billion investment in Central Texas").
+PART_OF: dict[str, tuple[str, ...]] = {
+    "en": ("part of", "a portion of"),
+    "de": ("Teil von", "Teil des", "Teil der", "Teil eines", "Teil einer"),
+    "fr": ("fait partie", "font partie", "partie d'un", "partie d’un", "partie de"),
+    "es": ("forma parte", "parte de"),
+    "it": ("fa parte", "parte di", "parte del", "parte della"),
+    "pt": ("faz parte", "parte de", "parte do", "parte da"),
+    "nl": ("onderdeel van", "deel van"),
+}
+
 # Nouns for a site by its kind ("the plant", "das Werk", "l'usine"): after a determiner
 # (DETERMINERS) they name the site the page placed last. Chinese, Japanese and Korean
 # have no determiner: the phrase with its demonstrative ("该工厂", "同工場", "이 공장").
