@@ -192,3 +192,41 @@ def test_a_figure_after_part_of_is_the_larger_wholes(
 def test_a_part_named_after_part_of_still_scopes() -> None:
     text = "The grant is part of a $40 billion investment in Abilene."
     assert scopes(text, "en", "USD") == ["Abilene campus"]
+
+
+@pytest.mark.parametrize(
+    ("seat", "elsewhere", "language"),
+    [
+        # A paragraph naming a site twice is about it (rule 7), but not when one of the
+        # two gives a company's seat: that is where the company is, not a part.
+        (
+            "Oracle, based in Abilene, backs Stargate. Stargate will invest $40 billion, "
+            "Abilene officials said.",
+            "Oracle, which works in Abilene, backs Stargate. Stargate will invest $40 "
+            "billion, Abilene officials said.",
+            "en",
+        ),
+        (
+            "Abilene-based Oracle backs Stargate. Stargate will invest $40 billion, Abilene "
+            "officials said.",
+            "Oracle in Abilene backs Stargate. Stargate will invest $40 billion, Abilene "
+            "officials said.",
+            "en",
+        ),
+        (
+            "Oracle, basée à Abilene, soutient Stargate. Stargate investira 40 milliards de "
+            "dollars, selon Abilene.",
+            "Oracle, présente à Abilene, soutient Stargate. Stargate investira 40 milliards "
+            "de dollars, selon Abilene.",
+            "fr",
+        ),
+        (
+            "总部位于阿比林的甲骨文支持星际之门。星际之门将投资400亿美元，阿比林官员表示。",
+            "在阿比林的甲骨文支持星际之门。星际之门将投资400亿美元，阿比林官员表示。",
+            "zh",
+        ),
+    ],
+)
+def test_a_companys_seat_is_not_a_part(seat: str, elsewhere: str, language: str) -> None:
+    assert scopes(seat, language, "USD") == [None]
+    assert scopes(elsewhere, language, "USD") == ["Abilene campus"]

@@ -46,6 +46,8 @@ from stargate_digest.extractors.scope_words import (
     KOREAN_PARTICLES,
     KOREAN_VERB_ENDINGS,
     PART_OF,
+    SEAT_AFTER,
+    SEAT_BEFORE,
     TOPIC_MARKERS,
 )
 from stargate_digest.models import Article
@@ -211,6 +213,11 @@ class ScopeRules:
         if not names_the_part(text, hit.start, hit.end, self._aliases[hit.label]):
             return False
         language = word_language(language)
+        before, after = _seat(language)
+        if (before is not None and before.search(text, max(0, hit.start - 25), hit.start)) or (
+            after is not None and after.match(text, hit.end)
+        ):
+            return False  # "Micron, based in Boise, …": the company's seat, not a part
         if self.topic.scopes[hit.label].kind == "period" and (
             compared_with(text, hit.start, hit.end, language)
             or _SPAN_AFTER.match(text, hit.end)
@@ -601,6 +608,16 @@ def _demonstrative(language: str) -> re.Pattern[str] | None:
     if language in _UNSPACED:
         return re.compile(alternation)
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _seat(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    before, after = SEAT_BEFORE.get(language), SEAT_AFTER.get(language)
+    edge = "" if language in _UNSPACED else r"(?<!\w)"
+    return (
+        re.compile(rf"{edge}(?:{alternation(before)})\s*$", re.I) if before else None,
+        re.compile(rf"\s*(?:{alternation(after)})", re.I) if after else None,
+    )
 
 
 @cache

@@ -150,6 +150,26 @@ PART_OF: dict[str, tuple[str, ...]] = {
     "nl": ("onderdeel van", "deel van"),
 }
 
+# Words that give a company's seat ("Micron, based in Boise, said …", "basée à Boise",
+# "mit Sitz in", "总部位于"), per language: written before the place, or after it
+# ("Boise-based"). The place is where the company is, not a part of the story the
+# figures around it are about.
+SEAT_BEFORE: dict[str, tuple[str, ...]] = {
+    "en": ("based in", "headquartered in"),
+    "de": ("mit Sitz in", "mit Hauptsitz in"),
+    "fr": ("basée à", "basé à", "basée en", "basé en", "dont le siège est à"),
+    "es": ("con sede en", "con sede central en"),
+    "it": ("con sede a", "con sede in"),
+    "pt": ("com sede em",),
+    "nl": ("gevestigd in",),
+    "zh": ("总部位于", "總部位於", "总部设在", "總部設在"),
+}
+SEAT_AFTER: dict[str, tuple[str, ...]] = {
+    "en": ("-based", "-headquartered"),
+    "ja": ("に本社を置く", "に本社がある"),
+    "ko": ("에 본사를 둔",),
+}
+
 # Nouns for a site by its kind ("the plant", "das Werk", "l'usine"): after a determiner
 # (DETERMINERS) they name the site the page placed last. Chinese, Japanese and Korean
 # have no determiner: the phrase with its demonstrative ("该工厂", "同工場", "이 공장").
