@@ -38,6 +38,7 @@ from stargate_digest.extractors.named_again import (
     same_noun,
 )
 from stargate_digest.extractors.page_rules import names_the_part, part_of_figure
+from stargate_digest.extractors.scope_cues import is_seat, part_of_end, topic_marker
 from stargate_digest.extractors.scope_words import (
     COMPARED_AFTER,
     COMPARED_BEFORE,
@@ -45,10 +46,6 @@ from stargate_digest.extractors.scope_words import (
     FROM_TO,
     KOREAN_PARTICLES,
     KOREAN_VERB_ENDINGS,
-    PART_OF,
-    SEAT_AFTER,
-    SEAT_BEFORE,
-    TOPIC_MARKERS,
 )
 from stargate_digest.models import Article
 from stargate_digest.quantities import Mention
@@ -136,7 +133,7 @@ class ScopeRules:
         sentences and paragraphs say of all their figures, filled here: their figures
         share it, and a paragraph can be the whole text)."""
         named = self._named_part(scopes, figure, text, figures, language)
-        larger = _larger_whole(text, figure, language)
+        larger = part_of_end(text, figure.sentence.start, figure.mention.start, language)
         if larger is not None and (named is None or named.start < larger):
             return None  # "… is part of its strategy to raise output to 40%": the whole's
         scope = named.label if named is not None else None
@@ -213,10 +210,7 @@ class ScopeRules:
         if not names_the_part(text, hit.start, hit.end, self._aliases[hit.label]):
             return False
         language = word_language(language)
-        before, after = _seat(language)
-        if (before is not None and before.search(text, max(0, hit.start - 25), hit.start)) or (
-            after is not None and after.match(text, hit.end)
-        ):
+        if is_seat(text, hit.start, hit.end, language):
             return False  # "Micron, based in Boise, …": the company's seat, not a part
         if self.topic.scopes[hit.label].kind == "period" and (
             compared_with(text, hit.start, hit.end, language)
@@ -356,7 +350,7 @@ class ScopeRules:
         span = _previous_sentence(sentences, figure)
         if span is not None:
             opening = clause_around(text, span, span.start, span.start)
-            topic = _topic_marker(word_language(language))
+            topic = topic_marker(word_language(language))
             labels = {
                 h.label
                 for h in scopes.within(opening)
@@ -608,37 +602,6 @@ def _demonstrative(language: str) -> re.Pattern[str] | None:
     if language in _UNSPACED:
         return re.compile(alternation)
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
-
-
-@cache
-def _seat(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    before, after = SEAT_BEFORE.get(language), SEAT_AFTER.get(language)
-    edge = "" if language in _UNSPACED else r"(?<!\w)"
-    return (
-        re.compile(rf"{edge}(?:{alternation(before)})\s*$", re.I) if before else None,
-        re.compile(rf"\s*(?:{alternation(after)})", re.I) if after else None,
-    )
-
-
-@cache
-def _part_of(language: str) -> re.Pattern[str] | None:
-    words = PART_OF.get(language)
-    return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)", re.I) if words else None
-
-
-def _larger_whole(text: str, figure: Figure, language: str) -> int | None:
-    """Where the last "part of" before the figure in its sentence ends, if one does."""
-    pattern = _part_of(word_language(language))
-    if pattern is None:
-        return None
-    ends = [m.end() for m in pattern.finditer(text, figure.sentence.start, figure.mention.start)]
-    return ends[-1] if ends else None
-
-
-@cache
-def _topic_marker(language: str) -> re.Pattern[str] | None:
-    marker = TOPIC_MARKERS.get(language)
-    return re.compile(marker) if marker else None
 
 
 _HEADING_COLON = re.compile(r"\s*[:：]\s*")
