@@ -230,3 +230,14 @@ def test_a_part_named_after_part_of_still_scopes() -> None:
 def test_a_companys_seat_is_not_a_part(seat: str, elsewhere: str, language: str) -> None:
     assert scopes(seat, language, "USD") == [None]
     assert scopes(elsewhere, language, "USD") == ["Abilene campus"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "星际之门在沙克尔福德县投资400亿美元。",  # the profile's script
+        "星際之門在沙克爾福德縣投資400億美元。",  # the other: the same names
+    ],
+)
+def test_a_chinese_page_in_either_script_names_the_profiles_parts(text: str) -> None:
+    assert scopes(text, "zh", "USD") == ["Shackelford County"]
