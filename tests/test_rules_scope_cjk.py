@@ -241,3 +241,39 @@ def test_a_companys_seat_is_not_a_part(seat: str, elsewhere: str, language: str)
 )
 def test_a_chinese_page_in_either_script_names_the_profiles_parts(text: str) -> None:
     assert scopes(text, "zh", "USD") == ["Shackelford County"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "scope"),
+    [
+        # "The plant" is the site named last, paragraphs back ...
+        (
+            "Stargate baut in Abilene.\n\nStargate investiert 40 Milliarden Dollar, um das "
+            "Werk zu erweitern.",
+            "de",
+            "Abilene campus",
+        ),
+        (
+            "Stargate builds in Abilene.\n\nStargate will invest $40 billion, expanding the plant.",
+            "en",
+            "Abilene campus",
+        ),
+        # ... unless its own sentence places it: then it is that site.
+        (
+            "Stargate baut in Abilene.\n\nStargate investiert 40 Milliarden Dollar, um das "
+            "Werk in Milam zu erweitern.",
+            "de",
+            "Milam County",
+        ),
+        (
+            "Stargate builds in Abilene.\n\nStargate will invest $40 billion, expanding the plant "
+            "in Milam County.",
+            "en",
+            "Milam County",
+        ),
+    ],
+)
+def test_the_plant_placed_in_its_own_sentence_is_that_site(
+    text: str, language: str, scope: str
+) -> None:
+    assert scopes(text, language, "USD") == [scope]

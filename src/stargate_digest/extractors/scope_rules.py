@@ -193,7 +193,13 @@ class ScopeRules:
                 scope = last_named_again(text, figure.sentence, earlier, words)
                 if scope is None:  # "… in Magdeburg. The plant will cost €17 billion."
                     sites = [h for h in earlier if self.topic.scopes[h.label].kind == "site"]
-                    scope = last_site_for_facility(text, figure.sentence, sites, words)
+                    here = [
+                        h
+                        for h in scopes.within(figure.sentence)
+                        if self.topic.scopes[h.label].kind == "site"
+                        and self._names(text, h, language)
+                    ]
+                    scope = last_site_for_facility(text, figure.sentence, sites, words, here)
             if scope is None:
                 scope = self._site_before(scopes, text, sentences, figure, language)
             if scope is None:
