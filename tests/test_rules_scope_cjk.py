@@ -174,7 +174,9 @@ def test_a_sum_in_a_clause_naming_a_part_is_that_parts_total() -> None:
             "fr",
             None,
         ),
-        # Without it, the part is the figure's.
+        # Without it, or with "as part of" (a circumstance, not the verb), the part is
+        # the figure's.
+        ("In Abilene, as part of its plan, Stargate will build 1.2 GW.", "en", "Abilene campus"),
         (
             "The Abilene campus is the start of Stargate's plan to reach 10 GW.",
             "en",

@@ -135,20 +135,22 @@ TOTALS: dict[str, tuple[str, ...]] = {
     "ja": ("合計", "総計", "合わせて"),
 }
 
-# Words that make what follows them the larger whole the sentence's subject belongs to
-# ("Micron's New York megafab is part of its strategy to raise output to 40%", "fait
-# partie d'un plan plus large visant à importer 40 %"): a figure after them is that
-# whole's, not the part named or pointed at before them. One the words name after
-# them is still its ("is part of a $37 billion investment in Central Texas").
+# "Is part of" as the verb of its sentence, per language: what follows is the larger
+# whole the subject belongs to ("Micron's New York megafab is part of its strategy to
+# raise output to 40%", "fait partie d'un plan plus large visant à importer 40 %"), so a
+# figure after it is that whole's, not the part named or pointed at before it. One the
+# words name after them is still its ("is part of a $37 billion investment in Central
+# Texas"). Not "as part of", which only adds a circumstance to its sentence.
 PART_OF: dict[str, tuple[str, ...]] = {
-    "en": ("part of", "a portion of"),
-    "de": ("Teil von", "Teil des", "Teil der", "Teil eines", "Teil einer"),
-    "fr": ("fait partie", "font partie", "partie d'un", "partie d’un", "partie de"),
-    "es": ("forma parte", "parte de"),
-    "it": ("fa parte", "parte di", "parte del", "parte della"),
-    "pt": ("faz parte", "parte de", "parte do", "parte da"),
-    "nl": ("onderdeel van", "deel van"),
-}
+    "en": ("is part of", "are part of", "was part of", "were part of", "is a part of",
+           "forms part of", "form part of"),
+    "de": ("ist Teil", "sind Teil", "ist ein Teil", "sind ein Teil", "ist Bestandteil"),
+    "fr": ("fait partie", "font partie", "faisait partie", "fera partie"),
+    "es": ("forma parte", "forman parte", "es parte de", "son parte de"),
+    "it": ("fa parte", "fanno parte", "è parte di"),
+    "pt": ("faz parte", "fazem parte", "é parte de"),
+    "nl": ("is onderdeel van", "maakt deel uit", "is deel van"),
+}  # fmt: skip
 
 # Words that give a company's seat ("Micron, based in Boise, said …", "basée à Boise",
 # "mit Sitz in", "总部位于"), per language: written before the place, or after it
