@@ -133,9 +133,6 @@ class ScopeRules:
         sentences and paragraphs say of all their figures, filled here: their figures
         share it, and a paragraph can be the whole text)."""
         named = self._named_part(scopes, figure, text, figures, language)
-        larger = part_of_end(text, figure.sentence.start, figure.mention.start, language)
-        if larger is not None and (named is None or named.start < larger):
-            return None  # "… is part of its strategy to raise output to 40%": the whole's
         scope = named.label if named is not None else None
         if named is not None and named.start >= figure.mention.end:
             # "$12 billion ... at this facility and ... to Europe": "this" before the part
@@ -161,7 +158,12 @@ class ScopeRules:
             )
         if scope == _TOGETHER:
             return None
-        return scope or headline_site
+        scope = scope or headline_site
+        if scope is not None:  # (read last: most figures have no part to take away)
+            larger = part_of_end(text, figure.sentence.start, figure.mention.start, language)
+            if larger is not None and (named is None or named.start < larger):
+                return None  # "… is part of its strategy to raise output to 40%": the whole's
+        return scope
 
     def _from_context(
         self,
