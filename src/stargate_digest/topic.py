@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import re
 import tomllib
-from functools import cached_property, lru_cache
+from collections.abc import Iterable
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -32,6 +35,35 @@ def metric_label(name: str) -> str:
 def scope_label(name: str) -> str:
     """The matcher label of a scope's names."""
     return f"scope:{name}"
+
+
+# Chinese written in Han characters only: no kana (Japanese), no Hangul (Korean).
+_CHINESE = re.compile(r"[\u3400-\u9fff]")
+_NOT_CHINESE = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
+
+
+@cache
+def _script_tables() -> tuple[dict[int, int], dict[int, int]]:
+    """Chinese characters to simplified, and to traditional (``data/han_scripts.json``,
+    written by scripts/generate_han_scripts.py from OpenCC's character tables)."""
+    raw = resources.files("stargate_digest.data").joinpath("han_scripts.json").read_text("utf-8")
+    tables = json.loads(raw)
+    return str.maketrans(*tables["to_simplified"]), str.maketrans(*tables["to_traditional"])
+
+
+def both_scripts(words: Iterable[str]) -> list[str]:
+    """``words``, each Chinese one also in the other script: Chinese pages are written
+    in simplified or in traditional characters, and a profile names a part in one
+    ("紐約州") that a page writes in the other ("纽约州政府")."""
+    out = list(dict.fromkeys(words))
+    if not any(_CHINESE.search(word) for word in out):
+        return out
+    simplified, traditional = _script_tables()
+    for word in list(out):
+        if _CHINESE.search(word) and not _NOT_CHINESE.search(word):
+            forms = (word.translate(simplified), word.translate(traditional))
+            out += [form for form in dict.fromkeys(forms) if form not in out]
+    return out
 
 
 class _Spec(BaseModel):
@@ -117,14 +149,15 @@ class TopicProfile(_Spec):
         """One matcher for every alias and cue word; labels say what matched (see below)."""
         terms: list[tuple[str, str]] = []
         for name, subject in self.subjects.items():
-            terms += [(subject_label(name), w) for w in subject.aliases + subject.refers_to_main]
+            words = both_scripts(subject.aliases + subject.refers_to_main)
+            terms += [(subject_label(name), w) for w in words]
         for name, metric in self.metrics.items():
             # with the metric's generic cues, in their inflected forms too: cue_words.py
             cues = dict.fromkeys([*metric.cues, *generic_cues(name)])
             terms += [(metric_label(name), form) for cue in cues for form in cue_forms(cue)]
         terms += [(DISTRIBUTIVE, word) for word in self.distributive.cues]
         for name, scope in self.scopes.items():
-            terms += [(scope_label(name), word) for word in [name, *scope.aliases]]
+            terms += [(scope_label(name), word) for word in both_scripts([name, *scope.aliases])]
         return TermMatcher(terms)
 
     def canonical_subject(self, name: str) -> str:

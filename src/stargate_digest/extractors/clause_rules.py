@@ -12,12 +12,12 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Final
 
-from stargate_digest.extractors.scope_words import TOTALS
+from stargate_digest.extractors.scope_words import CONTRASTS, TOTALS
 from stargate_digest.quantities import Mention
 from stargate_digest.quantities.lexicon import YEAR_PREPOSITIONS
 from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.quantities.patterns import alternation
-from stargate_digest.segment import Span
+from stargate_digest.segment import Span, clause_around
 from stargate_digest.terms import TermHit
 from stargate_digest.topic import MetricSpec, TopicProfile
 
@@ -370,10 +370,89 @@ def _totals(language: str) -> re.Pattern[str] | None:
     if not words:
         return None
     choices = alternation(words)
+    if language in _UNSPACED:  # no spaces to end a word: "投资共计1000亿"
+        return re.compile(choices)
     return re.compile(rf"(?<!\w)(?:{choices})(?!\w)", re.IGNORECASE)
 
 
-def sums_parts(text: str, clause: Span, language: str) -> bool:
-    """Whether a clause sums the parts ("In total, …", "Au total, …", "insgesamt")."""
+def sums_parts(text: str, clause: Span, language: str) -> int | None:
+    """Where ``clause`` sums the parts ("In total, …", "Au total, …", "insgesamt",
+    "共计"): the offset of the word that says so, or None."""
     pattern = _totals(word_language(language))
-    return pattern is not None and pattern.search(text, clause.start, clause.end) is not None
+    found = pattern.search(text, clause.start, clause.end) if pattern is not None else None
+    return None if found is None else found.start()
+
+
+_AFTER_COLON = re.compile(r"[:：]\s*$")
+
+
+def statement_opening(
+    text: str,
+    sentence: Span,
+    mention: Mention,
+    language: str,
+    *,
+    parts: Sequence[TermHit],
+    timeline: bool,
+) -> Span:
+    """The first clause of the statement the figure is in: the sentence's first clause,
+    or the last clause before the figure that opens with a contrast or follows a colon
+    ("… part of a $125 billion plan: $100 billion in Clay, four fabs by 2041"). Not a
+    colon after a heading, which says what the entry is about: a timeline's date
+    (``timeline``) or a part's name ("Fab 1: built, in production in 2024")."""
+    opener = _contrast(word_language(language))
+    opening = clause_around(text, sentence, sentence.start, sentence.start)
+    position = opening.end + 1
+    before = opening
+    if _connective(text, opening, language) and not _names_part(opening, parts):
+        # "其中，最先完工的两座工厂，预计投资…", "However, in Abilene, …": a lone word
+        # that links to the sentence before opens no statement; the clause after it does.
+        following = clause_around(text, sentence, position, position)
+        if following.start < mention.start:
+            opening = following
+    while position < mention.start:
+        clause = clause_around(text, sentence, position, position)
+        if clause.start >= mention.start:
+            break
+        if (opener is not None and opener.match(text, clause.start)) or (
+            not timeline
+            and _AFTER_COLON.search(text, before.end, clause.start)
+            and not _names_part(before, parts)
+        ):
+            opening = clause
+        before = clause
+        position = max(position + 1, clause.end + 1)
+    return opening
+
+
+def _names_part(clause: Span, parts: Sequence[TermHit]) -> bool:
+    return any(clause.start <= h.start < clause.end for h in parts)
+
+
+# The most letters a lone connective has where words are not spaced ("其中", "此外",
+# "さらに"); elsewhere it is one word ("However", "Meanwhile", "한편").
+_CONNECTIVE_CHARS = 3
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _connective(text: str, clause: Span, language: str) -> bool:
+    """Whether a clause is one word, no figure in it: a connective ("其中", "However")."""
+    words = _LETTERS.fullmatch(text, clause.start, clause.end)
+    if words is None:
+        return False
+    return (
+        word_language(language) not in _UNSPACED or clause.end - clause.start <= _CONNECTIVE_CHARS
+    )
+
+
+_UNSPACED = frozenset({"zh", "ja"})
+
+
+@cache
+def _contrast(language: str) -> re.Pattern[str] | None:
+    words = CONTRASTS.get(language)
+    if words is None:
+        return None
+    choices = alternation(words)
+    boundary = "" if language == "zh" else r"(?!\w)"
+    return re.compile(rf"\s*(?:{choices}){boundary}", re.IGNORECASE)

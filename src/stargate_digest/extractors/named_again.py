@@ -75,15 +75,31 @@ def _facility(language: str) -> re.Pattern[str] | None:
     )
 
 
+# How far after "the plant" a site it is placed in may be named ("das Werk des
+# Chipherstellers in Manassas").
+_PLACED_REACH = 40
+
+
 def last_site_for_facility(
-    text: str, sentence: Span, earlier_sites: Sequence[TermHit], language: str
+    text: str,
+    sentence: Span,
+    earlier_sites: Sequence[TermHit],
+    language: str,
+    here: Sequence[TermHit] = (),
 ) -> str | None:
     """The site last named before ``sentence`` (``earlier_sites``), when the sentence
     speaks of "the plant" ("a chip plant in Magdeburg. … The plant will cost €17
-    billion"): a page calls the site it has just placed by its kind, not its name."""
-    if not earlier_sites or not speaks_of_facility(text, sentence, language):
+    billion"): a page calls the site it has just placed by its kind, not its name. When
+    the sentence places the plant itself ("… to expand the plant in Manassas": a site of
+    ``here``, the sentence's, right after it), it is that site."""
+    pattern = _facility(language)
+    found = None if pattern is None else pattern.search(text, sentence.start, sentence.end)
+    if found is None:
         return None
-    return max(earlier_sites, key=lambda h: h.start).label
+    placed = [h for h in here if found.end() <= h.start <= found.end() + _PLACED_REACH]
+    if placed:
+        return min(placed, key=lambda h: h.start).label
+    return max(earlier_sites, key=lambda h: h.start).label if earlier_sites else None
 
 
 def speaks_of_facility(text: str, span: Span, language: str) -> bool:

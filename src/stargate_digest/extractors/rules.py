@@ -507,10 +507,13 @@ class RulesExtractor:
                 page.moved_on[paragraph] = self._elsewhere(index, paragraph, page.headline_site)
             scope = None if page.moved_on[paragraph] else scope
         said = Span(sentence.start, candidate.clause.end)  # "In total, ..." opens it
-        summed = scope is not None and sums_parts(text, said, candidate.language)
+        summed = None if scope is None else sums_parts(text, said, candidate.language)
         if (
-            summed
+            summed is not None
             and not index.scopes.within(candidate.clause)
+            # "在阿比林投资共计1000亿美元，到2027年建成4座": the total of the part its own
+            # clause names, which the clauses after it go on about.
+            and not index.scopes.within(clause_around(text, sentence, summed, summed))
             and not speaks_of_facility(text, candidate.clause, candidate.language)
         ):
             return None  # "In total, ... $40 billion": the whole, not a part

@@ -28,6 +28,7 @@ from stargate_digest.extractors.clause_rules import (
     COORDINATORS,
     INCLUSION_WORDS,
     named_together,
+    statement_opening,
 )
 from stargate_digest.extractors.named_again import (
     HEAD_NOUN,
@@ -37,10 +38,10 @@ from stargate_digest.extractors.named_again import (
     same_noun,
 )
 from stargate_digest.extractors.page_rules import names_the_part, part_of_figure
+from stargate_digest.extractors.scope_cues import is_seat, part_of_end, topic_marker
 from stargate_digest.extractors.scope_words import (
     COMPARED_AFTER,
     COMPARED_BEFORE,
-    CONTRASTS,
     DEMONSTRATIVES,
     FROM_TO,
     KOREAN_PARTICLES,
@@ -157,7 +158,12 @@ class ScopeRules:
             )
         if scope == _TOGETHER:
             return None
-        return scope or headline_site
+        scope = scope or headline_site
+        if scope is not None:  # (read last: most figures have no part to take away)
+            larger = part_of_end(text, figure.sentence.start, figure.mention.start, language)
+            if larger is not None and (named is None or named.start < larger):
+                return None  # "… is part of its strategy to raise output to 40%": the whole's
+        return scope
 
     def _from_context(
         self,
@@ -189,7 +195,13 @@ class ScopeRules:
                 scope = last_named_again(text, figure.sentence, earlier, words)
                 if scope is None:  # "… in Magdeburg. The plant will cost €17 billion."
                     sites = [h for h in earlier if self.topic.scopes[h.label].kind == "site"]
-                    scope = last_site_for_facility(text, figure.sentence, sites, words)
+                    here = [
+                        h
+                        for h in scopes.within(figure.sentence)
+                        if self.topic.scopes[h.label].kind == "site"
+                        and self._names(text, h, language)
+                    ]
+                    scope = last_site_for_facility(text, figure.sentence, sites, words, here)
             if scope is None:
                 scope = self._site_before(scopes, text, sentences, figure, language)
             if scope is None:
@@ -206,6 +218,8 @@ class ScopeRules:
         if not names_the_part(text, hit.start, hit.end, self._aliases[hit.label]):
             return False
         language = word_language(language)
+        if is_seat(text, hit.start, hit.end, language):
+            return False  # "Micron, based in Boise, …": the company's seat, not a part
         if self.topic.scopes[hit.label].kind == "period" and (
             compared_with(text, hit.start, hit.end, language)
             or _SPAN_AFTER.match(text, hit.end)
@@ -244,7 +258,9 @@ class ScopeRules:
                 # something else is ("MGX, a fund in the UAE, ..."). A contrast opens a
                 # new statement ("Abilene draws 1.2 GW, while Lordstown, in Ohio, draws
                 # 0.8 GW"; "... $40 billion, but the whole costs $500 billion").
-                opening = _statement_opening(text, span, mention, language)
+                opening = statement_opening(
+                    text, span, mention, language, parts=hits, timeline=entry is not None
+                )
                 hits = [
                     h
                     for h in hits
@@ -342,10 +358,13 @@ class ScopeRules:
         span = _previous_sentence(sentences, figure)
         if span is not None:
             opening = clause_around(text, span, span.start, span.start)
+            topic = topic_marker(word_language(language))
             labels = {
                 h.label
                 for h in scopes.within(opening)
-                if self._names(text, h, language) and self.topic.scopes[h.label].kind == "site"
+                if self._names(text, h, language)
+                and self.topic.scopes[h.label].kind == "site"
+                and (topic is None or topic.match(text, h.end))
             }
             if len(labels) == 1:
                 return labels.pop()
@@ -608,32 +627,6 @@ def _timeline_entry(text: str, sentence: Span, figures: Figures) -> Span | None:
     if colon is None or colon.end() >= sentence.end:
         return None
     return clause_around(text, sentence, colon.end(), colon.end())
-
-
-def _statement_opening(text: str, sentence: Span, mention: Mention, language: str) -> Span:
-    """The first clause of the statement the figure is in: the sentence's first clause,
-    or the last clause before the figure that opens with a contrast."""
-    opener = _contrast(word_language(language))
-    opening = clause_around(text, sentence, sentence.start, sentence.start)
-    position = opening.end + 1
-    while opener is not None and position < mention.start:
-        clause = clause_around(text, sentence, position, position)
-        if clause.start >= mention.start:
-            break
-        if opener.match(text, clause.start):
-            opening = clause
-        position = max(position + 1, clause.end + 1)
-    return opening
-
-
-@cache
-def _contrast(language: str) -> re.Pattern[str] | None:
-    words = CONTRASTS.get(language)
-    if words is None:
-        return None
-    choices = alternation(words)
-    boundary = "" if language == "zh" else r"(?!\w)"
-    return re.compile(rf"\s*(?:{choices}){boundary}", re.IGNORECASE)
 
 
 def _distance(start: int, end: int, mention: Mention) -> int:

@@ -78,6 +78,15 @@ DEMONSTRATIVES: dict[str, tuple[str, ...]] = {
     "ko": ("이번", "이", "해당"),
 }
 
+# What marks a name as the topic or the frame of its sentence ("テキサス州では、", "「Fab1」
+# は、"), per language, a regular expression read right after the name. Japanese puts
+# the subject first and the place mid-sentence ("マイクロンはニューヨーク州に…"), and
+# its first clause is often the whole sentence: a site sets the scene for the sentences
+# after it only when so marked. A language missing here reads the first clause.
+TOPIC_MARKERS: dict[str, str] = {
+    "ja": r"[」』）)]?(?:では|には|は)",
+}
+
 # Determiners before a noun that names again what was named ("the phase", "die Phase").
 DETERMINERS: dict[str, tuple[str, ...]] = {
     "en": ("the", "this", "that"),
@@ -108,8 +117,10 @@ CONTRASTS: dict[str, tuple[str, ...]] = {
 
 # Adverbs that sum the parts ("In total, the two phases represent $40 billion", "Au
 # total, les investissements … 47 milliards"): a figure whose clause says so is about
-# the whole, unless the clause itself names a part; a part named in the sentences before
-# or in the headline does not scope it.
+# the whole, unless the clause itself names a part, or the clause of the word does ("在
+# 阿比林投资共计…，到2027年建成4座": that part's total, and what its statement goes on
+# about); a part named in the sentences before or in the headline does not scope it.
+# Chinese and Japanese words are read with no word boundary (no spaces around them).
 TOTALS: dict[str, tuple[str, ...]] = {
     "en": ("in total", "all told", "altogether"),
     "de": ("insgesamt",),
@@ -120,6 +131,45 @@ TOTALS: dict[str, tuple[str, ...]] = {
     "nb": ("totalt", "til sammen"),
     "nl": ("in totaal",),
     "pl": ("łącznie", "w sumie"),
+    "zh": ("总计", "總計", "共计", "共計", "合计", "合計", "总共", "總共"),
+    "ja": ("合計", "総計", "合わせて"),
+}
+
+# "Is part of" as the verb of its sentence, per language: what follows is the larger
+# whole the subject belongs to ("Micron's New York megafab is part of its strategy to
+# raise output to 40%", "fait partie d'un plan plus large visant à importer 40 %"), so a
+# figure after it is that whole's, not the part named or pointed at before it. One the
+# words name after them is still its ("is part of a $37 billion investment in Central
+# Texas"). Not "as part of", which only adds a circumstance to its sentence.
+PART_OF: dict[str, tuple[str, ...]] = {
+    "en": ("is part of", "are part of", "was part of", "were part of", "is a part of",
+           "forms part of", "form part of"),
+    "de": ("ist Teil", "sind Teil", "ist ein Teil", "sind ein Teil", "ist Bestandteil"),
+    "fr": ("fait partie", "font partie", "faisait partie", "fera partie"),
+    "es": ("forma parte", "forman parte", "es parte de", "son parte de"),
+    "it": ("fa parte", "fanno parte", "è parte di"),
+    "pt": ("faz parte", "fazem parte", "é parte de"),
+    "nl": ("is onderdeel van", "maakt deel uit", "is deel van"),
+}  # fmt: skip
+
+# Words that give a company's seat ("Micron, based in Boise, said …", "basée à Boise",
+# "mit Sitz in", "总部位于"), per language: written before the place, or after it
+# ("Boise-based"). The place is where the company is, not a part of the story the
+# figures around it are about.
+SEAT_BEFORE: dict[str, tuple[str, ...]] = {
+    "en": ("based in", "headquartered in"),
+    "de": ("mit Sitz in", "mit Hauptsitz in"),
+    "fr": ("basée à", "basé à", "basée en", "basé en", "dont le siège est à"),
+    "es": ("con sede en", "con sede central en"),
+    "it": ("con sede a", "con sede in"),
+    "pt": ("com sede em",),
+    "nl": ("gevestigd in",),
+    "zh": ("总部位于", "總部位於", "总部设在", "總部設在"),
+}
+SEAT_AFTER: dict[str, tuple[str, ...]] = {
+    "en": ("-based", "-headquartered"),
+    "ja": ("に本社を置く", "に本社がある"),
+    "ko": ("에 본사를 둔",),
 }
 
 # Nouns for a site by its kind ("the plant", "das Werk", "l'usine"): after a determiner

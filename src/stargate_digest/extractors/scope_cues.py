@@ -1,0 +1,74 @@
+"""Readers of the scope rules' word tables that say what a name or a figure is not
+about: a company's seat, the larger whole after "is part of", a Japanese topic marker
+(extractors/scope_rules.py uses them; the words are in extractors/scope_words.py)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from stargate_digest.extractors.scope_words import PART_OF, SEAT_AFTER, SEAT_BEFORE, TOPIC_MARKERS
+from stargate_digest.quantities.locale_facts import word_language
+from stargate_digest.quantities.patterns import alternation
+
+_UNSPACED = frozenset({"zh", "ja"})
+_SEAT_REACH = 25  # the longest seat word before a place, with its spaces
+
+
+@cache
+def _seat(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    before, after = SEAT_BEFORE.get(language), SEAT_AFTER.get(language)
+    edge = "" if language in _UNSPACED else r"(?<!\w)"
+    return (
+        re.compile(rf"{edge}(?:{alternation(before)})\s*$", re.I) if before else None,
+        re.compile(rf"\s*(?:{alternation(after)})", re.I) if after else None,
+    )
+
+
+def is_seat(text: str, start: int, end: int, language: str) -> bool:
+    """Whether the place named at ``start:end`` is given as a company's seat ("based in
+    Boise", "Boise-based", "总部位于博伊西")."""
+    before, after = _seat(word_language(language))
+    if before is not None and before.search(text, max(0, start - _SEAT_REACH), start):
+        return True
+    return after is not None and after.match(text, end) is not None
+
+
+def part_of_end(text: str, start: int, end: int, language: str) -> int | None:
+    """Where the last "is part of" in ``text[start:end]`` ends, if one is there.
+
+    Read for every figure that has a scope, so found with ``str.find`` as written (the
+    verb phrase of a sentence is in lowercase), in a text that has it at all: a pattern
+    searched over each figure's sentence cost more than all the rest of this rule."""
+    language = word_language(language)
+    if not _says_part_of(text, language):
+        return None
+    last = None
+    for words in PART_OF[language]:
+        at = text.rfind(words, start, end)
+        while at >= 0 and not _whole(text, at, at + len(words)):
+            at = text.rfind(words, start, at + len(words) - 1)
+        if at >= 0 and (last is None or at + len(words) > last):
+            last = at + len(words)
+    return last
+
+
+@lru_cache(maxsize=8)
+def _says_part_of(text: str, language: str) -> bool:
+    """Whether a text says "is part of" anywhere: once per text, not once per figure."""
+    return any(words in text for words in PART_OF.get(language, ()))
+
+
+def _whole(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is whole words: no letter or digit touches it."""
+    return not (start > 0 and text[start - 1].isalnum()) and not (
+        end < len(text) and text[end].isalnum()
+    )
+
+
+@cache
+def topic_marker(language: str) -> re.Pattern[str] | None:
+    """What marks a name as its sentence's topic or frame ("では", "は"), if the language
+    has such a marker in TOPIC_MARKERS."""
+    marker = TOPIC_MARKERS.get(language)
+    return re.compile(marker) if marker else None
