@@ -568,6 +568,16 @@ def other_scope(outlier: Cluster, context: Context) -> Explanation | None:
     return None
 
 
+def stated_change(outlier: Cluster, context: Context) -> Explanation | None:
+    """A source that writes both values in one statement reports the change itself."""
+    answer = same_source(outlier, context)
+    if answer is not None and answer.kind is DisagreementKind.UPDATE:
+        # before ``other_scope``: "raised from $12 billion to $17 billion" says the
+        # figure changed, whatever another part's figure happens to equal
+        return answer
+    return None
+
+
 def same_source(outlier: Cluster, context: Context) -> Explanation | None:
     """A source that states both values does not contradict itself: two parts or moments."""
     both = set(outlier.sources) & set(context.consensus.sources)
@@ -647,6 +657,7 @@ EXPLAINERS: tuple[Explainer, ...] = (
     earlier_or_later,
     postponed,
     changed_parts,
+    stated_change,
     other_scope,
     same_source,
     day_apart,
