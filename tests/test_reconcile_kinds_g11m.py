@@ -68,3 +68,77 @@ def test_two_values_one_page_gives_apart_still_read_as_another_parts_figure() ->
     assert outlier.value == 17e9
     assert outlier.explanation is not None
     assert "the figure given for the whole of Stargate" in outlier.explanation
+
+
+# --- a part of what another value counts ---------------------------------------------------
+
+
+def jobs(source: str, n: int, value: float, metric: str = "jobs", unit: str = "count") -> Claim:
+    return claim(source, n, value, unit, metric=metric)
+
+
+def kinds(found: Reconciliation, metric: str = "jobs") -> list[DisagreementKind]:
+    return [d.kind for d in found.disagreements if d.metric == metric]
+
+
+def test_a_value_and_a_kind_of_it_its_page_gives_add_up_to_the_other_value() -> None:
+    # "11,000 company jobs and 9,000 construction jobs" on one page, "20,000 jobs" on two
+    found = run(
+        ("a", [jobs("a", 1, 11_000.0), jobs("a", 2, 9_000.0, "construction_jobs")]),
+        ("b", [jobs("b", 1, 20_000.0)]),
+        ("c", [jobs("c", 1, 20_000.0)]),
+    )
+    (finding,) = [d for d in found.disagreements if d.metric == "jobs"]
+    assert finding.kind is DisagreementKind.SCOPE
+    assert "the 9,000 of construction jobs its source gives add up to 20,000" in (
+        finding.explanation
+    )
+
+
+def test_the_consensus_can_be_the_part_of_the_other_value() -> None:
+    found = run(
+        ("a", [jobs("a", 1, 11_000.0), jobs("a", 2, 9_000.0, "construction_jobs")]),
+        ("c", [jobs("c", 1, 11_000.0)]),
+        ("b", [jobs("b", 1, 20_000.0)]),
+    )
+    assert kinds(found) == [DisagreementKind.SCOPE]
+
+
+def test_parts_that_do_not_add_up_within_two_percent_stay_a_conflict() -> None:
+    found = run(
+        ("a", [jobs("a", 1, 11_000.0), jobs("a", 2, 9_000.0, "construction_jobs")]),
+        ("b", [jobs("b", 1, 21_000.0)]),
+        ("c", [jobs("c", 1, 21_000.0)]),
+    )
+    assert kinds(found) == [DisagreementKind.CONFLICT]
+
+
+def test_a_figure_of_another_measure_that_happens_to_add_up_is_no_part() -> None:
+    # an investment and a subsidy of one page add up to some other figure by chance
+    found = run(
+        ("a", [claim("a", 1, 37e9, "USD"), claim("a", 2, 7e9, "USD", metric="subsidy")]),
+        ("b", [claim("b", 1, 44e9, "USD")]),
+        ("c", [claim("c", 1, 44e9, "USD")]),
+    )
+    assert kinds(found, "total_investment") == [DisagreementKind.CONFLICT]
+
+
+def test_a_negative_figure_is_no_part() -> None:
+    found = run(
+        ("a", [jobs("a", 1, 29_000.0), jobs("a", 2, -9_000.0, "construction_jobs")]),
+        ("b", [jobs("b", 1, 20_000.0)]),
+        ("c", [jobs("c", 1, 20_000.0)]),
+    )
+    assert kinds(found) == [DisagreementKind.CONFLICT]
+
+
+def test_shares_do_not_add_up_to_a_whole_the_way_counts_do() -> None:
+    # 40 % and a 20 % "public share" are no parts of a 60 % share: percentages of
+    # different bases do not add up
+    found = run(
+        ("a", [jobs("a", 1, 40.0, "share", "percent"),
+               jobs("a", 2, 20.0, "public_share", "percent")]),
+        ("b", [jobs("b", 1, 60.0, "share", "percent")]),
+        ("c", [jobs("c", 1, 60.0, "share", "percent")]),
+    )  # fmt: skip
+    assert kinds(found, "share") == [DisagreementKind.CONFLICT]

@@ -50,7 +50,7 @@ from stargate_digest.reconciliation.explain import (
 )
 from stargate_digest.reconciliation.partners import Part, PartIndex
 from stargate_digest.reconciliation.restated import OtherMeasures, share_readings
-from stargate_digest.reconciliation.sums import SumIndex
+from stargate_digest.reconciliation.sums import PageFigures, SumIndex
 from stargate_digest.reconciliation.values import (
     DateValue,
     days_apart,
@@ -152,6 +152,9 @@ def find_disagreements(
         for figure, group in sorted(groups.items(), key=lambda item: item[0])
         if figure.dimension == "money"
     )
+    pages = PageFigures(
+        (f.subject, f.scope, f.metric, f.dimension, g.clusters) for f, g in sorted(groups.items())
+    )
     measures = OtherMeasures(
         (g.figure.subject, g.figure.dimension, g.figure.metric, g.clusters) for g in groups.values()
     )
@@ -172,6 +175,7 @@ def find_disagreements(
                 own_scope=own,
                 whole=_is_whole(group.figure.subject, topic),
                 sums=sums,
+                pages=pages,
                 scope=group.figure.scope,
             )
             explained = [

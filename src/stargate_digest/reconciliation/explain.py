@@ -26,6 +26,7 @@ from stargate_digest.display import describe, describe_date, describe_money
 from stargate_digest.models import Claim, DisagreementKind, Qualifier
 from stargate_digest.quantities.fx import convert
 from stargate_digest.quantities.lexicon import SCALE_WORDS
+from stargate_digest.reconciliation import sums
 from stargate_digest.reconciliation.clusters import (
     Cluster,
     TimeOf,
@@ -36,7 +37,7 @@ from stargate_digest.reconciliation.clusters import (
 )
 from stargate_digest.reconciliation.dating import RateDate
 from stargate_digest.reconciliation.partners import CONTRIBUTION_METRICS, Part, PartIndex
-from stargate_digest.reconciliation.sums import SumIndex
+from stargate_digest.reconciliation.sums import PageFigures, SumIndex
 from stargate_digest.reconciliation.values import (
     EXACT_TOLERANCE,
     days_apart,
@@ -78,6 +79,7 @@ class Context:
     whole: bool = True  # the subject is a whole that partners put money into (a project)
     sums: SumIndex | None = None  # each page's figures that add up to a total
     scope: str = ""  # the group's scope, casefolded (empty for the whole)
+    pages: PageFigures | None = None  # each page's figures, for a part of another value
 
     def label(self, cluster: Cluster) -> str:
         """A value as a reader sees it ($38 billion, January 23, 2025, 1.2 GW)."""
@@ -516,6 +518,25 @@ def changed_parts(outlier: Cluster, context: Context) -> Explanation | None:
     )
 
 
+def part_of_whole(outlier: Cluster, context: Context) -> Explanation | None:
+    """One value and another figure of its page (another metric) add up to the other
+    value: "11,000 jobs" beside "9,000 construction jobs" is a part of "20,000 jobs"."""
+    if context.pages is None:
+        return None
+    figure = (context.subject, context.scope, context.metric, context.dimension)
+    for part, whole in ((outlier, context.consensus), (context.consensus, outlier)):
+        for claim in part.claims[: sums.MAX_FIGURES]:  # a few pages: the cost stays linear
+            rest = context.pages.rest(claim, whole.span[0], figure)
+            if rest is not None:
+                return Explanation(
+                    DisagreementKind.SCOPE,
+                    f"{context.label(part)} and the {describe(rest)} of "
+                    f"{rest.metric.replace('_', ' ')} its source gives add up to "
+                    f"{context.label(whole)}: one counts a part of what the other counts.",
+                )
+    return None
+
+
 def _times(cluster: Cluster, context: Context, shared: set[str]) -> list[date]:
     if not shared:
         return cluster_time(cluster, context.time_of)
@@ -658,6 +679,7 @@ EXPLAINERS: tuple[Explainer, ...] = (
     postponed,
     changed_parts,
     stated_change,
+    part_of_whole,
     other_scope,
     same_source,
     day_apart,

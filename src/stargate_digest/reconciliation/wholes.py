@@ -16,11 +16,11 @@ from stargate_digest.models import Claim
 from stargate_digest.reconciliation.clusters import TimeOf, cluster_numbers, time_of_claims
 from stargate_digest.reconciliation.compare import Figure, _consensus_order, figure_of
 from stargate_digest.reconciliation.explain import MONTHS_APART
+from stargate_digest.reconciliation.sums import ADDITIVE
 from stargate_digest.reconciliation.values import APPROX_TOLERANCE, interval
 from stargate_digest.topic import TopicProfile
 
 PART_KINDS = ("site", "country", "phase", "partner", "component")
-ADDITIVE = ("money", "count", "power", "area")
 MIN_WHOLE_SOURCES = 2  # pages that must agree on the whole a part is measured against
 
 
