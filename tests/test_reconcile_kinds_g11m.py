@@ -11,6 +11,7 @@ from test_reconciliation import article, claim
 
 from stargate_digest.models import ArticleClaims, Claim, DisagreementKind, KeyFigure
 from stargate_digest.reconciliation import Reconciliation, reconcile
+from stargate_digest.reconciliation.values import cut_short
 from stargate_digest.topic import ScopeSpec, load_topic
 
 
@@ -142,3 +143,33 @@ def test_shares_do_not_add_up_to_a_whole_the_way_counts_do() -> None:
         ("c", [jobs("c", 1, 60.0, "share", "percent")]),
     )  # fmt: skip
     assert kinds(found, "share") == [DisagreementKind.CONFLICT]
+
+
+# --- a round figure cut short ---------------------------------------------------------------
+
+
+def test_a_round_figure_is_a_figure_with_its_last_digits_dropped() -> None:
+    assert cut_short(52e9, 52.7e9) and cut_short(52.7e9, 52e9)
+    assert cut_short(6.1e9, 6.165e9)  # 6.165 rounds to 6.2, yet "6.1" is it cut short
+    assert cut_short(5e6, 5.08e6)
+
+
+def test_what_is_not_a_figure_cut_short() -> None:
+    assert not cut_short(118.0, 118.58)  # three digits: two precise figures
+    assert not cut_short(6e9, 6.9e9)  # more than 2 % apart
+    assert not cut_short(52e9, 51.4e9)  # 51.4 does not start with 52
+    assert not cut_short(52e9, 52e9)  # the same figure: nothing dropped
+    assert not cut_short(-52e9, -52.7e9)
+
+
+def test_two_pages_one_cutting_the_figure_short_are_one_rounding_finding() -> None:
+    # "the $52 billion programme" beside "$52.7 billion": one figure, written short
+    found = run(("a", [claim("a", 1, 52e9, "USD")]), ("b", [claim("b", 1, 52.7e9, "USD")]))
+    (finding,) = found.disagreements
+    assert finding.kind is DisagreementKind.ROUNDING
+    assert sorted(v.value for v in finding.values) == [52e9, 52.7e9]
+
+
+def test_two_figures_within_two_percent_neither_rounding_nor_cut_short_are_no_finding() -> None:
+    found = run(("a", [claim("a", 1, 52e9, "USD")]), ("b", [claim("b", 1, 51.4e9, "USD")]))
+    assert found.disagreements == []
