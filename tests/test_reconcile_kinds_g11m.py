@@ -173,3 +173,23 @@ def test_two_pages_one_cutting_the_figure_short_are_one_rounding_finding() -> No
 def test_two_figures_within_two_percent_neither_rounding_nor_cut_short_are_no_finding() -> None:
     found = run(("a", [claim("a", 1, 52e9, "USD")]), ("b", [claim("b", 1, 51.4e9, "USD")]))
     assert found.disagreements == []
+
+
+# --- a round figure its source hedges -------------------------------------------------------
+
+
+def money_kinds(first: Claim, second: Claim) -> list[DisagreementKind]:
+    return [d.kind for d in run(("a", [first]), ("b", [second])).disagreements]
+
+
+def test_a_hedged_round_figure_stands_for_values_up_to_fifteen_percent_from_it() -> None:
+    # "roughly $2 billion" is written for $2.3 billion (15 % off), not for $2.4 billion
+    about = claim("a", 1, 2e9, "USD", qualifier="approx")
+    assert money_kinds(about, claim("b", 1, 2.3e9, "USD")) == [DisagreementKind.ROUNDING]
+    assert money_kinds(about, claim("b", 1, 2.4e9, "USD")) == [DisagreementKind.CONFLICT]
+
+
+def test_an_exact_round_figure_still_stands_for_values_within_ten_percent_only() -> None:
+    exact = claim("a", 1, 2e9, "USD")
+    assert money_kinds(exact, claim("b", 1, 2.3e9, "USD")) == [DisagreementKind.CONFLICT]
+    assert money_kinds(exact, claim("b", 1, 2.15e9, "USD")) == [DisagreementKind.ROUNDING]

@@ -48,6 +48,7 @@ from stargate_digest.reconciliation.values import (
 EQUIVALENT_TOLERANCE = 0.05  # a stated conversion is rounded, and rates drift within days
 ROUNDING_LIMIT = 1.25  # past this, two roundings of one figure are not plausible
 ROUND_FIGURE_SPREAD = 0.10  # how far from itself a round figure may stand (as "about")
+HEDGED_FIGURE_SPREAD = 0.15  # and a round figure its source hedges ("roughly $3 billion")
 MONTHS_APART = 45  # days between figures for a change over time (a conflict is one moment)
 CONSISTENTLY = 0.8  # share of (earlier, later) source pairs that must be in time order
 REFERENCES = 8  # the best-supported values an outlier may be read against
@@ -268,11 +269,13 @@ def _half_step(
     # a round figure ("$600 billion", one significant digit) is how news writes a more
     # precise one ($589 billion), hedged or not (``rounds_finer``: the other figure has
     # more digits; $500 billion and $600 billion are two figures); but it stands for
-    # values within 10 % of it at most: nobody writes "$200 billion" for $165 billion
+    # values within 10 % of it at most: nobody writes "$200 billion" for $165 billion;
+    # one its source hedges, within 15 % ("roughly $3 billion" for $3.4 billion)
     digits = text.rstrip("0")
     loose = qualifier is not Qualifier.EXACT or (rounds_finer and len(digits) == 1)
     zeros = len(text) - len(digits) if loose else 0
-    return min(0.5 * scale * 10.0**zeros, ROUND_FIGURE_SPREAD * value)
+    spread = ROUND_FIGURE_SPREAD if qualifier is Qualifier.EXACT else HEDGED_FIGURE_SPREAD
+    return min(0.5 * scale * 10.0**zeros, spread * value)
 
 
 def converted(outlier: Cluster, context: Context) -> Explanation | None:
