@@ -45,11 +45,11 @@ from stargate_digest.reconciliation.explain import (
     bound_holds,
     explain,
     read_against,
-    rival_reading,
     time_label,
 )
 from stargate_digest.reconciliation.partners import Part, PartIndex
 from stargate_digest.reconciliation.restated import OtherMeasures, share_readings
+from stargate_digest.reconciliation.rivals import rival_reading
 from stargate_digest.reconciliation.sums import PageFigures, SumIndex
 from stargate_digest.reconciliation.values import (
     DateValue,

@@ -30,8 +30,6 @@ from stargate_digest.reconciliation import sums
 from stargate_digest.reconciliation.clusters import (
     Cluster,
     TimeOf,
-    _precise,
-    _precisely_different,
     _significant,
     cluster_time,
 )
@@ -41,7 +39,6 @@ from stargate_digest.reconciliation.sums import PageFigures, SumIndex
 from stargate_digest.reconciliation.values import (
     EXACT_TOLERANCE,
     days_apart,
-    interval,
     ratio,
 )
 
@@ -177,49 +174,6 @@ def bound_holds(bound: Cluster, other: Cluster) -> bool:
     if qualifier in (Qualifier.AT_MOST, Qualifier.UP_TO):
         return other_low <= high * (1 + EXACT_TOLERANCE)
     return False
-
-
-def rival_reading(
-    outlier: Cluster, ranked: Sequence[Cluster], context: Context
-) -> tuple[Cluster, Explanation] | None:
-    """For a value that rounds to the consensus: a precise value it still contradicts.
-
-    $589 billion and $592.7 billion both round to "$600 billion", but no one number
-    rounds to both: beside the rounding, they are a conflict of their own. The other
-    precise value is one of the best-supported values ranked before this one, or one of
-    the consensus's own claims; the conflict is read against that value's cluster.
-    """
-    for other in ranked[:REFERENCES]:
-        if other is outlier:
-            break
-        if other is not context.consensus:
-            clash = _both_precise(outlier, other.representative, other, context)
-            if clash is not None:
-                return other, clash
-    for inside in context.consensus.precise:  # "$592.7 billion" among "$600 billion"
-        clash = _both_precise(outlier, inside, context.consensus, context)
-        if clash is not None:
-            return context.consensus, clash
-    return None
-
-
-def _both_precise(
-    outlier: Cluster, theirs: Claim, other: Cluster, context: Context
-) -> Explanation | None:
-    """Two precise figures ($589 billion, $592.7 billion) that both round to a round
-    consensus ($600 billion) but that no one number rounds to: they contradict each other."""
-    mine = outlier.representative
-    if not (_precise(mine) and _precise(theirs) and _precisely_different(theirs, mine)):
-        return None
-    if ratio(outlier.span, interval(theirs)) > ROUNDING_LIMIT:
-        return None  # not two roundings of one figure (a separator or scale misread)
-    where = "" if theirs is other.representative else f" (given among {context.label(other)})"
-    return Explanation(
-        DisagreementKind.CONFLICT,
-        f"{context.label(outlier)} and {describe(theirs)}{where} both round to "
-        f"{context.label(context.consensus)}, but they are precise figures no one number "
-        "rounds to: two different readings of the figure.",
-    )
 
 
 def _numeric(context: Context) -> bool:
