@@ -9,7 +9,7 @@ from datetime import date
 
 from test_reconciliation import article, claim
 
-from stargate_digest.models import ArticleClaims, Claim, DisagreementKind, KeyFigure
+from stargate_digest.models import ArticleClaims, Claim, DisagreementKind, KeyFigure, Severity
 from stargate_digest.reconciliation import Reconciliation, reconcile
 from stargate_digest.reconciliation.values import cut_short
 from stargate_digest.topic import ScopeSpec, load_topic
@@ -193,3 +193,47 @@ def test_an_exact_round_figure_still_stands_for_values_within_ten_percent_only()
     exact = claim("a", 1, 2e9, "USD")
     assert money_kinds(exact, claim("b", 1, 2.3e9, "USD")) == [DisagreementKind.CONFLICT]
     assert money_kinds(exact, claim("b", 1, 2.15e9, "USD")) == [DisagreementKind.ROUNDING]
+
+
+# --- the same number under another unit ------------------------------------------------------
+
+
+def area(source: str, value: float, unit: str) -> Claim:
+    return claim(source, 1, value, unit, metric="site_area")
+
+
+def test_the_same_number_under_another_unit_is_a_misread_label_that_sets_no_severity() -> None:
+    # 2.4 million square feet on two pages, "2.4 million" square metres on a third: the
+    # unit was misread (36 times apart as written), not a rival area
+    found = run(
+        ("a", [area("a", 2.4e6, "sqft")]),
+        ("b", [area("b", 2.4e6, "sqft")]),
+        ("c", [area("c", 2.4e6, "pyeong")]),
+    )
+    (finding,) = found.disagreements
+    assert finding.kind is DisagreementKind.CONFLICT
+    assert finding.severity is Severity.LOW
+    assert finding.likely_error is not None and "under another unit" in finding.likely_error
+
+
+def test_another_number_under_another_unit_is_still_a_rival_figure() -> None:
+    found = run(
+        ("a", [area("a", 2.4e6, "sqft")]),
+        ("b", [area("b", 2.4e6, "sqft")]),
+        ("c", [area("c", 2.0e6, "pyeong")]),
+    )
+    (finding,) = found.disagreements
+    assert finding.severity is Severity.HIGH
+    assert finding.likely_error is None
+
+
+def test_a_close_number_in_the_same_unit_is_no_relabelling() -> None:
+    # two precise figures no one number rounds to are two values even 1 % apart: in one
+    # unit they are rivals, not a label misread
+    found = run(
+        ("a", [area("a", 2.41e6, "sqft")]),
+        ("b", [area("b", 2.41e6, "sqft")]),
+        ("c", [area("c", 2.43e6, "sqft")]),
+    )
+    (finding,) = found.disagreements
+    assert finding.kind is DisagreementKind.CONFLICT and finding.likely_error is None

@@ -370,6 +370,7 @@ def _severity(
         c
         for c, found in outliers
         if (found is None or found.kind in (DisagreementKind.CONFLICT, DisagreementKind.SCOPE))
+        and (found is None or found.witness)
         and not misread(c)
         and not (found is None and _far_and_alone(c, consensus, group.figure.dimension))
         and not _within_bound(c, consensus, group.figure.dimension)

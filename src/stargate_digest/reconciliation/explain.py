@@ -59,6 +59,7 @@ class Explanation:
     kind: DisagreementKind
     text: str
     likely_error: str | None = None
+    witness: bool = True  # False: a misreading that does not make a conflict high or medium
 
 
 @dataclass
@@ -382,6 +383,22 @@ def typo(outlier: Cluster, context: Context) -> Explanation | None:
     return Explanation(DisagreementKind.CONFLICT, note, likely_error=note)
 
 
+def relabelled(outlier: Cluster, context: Context) -> Explanation | None:
+    """The consensus's very number under another unit of its dimension: a unit label
+    misread, no rival figure of the measure (money's is ``converted``'s, read first)."""
+    mine, theirs = outlier.representative, context.consensus.representative
+    if mine.unit == theirs.unit:  # dates too: their unit is always "date"
+        return None
+    number = float(theirs.value or 0.0)
+    if abs(float(mine.value or 0.0) - number) > EXACT_TOLERANCE * abs(number):
+        return None
+    note = (
+        f"{context.label(outlier)} is the number of {context.label(context.consensus)} "
+        "under another unit: a unit label misread, or a conversion left out."
+    )
+    return Explanation(DisagreementKind.CONFLICT, note, likely_error=note, witness=False)
+
+
 def partners_share(outlier: Cluster, context: Context) -> Explanation | None:
     """A figure for the whole that equals one partner's money, or several partners' together."""
     if not context.whole or context.dimension != "money" or context.partners is None:
@@ -631,6 +648,7 @@ EXPLAINERS: tuple[Explainer, ...] = (
     separator,
     scale_word,
     typo,
+    relabelled,
     partners_share,
     earlier_or_later,
     postponed,
