@@ -237,3 +237,99 @@ def test_a_close_number_in_the_same_unit_is_no_relabelling() -> None:
     )
     (finding,) = found.disagreements
     assert finding.kind is DisagreementKind.CONFLICT and finding.likely_error is None
+
+
+# --- pinned: the edges of the rules above ---------------------------------------------------
+
+
+def test_a_part_and_a_kind_of_it_may_add_up_to_the_whole_within_two_percent() -> None:
+    # 11,000 + 9,400 is 20,400, exactly 2 % from 20,000; 11,000 + 9,100 is 0.5 % off
+    for rest in (9_400.0, 9_100.0):
+        found = run(
+            ("a", [jobs("a", 1, 11_000.0), jobs("a", 2, rest, "construction_jobs")]),
+            ("b", [jobs("b", 1, 20_000.0)]),
+            ("c", [jobs("c", 1, 20_000.0)]),
+        )
+        assert kinds(found) == [DisagreementKind.SCOPE], rest
+
+
+def test_one_more_fab_is_a_part_of_the_whole_count() -> None:
+    # "four fabs in New York" and "one in Idaho" on one page, five fabs on two others
+    found = run(
+        ("a", [jobs("a", 1, 4.0, "fab_count"), jobs("a", 2, 1.0, "idaho_fab_count")]),
+        ("b", [jobs("b", 1, 5.0, "fab_count")]),
+        ("c", [jobs("c", 1, 5.0, "fab_count")]),
+    )
+    assert kinds(found, "fab_count") == [DisagreementKind.SCOPE]
+
+
+def test_a_zero_figure_makes_no_part() -> None:
+    # 1,234 and 1,245 jobs are two precise figures (0.9 % apart, no one number rounds to
+    # both); a page's "0 construction jobs" does not make the first a part of the second
+    found = run(
+        ("a", [jobs("a", 1, 1_234.0), jobs("a", 2, 0.0, "construction_jobs")]),
+        ("b", [jobs("b", 1, 1_245.0)]),
+        ("c", [jobs("c", 1, 1_245.0)]),
+    )
+    assert kinds(found) == [DisagreementKind.CONFLICT]
+
+
+def test_a_range_part_counts_from_its_low_end_and_a_range_whole_too() -> None:
+    range_part = run(
+        ("a", [claim("a", 1, 11_000.0, "count", metric="jobs", value_max=13_000.0),
+               jobs("a", 2, 9_000.0, "construction_jobs")]),
+        ("b", [jobs("b", 1, 20_000.0)]),
+        ("c", [jobs("c", 1, 20_000.0)]),
+    )  # fmt: skip
+    assert kinds(range_part) == [DisagreementKind.SCOPE]
+    range_whole = run(
+        ("a", [jobs("a", 1, 11_000.0), jobs("a", 2, 9_000.0, "construction_jobs")]),
+        ("b", [claim("b", 1, 20_000.0, "count", metric="jobs", value_max=22_000.0)]),
+        ("c", [claim("c", 1, 20_000.0, "count", metric="jobs", value_max=22_000.0)]),
+    )
+    assert kinds(range_whole) == [DisagreementKind.SCOPE]
+
+
+def test_a_page_figure_of_a_dimension_that_does_not_add_up_hides_no_later_figure() -> None:
+    # the page's percentage (its group sorts first) is left out, its counts still read
+    found = run(
+        ("a", [jobs("a", 1, 11_000.0), jobs("a", 2, 9_000.0, "construction_jobs"),
+               jobs("a", 3, 30.0, "approval", "percent")]),
+        ("b", [jobs("b", 1, 20_000.0)]),
+        ("c", [jobs("c", 1, 20_000.0)]),
+    )  # fmt: skip
+    assert kinds(found) == [DisagreementKind.SCOPE]
+
+
+def test_a_relabelled_unit_is_the_same_number_within_two_percent_and_says_so() -> None:
+    for misread in (2.448e6, 2.41e6):  # 2 % above, and 0.4 % above
+        found = run(
+            ("a", [area("a", 2.4e6, "sqft")]),
+            ("b", [area("b", 2.4e6, "sqft")]),
+            ("c", [area("c", misread, "pyeong")]),
+        )
+        (finding,) = found.disagreements
+        assert finding.severity is Severity.LOW, misread
+        (outlier,) = [v for v in finding.values if v.unit == "pyeong"]
+        assert outlier.explanation == finding.likely_error
+        assert finding.likely_error is not None
+        assert finding.likely_error.endswith(
+            "under another unit: a unit label misread, or a conversion left out."
+        )
+
+
+def test_zero_and_one_are_no_relabelling_of_each_other() -> None:
+    for stated, misread in ((0.0, 1.0), (1.0, 0.0)):
+        found = run(
+            ("a", [area("a", stated, "sqft")]),
+            ("b", [area("b", stated, "sqft")]),
+            ("c", [area("c", misread, "pyeong")]),
+        )
+        (finding,) = found.disagreements
+        assert finding.likely_error is None, (stated, misread)
+
+
+def test_a_form_cut_short_says_so() -> None:
+    found = run(("a", [claim("a", 1, 52e9, "USD")]), ("b", [claim("b", 1, 52.7e9, "USD")]))
+    (finding,) = found.disagreements
+    assert "with its last digits dropped: the same figure written short." in (finding.explanation)

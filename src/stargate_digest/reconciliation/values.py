@@ -68,8 +68,9 @@ def cut_short(a: float, b: float) -> bool:
     are two precise figures, not one cut short."""
     if abs(a - b) > EXACT_TOLERANCE * max(a, b):
         return False
-    # within 2 % of each other, a figure's digits start the other's only at one power of ten
-    short, full = sorted(map(_digits, (a, b)), key=lambda digits: (len(digits), digits))
+    # within 2 % of each other, a figure's digits start the other's only at one power of
+    # ten; a prefix sorts first
+    short, full = sorted(map(_digits, (a, b)))
     return len(short) <= ROUND_DIGITS and len(short) < len(full) and full.startswith(short)
 
 
