@@ -23,12 +23,12 @@ from stargate_digest.reconciliation.explain import (
     bound_holds,
     converted,
     read_against,
-    rival_reading,
     rounded,
     same_source,
     typo,
 )
 from stargate_digest.reconciliation.partners import Part, PartIndex
+from stargate_digest.reconciliation.rivals import rival_reading
 
 ROUNDING, CONFLICT = DisagreementKind.ROUNDING, DisagreementKind.CONFLICT
 EXACT, ABOUT = Qualifier.EXACT, Qualifier.APPROX

@@ -16,7 +16,7 @@ from test_reconciliation import article, claim, run
 
 from stargate_digest.models import Claim, Disagreement, DisagreementKind, Severity
 from stargate_digest.reconciliation import Reconciliation
-from stargate_digest.reconciliation.compare import rescope_parts
+from stargate_digest.reconciliation.wholes import rescope_parts
 from stargate_digest.topic import load_topic
 
 CONFLICT, SCOPE, UPDATE = DisagreementKind.CONFLICT, DisagreementKind.SCOPE, DisagreementKind.UPDATE

@@ -23,9 +23,10 @@ from stargate_digest.models import (
     KeyFigure,
 )
 from stargate_digest.reconciliation.checks import check_equivalence, check_parts, check_shares
-from stargate_digest.reconciliation.compare import find_disagreements, rescope_parts
+from stargate_digest.reconciliation.compare import find_disagreements
 from stargate_digest.reconciliation.dating import RateDate, rate_dates
 from stargate_digest.reconciliation.money import is_money, to_usd
+from stargate_digest.reconciliation.wholes import rescope_parts
 from stargate_digest.topic import TopicProfile, load_topic
 
 __all__ = ["Reconciliation", "reconcile"]

@@ -14,7 +14,6 @@ number of claims, not with its square.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -46,18 +45,16 @@ from stargate_digest.reconciliation.explain import (
     bound_holds,
     explain,
     read_against,
-    rival_reading,
     time_label,
 )
 from stargate_digest.reconciliation.partners import Part, PartIndex
 from stargate_digest.reconciliation.restated import OtherMeasures, share_readings
-from stargate_digest.reconciliation.sums import SumIndex
+from stargate_digest.reconciliation.rivals import rival_reading
+from stargate_digest.reconciliation.sums import PageFigures, SumIndex
 from stargate_digest.reconciliation.values import (
-    APPROX_TOLERANCE,
     DateValue,
     days_apart,
     dimension,
-    interval,
     ratio,
 )
 from stargate_digest.reconciliation.variants import written_differently
@@ -122,93 +119,6 @@ class _Group:
         return self.clusters[0].representative.scope if self.clusters else None
 
 
-PART_KINDS = ("site", "country", "phase", "partner", "component")
-ADDITIVE = ("money", "count", "power", "area")
-MIN_WHOLE_SOURCES = 2  # pages that must agree on the whole a part is measured against
-
-
-def rescope_parts(
-    claims: Sequence[Claim],
-    topic: TopicProfile,
-    published: Mapping[str, date | None] | None = None,
-) -> list[Claim]:
-    """Claims with a part's scope whose value is larger than the whole's: taken as the whole.
-
-    A site, a country programme or a phase cannot cost (count, draw, cover) more than the
-    whole it is part of; such a figure's scope came from a word nearby, not from what it
-    measures, so it is compared with the whole's figures (its scope is cleared). Only the
-    wholes of subjects and metrics that have such parts are clustered here. A dated part
-    is compared with the whole of its own moment (``published``, or its ``as_of``): a
-    whole given years before an expansion was announced says nothing of what the whole
-    became, so a part with no whole of its moment keeps its scope; so does a part whose
-    whole (of its moment) only one page gives (``MIN_WHOLE_SOURCES``).
-    """
-    parts: list[tuple[int, Figure]] = []
-    for index, claim in enumerate(claims):
-        spec = topic.scopes.get(topic.canonical_scope(claim.scope) or "") if claim.scope else None
-        if spec is not None and spec.kind in PART_KINDS:
-            figure = figure_of(claim, topic)
-            if figure is not None and figure.dimension in ADDITIVE:
-                parts.append((index, figure))
-    if not parts:
-        return list(claims)
-    families = {figure.family for _, figure in parts}
-    by_family: dict[tuple[str, str, str, str], list[Claim]] = {}
-    for claim in claims:
-        if not claim.scope or topic.canonical_scope(claim.scope) is None:
-            figure = figure_of(claim, topic)
-            if figure is not None and not figure.scope and figure.family in families:
-                by_family.setdefault(figure.family, []).append(claim)
-    wholes = {
-        family: _Wholes(members, time_of_claims(published or {}))
-        for family, members in by_family.items()
-    }
-    fixed = list(claims)
-    for index, figure in parts:
-        found = wholes.get(figure.family)
-        whole = found.at(claims[index]) if found is not None else None
-        if whole is not None and interval(claims[index])[0] > whole[1] * (1 + APPROX_TOLERANCE):
-            fixed[index] = claims[index].model_copy(update={"scope": None})
-    return fixed
-
-
-class _Wholes:
-    """The whole's figure a part is compared with: its consensus, or for a dated part the
-    consensus of the whole's claims of the part's moment (within ``MONTHS_APART`` days).
-
-    The whole's claims are sorted by date once and each moment is clustered once, so the
-    cost stays linear in the claims (times the few days parts are dated on).
-    """
-
-    def __init__(self, members: Sequence[Claim], time_of: TimeOf) -> None:
-        self._members = members
-        self._time_of = time_of
-        dated = sorted(
-            ((day, claim.source_id, claim.id, claim) for claim in members
-             if (day := time_of(claim)) is not None),
-            key=lambda row: row[:3],
-        )  # fmt: skip
-        self._days = [row[0].toordinal() for row in dated]
-        self._dated = [row[3] for row in dated]
-        self._spans: dict[date | None, tuple[float, float] | None] = {}
-
-    def at(self, part: Claim) -> tuple[float, float] | None:
-        """The span of the whole's consensus for this part; None when no whole of its moment."""
-        day = self._time_of(part) if self._dated else None
-        if day not in self._spans:
-            pool: Sequence[Claim] = self._members
-            if day is not None:
-                first = bisect_left(self._days, day.toordinal() - MONTHS_APART + 1)
-                last = bisect_right(self._days, day.toordinal() + MONTHS_APART - 1)
-                pool = self._dated[first:last]
-            clusters = sorted(cluster_numbers(pool), key=_consensus_order) if pool else []
-            # one page's whole may be a part's figure given without its part ("the plant
-            # will create 6,500 jobs"): only a whole pages agree on shows a part too large
-            agreed = clusters and len(clusters[0].sources) >= MIN_WHOLE_SOURCES
-            self._spans[day] = clusters[0].span if agreed else None
-        return self._spans[day]
-
-
 def find_disagreements(
     claims: Sequence[Claim],
     *,
@@ -242,6 +152,9 @@ def find_disagreements(
         for figure, group in sorted(groups.items(), key=lambda item: item[0])
         if figure.dimension == "money"
     )
+    pages = PageFigures(
+        (f.subject, f.scope, f.metric, f.dimension, g.clusters) for f, g in sorted(groups.items())
+    )
     measures = OtherMeasures(
         (g.figure.subject, g.figure.dimension, g.figure.metric, g.clusters) for g in groups.values()
     )
@@ -262,6 +175,7 @@ def find_disagreements(
                 own_scope=own,
                 whole=_is_whole(group.figure.subject, topic),
                 sums=sums,
+                pages=pages,
                 scope=group.figure.scope,
             )
             explained = [
@@ -456,6 +370,7 @@ def _severity(
         c
         for c, found in outliers
         if (found is None or found.kind in (DisagreementKind.CONFLICT, DisagreementKind.SCOPE))
+        and (found is None or found.witness)
         and not misread(c)
         and not (found is None and _far_and_alone(c, consensus, group.figure.dimension))
         and not _within_bound(c, consensus, group.figure.dimension)

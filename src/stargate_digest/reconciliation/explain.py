@@ -26,27 +26,26 @@ from stargate_digest.display import describe, describe_date, describe_money
 from stargate_digest.models import Claim, DisagreementKind, Qualifier
 from stargate_digest.quantities.fx import convert
 from stargate_digest.quantities.lexicon import SCALE_WORDS
+from stargate_digest.reconciliation import sums
 from stargate_digest.reconciliation.clusters import (
     Cluster,
     TimeOf,
-    _precise,
-    _precisely_different,
     _significant,
     cluster_time,
 )
 from stargate_digest.reconciliation.dating import RateDate
 from stargate_digest.reconciliation.partners import CONTRIBUTION_METRICS, Part, PartIndex
-from stargate_digest.reconciliation.sums import SumIndex
+from stargate_digest.reconciliation.sums import PageFigures, SumIndex
 from stargate_digest.reconciliation.values import (
     EXACT_TOLERANCE,
     days_apart,
-    interval,
     ratio,
 )
 
 EQUIVALENT_TOLERANCE = 0.05  # a stated conversion is rounded, and rates drift within days
 ROUNDING_LIMIT = 1.25  # past this, two roundings of one figure are not plausible
 ROUND_FIGURE_SPREAD = 0.10  # how far from itself a round figure may stand (as "about")
+HEDGED_FIGURE_SPREAD = 0.15  # and a round figure its source hedges ("roughly $3 billion")
 MONTHS_APART = 45  # days between figures for a change over time (a conflict is one moment)
 CONSISTENTLY = 0.8  # share of (earlier, later) source pairs that must be in time order
 REFERENCES = 8  # the best-supported values an outlier may be read against
@@ -60,6 +59,7 @@ class Explanation:
     kind: DisagreementKind
     text: str
     likely_error: str | None = None
+    witness: bool = True  # False: a misreading that does not make a conflict high or medium
 
 
 @dataclass
@@ -78,6 +78,7 @@ class Context:
     whole: bool = True  # the subject is a whole that partners put money into (a project)
     sums: SumIndex | None = None  # each page's figures that add up to a total
     scope: str = ""  # the group's scope, casefolded (empty for the whole)
+    pages: PageFigures | None = None  # each page's figures, for a part of another value
 
     def label(self, cluster: Cluster) -> str:
         """A value as a reader sees it ($38 billion, January 23, 2025, 1.2 GW)."""
@@ -176,49 +177,6 @@ def bound_holds(bound: Cluster, other: Cluster) -> bool:
     return False
 
 
-def rival_reading(
-    outlier: Cluster, ranked: Sequence[Cluster], context: Context
-) -> tuple[Cluster, Explanation] | None:
-    """For a value that rounds to the consensus: a precise value it still contradicts.
-
-    $589 billion and $592.7 billion both round to "$600 billion", but no one number
-    rounds to both: beside the rounding, they are a conflict of their own. The other
-    precise value is one of the best-supported values ranked before this one, or one of
-    the consensus's own claims; the conflict is read against that value's cluster.
-    """
-    for other in ranked[:REFERENCES]:
-        if other is outlier:
-            break
-        if other is not context.consensus:
-            clash = _both_precise(outlier, other.representative, other, context)
-            if clash is not None:
-                return other, clash
-    for inside in context.consensus.precise:  # "$592.7 billion" among "$600 billion"
-        clash = _both_precise(outlier, inside, context.consensus, context)
-        if clash is not None:
-            return context.consensus, clash
-    return None
-
-
-def _both_precise(
-    outlier: Cluster, theirs: Claim, other: Cluster, context: Context
-) -> Explanation | None:
-    """Two precise figures ($589 billion, $592.7 billion) that both round to a round
-    consensus ($600 billion) but that no one number rounds to: they contradict each other."""
-    mine = outlier.representative
-    if not (_precise(mine) and _precise(theirs) and _precisely_different(theirs, mine)):
-        return None
-    if ratio(outlier.span, interval(theirs)) > ROUNDING_LIMIT:
-        return None  # not two roundings of one figure (a separator or scale misread)
-    where = "" if theirs is other.representative else f" (given among {context.label(other)})"
-    return Explanation(
-        DisagreementKind.CONFLICT,
-        f"{context.label(outlier)} and {describe(theirs)}{where} both round to "
-        f"{context.label(context.consensus)}, but they are precise figures no one number "
-        "rounds to: two different readings of the figure.",
-    )
-
-
 def _numeric(context: Context) -> bool:
     return context.dimension != "date"
 
@@ -266,11 +224,13 @@ def _half_step(
     # a round figure ("$600 billion", one significant digit) is how news writes a more
     # precise one ($589 billion), hedged or not (``rounds_finer``: the other figure has
     # more digits; $500 billion and $600 billion are two figures); but it stands for
-    # values within 10 % of it at most: nobody writes "$200 billion" for $165 billion
+    # values within 10 % of it at most: nobody writes "$200 billion" for $165 billion;
+    # one its source hedges, within 15 % ("roughly $3 billion" for $3.4 billion)
     digits = text.rstrip("0")
     loose = qualifier is not Qualifier.EXACT or (rounds_finer and len(digits) == 1)
     zeros = len(text) - len(digits) if loose else 0
-    return min(0.5 * scale * 10.0**zeros, ROUND_FIGURE_SPREAD * value)
+    spread = ROUND_FIGURE_SPREAD if qualifier is Qualifier.EXACT else HEDGED_FIGURE_SPREAD
+    return min(0.5 * scale * 10.0**zeros, spread * value)
 
 
 def converted(outlier: Cluster, context: Context) -> Explanation | None:
@@ -423,6 +383,22 @@ def typo(outlier: Cluster, context: Context) -> Explanation | None:
     return Explanation(DisagreementKind.CONFLICT, note, likely_error=note)
 
 
+def relabelled(outlier: Cluster, context: Context) -> Explanation | None:
+    """The consensus's very number under another unit of its dimension: a unit label
+    misread, no rival figure of the measure (money's is ``converted``'s, read first)."""
+    mine, theirs = outlier.representative, context.consensus.representative
+    if mine.unit == theirs.unit:  # dates too: their unit is always "date"
+        return None
+    number = float(theirs.value or 0.0)
+    if abs(float(mine.value or 0.0) - number) > EXACT_TOLERANCE * abs(number):
+        return None
+    note = (
+        f"{context.label(outlier)} is the number of {context.label(context.consensus)} "
+        "under another unit: a unit label misread, or a conversion left out."
+    )
+    return Explanation(DisagreementKind.CONFLICT, note, likely_error=note, witness=False)
+
+
 def partners_share(outlier: Cluster, context: Context) -> Explanation | None:
     """A figure for the whole that equals one partner's money, or several partners' together."""
     if not context.whole or context.dimension != "money" or context.partners is None:
@@ -516,6 +492,25 @@ def changed_parts(outlier: Cluster, context: Context) -> Explanation | None:
     )
 
 
+def part_of_whole(outlier: Cluster, context: Context) -> Explanation | None:
+    """One value and another figure of its page (another metric) add up to the other
+    value: "11,000 jobs" beside "9,000 construction jobs" is a part of "20,000 jobs"."""
+    if context.pages is None:
+        return None
+    figure = (context.subject, context.scope, context.metric, context.dimension)
+    for part, whole in ((outlier, context.consensus), (context.consensus, outlier)):
+        for claim in part.claims[: sums.MAX_FIGURES]:  # a few pages: the cost stays linear
+            rest = context.pages.rest(claim, whole.span[0], figure)
+            if rest is not None:
+                return Explanation(
+                    DisagreementKind.SCOPE,
+                    f"{context.label(part)} and the {describe(rest)} of "
+                    f"{rest.metric.replace('_', ' ')} its source gives add up to "
+                    f"{context.label(whole)}: one counts a part of what the other counts.",
+                )
+    return None
+
+
 def _times(cluster: Cluster, context: Context, shared: set[str]) -> list[date]:
     if not shared:
         return cluster_time(cluster, context.time_of)
@@ -565,6 +560,16 @@ def other_scope(outlier: Cluster, context: Context) -> Explanation | None:
                 f"{context.label(outlier)} is the figure given for {part.label}: it may be "
                 "about that part rather than the same thing.",
             )
+    return None
+
+
+def stated_change(outlier: Cluster, context: Context) -> Explanation | None:
+    """A source that writes both values in one statement reports the change itself."""
+    answer = same_source(outlier, context)
+    if answer is not None and answer.kind is DisagreementKind.UPDATE:
+        # before ``other_scope``: "raised from $12 billion to $17 billion" says the
+        # figure changed, whatever another part's figure happens to equal
+        return answer
     return None
 
 
@@ -643,10 +648,13 @@ EXPLAINERS: tuple[Explainer, ...] = (
     separator,
     scale_word,
     typo,
+    relabelled,
     partners_share,
     earlier_or_later,
     postponed,
     changed_parts,
+    stated_change,
+    part_of_whole,
     other_scope,
     same_source,
     day_apart,

@@ -16,9 +16,10 @@ from collections.abc import Callable, Iterable, Sequence
 
 from stargate_digest.models import Claim
 from stargate_digest.reconciliation.clusters import Cluster
-from stargate_digest.reconciliation.values import EXACT_TOLERANCE
+from stargate_digest.reconciliation.values import EXACT_TOLERANCE, interval
 
 MAX_FIGURES = 12  # a page's figures of one subject and scope searched for pairs
+ADDITIVE = ("money", "count", "power", "area")  # dimensions whose parts add up to a whole
 
 
 class SumIndex:
@@ -92,3 +93,40 @@ class SumIndex:
 def _largest_first(pair: tuple[Claim, Claim]) -> tuple[Claim, Claim]:
     first, second = pair
     return (second, first) if (second.value_usd or 0.0) > (first.value_usd or 0.0) else pair
+
+
+class PageFigures:
+    """Each page's figures of one subject and scope, per additive dimension: a value and
+    another figure of its page (another metric) that make up what another page gives."""
+
+    def __init__(self, groups: Iterable[tuple[str, str, str, str, Sequence[Cluster]]]) -> None:
+        """``groups``: (subject, scope, metric, dimension, clusters) of every group."""
+        self._figures: dict[tuple[str, str, str, str], list[tuple[str, Claim]]] = {}
+        for subject, scope, metric, dimension, clusters in groups:
+            if dimension not in ADDITIVE:
+                continue
+            for cluster in clusters:
+                for claim in cluster.claims:
+                    if claim.value_max is None:
+                        key = (claim.source_id, subject, scope, dimension)
+                        self._figures.setdefault(key, []).append((metric, claim))
+        for found in self._figures.values():
+            found.sort(key=lambda row: (row[0], row[1].id))
+
+    def rest(self, part: Claim, whole: float, figure: tuple[str, str, str, str]) -> Claim | None:
+        """A figure of a kind of the part's metric on the part's page that, added to the
+        part, makes ``whole`` (within the rounding tolerance); ``figure``: the part's
+        (subject, scope, metric, dimension). "11,000 jobs" beside "9,000 construction jobs"
+        make 20,000."""
+        subject, scope, metric, dimension = figure
+        amount = interval(part)[0]
+        for other_metric, other in self._figures.get(
+            (part.source_id, subject, scope, dimension), []
+        )[:MAX_FIGURES]:
+            rest = interval(other)[0]
+            # only a kind of the same measure ("construction_jobs" for "jobs"): two
+            # measures of a page (an investment and a subsidy) add up to some figure by chance
+            kind = other_metric.endswith(f"_{metric}")
+            if kind and rest > 0 and abs(amount + rest - whole) <= EXACT_TOLERANCE * whole:
+                return other
+        return None

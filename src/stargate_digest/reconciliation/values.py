@@ -18,6 +18,7 @@ from stargate_digest.reconciliation.money import is_money
 
 EXACT_TOLERANCE = 0.02
 APPROX_TOLERANCE = 0.10
+ROUND_DIGITS = 2  # significant digits of a round figure ("$52 billion", "€6.1 billion")
 
 # unit -> (dimension, factor to the dimension's base unit); other units compare as they are.
 _UNITS: dict[str, tuple[str, float]] = {
@@ -58,6 +59,24 @@ def interval(claim: Claim) -> tuple[float, float]:
     high = claim.value_max if claim.value_max is not None else value
     low, high = sorted((value * factor, high * factor))
     return low, high
+
+
+def cut_short(a: float, b: float) -> bool:
+    """Whether one figure is the other with its last digits dropped rather than rounded
+    ("$52 billion" for $52.7 billion), the two within the exact tolerance of each other.
+    Only a round figure (one or two significant digits) is written so: $118 and $118.58
+    are two precise figures, not one cut short."""
+    if abs(a - b) > EXACT_TOLERANCE * max(a, b):
+        return False
+    # within 2 % of each other, a figure's digits start the other's only at one power of
+    # ten; a prefix sorts first
+    short, full = sorted(map(_digits, (a, b)))
+    return len(short) <= ROUND_DIGITS and len(short) < len(full) and full.startswith(short)
+
+
+def _digits(value: float) -> str:
+    """A figure's significant digits (52.7e9: "527")."""
+    return f"{value:.6e}".split("e")[0].replace(".", "").rstrip("0")
 
 
 def tolerance(claim: Claim) -> float:

@@ -5,10 +5,12 @@ wants to know that some sources wrote "€9.9 billion" and others "€10 billion
 one page gave "$31.6 billion" for the €30 billion the rest give: the sources round or
 convert one figure (kind rounding, always low). Each form other than the one most of the
 cluster's sources state is explained against that form by the same explainers as values
-of different clusters (``rounded``, ``converted``); a form that neither explains, or that
-only sources of the main form give (a page restating its own figure), is no finding. A
-range ("$6-7 billion") is no form of the figure: it agrees with every value inside it,
-and the other forms of its cluster ("$6 billion" beside "$6.4 billion") are still listed.
+of different clusters (``rounded``, ``converted``), or as that form cut short ("$52
+billion" for $52.7 billion: inside a cluster only, where the two already agree); a form
+that none explains, or that only sources of the main form give (a page restating its own
+figure), is no finding. A range ("$6-7 billion") is no form of the figure: it agrees
+with every value inside it, and the other forms of its cluster ("$6 billion" beside
+"$6.4 billion") are still listed.
 
 A form in another currency than its cluster's main form is compared in its own currency
 when another of the best-supported values is given in that currency: a conversion's rate
@@ -32,7 +34,7 @@ from stargate_digest.reconciliation.explain import (
     converted,
     rounded,
 )
-from stargate_digest.reconciliation.values import ratio
+from stargate_digest.reconciliation.values import cut_short, ratio
 
 MAX_FORMS = 8  # the best-supported forms of one cluster: a finding stays readable
 
@@ -79,10 +81,25 @@ def written_differently(
             continue
         if set(form.sources) <= set(base.sources):
             continue  # only pages that give the main form too: they disagree with nobody
-        answer = rounded(form, against) or converted(form, against)
+        answer = rounded(form, against) or converted(form, against) or _cut_short(form, against)
         if answer is not None and answer.kind is DisagreementKind.ROUNDING:
             found.rounded.append((form, answer))
     return found if found.rounded or found.rivals else None
+
+
+def _cut_short(form: Cluster, context: Context) -> Explanation | None:
+    """A round form that is the main form with its last digits dropped ("$52 billion" for
+    $52.7 billion): inside one cluster, the same figure written short."""
+    # the numbers as written: in another unit they are not within 2 % (or, close to par,
+    # ``converted`` has answered first)
+    mine, theirs = form.representative, context.consensus.representative
+    if not cut_short(float(mine.value or 0), float(theirs.value or 0)):
+        return None
+    return Explanation(
+        DisagreementKind.ROUNDING,
+        f"{context.label(form)} is {context.label(context.consensus)} with its last digits "
+        "dropped: the same figure written short.",
+    )
 
 
 def _in_own_currency(
