@@ -53,8 +53,17 @@ def test_up_to_after_a_word_of_change_is_the_new_figure(text: str, language: str
     assert mention.qualifier is Qualifier.EXACT
 
 
-def test_up_to_alone_stays_a_bound() -> None:
-    (mention,) = find_mentions("el proyecto creará hasta 900 empleos", "es")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el proyecto creará hasta 900 empleos",
+        # a heading above the sentence, with no stop of its own, names a change
+        "Empleo y crecimiento\n\nel proyecto creará hasta 900 empleos",
+        "Aumento de la plantilla\nel proyecto creará hasta 900 empleos",
+    ],
+)
+def test_up_to_alone_stays_a_bound(text: str) -> None:
+    (mention,) = find_mentions(text, "es")
     assert mention.qualifier is Qualifier.UP_TO
 
 

@@ -268,7 +268,8 @@ def _after_change(text: str, start: int, language: str, qualifier: Qualifier) ->
     if qualifier is not Qualifier.UP_TO or change is None:
         return qualifier
     window = text[max(0, start - _CHANGE_WINDOW) : start]
-    sentence = re.split(r"[.;!?](?:\s|\Z)", window)[-1]
+    # a line break ends a sentence too: a heading above ("Empleo y crecimiento") has no stop
+    sentence = re.split(r"[.;!?](?:\s|\Z)|\n", window)[-1]
     return Qualifier.EXACT if change.search(sentence) else qualifier
 
 
