@@ -19,12 +19,14 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-_CJK_RANGES = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
+from stargate_digest.text_words import CJK, CJK_RANGES, WORD, WORD_CHAR, TextWords, text_words
+
 # A word is a run of word characters outside the CJK scripts: CJK text writes no space
-# around a Latin name, and Korean glues its particles to it.
-_WORD_CHAR = rf"[^\W{_CJK_RANGES}]"
-_WORD = re.compile(rf"{_WORD_CHAR}+")
-_CJK = re.compile(rf"[{_CJK_RANGES}]")
+# around a Latin name, and Korean glues its particles to it (text_words.py).
+_CJK_RANGES = CJK_RANGES
+_WORD_CHAR = WORD_CHAR
+_WORD = WORD
+_CJK = CJK
 _GAP = re.compile(r"[\s\-'’.]{1,3}")
 
 
@@ -84,15 +86,18 @@ class TermMatcher:
         table = self._prefix if entry.prefix[0] else self._exact
         table.setdefault(words[0], []).append(entry)
 
-    def find(self, text: str) -> list[TermHit]:
-        """All hits in text order; overlapping hits of different terms are all kept."""
+    def find(self, text: str, words: TextWords | None = None) -> list[TermHit]:
+        """All hits in text order; overlapping hits of different terms are all kept.
+
+        ``words``: ``text_words(text)``, when the caller has them already."""
         hits: set[TermHit] = set()
         # Most words start no term: the distinct words of the text, less those known to
         # start none, are taken in C (findall, set difference); only the few left are
         # looked at in Python, and located with a regex of the word and its boundaries
         # (a short word such as "in" is inside many others: the engine skips those).
-        cjk = _CJK.search(text) is not None
-        for written in set(_WORD.findall(text)) - self._idle:
+        read = text_words(text) if words is None else words
+        cjk = read.cjk
+        for written in read.words - self._idle:
             entry = self._seen.get(written)
             if entry is None:
                 candidates = self._candidates(written.casefold())

@@ -55,6 +55,7 @@ from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.quantities.mention import Kind
 from stargate_digest.segment import Sentences, Span, clause_around
 from stargate_digest.terms import TermHit
+from stargate_digest.text_words import TextWords, text_words
 from stargate_digest.topic import (
     DISTRIBUTIVE,
     TopicProfile,
@@ -204,8 +205,9 @@ class RulesExtractor:
 
     def _propose(self, article: Article, sentences: Sentences) -> tuple[list[Claim], list[Mention]]:
         text = article.text
-        index = self._index(text)
-        mentions = find_mentions(text, article.language)
+        words = text_words(text)  # read once: the term lookup and the number scan share it
+        index = self._index(text, words)
+        mentions = find_mentions(text, article.language, words)
         levels = change_levels(text, mentions, article.language)
         language = word_language(article.language)
         headline_site = self._scopes.of_article(article, index.scopes)
@@ -283,9 +285,9 @@ class RulesExtractor:
             claims.extend(made)
         return _merge_repeats(claims), mentions
 
-    def _index(self, text: str) -> _Index:
+    def _index(self, text: str, words: TextWords | None = None) -> _Index:
         by_label: dict[str, list[TermHit]] = {}
-        for hit in self.topic.matcher.find(text):
+        for hit in self.topic.matcher.find(text, words):
             by_label.setdefault(hit.label, []).append(hit)
         subjects = [
             TermHit(hit.start, hit.end, name)
