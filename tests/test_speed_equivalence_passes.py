@@ -113,3 +113,16 @@ def test_terms_found_with_the_shared_word_set_are_those_found_without(pieces: li
     matcher = TermMatcher([("a", "Nordwind"), ("b", "Nordwind Energy"), ("c", "wind*")])
     text = "".join(pieces)
     assert matcher.find(text, text_words(text)) == matcher.find(text)
+
+
+_WORD_ALPHABET = st.sampled_from(list("ab_9é’'.,()$- \u00a0\u2009\u3000\n\t在위Ⅻ²٣"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(_WORD_ALPHABET, max_size=40))
+def test_text_words_read_from_the_pieces_are_the_whole_texts_words(text: str) -> None:
+    from stargate_digest.text_words import CJK, WORD
+
+    read = text_words(text)
+    assert read.words == frozenset(WORD.findall(text))
+    assert read.cjk == (CJK.search(text) is not None)

@@ -43,8 +43,19 @@ class TextWords:
 
 
 def text_words(text: str) -> TextWords:
-    """The distinct words of ``text`` (one pass) and whether it holds CJK characters."""
-    return TextWords(frozenset(WORD.findall(text)), CJK.search(text) is not None)
+    """The distinct words of ``text`` and whether it holds CJK characters."""
+    if CJK.search(text) is not None:
+        return TextWords(frozenset(WORD.findall(text)), cjk=True)
+    # No word holds a space, so the words are those of the distinct space-separated
+    # pieces: str.split and a set in C, then a regex only on the pieces with something
+    # else than word characters in them ("plant,", "(Acme)"); a piece of letters and
+    # digits alone is one word (with no CJK character, a word character is \w). A regex
+    # pass over the whole text costs a match per word; news text repeats its words.
+    pieces = set(text.split())
+    words = {piece for piece in pieces if piece.isalnum()}
+    for piece in pieces - words:
+        words.update(WORD.findall(piece))
+    return TextWords(frozenset(words), cjk=False)
 
 
 def leading_words(written: frozenset[str] | set[str]) -> frozenset[str] | None:
