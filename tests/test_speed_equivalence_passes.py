@@ -126,3 +126,27 @@ def test_text_words_read_from_the_pieces_are_the_whole_texts_words(text: str) ->
     read = text_words(text)
     assert read.words == frozenset(WORD.findall(text))
     assert read.cjk == (CJK.search(text) is not None)
+
+
+_CLAUSE_ALPHABET = st.sampled_from(list("a1 ,;:()[]-–—.\n\t\u00a0\u3000，；：、日本다"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(_CLAUSE_ALPHABET, max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_clause_marks_found_by_their_first_character_are_the_alternations(
+    text: str, start: int, end: int
+) -> None:
+    from stargate_digest.segment import _CLAUSE_TOKEN, _CLAUSE_TOKEN_AT_MARK
+
+    def spans(pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+        return [m.span() for m in pattern.finditer(text, start, end)]
+
+    assert spans(_CLAUSE_TOKEN_AT_MARK) == spans(_CLAUSE_TOKEN)
+
+
+def test_clause_marks_of_an_invented_sentence() -> None:
+    from stargate_digest.segment import _CLAUSE_TOKEN_AT_MARK
+
+    text = "Acme (in Ohio) paid 18,25 bn; then – as said: 1,000 jobs，日本 工場"
+    marks = [m.group() for m in _CLAUSE_TOKEN_AT_MARK.finditer(text)]
+    assert marks == ["(", ")", ";", " – ", ":", "，", " "]
