@@ -150,3 +150,21 @@ def test_clause_marks_of_an_invented_sentence() -> None:
     text = "Acme (in Ohio) paid 18,25 bn; then – as said: 1,000 jobs，日本 工場"
     marks = [m.group() for m in _CLAUSE_TOKEN_AT_MARK.finditer(text)]
     assert marks == ["(", ")", ";", " – ", ":", "，", " "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 30), st.integers(1, 6)), max_size=12),
+    st.integers(0, 35),
+    st.integers(0, 12),
+)
+def test_a_paragraph_names_the_topic_when_any_match_lies_inside_it(
+    hits: list[tuple[int, int]], start: int, length: int
+) -> None:
+    from stargate_digest.extractors.rules import _Hits
+    from stargate_digest.segment import Span
+    from stargate_digest.terms import TermHit
+
+    found = _Hits([TermHit(at, at + size, "x") for at, size in hits])
+    span = Span(start, start + length)
+    assert found.any_within(span) == bool(found.within(span))  # what names_topic asked

@@ -63,6 +63,10 @@ class TermMatcher:
         for label, term in terms:
             self._add(label, term)
         self._prefix_lengths = sorted({len(stem) for stem in self._prefix})
+        # The first characters of the CJK terms, found in a text by one character-class
+        # scan in C (set(text) made an object of each of its characters).
+        firsts = "".join(re.escape(first) for first in sorted(self._substrings))
+        self._firsts = re.compile(f"[{firsts}]" if firsts else "(?!)")
         self._memo: dict[str, tuple[_Term, ...]] = {}
         self._seen: dict[str, tuple[tuple[_Term, ...], re.Pattern[str]]] = {}
         self._idle: set[str] = set()
@@ -123,8 +127,8 @@ class TermMatcher:
                         hits.add(TermHit(position, stop, term.label))
         # A text without CJK characters holds none of the CJK terms: skip their search;
         # in one with them, only the terms whose first character it holds are searched.
-        starts = self._substrings.keys() & set(text) if cjk else ()
-        for first in starts:
+        starts = self._firsts.findall(text) if cjk else ()
+        for first in dict.fromkeys(starts):
             for needle, label in self._substrings[first]:
                 position = text.find(needle)
                 while position >= 0:

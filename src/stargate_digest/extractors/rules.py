@@ -220,7 +220,9 @@ class RulesExtractor:
         paragraphs = Paragraphs(text, mentions)
 
         def names_topic(span: Span) -> bool:
-            return bool(index.subjects.within(span) or index.scopes.within(span))
+            # any_within, not within: a paragraph can hold many names, and only whether
+            # it holds one is asked (no list of them built).
+            return index.subjects.any_within(span) or index.scopes.any_within(span)
 
         for mention in mentions:
             if not paragraphs.on_topic(paragraphs.around(mention), names_topic):
