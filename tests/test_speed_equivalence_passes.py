@@ -168,3 +168,43 @@ def test_a_paragraph_names_the_topic_when_any_match_lies_inside_it(
     found = _Hits([TermHit(at, at + size, "x") for at, size in hits])
     span = Span(start, start + length)
     assert found.any_within(span) == bool(found.within(span))  # what names_topic asked
+
+
+def test_quick_init_builds_what_the_dataclass_init_builds() -> None:
+    import dataclasses
+    import inspect
+
+    import pytest
+
+    from stargate_digest.extractors import rules, scope_rules
+    from stargate_digest.frozen import quick_init
+    from stargate_digest.quantities import numbers, patterns, scanner
+    from stargate_digest.segment import Span
+    from stargate_digest.terms import TermHit
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Plain:
+        start: int
+        label: str = "x"
+
+    @quick_init
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Quick:
+        start: int
+        label: str = "x"
+
+    for args, kwargs in (((3,), {}), ((3, "y"), {}), ((), {"start": 3, "label": "z"})):
+        plain, quick = Plain(*args, **kwargs), Quick(*args, **kwargs)  # type: ignore[arg-type]
+        assert (quick.start, quick.label) == (plain.start, plain.label)
+        assert hash(quick) == hash(plain) and quick == Quick(*args, **kwargs)  # type: ignore[arg-type]
+        assert repr(quick).split("(")[1] == repr(plain).split("(")[1]
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            quick.start = 4  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        quick_init(Plain.__mro__[-1])  # object: not a frozen dataclass with slots
+    for cls in (Span, TermHit, patterns.Hit, numbers.NumberToken, rules._Candidate,
+                rules._Reading, rules._Context, scope_rules.Figure, scanner._Amount):  # fmt: skip
+        wanted = [f.name for f in dataclasses.fields(cls)]
+        assert list(inspect.signature(cls.__init__).parameters)[1:] == wanted
+    assert Span(2, 5) == Span(start=2, end=5) and len(Span(2, 5)) == 3
+    assert TermHit(1, 4, "a") != TermHit(1, 4, "b")

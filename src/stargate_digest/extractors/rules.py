@@ -49,6 +49,7 @@ from stargate_digest.extractors.page_rules import (
 from stargate_digest.extractors.renamed_rules import part_named_next
 from stargate_digest.extractors.scope_rules import Figure, Figures, ScopeRules
 from stargate_digest.extractors.subject_rules import page_subject, sentence_before, subject_hits
+from stargate_digest.frozen import quick_init
 from stargate_digest.models import Article, ArticleClaims, Claim
 from stargate_digest.quantities import Mention, find_mentions
 from stargate_digest.quantities.locale_facts import word_language
@@ -149,7 +150,8 @@ def _inside(hit: TermHit, name: TermHit) -> bool:
     return name.start <= hit.start and hit.end <= name.end and not whole
 
 
-@dataclass(frozen=True)
+@quick_init
+@dataclass(frozen=True, slots=True)
 class _Candidate:
     mention: Mention
     sentence: Span
@@ -160,7 +162,8 @@ class _Candidate:
     previous: Span | None = None  # the sentence before (subject_rules.py)
 
 
-@dataclass(frozen=True)
+@quick_init
+@dataclass(frozen=True, slots=True)
 class _Reading:
     """What a candidate is about: one entry per subject (several when distributive)."""
 
@@ -571,7 +574,8 @@ class _Page:
     moved_on: dict[Span, bool] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@quick_init
+@dataclass(frozen=True, slots=True)
 class _Context:
     """What the text around a figure says about it: the part and the time it is about."""
 

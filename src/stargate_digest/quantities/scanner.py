@@ -17,6 +17,7 @@ from decimal import Decimal
 from functools import cache
 from typing import NamedTuple
 
+from stargate_digest.frozen import quick_init
 from stargate_digest.models import Qualifier
 from stargate_digest.quantities.carry import money_from_context
 from stargate_digest.quantities.currency import (
@@ -76,7 +77,8 @@ _ORDINAL_DOT = re.compile(rf"\.{SPACE}+{LETTER}")
 """Between an amount and its restatement: an opening parenthesis, maybe a qualifier."""
 
 
-@dataclass(frozen=True)
+@quick_init
+@dataclass(frozen=True, slots=True)
 class _Amount:
     """A number with its scale words applied, before any currency or unit."""
 
