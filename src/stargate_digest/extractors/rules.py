@@ -228,7 +228,8 @@ class RulesExtractor:
             return index.subjects.any_within(span) or index.scopes.any_within(span)
 
         for mention in mentions:
-            if not paragraphs.on_topic(paragraphs.around(mention), names_topic):
+            paragraph = paragraphs.around(mention)  # found once for the three uses below
+            if not paragraphs.on_topic(paragraph, names_topic):
                 continue  # page furniture and asides name none of the story's subjects or parts
             sentence = sentences.containing(mention.start)
             clause = clause_around(text, sentence, mention.start, mention.end)
@@ -242,7 +243,7 @@ class RulesExtractor:
             scope = self._scopes.of_figure(
                 text,
                 sentences,
-                Figure(mention, sentence, candidate.clause, paragraphs.around(mention)),
+                Figure(mention, sentence, candidate.clause, paragraph),
                 scopes=index.scopes,
                 subjects=index.subjects,
                 figures=figures,
@@ -251,7 +252,6 @@ class RulesExtractor:
                 headline_site=None if headline_site is None else _HEADLINE,
                 memo=scope_memo,
             )
-            paragraph = paragraphs.around(mention)
             scope = self._settled(
                 scope, candidate, sentences=sentences, index=index, paragraph=paragraph, page=page
             )
