@@ -117,18 +117,20 @@ def _after_abbreviation(text: str, dot: int, known: frozenset[str]) -> bool:
     return written.casefold() in known
 
 
-_OPENERS_AS_SPACE = str.maketrans(dict.fromkeys("([\"'“‘«", " "))
+_OPENERS = "([\"'“‘«"
 
 
 def _word_before(text: str, dot: int) -> str:
     """What ``_WORD_BEFORE_DOT.search(text, max(0, dot - 20), dot)`` finds ('' for none):
     the run of characters other than spaces and openers that ends at ``dot``, taken with
-    str.rsplit rather than a regex tried at each of the 20 positions."""
+    str.rsplit rather than a regex tried at each of the 20 positions: the piece after the
+    last space, cut after its last opener (str.rfind of each in C; mapping the openers to
+    spaces with str.translate looked up every character of the window)."""
     window = text[max(0, dot - 20) : dot]
-    spaced = window.translate(_OPENERS_AS_SPACE)
-    if not spaced or spaced[-1].isspace():
+    if not window or window[-1].isspace() or window[-1] in _OPENERS:
         return ""
-    return window[len(window) - len(spaced.rsplit(None, 1)[-1]) :]
+    piece = window.rsplit(None, 1)[-1]
+    return piece[max(map(piece.rfind, _OPENERS)) + 1 :]
 
 
 # _SENTENCE_END with its first character read by one class: a pattern that opens with a
