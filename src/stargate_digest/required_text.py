@@ -47,13 +47,44 @@ def _canonical() -> dict[int, int | None]:
 
 def fold(text: str) -> str:
     """Text with the characters ``re.IGNORECASE`` treats as equal made equal."""
-    return text.lower().translate(_canonical())
+    lowered = text.lower()
+    # str.translate with a dict looks up every character of a non-ASCII text; the
+    # table changes only a few rare non-ASCII characters, so a text holding none of
+    # them (found by one character-class scan in C) is already folded.
+    if lowered.isascii() or _changed().search(lowered) is None:
+        return lowered
+    return lowered.translate(_canonical())
+
+
+@lru_cache(maxsize=1)
+def _changed() -> re.Pattern[str]:
+    """The characters the folding table changes (its other entries map to themselves)."""
+    codes = [code for code, to in _canonical().items() if to != code]
+    return re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(codes)) + "]")
 
 
 def finder(words: tuple[str, ...]) -> re.Pattern[str]:
-    """One case-sensitive regex for folded text; literal alternatives let ``re`` skip
-    ahead to the characters they start with."""
-    return re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))
+    """One case-sensitive regex for folded text that matches where any of ``words``
+    starts. The words are a prefix tree ("a(?:ch(?:tung)|ssistant)"), not a flat
+    alternation: at each position a flat one tries its ~140 words one by one, a tree
+    rejects the position after a character or two; its first characters still let ``re``
+    skip ahead. Where a match is, not which word, is what callers ask."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return re.compile(_branch(tree))  # no words: "", which matches anywhere, as before
+
+
+def _branch(node: dict[str, Any]) -> str:
+    parts = [re.escape(char) + _branch(child) for char, child in sorted(node.items()) if char]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
+    # A word that ends here matches whatever follows: the rest is optional.
+    return f"(?:{body})?" if "" in node else body
 
 
 def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:

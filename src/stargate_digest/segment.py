@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from stargate_digest.frozen import quick_init
+
 # A sentence ends at . ! ? (or their CJK forms) followed by a space and a capital, digit
 # or opening quote, or at a paragraph break. "U.S. government" and "5.94" do not end one.
 # Hangul, kana and Han have no capitals: a word in them after ". " starts a sentence
@@ -36,9 +38,21 @@ _CLAUSE_TOKEN = re.compile(
     r"[()\[\]]|[,;:](?=\s)|(?<!\d)[,;:](?!\d)|[，；：、]|\s[–—-]\s"
     r"|(?<=[\u3040-\u30ff\u3400-\u9fff])[ \u3000](?=[\u3040-\u30ff\u3400-\u9fff])"
 )
+# _CLAUSE_TOKEN with its first character read by one class (as _SENTENCE_END_AT_STOP
+# below): the regex engine scans for the class in C instead of trying the whole
+# alternation at every position; each branch looks back at the character it opened
+# with. The same matches (tests/test_speed_equivalence_passes.py).
+_CLAUSE_TOKEN_AT_MARK = re.compile(
+    r"[()\[\],;:，；：、\s](?:"
+    r"(?<=[()\[\]，；：、])"
+    r"|(?<=[,;:])(?=\s)|(?<=[,;:])(?<!\d[,;:])(?!\d)"
+    r"|(?<=\s)[–—-]\s"
+    r"|(?<=[\u3040-\u30ff\u3400-\u9fff][ \u3000])(?=[\u3040-\u30ff\u3400-\u9fff]))"
+)
 
 
-@dataclass(frozen=True)
+@quick_init  # frozen.py: made by the hundred per article
+@dataclass(frozen=True, slots=True)
 class Span:
     """Half-open [start, end) offsets into a text."""
 
@@ -103,26 +117,34 @@ def _after_abbreviation(text: str, dot: int, known: frozenset[str]) -> bool:
     return written.casefold() in known
 
 
-_OPENERS_AS_SPACE = str.maketrans(dict.fromkeys("([\"'“‘«", " "))
+_OPENERS = "([\"'“‘«"
 
 
 def _word_before(text: str, dot: int) -> str:
     """What ``_WORD_BEFORE_DOT.search(text, max(0, dot - 20), dot)`` finds ('' for none):
     the run of characters other than spaces and openers that ends at ``dot``, taken with
-    str.rsplit rather than a regex tried at each of the 20 positions."""
+    str.rsplit rather than a regex tried at each of the 20 positions: the piece after the
+    last space, cut after its last opener (str.rfind of each in C; mapping the openers to
+    spaces with str.translate looked up every character of the window)."""
     window = text[max(0, dot - 20) : dot]
-    spaced = window.translate(_OPENERS_AS_SPACE)
-    if not spaced or spaced[-1].isspace():
+    if not window or window[-1].isspace() or window[-1] in _OPENERS:
         return ""
-    return window[len(window) - len(spaced.rsplit(None, 1)[-1]) :]
+    piece = window.rsplit(None, 1)[-1]
+    return piece[max(map(piece.rfind, _OPENERS)) + 1 :]
 
 
-# Where a sentence end can start: a CJK stop or a line break, or . ! ? followed (after
-# closing quotes) by a space, which the first branch of _SENTENCE_END needs; "5.94" and
-# "U.S" are passed over by the regex engine, not looked at in Python. The lookahead
-# consumes nothing, so a line break right after a stop is still found on its own; one
-# character class first lets the engine skip ahead to the next candidate.
-_STOP_CHAR = re.compile(r"[.!?。！？\n](?:(?<=[。！？\n])|(?=[\"'”’»)]*\s))")
+# _SENTENCE_END with its first character read by one class: a pattern that opens with a
+# class is searched by the regex engine scanning for that class in C, one that opens with
+# an alternation is tried whole at every position. Each branch then checks, looking
+# back, which character it opened with, so the matches are _SENTENCE_END's
+# (tests/test_speed_equivalence.py compares the two splits).
+_SENTENCE_END_AT_STOP = re.compile(
+    r"[.!?。！？\n](?:"
+    r"(?<=[.!?])[\"'”’»)]*\s+"
+    r"(?=[\"“‘«(¿¡「『]?[A-ZÀ-ÖØ-Þ0-9$€£¥\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])"
+    r"|(?<=[。！？])"
+    r"|(?<=\n)\s*\n|(?<=\n))"
+)
 
 
 def split_sentences(text: str, language: str | None = None) -> list[Span]:
@@ -134,17 +156,10 @@ def split_sentences(text: str, language: str | None = None) -> list[Span]:
     """
     known = abbreviations(language)
     spans: list[Span] = []
-    start = floor = 0
-    # _SENTENCE_END.finditer(text), tried only where _STOP_CHAR says a match can start
-    # (a loop of its own: it runs once per sentence of every article).
-    for stop in _STOP_CHAR.finditer(text):
-        at = stop.start()
-        if at < floor:
-            continue
-        match = _SENTENCE_END.match(text, at)
-        if match is None:
-            continue
-        floor = match.end()
+    start = 0
+    # One loop of its own: it runs once per sentence of every article.
+    for match in _SENTENCE_END_AT_STOP.finditer(text):
+        at = match.start()
         # The branch of _SENTENCE_END is told by its first character (a group lookup by
         # name costs more): a Latin stop is kept, a CJK one too, a line break dropped.
         char = text[at]
@@ -160,7 +175,7 @@ def split_sentences(text: str, language: str | None = None) -> list[Span]:
             spans.append(Span(start, end))  # the usual piece: nothing to trim or cut
         else:
             spans += _bounded(text, start, end)
-        start = floor
+        start = match.end()
     spans += _bounded(text, start, len(text))
     return spans
 
@@ -216,7 +231,7 @@ def _separators(text: str, start: int, end: int) -> tuple[int, ...]:
     figures share them: the sentence is scanned once, not once per figure)."""
     depth = 0
     found: list[int] = []
-    for match in _CLAUSE_TOKEN.finditer(text, start, end):
+    for match in _CLAUSE_TOKEN_AT_MARK.finditer(text, start, end):
         char = match.group()
         if char in "([":
             depth += 1

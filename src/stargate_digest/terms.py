@@ -19,16 +19,20 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-_CJK_RANGES = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
+from stargate_digest.frozen import quick_init
+from stargate_digest.text_words import CJK, CJK_RANGES, WORD, WORD_CHAR, TextWords, text_words
+
 # A word is a run of word characters outside the CJK scripts: CJK text writes no space
-# around a Latin name, and Korean glues its particles to it.
-_WORD_CHAR = rf"[^\W{_CJK_RANGES}]"
-_WORD = re.compile(rf"{_WORD_CHAR}+")
-_CJK = re.compile(rf"[{_CJK_RANGES}]")
+# around a Latin name, and Korean glues its particles to it (text_words.py).
+_CJK_RANGES = CJK_RANGES
+_WORD_CHAR = WORD_CHAR
+_WORD = WORD
+_CJK = CJK
 _GAP = re.compile(r"[\s\-'’.]{1,3}")
 
 
-@dataclass(frozen=True)
+@quick_init  # frozen.py: made by the hundred per article
+@dataclass(frozen=True, slots=True)
 class TermHit:
     """One occurrence of a term: its span and the label it was registered with."""
 
@@ -61,6 +65,10 @@ class TermMatcher:
         for label, term in terms:
             self._add(label, term)
         self._prefix_lengths = sorted({len(stem) for stem in self._prefix})
+        # The first characters of the CJK terms, found in a text by one character-class
+        # scan in C (set(text) made an object of each of its characters).
+        firsts = "".join(re.escape(first) for first in sorted(self._substrings))
+        self._firsts = re.compile(f"[{firsts}]" if firsts else "(?!)")
         self._memo: dict[str, tuple[_Term, ...]] = {}
         self._seen: dict[str, tuple[tuple[_Term, ...], re.Pattern[str]]] = {}
         self._idle: set[str] = set()
@@ -84,15 +92,18 @@ class TermMatcher:
         table = self._prefix if entry.prefix[0] else self._exact
         table.setdefault(words[0], []).append(entry)
 
-    def find(self, text: str) -> list[TermHit]:
-        """All hits in text order; overlapping hits of different terms are all kept."""
+    def find(self, text: str, words: TextWords | None = None) -> list[TermHit]:
+        """All hits in text order; overlapping hits of different terms are all kept.
+
+        ``words``: ``text_words(text)``, when the caller has them already."""
         hits: set[TermHit] = set()
         # Most words start no term: the distinct words of the text, less those known to
         # start none, are taken in C (findall, set difference); only the few left are
         # looked at in Python, and located with a regex of the word and its boundaries
         # (a short word such as "in" is inside many others: the engine skips those).
-        cjk = _CJK.search(text) is not None
-        for written in set(_WORD.findall(text)) - self._idle:
+        read = text_words(text) if words is None else words
+        cjk = read.cjk
+        for written in read.words - self._idle:
             entry = self._seen.get(written)
             if entry is None:
                 candidates = self._candidates(written.casefold())
@@ -118,8 +129,8 @@ class TermMatcher:
                         hits.add(TermHit(position, stop, term.label))
         # A text without CJK characters holds none of the CJK terms: skip their search;
         # in one with them, only the terms whose first character it holds are searched.
-        starts = self._substrings.keys() & set(text) if cjk else ()
-        for first in starts:
+        starts = self._firsts.findall(text) if cjk else ()
+        for first in dict.fromkeys(starts):
             for needle, label in self._substrings[first]:
                 position = text.find(needle)
                 while position >= 0:

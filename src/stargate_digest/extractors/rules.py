@@ -53,12 +53,14 @@ from stargate_digest.extractors.page_rules import (
 from stargate_digest.extractors.renamed_rules import part_named_next
 from stargate_digest.extractors.scope_rules import Figure, Figures, ScopeRules
 from stargate_digest.extractors.subject_rules import page_subject, sentence_before, subject_hits
+from stargate_digest.frozen import quick_init
 from stargate_digest.models import Article, ArticleClaims, Claim
 from stargate_digest.quantities import Mention, find_mentions
 from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.quantities.mention import Kind
 from stargate_digest.segment import Sentences, Span, clause_around
 from stargate_digest.terms import TermHit
+from stargate_digest.text_words import TextWords, text_words
 from stargate_digest.topic import (
     DISTRIBUTIVE,
     TopicProfile,
@@ -168,7 +170,8 @@ def _inside(hit: TermHit, name: TermHit, text: str) -> bool:
 _CASELESS_LAST = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]\Z")
 
 
-@dataclass(frozen=True)
+@quick_init
+@dataclass(frozen=True, slots=True)
 class _Candidate:
     mention: Mention
     sentence: Span
@@ -179,7 +182,8 @@ class _Candidate:
     previous: Span | None = None  # the sentence before (subject_rules.py)
 
 
-@dataclass(frozen=True)
+@quick_init
+@dataclass(frozen=True, slots=True)
 class _Reading:
     """What a candidate is about: one entry per subject (several when distributive)."""
 
@@ -224,8 +228,9 @@ class RulesExtractor:
 
     def _propose(self, article: Article, sentences: Sentences) -> tuple[list[Claim], list[Mention]]:
         text = article.text
-        index = self._index(text)
-        mentions = find_mentions(text, article.language)
+        words = text_words(text)  # read once: the term lookup and the number scan share it
+        index = self._index(text, words)
+        mentions = find_mentions(text, article.language, words)
         levels = change_levels(text, mentions, article.language)
         language = word_language(article.language)
         headline_site = self._scopes.of_article(article, index.scopes)
@@ -238,10 +243,13 @@ class RulesExtractor:
         paragraphs = Paragraphs(text, mentions)
 
         def names_topic(span: Span) -> bool:
-            return bool(index.subjects.within(span) or index.scopes.within(span))
+            # any_within, not within: a paragraph can hold many names, and only whether
+            # it holds one is asked (no list of them built).
+            return index.subjects.any_within(span) or index.scopes.any_within(span)
 
         for mention in mentions:
-            if not paragraphs.on_topic(paragraphs.around(mention), names_topic):
+            paragraph = paragraphs.around(mention)  # found once for the three uses below
+            if not paragraphs.on_topic(paragraph, names_topic):
                 continue  # page furniture and asides name none of the story's subjects or parts
             if in_link_item(text, mention):
                 continue  # "- Acme opens plant2022.08.08": another article's headline
@@ -257,7 +265,7 @@ class RulesExtractor:
             scope = self._scopes.of_figure(
                 text,
                 sentences,
-                Figure(mention, sentence, candidate.clause, paragraphs.around(mention)),
+                Figure(mention, sentence, candidate.clause, paragraph),
                 scopes=index.scopes,
                 subjects=index.subjects,
                 figures=figures,
@@ -266,7 +274,6 @@ class RulesExtractor:
                 headline_site=None if headline_site is None else _HEADLINE,
                 memo=scope_memo,
             )
-            paragraph = paragraphs.around(mention)
             scope = self._settled(
                 scope, candidate, sentences=sentences, index=index, paragraph=paragraph, page=page
             )
@@ -305,9 +312,9 @@ class RulesExtractor:
             claims.extend(made)
         return _merge_repeats(claims), mentions
 
-    def _index(self, text: str) -> _Index:
+    def _index(self, text: str, words: TextWords | None = None) -> _Index:
         by_label: dict[str, list[TermHit]] = {}
-        for hit in self.topic.matcher.find(text):
+        for hit in self.topic.matcher.find(text, words):
             by_label.setdefault(hit.label, []).append(hit)
         subjects = [
             TermHit(hit.start, hit.end, name)
@@ -595,7 +602,8 @@ class _Page:
     moved_on: dict[Span, bool] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@quick_init
+@dataclass(frozen=True, slots=True)
 class _Context:
     """What the text around a figure says about it: the part and the time it is about."""
 

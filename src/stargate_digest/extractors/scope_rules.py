@@ -47,6 +47,7 @@ from stargate_digest.extractors.scope_words import (
     KOREAN_PARTICLES,
     KOREAN_VERB_ENDINGS,
 )
+from stargate_digest.frozen import quick_init
 from stargate_digest.models import Article
 from stargate_digest.quantities import Mention
 from stargate_digest.quantities.lexicon import PHASE_WORDS
@@ -70,7 +71,8 @@ _TIMES_NAMED = 2
 _TOGETHER = "\x00together"
 
 
-@dataclass(frozen=True)
+@quick_init
+@dataclass(frozen=True, slots=True)
 class Figure:
     """A figure and where it stands: its sentence, clause and paragraph."""
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
+from stargate_digest.frozen import quick_init
 from stargate_digest.quantities.lexicon import (
     CJK_NUMERAL_LANGUAGES,
     NUM2WORDS_LANGUAGES,
@@ -20,6 +21,7 @@ from stargate_digest.quantities.locale_facts import (
     word_language,
 )
 from stargate_digest.quantities.patterns import digit_runs
+from stargate_digest.text_words import TextWords, leading_words
 
 _GROUP_SPACES = "\u00a0\u202f\u2009"
 _STRIPPED_GROUPS = str.maketrans("", "", f" {_GROUP_SPACES}'’")
@@ -42,7 +44,8 @@ _VAGUE_AFTER = re.compile(r"[十百千][数數几幾]")
 _Trie = dict[str, "_Trie"]
 
 
-@dataclass(frozen=True)
+@quick_init  # frozen.py: made by the hundred per article
+@dataclass(frozen=True, slots=True)
 class NumberToken:
     """A number in text; ``spelled`` numbers ("four", "四") only count with a unit."""
 
@@ -157,6 +160,17 @@ def _number_words(language: str) -> tuple[re.Pattern[str], dict[str, int]]:
     return re.compile(pattern), words
 
 
+@cache
+def _number_word_leads(language: str) -> frozenset[str] | None:
+    """The words a number word of the language can open with, as written ("vingt" of
+    "vingt et un"; text_words.leading_words): a text with none of them holds none."""
+    written = {**_cardinals(language), **NUMBER_WORDS.get(language, {})}
+    variants = {
+        form for word in written for form in (word.lower(), word.capitalize(), word.upper())
+    }
+    return leading_words(variants)
+
+
 def _trie(words: list[str]) -> str:
     """One regex for many words, shared prefixes factored out ("t(?:wo|hree|en)").
 
@@ -213,11 +227,17 @@ def _digit_tokens(
             yield _digit_token(match, language)
 
 
-def _word_tokens(text: str, language: str) -> Iterator[NumberToken]:
+def _word_tokens(text: str, language: str, words: TextWords | None = None) -> Iterator[NumberToken]:
     pattern, values = _number_words(word_language(language))
+    # A match is kept only where a word starts, so it lies on a word of the text: with
+    # the text's words at hand (``words``), a text none of whose words opens a number
+    # word is not searched (one set test instead of a regex pass over the text).
+    searched = values and (
+        words is None or words.may_open(_number_word_leads(word_language(language)))
+    )
     # What finditer gives with a leading \b (every number word starts with a word
     # character): a match inside a word is dropped, the search resumes just after its start.
-    match = pattern.search(text) if values else None
+    match = pattern.search(text) if searched else None
     while match is not None:
         start = match.start()
         if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
@@ -242,15 +262,19 @@ def _vague(text: str, start: int, end: int) -> bool:
 
 
 def number_tokens(
-    text: str, language: str, runs: list[tuple[int, int]] | None = None
+    text: str,
+    language: str,
+    runs: list[tuple[int, int]] | None = None,
+    words: TextWords | None = None,
 ) -> Iterator[NumberToken]:
     """Every number in ``text`` in order of position: digits, number words, CJK numerals.
 
-    ``runs``: ``digit_runs(text)``, when the caller has them already.
+    ``runs``: ``digit_runs(text)``, ``words``: ``text_words(text)``, when the caller has
+    them already.
     """
     # A stable sort of the digits then the words is what heapq.merge of the two (each in
     # order) gives, without its per-token Python steps: an article has a few dozen.
-    tokens = [*_digit_tokens(text, language, runs), *_word_tokens(text, language)]
+    tokens = [*_digit_tokens(text, language, runs), *_word_tokens(text, language, words)]
     return iter(sorted(tokens, key=_start))
 
 

@@ -17,6 +17,7 @@ from decimal import Decimal
 from functools import cache
 from typing import NamedTuple
 
+from stargate_digest.frozen import quick_init
 from stargate_digest.models import Qualifier
 from stargate_digest.quantities.carry import money_from_context
 from stargate_digest.quantities.currency import (
@@ -60,6 +61,7 @@ from stargate_digest.quantities.vocabulary import (
     Vocabulary,
     vocabulary,
 )
+from stargate_digest.text_words import TextWords, leading_words
 
 _SALIENCE: tuple[Kind, ...] = ("money", "percent", "power", "area", "duration", "date", "count")
 _PREFIX_WINDOW = 12
@@ -75,7 +77,8 @@ _ORDINAL_DOT = re.compile(rf"\.{SPACE}+{LETTER}")
 """Between an amount and its restatement: an opening parenthesis, maybe a qualifier."""
 
 
-@dataclass(frozen=True)
+@quick_init
+@dataclass(frozen=True, slots=True)
 class _Amount:
     """A number with its scale words applied, before any currency or unit."""
 
@@ -592,11 +595,29 @@ def _implied_pattern(language: str) -> re.Pattern[str] | None:
     return re.compile("|".join(options)) if options else None
 
 
-def _implied_tokens(text: str, language: str) -> Iterator[NumberToken]:
-    """ "a billion", "half a million", "mil millones": the number the words stand for."""
+@cache
+def _implied_leads(language: str) -> frozenset[str] | None:
+    """The words a match of ``_implied_pattern`` can stand on: each match starts a word
+    (its \b) followed by a scale word or phrase; the lead words are matched ignoring case,
+    so the scale words are the ones to look for (text_words.leading_words)."""
+    scales = SCALE_WORDS[language]
+    single = {w for w in scales if len(w) > 3}
+    double = {w for w in scales if " " in w}
+    if not single or not double:
+        return None  # a branch with an empty alternation could match anywhere: search
+    return leading_words(single | double)
+
+
+def _implied_tokens(
+    text: str, language: str, read: TextWords | None = None
+) -> Iterator[NumberToken]:
+    """ "a billion", "half a million", "mil millones": the number the words stand for.
+
+    ``read``: ``text_words(text)``; a text none of whose words is a scale word is not
+    searched (every match is followed by one, at a word's start)."""
     words = word_language(language)
     pattern = _implied_pattern(words)
-    if pattern is None:
+    if pattern is None or (read is not None and not read.may_open(_implied_leads(words))):
         return
     for match in pattern.finditer(text):
         lead = (match.groupdict().get("lead") or "").strip().casefold()
@@ -618,12 +639,14 @@ _NUMBER_BEFORE = re.compile(
 )
 
 
-def find_mentions(text: str, language: str) -> list[Mention]:
+def find_mentions(text: str, language: str, words: TextWords | None = None) -> list[Mention]:
     """Every quantity mention in running text, in order of position.
 
     ``language`` is an ISO 639-1 code or tag ('fr', 'pt-PT'); it decides separators,
     scale words (en billion = 1e9, de Billion = 1e12) and which currency a bare symbol
-    means. Languages without word tables are read with the English ones.
+    means. Languages without word tables are read with the English ones. ``words``:
+    ``text_words(text)``, when the caller has them already (the searches for number
+    words and scale phrases are skipped in a text with none of their words).
     """
     vocab = vocabulary(word_language(language))
     runs = digit_runs(text)  # one pass over the text for the dates and the numbers
@@ -634,7 +657,7 @@ def find_mentions(text: str, language: str) -> list[Mention]:
     next_date = next(upcoming, None)
     # Sorted, stably: what heapq.merge of the two (each in order) gives, in fewer steps.
     tokens = sorted(
-        [*number_tokens(text, language, runs), *_implied_tokens(text, language)],
+        [*number_tokens(text, language, runs, words), *_implied_tokens(text, language, words)],
         key=lambda t: t.start,
     )
     for token in tokens:
