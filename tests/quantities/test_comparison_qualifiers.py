@@ -61,6 +61,8 @@ def test_up_to_after_a_word_of_change_is_the_new_figure(text: str, language: str
         "Empleo y crecimiento\n\nel proyecto creará hasta 900 empleos",
         "Aumento de la plantilla\nel proyecto creará hasta 900 empleos",
     ],
+    ids=["alone", "after-a-heading-and-a-blank-line", "after-a-heading"],  # no line break in
+    # a test id: a runner that passes ids on a command line (mutmut) would split it
 )
 def test_up_to_alone_stays_a_bound(text: str) -> None:
     (mention,) = find_mentions(text, "es")
