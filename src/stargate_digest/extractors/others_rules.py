@@ -1,0 +1,159 @@
+"""Figures a sentence gives of something else than the subject it would default to.
+
+Rules of languages and of news copy, not of a story (fourth turn, issues 11/12):
+
+- a figure introduced as what something typically needs, or as a comparison ("achieving
+  this typically requires about 16,000 GPUs", "im Vergleich zu 500 Chips"), is a norm
+  or another's figure: it is the subject's only when its clause names the subject;
+- a figure of a public plan or programme ("a $2 trillion public infrastructure plan, of
+  which $50 billion in aid") is the programme's, not the company the page is about;
+- money a government agrees to put in under preliminary terms ("the Commerce Department
+  and Acme agreed preliminary terms for an investment of $275 million") is the
+  government's award, not the company's own investment;
+- a count that says what a sum is for, in a noun phrase that presents the things as
+  known ("$6.2 billion for its two fabs"), describes the sum: the sentence states no
+  count of its own ("30 milliards pour deux usines" does).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from stargate_digest.quantities import Mention
+from stargate_digest.segment import Span
+from stargate_digest.terms import TermHit
+from stargate_digest.topic import TopicProfile
+
+
+def _words(words: Iterable[str]) -> re.Pattern[str]:
+    """Whole words in Latin scripts; words of scripts without spaces as substrings."""
+    latin = [re.escape(w) for w in words if w[0] < "\u3040"]
+    caseless = [re.escape(w) for w in words if w[0] >= "\u3040"]
+    return re.compile(
+        rf"(?<!\w)(?:{'|'.join(latin)})(?!\w)|(?:{'|'.join(caseless)})", re.IGNORECASE
+    )
+
+
+# What a thing usually takes, or what the figure is set against.
+_NORM = _words(
+    (
+        "typically", "usually", "normally", "generally", "would need", "would require",
+        "compared with", "compared to", "by comparison",
+        "normalerweise", "üblicherweise", "in der Regel", "typischerweise", "im Vergleich",
+        "généralement", "habituellement", "normalement", "en général", "par rapport à",
+        "comparé à", "en comparaison",
+        "normalmente", "habitualmente", "generalmente", "por lo general", "en comparación",
+        "di solito", "solitamente", "in genere", "rispetto a",
+        "通常", "一般来说", "一般而言", "往往", "相比", "一般的に", "比べ", "일반적으로",
+        "통상", "보통", "비해",
+    )
+)  # fmt: skip
+
+
+def states_a_norm(text: str, clause: Span, mention: Mention) -> bool:
+    """Whether the figure's clause introduces it as a norm or a comparison."""
+    return _NORM.search(text, clause.start, mention.start) is not None
+
+
+_PROGRAMME = (
+    r"(?:plan|programme|program|fund|Plan|Programm|Fonds|programa|fondo|piano|programma"
+    r"|计划|計画|계획)"
+)
+# "un plan de 2 000 milliards", "a plan of $2 trillion", "ein Programm von 2 Billionen".
+_PROGRAMME_BEFORE = re.compile(
+    _PROGRAMME + r"\s+(?:de|d['’]|of|von|über|in Höhe von|di|da|del)\s*\Z", re.IGNORECASE
+)
+# "a $2 trillion plan", "ein 2-Billionen-Dollar-Programm".
+_PROGRAMME_AFTER = re.compile(r"[\s-]*(?:\w+[\s-]+){0,2}?" + _PROGRAMME + r"(?!\w)", re.IGNORECASE)
+# "…, dont 50 milliards", "of which $50 billion": a part of what was just named.
+_OF_WHICH = re.compile(
+    r"(?:dont|of which|davon|de los cuales|de las cuales|di cui|其中)\s*\Z", re.IGNORECASE
+)
+_PROGRAMME_WORD = re.compile(r"(?<!\w)" + _PROGRAMME + r"(?!\w)", re.IGNORECASE)
+# Whose plan: a public one.
+_PUBLIC = _words(
+    (
+        "public", "publics", "publique", "publiques", "national", "federal", "fédéral",
+        "government", "president", "gouvernement", "président", "öffentlich", "öffentliche",
+        "öffentlichen", "Regierung", "Präsident", "Bund", "público", "públicos", "pública",
+        "públicas", "gobierno", "presidente", "pubblico", "pubblici", "governo",
+        "政府", "国家", "국가", "정부",
+    )
+)  # fmt: skip
+_LOOKBEHIND = 40
+
+
+def of_a_programme(text: str, sentence: Span, mention: Mention) -> bool:
+    """Whether a money figure is the size of a public plan or programme, or a part of one
+    ("of which"), in a sentence that names no subject (the caller checks that)."""
+    if mention.kind != "money" or _PUBLIC.search(text, sentence.start, sentence.end) is None:
+        return False
+    before = text[max(sentence.start, mention.start - _LOOKBEHIND) : mention.start]
+    if _PROGRAMME_BEFORE.search(before) or _PROGRAMME_AFTER.match(text, mention.end, sentence.end):
+        return True
+    earlier = _PROGRAMME_WORD.search(text, sentence.start, mention.start) is not None
+    return earlier and _OF_WHICH.search(before) is not None
+
+
+# The instrument of a government's award ("preliminary memorandum of terms").
+_AWARD_TERMS = _words(
+    (
+        "preliminary terms", "preliminary memorandum", "memorandum of terms",
+        "vorläufige Bedingungen", "vorläufigen Bedingungen", "vorläufige Vereinbarung",
+        "conditions préliminaires", "protocole d'accord préliminaire",
+        "protocole d’accord préliminaire", "términos preliminares", "memorando preliminar",
+        "termini preliminari", "予備的合意", "予備取引覚書", "初步条款", "初步备忘录",
+        "初步協議", "예비 거래 각서", "예비 각서",
+    )
+)  # fmt: skip
+
+
+def under_award_terms(text: str, clause: Span) -> bool:
+    """Whether the clause speaks of the preliminary terms of a government's award."""
+    return _AWARD_TERMS.search(text, clause.start, clause.end) is not None
+
+
+# "$6.2 billion for its two fabs", "6,2 Milliarden Dollar für seine zwei Fabriken": the
+# article or possessive presents the fabs as known, it does not state how many there
+# are ("30 milliards pour deux usines", with none, does).
+_FOR_WHAT = re.compile(
+    r"(?:\d|\$|€|billion|million|bn|Milliarden|Millionen|milliards|millions|millones"
+    r"|miliardi|milioni|dollars?|Dollar|euros?)\s+(?:for|für|pour|para|per)"
+    r"(?:\s+(?:its|their|the|seine|seinen|ihre|ihren|die|ses|leurs|les|sus|los|las|i|le"
+    r"|gli|suoi|sue))\s+\Z",
+    re.IGNORECASE,
+)
+
+
+def counts_a_purpose(text: str, clause: Span, mention: Mention) -> bool:
+    """Whether a count says what a sum just before it is for."""
+    start = max(clause.start, mention.start - _LOOKBEHIND)
+    return mention.kind == "count" and _FOR_WHAT.search(text[start : mention.start]) is not None
+
+
+def award_reading(
+    topic: TopicProfile, said: tuple[str, Span], named: Iterable[TermHit], read: tuple[str, str]
+) -> tuple[tuple[str], str]:
+    """(subject, metric) for a money figure read as ``read``: under an award's terms
+    (``said``: the text and the figure's clause), the money metric of the first
+    government named before the figure, for the company when that metric fits a company
+    (a grant it receives), else for the government."""
+    subject, metric = read
+    if not under_award_terms(*said):
+        return (subject,), metric
+    government = next(
+        (h.label for h in named if topic.subjects[h.label].kind == "government"), None
+    )
+    own = None if government is None else topic.subjects[government].money_metric
+    spec = topic.metrics.get(metric)
+    if (
+        government is None
+        or own is None
+        or own not in topic.metrics
+        or spec is None
+        or "government" in spec.subjects
+    ):
+        return (subject,), metric  # no government's money, or a metric its money can have
+    fits = topic.subjects[subject].kind in topic.metrics[own].subjects
+    return ((subject if fits else government),), own
