@@ -18,7 +18,7 @@ Rules of languages and of news copy, not of a story (fourth turn, issues 11/12):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from stargate_digest.quantities import Mention
 from stargate_digest.segment import Span
@@ -51,18 +51,37 @@ _NORM = _words(
 )  # fmt: skip
 
 
-def states_a_norm(text: str, clause: Span, mention: Mention) -> bool:
-    """Whether the figure's clause introduces it as a norm or a comparison."""
-    return _NORM.search(text, clause.start, mention.start) is not None
+# "Typically, …", "En général, …": a short opener before the clause speaks for it.
+_OPENER = 25
+
+
+def states_a_norm(text: str, sentence: Span, clause: Span, mention: Mention) -> bool:
+    """Whether the figure's clause, or a short opener of its sentence before it,
+    introduces it as a norm or a comparison."""
+    opener = text[sentence.start : clause.start].strip()
+    start = sentence.start if len(opener) <= _OPENER else clause.start
+    return _NORM.search(text, start, mention.start) is not None
+
+
+def norm_owners(
+    within: Callable[[Span], list[TermHit]], text: str, where: tuple[Span, Span, Mention]
+) -> list[TermHit] | None:
+    """For a norm or a comparison (``where``: its sentence, clause and figure), the
+    subjects it may be of: those its clause names, else those its sentence names after
+    it; None for any other figure."""
+    sentence, clause, mention = where
+    if not states_a_norm(text, sentence, clause, mention):
+        return None
+    return within(clause) or within(Span(mention.end, sentence.end))
 
 
 _PROGRAMME = (
     r"(?:plan|programme|program|fund|Plan|Programm|Fonds|programa|fondo|piano|programma"
     r"|计划|計画|계획)"
 )
-# "un plan de 2 000 milliards", "a plan of $2 trillion", "ein Programm von 2 Billionen".
+# "un plan (public) de 2 000 milliards", "a plan of $2 trillion", "ein Programm von 2 Billionen".
 _PROGRAMME_BEFORE = re.compile(
-    _PROGRAMME + r"\s+(?:de|d['’]|of|von|über|in Höhe von|di|da|del)\s*\Z", re.IGNORECASE
+    _PROGRAMME + r"(?:\s+\w+)?\s+(?:de|d['’]|of|von|über|in Höhe von|di|da|del)\s*\Z", re.IGNORECASE
 )
 # "a $2 trillion plan", "ein 2-Billionen-Dollar-Programm".
 _PROGRAMME_AFTER = re.compile(r"[\s-]*(?:\w+[\s-]+){0,2}?" + _PROGRAMME + r"(?!\w)", re.IGNORECASE)
@@ -84,11 +103,16 @@ _PUBLIC = _words(
 _LOOKBEHIND = 40
 
 
-def of_a_programme(text: str, sentence: Span, mention: Mention) -> bool:
+def of_a_programme(
+    text: str, sentence: Span, mention: Mention, names: Callable[[Span], bool]
+) -> bool:
     """Whether a money figure is the size of a public plan or programme, or a part of one
-    ("of which"), in a sentence that names no subject (the caller checks that)."""
+    ("of which"), in a sentence that ``names`` no subject: the figure is the programme's,
+    and measures nothing of the company the page is about."""
     if mention.kind != "money" or _PUBLIC.search(text, sentence.start, sentence.end) is None:
         return False
+    if names(sentence):
+        return False  # "Acme unveiled a plan of $20 billion": the company's own plan
     before = text[max(sentence.start, mention.start - _LOOKBEHIND) : mention.start]
     if _PROGRAMME_BEFORE.search(before) or _PROGRAMME_AFTER.match(text, mention.end, sentence.end):
         return True
@@ -119,7 +143,7 @@ def under_award_terms(text: str, clause: Span) -> bool:
 # are ("30 milliards pour deux usines", with none, does).
 _FOR_WHAT = re.compile(
     r"(?:\d|\$|€|billion|million|bn|Milliarden|Millionen|milliards|millions|millones"
-    r"|miliardi|milioni|dollars?|Dollar|euros?)\s+(?:for|für|pour|para|per)"
+    r"|miliardi|milioni|dollars?|Dollar|dólares|dollari|euros?|yuan|yen)\s+(?:for|für|pour|para|per)"
     r"(?:\s+(?:its|their|the|seine|seinen|ihre|ihren|die|ses|leurs|les|sus|los|las|i|le"
     r"|gli|suoi|sue))\s+\Z",
     re.IGNORECASE,
@@ -133,27 +157,28 @@ def counts_a_purpose(text: str, clause: Span, mention: Mention) -> bool:
 
 
 def award_reading(
-    topic: TopicProfile, said: tuple[str, Span], named: Iterable[TermHit], read: tuple[str, str]
+    topic: TopicProfile,
+    said: tuple[str, Span, Mention],
+    within: Callable[[Span], list[TermHit]],
+    read: tuple[str, str],
 ) -> tuple[tuple[str], str]:
-    """(subject, metric) for a money figure read as ``read``: under an award's terms
-    (``said``: the text and the figure's clause), the money metric of the first
-    government named before the figure, for the company when that metric fits a company
-    (a grant it receives), else for the government."""
+    """(subjects, metric) for a money figure read as ``read`` (subject, metric): under an
+    award's terms (``said``: the text, the figure's clause, the figure), the money
+    metric of the first government its clause names before it, for the company when
+    that metric fits a company (a grant it receives), else for the government."""
+    text, clause, mention = said
     subject, metric = read
-    if not under_award_terms(*said):
+    if not under_award_terms(text, clause):
         return (subject,), metric
+    named = within(Span(clause.start, mention.start))
     government = next(
         (h.label for h in named if topic.subjects[h.label].kind == "government"), None
     )
     own = None if government is None else topic.subjects[government].money_metric
     spec = topic.metrics.get(metric)
-    if (
-        government is None
-        or own is None
-        or own not in topic.metrics
-        or spec is None
-        or "government" in spec.subjects
-    ):
-        return (subject,), metric  # no government's money, or a metric its money can have
+    if government is None or own is None or own not in topic.metrics or spec is None:
+        return (subject,), metric
+    if "government" in spec.subjects:
+        return (subject,), metric  # already a metric a government's money can have
     fits = topic.subjects[subject].kind in topic.metrics[own].subjects
     return ((subject if fits else government),), own

@@ -41,8 +41,8 @@ from stargate_digest.extractors.named_again import speaks_of_facility
 from stargate_digest.extractors.others_rules import (
     award_reading,
     counts_a_purpose,
+    norm_owners,
     of_a_programme,
-    states_a_norm,
 )
 from stargate_digest.extractors.page_rules import (
     Paragraphs,
@@ -354,9 +354,7 @@ class RulesExtractor:
             return None  # "博通公司股價下跌7%", "Intel ($8.5B)": a company the story leaves out
         if counts_a_purpose(text, candidate.clause, mention):
             return None  # "$6.2 billion for its two fabs": what the sum is for, no count
-        if of_a_programme(text, candidate.sentence, mention) and not index.subjects.within(
-            candidate.sentence
-        ):  # "un plan public de 2 000 milliards": a programme's, no metric of the subject's
+        if of_a_programme(text, candidate.sentence, mention, index.subjects.any_within):
             return _Reading((self.topic.main_subject,), OTHER_METRIC, _detail(text, mention))
         labelled = self._labelled(index, candidate, text, language)
         if labelled is not None:
@@ -442,9 +440,8 @@ class RulesExtractor:
                 or subject_before(index.subjects.hits, self.topic, metrics, cue_distance, mention)
             )  # fmt: skip
             return _Reading((found[0],), found[1]) if found else None
-        hits = index.subjects.within(Span(candidate.clause.start, mention.start))
-        award = (text, candidate.clause)  # a government's award is its own: others_rules.py
-        return _Reading(*award_reading(self.topic, award, hits, (best[2], best[3])))
+        award = (text, candidate.clause, mention)  # a government's award: others_rules.py
+        return _Reading(*award_reading(self.topic, award, index.subjects.within, best[2:]))
 
     def _subjects_in_clause(self, index: _Index, candidate: _Candidate) -> list[tuple[str, int]]:
         """Subjects the clause names, with their distance; the main subject as a default.
@@ -452,13 +449,13 @@ class RulesExtractor:
         A clause that names none ("SoftBank shares: +4.2%") takes those its sentence
         names before it.
         """
-        norm = states_a_norm(candidate.text, candidate.clause, candidate.mention)
-        found = {} if norm else {self.topic.main_subject: _DEFAULT_SUBJECT_DISTANCE}
-        before = Span(candidate.sentence.start, candidate.mention.start)
-        spans = (candidate.clause, before, candidate.previous)
-        hits = subject_hits(index.subjects.within, spans, candidate.text, candidate.language)
-        if norm and not hits:  # whose norm it is may come after it ("…, in such clusters")
-            hits = index.subjects.within(Span(candidate.mention.end, candidate.sentence.end))
+        sentence, mention = candidate.sentence, candidate.mention
+        where = (sentence, candidate.clause, mention)  # a norm is no one's by default
+        hits = norm_owners(index.subjects.within, candidate.text, where)
+        found = {self.topic.main_subject: _DEFAULT_SUBJECT_DISTANCE} if hits is None else {}
+        spans = (candidate.clause, Span(sentence.start, mention.start), candidate.previous)
+        if hits is None:
+            hits = subject_hits(index.subjects.within, spans, candidate.text, candidate.language)
         for hit in hits:
             distance = _distance(hit.start, hit.end, candidate.mention)
             found[hit.label] = min(found.get(hit.label, distance), distance)
