@@ -26,17 +26,32 @@ from stargate_digest.terms import TermHit
 from stargate_digest.topic import TopicProfile
 
 
-def _words(words: Iterable[str]) -> re.Pattern[str]:
-    """Whole words in Latin scripts; words of scripts without spaces as substrings."""
-    latin = [re.escape(w) for w in words if w[0] < "\u3040"]
-    caseless = [re.escape(w) for w in words if w[0] >= "\u3040"]
-    return re.compile(
-        rf"(?<!\w)(?:{'|'.join(latin)})(?!\w)|(?:{'|'.join(caseless)})", re.IGNORECASE
-    )
+class _Words:
+    """Words of several languages: whole words in Latin scripts, substrings in scripts
+    without spaces. A plain test for the words' first letters in the lower-cased span
+    comes first: most spans hold none of the words, and it costs a fraction of the
+    whole-word search, which would run for every figure."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        words = tuple(words)
+        latin = [re.escape(w) for w in words if w[0] < "\u3040"]
+        caseless = [re.escape(w) for w in words if w[0] >= "\u3040"]
+        self._pattern = re.compile(
+            rf"(?<!\w)(?:{'|'.join(latin)})(?!\w)|(?:{'|'.join(caseless)})", re.IGNORECASE
+        )
+        # the words' first letters, lower-cased, as one plain pattern: the quick test
+        starts = sorted({w[:4].lower() for w in words}, key=len, reverse=True)
+        self._hint = re.compile("|".join(re.escape(w) for w in starts))
+
+    def said(self, text: str, start: int, end: int) -> bool:
+        """Whether one of the words stands inside ``text[start:end]``."""
+        if self._hint.search(text[start:end].lower()) is None:
+            return False
+        return self._pattern.search(text, start, end) is not None
 
 
 # What a thing usually takes, or what the figure is set against.
-_NORM = _words(
+_NORM = _Words(
     (
         "typically", "usually", "normally", "generally", "would need", "would require",
         "compared with", "compared to", "by comparison",
@@ -53,26 +68,29 @@ _NORM = _words(
 
 # "Typically, …", "En général, …": a short opener before the clause speaks for it.
 _OPENER = 25
+# The words that introduce a norm stand close before its figure ("typically requires
+# about 16,000"): looking no further keeps the search short for every figure.
+_NORM_REACH = 40
 
 
 def states_a_norm(text: str, sentence: Span, clause: Span, mention: Mention) -> bool:
     """Whether the figure's clause, or a short opener of its sentence before it,
-    introduces it as a norm or a comparison."""
-    opener = text[sentence.start : clause.start].strip()
-    start = sentence.start if len(opener) <= _OPENER else clause.start
-    return _NORM.search(text, start, mention.start) is not None
+    introduces it as a norm or a comparison, close before the figure."""
+    opener = len(text[sentence.start : clause.start].strip()) <= _OPENER
+    start = max(sentence.start if opener else clause.start, mention.start - _NORM_REACH)
+    return _NORM.said(text, start, mention.start)
 
 
 def norm_owners(
     within: Callable[[Span], list[TermHit]], text: str, where: tuple[Span, Span, Mention]
 ) -> list[TermHit] | None:
-    """For a norm or a comparison (``where``: its sentence, clause and figure), the
-    subjects it may be of: those its clause names, else those its sentence names after
-    it; None for any other figure."""
+    """For a norm or a comparison (``where``: its sentence, clause and figure) in a
+    clause that names no subject, the subjects it may be of: those its sentence names
+    after it; None for any other figure (a clause that names one is read as before)."""
     sentence, clause, mention = where
-    if not states_a_norm(text, sentence, clause, mention):
-        return None
-    return within(clause) or within(Span(mention.end, sentence.end))
+    if not states_a_norm(text, sentence, clause, mention) or within(clause):
+        return None  # a clause that names its subject says whose figure it is
+    return within(Span(mention.end, sentence.end))
 
 
 _PROGRAMME = (
@@ -91,7 +109,7 @@ _OF_WHICH = re.compile(
 )
 _PROGRAMME_WORD = re.compile(r"(?<!\w)" + _PROGRAMME + r"(?!\w)", re.IGNORECASE)
 # Whose plan: a public one.
-_PUBLIC = _words(
+_PUBLIC = _Words(
     (
         "public", "publics", "publique", "publiques", "national", "federal", "fédéral",
         "government", "president", "gouvernement", "président", "öffentlich", "öffentliche",
@@ -101,6 +119,11 @@ _PUBLIC = _words(
     )
 )  # fmt: skip
 _LOOKBEHIND = 40
+# Lower-case pieces every programme word (and every "of which") holds, for a quick test.
+_PROGRAMME_HINT = re.compile("plan|progra|fund|fond|piano|计划|計画|계획")
+_BEFORE_HINT = re.compile(
+    "plan|progra|fund|fond|piano|计划|計画|계획|dont|which|davon|cuales|cui|其中"
+)
 
 
 def of_a_programme(
@@ -108,20 +131,31 @@ def of_a_programme(
 ) -> bool:
     """Whether a money figure is the size of a public plan or programme, or a part of one
     ("of which"), in a sentence that ``names`` no subject: the figure is the programme's,
-    and measures nothing of the company the page is about."""
-    if mention.kind != "money" or _PUBLIC.search(text, sentence.start, sentence.end) is None:
+    and measures nothing of the company the page is about. (The short checks beside the
+    figure come first: most figures stop there.)"""
+    if mention.kind != "money":
         return False
-    if names(sentence):
-        return False  # "Acme unveiled a plan of $20 billion": the company's own plan
     before = text[max(sentence.start, mention.start - _LOOKBEHIND) : mention.start]
-    if _PROGRAMME_BEFORE.search(before) or _PROGRAMME_AFTER.match(text, mention.end, sentence.end):
-        return True
-    earlier = _PROGRAMME_WORD.search(text, sentence.start, mention.start) is not None
-    return earlier and _OF_WHICH.search(before) is not None
+    after = text[mention.end : min(sentence.end, mention.end + _LOOKBEHIND)]
+    if (
+        _PROGRAMME_HINT.search(after.lower()) is None
+        and _BEFORE_HINT.search(before.lower()) is None
+    ):
+        return False  # no programme word beside the figure: the common case, cheaply
+    beside = bool(
+        _PROGRAMME_BEFORE.search(before)
+        or _PROGRAMME_AFTER.match(text, mention.end, sentence.end)
+        or (
+            _OF_WHICH.search(before) and _PROGRAMME_WORD.search(text, sentence.start, mention.start)
+        )
+    )
+    if not beside or not _PUBLIC.said(text, sentence.start, sentence.end):
+        return False
+    return not names(sentence)  # "Acme unveiled a plan of $20 billion": its own plan
 
 
 # The instrument of a government's award ("preliminary memorandum of terms").
-_AWARD_TERMS = _words(
+_AWARD_TERMS = _Words(
     (
         "preliminary terms", "preliminary memorandum", "memorandum of terms",
         "vorläufige Bedingungen", "vorläufigen Bedingungen", "vorläufige Vereinbarung",
@@ -135,7 +169,7 @@ _AWARD_TERMS = _words(
 
 def under_award_terms(text: str, clause: Span) -> bool:
     """Whether the clause speaks of the preliminary terms of a government's award."""
-    return _AWARD_TERMS.search(text, clause.start, clause.end) is not None
+    return _AWARD_TERMS.said(text, clause.start, clause.end)
 
 
 # "$6.2 billion for its two fabs", "6,2 Milliarden Dollar für seine zwei Fabriken": the
@@ -150,10 +184,18 @@ _FOR_WHAT = re.compile(
 )
 
 
+_PURPOSE_WORDS = frozenset({"for", "für", "pour", "para", "per"})
+
+
 def counts_a_purpose(text: str, clause: Span, mention: Mention) -> bool:
     """Whether a count says what a sum just before it is for."""
-    start = max(clause.start, mention.start - _LOOKBEHIND)
-    return mention.kind == "count" and _FOR_WHAT.search(text[start : mention.start]) is not None
+    if mention.kind != "count":
+        return False
+    before = text[max(clause.start, mention.start - _LOOKBEHIND) : mention.start]
+    words = before.split()
+    if len(words) < 3 or words[-2].lower() not in _PURPOSE_WORDS:
+        return False  # "… for its", "… für seine": the common case ends here, cheaply
+    return _FOR_WHAT.search(before) is not None
 
 
 def award_reading(
@@ -165,20 +207,19 @@ def award_reading(
     """(subjects, metric) for a money figure read as ``read`` (subject, metric): under an
     award's terms (``said``: the text, the figure's clause, the figure), the money
     metric of the first government its clause names before it, for the company when
-    that metric fits a company (a grant it receives), else for the government."""
+    that metric fits a company (a grant it receives), else for the government. (The
+    cheap checks come first: few figures have a government named before them.)"""
     text, clause, mention = said
     subject, metric = read
-    if not under_award_terms(text, clause):
-        return (subject,), metric
+    spec = topic.metrics.get(metric)
+    if spec is None or "government" in spec.subjects or not under_award_terms(text, clause):
+        return (subject,), metric  # no award's terms, or a metric a government's money has
     named = within(Span(clause.start, mention.start))
     government = next(
         (h.label for h in named if topic.subjects[h.label].kind == "government"), None
     )
     own = None if government is None else topic.subjects[government].money_metric
-    spec = topic.metrics.get(metric)
-    if government is None or own is None or own not in topic.metrics or spec is None:
+    if government is None or own is None or own not in topic.metrics:
         return (subject,), metric
-    if "government" in spec.subjects:
-        return (subject,), metric  # already a metric a government's money can have
     fits = topic.subjects[subject].kind in topic.metrics[own].subjects
     return ((subject if fits else government),), own
