@@ -38,6 +38,12 @@ from stargate_digest.extractors.clause_rules import (
 )
 from stargate_digest.extractors.moment_rules import as_of, joined_as_change
 from stargate_digest.extractors.named_again import speaks_of_facility
+from stargate_digest.extractors.others_rules import (
+    award_reading,
+    counts_a_purpose,
+    norm_owners,
+    of_a_programme,
+)
 from stargate_digest.extractors.page_rules import (
     Paragraphs,
     bracketed_owner,
@@ -353,6 +359,10 @@ class RulesExtractor:
         ) or bracketed_owner(text, candidate.mention)
         if owner is not None and not index.subjects.overlapping(Span(*owner)):
             return None  # "博通公司股價下跌7%", "Intel ($8.5B)": a company the story leaves out
+        if counts_a_purpose(text, candidate.clause, mention):
+            return None  # "$6.2 billion for its two fabs": what the sum is for, no count
+        if of_a_programme(text, candidate.sentence, mention, index.subjects.any_within):
+            return _Reading((self.topic.main_subject,), OTHER_METRIC, _detail(text, mention))
         labelled = self._labelled(index, candidate, text, language)
         if labelled is not None:
             return labelled
@@ -365,8 +375,8 @@ class RulesExtractor:
             index, candidate.clause
         ):
             return None  # "Taiwan makes 60% of global output": a market's share, not ours
-        subject = self._subjects_in_clause(index, candidate)[0][0]
-        return _Reading((subject,), OTHER_METRIC, detail)
+        subjects = self._subjects_in_clause(index, candidate)
+        return _Reading((subjects[0][0],), OTHER_METRIC, detail) if subjects else None
 
     def _labelled(
         self, index: _Index, candidate: _Candidate, text: str, language: str
@@ -408,7 +418,10 @@ class RulesExtractor:
         # The levels of a change are of what the sentence names: no subject's default.
         named = candidate.level and any(d is not None for d in cue_distance.values())
         best: tuple[float, int, str, str] | None = None
-        for subject, subject_distance in self._subjects_in_clause(index, candidate):
+        in_reach = self._subjects_in_clause(index, candidate)
+        if not in_reach:
+            return None  # a norm or a comparison that names no one (others_rules.py)
+        for subject, subject_distance in in_reach:
             spec = self.topic.subjects[subject]
             for name, metric in metrics.items():
                 if spec.kind not in metric.subjects:
@@ -434,7 +447,8 @@ class RulesExtractor:
                 or subject_before(index.subjects.hits, self.topic, metrics, cue_distance, mention)
             )  # fmt: skip
             return _Reading((found[0],), found[1]) if found else None
-        return _Reading((best[2],), best[3])
+        award = (text, candidate.clause, mention)  # a government's award: others_rules.py
+        return _Reading(*award_reading(self.topic, award, index.subjects.within, best[2:]))
 
     def _subjects_in_clause(self, index: _Index, candidate: _Candidate) -> list[tuple[str, int]]:
         """Subjects the clause names, with their distance; the main subject as a default.
@@ -442,10 +456,14 @@ class RulesExtractor:
         A clause that names none ("SoftBank shares: +4.2%") takes those its sentence
         names before it.
         """
-        found: dict[str, int] = {self.topic.main_subject: _DEFAULT_SUBJECT_DISTANCE}
-        before = Span(candidate.sentence.start, candidate.mention.start)
-        spans = (candidate.clause, before, candidate.previous)
-        for hit in subject_hits(index.subjects.within, spans, candidate.text, candidate.language):
+        sentence, mention = candidate.sentence, candidate.mention
+        where = (sentence, candidate.clause, mention)  # a norm is no one's by default
+        hits = norm_owners(index.subjects.within, candidate.text, where)
+        found = {self.topic.main_subject: _DEFAULT_SUBJECT_DISTANCE} if hits is None else {}
+        spans = (candidate.clause, Span(sentence.start, mention.start), candidate.previous)
+        if hits is None:
+            hits = subject_hits(index.subjects.within, spans, candidate.text, candidate.language)
+        for hit in hits:
             distance = _distance(hit.start, hit.end, candidate.mention)
             found[hit.label] = min(found.get(hit.label, distance), distance)
         return sorted(found.items(), key=lambda item: item[1])
