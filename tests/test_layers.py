@@ -33,3 +33,17 @@ def test_no_backend_is_named_where_its_capabilities_should_be_asked() -> None:
                    for name in ("openai", "rules")):  # fmt: skip
                 offenders.append(f"{path.name}:{number}: {line.strip()}")
     assert offenders == []
+
+
+MAX_MODULE_LINES = 700
+
+
+def test_every_module_stays_small() -> None:
+    """DESIGN.md §7: small modules. A module that grows past this is split along a seam
+    (a new rule file beside its caller), not crammed."""
+    sizes = {
+        path.relative_to(ROOT).as_posix(): len(path.read_text("utf-8").splitlines())
+        for path in (ROOT / "src" / "stargate_digest").rglob("*.py")
+    }
+    assert sizes, "no module found"
+    assert {path: n for path, n in sizes.items() if n > MAX_MODULE_LINES} == {}

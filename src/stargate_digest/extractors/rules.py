@@ -36,6 +36,7 @@ from stargate_digest.extractors.clause_rules import (
     sums_parts,
     telling_cues,
 )
+from stargate_digest.extractors.figure_detail import figure_detail
 from stargate_digest.extractors.moment_rules import as_of, joined_as_change
 from stargate_digest.extractors.named_again import speaks_of_facility
 from stargate_digest.extractors.others_rules import (
@@ -88,14 +89,6 @@ OTHER_METRIC = "other"
 _CUED = frozenset({"count", "date"})
 _COUNT_CUE_DISTANCE = 40
 _SPELLED_CUE_DISTANCE = 25
-_DETAIL_WORDS = 4
-# The words after a figure that say what it counts or measures: letters, digits inside
-# names ("GB200"), hyphens; the phrase stops at punctuation.
-_DETAIL = re.compile(r"[^\W_][\w'’-]*(?:[ \u00a0][^\W_][\w'’-]*)*")
-_CJK_DETAIL = re.compile(r"\s?([\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,6})")
-# Words of grammar that follow a bare number in Chinese (是, 的, 和 …) and Japanese case
-# particles (は, が, を …): what follows is the rest of the sentence, not a counted noun.
-_CJK_PARTICLE = re.compile(r"[是的为為和与與及或也都就即はがをにで]")
 
 
 class _Hits:
@@ -362,13 +355,13 @@ class RulesExtractor:
         if counts_a_purpose(text, candidate.clause, mention):
             return None  # "$6.2 billion for its two fabs": what the sum is for, no count
         if of_a_programme(text, candidate.sentence, mention, index.subjects.any_within):
-            return _Reading((self.topic.main_subject,), OTHER_METRIC, _detail(text, mention))
+            return _Reading((self.topic.main_subject,), OTHER_METRIC, figure_detail(text, mention))
         labelled = self._labelled(index, candidate, text, language)
         if labelled is not None:
             return labelled
         if mention.kind == "date" or mention.spelled:
             return None  # a date or a number in words that no cue labels is not a figure
-        detail = _detail(text, mention)
+        detail = figure_detail(text, mention)
         if mention.kind == "count" and not detail:
             return None  # a bare number counts nothing a reader could name
         if is_world_share(text, mention, candidate.clause.end) and not self._main_named(
@@ -627,27 +620,6 @@ class _Context:
 
     scope: str | None
     as_of: str | None
-
-
-def _detail(text: str, mention: Mention) -> str | None:
-    """The few words after a figure that say what it counts or measures."""
-    pos = mention.end
-    while pos < len(text) and text[pos] in " \u00a0\u202f":
-        pos += 1
-    cjk = _CJK_DETAIL.match(text, mention.end)
-    if cjk is not None:  # a particle names nothing: "500 亿是…" (500亿 is …)
-        return None if _CJK_PARTICLE.match(cjk.group(1)) else cjk.group(1)
-    found = _DETAIL.match(text, pos)
-    if found is None:
-        return None
-    words: list[str] = []
-    for word in found.group().split()[:_DETAIL_WORDS]:
-        if word.isdigit() or (words and len(word) <= 3 and word.islower()):
-            break  # "und 46", "cluster on a": the noun phrase has ended
-        words.append(word)
-    if words and len(words[0]) <= 3 and words[0].islower():
-        return None  # "y diez centros": a conjunction, not what the figure measures
-    return " ".join(words) or None
 
 
 def _distance(start: int, end: int, mention: Mention) -> int:
