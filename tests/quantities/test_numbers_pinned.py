@@ -206,6 +206,10 @@ def test_cjk_numerals_are_read_in_chinese_and_japanese_only(
         ("vingt et un ans", "fr", [("vingt et un", 21)]),
         ("someone often", "en", []),
         ("tenfold", "en", []),
+        # an underscore joins words too ("file_two"): no number word starts after one,
+        # whatever follows the word
+        ("file_two, three", "en", [("three", 3)]),
+        ("a_two_ and x_three", "en", []),
     ],
 )
 def test_number_words_are_whole_words_in_any_case(
