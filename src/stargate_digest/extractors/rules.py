@@ -100,7 +100,9 @@ class _Hits:
 
     def within(self, span: Span) -> list[TermHit]:
         first = bisect_left(self._starts, span.start)
-        last = bisect_left(self._starts, span.end)
+        if first == len(self._starts) or self._starts[first] >= span.end:
+            return []  # most spans hold no match: no second search, no slice
+        last = bisect_left(self._starts, span.end, first)
         return [h for h in self.hits[first:last] if h.end <= span.end]
 
     def overlapping(self, span: Span) -> bool:
@@ -381,7 +383,12 @@ class RulesExtractor:
         cues = own_clause_first(index.cues_in(candidate.sentence, text), metrics, candidate.clause)
         cues = telling_cues(cues, text, language, mention)
         aside = restatement_after(text, mention)
-        cue_distance = {name: nearest_cue(cues.get(name, ()), mention, aside) for name in metrics}
+        # a metric without a cue in the clause has no distance (nearest_cue of none is
+        # None): most metrics have none, and the call is skipped for them
+        cue_distance = {
+            name: nearest_cue(hits, mention, aside) if (hits := cues.get(name)) else None
+            for name in metrics
+        }
         distributed = self._distributed(index, candidate)
         if distributed:
             for name in sorted(metrics, key=lambda n: -metrics[n].priority):
