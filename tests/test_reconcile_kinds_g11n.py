@@ -6,12 +6,14 @@ Invented coverage only (no corpus text): each test builds the few claims a rule 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from test_reconciliation import article, claim
 
+from stargate_digest.display import describe
 from stargate_digest.models import ArticleClaims, Claim, DisagreementKind, Severity
 from stargate_digest.reconciliation import Reconciliation, reconcile
+from stargate_digest.topic import ScopeSpec, load_topic
 
 # TWD has no reference rate: a figure in it is compared with nothing on its own
 STATEMENT = "a plan of US$80 billion (about NT$2.5 trillion)"
@@ -144,3 +146,97 @@ def test_reordering_the_pages_changes_no_conversion_finding() -> None:
     first = run(*pages).disagreements
     again = run(*reversed(pages)).disagreements
     assert [d.model_dump() for d in first] == [d.model_dump() for d in again]
+
+
+# --- what a conversion finding shows, and what keeps two figures apart ---------------------
+
+
+def test_the_finding_names_each_number_with_its_pages_and_tie_breaks_by_number() -> None:
+    # one page each: the lower number first, whatever the order of the pages
+    found = run(("a", stated("a", 2.6e12)), ("b", stated("b", 2.5e12)))
+    (finding,) = [d for d in found.disagreements if d.values[0].unit == "TWD"]
+    assert [v.value for v in finding.values] == [2.5e12, 2.6e12]
+    low, high = (claim("x", 1, n, "TWD") for n in (2.5e12, 2.6e12))
+    assert f"{describe(low)} (b) vs {describe(high)} (a)." in finding.explanation
+    many = run(("a", stated("a", 2.6e12)), ("b", stated("b", 2.5e12)), ("c", stated("c", 2.5e12)))
+    (finding,) = [d for d in many.disagreements if d.values[0].unit == "TWD"]
+    assert f"{describe(low)} (b, c) vs" in finding.explanation
+
+
+def test_the_finding_keeps_the_part_and_the_moment_of_its_pages() -> None:
+    topic = load_topic().model_copy(update={"scopes": {"Part X": ScopeSpec(kind="site")}})
+    when = datetime(2025, 3, 4, tzinfo=UTC)
+    results = [
+        ArticleClaims(
+            article=article(source, when), claims=stated(source, n, scope="Part X"), backend="t"
+        )
+        for source, n in (("a", 2.5e12), ("b", 2.6e12))
+    ]
+    found = reconcile(results, topic=topic, today=date(2026, 11, 22))
+    (finding,) = [d for d in found.disagreements if d.values[0].unit == "TWD"]
+    assert finding.scope == "Part X"
+    assert [v.as_of for v in finding.values] == ["2025-03-04", "2025-03-04"]
+
+
+def test_another_unrated_figure_of_the_statement_does_not_hide_the_figure_it_converts() -> None:
+    # "US$80 billion (about NT$2.6 trillion, or ZZ$9 trillion)": the two local figures are
+    # both restatements; only the dollar figure is compared with anything
+    other = [*stated("b", 2.6e12), claim("b", 3, 9e12, "XXX", quote=STATEMENT)]
+    found = run(("a", stated("a", 2.5e12)), ("b", other))
+    assert [v.value for d in found.disagreements for v in d.values if v.unit == "TWD"] == [
+        2.5e12,
+        2.6e12,
+    ]
+
+
+def test_a_conversion_whose_figure_is_compared_with_nothing_is_skipped_not_the_end() -> None:
+    # page "a" comes first: the dollar figure its conversion names is unverified, so that
+    # conversion is nobody's; the other pages' still differ
+    def page(source: str, yen: float, verified: bool = True) -> list[Claim]:
+        return [
+            claim(source, 1, 80e9, "USD", verified=verified),
+            claim(source, 2, yen, "JPY", equivalent_of=f"{source}#1", quote="other words"),
+        ]
+
+    found = run(("a", page("a", 11e12, False)), ("b", page("b", 12e12)), ("c", page("c", 13e12)))
+    (finding,) = [d for d in found.disagreements if d.values[0].unit == "JPY"]
+    assert [v.source_ids for v in finding.values] == [["b"], ["c"]]
+
+
+def test_a_figure_converted_alike_does_not_end_the_search_for_another() -> None:
+    # both pages convert the total alike, and the subsidy differently
+    said = "a grant of US$6 billion (about NT$190 billion)"
+
+    def page(source: str, grant: float) -> list[Claim]:
+        return [
+            *stated(source, 2.5e12),
+            claim(source, 3, 6e9, "USD", quote=said, metric="subsidy"),
+            claim(source, 4, grant, "TWD", quote=said, metric="subsidy"),
+        ]
+
+    (finding,) = [
+        d for d in run(("a", page("a", 190e9)), ("b", page("b", 195e9))).disagreements
+        if d.values[0].unit == "TWD"
+    ]  # fmt: skip
+    assert finding.metric == "subsidy"
+
+
+def test_the_same_number_of_another_currency_is_another_figure() -> None:
+    # €80 billion and US$80 billion are two figures: their conversions do not meet
+    euro = "a plan of €80 billion (about NT$2.8 trillion)"
+    found = run(
+        ("a", stated("a", 2.5e12)),
+        ("b", [claim("b", 1, 80e9, "EUR", quote=euro), claim("b", 2, 2.8e12, "TWD", quote=euro)]),
+    )
+    assert conversions(found) == []
+
+
+def test_conversions_into_two_currencies_do_not_meet() -> None:
+    def page(source: str, value: float, unit: str) -> list[Claim]:
+        return [
+            claim(source, 1, 80e9, "USD"),
+            claim(source, 2, value, unit, equivalent_of=f"{source}#1", quote="other words"),
+        ]
+
+    found = run(("a", page("a", 12.0e12, "JPY")), ("b", page("b", 110e12, "KRW")))
+    assert not any(d.values[0].unit in ("JPY", "KRW") for d in found.disagreements)
