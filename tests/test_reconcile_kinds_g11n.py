@@ -119,8 +119,23 @@ def test_a_figure_in_a_currency_with_a_rate_is_compared_as_a_value() -> None:
     )
 
 
-def test_a_named_equivalent_is_a_restatement_in_any_currency() -> None:
-    # the extractor names the figure a conversion restates: that is enough, rate or not
+def test_a_named_equivalent_is_a_restatement_wherever_it_is_quoted() -> None:
+    # the extractor names the figure a conversion restates: no shared statement needed
+    def page(source: str, local: float) -> list[Claim]:
+        return [
+            claim(source, 1, 80e9, "USD"),
+            claim(source, 2, local, "TWD", equivalent_of=f"{source}#1", quote="other words"),
+        ]
+
+    found = run(("a", page("a", 2.5e12)), ("b", page("b", 2.6e12)))
+    (finding,) = [d for d in found.disagreements if d.values[0].unit == "TWD"]
+    assert finding.kind is DisagreementKind.ROUNDING
+    assert {v.value for v in finding.values} == {2.5e12, 2.6e12}
+
+
+def test_named_equivalents_at_a_reference_rate_are_no_finding() -> None:
+    # ¥12.0 and ¥12.4 trillion: each page's conversion is checked against the day's rate
+    # in its page; pages' rates drift, so the two numbers are no finding
     def page(source: str, yen: float) -> list[Claim]:
         return [
             claim(source, 1, 80e9, "USD"),
@@ -128,17 +143,15 @@ def test_a_named_equivalent_is_a_restatement_in_any_currency() -> None:
         ]
 
     found = run(("a", page("a", 12.0e12)), ("b", page("b", 12.4e12)))
-    (finding,) = [d for d in found.disagreements if d.values[0].unit == "JPY"]
-    assert finding.kind is DisagreementKind.ROUNDING
-    assert {v.value for v in finding.values} == {12.0e12, 12.4e12}
+    assert not any(d.values[0].unit == "JPY" for d in found.disagreements)
 
 
 def test_an_equivalent_naming_another_pages_figure_is_not_restated() -> None:
     found = run(
-        ("a", [claim("a", 1, 80e9, "USD"), claim("a", 2, 12.0e12, "JPY", equivalent_of="a#1")]),
-        ("b", [claim("b", 1, 80e9, "USD"), claim("b", 2, 12.4e12, "JPY", equivalent_of="a#1")]),
+        ("a", [claim("a", 1, 80e9, "USD"), claim("a", 2, 2.5e12, "TWD", equivalent_of="a#1")]),
+        ("b", [claim("b", 1, 80e9, "USD"), claim("b", 2, 2.6e12, "TWD", equivalent_of="a#1")]),
     )
-    assert not any(d.values[0].unit == "JPY" for d in found.disagreements)
+    assert conversions(found) == []
 
 
 def test_reordering_the_pages_changes_no_conversion_finding() -> None:
@@ -192,14 +205,14 @@ def test_another_unrated_figure_of_the_statement_does_not_hide_the_figure_it_con
 def test_a_conversion_whose_figure_is_compared_with_nothing_is_skipped_not_the_end() -> None:
     # page "a" comes first: the dollar figure its conversion names is unverified, so that
     # conversion is nobody's; the other pages' still differ
-    def page(source: str, yen: float, verified: bool = True) -> list[Claim]:
+    def page(source: str, local: float, verified: bool = True) -> list[Claim]:
         return [
             claim(source, 1, 80e9, "USD", verified=verified),
-            claim(source, 2, yen, "JPY", equivalent_of=f"{source}#1", quote="other words"),
+            claim(source, 2, local, "TWD", equivalent_of=f"{source}#1", quote="other words"),
         ]
 
-    found = run(("a", page("a", 11e12, False)), ("b", page("b", 12e12)), ("c", page("c", 13e12)))
-    (finding,) = [d for d in found.disagreements if d.values[0].unit == "JPY"]
+    found = run(("a", page("a", 2.4e12, False)), ("b", page("b", 2.5e12)), ("c", page("c", 2.6e12)))
+    (finding,) = [d for d in found.disagreements if d.values[0].unit == "TWD"]
     assert [v.source_ids for v in finding.values] == [["b"], ["c"]]
 
 
@@ -238,5 +251,49 @@ def test_conversions_into_two_currencies_do_not_meet() -> None:
             claim(source, 2, value, unit, equivalent_of=f"{source}#1", quote="other words"),
         ]
 
-    found = run(("a", page("a", 12.0e12, "JPY")), ("b", page("b", 110e12, "KRW")))
-    assert not any(d.values[0].unit in ("JPY", "KRW") for d in found.disagreements)
+    # (two currencies without a reference rate: NT$ and the Saudi riyal)
+    # (numbers close on purpose: only the currency keeps them apart)
+    found = run(("a", page("a", 2.5e12, "TWD")), ("b", page("b", 2.6e12, "SAR")))
+    assert not any(d.values[0].unit in ("TWD", "SAR") for d in found.disagreements)
+
+
+def test_conversions_too_far_apart_for_one_figure_are_no_finding() -> None:
+    # NT$2.5 and NT$3.5 trillion for one US$80 billion: no rate or rounding joins them
+    # (1.4 times), a misreading the rounding finding would hide; 1.25 times still joins
+    assert conversions(run(("a", stated("a", 2.5e12)), ("b", stated("b", 3.5e12)))) == []
+    assert len(conversions(run(("a", stated("a", 2.5e12)), ("b", stated("b", 3.125e12))))) == 1
+
+
+def test_a_zero_conversion_is_no_finding_and_small_numbers_still_are() -> None:
+    # the rule reads only the pages' numbers: 0 converts nothing; 1.0 and 1.1 are close
+    assert conversions(run(("a", stated("a", 0.0)), ("b", stated("b", 1.0)))) == []
+    assert len(conversions(run(("a", stated("a", 1.0)), ("b", stated("b", 1.1))))) == 1
+
+
+def test_conversions_too_far_apart_do_not_end_the_search_for_another() -> None:
+    said = "a grant of US$6 billion (about NT$190 billion)"
+
+    def page(source: str, total: float, grant: float) -> list[Claim]:
+        return [
+            *stated(source, total),
+            claim(source, 3, 6e9, "USD", quote=said, metric="subsidy"),
+            claim(source, 4, grant, "TWD", quote=said, metric="subsidy"),
+        ]
+
+    found = run(("a", page("a", 2.5e12, 190e9)), ("b", page("b", 3.5e12, 195e9)))
+    assert [d.metric for d in found.disagreements if d.values[0].unit == "TWD"] == ["subsidy"]
+
+
+def test_figures_in_an_open_currency_are_no_conversions() -> None:
+    # "24 trillion" and "34 trillion" (yen or yuan): no currency to compare them in
+    def page(source: str, local: float) -> list[Claim]:
+        return [
+            claim(source, 1, 80e9, "USD"),
+            claim(source, 2, local, "XXX", equivalent_of=f"{source}#1"),
+        ]
+
+    assert not any(
+        v.unit == "XXX"
+        for d in run(("a", page("a", 24e12)), ("b", page("b", 25e12))).disagreements
+        for v in d.values
+    )

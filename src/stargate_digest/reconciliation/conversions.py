@@ -7,7 +7,9 @@ only repeated it would tell a reader nothing. When two pages restate the same fi
 the same currency with different numbers (NT$5.43 trillion on one, NT$5.2 trillion on
 the other), a reader of both sees two amounts for one thing: they are one figure
 converted at different rates or rounded differently, so one rounding finding (low),
-never a conflict. A conversion no other page gives in that currency stays no finding.
+never a conflict. A conversion no other page gives in that currency stays no finding,
+and so does one into a currency with a reference rate: checks.py tells the reader
+whether it fits that rate, and pages' rates drift from day to day.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from collections.abc import Callable, Hashable, Sequence
 from stargate_digest.display import describe
 from stargate_digest.models import Claim, Disagreement, DisagreementKind, Severity
 from stargate_digest.reconciliation.clusters import Cluster, TimeOf
-from stargate_digest.reconciliation.money import is_money
+from stargate_digest.reconciliation.explain import ROUNDING_LIMIT
+from stargate_digest.reconciliation.money import UNRESOLVED, is_money
 
 # (the anchor's group, the anchor's number and unit, the restatement's unit)
 _Key = tuple[Hashable, str, str, str]
@@ -54,6 +57,9 @@ def differing_conversions(
         pages = {source for form in forms.values() for source in form.sources}
         if len(forms) < 2 or len(pages) < 2:
             continue  # one number, or one page giving two: no two pages differ
+        numbers = [float(form.representative.value or 0.0) for form in forms.values()]
+        if min(numbers) <= 0 or max(numbers) / min(numbers) > ROUNDING_LIMIT:
+            continue  # too far apart for two conversions of one figure: a misreading
         found.append(_finding(anchors[key], list(forms.values()), time_of))
     return found
 
@@ -61,13 +67,18 @@ def differing_conversions(
 def _anchor(
     claim: Claim, by_id: dict[str, Claim], quoted: dict[tuple[str, str], list[Claim]]
 ) -> Claim | None:
-    """The figure ``claim`` restates: the one it names, or, for money in a currency with no
-    reference rate (compared with nothing), the one figure of another currency that the
-    same statement gives for the same thing ("US$165 billion (about NT$5.4 trillion)")."""
+    """The figure ``claim``, money in a currency with no reference rate (checked against
+    nothing and compared with nothing), restates: the one it names, or else the one figure
+    of another currency that the same statement gives for the same thing ("US$165
+    billion (about NT$5.4 trillion)")."""
+    if not is_money(claim) or claim.value_usd is not None or claim.unit == UNRESOLVED:
+        # a conversion at a reference rate is checked against it in its page (checks.py):
+        # the reader is told there whether it fits, and day-to-day drift between pages'
+        # rates would make every restated figure a finding; an open currency is no
+        # currency to compare in
+        return None
     if claim.equivalent_of is not None:
         return by_id.get(claim.equivalent_of)
-    if not is_money(claim) or claim.value_usd is not None:
-        return None
     same = [
         other
         for other in quoted.get((claim.source_id, claim.quote), ())
