@@ -36,6 +36,7 @@ from stargate_digest.reconciliation.clusters import (
     cluster_time,
     time_of_claims,
 )
+from stargate_digest.reconciliation.conversions import differing_conversions
 from stargate_digest.reconciliation.dating import RateDate
 from stargate_digest.reconciliation.explain import (
     MONTHS_APART,
@@ -219,6 +220,7 @@ def find_disagreements(
         breakdown = _breakdown(family, time_of)
         if breakdown is not None:
             disagreements.append(breakdown)
+    disagreements += differing_conversions(claims, lambda c: figure_of(c, topic), time_of)
     disagreements.sort(key=_disagreement_order)
     numbered = [d.model_copy(update={"id": f"d{i}"}) for i, d in enumerate(disagreements, 1)]
     figures.sort(key=lambda f: (-len(f.source_ids), f.subject, f.scope or "", f.metric))
