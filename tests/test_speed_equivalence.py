@@ -3,6 +3,7 @@ reading it replaced, on generated text (Hypothesis) and on invented sentences.""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -175,6 +176,12 @@ def test_the_word_before_a_dot_is_the_regex_reading(text: str, data: st.DataObje
     assert _word_before(text, dot) == ("" if match is None else match[0])
 
 
+# A whole-process test (a child interpreter, the collector's frozen generation): under
+# mutmut's runner it fails whatever the mutant, which counted surviving mutants of every
+# function a summarize reaches as killed (docs/testing.md, fourth turn).
+@pytest.mark.skipif(
+    "MUTANT_UNDER_TEST" in os.environ, reason="a whole-process test; mutmut's runner breaks it"
+)
 def test_a_command_line_summarize_freezes_its_imports_and_a_callers_main_does_not(
     tmp_path: Path,
 ) -> None:
