@@ -572,3 +572,26 @@ def test_given_the_articles_mentions_and_sentences_nothing_is_read_twice(
     parsed.clear()
     wrong = verify_claim(claim(quote, 600e9, "USD", DATED.index(quote)), article(DATED))
     assert not wrong.verified and parsed == [quote]
+
+
+def test_a_year_written_in_four_digits_is_marked_on_its_digits_alone() -> None:
+    """A year the quote writes out is found as written, before the parser is asked: the
+    mark is the four digits, not the parser's wider reading ("Ende 2026", "2026年"), and
+    a quote whose year the parser does not read as a date still supports it."""
+    assert find_support(claim("Der Bau endet Ende 2026.", "2026", "date"), "de") == (
+        None,
+        (19, 23),
+    )
+    assert find_support(claim("完工は2026年の見通し", "2026", "date"), "ja") == (None, (3, 7))
+    no_date = claim("Die Firma hat 2026 Beschäftigte.", "2026", "date")
+    assert find_support(no_date, "de") == (None, (14, 18))
+    assert find_support(claim("Der Bau endet Ende 2026.", "2027", "date"), "de") == (
+        "the quote does not contain the year 2027",
+        None,
+    )
+    # a date of a month or a day is no year: the parser reads it, it is never searched
+    # as written ("2026-01" is written inside "2026-01-22", which is another date)
+    day = claim("Signed on 2026-01-22.", "2026-01-22", "date")
+    assert find_support(day, "en") == (None, (10, 20))
+    month = claim("Signed on 2026-01-22.", "2026-01", "date")
+    assert find_support(month, "en") == ("the quote says 2026-01-22 date, not 2026-01 date", None)
