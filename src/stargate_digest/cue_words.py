@@ -12,8 +12,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from stargate_digest.text_words import CJK as _CJK
+
 _WORD = re.compile(r"[^\W\d_]+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 
 
 @cache

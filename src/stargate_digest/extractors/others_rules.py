@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from stargate_digest.quantities import Mention
+from stargate_digest.quantities.patterns import alternation
 from stargate_digest.segment import Span
 from stargate_digest.terms import TermHit
 from stargate_digest.topic import TopicProfile
@@ -34,14 +35,11 @@ class _Words:
 
     def __init__(self, words: Iterable[str]) -> None:
         words = tuple(words)
-        latin = [re.escape(w) for w in words if w[0] < "\u3040"]
-        caseless = [re.escape(w) for w in words if w[0] >= "\u3040"]
-        self._pattern = re.compile(
-            rf"(?<!\w)(?:{'|'.join(latin)})(?!\w)|(?:{'|'.join(caseless)})", re.IGNORECASE
-        )
+        latin = alternation(w for w in words if w[0] < "\u3040")
+        caseless = alternation(w for w in words if w[0] >= "\u3040")
+        self._pattern = re.compile(rf"(?<!\w)(?:{latin})(?!\w)|(?:{caseless})", re.IGNORECASE)
         # the words' first letters, lower-cased, as one plain pattern: the quick test
-        starts = sorted({w[:4].lower() for w in words}, key=len, reverse=True)
-        self._hint = re.compile("|".join(re.escape(w) for w in starts))
+        self._hint = re.compile(alternation({w[:4].lower() for w in words}))
 
     def said(self, text: str, start: int, end: int) -> bool:
         """Whether one of the words stands inside ``text[start:end]``."""
