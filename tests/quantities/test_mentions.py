@@ -358,6 +358,11 @@ def test_units(text: str, language: str, kind: str, value: float, unit: str) -> 
         ("超过5000亿元", "zh", AT_LEAST),
         ("5億円以上", "ja", AT_LEAST),
         ("5억 원 이상", "ko", AT_LEAST),
+        # after a counter, which stands between the number and its hedge
+        ("800人以上の雇用", "ja", AT_LEAST),
+        ("800个以上岗位", "zh", AT_LEAST),
+        ("800명 이상의 일자리", "ko", AT_LEAST),
+        ("800人の雇用", "ja", EXACT),
         ("up to $5 billion", "en", UP_TO),
         ("bis zu 5 GW", "de", UP_TO),
         ("jusqu'à 5 GW", "fr", UP_TO),
