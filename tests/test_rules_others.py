@@ -86,6 +86,10 @@ def read(text: str, language: str, value: float) -> list[tuple[str, str]]:
         ("Acme a utilisé 2 000 GPU. En général, il en faut 16 000 GPU.", "fr", []),
         ("Acme usó 2.000 GPU; normalmente se necesitan 16.000 GPU.", "es", []),
         ("アクメは2000個のGPUを使った。通常は16000個のGPUが必要だ。", "ja", []),
+        # The adjective says so too: what a typical thing needs.
+        ("Acme used 2,000 GPUs. A typical data center can use 16,000 GPUs.", "en", []),
+        ("Acme nutzte 2.000 GPU. Ein typisches Rechenzentrum hat 16.000 GPU.", "de", []),
+        ("Acme usó 2.000 GPU. Un centro de datos típico usa 16.000 GPU.", "es", []),
         # A comparison sets another's figure against the subject's.
         ("Acme used 2,000 GPUs, compared with 16,000 GPUs elsewhere.", "en", []),
         # ... and whose it is may be said after it.

@@ -3,7 +3,8 @@
 Rules of languages and of news copy, not of a story (fourth turn, issues 11/12):
 
 - a figure introduced as what something typically needs, or as a comparison ("achieving
-  this typically requires about 16,000 GPUs", "im Vergleich zu 500 Chips"), is a norm
+  this typically requires about 16,000 GPUs", "a typical data center can use 40 MW",
+  "im Vergleich zu 500 Chips"), is a norm
   or another's figure: it is the subject's only when its clause names the subject;
 - a figure of a public plan or programme ("a $2 trillion public infrastructure plan, of
   which $50 billion in aid") is the programme's, not the company the page is about;
@@ -52,6 +53,9 @@ class _Words:
 _NORM = _Words(
     (
         "typically", "usually", "normally", "generally", "would need", "would require",
+        # the adjective too: "a typical data center can use 40 MW" is no one's figure
+        "a typical", "the typical", "typische", "typischer", "typisches", "typique",
+        "típico", "típica", "tipico", "tipica",
         "compared with", "compared to", "by comparison",
         "normalerweise", "üblicherweise", "in der Regel", "typischerweise", "im Vergleich",
         "généralement", "habituellement", "normalement", "en général", "par rapport à",
