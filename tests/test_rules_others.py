@@ -92,6 +92,11 @@ def read(text: str, language: str, value: float) -> list[tuple[str, str]]:
         ("Acme usó 2.000 GPU. Un centro de datos típico usa 16.000 GPU.", "es", []),
         # A comparison sets another's figure against the subject's.
         ("Acme used 2,000 GPUs, compared with 16,000 GPUs elsewhere.", "en", []),
+        # ... and so does an equal measure of something named between its two words
+        ("Acme built a site, which draws as much power as 16,000 GPUs.", "en", []),
+        ("Acme baute ein Rechenzentrum, das so viel Strom zieht wie 16.000 GPU.", "de", []),
+        # ... but not the same words with nothing between them: a bound of the figure
+        ("Acme will buy as many as 16,000 GPUs.", "en", [("Acme", "gpu_count")]),
         # ... and whose it is may be said after it.
         (
             "Such a model typically requires 16,000 GPUs, as the largest clusters show.",

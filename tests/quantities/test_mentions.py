@@ -297,6 +297,7 @@ def test_kr_without_locale_evidence_stays_open() -> None:
         ("四年", "zh", "duration", 4, "years"),
         ("十八个月", "zh", "duration", 18, "months"),
         ("18개월", "ko", "duration", 18, "months"),
+        ("株式の3割", "ja", "percent", 30, "percent"),
         ("10 data centers", "en", "count", 10, "count"),
         ("100,000 jobs", "en", "count", 1e5, "count"),
         ("5 600 habitants", "fr", "count", 5600, "count"),

@@ -75,12 +75,24 @@ _OPENER = 25
 _NORM_REACH = 40
 
 
+# An equal measure of something else, with the thing measured between its two words,
+# right before the figure: "could use as much power as 4 million homes", "so viel Strom
+# wie 4 Millionen Haushalte", "autant d'électricité que". Without a noun between them
+# ("as much as $5 billion", "so viel wie") the words only bound the figure (a qualifier).
+_AS_MUCH_AS = re.compile(
+    r"(?<!\w)(?i:as (?:much|many) (?:[^\W\d_]+ ){1,2}as|so viele? (?:[^\W\d_]+ ){1,2}wie|"
+    r"autant d(?:e |')(?:[^\W\d_]+ ){1,2}que|tant[oa]s? (?:[^\W\d_]+ ){1,2}como) \Z"
+)
+
+
 def states_a_norm(text: str, sentence: Span, clause: Span, mention: Mention) -> bool:
     """Whether the figure's clause, or a short opener of its sentence before it,
     introduces it as a norm or a comparison, close before the figure."""
     opener = len(text[sentence.start : clause.start].strip()) <= _OPENER
     start = max(sentence.start if opener else clause.start, mention.start - _NORM_REACH)
-    return _NORM.said(text, start, mention.start)
+    return _NORM.said(text, start, mention.start) or bool(
+        _AS_MUCH_AS.search(text, start, mention.start)
+    )
 
 
 def norm_owners(
