@@ -239,3 +239,17 @@ def test_a_count_that_says_what_a_sum_is_for_is_no_count(
     text: str, language: str, expected: list[tuple[str, str]]
 ) -> None:
     assert read(text, language, 2.0) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # A subject named after the figure behind a word of comparison is what the
+        # figure is compared with (subject_rules.set_against), not what it is about.
+        ("Training: 2,000 GPUs (vs. the clusters' 16,000 GPUs)", "en"),
+        ("Training: 2,000 GPUs, compared with 16,000 GPUs in clusters", "en"),
+        ("Training: 2.000 GPU gegenüber 16.000 GPU im Cluster", "de"),
+    ],
+)
+def test_a_subject_named_behind_a_comparison_is_not_the_figures(text: str, language: str) -> None:
+    assert read(text, language, 2000.0) == [("Acme", "gpu_count")]
