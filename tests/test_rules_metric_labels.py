@@ -435,3 +435,20 @@ def test_a_count_joined_to_its_noun_by_a_hyphen_counts_that_noun() -> None:
     # "a 2-shift jobs programme" counts shifts, not jobs; "2,000 jobs" counts jobs.
     assert metrics("Acme plans a 2-shift jobs programme.", "en") == {}
     assert metrics("Acme plans 2,000 jobs.", "en") == {2000.0: "jobs"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # A measure restated with no word of what it measures takes the cue of the
+        # sentence before it in its paragraph (restated.py) ...
+        ("Acme's rival reported 3 years of delay. Acme-1 is at 2 years.", "en", "delay"),
+        ("Le rival d'Acme a pris 3 ans de retard. Acme-1 en est à 2 ans.", "fr", "delay"),
+        # ... not across a blank line, where another paragraph begins
+        ("Acme's rival reported 3 years of delay.\n\nAcme-1 is at 2 years.", "en", "other"),
+    ],
+)
+def test_a_measure_restated_without_its_noun_takes_the_cue_before_it(
+    text: str, language: str, expected: str
+) -> None:
+    assert metrics(text, language).get(2.0, "other") == expected

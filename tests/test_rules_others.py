@@ -86,8 +86,17 @@ def read(text: str, language: str, value: float) -> list[tuple[str, str]]:
         ("Acme a utilisé 2 000 GPU. En général, il en faut 16 000 GPU.", "fr", []),
         ("Acme usó 2.000 GPU; normalmente se necesitan 16.000 GPU.", "es", []),
         ("アクメは2000個のGPUを使った。通常は16000個のGPUが必要だ。", "ja", []),
+        # The adjective says so too: what a typical thing needs.
+        ("Acme used 2,000 GPUs. A typical data center can use 16,000 GPUs.", "en", []),
+        ("Acme nutzte 2.000 GPU. Ein typisches Rechenzentrum hat 16.000 GPU.", "de", []),
+        ("Acme usó 2.000 GPU. Un centro de datos típico usa 16.000 GPU.", "es", []),
         # A comparison sets another's figure against the subject's.
         ("Acme used 2,000 GPUs, compared with 16,000 GPUs elsewhere.", "en", []),
+        # ... and so does an equal measure of something named between its two words
+        ("Acme built a site, which draws as much power as 16,000 GPUs.", "en", []),
+        ("Acme baute ein Rechenzentrum, das so viel Strom zieht wie 16.000 GPU.", "de", []),
+        # ... but not the same words with nothing between them: a bound of the figure
+        ("Acme will buy as many as 16,000 GPUs.", "en", [("Acme", "gpu_count")]),
         # ... and whose it is may be said after it.
         (
             "Such a model typically requires 16,000 GPUs, as the largest clusters show.",
@@ -230,3 +239,17 @@ def test_a_count_that_says_what_a_sum_is_for_is_no_count(
     text: str, language: str, expected: list[tuple[str, str]]
 ) -> None:
     assert read(text, language, 2.0) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # A subject named after the figure behind a word of comparison is what the
+        # figure is compared with (subject_rules.set_against), not what it is about.
+        ("Training: 2,000 GPUs (vs. the clusters' 16,000 GPUs)", "en"),
+        ("Training: 2,000 GPUs, compared with 16,000 GPUs in clusters", "en"),
+        ("Training: 2.000 GPU gegenüber 16.000 GPU im Cluster", "de"),
+    ],
+)
+def test_a_subject_named_behind_a_comparison_is_not_the_figures(text: str, language: str) -> None:
+    assert read(text, language, 2000.0) == [("Acme", "gpu_count")]

@@ -286,3 +286,39 @@ def test_a_country_programme_the_profile_does_not_list(
     text: str, language: str, scope: str | None
 ) -> None:
     assert one(text, language, 500, "MW").scope == scope
+
+
+# A heading opens the next section: the paragraph before it closes a section of the story
+# (page_rules.Paragraphs._after_heading), so its neighbour is the paragraph after the
+# heading; the text's last paragraph, after one that names the topic, is the story's close
+# when it is prose (page_rules._closes_prose).
+_SECTION = (
+    "Oracle named the Stargate sites on Monday.\n\n"
+    "Stargate will link the sites by new power lines.\n\n"
+    "The works are expected to create 3,000 construction jobs.\n\n"
+    "Power needs\n\n"
+)
+
+
+def test_a_paragraph_that_closes_a_section_before_a_heading_is_read() -> None:
+    text = _SECTION + "Stargate will need 1.2 GW at the first site."
+    assert one(text, "en", 3000, "count").metric == "jobs"
+
+
+def test_a_paragraph_before_a_heading_and_furniture_stays_unread() -> None:
+    text = _SECTION + "Sign up for our newsletter."
+    assert [c for c in claims(text) if c.value == 3000] == []
+
+
+def test_the_closing_paragraph_of_the_story_is_read() -> None:
+    text = (
+        "Stargate will build ten data centers in Texas.\n\n"
+        "Works at the campus are expected to end by 2029, when 3,000 people will be "
+        "employed there."
+    )
+    assert one(text, "en", 3000, "count").verified
+
+
+def test_a_closing_line_that_is_no_prose_stays_unread() -> None:
+    text = "Stargate will build ten data centers in Texas.\n\nTop stories: 3,000 jobs lost."
+    assert [c for c in claims(text) if c.value == 3000] == []

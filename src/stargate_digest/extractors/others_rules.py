@@ -3,7 +3,8 @@
 Rules of languages and of news copy, not of a story (fourth turn, issues 11/12):
 
 - a figure introduced as what something typically needs, or as a comparison ("achieving
-  this typically requires about 16,000 GPUs", "im Vergleich zu 500 Chips"), is a norm
+  this typically requires about 16,000 GPUs", "a typical data center can use 40 MW",
+  "im Vergleich zu 500 Chips"), is a norm
   or another's figure: it is the subject's only when its clause names the subject;
 - a figure of a public plan or programme ("a $2 trillion public infrastructure plan, of
   which $50 billion in aid") is the programme's, not the company the page is about;
@@ -52,6 +53,9 @@ class _Words:
 _NORM = _Words(
     (
         "typically", "usually", "normally", "generally", "would need", "would require",
+        # the adjective too: "a typical data center can use 40 MW" is no one's figure
+        "a typical", "the typical", "typische", "typischer", "typisches", "typique",
+        "típico", "típica", "tipico", "tipica",
         "compared with", "compared to", "by comparison",
         "normalerweise", "üblicherweise", "in der Regel", "typischerweise", "im Vergleich",
         "généralement", "habituellement", "normalement", "en général", "par rapport à",
@@ -71,12 +75,24 @@ _OPENER = 25
 _NORM_REACH = 40
 
 
+# An equal measure of something else, with the thing measured between its two words,
+# right before the figure: "could use as much power as 4 million homes", "so viel Strom
+# wie 4 Millionen Haushalte", "autant d'électricité que". Without a noun between them
+# ("as much as $5 billion", "so viel wie") the words only bound the figure (a qualifier).
+_AS_MUCH_AS = re.compile(
+    r"(?<!\w)(?i:as (?:much|many) (?:[^\W\d_]+ ){1,2}as|so viele? (?:[^\W\d_]+ ){1,2}wie|"
+    r"autant d(?:e |')(?:[^\W\d_]+ ){1,2}que|tant[oa]s? (?:[^\W\d_]+ ){1,2}como) \Z"
+)
+
+
 def states_a_norm(text: str, sentence: Span, clause: Span, mention: Mention) -> bool:
     """Whether the figure's clause, or a short opener of its sentence before it,
     introduces it as a norm or a comparison, close before the figure."""
     opener = len(text[sentence.start : clause.start].strip()) <= _OPENER
     start = max(sentence.start if opener else clause.start, mention.start - _NORM_REACH)
-    return _NORM.said(text, start, mention.start)
+    return _NORM.said(text, start, mention.start) or bool(
+        _AS_MUCH_AS.search(text, start, mention.start)
+    )
 
 
 def norm_owners(

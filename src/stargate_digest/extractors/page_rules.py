@@ -343,6 +343,14 @@ _ITEM_CHARS = 80
 """The longest line read as a list item rather than a paragraph of prose."""
 
 
+def _closes_prose(paragraph: str) -> bool:
+    """Whether the text's last paragraph is prose (longer than a line of a list, ending
+    with a full stop): the story's closing paragraph, after one that names the topic,
+    rather than a line of furniture ("Subscribe: 3 articles left.", a tag list, a byline)."""
+    line = paragraph.strip()
+    return len(line) > _ITEM_CHARS and line.endswith((".", "。"))
+
+
 def _is_item(paragraph: str) -> bool:
     line = paragraph.strip()
     return 0 < len(line) <= _ITEM_CHARS and "\n" not in line and not line.endswith((".", ":"))
@@ -388,7 +396,8 @@ class Paragraphs:
         lead_in = self._lead_in(number)
         if lead_in is not None and names_topic(lead_in):
             return True
-        if number == 0 or number >= len(self._breaks):
+        last = number >= len(self._breaks)
+        if number == 0 or (last and not _closes_prose(paragraph.text(self._text))):
             return False
         figures = [
             (m.start - paragraph.start, m.end - paragraph.start)
@@ -397,7 +406,18 @@ class Paragraphs:
         ]
         if names_an_actor(paragraph.text(self._text), figures):
             return False
-        return names_topic(self._span(number - 1)) and names_topic(self._span(number + 1))
+        if not names_topic(self._span(number - 1)):
+            return False
+        return last or names_topic(self._after_heading(number + 1))
+
+    def _after_heading(self, number: int) -> Span:
+        """The ``number``-th paragraph, or the one after it when it is a heading: a
+        heading opens the next section, so the paragraph before it ("... is expected to
+        create 21,000 jobs.") closes a section of the story, as the paragraph after the
+        heading shows, and is not furniture between other furniture."""
+        if number < len(self._breaks) and _is_item(self._span(number).text(self._text)):
+            return self._span(number + 1)
+        return self._span(number)
 
     def _lead_in(self, number: int) -> Span | None:
         """The line that introduces a list ("… stems from several innovations:") when the

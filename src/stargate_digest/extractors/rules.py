@@ -58,6 +58,7 @@ from stargate_digest.extractors.page_rules import (
     times_a_percentage,
 )
 from stargate_digest.extractors.renamed_rules import part_named_next
+from stargate_digest.extractors.restated import RESTATED, cued_before
 from stargate_digest.extractors.scope_rules import Figure, Figures, ScopeRules
 from stargate_digest.extractors.subject_rules import page_subject, sentence_before, subject_hits
 from stargate_digest.frozen import quick_init
@@ -395,6 +396,11 @@ class RulesExtractor:
                 if "organization" in metrics[name].subjects and cue_distance[name] is not None:
                     return _Reading(distributed, name)
         cue_distance = modified_noun(cue_distance, cues, metrics, text, mention, language=language)
+        if mention.kind in RESTATED and all(d is None for d in cue_distance.values()):
+            before = cued_before(
+                index.cues_in, candidate.text, candidate.previous, candidate.sentence
+            )
+            cue_distance |= {n: _FALLBACK_METRIC_DISTANCE for n in before if n in metrics}
         if mention.kind == "count":
             # A count is labelled by what it counts, written close to it ("400 000 Nvidia
             # chips", "sites announced: 6"); a number in words only by what follows it

@@ -6,7 +6,9 @@ aliases and ``refers_to_main`` words, which always win):
 - an anaphor ("同社", "该公司", "the company") in a sentence that names no subject points
   back to the company the sentence before names, not to the story's main subject;
 - a company named as the maker of a product ("エヌビディア製チップ", Nvidia-made chips)
-  is not what the figure is about.
+  is not what the figure is about;
+- a company named after the figure behind a word of comparison ("280K GPU hours (vs.
+  Rival's 30M)") is what the figure is compared with, not what it is about.
 """
 
 from __future__ import annotations
@@ -57,6 +59,19 @@ def anaphor_in(text: str, span: Span, language: str) -> Span | None:
     return Span(found[-1].start(), found[-1].end()) if found else None
 
 
+# Words that set what follows against the figure before them ("280K GPU hours (vs. Rival's
+# 30M)", "contre 30 millions chez Rival"): a subject named after one is the other side.
+_SET_AGAINST = re.compile(
+    r"(?<!\w)(?i:vs\.|versus|compared (?:with|to)|contre|gegenüber|frente a|rispetto a)(?!\w)"
+)
+
+
+def set_against(text: str, figure: int, hit: TermHit) -> bool:
+    """Whether the subject is named after the figure (at offset ``figure``), behind a
+    word of comparison (``_SET_AGAINST``): it is what the figure is compared with."""
+    return hit.start > figure and _SET_AGAINST.search(text, figure, hit.start) is not None
+
+
 def names_a_maker(text: str, hit: TermHit, language: str) -> bool:
     """Whether the name is followed by a word that makes it the maker of a product."""
     return any(text.startswith(suffix, hit.end) for suffix in MAKER_SUFFIXES.get(language, ()))
@@ -82,7 +97,11 @@ def subject_hits(
     clause, before, previous = spans
 
     def named(span: Span) -> list[TermHit]:
-        return [hit for hit in within(span) if not names_a_maker(text, hit, language)]
+        return [
+            hit
+            for hit in within(span)
+            if not names_a_maker(text, hit, language) and not set_against(text, before.end, hit)
+        ]
 
     hits = named(clause) or named(before)
     if hits or previous is None:

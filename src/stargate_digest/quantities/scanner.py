@@ -209,12 +209,18 @@ def _currency_marks(
     ]
 
 
-def _qualifier(text: str, start: int, end: int, vocab: Vocabulary, floor: int) -> Qualifier:
-    """How the words around a quantity hedge it ("over 6%", "environ 18,25", "6% 이상")."""
+def _qualifier(
+    text: str, start: int, end: int, vocab: Vocabulary, floor: int, *, language: str = ""
+) -> Qualifier:
+    """How the words around a quantity hedge it ("over 6%", "environ 18,25", "6% 이상";
+    after a CJK counter too: "900人以上", "900명 이상", where the counter stands between)."""
     before = vocab.before.ending_at(text, start, max(floor, start - _QUALIFIER_WINDOW))
     if before is not None:
         return before.value
     after = vocab.after.match(text, end)
+    if after is None and language and (counter := _counter(language)) is not None:
+        counted = counter.match(text, end)
+        after = None if counted is None else vocab.after.match(text, counted.end())
     return Qualifier.EXACT if after is None else after.value
 
 
@@ -513,7 +519,9 @@ def _read(
         currency_candidates=reading.candidates,
         currency_resolution=reading.reason,
         qualifier=amount.qualifier
-        or _after_change(text, start, language, _qualifier(text, start, end, vocab, floor)),
+        or _after_change(
+            text, start, language, _qualifier(text, start, end, vocab, floor, language=language)
+        ),
         start=start,
         end=end,
         surface=text[start:end],
@@ -556,7 +564,7 @@ def _read_range(
         unit=reading.unit,
         currency_candidates=reading.candidates,
         currency_resolution=reading.reason,
-        qualifier=amount.qualifier or _qualifier(text, start, end, vocab, floor),
+        qualifier=amount.qualifier or _qualifier(text, start, end, vocab, floor, language=language),
         start=start,
         end=end,
         surface=text[start:end],
