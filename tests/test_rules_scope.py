@@ -711,3 +711,25 @@ def test_a_total_for_the_plant_is_the_plants() -> None:
     the story's parts ("in total" alone would leave it without a part)."""
     text = "Stargate picked Lordstown.\n\nIn total, the plant gets $40 billion from Stargate."
     assert one(text, "en", 40e9, "USD").scope == "Lordstown"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Stargate's campus in Lordstown will complement its older centre in Abilene."
+            "\n\nThe site will draw 1.2 GW, Stargate said.",
+            "en",
+        ),
+        (
+            "Das Werk von Stargate in Lordstown ergänzt sein älteres Zentrum in Abilene."
+            "\n\nDie Anlage braucht 1,2 GW, sagte Stargate.",
+            "de",
+        ),
+    ],
+)
+def test_the_plant_is_the_site_its_clause_names_first(text: str, language: str) -> None:
+    """ "Its campus in Lordstown will complement its centre in Abilene. The site will draw
+    1.2 GW": in one clause, the site named first is what the clause is about, the later
+    one what it is compared with; "the site" goes on about the first."""
+    assert one(text, language, 1.2, "GW").scope == "Lordstown"

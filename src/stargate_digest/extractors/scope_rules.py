@@ -36,6 +36,7 @@ from stargate_digest.extractors.named_again import (
     last_named_again,
     last_site_for_facility,
     same_noun,
+    subject_site,
 )
 from stargate_digest.extractors.page_rules import names_the_part, part_of_figure
 from stargate_digest.extractors.scope_cues import is_seat, part_of_end, topic_marker
@@ -196,7 +197,12 @@ class ScopeRules:
                 words = word_language(language)
                 scope = last_named_again(text, figure.sentence, earlier, words)
                 if scope is None:  # "… in Magdeburg. The plant will cost €17 billion."
-                    sites = [h for h in earlier if self.topic.scopes[h.label].kind == "site"]
+                    sites = subject_site(
+                        text,
+                        sentences,
+                        [h for h in earlier if self.topic.scopes[h.label].kind == "site"],
+                        _coordinator(words),
+                    )
                     here = [
                         h
                         for h in scopes.within(figure.sentence)
