@@ -112,12 +112,13 @@ def speaks_of_facility(text: str, span: Span, language: str) -> bool:
 def subject_site(
     text: str, sentences: Sentences, sites: list[TermHit], coordinator: re.Pattern[str]
 ) -> list[TermHit]:
-    """The site "the plant" takes up: of the sites the sentence naming the last one names,
-    the first, when both are in one clause and no coordinator joins them ("Micron's investment in Clay will
-    complement its fab in Boise. The site could include four cleanrooms": in one clause,
-    the site named first is what it is about, the one after it what it is compared with
-    or added to). Sites named in turn ("Stargate picked Abilene, then Lordstown", "Abilene
-    en later Lordstown") leave the last, the newest."""
+    """The site "the plant" takes up: of the sites the sentence naming the last one
+    names, the first, when both are in one clause and no coordinator joins them
+    ("Micron's investment in Clay will complement its fab in Boise. The site could
+    include four cleanrooms": in one clause, the site named first is what it is about,
+    the one after it what it is compared with or added to). Sites named in turn
+    ("Stargate picked Abilene, then Lordstown", "Abilene en later Lordstown") leave the
+    last, the newest."""
     if not sites:
         return sites
     last = max(sites, key=lambda h: h.start)
