@@ -733,3 +733,34 @@ def test_the_plant_is_the_site_its_clause_names_first(text: str, language: str) 
     1.2 GW": in one clause, the site named first is what the clause is about, the later
     one what it is compared with; "the site" goes on about the first."""
     assert one(text, language, 1.2, "GW").scope == "Lordstown"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "scope"),
+    [
+        (
+            "The grant pays for two new buildings, a cooling plant, and a substation in Lordstown.",
+            "en",
+            "Lordstown",
+        ),
+        (
+            "La subvention financera deux nouveaux bâtiments, une centrale de "
+            "refroidissement et un poste électrique à Lordstown.",
+            "fr",
+            "Lordstown",
+        ),
+        (
+            "The grant pays for two new buildings, a cooling plant in Abilene, and a "
+            "substation in Lordstown.",
+            "en",
+            None,
+        ),
+    ],
+)
+def test_the_place_closing_a_list_of_things_is_each_items(
+    text: str, language: str, scope: str | None
+) -> None:
+    """ "Two new buildings, a cooling plant, and a substation in Lordstown": the place after
+    the list's last item says where each item is; a place named inside the list is its
+    own item's, not the first's."""
+    assert one(text, language, 2, "count").scope == scope

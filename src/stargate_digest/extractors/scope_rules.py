@@ -27,6 +27,7 @@ from typing import Protocol
 from stargate_digest.extractors.clause_rules import (
     COORDINATORS,
     INCLUSION_WORDS,
+    list_place,
     named_together,
     statement_opening,
 )
@@ -248,6 +249,16 @@ class ScopeRules:
         if entry is not None and mention.start == sentence.start:
             clause = entry  # "March 2025: Stargate opens Abilene": the date of the entry
         for span in (clause, sentence):
+            if span is sentence:  # "two fabs, an R&D fab, and a packaging plant in Taylor"
+                closing = list_place(
+                    text,
+                    sentence,
+                    clause,
+                    lambda s: [h for h in scopes.within(s) if self._names(text, h, language)],
+                    language,
+                )
+                if closing is not None:
+                    return closing
             hits = [
                 h
                 for h in scopes.within(span)

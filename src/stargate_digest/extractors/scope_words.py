@@ -188,3 +188,17 @@ FACILITY_NOUNS: dict[str, tuple[str, ...]] = {
     "ja": ("同工場", "この工場"),
     "ko": ("이 공장", "해당 공장"),
 }
+
+# Articles that open a noun phrase, per language: each item of a list of things ("two
+# new fabs, a research hub, and a packaging plant in Taylor") opens with one. Polish has
+# no articles: no such list is read there.
+ARTICLES: dict[str, tuple[str, ...]] = {
+    "en": ("a", "an", "the"),
+    "de": ("ein", "eine", "einen", "einem", "der", "die", "das", "den", "dem"),
+    "fr": ("un", "une", "des", "le", "la", "les", "l'", "l’"),
+    "es": ("un", "una", "unos", "unas", "el", "la", "los", "las"),
+    "it": ("un", "una", "uno", "il", "lo", "la", "i", "gli", "le", "l'", "l’"),
+    "pt": ("um", "uma", "o", "a", "os", "as"),
+    "nb": ("en", "ei", "et"),
+    "nl": ("een", "de", "het"),
+}
