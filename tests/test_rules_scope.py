@@ -764,3 +764,26 @@ def test_the_place_closing_a_list_of_things_is_each_items(
     the list's last item says where each item is; a place named inside the list is its
     own item's, not the first's."""
     assert one(text, language, 2, "count").scope == scope
+
+
+@cache
+def with_venture() -> RulesExtractor:
+    data = load_topic().model_dump()
+    data["scopes"]["Stargate venture"] = {"kind": "other", "aliases": ["joint venture"]}
+    return RulesExtractor(TopicProfile.model_validate(data))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Banks arranged a $15 billion financing package for the campus in Abilene.", "en"),
+        ("O financiamento de US$ 15 bilhões para o campus de Abilene veio de bancos.", "pt"),
+    ],
+)
+def test_the_financing_is_the_ventures(text: str, language: str) -> None:
+    """A profile that lists a joint venture (the vehicle that owns and funds a project):
+    "a $15 billion financing package" is what the venture raised, though no page calls
+    it by the profile's name; a profile without one keeps the site."""
+    made = with_venture().extract(article(text, language)).claims
+    assert [c.scope for c in made if c.value == 15e9] == ["Stargate venture"]
+    assert one(text, language, 15e9, "USD").scope == "Abilene campus"

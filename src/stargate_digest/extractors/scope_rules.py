@@ -40,7 +40,13 @@ from stargate_digest.extractors.named_again import (
     subject_site,
 )
 from stargate_digest.extractors.page_rules import names_the_part, part_of_figure
-from stargate_digest.extractors.scope_cues import is_seat, part_of_end, topic_marker
+from stargate_digest.extractors.scope_cues import (
+    country_after,
+    financing_matcher,
+    is_seat,
+    part_of_end,
+    topic_marker,
+)
 from stargate_digest.extractors.scope_words import (
     COMPARED_AFTER,
     COMPARED_BEFORE,
@@ -105,6 +111,7 @@ class ScopeRules:
         self._aliases = {
             name: frozenset([name, *spec.aliases]) for name, spec in topic.scopes.items()
         }
+        self._financing = financing_matcher(topic)  # "financing" names the venture
 
     def hits(self, text: str, by_label: dict[str, list[TermHit]] | None = None) -> list[TermHit]:
         """Where ``text`` names each of the profile's parts (``by_label``: its matches),
@@ -113,11 +120,14 @@ class ScopeRules:
             by_label = {}
             for hit in self.topic.matcher.find(text):
                 by_label.setdefault(hit.label, []).append(hit)
-        return leftmost_longest(
+        found = [
             TermHit(hit.start, hit.end, name)
             for name in self.topic.scopes
             for hit in by_label.get(scope_label(name), [])
-        )
+        ]
+        if self._financing is not None:
+            found += self._financing.find(text)
+        return leftmost_longest(found)
 
     def of_figure(
         self,
@@ -444,7 +454,7 @@ class ScopeRules:
         for hit in subjects.within(span):
             if hit.label != self.topic.main_subject:
                 continue
-            country = _country_after(text, hit.end, language)
+            country = country_after(text, hit.end, language)
             if country is not None:
                 return self.topic.canonical_scope(f"{self.topic.main_subject} {country}")
         return None
@@ -668,29 +678,3 @@ def _phase_pattern(language: str) -> re.Pattern[str] | None:
     if suffixes:
         branches.append(rf"第?(\d+)(?:{'|'.join(map(re.escape, suffixes))})")
     return re.compile("|".join(branches)) if branches else None
-
-
-_COUNTRY_GAP = re.compile(r"[ \u00a0]")
-_LONGEST_COUNTRY = 40
-
-
-@cache
-def _country_names(language: str) -> dict[str, str]:
-    """Country names (CLDR territories) in the language and in English -> English name."""
-    from stargate_digest.quantities.locale_facts import country_names
-
-    return dict(country_names(language))  # generated for our languages: no locale to load
-
-
-def _country_after(text: str, end: int, language: str) -> str | None:
-    """The English name of the country named right after ``end``, if one is."""
-    if not _COUNTRY_GAP.match(text, end):
-        return None
-    window = text[end + 1 : end + 1 + _LONGEST_COUNTRY]
-    names = _country_names(language)
-    words = window.split()
-    for count in range(min(4, len(words)), 0, -1):
-        candidate = " ".join(words[:count]).rstrip(".,;:)”’\"'").casefold()
-        if candidate in names:
-            return names[candidate]
-    return None

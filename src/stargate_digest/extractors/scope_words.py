@@ -202,3 +202,31 @@ ARTICLES: dict[str, tuple[str, ...]] = {
     "nb": ("en", "ei", "et"),
     "nl": ("een", "de", "het"),
 }
+
+# Names of a vehicle the parties of a project set up to own and fund it ("joint
+# venture", "SPV", "co-entreprise"), per language: a part of the profile whose name or
+# alias holds one is the story's venture. The financing of the project is what that
+# vehicle raises ("a $29 billion financing package", "un pacchetto di finanziamento",
+# "O financiamento de US$ 26 bilhões"), so a financing word names the venture too: a
+# profile lists the venture under the name one page gave it, and the next page speaks
+# of its financing.
+VENTURE_NAMES: dict[str, tuple[str, ...]] = {
+    "en": ("joint venture", "joint-venture", "special purpose vehicle", "SPV"),
+    "de": ("Gemeinschaftsunternehmen", "Joint Venture", "Zweckgesellschaft"),
+    "fr": ("co-entreprise", "coentreprise", "société commune", "joint-venture"),
+    "es": ("sociedad conjunta", "empresa conjunta", "empresa común", "sociedad vehículo"),
+    "it": ("joint venture", "società veicolo"),
+    "pt": ("joint venture", "sociedade de propósito específico"),
+    "nl": ("joint venture",),
+}
+FINANCING_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("financing",),
+    "de": ("Finanzierung", "Finanzierungspaket"),
+    "fr": ("financement",),
+    "es": ("financiamiento", "financiación"),
+    "it": ("finanziamento",),
+    "pt": ("financiamento",),
+    "nl": ("financiering",),
+    "nb": ("finansiering",),
+    "pl": ("finansowanie",),
+}
