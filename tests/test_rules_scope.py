@@ -778,12 +778,14 @@ def with_venture() -> RulesExtractor:
     [
         ("Banks arranged a $15 billion financing package for the campus in Abilene.", "en"),
         ("O financiamento de US$ 15 bilhões para o campus de Abilene veio de bancos.", "pt"),
+        ("Lenders put up $15 billion in debt for the campus in Abilene.", "en"),
+        ("PIMCO fornirà 15 miliardi di dollari in debito per il campus di Abilene.", "it"),
     ],
 )
 def test_the_financing_is_the_ventures(text: str, language: str) -> None:
     """A profile that lists a joint venture (the vehicle that owns and funds a project):
-    "a $15 billion financing package" is what the venture raised, though no page calls
-    it by the profile's name; a profile without one keeps the site."""
+    "a $15 billion financing package", "$15 billion in debt" is what the venture raised,
+    though no page calls it by the profile's name; a profile without one keeps the site."""
     made = with_venture().extract(article(text, language)).claims
     assert [c.scope for c in made if c.value == 15e9] == ["Stargate venture"]
     assert one(text, language, 15e9, "USD").scope == "Abilene campus"

@@ -205,11 +205,11 @@ ARTICLES: dict[str, tuple[str, ...]] = {
 
 # Names of a vehicle the parties of a project set up to own and fund it ("joint
 # venture", "SPV", "co-entreprise"), per language: a part of the profile whose name or
-# alias holds one is the story's venture. The financing of the project is what that
-# vehicle raises ("a $29 billion financing package", "un pacchetto di finanziamento",
-# "O financiamento de US$ 26 bilhões"), so a financing word names the venture too: a
-# profile lists the venture under the name one page gave it, and the next page speaks
-# of its financing.
+# alias holds one is the story's venture. What that vehicle raises and who owns it are
+# its figures: its financing, the debt and equity that make it up, its owners' stakes
+# ("a $29 billion financing package", "26 miliardi di dollari in debito", "a 20%
+# ownership stake"). A profile lists the venture under the name one page gave it; the
+# next page speaks of its financing and its stakes.
 VENTURE_NAMES: dict[str, tuple[str, ...]] = {
     "en": ("joint venture", "joint-venture", "special purpose vehicle", "SPV"),
     "de": ("Gemeinschaftsunternehmen", "Joint Venture", "Zweckgesellschaft"),
@@ -219,14 +219,15 @@ VENTURE_NAMES: dict[str, tuple[str, ...]] = {
     "pt": ("joint venture", "sociedade de propósito específico"),
     "nl": ("joint venture",),
 }
+# Not the words for a share in general ("Anteil", "quota", "aandeel": a market share).
 FINANCING_WORDS: dict[str, tuple[str, ...]] = {
-    "en": ("financing",),
-    "de": ("Finanzierung", "Finanzierungspaket"),
-    "fr": ("financement",),
-    "es": ("financiamiento", "financiación"),
-    "it": ("finanziamento",),
-    "pt": ("financiamento",),
-    "nl": ("financiering",),
-    "nb": ("finansiering",),
+    "en": ("financing", "debt", "equity", "stake"),
+    "de": ("Finanzierung", "Finanzierungspaket", "Fremdkapital", "Eigenkapital", "Beteiligung"),
+    "fr": ("financement", "dette", "fonds propres", "participation"),
+    "es": ("financiamiento", "financiación", "deuda", "participación"),
+    "it": ("finanziamento", "debito", "equity", "partecipazione"),
+    "pt": ("financiamento", "dívida", "participação"),
+    "nl": ("financiering", "eigen vermogen"),
+    "nb": ("finansiering", "gjeld", "egenkapital", "eierandel"),
     "pl": ("finansowanie",),
 }
