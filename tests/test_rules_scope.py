@@ -500,6 +500,14 @@ _LOANS = (
         # Of two amounts stated apart, a part named right after the second is its.
         (_LOANS, 5e9, "USD", None),
         (_LOANS, 500e9, "USD", "Abilene campus"),
+        # A year between the two is no amount ("under the 2021 Energy Act").
+        (
+            "Stargate won $5 billion in loans under the 2021 Energy Act and is part of a "
+            "$500 billion plan in Abilene.",
+            5e9,
+            "USD",
+            None,
+        ),
         # An amount restated beside the first is the same figure: the part is both's.
         (
             "Stargate will spend €80 billion ($87 billion) in Abilene.",

@@ -524,10 +524,13 @@ def _describes_figure_after(text: str, hit: TermHit, mention: Mention, figures: 
     ("received $4.75 billion in grants and is part of a $37 billion investment in
     Central Texas"): of two amounts stated apart, the part describes the one it closely
     follows. An amount restated beside this one ("€80 billion ($87 billion) in
-    Europe") is the same figure: the part is this one's too."""
+    Europe") is the same figure: the part is this one's too. A year between the two
+    ("under the 2022 CHIPS Act") is no amount: the next amount is read past it."""
     if hit.start < mention.end or mention.kind != "money":
         return False
     later = figures.first_from(mention.end)
+    while later is not None and later.kind != "money" and later.end <= hit.start:
+        later = figures.first_from(later.start + 1)
     if later is None or later.kind != "money":
         return False
     if not later.end <= hit.start <= later.end + _NEXT_FIGURE_REACH:
