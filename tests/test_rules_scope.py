@@ -797,3 +797,18 @@ def test_the_financing_is_the_ventures(text: str, language: str) -> None:
     made = with_venture().extract(article(text, language)).claims
     assert [c.scope for c in made if c.value == 15e9] == ["Stargate venture"]
     assert one(text, language, 15e9, "USD").scope == "Abilene campus"
+
+
+def test_a_name_holding_a_measure_is_that_figures_part() -> None:
+    """A part named by its measure ("a cluster of 2 GW") is the part of that figure; the
+    other figures of the clause are described by it, not scoped ("$10 billion for a
+    cluster of 2 GW in Abilene" is the campus's)."""
+    data = load_topic().model_dump()
+    data["scopes"]["first cluster"] = {"kind": "phase", "aliases": ["cluster of 2 GW"]}
+    extractor = RulesExtractor(TopicProfile.model_validate(data))
+    text = "Stargate set aside $10 billion for a cluster of 2 GW in Abilene, Texas."
+    made = extractor.extract(article(text, "en")).claims
+    assert {(c.unit, c.scope) for c in made if c.unit in {"USD", "GW"}} == {
+        ("USD", "Abilene campus"),
+        ("GW", "first cluster"),
+    }

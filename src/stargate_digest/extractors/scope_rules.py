@@ -278,6 +278,7 @@ class ScopeRules:
                     text, span, h, mention, figures=figures, language=language
                 )
                 and not _describes_figure_after(text, h, mention, figures)
+                and not _holds_figure(h, mention, figures)
             ]
             if span is sentence and hits:
                 # Beyond the clause, only a part named before the figure in the first
@@ -513,6 +514,23 @@ def _describes_figure_before(
 
 
 _NEXT_FIGURE_REACH = 30
+
+
+# Figures whose number is part of a name ("Fab 2", "the first two fabs", "2023年", "over
+# the last two years"), not a measure the name describes.
+_NAMING_KINDS = frozenset({"count", "date", "duration"})
+
+
+def _holds_figure(hit: TermHit, mention: Mention, figures: Figures) -> bool:
+    """Whether a part's name holds another figure, a measure ("un cluster de 2 GW", "the
+    1,400 acres"): it names that figure's part, and only describes the others."""
+    held = figures.first_from(hit.start)
+    return (
+        held is not None
+        and held is not mention
+        and held.end <= hit.end
+        and held.kind not in _NAMING_KINDS
+    )
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
