@@ -39,7 +39,7 @@ from stargate_digest.extractors.named_again import (
     same_noun,
     subject_site,
 )
-from stargate_digest.extractors.page_rules import names_the_part, part_of_figure
+from stargate_digest.extractors.page_rules import holds_figure, names_the_part, part_of_figure
 from stargate_digest.extractors.scope_cues import (
     country_after,
     financing_matcher,
@@ -278,7 +278,7 @@ class ScopeRules:
                     text, span, h, mention, figures=figures, language=language
                 )
                 and not _describes_figure_after(text, h, mention, figures)
-                and not _holds_figure(h, mention, figures)
+                and not holds_figure(h.start, h.end, mention, figures.first_from(h.start))
             ]
             if span is sentence and hits:
                 # Beyond the clause, only a part named before the figure in the first
@@ -514,23 +514,6 @@ def _describes_figure_before(
 
 
 _NEXT_FIGURE_REACH = 30
-
-
-# Figures whose number is part of a name ("Fab 2", "the first two fabs", "2023年", "over
-# the last two years"), not a measure the name describes.
-_NAMING_KINDS = frozenset({"count", "date", "duration"})
-
-
-def _holds_figure(hit: TermHit, mention: Mention, figures: Figures) -> bool:
-    """Whether a part's name holds another figure, a measure ("un cluster de 2 GW", "the
-    1,400 acres"): it names that figure's part, and only describes the others."""
-    held = figures.first_from(hit.start)
-    return (
-        held is not None
-        and held is not mention
-        and held.end <= hit.end
-        and held.kind not in _NAMING_KINDS
-    )
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
