@@ -812,3 +812,37 @@ def test_a_name_holding_a_measure_is_that_figures_part() -> None:
         ("USD", "Abilene campus"),
         ("GW", "first cluster"),
     }
+
+
+def _utility_profile(*, owned: bool) -> TopicProfile:
+    plants = {"kind": "site", "aliases": ["gas plants"], **({"of": "Utility"} if owned else {})}
+    return TopicProfile.model_validate(
+        {
+            "name": "campus",
+            "title": "A campus",
+            "main_subject": "Acme",
+            "subjects": {
+                "Acme": {"kind": "organization", "aliases": ["Acme"]},
+                "Utility": {"kind": "organization", "aliases": ["Utility Co"]},
+            },
+            "metrics": {
+                "savings": {"kinds": ["money"], "subjects": ["organization"], "cues": ["savings"]}
+            },
+            "distributive": {"cues": ["each"]},
+            "scopes": {"campus": {"kind": "site", "aliases": ["Riverton"]}, "plants": plants},
+        }
+    )
+
+
+@pytest.mark.parametrize(("owned", "scope"), [(True, None), (False, "campus")])
+def test_the_headline_site_is_not_that_of_an_organisation_with_parts_of_its_own(
+    owned: bool, scope: str | None
+) -> None:
+    """On a page about the main subject's campus, a figure of another organisation that
+    has parts of its own in the profile (a utility's plants, ``of``) is not the campus's:
+    "Utility Co projects $2 billion in savings" names none of its parts and is about
+    none. Without parts of its own, the headline's site stays."""
+    extractor = RulesExtractor(_utility_profile(owned=owned))
+    page = article("Utility Co projects $2 billion in savings.", "en", "Acme opens Riverton campus")
+    made = extractor.extract(page).claims
+    assert [(c.subject, c.scope) for c in made if c.value == 2e9] == [("Utility", scope)]

@@ -112,6 +112,14 @@ class ScopeRules:
             name: frozenset([name, *spec.aliases]) for name, spec in topic.scopes.items()
         }
         self._financing = financing_matcher(topic)  # "financing" names the venture
+        self._owners = {spec.of or topic.main_subject for spec in topic.scopes.values()}
+
+    def anothers(self, site: str, subject: str) -> bool:
+        """Whether ``site`` is another organisation's than ``subject``, one that has parts
+        of its own in the profile (``of``): "Entergy projects $2 billion in savings", on a
+        page about Meta's campus, is not the campus's."""
+        owner = self.topic.scopes[site].of or self.topic.main_subject
+        return owner != subject and subject in self._owners
 
     def hits(self, text: str, by_label: dict[str, list[TermHit]] | None = None) -> list[TermHit]:
         """Where ``text`` names each of the profile's parts (``by_label``: its matches),
