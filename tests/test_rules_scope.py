@@ -788,6 +788,7 @@ def with_venture() -> RulesExtractor:
         ("O financiamento de US$ 15 bilhões para o campus de Abilene veio de bancos.", "pt"),
         ("Lenders put up $15 billion in debt for the campus in Abilene.", "en"),
         ("PIMCO fornirà 15 miliardi di dollari in debito per il campus di Abilene.", "it"),
+        ("Stargate got a one-time payout of $15 billion from the campus in Abilene.", "en"),
     ],
 )
 def test_the_financing_is_the_ventures(text: str, language: str) -> None:

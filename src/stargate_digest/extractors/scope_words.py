@@ -205,10 +205,11 @@ ARTICLES: dict[str, tuple[str, ...]] = {
 
 # Names of a vehicle the parties of a project set up to own and fund it ("joint
 # venture", "SPV", "co-entreprise"), per language: a part of the profile whose name or
-# alias holds one is the story's venture. What that vehicle raises and who owns it are
-# its figures: its financing, the debt and equity that make it up, its owners' stakes
-# ("a $29 billion financing package", "26 miliardi di dollari in debito", "a 20%
-# ownership stake"). A profile lists the venture under the name one page gave it; the
+# alias holds one is the story's venture. What that vehicle raises, pays out and who
+# owns it are its figures: its financing, the debt and equity that make it up, its
+# payouts to its owners and their stakes ("a $29 billion financing package", "26
+# miliardi di dollari in debito", "a one-time payout of $3 billion", "a 20% ownership
+# stake"). A profile lists the venture under the name one page gave it; the
 # next page speaks of its financing and its stakes.
 VENTURE_NAMES: dict[str, tuple[str, ...]] = {
     "en": ("joint venture", "joint-venture", "special purpose vehicle", "SPV"),
@@ -221,10 +222,17 @@ VENTURE_NAMES: dict[str, tuple[str, ...]] = {
 }
 # Not the words for a share in general ("Anteil", "quota", "aandeel": a market share).
 FINANCING_WORDS: dict[str, tuple[str, ...]] = {
-    "en": ("financing", "debt", "equity", "stake"),
-    "de": ("Finanzierung", "Finanzierungspaket", "Fremdkapital", "Eigenkapital", "Beteiligung"),
+    "en": ("financing", "debt", "equity", "payout", "stake"),
+    "de": (
+        "Finanzierung",
+        "Finanzierungspaket",
+        "Fremdkapital",
+        "Eigenkapital",
+        "Ausschüttung",
+        "Beteiligung",
+    ),
     "fr": ("financement", "dette", "fonds propres", "participation"),
-    "es": ("financiamiento", "financiación", "deuda", "participación"),
+    "es": ("financiamiento", "financiación", "deuda", "pago único", "participación"),
     "it": ("finanziamento", "debito", "equity", "partecipazione"),
     "pt": ("financiamento", "dívida", "participação"),
     "nl": ("financiering", "eigen vermogen"),
