@@ -847,3 +847,20 @@ def test_the_headline_site_is_not_that_of_an_organisation_with_parts_of_its_own(
     page = article("Utility Co projects $2 billion in savings.", "en", "Acme opens Riverton campus")
     made = extractor.extract(page).claims
     assert [(c.subject, c.scope) for c in made if c.value == 2e9] == [("Utility", scope)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Abilene opens in 2025, with power reaching 2 GW in the second half of 2027.", "en"),
+        ("Abilene öffnet 2025, und in der zweiten Hälfte 2027 braucht es 2 GW.", "de"),
+    ],
+)
+def test_an_ordinal_before_a_part_of_a_period_is_a_time(text: str, language: str) -> None:
+    """A part called by its ordinal ("the second", the second hall) is not named in "the
+    second half of 2027", "der zweiten Hälfte": a time; the figure keeps the site its
+    statement opens with."""
+    data = load_topic().model_dump()
+    data["scopes"]["second hall"] = {"kind": "site", "aliases": ["the second", "zweiten"]}
+    made = RulesExtractor(TopicProfile.model_validate(data)).extract(article(text, language))
+    assert [c.scope for c in made.claims if c.unit == "GW"] == ["Abilene campus"]

@@ -14,6 +14,7 @@ from stargate_digest.extractors.scope_words import (
     PART_OF,
     SEAT_AFTER,
     SEAT_BEFORE,
+    TIME_FRACTIONS,
     TOPIC_MARKERS,
     VENTURE_NAMES,
 )
@@ -126,3 +127,16 @@ def country_after(text: str, end: int, language: str) -> str | None:
         if candidate in names:
             return names[candidate]
     return None
+
+
+@cache
+def _time_fraction(language: str) -> re.Pattern[str] | None:
+    words = TIME_FRACTIONS.get(language)
+    return re.compile(rf"\s+(?:{alternation(words)})(?!\w)", re.I) if words else None
+
+
+def time_fraction_after(text: str, end: int, language: str) -> bool:
+    """Whether a part of a period follows ``end`` ("the second| half of the decade"): the
+    ordinal before it is a time, not a part called by its ordinal ("the second")."""
+    pattern = _time_fraction(word_language(language))
+    return pattern is not None and pattern.match(text, end) is not None

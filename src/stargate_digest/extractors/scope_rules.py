@@ -45,6 +45,7 @@ from stargate_digest.extractors.scope_cues import (
     financing_matcher,
     is_seat,
     part_of_end,
+    time_fraction_after,
     topic_marker,
 )
 from stargate_digest.extractors.scope_words import (
@@ -247,6 +248,8 @@ class ScopeRules:
         language = word_language(language)
         if is_seat(text, hit.start, hit.end, language):
             return False  # "Micron, based in Boise, …": the company's seat, not a part
+        if time_fraction_after(text, hit.end, language):
+            return False  # "the second half of the decade": a time, not "the second" fab
         if self.topic.scopes[hit.label].kind == "period" and (
             compared_with(text, hit.start, hit.end, language)
             or _SPAN_AFTER.match(text, hit.end)

@@ -239,3 +239,18 @@ FINANCING_WORDS: dict[str, tuple[str, ...]] = {
     "nb": ("finansiering", "gjeld", "egenkapital", "eierandel"),
     "pl": ("finansowanie",),
 }
+
+# Nouns for a part of a period, per language: an ordinal right before one is a time ("the
+# second half of the decade", "die erste Hälfte 2022", "le premier semestre"), so a part
+# called by its ordinal ("the second", for the second fab) is not named there.
+TIME_FRACTIONS: dict[str, tuple[str, ...]] = {
+    "en": ("half", "quarter"),
+    "de": ("Hälfte", "Halbjahr", "Quartal"),
+    "fr": ("moitié", "semestre", "trimestre"),
+    "es": ("mitad", "semestre", "trimestre"),
+    "it": ("metà", "semestre", "trimestre"),
+    "pt": ("metade", "semestre", "trimestre"),
+    "nl": ("helft", "kwartaal"),
+    "nb": ("halvdel", "halvår", "kvartal"),
+    "pl": ("połowa", "półrocze", "kwartał"),
+}
