@@ -864,3 +864,33 @@ def test_an_ordinal_before_a_part_of_a_period_is_a_time(text: str, language: str
     data["scopes"]["second hall"] = {"kind": "site", "aliases": ["the second", "zweiten"]}
     made = RulesExtractor(TopicProfile.model_validate(data)).extract(article(text, language))
     assert [c.scope for c in made.claims if c.unit == "GW"] == ["Abilene campus"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "scope"),
+    [
+        (
+            "Stargate opens Abilene in 2025, with Lordstown, built later, expected to draw 1 GW.",
+            "en",
+            "Lordstown",
+        ),
+        (
+            "Stargate ouvre Abilene en 2025, avec Lordstown, construit plus tard, qui "
+            "consommera 1 GW.",
+            "fr",
+            "Lordstown",
+        ),
+        (
+            "Stargate opens Abilene in 2025, with power, later on, reaching 1 GW.",
+            "en",
+            "Abilene campus",
+        ),
+    ],
+)
+def test_a_with_clause_naming_a_part_opens_a_statement_about_it(
+    text: str, language: str, scope: str
+) -> None:
+    """ "…, with Lordstown, built later, expected to draw 1 GW": a clause opened by "with"
+    that names a part is a statement about that part, as a contrast is; one that names
+    none goes on about the part its sentence opened with."""
+    assert one(text, language, 1, "GW").scope == scope

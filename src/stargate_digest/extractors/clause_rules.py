@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from typing import Final
 
-from stargate_digest.extractors.scope_words import ARTICLES, CONTRASTS, TOTALS
+from stargate_digest.extractors.scope_words import ARTICLES, CONTRASTS, TOTALS, WITH_CLAUSES
 from stargate_digest.quantities import Mention
 from stargate_digest.quantities.lexicon import YEAR_PREPOSITIONS
 from stargate_digest.quantities.locale_facts import word_language
@@ -414,15 +414,31 @@ def statement_opening(
         clause = clause_around(text, sentence, position, position)
         if clause.start >= mention.start:
             break
-        if (opener is not None and opener.match(text, clause.start)) or (
-            not timeline
-            and _AFTER_COLON.search(text, before.end, clause.start)
-            and not _names_part(before, parts)
+        if (
+            (opener is not None and opener.match(text, clause.start))
+            or (_opens_with(text, clause, language) and _names_part(clause, parts))
+            or (
+                not timeline
+                and _AFTER_COLON.search(text, before.end, clause.start)
+                and not _names_part(before, parts)
+            )
         ):
             opening = clause
         before = clause
         position = max(position + 1, clause.end + 1)
     return opening
+
+
+@cache
+def _with(language: str) -> re.Pattern[str] | None:
+    words = WITH_CLAUSES.get(language)
+    return re.compile(rf"(?:{alternation(words)})\s", re.I) if words else None
+
+
+def _opens_with(text: str, clause: Span, language: str) -> bool:
+    """Whether a clause opens with "with" ("with the third unit … expected in 2029")."""
+    pattern = _with(word_language(language))
+    return pattern is not None and pattern.match(text, clause.start) is not None
 
 
 def _names_part(clause: Span, parts: Sequence[TermHit]) -> bool:

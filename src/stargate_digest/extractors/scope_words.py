@@ -254,3 +254,16 @@ TIME_FRACTIONS: dict[str, tuple[str, ...]] = {
     "nb": ("halvdel", "halvår", "kvartal"),
     "pl": ("połowa", "półrocze", "kwartał"),
 }
+
+# Prepositions that open a clause with a subject of its own ("…, with the third unit,
+# built at Waterford, expected to start in 2029"), per language: when that clause names a
+# part, it opens a statement about that part, as a contrast does (CONTRASTS); one that
+# names none ("…, with 2 GW of power") goes on about what its sentence opened with.
+WITH_CLAUSES: dict[str, tuple[str, ...]] = {
+    "en": ("with",),
+    "fr": ("avec",),
+    "es": ("con",),
+    "it": ("con",),
+    "pt": ("com",),
+    "nl": ("met",),
+}
