@@ -789,6 +789,7 @@ def with_venture() -> RulesExtractor:
         ("Lenders put up $15 billion in debt for the campus in Abilene.", "en"),
         ("PIMCO fornirà 15 miliardi di dollari in debito per il campus di Abilene.", "it"),
         ("Stargate got a one-time payout of $15 billion from the campus in Abilene.", "en"),
+        ("Los socios hicieron un aporte de USD 15.000 millones al campus de Abilene.", "es"),
     ],
 )
 def test_the_financing_is_the_ventures(text: str, language: str) -> None:

@@ -207,10 +207,10 @@ ARTICLES: dict[str, tuple[str, ...]] = {
 # venture", "SPV", "co-entreprise"), per language: a part of the profile whose name or
 # alias holds one is the story's venture. What that vehicle raises, pays out and who
 # owns it are its figures: its financing, the debt and equity that make it up, its
-# payouts to its owners and their stakes ("a $29 billion financing package", "26
-# miliardi di dollari in debito", "a one-time payout of $3 billion", "a 20% ownership
-# stake"). A profile lists the venture under the name one page gave it; the
-# next page speaks of its financing and its stakes.
+# owners' capital contributions ("aporte", "apport"), their payouts and their stakes
+# ("a $29 billion financing package", "26 miliardi di dollari in debito", "a one-time
+# payout of $3 billion", "a 20% ownership stake"). A profile lists the venture under
+# the name one page gave it; the next page speaks of its financing and its stakes.
 VENTURE_NAMES: dict[str, tuple[str, ...]] = {
     "en": ("joint venture", "joint-venture", "special purpose vehicle", "SPV"),
     "de": ("Gemeinschaftsunternehmen", "Joint Venture", "Zweckgesellschaft"),
@@ -231,10 +231,10 @@ FINANCING_WORDS: dict[str, tuple[str, ...]] = {
         "Ausschüttung",
         "Beteiligung",
     ),
-    "fr": ("financement", "dette", "fonds propres", "participation"),
-    "es": ("financiamiento", "financiación", "deuda", "pago único", "participación"),
+    "fr": ("financement", "dette", "fonds propres", "apport", "participation"),
+    "es": ("financiamiento", "financiación", "deuda", "aporte", "pago único", "participación"),
     "it": ("finanziamento", "debito", "equity", "partecipazione"),
-    "pt": ("financiamento", "dívida", "participação"),
+    "pt": ("financiamento", "dívida", "aporte", "participação"),
     "nl": ("financiering", "eigen vermogen"),
     "nb": ("finansiering", "gjeld", "egenkapital", "eierandel"),
     "pl": ("finansowanie",),
