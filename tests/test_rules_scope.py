@@ -500,6 +500,14 @@ _LOANS = (
         # Of two amounts stated apart, a part named right after the second is its.
         (_LOANS, 5e9, "USD", None),
         (_LOANS, 500e9, "USD", "Abilene campus"),
+        # A year between the two is no amount ("under the 2021 Energy Act").
+        (
+            "Stargate won $5 billion in loans under the 2021 Energy Act and is part of a "
+            "$500 billion plan in Abilene.",
+            5e9,
+            "USD",
+            None,
+        ),
         # An amount restated beside the first is the same figure: the part is both's.
         (
             "Stargate will spend €80 billion ($87 billion) in Abilene.",
@@ -711,3 +719,179 @@ def test_a_total_for_the_plant_is_the_plants() -> None:
     the story's parts ("in total" alone would leave it without a part)."""
     text = "Stargate picked Lordstown.\n\nIn total, the plant gets $40 billion from Stargate."
     assert one(text, "en", 40e9, "USD").scope == "Lordstown"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Stargate's campus in Lordstown will complement its older centre in Abilene."
+            "\n\nThe site will draw 1.2 GW, Stargate said.",
+            "en",
+        ),
+        (
+            "Das Werk von Stargate in Lordstown ergänzt sein älteres Zentrum in Abilene."
+            "\n\nDie Anlage braucht 1,2 GW, sagte Stargate.",
+            "de",
+        ),
+    ],
+)
+def test_the_plant_is_the_site_its_clause_names_first(text: str, language: str) -> None:
+    """ "Its campus in Lordstown will complement its centre in Abilene. The site will draw
+    1.2 GW": in one clause, the site named first is what the clause is about, the later
+    one what it is compared with; "the site" goes on about the first."""
+    assert one(text, language, 1.2, "GW").scope == "Lordstown"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "scope"),
+    [
+        (
+            "The grant pays for two new buildings, a cooling plant, and a substation in Lordstown.",
+            "en",
+            "Lordstown",
+        ),
+        (
+            "La subvention financera deux nouveaux bâtiments, une centrale de "
+            "refroidissement et un poste électrique à Lordstown.",
+            "fr",
+            "Lordstown",
+        ),
+        (
+            "The grant pays for two new buildings, a cooling plant in Abilene, and a "
+            "substation in Lordstown.",
+            "en",
+            None,
+        ),
+    ],
+)
+def test_the_place_closing_a_list_of_things_is_each_items(
+    text: str, language: str, scope: str | None
+) -> None:
+    """ "Two new buildings, a cooling plant, and a substation in Lordstown": the place after
+    the list's last item says where each item is; a place named inside the list is its
+    own item's, not the first's."""
+    assert one(text, language, 2, "count").scope == scope
+
+
+@cache
+def with_venture() -> RulesExtractor:
+    data = load_topic().model_dump()
+    data["scopes"]["Stargate venture"] = {"kind": "other", "aliases": ["joint venture"]}
+    return RulesExtractor(TopicProfile.model_validate(data))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Banks arranged a $15 billion financing package for the campus in Abilene.", "en"),
+        ("O financiamento de US$ 15 bilhões para o campus de Abilene veio de bancos.", "pt"),
+        ("Lenders put up $15 billion in debt for the campus in Abilene.", "en"),
+        ("PIMCO fornirà 15 miliardi di dollari in debito per il campus di Abilene.", "it"),
+        ("Stargate got a one-time payout of $15 billion from the campus in Abilene.", "en"),
+        ("Los socios hicieron un aporte de USD 15.000 millones al campus de Abilene.", "es"),
+    ],
+)
+def test_the_financing_is_the_ventures(text: str, language: str) -> None:
+    """A profile that lists a joint venture (the vehicle that owns and funds a project):
+    "a $15 billion financing package", "$15 billion in debt" is what the venture raised,
+    though no page calls it by the profile's name; a profile without one keeps the site."""
+    made = with_venture().extract(article(text, language)).claims
+    assert [c.scope for c in made if c.value == 15e9] == ["Stargate venture"]
+    assert one(text, language, 15e9, "USD").scope == "Abilene campus"
+
+
+def test_a_name_holding_a_measure_is_that_figures_part() -> None:
+    """A part named by its measure ("a cluster of 2 GW") is the part of that figure; the
+    other figures of the clause are described by it, not scoped ("$10 billion for a
+    cluster of 2 GW in Abilene" is the campus's)."""
+    data = load_topic().model_dump()
+    data["scopes"]["first cluster"] = {"kind": "phase", "aliases": ["cluster of 2 GW"]}
+    extractor = RulesExtractor(TopicProfile.model_validate(data))
+    text = "Stargate set aside $10 billion for a cluster of 2 GW in Abilene, Texas."
+    made = extractor.extract(article(text, "en")).claims
+    assert {(c.unit, c.scope) for c in made if c.unit in {"USD", "GW"}} == {
+        ("USD", "Abilene campus"),
+        ("GW", "first cluster"),
+    }
+
+
+def _utility_profile(*, owned: bool) -> TopicProfile:
+    plants = {"kind": "site", "aliases": ["gas plants"], **({"of": "Utility"} if owned else {})}
+    return TopicProfile.model_validate(
+        {
+            "name": "campus",
+            "title": "A campus",
+            "main_subject": "Acme",
+            "subjects": {
+                "Acme": {"kind": "organization", "aliases": ["Acme"]},
+                "Utility": {"kind": "organization", "aliases": ["Utility Co"]},
+            },
+            "metrics": {
+                "savings": {"kinds": ["money"], "subjects": ["organization"], "cues": ["savings"]}
+            },
+            "distributive": {"cues": ["each"]},
+            "scopes": {"campus": {"kind": "site", "aliases": ["Riverton"]}, "plants": plants},
+        }
+    )
+
+
+@pytest.mark.parametrize(("owned", "scope"), [(True, None), (False, "campus")])
+def test_the_headline_site_is_not_that_of_an_organisation_with_parts_of_its_own(
+    owned: bool, scope: str | None
+) -> None:
+    """On a page about the main subject's campus, a figure of another organisation that
+    has parts of its own in the profile (a utility's plants, ``of``) is not the campus's:
+    "Utility Co projects $2 billion in savings" names none of its parts and is about
+    none. Without parts of its own, the headline's site stays."""
+    extractor = RulesExtractor(_utility_profile(owned=owned))
+    page = article("Utility Co projects $2 billion in savings.", "en", "Acme opens Riverton campus")
+    made = extractor.extract(page).claims
+    assert [(c.subject, c.scope) for c in made if c.value == 2e9] == [("Utility", scope)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Abilene opens in 2025, with power reaching 2 GW in the second half of 2027.", "en"),
+        ("Abilene öffnet 2025, und in der zweiten Hälfte 2027 braucht es 2 GW.", "de"),
+    ],
+)
+def test_an_ordinal_before_a_part_of_a_period_is_a_time(text: str, language: str) -> None:
+    """A part called by its ordinal ("the second", the second hall) is not named in "the
+    second half of 2027", "der zweiten Hälfte": a time; the figure keeps the site its
+    statement opens with."""
+    data = load_topic().model_dump()
+    data["scopes"]["second hall"] = {"kind": "site", "aliases": ["the second", "zweiten"]}
+    made = RulesExtractor(TopicProfile.model_validate(data)).extract(article(text, language))
+    assert [c.scope for c in made.claims if c.unit == "GW"] == ["Abilene campus"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "scope"),
+    [
+        (
+            "Stargate opens Abilene in 2025, with Lordstown, built later, expected to draw 1 GW.",
+            "en",
+            "Lordstown",
+        ),
+        (
+            "Stargate ouvre Abilene en 2025, avec Lordstown, construit plus tard, qui "
+            "consommera 1 GW.",
+            "fr",
+            "Lordstown",
+        ),
+        (
+            "Stargate opens Abilene in 2025, with power, later on, reaching 1 GW.",
+            "en",
+            "Abilene campus",
+        ),
+    ],
+)
+def test_a_with_clause_naming_a_part_opens_a_statement_about_it(
+    text: str, language: str, scope: str
+) -> None:
+    """ "…, with Lordstown, built later, expected to draw 1 GW": a clause opened by "with"
+    that names a part is a statement about that part, as a contrast is; one that names
+    none goes on about the part its sentence opened with."""
+    assert one(text, language, 1, "GW").scope == scope

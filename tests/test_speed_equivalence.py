@@ -213,7 +213,7 @@ def test_locale_facts_from_the_generated_table_are_babels() -> None:
     from babel import Locale
     from babel.numbers import get_decimal_symbol, get_group_symbol
 
-    from stargate_digest.extractors.scope_rules import _country_names
+    from stargate_digest.extractors.scope_cues import _country_names
     from stargate_digest.quantities import locale_facts as facts
     from stargate_digest.quantities.lexicon import LANGUAGES, MONTH_INFLECTIONS
 

@@ -59,3 +59,14 @@ def test_leftmost_longest_reads_each_name_once() -> None:
     # Names that touch, as CJK text writes them, are both read.
     touching = TermMatcher([("a", "阿比林"), ("l", "洛兹敦")]).find("阿比林洛兹敦")
     assert [h.label for h in leftmost_longest(touching)] == ["a", "l"]
+
+
+def test_a_name_written_with_a_comma_matches_and_ends_at_it() -> None:
+    """ "Springfield, Ohio" in a profile names the town where the text writes it so (the
+    gap of a phrase took no comma, and such an alias never matched); the name ends at
+    its comma, where the sentence's clause does. A comma is read only where the term
+    has one, and one between digits ("1,400") is no name's comma."""
+    matcher = TermMatcher([("town", "Springfield, Ohio"), ("area", "1,400 acres")])
+    text = "a plant in Springfield, Ohio, and one in Springfield Ohio on 1.400 acres"
+    assert found(matcher, text) == [("Springfield", "town"), ("1.400 acres", "area")]
+    assert found(TermMatcher([("town", "Springfield Ohio")]), "Springfield, Ohio") == []

@@ -28,7 +28,11 @@ _CJK_RANGES = CJK_RANGES
 _WORD_CHAR = WORD_CHAR
 _WORD = WORD
 _CJK = CJK
-_GAP = re.compile(r"[\s\-'’.]{1,3}")
+# What may stand between two words of a phrase. A comma only where the term writes one
+# before a space ("Taylor, Texas", "Meta Platforms, Inc."): ``_Term.commas``; not one
+# between digits ("1,400 acres"), which the text may write "1.400".
+_GAP = re.compile(r"[\s\-'’.,]{1,3}")
+_NAME_COMMA = re.compile(r",\s")
 
 
 @quick_init  # frozen.py: made by the hundred per article
@@ -48,6 +52,8 @@ class _Term:
     label: str
     single: bool = False
     """One word: the term ends where its first word does."""
+    commas: tuple[bool, ...] = ()
+    """Per word, whether the term writes a comma before it ("Boise, Idaho")."""
 
 
 def _word_matches(word: str, pattern: str, prefix: bool) -> bool:
@@ -78,17 +84,19 @@ class TermMatcher:
             needle = term.rstrip("*")
             self._substrings.setdefault(needle[0], []).append((needle, label))
             return
-        pieces = [piece.casefold() for piece in term.split()]
         words: list[str] = []
         prefix: list[bool] = []
-        for piece in pieces:
-            parts = _WORD.findall(piece)
-            for position, part in enumerate(parts):
-                words.append(part)
-                prefix.append(piece.endswith("*") and position == len(parts) - 1)
+        commas: list[bool] = []
+        folded = term.casefold()
+        reached = 0
+        for part in _WORD.finditer(folded):
+            words.append(part.group())
+            prefix.append(folded.startswith("*", part.end()))
+            commas.append(_NAME_COMMA.search(folded, reached, part.start()) is not None)
+            reached = part.end()
         if not words:
             raise ValueError(f"term {term!r} ({label}) has no words")
-        entry = _Term(tuple(words), tuple(prefix), label, single=len(words) == 1)
+        entry = _Term(tuple(words), tuple(prefix), label, len(words) == 1, tuple(commas))
         table = self._prefix if entry.prefix[0] else self._exact
         table.setdefault(words[0], []).append(entry)
 
@@ -121,7 +129,7 @@ class TermMatcher:
                 else (occurrence.span() for occurrence in occurrences.finditer(text))
             )
             for position, end in spans:
-                following: list[tuple[str, int]] = []  # the words after it, read once
+                following: list[tuple[str, int, bool]] = []  # the words after it, read once
                 for term in candidates:
                     # Most terms are one word: nothing more to match after it.
                     stop = end if term.single else _match_rest(text, end, term, following)
@@ -182,24 +190,35 @@ def _is_word(char: str) -> bool:
     return (char.isalnum() or char == "_") and _CJK.match(char) is None
 
 
-def _match_rest(text: str, end: int, term: _Term, following: list[tuple[str, int]]) -> int | None:
+def _match_rest(
+    text: str, end: int, term: _Term, following: list[tuple[str, int, bool]]
+) -> int | None:
     """End offset when the term's later words follow the word ending at ``end``.
 
     ``following`` holds the casefolded words read after ``end`` so far, each with its end
-    offset: the terms that start with the same word share them.
+    offset and whether a comma stands before it: the terms that start with the same word
+    share them. A comma in the text is read only where the term writes one ("Taylor,
+    Texas"): "Abilene, Texas" is no match of a term "Abilene Texas", nor the reverse.
+    Such a name ends at its comma ("Taylor" of "Taylor, Texas"): what follows the comma
+    only says where it is, and a clause of the sentence ends there.
     """
+    cut = None
     for offset in range(1, len(term.words)):
         if len(following) < offset:
             gap = _GAP.match(text, following[-1][1] if following else end)
             word = None if gap is None else _WORD.match(text, gap.end())
-            if word is None:
+            if gap is None or word is None:
                 return None
-            following.append((word.group().casefold(), word.end()))
-        written, stop = following[offset - 1]
-        if not _word_matches(written, term.words[offset], term.prefix[offset]):
+            following.append((word.group().casefold(), word.end(), "," in gap.group()))
+        written, stop, comma = following[offset - 1]
+        if comma != term.commas[offset] or not _word_matches(
+            written, term.words[offset], term.prefix[offset]
+        ):
             return None
+        if comma and cut is None:
+            cut = end
         end = stop
-    return end
+    return end if cut is None else cut
 
 
 def leftmost_longest(hits: Iterable[TermHit]) -> list[TermHit]:

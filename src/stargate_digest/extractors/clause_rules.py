@@ -8,11 +8,11 @@ named together give it no one part as scope. The words are per-language data her
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from typing import Final
 
-from stargate_digest.extractors.scope_words import CONTRASTS, TOTALS
+from stargate_digest.extractors.scope_words import ARTICLES, CONTRASTS, TOTALS, WITH_CLAUSES
 from stargate_digest.quantities import Mention
 from stargate_digest.quantities.lexicon import YEAR_PREPOSITIONS
 from stargate_digest.quantities.locale_facts import word_language
@@ -414,15 +414,31 @@ def statement_opening(
         clause = clause_around(text, sentence, position, position)
         if clause.start >= mention.start:
             break
-        if (opener is not None and opener.match(text, clause.start)) or (
-            not timeline
-            and _AFTER_COLON.search(text, before.end, clause.start)
-            and not _names_part(before, parts)
+        if (
+            (opener is not None and opener.match(text, clause.start))
+            or (_opens_with(text, clause, language) and _names_part(clause, parts))
+            or (
+                not timeline
+                and _AFTER_COLON.search(text, before.end, clause.start)
+                and not _names_part(before, parts)
+            )
         ):
             opening = clause
         before = clause
         position = max(position + 1, clause.end + 1)
     return opening
+
+
+@cache
+def _with(language: str) -> re.Pattern[str] | None:
+    words = WITH_CLAUSES.get(language)
+    return re.compile(rf"(?:{alternation(words)})\s", re.I) if words else None
+
+
+def _opens_with(text: str, clause: Span, language: str) -> bool:
+    """Whether a clause opens with "with" ("with the third unit … expected in 2029")."""
+    pattern = _with(word_language(language))
+    return pattern is not None and pattern.match(text, clause.start) is not None
 
 
 def _names_part(clause: Span, parts: Sequence[TermHit]) -> bool:
@@ -456,3 +472,57 @@ def _contrast(language: str) -> re.Pattern[str] | None:
     choices = alternation(words)
     boundary = "" if language == "zh" else r"(?!\w)"
     return re.compile(rf"\s*(?:{choices}){boundary}", re.IGNORECASE)
+
+
+# The most items a list of things is read over, and the most words in one item.
+_LIST_ITEMS = 4
+_ITEM_WORDS = 12
+_ITEM_WORD = re.compile(r"\w+")
+_ITEM_END = re.compile(r"[\W_]{0,2}")
+
+
+@cache
+def _list_item(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """An item of a list ("an R&D fab"), and its last item ("and a packaging plant")."""
+    articles, coordinators = ARTICLES.get(language), COORDINATORS.get(language)
+    if not articles or not coordinators:
+        return None
+    article = rf"(?:{alternation(articles)})(?:\s+|(?<=['’]))"
+    last = rf"(?:{alternation(coordinators)})\s+{article}"
+    return re.compile(rf"(?:{last}|{article})", re.IGNORECASE), re.compile(last, re.IGNORECASE)
+
+
+def list_place(
+    text: str,
+    sentence: Span,
+    clause: Span,
+    parts: Callable[[Span], Sequence[TermHit]],
+    language: str,
+) -> TermHit | None:
+    """The part that closes the list of things a figure's clause opens ("two new fabs, a
+    research hub, and a packaging plant in Taylor"): the place after the last item says
+    where each item is. Read only over items that each open with an article, up to the
+    last, which a coordinator opens ("and a", "et un") and the part ends; a part inside
+    the list is its own item's."""
+    patterns = _list_item(word_language(language))
+    if patterns is None:
+        return None
+    item, last = patterns
+    end = clause.end
+    for _ in range(_LIST_ITEMS):
+        if end + 1 >= sentence.end:
+            return None
+        following = clause_around(text, sentence, end + 1, end + 1)
+        if following.start <= end or not item.match(text, following.start):
+            return None
+        if len(_ITEM_WORD.findall(text, following.start, following.end)) > _ITEM_WORDS:
+            return None
+        named = parts(following)
+        if named:  # the last item ("and a substation in Lordstown"), or a part of its own
+            closing = max(named, key=lambda h: h.end)
+            ends = _ITEM_END.fullmatch(text, closing.end, following.end) is not None
+            return closing if ends and last.search(text, following.start, closing.start) else None
+        if last.match(text, following.start):
+            return None  # the list ended without a place
+        end = following.end
+    return None

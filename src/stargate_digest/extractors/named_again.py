@@ -15,7 +15,7 @@ from functools import cache
 
 from stargate_digest.extractors.scope_words import DETERMINERS, FACILITY_NOUNS
 from stargate_digest.quantities.patterns import alternation
-from stargate_digest.segment import Span
+from stargate_digest.segment import Sentences, Span, clause_around
 from stargate_digest.terms import TermHit
 
 # How far back "the plant" looks for the part it names, in characters: a few paragraphs
@@ -107,3 +107,29 @@ def speaks_of_facility(text: str, span: Span, language: str) -> bool:
     total for the plant is the plant's, not the sum of the story's parts)."""
     pattern = _facility(language)
     return pattern is not None and pattern.search(text, span.start, span.end) is not None
+
+
+def subject_site(
+    text: str, sentences: Sentences, sites: list[TermHit], coordinator: re.Pattern[str]
+) -> list[TermHit]:
+    """The site "the plant" takes up: of the sites the sentence naming the last one
+    names, the first, when both are in one clause and no coordinator joins them
+    ("Micron's investment in Clay will complement its fab in Boise. The site could
+    include four cleanrooms": in one clause, the site named first is what it is about,
+    the one after it what it is compared with or added to). Sites named in turn
+    ("Stargate picked Abilene, then Lordstown", "Abilene en later Lordstown") leave the
+    last, the newest."""
+    if not sites:
+        return sites
+    last = max(sites, key=lambda h: h.start)
+    sentence = sentences.containing(last.start)
+    first = min((h for h in sites if h.start >= sentence.start), key=lambda h: h.start)
+    # the last site's first name in the sentence ("Boise" of "Boise, Idaho")
+    latest = min(
+        (h for h in sites if h.label == last.label and h.start >= sentence.start),
+        key=lambda h: h.start,
+    )
+    clause = clause_around(text, sentence, first.start, first.end)
+    if latest.end > clause.end or coordinator.search(text, first.end, latest.start):
+        return [last]
+    return [first]

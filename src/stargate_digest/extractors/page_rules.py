@@ -293,6 +293,23 @@ def part_of_figure(start: int, end: int, mention: Mention) -> bool:
     return year and start < mention.end and end > mention.start
 
 
+# Figures whose number is part of a name ("Fab 2", "the first two fabs", "2023年", "over
+# the last two years"), not a measure the name describes.
+_NAMING_KINDS = frozenset({"count", "date", "duration"})
+
+
+def holds_figure(start: int, end: int, mention: Mention, held: Mention | None) -> bool:
+    """Whether a part's name at ``start:end`` holds another figure, a measure (``held``:
+    the first figure from ``start``): "un cluster de 2 GW", "the 1,400 acres" name that
+    figure's part, and only describe the other figures of the clause."""
+    return (
+        held is not None
+        and held is not mention
+        and held.end <= end
+        and held.kind not in _NAMING_KINDS
+    )
+
+
 # A proper name: two or more capitalised Latin words in a row ("Jane Doe", "Acme Corp"),
 # not right after a number: German capitalises nouns, and "6,8 Milliarden Euro
 # Subventionen" is three in a row (the figures themselves are blanked out first, so a

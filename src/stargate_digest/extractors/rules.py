@@ -501,7 +501,11 @@ class RulesExtractor:
         partners' figures on such a page."""
         if context.scope != _HEADLINE:
             return context
-        if site is not None and not self._governments_own(reading):
+        if (
+            site is not None
+            and not self._governments_own(reading)
+            and not self._scopes.anothers(site, reading.subjects[0])
+        ):
             return _Context(scope=site, as_of=context.as_of)
         return _Context(scope=None, as_of=context.as_of)
 

@@ -1,15 +1,27 @@
-"""Readers of the scope rules' word tables that say what a name or a figure is not
-about: a company's seat, the larger whole after "is part of", a Japanese topic marker
-(extractors/scope_rules.py uses them; the words are in extractors/scope_words.py)."""
+"""Readers of the scope rules' word tables that say what a name or a figure is or is not
+about: a company's seat, the larger whole after "is part of", a Japanese topic marker,
+a country after the main subject ("Stargate UAE"), the financing words that name the
+profile's venture (extractors/scope_rules.py uses them; the words are in
+extractors/scope_words.py)."""
 
 from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
 
-from stargate_digest.extractors.scope_words import PART_OF, SEAT_AFTER, SEAT_BEFORE, TOPIC_MARKERS
+from stargate_digest.extractors.scope_words import (
+    FINANCING_WORDS,
+    PART_OF,
+    SEAT_AFTER,
+    SEAT_BEFORE,
+    TIME_FRACTIONS,
+    TOPIC_MARKERS,
+    VENTURE_NAMES,
+)
 from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.quantities.patterns import alternation
+from stargate_digest.terms import TermMatcher
+from stargate_digest.topic import TopicProfile
 
 _UNSPACED = frozenset({"zh", "ja"})
 _SEAT_REACH = 25  # the longest seat word before a place, with its spaces
@@ -72,3 +84,59 @@ def topic_marker(language: str) -> re.Pattern[str] | None:
     has such a marker in TOPIC_MARKERS."""
     marker = TOPIC_MARKERS.get(language)
     return re.compile(marker) if marker else None
+
+
+_VENTURE_NAMES = tuple(name.casefold() for names in VENTURE_NAMES.values() for name in names)
+
+
+def financing_matcher(topic: TopicProfile) -> TermMatcher | None:
+    """The financing words of every language, each naming the profile's one venture
+    (a part whose name or an alias holds a VENTURE_NAMES word), when it has one: "the
+    $29 billion financing package" is what the venture raised. None without one."""
+    ventures = [
+        name
+        for name, spec in topic.scopes.items()
+        if any(v in alias.casefold() for alias in [name, *spec.aliases] for v in _VENTURE_NAMES)
+    ]
+    if len(ventures) != 1:
+        return None
+    return TermMatcher([(ventures[0], w) for words in FINANCING_WORDS.values() for w in words])
+
+
+_COUNTRY_GAP = re.compile(r"[ \u00a0]")
+_LONGEST_COUNTRY = 40
+
+
+@cache
+def _country_names(language: str) -> dict[str, str]:
+    """Country names (CLDR territories) in the language and in English -> English name."""
+    from stargate_digest.quantities.locale_facts import country_names
+
+    return dict(country_names(language))  # generated for our languages: no locale to load
+
+
+def country_after(text: str, end: int, language: str) -> str | None:
+    """The English name of the country named right after ``end``, if one is."""
+    if not _COUNTRY_GAP.match(text, end):
+        return None
+    window = text[end + 1 : end + 1 + _LONGEST_COUNTRY]
+    names = _country_names(language)
+    words = window.split()
+    for count in range(min(4, len(words)), 0, -1):
+        candidate = " ".join(words[:count]).rstrip(".,;:)”’\"'").casefold()
+        if candidate in names:
+            return names[candidate]
+    return None
+
+
+@cache
+def _time_fraction(language: str) -> re.Pattern[str] | None:
+    words = TIME_FRACTIONS.get(language)
+    return re.compile(rf"\s+(?:{alternation(words)})(?!\w)", re.I) if words else None
+
+
+def time_fraction_after(text: str, end: int, language: str) -> bool:
+    """Whether a part of a period follows ``end`` ("the second| half of the decade"): the
+    ordinal before it is a time, not a part called by its ordinal ("the second")."""
+    pattern = _time_fraction(word_language(language))
+    return pattern is not None and pattern.match(text, end) is not None

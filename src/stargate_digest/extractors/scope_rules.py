@@ -27,6 +27,7 @@ from typing import Protocol
 from stargate_digest.extractors.clause_rules import (
     COORDINATORS,
     INCLUSION_WORDS,
+    list_place,
     named_together,
     statement_opening,
 )
@@ -36,9 +37,17 @@ from stargate_digest.extractors.named_again import (
     last_named_again,
     last_site_for_facility,
     same_noun,
+    subject_site,
 )
-from stargate_digest.extractors.page_rules import names_the_part, part_of_figure
-from stargate_digest.extractors.scope_cues import is_seat, part_of_end, topic_marker
+from stargate_digest.extractors.page_rules import holds_figure, names_the_part, part_of_figure
+from stargate_digest.extractors.scope_cues import (
+    country_after,
+    financing_matcher,
+    is_seat,
+    part_of_end,
+    time_fraction_after,
+    topic_marker,
+)
 from stargate_digest.extractors.scope_words import (
     COMPARED_AFTER,
     COMPARED_BEFORE,
@@ -103,6 +112,15 @@ class ScopeRules:
         self._aliases = {
             name: frozenset([name, *spec.aliases]) for name, spec in topic.scopes.items()
         }
+        self._financing = financing_matcher(topic)  # "financing" names the venture
+        self._owners = {spec.of or topic.main_subject for spec in topic.scopes.values()}
+
+    def anothers(self, site: str, subject: str) -> bool:
+        """Whether ``site`` is another organisation's than ``subject``, one that has parts
+        of its own in the profile (``of``): "Entergy projects $2 billion in savings", on a
+        page about Meta's campus, is not the campus's."""
+        owner = self.topic.scopes[site].of or self.topic.main_subject
+        return owner != subject and subject in self._owners
 
     def hits(self, text: str, by_label: dict[str, list[TermHit]] | None = None) -> list[TermHit]:
         """Where ``text`` names each of the profile's parts (``by_label``: its matches),
@@ -111,11 +129,14 @@ class ScopeRules:
             by_label = {}
             for hit in self.topic.matcher.find(text):
                 by_label.setdefault(hit.label, []).append(hit)
-        return leftmost_longest(
+        found = [
             TermHit(hit.start, hit.end, name)
             for name in self.topic.scopes
             for hit in by_label.get(scope_label(name), [])
-        )
+        ]
+        if self._financing is not None:
+            found += self._financing.find(text)
+        return leftmost_longest(found)
 
     def of_figure(
         self,
@@ -196,7 +217,12 @@ class ScopeRules:
                 words = word_language(language)
                 scope = last_named_again(text, figure.sentence, earlier, words)
                 if scope is None:  # "… in Magdeburg. The plant will cost €17 billion."
-                    sites = [h for h in earlier if self.topic.scopes[h.label].kind == "site"]
+                    sites = subject_site(
+                        text,
+                        sentences,
+                        [h for h in earlier if self.topic.scopes[h.label].kind == "site"],
+                        _coordinator(words),
+                    )
                     here = [
                         h
                         for h in scopes.within(figure.sentence)
@@ -222,6 +248,8 @@ class ScopeRules:
         language = word_language(language)
         if is_seat(text, hit.start, hit.end, language):
             return False  # "Micron, based in Boise, …": the company's seat, not a part
+        if time_fraction_after(text, hit.end, language):
+            return False  # "the second half of the decade": a time, not "the second" fab
         if self.topic.scopes[hit.label].kind == "period" and (
             compared_with(text, hit.start, hit.end, language)
             or _SPAN_AFTER.match(text, hit.end)
@@ -242,6 +270,16 @@ class ScopeRules:
         if entry is not None and mention.start == sentence.start:
             clause = entry  # "March 2025: Stargate opens Abilene": the date of the entry
         for span in (clause, sentence):
+            if span is sentence:  # "two fabs, an R&D fab, and a packaging plant in Taylor"
+                closing = list_place(
+                    text,
+                    sentence,
+                    clause,
+                    lambda s: [h for h in scopes.within(s) if self._names(text, h, language)],
+                    language,
+                )
+                if closing is not None:
+                    return closing
             hits = [
                 h
                 for h in scopes.within(span)
@@ -251,6 +289,7 @@ class ScopeRules:
                     text, span, h, mention, figures=figures, language=language
                 )
                 and not _describes_figure_after(text, h, mention, figures)
+                and not holds_figure(h.start, h.end, mention, figures.first_from(h.start))
             ]
             if span is sentence and hits:
                 # Beyond the clause, only a part named before the figure in the first
@@ -427,7 +466,7 @@ class ScopeRules:
         for hit in subjects.within(span):
             if hit.label != self.topic.main_subject:
                 continue
-            country = _country_after(text, hit.end, language)
+            country = country_after(text, hit.end, language)
             if country is not None:
                 return self.topic.canonical_scope(f"{self.topic.main_subject} {country}")
         return None
@@ -497,10 +536,13 @@ def _describes_figure_after(text: str, hit: TermHit, mention: Mention, figures: 
     ("received $4.75 billion in grants and is part of a $37 billion investment in
     Central Texas"): of two amounts stated apart, the part describes the one it closely
     follows. An amount restated beside this one ("€80 billion ($87 billion) in
-    Europe") is the same figure: the part is this one's too."""
+    Europe") is the same figure: the part is this one's too. A year between the two
+    ("under the 2022 CHIPS Act") is no amount: the next amount is read past it."""
     if hit.start < mention.end or mention.kind != "money":
         return False
     later = figures.first_from(mention.end)
+    while later is not None and later.kind != "money" and later.end <= hit.start:
+        later = figures.first_from(later.start + 1)
     if later is None or later.kind != "money":
         return False
     if not later.end <= hit.start <= later.end + _NEXT_FIGURE_REACH:
@@ -651,29 +693,3 @@ def _phase_pattern(language: str) -> re.Pattern[str] | None:
     if suffixes:
         branches.append(rf"第?(\d+)(?:{'|'.join(map(re.escape, suffixes))})")
     return re.compile("|".join(branches)) if branches else None
-
-
-_COUNTRY_GAP = re.compile(r"[ \u00a0]")
-_LONGEST_COUNTRY = 40
-
-
-@cache
-def _country_names(language: str) -> dict[str, str]:
-    """Country names (CLDR territories) in the language and in English -> English name."""
-    from stargate_digest.quantities.locale_facts import country_names
-
-    return dict(country_names(language))  # generated for our languages: no locale to load
-
-
-def _country_after(text: str, end: int, language: str) -> str | None:
-    """The English name of the country named right after ``end``, if one is."""
-    if not _COUNTRY_GAP.match(text, end):
-        return None
-    window = text[end + 1 : end + 1 + _LONGEST_COUNTRY]
-    names = _country_names(language)
-    words = window.split()
-    for count in range(min(4, len(words)), 0, -1):
-        candidate = " ".join(words[:count]).rstrip(".,;:)”’\"'").casefold()
-        if candidate in names:
-            return names[candidate]
-    return None

@@ -188,3 +188,82 @@ FACILITY_NOUNS: dict[str, tuple[str, ...]] = {
     "ja": ("同工場", "この工場"),
     "ko": ("이 공장", "해당 공장"),
 }
+
+# Articles that open a noun phrase, per language: each item of a list of things ("two
+# new fabs, a research hub, and a packaging plant in Taylor") opens with one. Polish has
+# no articles: no such list is read there.
+ARTICLES: dict[str, tuple[str, ...]] = {
+    "en": ("a", "an", "the"),
+    "de": ("ein", "eine", "einen", "einem", "der", "die", "das", "den", "dem"),
+    "fr": ("un", "une", "des", "le", "la", "les", "l'", "l’"),
+    "es": ("un", "una", "unos", "unas", "el", "la", "los", "las"),
+    "it": ("un", "una", "uno", "il", "lo", "la", "i", "gli", "le", "l'", "l’"),
+    "pt": ("um", "uma", "o", "a", "os", "as"),
+    "nb": ("en", "ei", "et"),
+    "nl": ("een", "de", "het"),
+}
+
+# Names of a vehicle the parties of a project set up to own and fund it ("joint
+# venture", "SPV", "co-entreprise"), per language: a part of the profile whose name or
+# alias holds one is the story's venture. What that vehicle raises, pays out and who
+# owns it are its figures: its financing, the debt and equity that make it up, its
+# owners' capital contributions ("aporte", "apport"), their payouts and their stakes
+# ("a $29 billion financing package", "26 miliardi di dollari in debito", "a one-time
+# payout of $3 billion", "a 20% ownership stake"). A profile lists the venture under
+# the name one page gave it; the next page speaks of its financing and its stakes.
+VENTURE_NAMES: dict[str, tuple[str, ...]] = {
+    "en": ("joint venture", "joint-venture", "special purpose vehicle", "SPV"),
+    "de": ("Gemeinschaftsunternehmen", "Joint Venture", "Zweckgesellschaft"),
+    "fr": ("co-entreprise", "coentreprise", "société commune", "joint-venture"),
+    "es": ("sociedad conjunta", "empresa conjunta", "empresa común", "sociedad vehículo"),
+    "it": ("joint venture", "società veicolo"),
+    "pt": ("joint venture", "sociedade de propósito específico"),
+    "nl": ("joint venture",),
+}
+# Not the words for a share in general ("Anteil", "quota", "aandeel": a market share).
+FINANCING_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("financing", "debt", "equity", "payout", "stake"),
+    "de": (
+        "Finanzierung",
+        "Finanzierungspaket",
+        "Fremdkapital",
+        "Eigenkapital",
+        "Ausschüttung",
+        "Beteiligung",
+    ),
+    "fr": ("financement", "dette", "fonds propres", "apport", "participation"),
+    "es": ("financiamiento", "financiación", "deuda", "aporte", "pago único", "participación"),
+    "it": ("finanziamento", "debito", "equity", "partecipazione"),
+    "pt": ("financiamento", "dívida", "aporte", "participação"),
+    "nl": ("financiering", "eigen vermogen"),
+    "nb": ("finansiering", "gjeld", "egenkapital", "eierandel"),
+    "pl": ("finansowanie",),
+}
+
+# Nouns for a part of a period, per language: an ordinal right before one is a time ("the
+# second half of the decade", "die erste Hälfte 2022", "le premier semestre"), so a part
+# called by its ordinal ("the second", for the second fab) is not named there.
+TIME_FRACTIONS: dict[str, tuple[str, ...]] = {
+    "en": ("half", "quarter"),
+    "de": ("Hälfte", "Halbjahr", "Quartal"),
+    "fr": ("moitié", "semestre", "trimestre"),
+    "es": ("mitad", "semestre", "trimestre"),
+    "it": ("metà", "semestre", "trimestre"),
+    "pt": ("metade", "semestre", "trimestre"),
+    "nl": ("helft", "kwartaal"),
+    "nb": ("halvdel", "halvår", "kvartal"),
+    "pl": ("połowa", "półrocze", "kwartał"),
+}
+
+# Prepositions that open a clause with a subject of its own ("…, with the third unit,
+# built at Waterford, expected to start in 2029"), per language: when that clause names a
+# part, it opens a statement about that part, as a contrast does (CONTRASTS); one that
+# names none ("…, with 2 GW of power") goes on about what its sentence opened with.
+WITH_CLAUSES: dict[str, tuple[str, ...]] = {
+    "en": ("with",),
+    "fr": ("avec",),
+    "es": ("con",),
+    "it": ("con",),
+    "pt": ("com",),
+    "nl": ("met",),
+}
