@@ -177,6 +177,14 @@ def bound_holds(bound: Cluster, other: Cluster) -> bool:
     return False
 
 
+def _outside_bound(bound: Cluster, other: Cluster) -> bool:
+    """Whether ``bound`` is a bound ("more than", "up to") the other value lies outside."""
+    return bound.representative.qualifier in _BOUNDS and not bound_holds(bound, other)
+
+
+_BOUNDS = frozenset({Qualifier.AT_LEAST, Qualifier.AT_MOST, Qualifier.UP_TO})
+
+
 def _numeric(context: Context) -> bool:
     return context.dimension != "date"
 
@@ -199,6 +207,8 @@ def rounded(outlier: Cluster, context: Context) -> Explanation | None:
     a, b = float(mine.value or 0.0), float(theirs.value or 0.0)
     if a <= 0 or b <= 0 or max(a, b) / min(a, b) > ROUNDING_LIMIT:
         return None
+    if _outside_bound(outlier, context.consensus) or _outside_bound(context.consensus, outlier):
+        return None  # "more than $27 billion" is no rounding of $26 billion
     digits_a, digits_b = _significant(a)[0], _significant(b)[0]
     steps = _half_step(a, mine.qualifier, rounds_finer=digits_b > digits_a) + _half_step(
         b, theirs.qualifier, rounds_finer=digits_a > digits_b
