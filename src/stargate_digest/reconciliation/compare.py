@@ -567,6 +567,13 @@ def _whole_at_parts_moment(whole: _Group, parts: Sequence[_Group], time_of: Time
     median to median); then the whole's best-supported value nearest the parts' moment.
     """
     consensus = whole.clusters[0]
+    # pages that give the parts and a whole of their own ("10 plants, 7 of them new")
+    # say what the parts are parts of: that whole, when the consensus is none of theirs
+    pages = [set(group.clusters[0].sources) for group in parts]
+    if not any(page & set(consensus.sources) for page in pages):
+        for cluster in whole.clusters[1:REFERENCES]:
+            if all(page & set(cluster.sources) for page in pages):
+                return cluster
     days = sorted(day for group in parts for day in cluster_time(group.clusters[0], time_of))
     if not days:
         return consensus

@@ -502,6 +502,26 @@ def changed_parts(outlier: Cluster, context: Context) -> Explanation | None:
     )
 
 
+def grown_by_part(outlier: Cluster, context: Context) -> Explanation | None:
+    """A whole one page gives beside a part it adds (a scope of the same measure), the
+    two making up what other pages give as the whole: "10 plants, 7 of them new" against
+    3 plants elsewhere. The page counts what was added; the other value is the whole
+    before it, so the figure grew (its pages need no date to say so)."""
+    if context.pages is None:
+        return None
+    figure = (context.subject, context.scope, context.metric, context.dimension)
+    for total, before in ((outlier, context.consensus), (context.consensus, outlier)):
+        for claim in total.claims[: sums.MAX_FIGURES]:  # a few pages: the cost stays linear
+            part = context.pages.added(claim, before.span[0], figure)
+            if part is not None:
+                return Explanation(
+                    DisagreementKind.UPDATE,
+                    f"{context.label(total)} is {context.label(before)} and the "
+                    f"{describe(part)} its source adds ({part.scope}): the figure grew.",
+                )
+    return None
+
+
 def part_of_whole(outlier: Cluster, context: Context) -> Explanation | None:
     """One value and another figure of its page (another metric) add up to the other
     value: "11,000 jobs" beside "9,000 construction jobs" is a part of "20,000 jobs"."""
@@ -663,6 +683,7 @@ EXPLAINERS: tuple[Explainer, ...] = (
     earlier_or_later,
     postponed,
     changed_parts,
+    grown_by_part,
     stated_change,
     part_of_whole,
     other_scope,
