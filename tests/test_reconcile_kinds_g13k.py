@@ -5,11 +5,12 @@ Invented coverage only (no corpus text): each test builds the few claims a rule 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
+import pytest
 from test_reconciliation import article, claim
 
-from stargate_digest.models import ArticleClaims, Claim, DisagreementKind
+from stargate_digest.models import Article, ArticleClaims, Claim, DisagreementKind
 from stargate_digest.reconciliation import Reconciliation, reconcile
 from stargate_digest.topic import ScopeSpec, load_topic
 
@@ -132,3 +133,59 @@ def test_a_part_not_written_as_added_is_no_growth() -> None:
 def test_an_added_part_written_in_chinese_counts_too() -> None:
     found = grown("新增70亿美元")
     assert any(d.kind is DisagreementKind.UPDATE for d in found.disagreements)
+
+
+# --- a cost given as the money raised for it -------------------------------------------------
+
+
+def test_a_cost_equal_to_the_financing_raised_is_a_part_of_it() -> None:
+    # two pages give the project's cost as $10 billion; a third gives "$26 billion", the
+    # loan a fourth page says was raised for it: the money raised, not the whole cost
+    found = run(
+        ("a", [claim("a", 1, 10e9, "USD")]),
+        ("b", [claim("b", 1, 10e9, "USD")]),
+        ("c", [claim("c", 1, 26e9, "USD")]),
+        ("d", [claim("d", 1, 26e9, "USD", metric="debt_financing")]),
+    )
+    (finding,) = [d for d in found.disagreements if d.metric == "total_investment"]
+    assert finding.kind is DisagreementKind.SCOPE
+    assert "debt financing" in (finding.values[1].explanation or "")
+
+
+def test_a_cost_equal_to_another_measure_is_no_financing() -> None:
+    found = run(
+        ("a", [claim("a", 1, 10e9, "USD")]),
+        ("b", [claim("b", 1, 10e9, "USD")]),
+        ("c", [claim("c", 1, 26e9, "USD")]),
+        ("d", [claim("d", 1, 26e9, "USD", metric="subsidy")]),
+    )
+    (finding,) = [d for d in found.disagreements if d.metric == "total_investment"]
+    assert finding.kind is DisagreementKind.CONFLICT
+
+
+# --- a page's date counts once ---------------------------------------------------------------
+
+
+def dated(source: str, day: date) -> Article:
+    return article(source, datetime(day.year, day.month, day.day, tzinfo=UTC))
+
+
+@pytest.mark.parametrize("recalls", [True, False])
+def test_a_page_that_writes_its_figure_twice_is_one_witness_of_its_moment(recalls: bool) -> None:
+    # $10 billion in December 2024 (page a) and on August 25 (page b, written twice, with
+    # its conversion); page c, three days later, gives $50 billion (and, or not, recalls
+    # $10 billion). Counted per claim, b's two claims made August the moment of $10
+    # billion, three days from $50 billion: no order. Per page, $10 billion held from
+    # December: an update.
+    recalled = [
+        claim("c", 2, 10e9, "USD", qualifier="at_least", quote="more than $10 billion",
+              start=400, end=421)
+    ] if recalls else []  # fmt: skip
+    pages = [
+        (dated("a", date(2024, 12, 4)), [claim("a", 1, 10e9, "USD")]),
+        (dated("b", date(2025, 8, 25)), [claim("b", 1, 10e9, "USD"), claim("b", 2, 10e9, "USD")]),
+        (dated("c", date(2025, 8, 28)), [claim("c", 1, 50e9, "USD", quote="$50"), *recalled]),
+    ]  # fmt: skip
+    results = [ArticleClaims(article=a, claims=cs, backend="t") for a, cs in pages]
+    found = reconcile(results, topic=load_topic(), today=date(2026, 11, 22))
+    assert [d.kind for d in found.disagreements] == [DisagreementKind.UPDATE]

@@ -60,7 +60,10 @@ class Cluster:
     def times(self, time_of: TimeOf) -> list[date]:
         """When its claims' figures held, sorted (one ``time_of`` per run, so kept once made)."""
         if self._times is None:
-            self._times = sorted(day for day in map(time_of, self.claims) if day is not None)
+            # one date per page and moment: a page that writes its figure twice (or beside
+            # its own conversion) is one witness of when it held, not two
+            dated = {(c.source_id, day) for c in self.claims if (day := time_of(c)) is not None}
+            self._times = sorted(day for _, day in dated)
         return self._times
 
     @cached_property

@@ -41,13 +41,12 @@ from stargate_digest.reconciliation.dating import RateDate
 from stargate_digest.reconciliation.explain import (
     MONTHS_APART,
     REFERENCES,
-    Context,
-    Explanation,
     bound_holds,
     explain,
     read_against,
     time_label,
 )
+from stargate_digest.reconciliation.explanation import Context, Explanation
 from stargate_digest.reconciliation.partners import Part, PartIndex
 from stargate_digest.reconciliation.restated import OtherMeasures, share_readings
 from stargate_digest.reconciliation.rivals import rival_reading

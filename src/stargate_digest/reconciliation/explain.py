@@ -16,8 +16,8 @@ import bisect
 import math
 import re
 import weakref
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from functools import cache
 from statistics import median_low
@@ -29,13 +29,14 @@ from stargate_digest.quantities.lexicon import SCALE_WORDS
 from stargate_digest.reconciliation import sums
 from stargate_digest.reconciliation.clusters import (
     Cluster,
-    TimeOf,
     _significant,
     cluster_time,
 )
-from stargate_digest.reconciliation.dating import RateDate
-from stargate_digest.reconciliation.partners import CONTRIBUTION_METRICS, Part, PartIndex
-from stargate_digest.reconciliation.sums import PageFigures, SumIndex
+from stargate_digest.reconciliation.explanation import Context, Explanation
+from stargate_digest.reconciliation.partners import (
+    CONTRIBUTION_METRICS,
+    is_financing,
+)
 from stargate_digest.reconciliation.values import (
     EXACT_TOLERANCE,
     days_apart,
@@ -50,39 +51,6 @@ MONTHS_APART = 45  # days between figures for a change over time (a conflict is 
 CONSISTENTLY = 0.8  # share of (earlier, later) source pairs that must be in time order
 REFERENCES = 8  # the best-supported values an outlier may be read against
 STATEMENT_GAP = 12  # characters between two quotes of one statement ("de 6,8 ... à 9,9")
-
-
-@dataclass(frozen=True)
-class Explanation:
-    """What kind of difference an outlier is, and why, in a sentence about values."""
-
-    kind: DisagreementKind
-    text: str
-    likely_error: str | None = None
-    witness: bool = True  # False: a misreading that does not make a conflict high or medium
-
-
-@dataclass
-class Context:
-    """What the explainers may consult besides the two clusters."""
-
-    subject: str
-    metric: str
-    dimension: str
-    consensus: Cluster
-    time_of: TimeOf
-    rate_dates: Mapping[str, RateDate]
-    partners: PartIndex | None = None
-    scopes: Sequence[Part] = ()  # the consensus of every scope of this subject and metric
-    own_scope: Part | None = None  # the entry of ``scopes`` that is this group's
-    whole: bool = True  # the subject is a whole that partners put money into (a project)
-    sums: SumIndex | None = None  # each page's figures that add up to a total
-    scope: str = ""  # the group's scope, casefolded (empty for the whole)
-    pages: PageFigures | None = None  # each page's figures, for a part of another value
-
-    def label(self, cluster: Cluster) -> str:
-        """A value as a reader sees it ($38 billion, January 23, 2025, 1.2 GW)."""
-        return describe(cluster.representative)
 
 
 Explainer = Callable[[Cluster, Context], Explanation | None]
@@ -207,14 +175,14 @@ def rounded(outlier: Cluster, context: Context) -> Explanation | None:
     a, b = float(mine.value or 0.0), float(theirs.value or 0.0)
     if a <= 0 or b <= 0 or max(a, b) / min(a, b) > ROUNDING_LIMIT:
         return None
-    if _outside_bound(outlier, context.consensus) or _outside_bound(context.consensus, outlier):
-        return None  # "more than $27 billion" is no rounding of $26 billion
     digits_a, digits_b = _significant(a)[0], _significant(b)[0]
     steps = _half_step(a, mine.qualifier, rounds_finer=digits_b > digits_a) + _half_step(
         b, theirs.qualifier, rounds_finer=digits_a > digits_b
     )
     if abs(a - b) > steps * (1 + 1e-9):
         return None  # no one number rounds to both
+    if _outside_bound(outlier, context.consensus) or _outside_bound(context.consensus, outlier):
+        return None  # "more than $27 billion" is no rounding of $26 billion
     return Explanation(
         DisagreementKind.ROUNDING,
         f"{context.label(outlier)} and {context.label(context.consensus)} are the same "
@@ -418,7 +386,7 @@ def partners_share(outlier: Cluster, context: Context) -> Explanation | None:
     low, high = outlier.span
     mine = set(outlier.sources)
     for part in context.partners.near(low, high):
-        if part.source_ids & mine:
+        if part.financing or part.source_ids & mine:
             continue  # a source that gives the parts does not mistake them for the whole
         if part.subject != context.subject:
             # the source gives it for the whole: the sources contradict each other, and the
@@ -428,6 +396,20 @@ def partners_share(outlier: Cluster, context: Context) -> Explanation | None:
                 f"money, not the whole of {context.subject}."
             )
             return Explanation(DisagreementKind.CONFLICT, note, likely_error=note)
+    return None
+
+
+def financing_given(outlier: Cluster, context: Context) -> Explanation | None:
+    """A cost that equals money raised for the subject (its financing): a part of it."""
+    if context.dimension != "money" or context.partners is None or is_financing(context.metric):
+        return None
+    for part in context.partners.near(*outlier.span):
+        if part.financing and part.subject == context.subject:
+            return Explanation(
+                DisagreementKind.SCOPE,
+                f"{context.label(outlier)} is {part.label}: the money raised, which pays "
+                "for a part of what it costs, not the whole of it.",
+            )
     return None
 
 
@@ -546,8 +528,12 @@ def _times(cluster: Cluster, context: Context, shared: set[str]) -> list[date]:
         return cluster_time(cluster, context.time_of)
     own = sorted(
         day
-        for claim in cluster.claims
-        if claim.source_id not in shared and (day := context.time_of(claim)) is not None
+        for source, day in {
+            (claim.source_id, context.time_of(claim))
+            for claim in cluster.claims
+            if claim.source_id not in shared
+        }  # one date per page and moment, as ``Cluster.times``
+        if day is not None
     )
     return own or cluster_time(cluster, context.time_of)
 
@@ -680,6 +666,7 @@ EXPLAINERS: tuple[Explainer, ...] = (
     typo,
     relabelled,
     partners_share,
+    financing_given,
     earlier_or_later,
     postponed,
     changed_parts,
