@@ -189,3 +189,36 @@ def test_a_page_that_writes_its_figure_twice_is_one_witness_of_its_moment(recall
     results = [ArticleClaims(article=a, claims=cs, backend="t") for a, cs in pages]
     found = reconcile(results, topic=load_topic(), today=date(2026, 11, 22))
     assert [d.kind for d in found.disagreements] == [DisagreementKind.UPDATE]
+
+
+# --- a page's figure of another measure, given under this one ------------------------------
+
+
+def measure_pages(subsidy: float) -> Reconciliation:
+    # $17 billion of investment in 2021 (two pages); in 2025 one page gives "$4.8 billion"
+    # of investment and, on the same page, up to ``subsidy`` of subsidy
+    pages = [
+        (dated("a", date(2021, 11, 24)), [claim("a", 1, 17e9, "USD")]),
+        (dated("b", date(2021, 11, 25)), [claim("b", 1, 17e9, "USD")]),
+        (dated("c", date(2025, 9, 19)), [
+            claim("c", 1, 4.8e9, "USD"),
+            claim("c", 2, subsidy, "USD", metric="subsidy", qualifier="up_to"),
+        ]),
+    ]  # fmt: skip
+    results = [ArticleClaims(article=a, claims=cs, backend="t") for a, cs in pages]
+    return reconcile(results, topic=load_topic(), today=date(2026, 11, 22))
+
+
+def test_a_value_its_page_gives_for_another_measure_is_no_later_figure() -> None:
+    found = measure_pages(4.85e9)
+    (finding,) = [d for d in found.disagreements if d.metric == "total_investment"]
+    assert finding.kind is DisagreementKind.CONFLICT
+    assert (
+        finding.likely_error is not None and "of subsidy its source gives" in finding.likely_error
+    )
+
+
+def test_a_value_apart_from_its_pages_other_measures_stays_a_later_figure() -> None:
+    found = measure_pages(6.4e9)
+    (finding,) = [d for d in found.disagreements if d.metric == "total_investment"]
+    assert finding.kind is DisagreementKind.UPDATE

@@ -413,6 +413,26 @@ def financing_given(outlier: Cluster, context: Context) -> Explanation | None:
     return None
 
 
+def another_measure(outlier: Cluster, context: Context) -> Explanation | None:
+    """One page's value that the same page gives for another measure of the subject and
+    scope: that figure under another name, before any order in time is read from it."""
+    if context.pages is None or len(outlier.sources) != 1:
+        return None
+    figure = (context.subject, context.scope, context.metric, context.dimension)
+    for claim in outlier.claims[: sums.MAX_FIGURES]:
+        other = context.pages.another_measure(claim, figure)
+        if other is not None:
+            note = (
+                f"{context.label(outlier)} is the {describe(other)} of "
+                f"{other.metric.replace('_', ' ')} its source gives: that figure under "
+                "another measure, not a value of this one."
+            )
+            # it still witnesses a contradiction: one page's match is no proof of a misreading
+            # (restated.OtherMeasures asks several pages for that)
+            return Explanation(DisagreementKind.CONFLICT, note, likely_error=note)
+    return None
+
+
 def earlier_or_later(outlier: Cluster, context: Context) -> Explanation | None:
     """Sources months apart, the later ones consistently giving the later value."""
     # a source that gives both values reports the change itself: the order in time is
@@ -667,6 +687,7 @@ EXPLAINERS: tuple[Explainer, ...] = (
     relabelled,
     partners_share,
     financing_given,
+    another_measure,
     earlier_or_later,
     postponed,
     changed_parts,

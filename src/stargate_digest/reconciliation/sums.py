@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from stargate_digest.cue_words import added_words
 from stargate_digest.models import Claim, Qualifier
 from stargate_digest.reconciliation.clusters import Cluster
-from stargate_digest.reconciliation.values import APPROX_TOLERANCE, EXACT_TOLERANCE, interval
+from stargate_digest.reconciliation.values import APPROX_TOLERANCE, EXACT_TOLERANCE, interval, ratio
 
 MAX_FIGURES = 12  # a page's figures of one subject and scope searched for pairs
 ADDITIVE = ("money", "count", "power", "area")  # dimensions whose parts add up to a whole
@@ -158,4 +158,17 @@ class PageFigures:
                 bound and low * (1 - EXACT_TOLERANCE) <= both <= low * (1 + APPROX_TOLERANCE)
             ):
                 return part
+        return None
+
+    def another_measure(self, claim: Claim, figure: tuple[str, str, str, str]) -> Claim | None:
+        """The same figure (within the rounding tolerance, or inside a range or bound) its
+        page gives for another measure of the same subject and scope: "$4.73 billion of
+        investment" beside "up to $4.75 billion" of subsidy on one page."""
+        subject, scope, metric, dimension = figure
+        mine = interval(claim)
+        for other_metric, other in self._figures.get(
+            (claim.source_id, subject, scope, dimension), []
+        )[:MAX_FIGURES]:
+            if other_metric != metric and ratio(mine, interval(other)) <= 1 + EXACT_TOLERANCE:
+                return other
         return None
