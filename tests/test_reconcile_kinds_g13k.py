@@ -222,3 +222,24 @@ def test_a_value_apart_from_its_pages_other_measures_stays_a_later_figure() -> N
     found = measure_pages(6.4e9)
     (finding,) = [d for d in found.disagreements if d.metric == "total_investment"]
     assert finding.kind is DisagreementKind.UPDATE
+
+
+# --- each step of an update dated by its own pages -----------------------------------------
+
+
+def test_a_step_is_dated_by_the_pages_that_give_only_it() -> None:
+    # $10 billion in December 2024 (a) and August 25 (b); page c of August 28 gives $50
+    # billion and recalls $10 billion: c's date is $50 billion's, not also $10 billion's.
+    # Dated by all their pages, both steps read "Aug 2025"
+    pages = [
+        (dated("a", date(2024, 12, 4)), [claim("a", 1, 10e9, "USD")]),
+        (dated("b", date(2025, 8, 25)), [claim("b", 1, 10e9, "USD")]),
+        (dated("c", date(2025, 8, 28)), [
+            claim("c", 1, 50e9, "USD", quote="$50"),
+            claim("c", 2, 10e9, "USD", quote="$10", start=400, end=403),
+        ]),
+    ]  # fmt: skip
+    results = [ArticleClaims(article=a, claims=cs, backend="t") for a, cs in pages]
+    found = reconcile(results, topic=load_topic(), today=date(2026, 11, 22))
+    (update,) = found.disagreements
+    assert "$10 billion (Dec 2024) -> $50 billion (Aug 2025)" in update.explanation
