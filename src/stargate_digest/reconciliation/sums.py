@@ -151,12 +151,13 @@ class PageFigures:
         for _, part in self._parts.get((total.source_id, subject, metric, dimension), [])[
             :MAX_FIGURES
         ]:
-            if not added_words().search(part.quote):
-                continue  # a part the other pages may leave out, not one added since
             both = before + interval(part)[0]
-            if abs(both - low) <= EXACT_TOLERANCE * low or (
+            fits = abs(both - low) <= EXACT_TOLERANCE * low or (
                 bound and low * (1 - EXACT_TOLERANCE) <= both <= low * (1 + APPROX_TOLERANCE)
-            ):
+            )
+            # a part not written as added may be one the other pages leave out, not one
+            # added since (the words are searched only once the sum fits)
+            if fits and added_words().search(part.quote):
                 return part
         return None
 
