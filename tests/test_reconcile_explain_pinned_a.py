@@ -17,8 +17,6 @@ from stargate_digest.models import Claim, DisagreementKind, Qualifier
 from stargate_digest.reconciliation.clusters import Cluster
 from stargate_digest.reconciliation.dating import RateDate
 from stargate_digest.reconciliation.explain import (
-    Context,
-    Explanation,
     _in_time_order,
     bound_holds,
     converted,
@@ -27,6 +25,7 @@ from stargate_digest.reconciliation.explain import (
     same_source,
     typo,
 )
+from stargate_digest.reconciliation.explanation import Context, Explanation
 from stargate_digest.reconciliation.partners import Part, PartIndex
 from stargate_digest.reconciliation.rivals import rival_reading
 

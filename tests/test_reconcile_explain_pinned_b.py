@@ -20,8 +20,6 @@ from stargate_digest.models import Claim, DisagreementKind
 from stargate_digest.reconciliation.clusters import Cluster, time_of_claims
 from stargate_digest.reconciliation.dating import RateDate
 from stargate_digest.reconciliation.explain import (
-    Context,
-    Explanation,
     _figure_text,
     _one_statement,
     _power_of_ten,
@@ -35,6 +33,7 @@ from stargate_digest.reconciliation.explain import (
     separator,
     typo,
 )
+from stargate_digest.reconciliation.explanation import Context, Explanation
 from stargate_digest.reconciliation.partners import Part, PartIndex
 from stargate_digest.reconciliation.sums import SumIndex
 

@@ -13,7 +13,8 @@ from test_reconciliation import claim
 
 from stargate_digest.models import Claim, DisagreementKind
 from stargate_digest.reconciliation.clusters import Cluster
-from stargate_digest.reconciliation.explain import Explanation, postponed
+from stargate_digest.reconciliation.explain import postponed
+from stargate_digest.reconciliation.explanation import Explanation
 from stargate_digest.reconciliation.values import parse_date
 
 

@@ -15,7 +15,7 @@ from test_reconciliation_restated import grant
 
 from stargate_digest.models import Claim, Disagreement, DisagreementKind, Severity
 from stargate_digest.reconciliation.clusters import cluster_numbers
-from stargate_digest.reconciliation.explain import Context, Explanation
+from stargate_digest.reconciliation.explanation import Context, Explanation
 from stargate_digest.reconciliation.restated import OtherMeasures, share_readings
 
 CONFLICT, UPDATE = DisagreementKind.CONFLICT, DisagreementKind.UPDATE

@@ -51,3 +51,15 @@ def generic_cues(metric: str) -> tuple[str, ...]:
     """The cue words of every language generic to a metric of this name ("subsidy")."""
     table = cue_data().get("generic", {}).get(metric, {})
     return tuple(dict.fromkeys(word for words in table.values() for word in words))
+
+
+@cache
+def added_words() -> re.Pattern[str]:
+    """The words of every language that mark a part as added to what there was ("seven
+    additional plants", "新增"): whole words in alphabetic scripts, anywhere in CJK."""
+    words = sorted(
+        {w for table in cue_data()["added"].values() for w in table}, key=len, reverse=True
+    )
+    cjk = [re.escape(w) for w in words if _CJK.search(w)]
+    latin = [re.escape(w) for w in words if not _CJK.search(w)]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(latin)})(?!\w)|{'|'.join(cjk)}", re.IGNORECASE)

@@ -32,6 +32,11 @@ from stargate_digest.reconciliation.values import (
 
 TimeOf = Callable[[Claim], date | None]
 
+# the hedges that let a figure stand for values above it ("about", "more than") and below
+# it ("about", "up to", "at most"); a bound stands for nothing on the other side
+REACHES_UP = frozenset({Qualifier.APPROX, Qualifier.AT_LEAST})
+REACHES_DOWN = frozenset({Qualifier.APPROX, Qualifier.AT_MOST, Qualifier.UP_TO})
+
 
 @dataclass(eq=False)
 class Cluster:
@@ -40,13 +45,13 @@ class Cluster:
     claims: list[Claim] = field(default_factory=list)
     low: float = 0.0
     high: float = 0.0
-    hedged: bool = False
+    hedged: bool = False  # a claim of it stands for values above it too (REACHES_UP)
     day: DateValue | None = None  # for dates: the date the cluster stands for
     _times: list[date] | None = field(default=None, repr=False)
 
     def add(self, claim: Claim) -> None:
         self.claims.append(claim)
-        self.hedged = self.hedged or claim.qualifier is not Qualifier.EXACT
+        self.hedged = self.hedged or claim.qualifier in REACHES_UP
         self.__dict__.pop("representative", None)
         self.__dict__.pop("sources", None)
         self.__dict__.pop("precise", None)
@@ -55,7 +60,10 @@ class Cluster:
     def times(self, time_of: TimeOf) -> list[date]:
         """When its claims' figures held, sorted (one ``time_of`` per run, so kept once made)."""
         if self._times is None:
-            self._times = sorted(day for day in map(time_of, self.claims) if day is not None)
+            # one date per page and moment: a page that writes its figure twice (or beside
+            # its own conversion) is one witness of when it held, not two
+            dated = {(c.source_id, day) for c in self.claims if (day := time_of(c)) is not None}
+            self._times = sorted(day for _, day in dated)
         return self._times
 
     @cached_property
@@ -153,7 +161,9 @@ def cluster_numbers(claims: Sequence[Claim]) -> list[Cluster]:
     numbers: dict[float, tuple[str, float]] = {}  # the current cluster's numbers: unit, scale
     for value, _, _, _, claim in (row for row in placed if row[4].value_max is None):
         current = clusters[-1] if clusters else None
-        hedged = claim.qualifier is not Qualifier.EXACT or (current is not None and current.hedged)
+        # values come in rising order: a hedge lets the next value join only on the side
+        # the hedge reaches ("more than $27 billion" is no rounding of $26 billion)
+        hedged = claim.qualifier in REACHES_DOWN or (current is not None and current.hedged)
         allowed = APPROX_TOLERANCE if hedged else EXACT_TOLERANCE
         number = float(claim.value) if isinstance(claim.value, int | float) else None
         if (

@@ -41,13 +41,12 @@ from stargate_digest.reconciliation.dating import RateDate
 from stargate_digest.reconciliation.explain import (
     MONTHS_APART,
     REFERENCES,
-    Context,
-    Explanation,
     bound_holds,
     explain,
     read_against,
     time_label,
 )
+from stargate_digest.reconciliation.explanation import Context, Explanation
 from stargate_digest.reconciliation.partners import Part, PartIndex
 from stargate_digest.reconciliation.restated import OtherMeasures, share_readings
 from stargate_digest.reconciliation.rivals import rival_reading
@@ -434,9 +433,21 @@ def _day(cluster: Cluster) -> DateValue:
     return cluster.day
 
 
-def _when(cluster: Cluster, time_of: TimeOf) -> tuple[bool, date]:
-    days = cluster_time(cluster, time_of)
+def _when(days: Sequence[date]) -> tuple[bool, date]:
     return (not days, median_low(days) if days else date.min)
+
+
+def _step_days(cluster: Cluster, chain: Sequence[Cluster], time_of: TimeOf) -> list[date]:
+    """When a step of an update held, for its label: the dates of its pages that give no
+    other step (a page of August that recalls December's figure beside its own does not
+    date December's), all its pages' dates when each gives another step too."""
+    others = {source for c in chain if c is not cluster for source in c.sources}
+    own = {
+        (claim.source_id, day)
+        for claim in cluster.claims
+        if claim.source_id not in others and (day := time_of(claim)) is not None
+    }
+    return sorted(day for _, day in own) or cluster_time(cluster, time_of)
 
 
 def _disagreement(
@@ -452,10 +463,10 @@ def _disagreement(
     what = _what(group.figure, scope)
     if kind is DisagreementKind.UPDATE:
         chain = [consensus] + [c for c, f in outliers if f and f.kind is DisagreementKind.UPDATE]
-        timed = sorted(chain, key=lambda c: (_when(c, time_of), c.low))
+        timed = sorted(chain, key=lambda c: (_when(_step_days(c, chain, time_of)), c.low))
         if all(cluster_time(c, time_of) for c in chain):
             steps = " -> ".join(
-                f"{_label(c)} ({time_label(c, cluster_time(c, time_of))})" for c in timed
+                f"{_label(c)} ({time_label(c, _step_days(c, chain, time_of))})" for c in timed
             )
             opening = f"{what} changed over time: {steps}."
         else:
@@ -463,7 +474,7 @@ def _disagreement(
             # made up, each value is said with when it held where a source dates it
             said = ", ".join(
                 f"{_label(c)} ({time_label(c, days)})"
-                if (days := cluster_time(c, time_of))
+                if (days := _step_days(c, chain, time_of))
                 else f"{_label(c)} (undated)"
                 for c in timed
             )
@@ -567,6 +578,13 @@ def _whole_at_parts_moment(whole: _Group, parts: Sequence[_Group], time_of: Time
     median to median); then the whole's best-supported value nearest the parts' moment.
     """
     consensus = whole.clusters[0]
+    # pages that give the parts and a whole of their own ("10 plants, 7 of them new")
+    # say what the parts are parts of: that whole, when the consensus is none of theirs
+    pages = [set(group.clusters[0].sources) for group in parts]
+    if not any(page & set(consensus.sources) for page in pages):
+        for cluster in whole.clusters[1:REFERENCES]:
+            if all(page & set(cluster.sources) for page in pages):
+                return cluster
     days = sorted(day for group in parts for day in cluster_time(group.clusters[0], time_of))
     if not days:
         return consensus

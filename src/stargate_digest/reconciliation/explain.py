@@ -16,8 +16,8 @@ import bisect
 import math
 import re
 import weakref
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from functools import cache
 from statistics import median_low
@@ -29,13 +29,14 @@ from stargate_digest.quantities.lexicon import SCALE_WORDS
 from stargate_digest.reconciliation import sums
 from stargate_digest.reconciliation.clusters import (
     Cluster,
-    TimeOf,
     _significant,
     cluster_time,
 )
-from stargate_digest.reconciliation.dating import RateDate
-from stargate_digest.reconciliation.partners import CONTRIBUTION_METRICS, Part, PartIndex
-from stargate_digest.reconciliation.sums import PageFigures, SumIndex
+from stargate_digest.reconciliation.explanation import Context, Explanation
+from stargate_digest.reconciliation.partners import (
+    CONTRIBUTION_METRICS,
+    is_financing,
+)
 from stargate_digest.reconciliation.values import (
     EXACT_TOLERANCE,
     days_apart,
@@ -50,39 +51,6 @@ MONTHS_APART = 45  # days between figures for a change over time (a conflict is 
 CONSISTENTLY = 0.8  # share of (earlier, later) source pairs that must be in time order
 REFERENCES = 8  # the best-supported values an outlier may be read against
 STATEMENT_GAP = 12  # characters between two quotes of one statement ("de 6,8 ... à 9,9")
-
-
-@dataclass(frozen=True)
-class Explanation:
-    """What kind of difference an outlier is, and why, in a sentence about values."""
-
-    kind: DisagreementKind
-    text: str
-    likely_error: str | None = None
-    witness: bool = True  # False: a misreading that does not make a conflict high or medium
-
-
-@dataclass
-class Context:
-    """What the explainers may consult besides the two clusters."""
-
-    subject: str
-    metric: str
-    dimension: str
-    consensus: Cluster
-    time_of: TimeOf
-    rate_dates: Mapping[str, RateDate]
-    partners: PartIndex | None = None
-    scopes: Sequence[Part] = ()  # the consensus of every scope of this subject and metric
-    own_scope: Part | None = None  # the entry of ``scopes`` that is this group's
-    whole: bool = True  # the subject is a whole that partners put money into (a project)
-    sums: SumIndex | None = None  # each page's figures that add up to a total
-    scope: str = ""  # the group's scope, casefolded (empty for the whole)
-    pages: PageFigures | None = None  # each page's figures, for a part of another value
-
-    def label(self, cluster: Cluster) -> str:
-        """A value as a reader sees it ($38 billion, January 23, 2025, 1.2 GW)."""
-        return describe(cluster.representative)
 
 
 Explainer = Callable[[Cluster, Context], Explanation | None]
@@ -177,6 +145,14 @@ def bound_holds(bound: Cluster, other: Cluster) -> bool:
     return False
 
 
+def _outside_bound(bound: Cluster, other: Cluster) -> bool:
+    """Whether ``bound`` is a bound ("more than", "up to") the other value lies outside."""
+    return bound.representative.qualifier in _BOUNDS and not bound_holds(bound, other)
+
+
+_BOUNDS = frozenset({Qualifier.AT_LEAST, Qualifier.AT_MOST, Qualifier.UP_TO})
+
+
 def _numeric(context: Context) -> bool:
     return context.dimension != "date"
 
@@ -205,6 +181,8 @@ def rounded(outlier: Cluster, context: Context) -> Explanation | None:
     )
     if abs(a - b) > steps * (1 + 1e-9):
         return None  # no one number rounds to both
+    if _outside_bound(outlier, context.consensus) or _outside_bound(context.consensus, outlier):
+        return None  # "more than $27 billion" is no rounding of $26 billion
     return Explanation(
         DisagreementKind.ROUNDING,
         f"{context.label(outlier)} and {context.label(context.consensus)} are the same "
@@ -408,7 +386,7 @@ def partners_share(outlier: Cluster, context: Context) -> Explanation | None:
     low, high = outlier.span
     mine = set(outlier.sources)
     for part in context.partners.near(low, high):
-        if part.source_ids & mine:
+        if part.financing or part.source_ids & mine:
             continue  # a source that gives the parts does not mistake them for the whole
         if part.subject != context.subject:
             # the source gives it for the whole: the sources contradict each other, and the
@@ -417,6 +395,40 @@ def partners_share(outlier: Cluster, context: Context) -> Explanation | None:
                 f"{context.label(outlier)} equals {part.label}: it may count only that "
                 f"money, not the whole of {context.subject}."
             )
+            return Explanation(DisagreementKind.CONFLICT, note, likely_error=note)
+    return None
+
+
+def financing_given(outlier: Cluster, context: Context) -> Explanation | None:
+    """A cost that equals money raised for the subject (its financing): a part of it."""
+    if context.dimension != "money" or context.partners is None or is_financing(context.metric):
+        return None
+    for part in context.partners.near(*outlier.span):
+        if part.financing and part.subject == context.subject:
+            return Explanation(
+                DisagreementKind.SCOPE,
+                f"{context.label(outlier)} is {part.label}: the money raised, which pays "
+                "for a part of what it costs, not the whole of it.",
+            )
+    return None
+
+
+def another_measure(outlier: Cluster, context: Context) -> Explanation | None:
+    """One page's value that the same page gives for another measure of the subject and
+    scope: that figure under another name, before any order in time is read from it."""
+    if context.pages is None or len(outlier.sources) != 1:
+        return None
+    figure = (context.subject, context.scope, context.metric, context.dimension)
+    for claim in outlier.claims[: sums.MAX_FIGURES]:
+        other = context.pages.another_measure(claim, figure)
+        if other is not None:
+            note = (
+                f"{context.label(outlier)} is the {describe(other)} of "
+                f"{other.metric.replace('_', ' ')} its source gives: that figure under "
+                "another measure, not a value of this one."
+            )
+            # it still witnesses a contradiction: one page's match is no proof of a misreading
+            # (restated.OtherMeasures asks several pages for that)
             return Explanation(DisagreementKind.CONFLICT, note, likely_error=note)
     return None
 
@@ -492,6 +504,26 @@ def changed_parts(outlier: Cluster, context: Context) -> Explanation | None:
     )
 
 
+def grown_by_part(outlier: Cluster, context: Context) -> Explanation | None:
+    """A whole one page gives beside a part it adds (a scope of the same measure), the
+    two making up what other pages give as the whole: "10 plants, 7 of them new" against
+    3 plants elsewhere. The page counts what was added; the other value is the whole
+    before it, so the figure grew (its pages need no date to say so)."""
+    if context.pages is None:
+        return None
+    figure = (context.subject, context.scope, context.metric, context.dimension)
+    for total, before in ((outlier, context.consensus), (context.consensus, outlier)):
+        for claim in total.claims[: sums.MAX_FIGURES]:  # a few pages: the cost stays linear
+            part = context.pages.added(claim, before.span[0], figure)
+            if part is not None:
+                return Explanation(
+                    DisagreementKind.UPDATE,
+                    f"{context.label(total)} is {context.label(before)} and the "
+                    f"{describe(part)} its source adds ({part.scope}): the figure grew.",
+                )
+    return None
+
+
 def part_of_whole(outlier: Cluster, context: Context) -> Explanation | None:
     """One value and another figure of its page (another metric) add up to the other
     value: "11,000 jobs" beside "9,000 construction jobs" is a part of "20,000 jobs"."""
@@ -516,8 +548,12 @@ def _times(cluster: Cluster, context: Context, shared: set[str]) -> list[date]:
         return cluster_time(cluster, context.time_of)
     own = sorted(
         day
-        for claim in cluster.claims
-        if claim.source_id not in shared and (day := context.time_of(claim)) is not None
+        for source, day in {
+            (claim.source_id, context.time_of(claim))
+            for claim in cluster.claims
+            if claim.source_id not in shared
+        }  # one date per page and moment, as ``Cluster.times``
+        if day is not None
     )
     return own or cluster_time(cluster, context.time_of)
 
@@ -650,9 +686,12 @@ EXPLAINERS: tuple[Explainer, ...] = (
     typo,
     relabelled,
     partners_share,
+    financing_given,
+    another_measure,
     earlier_or_later,
     postponed,
     changed_parts,
+    grown_by_part,
     stated_change,
     part_of_whole,
     other_scope,

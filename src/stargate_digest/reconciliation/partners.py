@@ -20,6 +20,12 @@ from stargate_digest.reconciliation.values import EXACT_TOLERANCE
 CONTRIBUTION_METRICS = ("equity_contribution", "partner_investment")
 
 
+def is_financing(metric: str) -> bool:
+    """Money raised for a project ("financing", "debt_financing"): it pays for part of the
+    cost, so a page that gives it as the cost counts a part of what the others count."""
+    return metric == "financing" or metric.endswith("_financing")
+
+
 @dataclass(frozen=True)
 class Part:
     """A figure given for one part of a subject (or one partner), indexed for explainers."""
@@ -29,6 +35,7 @@ class Part:
     high: float
     source_ids: frozenset[str]
     subject: str = ""
+    financing: bool = False  # money raised for the subject (a loan, an equity round)
 
 
 class PartIndex:
@@ -65,6 +72,12 @@ class PartIndex:
                 total = sum(float(c.value_usd or 0.0) for c in found)
                 parts = " and ".join(f"{c.subject} {describe(c)}" for c in found)
                 self._add(Part(f"{parts} combined ({what})", total, total, frozenset({source})))
+        for claim in claims:
+            if is_financing(claim.metric) and claim.verified and claim.value_usd:
+                amount = float(claim.value_usd)
+                label = f"the {describe(claim)} of {claim.metric.replace('_', ' ')} given for it"
+                pages = frozenset({claim.source_id})
+                self._add(Part(label, amount, amount, pages, claim.subject, financing=True))
 
     def _bucket(self, amount: float) -> int:
         return round(math.log10(amount) * self._PER_DECADE)

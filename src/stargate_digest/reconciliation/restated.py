@@ -17,7 +17,8 @@ from dataclasses import replace
 
 from stargate_digest.models import DisagreementKind
 from stargate_digest.reconciliation.clusters import Cluster
-from stargate_digest.reconciliation.explain import Context, Explanation, explain
+from stargate_digest.reconciliation.explain import explain
+from stargate_digest.reconciliation.explanation import Context, Explanation
 from stargate_digest.reconciliation.values import ratio
 
 Reading = tuple[Cluster, Explanation | None]

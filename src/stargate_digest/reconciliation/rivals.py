@@ -12,12 +12,8 @@ from collections.abc import Sequence
 from stargate_digest.display import describe
 from stargate_digest.models import Claim, DisagreementKind
 from stargate_digest.reconciliation.clusters import Cluster, _precise, _precisely_different
-from stargate_digest.reconciliation.explain import (
-    REFERENCES,
-    ROUNDING_LIMIT,
-    Context,
-    Explanation,
-)
+from stargate_digest.reconciliation.explain import REFERENCES, ROUNDING_LIMIT
+from stargate_digest.reconciliation.explanation import Context, Explanation
 from stargate_digest.reconciliation.values import interval, ratio
 
 

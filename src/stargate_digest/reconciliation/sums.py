@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from stargate_digest.models import Claim
+from stargate_digest.cue_words import added_words
+from stargate_digest.models import Claim, Qualifier
 from stargate_digest.reconciliation.clusters import Cluster
-from stargate_digest.reconciliation.values import EXACT_TOLERANCE, interval
+from stargate_digest.reconciliation.values import APPROX_TOLERANCE, EXACT_TOLERANCE, interval, ratio
 
 MAX_FIGURES = 12  # a page's figures of one subject and scope searched for pairs
 ADDITIVE = ("money", "count", "power", "area")  # dimensions whose parts add up to a whole
@@ -102,6 +103,8 @@ class PageFigures:
     def __init__(self, groups: Iterable[tuple[str, str, str, str, Sequence[Cluster]]]) -> None:
         """``groups``: (subject, scope, metric, dimension, clusters) of every group."""
         self._figures: dict[tuple[str, str, str, str], list[tuple[str, Claim]]] = {}
+        # the figures a page gives for parts (a scope) of a subject's measure
+        self._parts: dict[tuple[str, str, str, str], list[tuple[str, Claim]]] = {}
         for subject, scope, metric, dimension, clusters in groups:
             if dimension not in ADDITIVE:
                 continue
@@ -110,7 +113,10 @@ class PageFigures:
                     if claim.value_max is None:
                         key = (claim.source_id, subject, scope, dimension)
                         self._figures.setdefault(key, []).append((metric, claim))
-        for found in self._figures.values():
+                        if scope:
+                            part_key = (claim.source_id, subject, metric, dimension)
+                            self._parts.setdefault(part_key, []).append((scope, claim))
+        for found in (*self._figures.values(), *self._parts.values()):
             found.sort(key=lambda row: (row[0], row[1].id))
 
     def rest(self, part: Claim, whole: float, figure: tuple[str, str, str, str]) -> Claim | None:
@@ -128,5 +134,42 @@ class PageFigures:
             # measures of a page (an investment and a subsidy) add up to some figure by chance
             kind = other_metric.endswith(f"_{metric}")
             if kind and rest > 0 and abs(amount + rest - whole) <= EXACT_TOLERANCE * whole:
+                return other
+        return None
+
+    def added(self, total: Claim, before: float, figure: tuple[str, str, str, str]) -> Claim | None:
+        """A figure its page gives for a part of the total's measure that, added to
+        ``before``, makes the total: "10 plants" beside "7 new plants" on one page, where
+        other pages give 3 (within the rounding tolerance; "over 7 GW" takes any sum on
+        its side, up to the approximate tolerance). ``figure``: the total's (subject,
+        scope, metric, dimension); the total is a whole (no scope)."""
+        subject, scope, metric, dimension = figure
+        low = interval(total)[0]
+        if scope or low <= 0 or before <= 0:
+            return None
+        bound = total.qualifier is Qualifier.AT_LEAST
+        for _, part in self._parts.get((total.source_id, subject, metric, dimension), [])[
+            :MAX_FIGURES
+        ]:
+            both = before + interval(part)[0]
+            fits = abs(both - low) <= EXACT_TOLERANCE * low or (
+                bound and low * (1 - EXACT_TOLERANCE) <= both <= low * (1 + APPROX_TOLERANCE)
+            )
+            # a part not written as added may be one the other pages leave out, not one
+            # added since (the words are searched only once the sum fits)
+            if fits and added_words().search(part.quote):
+                return part
+        return None
+
+    def another_measure(self, claim: Claim, figure: tuple[str, str, str, str]) -> Claim | None:
+        """The same figure (within the rounding tolerance, or inside a range or bound) its
+        page gives for another measure of the same subject and scope: "$4.73 billion of
+        investment" beside "up to $4.75 billion" of subsidy on one page."""
+        subject, scope, metric, dimension = figure
+        mine = interval(claim)
+        for other_metric, other in self._figures.get(
+            (claim.source_id, subject, scope, dimension), []
+        )[:MAX_FIGURES]:
+            if other_metric != metric and ratio(mine, interval(other)) <= 1 + EXACT_TOLERANCE:
                 return other
         return None

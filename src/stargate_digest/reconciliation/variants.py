@@ -26,14 +26,8 @@ from dataclasses import dataclass, field, replace
 
 from stargate_digest.models import Claim, DisagreementKind
 from stargate_digest.reconciliation.clusters import Cluster
-from stargate_digest.reconciliation.explain import (
-    REFERENCES,
-    ROUNDING_LIMIT,
-    Context,
-    Explanation,
-    converted,
-    rounded,
-)
+from stargate_digest.reconciliation.explain import REFERENCES, ROUNDING_LIMIT, converted, rounded
+from stargate_digest.reconciliation.explanation import Context, Explanation
 from stargate_digest.reconciliation.values import cut_short, ratio
 
 MAX_FORMS = 8  # the best-supported forms of one cluster: a finding stays readable

@@ -60,11 +60,21 @@ def rescope_parts(
         family: _Wholes(members, time_of_claims(published or {}))
         for family, members in by_family.items()
     }
+    # the largest whole each page gives itself: a page that writes "10 plants, 7 of them
+    # new" places its part inside its own whole, whatever other pages give the whole
+    own: dict[tuple[tuple[str, str, str, str], str], float] = {}
+    for family, members in by_family.items():
+        for claim in members:
+            key = (family, claim.source_id)
+            own[key] = max(own.get(key, 0.0), interval(claim)[1])
     fixed = list(claims)
     for index, figure in parts:
+        low = interval(claims[index])[0]
+        if low <= own.get((figure.family, claims[index].source_id), -1.0) * (1 + APPROX_TOLERANCE):
+            continue
         found = wholes.get(figure.family)
         whole = found.at(claims[index]) if found is not None else None
-        if whole is not None and interval(claims[index])[0] > whole[1] * (1 + APPROX_TOLERANCE):
+        if whole is not None and low > whole[1] * (1 + APPROX_TOLERANCE):
             fixed[index] = claims[index].model_copy(update={"scope": None})
     return fixed
 
