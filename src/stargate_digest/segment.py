@@ -117,20 +117,23 @@ def _after_abbreviation(text: str, dot: int, known: frozenset[str]) -> bool:
     return written.casefold() in known
 
 
-_OPENERS = "([\"'“‘«"
+# The run of characters other than spaces and openers at the start of a text: read on
+# the reversed window before a dot, it is the word that ends at the dot.
+_WORD_FROM_END = re.compile(r"[^\s(\[\"'“‘«]*")
 
 
 def _word_before(text: str, dot: int) -> str:
-    """What ``_WORD_BEFORE_DOT.search(text, max(0, dot - 20), dot)`` finds ('' for none):
-    the run of characters other than spaces and openers that ends at ``dot``, taken with
-    str.rsplit rather than a regex tried at each of the 20 positions: the piece after the
-    last space, cut after its last opener (str.rfind of each in C; mapping the openers to
-    spaces with str.translate looked up every character of the window)."""
-    window = text[max(0, dot - 20) : dot]
-    if not window or window[-1].isspace() or window[-1] in _OPENERS:
+    r"""What ``_WORD_BEFORE_DOT.search(text, max(0, dot - 20), dot)`` finds ('' for none):
+    the run of characters other than spaces and openers that ends at ``dot``. The 20
+    characters before the dot are taken reversed (one slice in C) and the run is matched
+    at their start: one match, where the regex searched from each of the 20 positions
+    and str.rsplit with a str.rfind of each opener made about three times the steps.
+    (``\s`` is what str.isspace() accepts: the regex engine asks the same table.)"""
+    if dot <= 0:
         return ""
-    piece = window.rsplit(None, 1)[-1]
-    return piece[max(map(piece.rfind, _OPENERS)) + 1 :]
+    backwards = text[dot - 1 : dot - 21 if dot > 20 else None : -1]
+    found = _WORD_FROM_END.match(backwards)
+    return backwards[: found.end()][::-1] if found is not None else ""
 
 
 # _SENTENCE_END with its first character read by one class: a pattern that opens with a

@@ -56,6 +56,32 @@ class _Term:
     """Per word, whether the term writes a comma before it ("Boise, Idaho")."""
 
 
+@dataclass(frozen=True)
+class _Starts:
+    """The terms one word of the text starts, sorted for the lookup at each occurrence:
+    the labels of the one-word terms (a hit wherever the word is), and the longer terms by
+    their second word, so that only those whose second word follows are matched further
+    (a frequent word, "in", starts several phrases that seldom follow it)."""
+
+    labels: tuple[str, ...]
+    by_second: dict[str, tuple[_Term, ...]]
+    """Longer terms whose second word is written in full, by that word."""
+    prefixed: tuple[_Term, ...]
+    """Longer terms whose second word ends in ``*`` (matched by its beginning)."""
+
+
+def _starts(terms: tuple[_Term, ...]) -> _Starts:
+    by_second: dict[str, list[_Term]] = {}
+    for term in terms:
+        if not term.single and not term.prefix[1]:
+            by_second.setdefault(term.words[1], []).append(term)
+    return _Starts(
+        labels=tuple(term.label for term in terms if term.single),
+        by_second={word: tuple(found) for word, found in by_second.items()},
+        prefixed=tuple(term for term in terms if not term.single and term.prefix[1]),
+    )
+
+
 def _word_matches(word: str, pattern: str, prefix: bool) -> bool:
     return word.startswith(pattern) if prefix else word == pattern
 
@@ -76,7 +102,7 @@ class TermMatcher:
         firsts = "".join(re.escape(first) for first in sorted(self._substrings))
         self._firsts = re.compile(f"[{firsts}]" if firsts else "(?!)")
         self._memo: dict[str, tuple[_Term, ...]] = {}
-        self._seen: dict[str, tuple[tuple[_Term, ...], re.Pattern[str]]] = {}
+        self._seen: dict[str, tuple[_Starts, re.Pattern[str]]] = {}
         self._idle: set[str] = set()
 
     def _add(self, label: str, term: str) -> None:
@@ -104,7 +130,9 @@ class TermMatcher:
         """All hits in text order; overlapping hits of different terms are all kept.
 
         ``words``: ``text_words(text)``, when the caller has them already."""
-        hits: set[TermHit] = set()
+        # (start, -end, label): sorted as the hits are returned; a set of tuples hashes
+        # and compares in C, one of TermHits through their Python-level methods.
+        hits: set[tuple[int, int, str]] = set()
         # Most words start no term: the distinct words of the text, less those known to
         # start none, are taken in C (findall, set difference); only the few left are
         # looked at in Python, and located with a regex of the word and its boundaries
@@ -119,32 +147,46 @@ class TermMatcher:
                     if len(self._idle) < 100_000:
                         self._idle.add(written)
                     continue
-                entry = (candidates, _whole_word(written))
+                entry = (_starts(candidates), _whole_word(written))
                 if len(self._seen) < 100_000:
                     self._seen[written] = entry
-            candidates, occurrences = entry
+            starts, occurrences = entry
             spans = (
                 _occurrences(text, written)
                 if cjk
                 else (occurrence.span() for occurrence in occurrences.finditer(text))
             )
             for position, end in spans:
-                following: list[tuple[str, int, bool]] = []  # the words after it, read once
-                for term in candidates:
-                    # Most terms are one word: nothing more to match after it.
-                    stop = end if term.single else _match_rest(text, end, term, following)
-                    if stop is not None:
-                        hits.add(TermHit(position, stop, term.label))
+                for label in starts.labels:  # one word: nothing more to match after it
+                    hits.add((position, -end, label))
+                if starts.by_second or starts.prefixed:
+                    self._longer(text, position, end, starts, hits)
         # A text without CJK characters holds none of the CJK terms: skip their search;
         # in one with them, only the terms whose first character it holds are searched.
-        starts = self._firsts.findall(text) if cjk else ()
-        for first in dict.fromkeys(starts):
+        found = self._firsts.findall(text) if cjk else ()
+        for first in dict.fromkeys(found):
             for needle, label in self._substrings[first]:
                 position = text.find(needle)
                 while position >= 0:
-                    hits.add(TermHit(position, position + len(needle), label))
+                    hits.add((position, -(position + len(needle)), label))
                     position = text.find(needle, position + 1)
-        return sorted(hits, key=lambda hit: (hit.start, -hit.end, hit.label))
+        return [TermHit(start, -end, label) for start, end, label in sorted(hits)]
+
+    @staticmethod
+    def _longer(
+        text: str, position: int, end: int, starts: _Starts, hits: set[tuple[int, int, str]]
+    ) -> None:
+        """The terms of two words or more that start with the word at [position, end):
+        the word after it is read once, and only the terms whose second word it is (or
+        begins with) are matched further; the others could not match (_match_rest)."""
+        following: list[tuple[str, int, bool]] = []  # the words after it, read once
+        if not _read_word(text, end, following):
+            return  # no word follows: no longer term can match
+        second = following[0][0]
+        for term in (*starts.by_second.get(second, ()), *starts.prefixed):
+            stop = _match_rest(text, end, term, following)
+            if stop is not None:
+                hits.add((position, -stop, term.label))
 
     def _candidates(self, word: str) -> tuple[_Term, ...]:
         """Terms that can start at this word (memoised: news text repeats its words)."""
@@ -204,12 +246,8 @@ def _match_rest(
     """
     cut = None
     for offset in range(1, len(term.words)):
-        if len(following) < offset:
-            gap = _GAP.match(text, following[-1][1] if following else end)
-            word = None if gap is None else _WORD.match(text, gap.end())
-            if gap is None or word is None:
-                return None
-            following.append((word.group().casefold(), word.end(), "," in gap.group()))
+        if len(following) < offset and not _read_word(text, end, following):
+            return None
         written, stop, comma = following[offset - 1]
         if comma != term.commas[offset] or not _word_matches(
             written, term.words[offset], term.prefix[offset]
@@ -219,6 +257,18 @@ def _match_rest(
             cut = end
         end = stop
     return end if cut is None else cut
+
+
+def _read_word(text: str, end: int, following: list[tuple[str, int, bool]]) -> bool:
+    """Read one more word into ``following`` (the words after the one ending at ``end``:
+    casefolded, with its end offset and whether a comma stands before it); False when
+    no word follows."""
+    gap = _GAP.match(text, following[-1][1] if following else end)
+    word = None if gap is None else _WORD.match(text, gap.end())
+    if gap is None or word is None:
+        return False
+    following.append((word.group().casefold(), word.end(), "," in gap.group()))
+    return True
 
 
 def leftmost_longest(hits: Iterable[TermHit]) -> list[TermHit]:

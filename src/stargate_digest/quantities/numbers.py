@@ -197,7 +197,11 @@ def _branch(node: _Trie) -> str:
 
 
 def _digit_token(match: re.Match[str], language: str) -> NumberToken:
-    return NumberToken(match.start(), match.end(), decimal_value(match[0], language), spelled=False)
+    written = match[0]
+    # A run of digits alone (most numbers) is what decimal_value would read it as, with no
+    # separator to weigh: Decimal reads any decimal digits (the regex's \d, str.isdecimal).
+    value = Decimal(written) if written.isdecimal() else decimal_value(written, language)
+    return NumberToken(match.start(), match.end(), value, spelled=False)
 
 
 def number_at(text: str, pos: int, language: str) -> NumberToken | None:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from stargate_digest.frozen import quick_init
@@ -416,10 +417,13 @@ def _range_high(
     words = _range_words(word_language(language))
     joiner = words.joiners.match(text, end)
     before = text[max(floor, start - 20) : start]
-    if joiner is None and words.between.search(before):
-        joiner = words.after_between.match(text, end)
     if joiner is None:
-        return None
+        # "between 10 and 12": the "and" after the number is matched first (anchored, it
+        # fails at once after most numbers), the "between" before it searched only then
+        # (a search tries each of the 20 characters before the number).
+        joiner = words.after_between.match(text, end)
+        if joiner is None or not words.between.search(before):
+            return None
     if joiner[0].strip() and joiner[0].strip()[0].isalpha():
         if words.start_from.search(before):
             return None
@@ -647,6 +651,11 @@ _NUMBER_BEFORE = re.compile(
 )
 
 
+# A sort key read in C: a lambda is a Python call per item, and a Mention's attribute
+# is read through pydantic's __getattr__ hook either way.
+_START = attrgetter("start")
+
+
 def find_mentions(text: str, language: str, words: TextWords | None = None) -> list[Mention]:
     """Every quantity mention in running text, in order of position.
 
@@ -666,7 +675,7 @@ def find_mentions(text: str, language: str, words: TextWords | None = None) -> l
     # Sorted, stably: what heapq.merge of the two (each in order) gives, in fewer steps.
     tokens = sorted(
         [*number_tokens(text, language, runs, words), *_implied_tokens(text, language, words)],
-        key=lambda t: t.start,
+        key=_START,
     )
     for token in tokens:
         while next_date is not None and next_date.end <= token.start:
@@ -678,7 +687,7 @@ def find_mentions(text: str, language: str, words: TextWords | None = None) -> l
         if mention is not None:
             mentions.append(mention)
             floor = mention.end
-    mentions.sort(key=lambda mention: mention.start)
+    mentions.sort(key=_START)
     joiners = _range_words(word_language(language)).joiners
     return money_from_context(text, mentions, language, joiners)
 
