@@ -32,14 +32,33 @@ def scopes(text: str, language: str, unit: str, title: str | None = None) -> lis
             "新たに建設される「アビリーン」は、来年着工する。電力は1.2ギガワットになる。",
             "Abilene campus",
         ),
-        # ... not one the subject's sentence names mid-way, where Japanese puts places:
-        # its first clause is the whole sentence, but it is about Stargate.
+        # ... and so does one the subject's sentence names mid-way as where it builds, or
+        # what, when the next sentence names no actor: Japanese drops the topic it keeps
+        # (branch g13j) ...
         (
             "スターゲートはアビリーンに新しいキャンパスを建設している。電力は1.2ギガワットになる。",
+            "Abilene campus",
+        ),
+        (
+            "スターゲートは「アビリーン」を新たに建設している。総面積は広く、電力は1.2ギガワットになる。",
+            "Abilene campus",
+        ),
+        # ... not when the next sentence names its actor anew: a frame of its own ...
+        (
+            "スターゲートはアビリーンに新しいキャンパスを建設している。スターゲートの電力は1.2ギガワットになる。",
             None,
         ),
         (
-            "スターゲートは、アビリーンに新しいキャンパスを建設している。電力は1.2ギガワットになる。",
+            "スターゲートは、アビリーンに新しいキャンパスを建設している。同社によれば、電力は1.2ギガワットになる。",
+            None,
+        ),
+        # ... nor a name that only modifies another noun ("アビリーンの", "アビリーンでの").
+        (
+            "スターゲートはアビリーンの市長と新しい計画を話し合った。電力は1.2ギガワットになる。",
+            None,
+        ),
+        (
+            "スターゲートはアビリーンでの建設について話した。電力は1.2ギガワットになる。",
             None,
         ),
     ],

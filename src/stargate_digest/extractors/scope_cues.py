@@ -7,7 +7,13 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from stargate_digest.extractors.scope_words import PART_OF, SEAT_AFTER, SEAT_BEFORE, TOPIC_MARKERS
+from stargate_digest.extractors.scope_words import (
+    CASE_MARKERS,
+    PART_OF,
+    SEAT_AFTER,
+    SEAT_BEFORE,
+    TOPIC_MARKERS,
+)
 from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.quantities.patterns import alternation
 
@@ -72,3 +78,22 @@ def topic_marker(language: str) -> re.Pattern[str] | None:
     has such a marker in TOPIC_MARKERS."""
     marker = TOPIC_MARKERS.get(language)
     return re.compile(marker) if marker else None
+
+
+@cache
+def _case_marker(language: str) -> re.Pattern[str] | None:
+    marker = CASE_MARKERS.get(language)
+    return re.compile(marker) if marker else None
+
+
+def frames_next(text: str, end: int, language: str, *, bare: bool) -> bool:
+    """Whether the site named right before ``end`` in a sentence sets the scene for the
+    next one: in a language with topic markers, when marked as the topic or frame
+    ("テキサス州では、"), or, for a next sentence that names no subject of its own
+    (``bare``), as an argument of the verb ("リッチランド郡に…を建設中である。総面積は…":
+    Japanese drops the topic it goes on about). Elsewhere its first clause does."""
+    topic = topic_marker(language)
+    if topic is None or topic.match(text, end):
+        return True
+    case = _case_marker(language)
+    return bare and case is not None and case.match(text, end) is not None

@@ -38,7 +38,7 @@ from stargate_digest.extractors.named_again import (
     same_noun,
 )
 from stargate_digest.extractors.page_rules import names_the_part, part_of_figure
-from stargate_digest.extractors.scope_cues import is_seat, part_of_end, topic_marker
+from stargate_digest.extractors.scope_cues import frames_next, is_seat, part_of_end
 from stargate_digest.extractors.scope_words import (
     COMPARED_AFTER,
     COMPARED_BEFORE,
@@ -156,7 +156,7 @@ class ScopeRules:
             scope = self._phase(text, figure.clause, language)
         if scope is None:
             scope = self._from_context(
-                scopes, text, sentences, figure, language=language, memo=memo
+                scopes, text, sentences, figure, language=language, memo=memo, subjects=subjects
             )
         if scope == _TOGETHER:
             return None
@@ -176,6 +176,7 @@ class ScopeRules:
         *,
         language: str,
         memo: dict[tuple[str, int], str | None],
+        subjects: Hits,
     ) -> str | None:
         """What the sentences before say, for a figure whose own sentence names no part:
         the same for every figure of its sentence, so worked out once per sentence."""
@@ -205,7 +206,11 @@ class ScopeRules:
                     ]
                     scope = last_site_for_facility(text, figure.sentence, sites, words, here)
             if scope is None:
-                scope = self._site_before(scopes, text, sentences, figure, language)
+                # A sentence that names no actor goes on about the one before (ja)
+                bare = not subjects.within(figure.sentence)
+                scope = self._site_before(
+                    scopes, text, sentences, figure, language=language, bare=bare
+                )
             if scope is None:
                 place = ("place", figure.paragraph.start)
                 if place not in memo:
@@ -350,9 +355,17 @@ class ScopeRules:
         return [h for h in hits if id(h) not in larger]
 
     def _site_before(
-        self, scopes: Hits, text: str, sentences: Sentences, figure: Figure, language: str
+        self,
+        scopes: Hits,
+        text: str,
+        sentences: Sentences,
+        figure: Figure,
+        *,
+        language: str,
+        bare: bool,
     ) -> str | None:
-        """The one site the previous sentence of the paragraph opens with, if any.
+        """The one site the previous sentence of the paragraph opens with, if any
+        (``bare``: the figure's sentence names no subject; scope_cues.frames_next).
 
         "In Abilene, Stargate is building a campus. It will draw 1.2 GW." A site named
         later in that sentence, or further back, is more often named in passing (tried).
@@ -360,13 +373,13 @@ class ScopeRules:
         span = _previous_sentence(sentences, figure)
         if span is not None:
             opening = clause_around(text, span, span.start, span.start)
-            topic = topic_marker(word_language(language))
+            words = word_language(language)
             labels = {
                 h.label
                 for h in scopes.within(opening)
                 if self._names(text, h, language)
                 and self.topic.scopes[h.label].kind == "site"
-                and (topic is None or topic.match(text, h.end))
+                and frames_next(text, h.end, words, bare=bare)
             }
             if len(labels) == 1:
                 return labels.pop()
