@@ -1,14 +1,19 @@
 """Readers of the scope rules' word tables that say what a name or a figure is not
-about: a company's seat, the larger whole after "is part of", a Japanese topic marker
-(extractors/scope_rules.py uses them; the words are in extractors/scope_words.py)."""
+about: a company's seat, the larger whole after "is part of", a Japanese topic or case
+marker and the sentence whose frame a Japanese sentence carries, a Korean name as a
+word (extractors/scope_rules.py uses them; the words are in extractors/scope_words.py)."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable
 from functools import cache, lru_cache
 
 from stargate_digest.extractors.scope_words import (
     CASE_MARKERS,
+    KOREAN_PARTICLES,
+    KOREAN_VERB_ENDINGS,
     PART_OF,
     SEAT_AFTER,
     SEAT_BEFORE,
@@ -16,6 +21,7 @@ from stargate_digest.extractors.scope_words import (
 )
 from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.quantities.patterns import alternation
+from stargate_digest.segment import Sentences, Span
 
 _UNSPACED = frozenset({"zh", "ja"})
 _SEAT_REACH = 25  # the longest seat word before a place, with its spaces
@@ -97,3 +103,42 @@ def frames_next(text: str, end: int, language: str, *, bare: bool) -> bool:
         return True
     case = _case_marker(language)
     return bare and case is not None and case.match(text, end) is not None
+
+
+def frame_sentence(
+    sentences: Sentences,
+    span: Span,
+    paragraph_start: int,
+    language: str,
+    *,
+    names: Callable[[Span], bool],
+) -> Span:
+    """The sentence whose frame ``span``, the sentence before a figure's, carries: in a
+    language with topic markers, a sentence that names nothing of the story (``names``:
+    no part, no subject) goes on about the one before it, and so on back to the start
+    of the paragraph ("A: …郡に総面積…である。…の4倍である。投資額は…": the third is
+    still about the place the first named). Elsewhere, ``span`` itself."""
+    if topic_marker(language) is None or names(span):
+        return span
+    at = bisect_left(sentences.spans, span.start, key=lambda s: s.start)
+    while at > 0 and sentences.spans[at - 1].start >= paragraph_start:
+        at -= 1
+        if names(sentences.spans[at]):
+            return sentences.spans[at]
+    return span
+
+
+_HANGUL = re.compile(r"[\uac00-\ud7af]+")
+
+
+def korean_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, written in Hangul, is a word of its own: nothing in
+    Hangul right before it, and nothing, a particle or a verb ending right after it."""
+    if start > 0 and _HANGUL.match(text, start - 1):
+        return False
+    after = _HANGUL.match(text, end)
+    return (
+        after is None
+        or after.group() in KOREAN_PARTICLES
+        or after.group().startswith(KOREAN_VERB_ENDINGS)
+    )

@@ -38,14 +38,18 @@ from stargate_digest.extractors.named_again import (
     same_noun,
 )
 from stargate_digest.extractors.page_rules import names_the_part, part_of_figure
-from stargate_digest.extractors.scope_cues import frames_next, is_seat, part_of_end
+from stargate_digest.extractors.scope_cues import (
+    frame_sentence,
+    frames_next,
+    is_seat,
+    korean_word,
+    part_of_end,
+)
 from stargate_digest.extractors.scope_words import (
     COMPARED_AFTER,
     COMPARED_BEFORE,
     DEMONSTRATIVES,
     FROM_TO,
-    KOREAN_PARTICLES,
-    KOREAN_VERB_ENDINGS,
 )
 from stargate_digest.frozen import quick_init
 from stargate_digest.models import Article
@@ -209,7 +213,7 @@ class ScopeRules:
                 # A sentence that names no actor goes on about the one before (ja)
                 bare = not subjects.within(figure.sentence)
                 scope = self._site_before(
-                    scopes, text, sentences, figure, language=language, bare=bare
+                    scopes, text, sentences, figure, language=language, bare=bare, subjects=subjects
                 )
             if scope is None:
                 place = ("place", figure.paragraph.start)
@@ -363,6 +367,7 @@ class ScopeRules:
         *,
         language: str,
         bare: bool,
+        subjects: Hits,
     ) -> str | None:
         """The one site the previous sentence of the paragraph opens with, if any
         (``bare``: the figure's sentence names no subject; scope_cues.frames_next).
@@ -371,9 +376,19 @@ class ScopeRules:
         later in that sentence, or further back, is more often named in passing (tried).
         """
         span = _previous_sentence(sentences, figure)
+        words = word_language(language)
+        if span is not None and bare:  # "…に…を建設中である。…4倍である。投資額は…"
+            span = frame_sentence(
+                sentences,
+                span,
+                figure.paragraph.start,
+                words,
+                names=lambda s: bool(scopes.within(s) or subjects.within(s)),
+            )
         if span is not None:
-            opening = clause_around(text, span, span.start, span.start)
-            words = word_language(language)
+            label = _LABEL.match(text, span.start, span.end)  # "A: …": the line after it
+            at = span.start if label is None else label.end()
+            opening = clause_around(text, span, at, at)
             labels = {
                 h.label
                 for h in scopes.within(opening)
@@ -444,22 +459,6 @@ class ScopeRules:
             if country is not None:
                 return self.topic.canonical_scope(f"{self.topic.main_subject} {country}")
         return None
-
-
-_HANGUL = re.compile(r"[\uac00-\ud7af]+")
-
-
-def korean_word(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]``, written in Hangul, is a word of its own: nothing in
-    Hangul right before it, and nothing, a particle or a verb ending right after it."""
-    if start > 0 and _HANGUL.match(text, start - 1):
-        return False
-    after = _HANGUL.match(text, end)
-    return (
-        after is None
-        or after.group() in KOREAN_PARTICLES
-        or after.group().startswith(KOREAN_VERB_ENDINGS)
-    )
 
 
 @cache
@@ -628,6 +627,8 @@ def _demonstrative(language: str) -> re.Pattern[str] | None:
 
 
 _HEADING_COLON = re.compile(r"\s*[:：]\s*")
+# A line's label before its colon ("Q:", "A:", "答："): what the line says comes after it.
+_LABEL = re.compile(r"\w{1,2}[ \t]*[:：]\s*")
 
 
 def _timeline_entry(text: str, sentence: Span, figures: Figures) -> Span | None:
