@@ -92,6 +92,11 @@ def _case_marker(language: str) -> re.Pattern[str] | None:
     return re.compile(marker) if marker else None
 
 
+def reads_case(language: str) -> bool:
+    """Whether the language has CASE_MARKERS that ``frames_next`` reads."""
+    return _case_marker(language) is not None
+
+
 def frames_next(text: str, end: int, language: str, *, bare: bool) -> bool:
     """Whether the site named right before ``end`` in a sentence sets the scene for the
     next one: in a language with topic markers, when marked as the topic or frame

@@ -44,6 +44,7 @@ from stargate_digest.extractors.scope_cues import (
     is_seat,
     korean_word,
     part_of_end,
+    reads_case,
 )
 from stargate_digest.extractors.scope_words import (
     COMPARED_AFTER,
@@ -210,10 +211,8 @@ class ScopeRules:
                     ]
                     scope = last_site_for_facility(text, figure.sentence, sites, words, here)
             if scope is None:
-                # A sentence that names no actor goes on about the one before (ja)
-                bare = not subjects.within(figure.sentence)
                 scope = self._site_before(
-                    scopes, text, sentences, figure, language=language, bare=bare, subjects=subjects
+                    scopes, text, sentences, figure, language=language, subjects=subjects
                 )
             if scope is None:
                 place = ("place", figure.paragraph.start)
@@ -366,17 +365,20 @@ class ScopeRules:
         figure: Figure,
         *,
         language: str,
-        bare: bool,
         subjects: Hits,
     ) -> str | None:
         """The one site the previous sentence of the paragraph opens with, if any
-        (``bare``: the figure's sentence names no subject; scope_cues.frames_next).
+        (in Japanese, more when the figure's sentence names no subject: ``bare``,
+        scope_cues.frames_next and frame_sentence).
 
         "In Abilene, Stargate is building a campus. It will draw 1.2 GW." A site named
         later in that sentence, or further back, is more often named in passing (tried).
         """
         span = _previous_sentence(sentences, figure)
         words = word_language(language)
+        # A sentence that names no actor goes on about the one before (asked only where
+        # the language marks case: Japanese)
+        bare = reads_case(words) and not subjects.within(figure.sentence)
         if span is not None and bare:  # "…に…を建設中である。…4倍である。投資額は…"
             span = frame_sentence(
                 sentences,
