@@ -32,19 +32,68 @@ def scopes(text: str, language: str, unit: str, title: str | None = None) -> lis
             "新たに建設される「アビリーン」は、来年着工する。電力は1.2ギガワットになる。",
             "Abilene campus",
         ),
-        # ... not one the subject's sentence names mid-way, where Japanese puts places:
-        # its first clause is the whole sentence, but it is about Stargate.
+        # ... and so does one the subject's sentence names mid-way as where it builds, or
+        # what, when the next sentence names no actor: Japanese drops the topic it keeps
+        # (branch g13j) ...
         (
             "スターゲートはアビリーンに新しいキャンパスを建設している。電力は1.2ギガワットになる。",
+            "Abilene campus",
+        ),
+        (
+            "スターゲートは「アビリーン」を新たに建設している。総面積は広く、電力は1.2ギガワットになる。",
+            "Abilene campus",
+        ),
+        # ... not when the next sentence names its actor anew: a frame of its own ...
+        (
+            "スターゲートはアビリーンに新しいキャンパスを建設している。スターゲートの電力は1.2ギガワットになる。",
             None,
         ),
         (
-            "スターゲートは、アビリーンに新しいキャンパスを建設している。電力は1.2ギガワットになる。",
+            "スターゲートはアビリーンに新しいキャンパスを建設している。スターゲートによれば、電力は1.2ギガワットになる。",
+            None,
+        ),
+        # ... nor a name that only modifies another noun ("アビリーンの", "アビリーンでの").
+        (
+            "スターゲートはアビリーンの市長と新しい計画を話し合った。電力は1.2ギガワットになる。",
+            None,
+        ),
+        (
+            "スターゲートはアビリーンでの建設について話した。電力は1.2ギガワットになる。",
             None,
         ),
     ],
 )
 def test_a_japanese_sentence_continues_the_site_the_one_before_is_about(
+    text: str, scope: str | None
+) -> None:
+    assert scopes(text, "ja", "GW") == [scope]
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        # A sentence that names nothing of the story goes on about the one before it, and
+        # so on back through the paragraph: the frame of the last one that named something.
+        (
+            "スターゲートはアビリーンに新しいキャンパスを建設している。規模は大きい。"
+            "電力は1.2ギガワットになる。",
+            "Abilene campus",
+        ),
+        # A line's label ("A:") is no clause: the place opens what the line says.
+        (
+            "A: アビリーンに広い敷地を持つ。規模は大きい。電力は1.2ギガワットになる。",
+            "Abilene campus",
+        ),
+        # A sentence between that names its actor starts its own frame, which the next
+        # sentence carries (it names no place).
+        (
+            "スターゲートはアビリーンに新しいキャンパスを建設している。スターゲートは規模を明かした。"
+            "電力は1.2ギガワットになる。",
+            None,
+        ),
+    ],
+)
+def test_a_japanese_frame_carries_over_sentences_that_name_nothing(
     text: str, scope: str | None
 ) -> None:
     assert scopes(text, "ja", "GW") == [scope]

@@ -48,7 +48,7 @@ def _find_before(matcher: TermMatcher, text: str) -> list[TermHit]:
             else (m.span() for m in occurrences.finditer(text))
         )
         for position, end in spans:
-            following: list[tuple[str, int]] = []
+            following: list[tuple[str, int, bool]] = []
             for term in candidates:
                 stop = end if term.single else _match_rest(text, end, term, following)
                 if stop is not None:

@@ -176,7 +176,7 @@ def test_quick_init_builds_what_the_dataclass_init_builds() -> None:
 
     import pytest
 
-    from stargate_digest.extractors import rules, scope_rules
+    from stargate_digest.extractors import figure_relations, rules
     from stargate_digest.frozen import quick_init
     from stargate_digest.quantities import numbers, patterns, scanner
     from stargate_digest.segment import Span
@@ -203,7 +203,8 @@ def test_quick_init_builds_what_the_dataclass_init_builds() -> None:
     with pytest.raises(TypeError):
         quick_init(Plain.__mro__[-1])  # object: not a frozen dataclass with slots
     for cls in (Span, TermHit, patterns.Hit, numbers.NumberToken, rules._Candidate,
-                rules._Reading, rules._Context, scope_rules.Figure, scanner._Amount):  # fmt: skip
+                rules._Reading, rules._Context, figure_relations.Figure,
+                scanner._Amount):  # fmt: skip
         wanted = [f.name for f in dataclasses.fields(cls)]
         assert list(inspect.signature(cls.__init__).parameters)[1:] == wanted
     assert Span(2, 5) == Span(start=2, end=5) and len(Span(2, 5)) == 3

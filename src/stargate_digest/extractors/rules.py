@@ -37,6 +37,7 @@ from stargate_digest.extractors.clause_rules import (
     telling_cues,
 )
 from stargate_digest.extractors.figure_detail import figure_detail
+from stargate_digest.extractors.figure_relations import Figure, Figures
 from stargate_digest.extractors.moment_rules import as_of, joined_as_change
 from stargate_digest.extractors.named_again import speaks_of_facility
 from stargate_digest.extractors.others_rules import (
@@ -59,7 +60,7 @@ from stargate_digest.extractors.page_rules import (
 )
 from stargate_digest.extractors.renamed_rules import part_named_next
 from stargate_digest.extractors.restated import RESTATED, cued_before
-from stargate_digest.extractors.scope_rules import Figure, Figures, ScopeRules
+from stargate_digest.extractors.scope_rules import ScopeRules
 from stargate_digest.extractors.subject_rules import page_subject, sentence_before, subject_hits
 from stargate_digest.frozen import quick_init
 from stargate_digest.models import Article, ArticleClaims, Claim

@@ -1,16 +1,22 @@
 """Readers of the scope rules' word tables that say what a name or a figure is or is not
-about: a company's seat, the larger whole after "is part of", a Japanese topic marker,
-a country after the main subject ("Stargate UAE"), the financing words that name the
-profile's venture (extractors/scope_rules.py uses them; the words are in
+about: a company's seat, the larger whole after "is part of", a Japanese topic or case
+marker and the sentence whose frame a Japanese sentence carries, a Korean name as a
+word, a country after the main subject ("Stargate UAE"), the financing words that name
+the profile's venture (extractors/scope_rules.py uses them; the words are in
 extractors/scope_words.py)."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable
 from functools import cache, lru_cache
 
 from stargate_digest.extractors.scope_words import (
+    CASE_MARKERS,
     FINANCING_WORDS,
+    KOREAN_PARTICLES,
+    KOREAN_VERB_ENDINGS,
     PART_OF,
     SEAT_AFTER,
     SEAT_BEFORE,
@@ -20,6 +26,7 @@ from stargate_digest.extractors.scope_words import (
 )
 from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.quantities.patterns import alternation
+from stargate_digest.segment import Sentences, Span
 from stargate_digest.terms import TermMatcher
 from stargate_digest.topic import TopicProfile
 
@@ -140,3 +147,66 @@ def time_fraction_after(text: str, end: int, language: str) -> bool:
     ordinal before it is a time, not a part called by its ordinal ("the second")."""
     pattern = _time_fraction(word_language(language))
     return pattern is not None and pattern.match(text, end) is not None
+
+
+@cache
+def _case_marker(language: str) -> re.Pattern[str] | None:
+    marker = CASE_MARKERS.get(language)
+    return re.compile(marker) if marker else None
+
+
+def reads_case(language: str) -> bool:
+    """Whether the language has CASE_MARKERS that ``frames_next`` reads."""
+    return _case_marker(language) is not None
+
+
+def frames_next(text: str, end: int, language: str, *, bare: bool) -> bool:
+    """Whether the site named right before ``end`` in a sentence sets the scene for the
+    next one: in a language with topic markers, when marked as the topic or frame
+    ("テキサス州では、"), or, for a next sentence that names no subject of its own
+    (``bare``), as an argument of the verb ("リッチランド郡に…を建設中である。総面積は…":
+    Japanese drops the topic it goes on about). Elsewhere its first clause does."""
+    topic = topic_marker(language)
+    if topic is None or topic.match(text, end):
+        return True
+    case = _case_marker(language)
+    return bare and case is not None and case.match(text, end) is not None
+
+
+def frame_sentence(
+    sentences: Sentences,
+    span: Span,
+    paragraph_start: int,
+    language: str,
+    *,
+    names: Callable[[Span], bool],
+) -> Span:
+    """The sentence whose frame ``span``, the sentence before a figure's, carries: in a
+    language with topic markers, a sentence that names nothing of the story (``names``:
+    no part, no subject) goes on about the one before it, and so on back to the start
+    of the paragraph ("A: …郡に総面積…である。…の4倍である。投資額は…": the third is
+    still about the place the first named). Elsewhere, ``span`` itself."""
+    if topic_marker(language) is None or names(span):
+        return span
+    at = bisect_left(sentences.spans, span.start, key=lambda s: s.start)
+    while at > 0 and sentences.spans[at - 1].start >= paragraph_start:
+        at -= 1
+        if names(sentences.spans[at]):
+            return sentences.spans[at]
+    return span
+
+
+_HANGUL = re.compile(r"[\uac00-\ud7af]+")
+
+
+def korean_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, written in Hangul, is a word of its own: nothing in
+    Hangul right before it, and nothing, a particle or a verb ending right after it."""
+    if start > 0 and _HANGUL.match(text, start - 1):
+        return False
+    after = _HANGUL.match(text, end)
+    return (
+        after is None
+        or after.group() in KOREAN_PARTICLES
+        or after.group().startswith(KOREAN_VERB_ENDINGS)
+    )

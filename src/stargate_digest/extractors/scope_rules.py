@@ -18,18 +18,25 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 from typing import Protocol
 
 from stargate_digest.extractors.clause_rules import (
-    COORDINATORS,
     INCLUSION_WORDS,
     list_place,
     named_together,
     statement_opening,
+)
+from stargate_digest.extractors.figure_relations import (
+    UNSPACED,
+    Figure,
+    Figures,
+    changed_from,
+    compared_with,
+    coordinator,
+    describes_figure_after,
+    describes_figure_before,
 )
 from stargate_digest.extractors.named_again import (
     HEAD_NOUN,
@@ -43,25 +50,21 @@ from stargate_digest.extractors.page_rules import holds_figure, names_the_part, 
 from stargate_digest.extractors.scope_cues import (
     country_after,
     financing_matcher,
+    frame_sentence,
+    frames_next,
     is_seat,
+    korean_word,
     part_of_end,
+    reads_case,
     time_fraction_after,
-    topic_marker,
 )
 from stargate_digest.extractors.scope_words import (
-    COMPARED_AFTER,
-    COMPARED_BEFORE,
     DEMONSTRATIVES,
-    FROM_TO,
-    KOREAN_PARTICLES,
-    KOREAN_VERB_ENDINGS,
 )
-from stargate_digest.frozen import quick_init
 from stargate_digest.models import Article
 from stargate_digest.quantities import Mention
 from stargate_digest.quantities.lexicon import PHASE_WORDS
 from stargate_digest.quantities.locale_facts import word_language
-from stargate_digest.quantities.patterns import alternation
 from stargate_digest.segment import Sentences, Span, clause_around
 from stargate_digest.terms import TermHit, leftmost_longest
 from stargate_digest.topic import TopicProfile, scope_label
@@ -78,30 +81,6 @@ _PLACES = frozenset({"site", "country"})
 _TIMES_NAMED = 2
 # What ``_named_part`` says of a figure beside parts named together: about no one part.
 _TOGETHER = "\x00together"
-
-
-@quick_init
-@dataclass(frozen=True, slots=True)
-class Figure:
-    """A figure and where it stands: its sentence, clause and paragraph."""
-
-    mention: Mention
-    sentence: Span
-    clause: Span
-    paragraph: Span
-
-
-class Figures:
-    """An article's figures in text order, found by offset (built once per article)."""
-
-    def __init__(self, mentions: Sequence[Mention]) -> None:
-        self.mentions = mentions
-        self._starts = [m.start for m in mentions]
-
-    def first_from(self, offset: int) -> Mention | None:
-        """The first figure starting at or after ``offset``."""
-        at = bisect_left(self._starts, offset)
-        return self.mentions[at] if at < len(self.mentions) else None
 
 
 class ScopeRules:
@@ -177,7 +156,7 @@ class ScopeRules:
             scope = self._phase(text, figure.clause, language)
         if scope is None:
             scope = self._from_context(
-                scopes, text, sentences, figure, language=language, memo=memo
+                scopes, text, sentences, figure, language=language, memo=memo, subjects=subjects
             )
         if scope == _TOGETHER:
             return None
@@ -197,6 +176,7 @@ class ScopeRules:
         *,
         language: str,
         memo: dict[tuple[str, int], str | None],
+        subjects: Hits,
     ) -> str | None:
         """What the sentences before say, for a figure whose own sentence names no part:
         the same for every figure of its sentence, so worked out once per sentence."""
@@ -221,7 +201,7 @@ class ScopeRules:
                         text,
                         sentences,
                         [h for h in earlier if self.topic.scopes[h.label].kind == "site"],
-                        _coordinator(words),
+                        coordinator(words),
                     )
                     here = [
                         h
@@ -231,7 +211,9 @@ class ScopeRules:
                     ]
                     scope = last_site_for_facility(text, figure.sentence, sites, words, here)
             if scope is None:
-                scope = self._site_before(scopes, text, sentences, figure, language)
+                scope = self._site_before(
+                    scopes, text, sentences, figure, language=language, subjects=subjects
+                )
             if scope is None:
                 place = ("place", figure.paragraph.start)
                 if place not in memo:
@@ -285,10 +267,10 @@ class ScopeRules:
                 for h in scopes.within(span)
                 if not part_of_figure(h.start, h.end, mention)
                 and self._names(text, h, language)
-                and not _describes_figure_before(
+                and not describes_figure_before(
                     text, span, h, mention, figures=figures, language=language
                 )
-                and not _describes_figure_after(text, h, mention, figures)
+                and not describes_figure_after(text, h, mention, figures)
                 and not holds_figure(h.start, h.end, mention, figures.first_from(h.start))
             ]
             if span is sentence and hits:
@@ -389,23 +371,45 @@ class ScopeRules:
         return [h for h in hits if id(h) not in larger]
 
     def _site_before(
-        self, scopes: Hits, text: str, sentences: Sentences, figure: Figure, language: str
+        self,
+        scopes: Hits,
+        text: str,
+        sentences: Sentences,
+        figure: Figure,
+        *,
+        language: str,
+        subjects: Hits,
     ) -> str | None:
-        """The one site the previous sentence of the paragraph opens with, if any.
+        """The one site the previous sentence of the paragraph opens with, if any
+        (in Japanese, more when the figure's sentence names no subject: ``bare``,
+        scope_cues.frames_next and frame_sentence).
 
         "In Abilene, Stargate is building a campus. It will draw 1.2 GW." A site named
         later in that sentence, or further back, is more often named in passing (tried).
         """
         span = _previous_sentence(sentences, figure)
+        words = word_language(language)
+        # A sentence that names no actor goes on about the one before (asked only where
+        # the language marks case: Japanese)
+        bare = reads_case(words) and not subjects.within(figure.sentence)
+        if span is not None and bare:  # "…に…を建設中である。…4倍である。投資額は…"
+            span = frame_sentence(
+                sentences,
+                span,
+                figure.paragraph.start,
+                words,
+                names=lambda s: bool(scopes.within(s) or subjects.within(s)),
+            )
         if span is not None:
-            opening = clause_around(text, span, span.start, span.start)
-            topic = topic_marker(word_language(language))
+            label = _LABEL.match(text, span.start, span.end)  # "A: …": the line after it
+            at = span.start if label is None else label.end()
+            opening = clause_around(text, span, at, at)
             labels = {
                 h.label
                 for h in scopes.within(opening)
                 if self._names(text, h, language)
                 and self.topic.scopes[h.label].kind == "site"
-                and (topic is None or topic.match(text, h.end))
+                and frames_next(text, h.end, words, bare=bare)
             }
             if len(labels) == 1:
                 return labels.pop()
@@ -472,140 +476,12 @@ class ScopeRules:
         return None
 
 
-_HANGUL = re.compile(r"[\uac00-\ud7af]+")
-
-
-def korean_word(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]``, written in Hangul, is a word of its own: nothing in
-    Hangul right before it, and nothing, a particle or a verb ending right after it."""
-    if start > 0 and _HANGUL.match(text, start - 1):
-        return False
-    after = _HANGUL.match(text, end)
-    return (
-        after is None
-        or after.group() in KOREAN_PARTICLES
-        or after.group().startswith(KOREAN_VERB_ENDINGS)
-    )
-
-
-@cache
-def _comparison(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    before = COMPARED_BEFORE.get(language)
-    after = COMPARED_AFTER.get(language)
-    boundary = "" if language in _UNSPACED else r"(?:^|(?<=\W))"
-    return (
-        re.compile(rf"{boundary}(?:{alternation(before)})\s*$", re.IGNORECASE) if before else None,
-        re.compile(rf"\s*(?:{alternation(after)})") if after else None,
-    )
-
-
 # A year joined by a dash to another year: "2024-2025", "2023–24", "2024~2025年".
 _SPAN_AFTER = re.compile(r"\s?[-–—~～至到]\s?\d{2,4}(?!\d)")
 _SPAN_BEFORE = re.compile(r"(?<!\d)\d{2,4}\s?[-–—~～至到]\s?$")
 
 
-def _describes_figure_before(
-    text: str,
-    span: Span,
-    hit: TermHit,
-    mention: Mention,
-    *,
-    figures: Figures,
-    language: str,
-) -> bool:
-    """Whether a part named between an earlier figure and this one, with "and" between it
-    and this one, describes the earlier figure ("$40 billion at Abilene and about $60
-    billion elsewhere"): this figure is the next item of the list."""
-    if hit.end > mention.start:
-        return False
-    first = figures.first_from(span.start)
-    if first is None or first.end > hit.start:
-        return False  # no figure of the span before the part
-    return _coordinator(word_language(language)).search(text, hit.end, mention.start) is not None
-
-
-_NEXT_FIGURE_REACH = 30
-
-
-_WORD = re.compile(r"[^\W\d_]{2,}")
-_STATEMENT_WORDS = 4
-
-
-def _describes_figure_after(text: str, hit: TermHit, mention: Mention, figures: Figures) -> bool:
-    """Whether a part named right after a later amount, past this one, is that amount's
-    ("received $4.75 billion in grants and is part of a $37 billion investment in
-    Central Texas"): of two amounts stated apart, the part describes the one it closely
-    follows. An amount restated beside this one ("€80 billion ($87 billion) in
-    Europe") is the same figure: the part is this one's too. A year between the two
-    ("under the 2022 CHIPS Act") is no amount: the next amount is read past it."""
-    if hit.start < mention.end or mention.kind != "money":
-        return False
-    later = figures.first_from(mention.end)
-    while later is not None and later.kind != "money" and later.end <= hit.start:
-        later = figures.first_from(later.start + 1)
-    if later is None or later.kind != "money":
-        return False
-    if not later.end <= hit.start <= later.end + _NEXT_FIGURE_REACH:
-        return False
-    return len(_WORD.findall(text, mention.end, later.start)) >= _STATEMENT_WORDS
-
-
-@cache
-def _coordinator(language: str) -> re.Pattern[str]:
-    words = "|".join(map(re.escape, COORDINATORS.get(language, COORDINATORS["en"])))
-    if language in _UNSPACED:
-        return re.compile(words)
-    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
-
-
-def compared_with(text: str, start: int, end: int, language: str) -> bool:
-    """Whether the time named at ``start:end`` is what a change is compared with."""
-    before, after = _comparison(language)
-    if before is not None and before.search(text, max(0, start - 25), start):
-        return True
-    return after is not None and after.match(text, end) is not None
-
-
 _BEFORE = "before"
-_ASIDE = r"\s*(?:[(（][^()（）]{0,60}[)）])?\s*"  # "$38 billion (about ¥5.94 trillion)"
-_SPACED_HEDGE = r"\s+(?:[^\W\d]{1,8}\s+)?"  # "auf rund 96", "to about $2.9"
-
-
-@cache
-def _from_to(
-    language: str,
-) -> tuple[re.Pattern[str] | None, re.Pattern[str], re.Pattern[str] | None] | None:
-    words = FROM_TO.get(language)
-    if words is None:
-        return None
-    before, between, after = words
-    # Words are spaced in these languages: a hedge word may follow ("auf rund 96").
-    spaced = language not in _UNSPACED and language != "ko"
-    rest = _SPACED_HEDGE if spaced else r"\s*"
-    edge = r"(?<!\w)" if spaced else ""
-    return (
-        re.compile(rf"{edge}(?:{before})\s*$", re.IGNORECASE) if before else None,
-        re.compile(rf"{_ASIDE}(?:{between}){rest}"),
-        re.compile(rf"{_ASIDE}(?:{after})") if after else None,
-    )
-
-
-def changed_from(text: str, mention: Mention, figures: Figures, language: str) -> bool:
-    """Whether the figure is the first value of a change from it to another figure of
-    its kind ("from $3.5 trillion to $2.9 trillion")."""
-    patterns = _from_to(word_language(language))
-    if patterns is None:
-        return False
-    before, between, after = patterns
-    if before is not None and not before.search(text, max(0, mention.start - 12), mention.start):
-        return False
-    gap = between.match(text, mention.end)
-    if gap is None:
-        return False
-    second = figures.first_from(gap.end())
-    if second is None or second.start != gap.end() or second.kind != mention.kind:
-        return False
-    return after is None or after.match(text, second.end) is not None
 
 
 def _previous_sentence(
@@ -635,7 +511,6 @@ def _before_inclusion(text: str, hits: list[TermHit], language: str) -> list[Ter
     return [h for h in hits if h.end <= cut]
 
 
-_UNSPACED = frozenset({"zh", "ja"})
 # Languages whose web copy breaks paragraphs after a sentence or two.
 _SHORT_PARAGRAPHS = frozenset({"zh", "ja", "ko"})
 # Languages that write the larger place first, the place it holds after it.
@@ -651,12 +526,14 @@ def _demonstrative(language: str) -> re.Pattern[str] | None:
     if words is None:
         return None
     alternation = "|".join(map(re.escape, words))
-    if language in _UNSPACED:
+    if language in UNSPACED:
         return re.compile(alternation)
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
 
 
 _HEADING_COLON = re.compile(r"\s*[:：]\s*")
+# A line's label before its colon ("Q:", "A:", "答："): what the line says comes after it.
+_LABEL = re.compile(r"\w{1,2}[ \t]*[:：]\s*")
 
 
 def _timeline_entry(text: str, sentence: Span, figures: Figures) -> Span | None:

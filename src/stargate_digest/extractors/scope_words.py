@@ -86,6 +86,15 @@ DEMONSTRATIVES: dict[str, tuple[str, ...]] = {
 TOPIC_MARKERS: dict[str, str] = {
     "ja": r"[」』）)]?(?:では|には|は)",
 }
+# Case particles that make a name an argument of its sentence's verb: the place where
+# something is built, or what is built ("リッチランド郡に…を建設中", "「ハイペリオン」を建設
+# 中"), per language with TOPIC_MARKERS. A next sentence that names no subject goes on
+# about it ("総面積は…、投資額は270億ドルである": Japanese drops the topic it keeps); one
+# that names its actor anew ("同省によれば、マイクロンの投資によって…") starts its own
+# frame. Not "での", "への", "にの": a name before "の" modifies another noun.
+CASE_MARKERS: dict[str, str] = {
+    "ja": r"[」』）)]?(?:が|を|に|で|へ)(?!の)",
+}
 
 # Determiners before a noun that names again what was named ("the phase", "die Phase").
 DETERMINERS: dict[str, tuple[str, ...]] = {
