@@ -34,6 +34,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EQUIVALENTS = ROOT / "tests" / "mutation_equivalents.toml"
 KILLED = {"killed", "timeout", "caught by type check", "segfault", "killed in a fresh process"}
+# seconds a survivor's tests may take in a fresh process before it counts as a timeout
+# (killed, as mutmut counts one): a narrowed selection runs in well under that
+RECHECK_TIMEOUT = 90
 UNCHECKED = {"not checked", "check was interrupted by user", "skipped"}
 
 
@@ -128,16 +131,24 @@ def recheck(statuses: dict[str, str], tests: list[str], skip: set[str]) -> None:
     """
     survivors = (n for n, status in statuses.items() if status == "survived" and n not in skip)
     for name in sorted(survivors):
-        done = subprocess.run(
-            [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:randomly",
-             "-p", "no:cacheprovider", *tests],
-            cwd=ROOT / "mutants",
-            env=dict(os.environ, MUTANT_UNDER_TEST=name, PYTHONPATH="src"),
-            capture_output=True,
-            check=False,
-        )  # fmt: skip
-        if done.returncode == 1:  # a test failed: killed (2+ is an error of the run)
-            statuses[name] = "killed in a fresh process"
+        try:
+            done = subprocess.run(
+                [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:randomly",
+                 "-p", "no:cacheprovider", *tests],
+                cwd=ROOT / "mutants",
+                env=dict(os.environ, MUTANT_UNDER_TEST=name, PYTHONPATH="src"),
+                capture_output=True,
+                check=False,
+                timeout=RECHECK_TIMEOUT,
+            )  # fmt: skip
+        except subprocess.TimeoutExpired:  # a loop the mutant never leaves: as mutmut's
+            statuses[name] = "timeout"
+        else:
+            # 1: a test failed. 2: collection failed: a mutant of code run at import (a
+            # module-level table's constructor) that raises leaves the module
+            # unimportable, which the unmutated tree never is. 3+: an error of the run.
+            if done.returncode in (1, 2):
+                statuses[name] = "killed in a fresh process"
         print(f"    fresh process: {name}: {statuses[name]}", flush=True)
 
 
