@@ -13,7 +13,7 @@ from stargate_digest.quantities.currency import CurrencyTerm
 from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.quantities.numbers import NumberToken, _digit_token, decimal_value, number_at
 from stargate_digest.quantities.patterns import SPACES
-from stargate_digest.quantities.scanner import _FROM_FAR_REACH, _range_high, _range_words
+from stargate_digest.quantities.ranges import FROM_FAR_REACH, range_high, range_words
 from stargate_digest.quantities.vocabulary import Vocabulary, vocabulary
 from stargate_digest.terms import TermHit, TermMatcher, _match_rest, _occurrences
 from stargate_digest.text_words import text_words
@@ -89,9 +89,9 @@ def test_phrases_after_a_frequent_word_of_an_invented_sentence() -> None:
 def _range_high_before(  # noqa: PLR0917 (the function as it was, for comparison)
     text: str, start: int, end: int, language: str, vocab: Vocabulary, floor: int
 ) -> NumberToken | None:
-    """scanner._range_high before this branch (for numbers in digits): the words before
+    """scanner.range_high before this branch (for numbers in digits): the words before
     the number searched for "between" first, the "and" after it matched only then."""
-    words = _range_words(word_language(language))
+    words = range_words(word_language(language))
     joiner = words.joiners.match(text, end)
     before = text[max(floor, start - 20) : start]
     if joiner is None and words.between.search(before):
@@ -101,7 +101,7 @@ def _range_high_before(  # noqa: PLR0917 (the function as it was, for comparison
     if joiner[0].strip() and joiner[0].strip()[0].isalpha():
         if words.start_from.search(before):
             return None
-        far = text[max(floor, start - _FROM_FAR_REACH) : start]
+        far = text[max(floor, start - FROM_FAR_REACH) : start]
         if words.start_from_far.search(far):
             return None
     pos = joiner.end()
@@ -127,7 +127,7 @@ def test_the_high_end_of_a_range_is_found_as_before(pieces: list[str], language:
         if token is None:
             continue  # the digits after a decimal mark ("5,5"): no number starts there
         for floor in (0, run.start()):
-            now = _range_high(text, token.start, token.end, language, vocab=vocab, floor=floor)
+            now = range_high(text, token.start, token.end, language, vocab=vocab, floor=floor)
             before = _range_high_before(text, token.start, token.end, language, vocab, floor)
             assert now == before
 
@@ -135,9 +135,9 @@ def test_the_high_end_of_a_range_is_found_as_before(pieces: list[str], language:
 def test_a_range_between_two_numbers_of_an_invented_sentence() -> None:
     text = "Acme will hire between 10 and 12 engineers, then 5 and more."
     vocab = vocabulary("en")
-    high = _range_high(text, 23, 25, "en", vocab=vocab, floor=0)
+    high = range_high(text, 23, 25, "en", vocab=vocab, floor=0)
     assert high is not None and high.value == 12
-    assert _range_high(text, 50, 51, "en", vocab=vocab, floor=0) is None  # no "between"
+    assert range_high(text, 50, 51, "en", vocab=vocab, floor=0) is None  # no "between"
 
 
 @settings(max_examples=300, deadline=None)
