@@ -790,6 +790,9 @@ def with_venture() -> RulesExtractor:
         ("PIMCO fornirà 15 miliardi di dollari in debito per il campus di Abilene.", "it"),
         ("Stargate got a one-time payout of $15 billion from the campus in Abilene.", "en"),
         ("Los socios hicieron un aporte de USD 15.000 millones al campus de Abilene.", "es"),
+        ("銀行団はアビリーンの施設のために150億ドルを調達する契約を結んだ。", "ja"),
+        ("银行为阿比林园区提供了150亿美元融资。", "zh"),
+        ("은행들은 애빌린 캠퍼스를 위해 150억 달러의 자금 조달에 합의했다.", "ko"),
     ],
 )
 def test_the_financing_is_the_ventures(text: str, language: str) -> None:

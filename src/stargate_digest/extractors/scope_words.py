@@ -228,6 +228,9 @@ VENTURE_NAMES: dict[str, tuple[str, ...]] = {
     "it": ("joint venture", "società veicolo"),
     "pt": ("joint venture", "sociedade de propósito específico"),
     "nl": ("joint venture",),
+    "ja": ("合弁", "特別目的会社"),
+    "zh": ("合资", "合資", "特殊目的"),
+    "ko": ("합작", "특수목적법인"),
 }
 # Not the words for a share in general ("Anteil", "quota", "aandeel": a market share).
 FINANCING_WORDS: dict[str, tuple[str, ...]] = {
@@ -247,6 +250,9 @@ FINANCING_WORDS: dict[str, tuple[str, ...]] = {
     "nl": ("financiering", "eigen vermogen"),
     "nb": ("finansiering", "gjeld", "egenkapital", "eierandel"),
     "pl": ("finansowanie",),
+    "ja": ("資金調達", "調達", "融資", "出資", "株式"),
+    "zh": ("融资", "债务", "股权", "持股", "出资"),
+    "ko": ("자금 조달", "조달", "금융", "지분", "출자"),
 }
 
 # Nouns for a part of a period, per language: an ordinal right before one is a time ("the
