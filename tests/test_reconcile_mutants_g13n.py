@@ -1,0 +1,140 @@
+"""The fifth turn's new explainers, held to their own behaviour (mutation run, g13n).
+
+Invented claims only (no corpus text). Each test pins one thing a surviving mutant of
+``PageFigures.added``, ``PageFigures.another_measure``, ``explain.grown_by_part`` or
+``explain.another_measure`` changed without a test noticing; the readers are called
+directly, so the tests hold while the rules around them change.
+"""
+
+from __future__ import annotations
+
+from test_reconciliation import claim
+
+from stargate_digest.models import Claim, DisagreementKind
+from stargate_digest.reconciliation import explain
+from stargate_digest.reconciliation.clusters import Cluster, cluster_numbers
+from stargate_digest.reconciliation.explanation import Context
+from stargate_digest.reconciliation.sums import PageFigures
+
+# a page's whole (no scope) in MW, whose common scale is the MW itself
+WHOLE = ("Stargate", "", "total_investment", "power")
+
+
+def pages(*claims: Claim) -> PageFigures:
+    """Each claim its own group (one per scope and metric), power in MW."""
+    return PageFigures(
+        (c.subject, (c.scope or "").casefold(), c.metric, "power", cluster_numbers([c]))
+        for c in claims
+    )
+
+
+def total(value: float, **extra: object) -> Claim:
+    return claim("a", 1, value, "MW", quote=f"{value} MW in all", **extra)
+
+
+def added_part(value: float) -> Claim:
+    return claim("a", 2, value, "MW", scope="Part X", quote=f"{value} MW of additional capacity")
+
+
+def added(whole: Claim, before: float, part: float) -> Claim | None:
+    return pages(whole, added_part(part)).added(whole, before, WHOLE)
+
+
+# --- PageFigures.added: which sums make the total ------------------------------------------
+
+
+def test_a_sum_within_two_percent_of_the_total_fits() -> None:
+    assert added(total(10.0), 3.0, 7.0) is not None
+    assert added(total(10.0), 3.0, 7.1) is not None  # 10.1: rounding
+
+
+def test_a_sum_exactly_two_percent_off_still_fits() -> None:
+    assert added(total(100.0), 30.0, 72.0) is not None
+
+
+def test_a_range_total_is_made_from_its_low_end() -> None:
+    # "10 to 12 MW in all": 3 + 7 makes its low end
+    assert added(total(10.0, value_max=12.0), 3.0, 7.0) is not None
+
+
+def test_a_sum_five_percent_above_an_exact_total_does_not_fit() -> None:
+    assert added(total(10.0), 3.0, 7.5) is None
+
+
+def test_a_sum_a_little_above_a_lower_bound_fits() -> None:
+    # "more than 10 MW": 3 + 7.03 is just past the rounding tolerance, on the bound's side
+    assert added(total(10.0, qualifier="at_least"), 3.0, 7.203) is not None
+    assert added(total(10.0, qualifier="at_least"), 3.0, 7.5) is not None
+
+
+def test_a_sum_up_to_ten_percent_above_a_lower_bound_fits_and_no_further() -> None:
+    assert added(total(10.0, qualifier="at_least"), 4.0, 7.0) is not None  # 11: 10 % above
+    assert added(total(10.0, qualifier="at_least"), 3.0, 8.5) is None  # 11.5
+
+
+def test_a_sum_two_percent_under_a_lower_bound_fits() -> None:
+    # 1 + 2.92 = 3.92, 2 % under "more than 4 MW": the bound's side starts there too
+    assert added(total(4.0, qualifier="at_least"), 1.0, 2.92) is not None
+
+
+def test_small_figures_add_up_too() -> None:
+    # the tests on the total and on what was there before are about zero, not one
+    assert added(total(1.0), 0.4, 0.6) is not None
+    assert added(total(2.0), 1.0, 1.0) is not None
+
+
+def test_nothing_before_is_no_growth() -> None:
+    # a part as large as the total, added to nothing: the page gives no earlier whole
+    assert added(total(10.0), 0.0, 10.0) is None
+
+
+def test_a_total_of_nothing_is_no_whole() -> None:
+    assert added(total(0.0), 3.0, -3.0) is None
+
+
+def test_a_scoped_figure_is_no_whole() -> None:
+    figures = pages(total(10.0), added_part(7.0))
+    assert figures.added(total(10.0), 3.0, WHOLE) is not None
+    scoped = ("Stargate", "part y", "total_investment", "power")
+    assert figures.added(total(10.0), 3.0, scoped) is None
+
+
+# --- PageFigures.another_measure: the rounding tolerance is inclusive ------------------------
+
+
+def test_a_figure_two_percent_from_another_measure_of_its_page_is_that_figure() -> None:
+    mine = claim("a", 1, 100.0, "MW")
+    other = claim("a", 2, 102.0, "MW", metric="grid_capacity")
+    assert pages(mine, other).another_measure(mine, WHOLE) == other
+
+
+# --- the explainers --------------------------------------------------------------------------
+
+
+def context(consensus: Cluster, figures: PageFigures) -> Context:
+    return Context(
+        subject="Stargate", metric="total_investment", dimension="power",
+        consensus=consensus, time_of=lambda c: None, rate_dates={}, pages=figures,
+    )  # fmt: skip
+
+
+def test_a_whole_grown_from_a_range_is_read_from_its_low_end() -> None:
+    # other pages: "3 to 4 MW"; page a: 10 MW, 7 MW of them added (3 + 7)
+    (before,) = cluster_numbers([claim("b", 1, 3.0, "MW", value_max=4.0)])
+    (grown,) = cluster_numbers([total(10.0)])
+    found = explain.grown_by_part(grown, context(before, pages(total(10.0), added_part(7.0))))
+    assert found is not None and found.kind is DisagreementKind.UPDATE
+
+
+def test_a_figure_of_another_measure_is_named_by_its_measure() -> None:
+    mine = claim("a", 1, 100.0, "MW")
+    other = claim("a", 2, 100.0, "MW", metric="grid_capacity")
+    (outlier,) = cluster_numbers([mine])
+    (consensus,) = cluster_numbers([claim("b", 1, 300.0, "MW")])
+    found = explain.another_measure(outlier, context(consensus, pages(mine, other)))
+    note = (
+        "100 MW is the 100 MW of grid capacity its source gives: that figure under another "
+        "measure, not a value of this one."
+    )
+    assert found is not None
+    assert (found.kind, found.text, found.likely_error) == (DisagreementKind.CONFLICT, note, note)
