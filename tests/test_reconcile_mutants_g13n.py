@@ -14,7 +14,10 @@ from stargate_digest.models import Claim, DisagreementKind
 from stargate_digest.reconciliation import explain
 from stargate_digest.reconciliation.clusters import Cluster, cluster_numbers
 from stargate_digest.reconciliation.explanation import Context
+from stargate_digest.reconciliation.partners import PartIndex, is_financing
 from stargate_digest.reconciliation.sums import PageFigures
+from stargate_digest.reconciliation.wholes import rescope_parts
+from stargate_digest.topic import ScopeSpec, TopicProfile, load_topic
 
 # a page's whole (no scope) in MW, whose common scale is the MW itself
 WHOLE = ("Stargate", "", "total_investment", "power")
@@ -138,3 +141,90 @@ def test_a_figure_of_another_measure_is_named_by_its_measure() -> None:
     )
     assert found is not None
     assert (found.kind, found.text, found.likely_error) == (DisagreementKind.CONFLICT, note, note)
+
+
+# --- financing: the word itself, and the note -----------------------------------------------
+
+
+def test_money_raised_named_financing_alone_is_financing() -> None:
+    assert is_financing("financing")
+    assert is_financing("debt_financing")
+    assert not is_financing("financing_cost")
+
+
+def test_a_cost_equal_to_the_financing_raised_says_so() -> None:
+    (outlier,) = cluster_numbers([claim("a", 1, 26e9, "USD")])
+    (consensus,) = cluster_numbers([claim("b", 1, 10e9, "USD")])
+    raised = PartIndex([claim("c", 1, 26e9, "USD", metric="financing", value_usd=26e9)])
+    found = explain.financing_given(
+        outlier,
+        Context(
+            subject="Stargate", metric="total_investment", dimension="money",
+            consensus=consensus, time_of=lambda c: None, rate_dates={}, partners=raised,
+        ),
+    )  # fmt: skip
+    assert found is not None
+    assert found.text == (
+        "$26 billion is the $26 billion of financing given for it: the money raised, which "
+        "pays for a part of what it costs, not the whole of it."
+    )
+
+
+# --- ranges that meet at one value ---------------------------------------------------------
+
+
+def test_two_ranges_that_meet_at_one_value_are_one_cluster() -> None:
+    found = cluster_numbers(
+        [claim("a", 1, 10.0, "MW", value_max=20.0), claim("b", 1, 20.0, "MW", value_max=30.0)]
+    )
+    assert [(c.low, c.high) for c in found] == [(10.0, 30.0)]
+
+
+# --- rescope_parts: a part inside the whole its own page gives ------------------------------
+
+
+def site_topic() -> TopicProfile:
+    return load_topic().model_copy(update={"scopes": {"Part X": ScopeSpec(kind="site")}})
+
+
+def part_scope(page: list[Claim], others: float) -> str | None:
+    """The scope ``rescope_parts`` leaves the part (page a's last claim) with, pages b and
+    c giving the whole as ``others`` MW."""
+    claims = [*page, claim("b", 1, others, "MW"), claim("c", 1, others, "MW")]
+    return rescope_parts(claims, site_topic())[len(page) - 1].scope
+
+
+def mw_part(value: float) -> Claim:
+    return claim("a", 9, value, "MW", scope="Part X")
+
+
+def test_a_part_inside_the_largest_whole_its_page_gives_keeps_its_scope() -> None:
+    # page a: 10 MW, then 3 MW (an earlier whole), and 8 MW at the site
+    page = [claim("a", 1, 10.0, "MW"), claim("a", 2, 3.0, "MW"), mw_part(8.0)]
+    assert part_scope(page, 3.0) == "Part X"
+
+
+def test_a_part_up_to_ten_percent_above_its_pages_whole_keeps_its_scope() -> None:
+    assert part_scope([claim("a", 1, 20.0, "MW"), mw_part(22.0)], 3.0) == "Part X"
+    assert part_scope([claim("a", 1, 10.0, "MW"), mw_part(10.5)], 3.0) == "Part X"
+
+
+def test_a_part_far_above_its_pages_whole_is_the_whole() -> None:
+    assert part_scope([claim("a", 1, 10.0, "MW"), mw_part(15.0)], 10.0) is None
+
+
+def test_a_small_part_above_a_small_whole_is_the_whole() -> None:
+    # below one unit: no page's whole is taken as one
+    assert part_scope([claim("a", 1, 0.5, "MW"), mw_part(1.0)], 0.5) is None
+    assert part_scope([mw_part(1.0)], 0.5) is None
+
+
+def test_a_part_inside_its_pages_whole_leaves_the_next_part_to_be_read() -> None:
+    # page a's 8 MW lies inside its own 10 MW; page d gives only its part, 15 MW, above the
+    # 10 MW pages b and c give the whole: that one is the whole
+    claims = [
+        claim("a", 1, 10.0, "MW"), mw_part(8.0),
+        claim("d", 1, 15.0, "MW", scope="Part X"),
+        claim("b", 1, 10.0, "MW"), claim("c", 1, 10.0, "MW"),
+    ]  # fmt: skip
+    assert [c.scope for c in rescope_parts(claims, site_topic())][1:3] == ["Part X", None]
