@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from test_reconciliation import claim
 
+from stargate_digest.cue_words import added_words
 from stargate_digest.models import Claim, DisagreementKind
 from stargate_digest.reconciliation import explain
 from stargate_digest.reconciliation.clusters import Cluster, cluster_numbers
@@ -228,3 +229,21 @@ def test_a_part_inside_its_pages_whole_leaves_the_next_part_to_be_read() -> None
         claim("b", 1, 10.0, "MW"), claim("c", 1, 10.0, "MW"),
     ]  # fmt: skip
     assert [c.scope for c in rescope_parts(claims, site_topic())][1:3] == ["Part X", None]
+
+
+# --- the words that mark a part as added (cue_words.added_words; mutmut leaves a cached
+# function alone, so these were checked against hand-made mutants) -------------------------
+
+
+def test_an_added_word_is_found_as_a_whole_word_in_any_case() -> None:
+    words = added_words()
+    assert words.search("7 MW of NEW capacity")
+    assert words.search("Zusätzliche 7 MW")
+    assert not words.search("7 MW renewed")  # "new" inside a word
+    assert not words.search("7 MW in the news")
+    assert not words.search("7 MW built anew")  # ... or at its end
+
+
+def test_an_added_word_in_chinese_is_found_inside_the_run_of_characters() -> None:
+    assert added_words().search("公司新增7兆瓦")
+    assert not added_words().search("公司原有7兆瓦")
