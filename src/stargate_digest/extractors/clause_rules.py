@@ -12,7 +12,13 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from typing import Final
 
-from stargate_digest.extractors.scope_words import ARTICLES, CONTRASTS, TOTALS, WITH_CLAUSES
+from stargate_digest.extractors.scope_words import (
+    ARTICLES,
+    CONTRASTS,
+    TOTALS,
+    UNSPACED,
+    WITH_CLAUSES,
+)
 from stargate_digest.quantities import Mention
 from stargate_digest.quantities.lexicon import YEAR_PREPOSITIONS
 from stargate_digest.quantities.locale_facts import word_language
@@ -370,7 +376,7 @@ def _totals(language: str) -> re.Pattern[str] | None:
     if not words:
         return None
     choices = alternation(words)
-    if language in _UNSPACED:  # no spaces to end a word: "投资共计1000亿"
+    if language in UNSPACED:  # no spaces to end a word: "投资共计1000亿"
         return re.compile(choices)
     return re.compile(rf"(?<!\w)(?:{choices})(?!\w)", re.IGNORECASE)
 
@@ -456,12 +462,7 @@ def _connective(text: str, clause: Span, language: str) -> bool:
     words = _LETTERS.fullmatch(text, clause.start, clause.end)
     if words is None:
         return False
-    return (
-        word_language(language) not in _UNSPACED or clause.end - clause.start <= _CONNECTIVE_CHARS
-    )
-
-
-_UNSPACED = frozenset({"zh", "ja"})
+    return word_language(language) not in UNSPACED or clause.end - clause.start <= _CONNECTIVE_CHARS
 
 
 @cache

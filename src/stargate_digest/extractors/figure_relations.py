@@ -13,16 +13,18 @@ from dataclasses import dataclass
 from functools import cache
 
 from stargate_digest.extractors.clause_rules import COORDINATORS
-from stargate_digest.extractors.scope_words import COMPARED_AFTER, COMPARED_BEFORE, FROM_TO
+from stargate_digest.extractors.scope_words import (
+    COMPARED_AFTER,
+    COMPARED_BEFORE,
+    FROM_TO,
+    UNSPACED,
+)
 from stargate_digest.frozen import quick_init
 from stargate_digest.quantities import Mention
 from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.quantities.patterns import alternation
 from stargate_digest.segment import Span
 from stargate_digest.terms import TermHit
-
-# Languages written without spaces between words.
-UNSPACED = frozenset({"zh", "ja"})
 
 
 @quick_init

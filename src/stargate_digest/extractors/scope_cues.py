@@ -22,6 +22,7 @@ from stargate_digest.extractors.scope_words import (
     SEAT_BEFORE,
     TIME_FRACTIONS,
     TOPIC_MARKERS,
+    UNSPACED,
     VENTURE_NAMES,
 )
 from stargate_digest.quantities.locale_facts import word_language
@@ -30,14 +31,13 @@ from stargate_digest.segment import Sentences, Span
 from stargate_digest.terms import TermMatcher
 from stargate_digest.topic import TopicProfile
 
-_UNSPACED = frozenset({"zh", "ja"})
 _SEAT_REACH = 25  # the longest seat word before a place, with its spaces
 
 
 @cache
 def _seat(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     before, after = SEAT_BEFORE.get(language), SEAT_AFTER.get(language)
-    edge = "" if language in _UNSPACED else r"(?<!\w)"
+    edge = "" if language in UNSPACED else r"(?<!\w)"
     return (
         re.compile(rf"{edge}(?:{alternation(before)})\s*$", re.I) if before else None,
         re.compile(rf"\s*(?:{alternation(after)})", re.I) if after else None,

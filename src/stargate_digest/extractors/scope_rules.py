@@ -29,7 +29,6 @@ from stargate_digest.extractors.clause_rules import (
     statement_opening,
 )
 from stargate_digest.extractors.figure_relations import (
-    UNSPACED,
     Figure,
     Figures,
     changed_from,
@@ -60,6 +59,7 @@ from stargate_digest.extractors.scope_cues import (
 )
 from stargate_digest.extractors.scope_words import (
     DEMONSTRATIVES,
+    UNSPACED,
 )
 from stargate_digest.models import Article
 from stargate_digest.quantities import Mention

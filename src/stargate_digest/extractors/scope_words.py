@@ -6,6 +6,9 @@ word language of ``locale_facts.word_language`` ("nb" for Norwegian).
 
 from __future__ import annotations
 
+# Languages written without spaces between words: a word there needs no boundary.
+UNSPACED = frozenset({"zh", "ja"})
+
 # Korean particles (and their common pairs) that follow a noun: a name followed by more
 # Hangul than one of these is part of a longer word ("인도네시아", "시가총액").
 # fmt: off
