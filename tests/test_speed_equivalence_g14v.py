@@ -7,10 +7,14 @@ import dataclasses
 from typing import Any, Literal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import BaseModel
 
+from stargate_digest.extractors.rules import RulesExtractor
 from stargate_digest.models import Qualifier
 from stargate_digest.quantities import Mention, find_mentions
+from stargate_digest.terms import TermHit, TermMatcher
 
 Kind = Literal["money", "percent", "count", "power", "area", "duration", "date"]
 
@@ -76,3 +80,54 @@ def test_a_mention_is_frozen_keyword_only_and_equal_by_its_fields() -> None:
     positional: Any = Mention  # what mypy would reject: the test of it at run time
     with pytest.raises(TypeError):
         positional("count", 8.0, None, "count", (), None, Qualifier.EXACT, 0, 5, "eight")
+
+
+_TERMS = [
+    ("subject:acme", "Acme"),
+    ("subject:acme", "Acme Corp"),
+    ("metric:capex", "invest*"),
+    ("metric:jobs", "jobs"),
+    ("scope:abilene", "Abilene, Texas"),
+    ("distributive", "each"),
+    ("subject:cjk", "星门"),
+]
+_WORDS = st.sampled_from(
+    ["Acme", "Corp", "invests", "jobs", "Abilene", ",", " ", "Texas", "each", "星门", "-", "."]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=20))
+def test_the_spans_by_label_are_the_hits_find_gives(pieces: list[str]) -> None:
+    """TermMatcher.spans_by_label holds find's hits, label by label, in find's order."""
+    text = " ".join(pieces)
+    matcher = TermMatcher(_TERMS)
+    grouped: dict[str, list[tuple[int, int]]] = {}
+    for hit in matcher.find(text):
+        grouped.setdefault(hit.label, []).append((hit.start, hit.end))
+    assert matcher.spans_by_label(text) == grouped
+
+
+def test_an_articles_index_labels_its_hits_by_name() -> None:
+    """An invented sentence, read with the default profile: subjects, metric cues, the
+    distributive word and the part, each hit labelled by its name (as before the index
+    took the matcher's spans)."""
+    text = "OpenAI and SoftBank each put $19 billion into the Abilene site; Oracle adds 300 jobs."
+    index = RulesExtractor()._index(text)
+
+    def read(hits: list[TermHit]) -> list[tuple[str, str]]:
+        return [(text[h.start : h.end], h.label) for h in hits]
+
+    assert read(index.subjects.hits) == [
+        ("OpenAI", "OpenAI"),
+        ("SoftBank", "SoftBank"),
+        ("Oracle", "Oracle"),
+    ]
+    assert read(index.cues.hits) == [
+        ("each", "equity_contribution"),
+        ("site", "data_center_count"),
+        ("site", "site_area"),
+        ("jobs", "jobs"),
+    ]
+    assert read(index.distributive.hits) == [("each", "distributive")]
+    assert read(index.scopes.hits) == [("Abilene site", "Abilene campus")]
