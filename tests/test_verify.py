@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from stargate_digest import verify
@@ -474,7 +476,7 @@ def test_find_support_counts_offsets_from_the_given_base() -> None:
     quote = "total investment of $38 billion"
     own = list(find_mentions(quote, "en"))
     assert find_support(claim(quote, 38e9, "USD"), "en", own) == (None, (20, 31))
-    shifted = [m.model_copy(update={"start": m.start + 50, "end": m.end + 50}) for m in own]
+    shifted = [replace(m, start=m.start + 50, end=m.end + 50) for m in own]
     assert find_support(claim(quote, 38e9, "USD"), "en", shifted, 50) == (None, (20, 31))
 
 
@@ -484,7 +486,7 @@ def test_a_year_written_in_two_digits_is_supported_by_the_parsers_reading() -> N
     quote = "稼働は33年末の見通し"
     own = list(find_mentions(quote, "ja"))
     assert find_support(claim(quote, "2033", "date"), "ja") == (None, (3, 6))
-    shifted = [m.model_copy(update={"start": m.start + 50, "end": m.end + 50}) for m in own]
+    shifted = [replace(m, start=m.start + 50, end=m.end + 50) for m in own]
     assert find_support(claim(quote, "2033", "date"), "ja", shifted, 50) == (None, (3, 6))
     assert find_support(claim(quote, "2035", "date"), "ja") == (
         "the quote does not contain the year 2035",

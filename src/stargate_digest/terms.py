@@ -130,6 +130,20 @@ class TermMatcher:
         """All hits in text order; overlapping hits of different terms are all kept.
 
         ``words``: ``text_words(text)``, when the caller has them already."""
+        return [TermHit(start, -end, label) for start, end, label in self._sorted(text, words)]
+
+    def spans_by_label(
+        self, text: str, words: TextWords | None = None
+    ) -> dict[str, list[tuple[int, int]]]:
+        """The (start, end) of :meth:`find`'s hits, in the same order, by label: for a
+        caller that labels them anew (a TermHit made per hit only once, not twice)."""
+        found: dict[str, list[tuple[int, int]]] = {}
+        for start, end, label in self._sorted(text, words):
+            found.setdefault(label, []).append((start, -end))
+        return found
+
+    def _sorted(self, text: str, words: TextWords | None) -> list[tuple[int, int, str]]:
+        """Every hit as (start, -end, label), sorted (see find)."""
         # (start, -end, label): sorted as the hits are returned; a set of tuples hashes
         # and compares in C, one of TermHits through their Python-level methods.
         hits: set[tuple[int, int, str]] = set()
@@ -170,7 +184,7 @@ class TermMatcher:
                 while position >= 0:
                     hits.add((position, -(position + len(needle)), label))
                     position = text.find(needle, position + 1)
-        return [TermHit(start, -end, label) for start, end, label in sorted(hits)]
+        return sorted(hits)
 
     @staticmethod
     def _longer(

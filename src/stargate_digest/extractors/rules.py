@@ -75,6 +75,7 @@ from stargate_digest.topic import (
     TopicProfile,
     load_topic,
     metric_label,
+    scope_label,
     subject_label,
 )
 from stargate_digest.verify import verify_claims
@@ -207,6 +208,10 @@ class RulesExtractor:
             for kind in get_args(Kind)
         }
         self._scopes = ScopeRules(self.topic)
+        # Each subject's, metric's and part's matcher label, made once, not per article.
+        self._subject_labels = [(name, subject_label(name)) for name in self.topic.subjects]
+        self._metric_labels = [(name, metric_label(name)) for name in self.topic.metrics]
+        self._scope_labels = {scope_label(name) for name in self.topic.scopes}
 
     @property
     def version(self) -> str:
@@ -316,25 +321,15 @@ class RulesExtractor:
         return _merge_repeats(claims), mentions
 
     def _index(self, text: str, words: TextWords | None = None) -> _Index:
-        by_label: dict[str, list[TermHit]] = {}
-        for hit in self.topic.matcher.find(text, words):
-            by_label.setdefault(hit.label, []).append(hit)
-        subjects = [
-            TermHit(hit.start, hit.end, name)
-            for name in self.topic.subjects
-            for hit in by_label.get(subject_label(name), [])
-        ]
+        # Spans by label: each TermHit made once, by name (not the matcher's, then another).
+        spans = self.topic.matcher.spans_by_label(text, words)
+        found = self._scope_labels.intersection(spans)  # ScopeRules.hits reads these
+        by_label = {label: _named(spans, [(label, label)]) for label in found}
         scopes = [h for h in self._scopes.hits(text, by_label) if not names_a_home(text, h)]
         return _Index(
-            subjects=_Hits(subjects),
-            cues=_Hits(
-                [
-                    TermHit(hit.start, hit.end, name)
-                    for name in self.topic.metrics
-                    for hit in by_label.get(metric_label(name), [])
-                ]
-            ),
-            distributive=_Hits(by_label.get(DISTRIBUTIVE, [])),
+            subjects=_Hits(_named(spans, self._subject_labels)),
+            cues=_Hits(_named(spans, self._metric_labels)),
+            distributive=_Hits(_named(spans, [(DISTRIBUTIVE, DISTRIBUTIVE)])),
             scopes=_Hits(scopes),
         )
 
@@ -638,6 +633,13 @@ class _Context:
 
     scope: str | None
     as_of: str | None
+
+
+def _named(spans: dict[str, list[tuple[int, int]]], labels: list[tuple[str, str]]) -> list[TermHit]:
+    """The spans of each (name, matcher label), as hits labelled with the name."""
+    return [
+        TermHit(start, end, name) for name, label in labels for start, end in spans.get(label, ())
+    ]
 
 
 def _distance(start: int, end: int, mention: Mention) -> int:

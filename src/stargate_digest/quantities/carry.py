@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from functools import cache
 from itertools import pairwise
 
@@ -77,8 +78,8 @@ def _scale_back(
         factor = _scale_of(after, words)
         if not gap_joins or factor is None or isinstance(mention.value, str):
             continue
-        scaled[index] = _money_as(mention, after, "it is set against").model_copy(
-            update={"value": mention.value * factor}
+        scaled[index] = replace(
+            _money_as(mention, after, "it is set against"), value=mention.value * factor
         )
     return scaled
 
@@ -126,14 +127,13 @@ def _link_equivalents(text: str, mentions: list[Mention]) -> list[Mention]:
                 continue
             other = pair[0] if pair[1] is mention else pair[1]
             if other.kind == "money" and _restates(text, *pair):
-                linked[index] = mention.model_copy(
-                    update={
-                        "kind": "money",
-                        "unit": UNRESOLVED,
-                        "currency_candidates": (),
-                        "currency_resolution": "no currency stated; money as a restatement "
-                        f"of '{other.surface}'",
-                    }
+                linked[index] = replace(
+                    mention,
+                    kind="money",
+                    unit=UNRESOLVED,
+                    currency_candidates=(),
+                    currency_resolution="no currency stated; money as a restatement "
+                    f"of '{other.surface}'",
                 )
                 break
     return linked
@@ -194,11 +194,10 @@ def _carry_back(text: str, mentions: list[Mention], joiners: re.Pattern[str]) ->
 
 def _money_as(mention: Mention, money: Mention, where: str) -> Mention:
     """A bare amount read in the currency of ``money``, saying where that came from."""
-    return mention.model_copy(
-        update={
-            "kind": "money",
-            "unit": money.unit,
-            "currency_candidates": (),
-            "currency_resolution": f"no currency stated; {money.unit} as '{money.surface}' {where}",
-        }
+    return replace(
+        mention,
+        kind="money",
+        unit=money.unit,
+        currency_candidates=(),
+        currency_resolution=f"no currency stated; {money.unit} as '{money.surface}' {where}",
     )

@@ -560,8 +560,7 @@ _NUMBER_BEFORE = re.compile(
 )
 
 
-# A sort key read in C: a lambda is a Python call per item, and a Mention's attribute
-# is read through pydantic's __getattr__ hook either way.
+# A sort key read in C: a lambda is a Python call per item.
 _START = attrgetter("start")
 
 
