@@ -316,7 +316,9 @@ def nearest_cue(cues: Sequence[TermHit], mention: Mention, aside: int = 0) -> in
 
 # Kinds whose unit word names what is measured: a profile that cues a metric with it
 # ("acres" for a site's area, "square feet" for floor space) means that unit measures it.
-_NAMED_BY_UNIT: Final = frozenset({"area", "power"})
+# So for a duration: a profile that cues a build time with the word that ends the span
+# ("122일 만에", within 122 days; "19 dias") means the span is that time.
+_NAMED_BY_UNIT: Final = frozenset({"area", "power", "duration"})
 
 
 def _unit_word(hit: TermHit, mention: Mention) -> bool:

@@ -295,7 +295,7 @@ UNIT_SYMBOLS: Final[Mapping[str, tuple[Kind, str, float]]] = {
 }  # fmt: skip
 
 UNIT_WORDS: Final[Mapping[str, Mapping[str, tuple[Kind, str, float]]]] = {
-    # word -> (kind, unit, factor); durations in years/months, areas in sqft/sqm/acre/ha/km2.
+    # word -> (kind, unit, factor); durations in years/months/days, areas in sqft/sqm/acre/ha/km2.
     # Data in data/units.toml ([units.<language>]): the longest table of this module.
     language: {word: (kind, unit, factor) for word, (kind, unit, factor) in words.items()}
     for language, words in _UNITS["units"].items()
