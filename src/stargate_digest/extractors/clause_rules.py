@@ -50,7 +50,7 @@ COORDINATORS: Final[Mapping[str, tuple[str, ...]]] = {
 # measures, so a metric cue right after them does not label it (the rules extractor).
 INCLUSION_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
     "en": ("including", "incl.", "inclusive of"),
-    "de": ("einschließlich", "inklusive", "inkl.", "samt", "einschl."),
+    "de": ("einschließlich", "inklusive", "inkl.", "samt", "einschl.", "darunter"),
     "fr": ("y compris", "compris", "incluant"),
     "es": ("incluidos", "incluidas", "incluido", "incluida", "incluyendo", "incluso"),
     "it": ("compresi", "comprese", "compreso", "compresa", "inclusi", "incluse"),
@@ -220,6 +220,29 @@ def _inclusion(language: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{alternation})(?:\s+\w{{1,4}}){{0,2}}\s*$", re.IGNORECASE)
 
 
+@cache
+def _opening_inclusion(language: str) -> re.Pattern[str] | None:
+    words = INCLUSION_WORDS.get(word_language(language))
+    if not words:
+        return None
+    return re.compile(rf"\W*(?:{'|'.join(map(re.escape, words))})(?!\w)", re.IGNORECASE)
+
+
+def listed_item(text: str, clause: Span, mention: Mention, language: str) -> bool:
+    """Whether an amount is in a clause an inclusion word opens ("…, including a $30
+    million installation and a $3.9 million fence", "darunter eine 30 Millionen Dollar
+    teure Installation"): the items of a list are parts of what the sentence names
+    before them, so neither is the subject's own total (its money metric); a cue still
+    labels one ("including $5 billion in subsidies")."""
+    opening = _opening_inclusion(language)
+    return (
+        mention.kind == "money"
+        and opening is not None
+        and mention.start > clause.start
+        and opening.match(text, clause.start, mention.start) is not None
+    )
+
+
 def not_included(
     cues: dict[str, list[TermHit]], text: str, language: str
 ) -> dict[str, list[TermHit]]:
@@ -295,8 +318,16 @@ def _time_words(language: str) -> frozenset[str]:
 
 
 def cue_following(cues: Sequence[TermHit], mention: Mention) -> int | None:
-    """Distance from the end of the mention to the nearest cue after it."""
-    return min((hit.start - mention.end for hit in cues if hit.start >= mention.end), default=None)
+    """Distance from the end of the mention to the nearest cue after it, or written with
+    it (distance 0, see _written_with)."""
+    return min(
+        (
+            max(0, hit.start - mention.end)
+            for hit in cues
+            if hit.start >= mention.end or _written_with(hit, mention)
+        ),
+        default=None,
+    )
 
 
 def nearest_cue(cues: Sequence[TermHit], mention: Mention, aside: int = 0) -> int | None:
@@ -310,8 +341,18 @@ def nearest_cue(cues: Sequence[TermHit], mention: Mention, aside: int = 0) -> in
         for hit in cues
         if not mention.start <= hit.start < hit.end <= mention.end  # "ans après" counts
         or _unit_word(hit, mention)
+        or _written_with(hit, mention)
     ]
     return min(distances, default=None)
+
+
+def _written_with(hit: TermHit, mention: Mention) -> bool:
+    """Whether a cue is written with the figure: the whole figure ("eine Million", "un
+    milione": a profile that cues a target with the number it names means that number
+    is the target), or words that begin inside it and go on past it ("einer Million
+    GPUs" for a cue "Million GPUs"), which a number in words ends in."""
+    whole = hit.start == mention.start and hit.end == mention.end
+    return whole or hit.start < mention.end < hit.end
 
 
 # Kinds whose unit word names what is measured: a profile that cues a metric with it
