@@ -17,7 +17,11 @@ _PROFILE = {
     "title": "A compute cluster",
     "main_subject": "Acme",
     "subjects": {
-        "Acme": {"kind": "organization", "aliases": ["Acme"], "money_metric": "investment"}
+        "Acme": {
+            "kind": "organization",
+            "aliases": ["Acme", "애크미", "アクメ"],
+            "money_metric": "investment",
+        }
     },
     "metrics": {
         "investment": {"kinds": ["money"], "subjects": ["organization"], "cues": ["invest*"]},
@@ -30,7 +34,13 @@ _PROFILE = {
         "chip_count": {
             "kinds": ["count"],
             "subjects": ["organization"],
-            "cues": ["chips", "Chips", "chip"],
+            "cues": ["chips", "Chips", "chip", "칩", "チップ"],
+        },
+        "chip_addition": {
+            "kinds": ["count"],
+            "subjects": ["organization"],
+            "priority": 3,
+            "cues": ["추가", "追加"],
         },
         "chip_target": {
             "kinds": ["count"],
@@ -91,3 +101,20 @@ def test_the_items_of_a_list_are_not_the_subjects_total(text: str, language: str
 def test_a_cue_still_labels_an_item_of_a_list() -> None:
     text = "Acme will invest $5 billion, including $1 billion in subsidies."
     assert metrics(text, "en") == {5e9: "investment", 1e9: "subsidy"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # Japanese and Korean put the verb after its object: a more specific metric's
+        # verb right after the particle that marks the figure's noun phrase.
+        ("애크미는 내년에 10,000개의 칩을 추가할 계획이다.", "ko", "chip_addition"),
+        ("アクメは来年1万個のチップを追加する。", "ja", "chip_addition"),
+        # A verb of another object is not the figure's.
+        ("애크미는 10,000개의 칩을 보유하고 있으며 공장을 추가할 계획이다.", "ko", "chip_count"),
+    ],
+)
+def test_the_verb_after_a_figures_object_particle_labels_it(
+    text: str, language: str, expected: str
+) -> None:
+    assert metrics(text, language)[10_000] == expected

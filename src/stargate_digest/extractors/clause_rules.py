@@ -118,6 +118,8 @@ def modified_noun(
     Not in CJK languages, whose verbs and counters follow the noun in other ways
     ("2개의 추가 공장을 건설할": the plants are not a construction).
     """
+    if word_language(language) in _OBJECT_MARKS:
+        return _object_verb(distance, cues, metrics, text, mention)
     links = NOUN_LINKS.get(word_language(language))
     if not links:
         return distance
@@ -145,6 +147,40 @@ def modified_noun(
             or (hit.end <= mention.start and _LEAD_GAP.fullmatch(text, hit.end, mention.start))
         ):
             updated[name] = distance[head[1]]
+    return updated
+
+
+# Japanese and Korean put the verb after its object, marked by a particle: "100,000개의
+# GPU를 추가할" (add 100,000 GPUs), "10万個のGPUを追加": the figure's noun phrase (at most
+# two words, no mark), the particle, then the verb.
+_OBJECT_MARKS: Final = frozenset({"ja", "ko"})
+_OBJECT_GAP = re.compile(r"[^\s,.，、。!?]{1,15}(?:\s[^\s,.，、。!?]{1,15})?[을를を]\s*")
+
+
+def _object_verb(
+    distance: dict[str, int | None],
+    cues: dict[str, list[TermHit]],
+    metrics: Mapping[str, MetricSpec],
+    text: str,
+    mention: Mention,
+) -> dict[str, int | None]:
+    """In ja and ko, a more specific metric's verb right after the particle that marks
+    the figure's noun phrase as its object takes the distance of that noun's cue."""
+    near = [(d, n) for n, d in distance.items() if d is not None]
+    if not near:
+        return distance
+    head_distance, head = min(near, key=lambda pair: (pair[0], -metrics[pair[1]].priority))
+    updated = dict(distance)
+    for name, hits in cues.items():
+        if (
+            name in metrics
+            and metrics[name].priority > metrics[head].priority
+            and any(
+                h.start > mention.end and _OBJECT_GAP.fullmatch(text, mention.end, h.start)
+                for h in hits
+            )
+        ):
+            updated[name] = head_distance
     return updated
 
 
