@@ -100,6 +100,7 @@ def test_a_value_is_compared_only_within_what_it_measures(
         (3.0, "km2", 3e6),
         (2.0, "years", 24.0),
         (18.0, "months", 18.0),
+        (365.2425, "days", 12.0),
         (100_000.0, "count", 100_000.0),
     ],
 )

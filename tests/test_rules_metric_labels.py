@@ -452,3 +452,18 @@ def test_a_measure_restated_without_its_noun_takes_the_cue_before_it(
     text: str, language: str, expected: str
 ) -> None:
     assert metrics(text, language).get(2.0, "other") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A more specific metric's verb right before the count (at most two words
+        # between) says what happens to the noun the count names.
+        ("Acme will cut about 3,000 jobs next year.", "workforce_reduction"),
+        ("Acme will cut 3,000 jobs next year.", "workforce_reduction"),
+        # Further away the verb is of something else: the noun labels the count.
+        ("Acme cut its costs sharply and will add 3,000 jobs.", "jobs"),
+    ],
+)
+def test_a_specific_verb_right_before_a_count_labels_it(text: str, expected: str) -> None:
+    assert metrics(text, "en")[3000.0] == expected

@@ -80,6 +80,24 @@ def test_an_ordinal_or_a_top_n_is_no_count(
     assert left_out not in values
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stargate's board approved 4 data centers in a 6-1 vote.",
+        "The council backed Stargate's 4 data centers 5–2 on Monday.",
+    ],
+)
+def test_a_tally_counts_nothing(text: str) -> None:
+    # the votes for and against: the second number is the smaller, which no range is
+    values = [v for v, unit in figures(text, "en") if unit == "count"]
+    assert values == [4]
+
+
+def test_a_range_of_small_numbers_is_still_read() -> None:
+    values = [v for v, unit in figures("Stargate will build 2-5 data centers.", "en")]
+    assert values == [2]
+
+
 def test_a_number_after_a_word_ending_in_qian_still_counts() -> None:
     """目前 (currently), 提前 (ahead) end in 前 but are other words: "目前3座" is 3 sites."""
     assert (3, "count") in figures("星际之门目前有3座数据中心。", "zh")

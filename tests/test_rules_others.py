@@ -86,6 +86,7 @@ def read(text: str, language: str, value: float) -> list[tuple[str, str]]:
         ("Acme a utilisé 2 000 GPU. En général, il en faut 16 000 GPU.", "fr", []),
         ("Acme usó 2.000 GPU; normalmente se necesitan 16.000 GPU.", "es", []),
         ("アクメは2000個のGPUを使った。通常は16000個のGPUが必要だ。", "ja", []),
+        ("A Acme usou 2.000 GPU; geralmente são precisas 16.000 GPU.", "pt", []),
         # The adjective says so too: what a typical thing needs.
         ("Acme used 2,000 GPUs. A typical data center can use 16,000 GPUs.", "en", []),
         ("Acme nutzte 2.000 GPU. Ein typisches Rechenzentrum hat 16.000 GPU.", "de", []),

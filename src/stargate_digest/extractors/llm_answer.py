@@ -82,7 +82,7 @@ def answer_of(body: dict[str, Any]) -> LLMAnswer:
 _UNIT_KINDS = {"percent": "percent", "count": "count", "GW": "power", "MW": "power",
                "kW": "power", "sqft": "area", "sqm": "area", "acre": "area", "ha": "area",
                "km2": "area", "pyeong": "area", "years": "duration", "months": "duration",
-               "date": "date"}  # fmt: skip
+               "days": "duration", "hours": "duration", "date": "date"}  # fmt: skip
 _CURRENCY = re.compile(r"[A-Z]{3}")
 _FULL_DATE = re.compile(r"\d{4}-(\d{2}-\d{2})")
 

@@ -62,6 +62,7 @@ _NORM = _Words(
         "comparé à", "en comparaison",
         "normalmente", "habitualmente", "generalmente", "por lo general", "en comparación",
         "di solito", "solitamente", "in genere", "rispetto a",
+        "geralmente", "em geral", "tipicamente", "comparado com", "em comparação",
         "通常", "一般来说", "一般而言", "往往", "相比", "一般的に", "比べ", "일반적으로",
         "통상", "보통", "비해",
     )

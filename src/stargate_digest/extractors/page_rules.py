@@ -80,10 +80,30 @@ _SELECTION_BEFORE: dict[str, re.Pattern[str]] = {
 _SELECTION_REACH = 4
 
 
+# A tally or a score: two small numbers joined by a dash, the second the smaller, which
+# no range is written as ("the 6-1 vote", "won 3–1"): the votes
+# for and against, not two counts of anything.
+_TALLY_AFTER = re.compile(r"[-–](\d{1,2})(?![\d.,%])")
+_TALLY_BEFORE = re.compile(r"(?<![\d.,])(\d{1,2})[-–]\Z")
+
+
+def _in_a_tally(text: str, mention: Mention) -> bool:
+    if not 0 <= float(mention.value) < 100 or mention.end - mention.start > 2:
+        return False
+    after = _TALLY_AFTER.match(text, mention.end)
+    before = _TALLY_BEFORE.search(text, max(0, mention.start - 3), mention.start)
+    return (after is not None and int(after[1]) < float(mention.value)) or (
+        before is not None and int(before[1]) > float(mention.value)
+    )
+
+
 def is_ordinal_number(text: str, mention: Mention, language: str) -> bool:
-    """Whether a count is an ordinal, a name's number or a "top N", which counts nothing."""
+    """Whether a count is an ordinal, a name's number, a "top N" or one side of a tally,
+    which count nothing."""
     if mention.kind != "count" or mention.scale_word is not None:
         return False
+    if _in_a_tally(text, mention):
+        return True
     lang = word_language(language)
     after = _ORDINAL_AFTER.get(lang)
     if after is not None and after.match(text, mention.end) is not None:

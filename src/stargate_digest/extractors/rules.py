@@ -28,6 +28,7 @@ from stargate_digest import __version__
 from stargate_digest.extractors.change_rules import change_levels, level_metrics
 from stargate_digest.extractors.clause_rules import (
     cue_following,
+    listed_item,
     modified_noun,
     nearest_cue,
     own_clause_first,
@@ -417,8 +418,9 @@ class RulesExtractor:
         # A kind only one metric measures (power: power_capacity, area: site_area) needs
         # no cue for it; counts and dates, which many metrics share, always do.
         sole = next(iter(metrics)) if len(metrics) == 1 and mention.kind not in _CUED else None
-        # The levels of a change are of what the sentence names: no subject's default.
+        # A change's levels are of what the sentence names, a list's items parts: no default.
         named = candidate.level and any(d is not None for d in cue_distance.values())
+        named = named or listed_item(text, candidate.clause, mention, language)
         best: tuple[float, int, str, str] | None = None
         in_reach = self._subjects_in_clause(index, candidate)
         if not in_reach:

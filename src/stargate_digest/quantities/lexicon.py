@@ -150,15 +150,16 @@ BORROWED_SCALE_WORDS: Final[Mapping[str, Mapping[str, int]]] = {
 
 IMPLIED_NUMBERS: Final[Mapping[str, Mapping[str, str]]] = {
     # Words that stand for the number before a scale word written without digits ("a
-    # billion", "half a million"); "" is a scale phrase that needs none ("mil millones",
-    # "mille milliards": a thousand millions). Read only when no number precedes.
+    # billion", "half a million", "medio millón"); "" is a scale phrase that needs none
+    # ("mil millones", "mille milliards"). Read only when no number precedes.
     "en": {"a": "1", "an": "1", "half a": "0.5", "one": "1"},
     "nl": {"een": "1", "één": "1", "anderhalf": "1.5", "een half": "0.5"},
     "pl": {"pół": "0.5", "półtora": "1.5"},
     "fr": {"": "1"},
-    "es": {"": "1"},
-    "it": {"": "1"},
-}
+    "es": {"": "1", "medio": "0.5"},
+    "it": {"": "1", "mezzo": "0.5"},
+    "pt": {"meio": "0.5"}, "de": {"eine halbe": "0.5", "einer halben": "0.5"},
+}  # fmt: skip
 
 CURRENCY_SCALE_ABBREVIATIONS: Final[Mapping[str, Mapping[str, int]]] = {
     # Read as scales only when a currency is attached ("$5m", "500 M€", "R$ 5 bi");
@@ -295,7 +296,7 @@ UNIT_SYMBOLS: Final[Mapping[str, tuple[Kind, str, float]]] = {
 }  # fmt: skip
 
 UNIT_WORDS: Final[Mapping[str, Mapping[str, tuple[Kind, str, float]]]] = {
-    # word -> (kind, unit, factor); durations in years/months, areas in sqft/sqm/acre/ha/km2.
+    # word -> (kind, unit, factor); durations in years/months/days, areas in sqft/sqm/acre/ha/km2.
     # Data in data/units.toml ([units.<language>]): the longest table of this module.
     language: {word: (kind, unit, factor) for word, (kind, unit, factor) in words.items()}
     for language, words in _UNITS["units"].items()

@@ -19,7 +19,8 @@ class Mention:
     ``value`` and its high end in ``value_max``. ``spelled`` is true for a number written
     in words ("eight buildings"). ``unit`` is an ISO 4217 code for money ('XXX' while
     unresolved, with the possible codes in ``currency_candidates``), else 'percent',
-    'count', 'GW', 'MW', 'sqft', 'sqm', 'acre', 'ha', 'years', 'months' or 'date'.
+    'count', 'GW', 'MW', 'sqft', 'sqm', 'acre', 'ha', 'years', 'months', 'days' or
+    'date'.
 
     A frozen dataclass with slots, not a pydantic model: the scanner builds it from values
     it has already typed (nothing to validate), and the extractor reads its fields

@@ -1,7 +1,7 @@
 """A claim's value on a common scale: what "the same figure" means before any comparison.
 
 Money is compared in USD at each source's rate date, power in MW, areas in square
-metres, durations in months; a range is an interval, a hedged figure ("about", "at
+metres, durations in months (days too); a range is an interval, a hedged figure ("about", "at
 least") gets a wider tolerance. Dates are intervals at the precision the text gives: a
 month agrees with every day in it, a year with every month, and a date with no year
 ("January 22") with that day in any year.
@@ -33,6 +33,9 @@ _UNITS: dict[str, tuple[str, float]] = {
     "km2": ("area", 1e6),
     "years": ("duration", 12.0),
     "months": ("duration", 1.0),
+    # a mean month of the Gregorian year: 365 days are 12.0 months, so "364 days" and
+    # "12 months" of one permit are a figure rounded, not two figures
+    "days": ("duration", 12 / 365.2425),
 }
 
 
