@@ -38,6 +38,7 @@ from stargate_digest.extractors.clause_rules import (
 )
 from stargate_digest.extractors.figure_detail import figure_detail
 from stargate_digest.extractors.figure_relations import Figure, Figures
+from stargate_digest.extractors.headline_rules import headline_scope
 from stargate_digest.extractors.moment_rules import as_of, joined_as_change
 from stargate_digest.extractors.named_again import speaks_of_facility
 from stargate_digest.extractors.others_rules import (
@@ -495,20 +496,11 @@ class RulesExtractor:
         return tuple(organizations) if len(organizations) > 1 else ()
 
     def _headline_default(self, context: _Context, reading: _Reading, site: str | None) -> _Context:
-        """The site the headline names, for a figure its text leaves unscoped, unless the
-        figure measures what only a government has: its programme or law, named on a
-        page about one plant ("the $53 billion CHIPS Act enacted in 2022"), is not the
-        plant's; its grant to the plant is (a metric companies share), and so are the
-        partners' figures on such a page."""
+        """The headline's site, for a figure its text leaves unscoped (headline_rules.py)."""
         if context.scope != _HEADLINE:
             return context
-        if (
-            site is not None
-            and not self._governments_own(reading)
-            and not self._scopes.anothers(site, reading.subjects[0])
-        ):
-            return _Context(scope=site, as_of=context.as_of)
-        return _Context(scope=None, as_of=context.as_of)
+        scope = headline_scope(self._scopes, site, reading.subjects[0], reading.metric)
+        return _Context(scope=scope, as_of=context.as_of)
 
     def _settled(
         self,
@@ -569,15 +561,6 @@ class RulesExtractor:
     def _main_named(self, index: _Index, span: Span) -> bool:
         """Whether ``span`` names the story's main subject (its share is its own figure)."""
         return any(h.label == self.topic.main_subject for h in index.subjects.within(span))
-
-    def _governments_own(self, reading: _Reading) -> bool:
-        subject = self.topic.subjects[reading.subjects[0]]
-        metric = self.topic.metrics.get(reading.metric)
-        return (
-            subject.kind == "government"
-            and metric is not None
-            and set(metric.subjects) == {"government"}
-        )
 
     def _claim(
         self,

@@ -17,6 +17,7 @@ from stargate_digest.extractors.scope_words import (
     FINANCING_WORDS,
     KOREAN_PARTICLES,
     KOREAN_VERB_ENDINGS,
+    LOCATIVES,
     PART_OF,
     SEAT_AFTER,
     SEAT_BEFORE,
@@ -210,3 +211,17 @@ def korean_word(text: str, start: int, end: int) -> bool:
         or after.group() in KOREAN_PARTICLES
         or after.group().startswith(KOREAN_VERB_ENDINGS)
     )
+
+
+@cache
+def _locative(language: str) -> re.Pattern[str] | None:
+    words = LOCATIVES.get(language)
+    return re.compile(rf"\s+(?i:{alternation(words)})\s+") if words else None
+
+
+def located(text: str, earlier_end: int, start: int, language: str) -> bool:
+    """Whether the name starting at ``start`` only says where the part named right before
+    it (ending at ``earlier_end``) is: "ein neues Rechenzentrum in Memphis", "il nuovo
+    impianto a Memphis". The place is the part's address, not what a figure is about."""
+    pattern = _locative(word_language(language))
+    return pattern is not None and pattern.fullmatch(text, earlier_end, start) is not None

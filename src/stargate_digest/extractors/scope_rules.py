@@ -53,6 +53,7 @@ from stargate_digest.extractors.scope_cues import (
     frames_next,
     is_seat,
     korean_word,
+    located,
     part_of_end,
     reads_case,
     time_fraction_after,
@@ -273,6 +274,7 @@ class ScopeRules:
                 and not describes_figure_after(text, h, mention, figures)
                 and not holds_figure(h.start, h.end, mention, figures.first_from(h.start))
             ]
+            hits = _unlocated(text, hits, language)  # "a data centre in Memphis": the centre
             if span is sentence and hits:
                 # Beyond the clause, only a part named before the figure in the first
                 # clause of its statement sets the scope ("At the Abilene campus, ...
@@ -493,6 +495,17 @@ def _previous_sentence(
     if at >= 0 and (across or (sentences.spans[at]).start >= figure.paragraph.start):
         return sentences.spans[at]
     return None
+
+
+def _unlocated(text: str, hits: list[TermHit], language: str) -> list[TermHit]:
+    """``hits`` less the places that say where the part named right before them is ("ein
+    neues Rechenzentrum in Memphis": the data centre's figures are not Memphis's)."""
+    ends = {h.end for h in hits}
+    return [
+        h
+        for h in hits
+        if not any(located(text, end, h.start, language) for end in ends if end < h.start)
+    ]
 
 
 def _before_inclusion(text: str, hits: list[TermHit], language: str) -> list[TermHit]:

@@ -285,3 +285,19 @@ WITH_CLAUSES: dict[str, tuple[str, ...]] = {
     "pt": ("com",),
     "nl": ("met",),
 }
+
+# Prepositions of place that join two names of the profile's parts, per language: in
+# "ein neues Rechenzentrum in Memphis", "il nuovo impianto a Memphis", "the second site
+# in Memphis" the place after the word only says where the part before it is, and the
+# figure is about that part. Not "near" ("in der Nähe von Austin"): a landmark.
+LOCATIVES: dict[str, tuple[str, ...]] = {
+    "en": ("in", "at"),
+    "de": ("in", "im", "bei"),
+    "fr": ("à", "au", "en", "dans"),
+    "es": ("en",),
+    "it": ("a", "in", "ad"),
+    "pt": ("em",),
+    "nl": ("in", "te"),
+    "pl": ("w", "we"),
+    "nb": ("i", "på"),
+}

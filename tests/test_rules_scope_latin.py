@@ -1,0 +1,148 @@
+"""Issue 12: scope rules of the languages written in Latin letters (branch g14s).
+
+Each rule is one of a language or of news copy, tested on sentences written for the test
+(none copied from a page) with a small invented profile: a company, Acme, building a
+second data centre in a city, Riverton, whose name the profile also gives its whole
+build ("the Riverton supercomputer"), as profiles do for a story named after its town.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+from pages import article
+
+from stargate_digest.extractors.headline_rules import company_wide
+from stargate_digest.extractors.rules import RulesExtractor
+from stargate_digest.models import Claim
+from stargate_digest.topic import TopicProfile
+
+
+@cache
+def _extractor() -> RulesExtractor:
+    money = {"kinds": ["money"], "subjects": ["organization"]}
+    profile = TopicProfile.model_validate(
+        {
+            "name": "acme",
+            "title": "Acme's supercomputer in Riverton",
+            "main_subject": "Acme",
+            "subjects": {
+                "Acme": {"kind": "organization", "aliases": ["Acme"], "money_metric": "cost"},
+                "Grid Co": {"kind": "organization", "aliases": ["Grid Co"]},
+            },
+            "metrics": {
+                "cost": {**money, "cues": ["cost", "kosten", "costo"]},
+                "funds_raised": {**money, "priority": 2, "cues": ["raised", "sammelte"]},
+                "valuation": {**money, "priority": 2, "cues": ["valued", "bewertet"]},
+                "gpu_count": {
+                    "kinds": ["count"],
+                    "subjects": ["organization"],
+                    "cues": ["GPUs", "GPU"],
+                },
+                "power": {"kinds": ["power"], "subjects": ["organization"], "cues": ["power"]},
+                "clean_share": {
+                    "kinds": ["percent"],
+                    "subjects": ["organization"],
+                    "cues": ["clean", "limpa"],
+                },
+            },
+            "distributive": {"cues": ["each"]},
+            "scopes": {
+                "Riverton supercomputer": {"kind": "site", "aliases": ["Riverton"]},
+                "second data centre": {
+                    "kind": "site",
+                    "aliases": [
+                        "second data centre",
+                        "neues Rechenzentrum",
+                        "nuovo impianto",
+                        "nouveau site",
+                    ],
+                },
+            },
+        }
+    )
+    return RulesExtractor(profile)
+
+
+def one(text: str, language: str, value: float, unit: str, title: str | None = None) -> Claim:
+    made = _extractor().extract(article(text, language, title)).claims
+    found = [c for c in made if c.value == value and c.unit == unit]
+    assert len(found) == 1, [(c.value, c.unit, c.metric, c.scope) for c in made]
+    return found[0]
+
+
+# --- the headline's site is not the company's as a whole --------------------------------
+
+
+_COST = {
+    "en": "Acme says the work will cost $2 billion.",
+    "de": "Acme sagt, der Bau werde 2 Milliarden Dollar kosten.",
+}
+_HEADLINE = "Acme opens its second data centre"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "language"),
+    [
+        ("Acme says it raised $6 billion from investors this spring.", 6e9, "en"),
+        ("Investors have valued Acme at $40 billion.", 40e9, "en"),
+        ("Acme sammelte im Frühjahr 6 Milliarden Dollar ein.", 6e9, "de"),
+    ],
+)
+def test_the_headline_site_is_not_that_of_a_figure_of_the_whole_company(
+    text: str, value: float, language: str
+) -> None:
+    """A page about one data centre still gives the company's valuation and the money it
+    raised: those are the company's, not the data centre's the headline names."""
+    cost = _COST[language]
+    page = f"{cost}\n\n{text}"
+    assert one(page, language, value, "USD", _HEADLINE).scope is None
+    # the data centre's own figures on the page keep the headline's site
+    assert one(page, language, 2e9, "USD", _HEADLINE).scope == "second data centre"
+
+
+@pytest.mark.parametrize(
+    ("metric", "whole"),
+    [
+        ("valuation", True),
+        ("funds_raised", True),
+        ("founding_date", True),
+        ("cash_burn", True),
+        ("market_value_loss", True),
+        ("share_price", True),
+        ("site_purchase_price", False),
+        ("total_investment", False),
+        ("power_capacity", False),
+    ],
+)
+def test_a_metric_name_says_whether_it_measures_the_company_as_a_whole(
+    metric: str, whole: bool
+) -> None:
+    assert company_wide(metric) is whole
+
+
+# --- a place that says where the part named before it is --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "unit"),
+    [
+        ("Acme baut ein neues Rechenzentrum in Riverton mit 200.000 GPUs.", "de", 200000, "count"),
+        ("Il nuovo impianto a Riverton ospiterà 200.000 GPU.", "it", 200000, "count"),
+        ("Acme opens its second data centre in Riverton with 200,000 GPUs.", "en", 200000, "count"),
+        ("Le nouveau site à Riverton consommera 300 MW.", "fr", 300, "MW"),
+    ],
+)
+def test_a_place_after_a_part_says_where_that_part_is(
+    text: str, language: str, value: float, unit: str
+) -> None:
+    """ "ein neues Rechenzentrum in Riverton mit 200.000 GPUs": the town, named nearest
+    the figure, only says where the data centre is; the GPUs are the data centre's."""
+    assert one(text, language, value, unit).scope == "second data centre"
+
+
+def test_a_place_named_alone_still_scopes_its_figure() -> None:
+    assert one("Acme runs 100,000 GPUs in Riverton.", "en", 100000, "count").scope == (
+        "Riverton supercomputer"
+    )
