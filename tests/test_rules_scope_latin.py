@@ -41,6 +41,7 @@ def _extractor() -> RulesExtractor:
                     "cues": ["GPUs", "GPU"],
                 },
                 "power": {"kinds": ["power"], "subjects": ["organization"], "cues": ["power"]},
+                "area": {"kinds": ["area"], "subjects": ["organization"], "cues": ["plots"]},
                 "clean_share": {
                     "kinds": ["percent"],
                     "subjects": ["organization"],
@@ -146,3 +147,56 @@ def test_a_place_named_alone_still_scopes_its_figure() -> None:
     assert one("Acme runs 100,000 GPUs in Riverton.", "en", 100000, "count").scope == (
         "Riverton supercomputer"
     )
+
+
+# --- "the plant" in a clause after the figure's -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "At the second data centre, work goes on. A hall drawing 300 MW of power is "
+            "planned, which the plant in Riverton will feed.",
+            "en",
+        ),
+        (
+            "Ein neues Rechenzentrum wird gebaut. Eine Halle mit 300 MW ist geplant, die mit "
+            "dem Kraftwerk in Riverton verbunden wird.",
+            "de",
+        ),
+    ],
+)
+def test_the_plant_in_a_later_clause_does_not_place_the_figure(text: str, language: str) -> None:
+    """ "…, which the plant in Riverton will feed": the plant of a relative clause after
+    the figure's is what its clause speaks of, not where the figure is; the figure keeps
+    the site its paragraph opened with."""
+    assert one(text, language, 300, "MW").scope == "second data centre"
+
+
+# --- an item after an inclusion word ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Acme bought three lots in Riverton, including a warehouse and two plots of 40 "
+            "hectares.",
+            "en",
+        ),
+        (
+            "Acme kaufte drei Parzellen in Riverton, darunter ein Lager sowie zwei Grundstücke "
+            "mit 40 Hektar.",
+            "de",
+        ),
+    ],
+)
+def test_an_item_after_an_inclusion_word_is_a_piece_of_the_part_named_before(
+    text: str, language: str
+) -> None:
+    """ "three lots in Riverton, including a warehouse and two plots of 40 hectares": the
+    plots are among the lots bought in Riverton, not the next item of a list whose "and"
+    leaves Riverton to the count before it ("$4 billion in Riverton and $6 billion
+    elsewhere")."""
+    assert one(text, language, 40, "ha").scope == "Riverton supercomputer"

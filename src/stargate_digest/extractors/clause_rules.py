@@ -49,14 +49,23 @@ COORDINATORS: Final[Mapping[str, tuple[str, ...]]] = {
 # "einschließlich der Subventionen"): that noun is a part of the figure, not what it
 # measures, so a metric cue right after them does not label it (the rules extractor).
 INCLUSION_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
-    "en": ("including", "incl.", "inclusive of"),
-    "de": ("einschließlich", "inklusive", "inkl.", "samt", "einschl."),
-    "fr": ("y compris", "compris", "incluant"),
-    "es": ("incluidos", "incluidas", "incluido", "incluida", "incluyendo", "incluso"),
-    "it": ("compresi", "comprese", "compreso", "compresa", "inclusi", "incluse"),
-    "pt": ("incluindo", "inclusive"),
-    "nb": ("inkludert", "medregnet"),
-    "nl": ("inclusief", "incl.", "met inbegrip van"),
+    "en": ("including", "incl.", "inclusive of", "among them"),
+    "de": ("einschließlich", "inklusive", "inkl.", "samt", "einschl.", "darunter"),
+    "fr": ("y compris", "compris", "incluant", "parmi lesquels", "parmi lesquelles"),
+    "es": (
+        "incluidos",
+        "incluidas",
+        "incluido",
+        "incluida",
+        "incluyendo",
+        "incluso",
+        "entre ellos",
+        "entre ellas",
+    ),
+    "it": ("compresi", "comprese", "compreso", "compresa", "inclusi", "incluse", "tra cui"),
+    "pt": ("incluindo", "inclusive", "entre eles", "entre elas"),
+    "nb": ("inkludert", "medregnet", "deriblant"),
+    "nl": ("inclusief", "incl.", "met inbegrip van", "waaronder"),
     "pl": ("w tym", "łącznie z", "włącznie z", "wliczając"),
     "zh": ("包括", "包含"),
 }

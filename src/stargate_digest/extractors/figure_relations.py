@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from stargate_digest.extractors.clause_rules import COORDINATORS
+from stargate_digest.extractors.clause_rules import COORDINATORS, INCLUSION_WORDS
 from stargate_digest.extractors.scope_words import (
     COMPARED_AFTER,
     COMPARED_BEFORE,
@@ -73,13 +73,20 @@ def describes_figure_before(
 ) -> bool:
     """Whether a part named between an earlier figure and this one, with "and" between it
     and this one, describes the earlier figure ("$40 billion at Abilene and about $60
-    billion elsewhere"): this figure is the next item of the list."""
+    billion elsewhere"): this figure is the next item of the list. Not when an inclusion
+    word stands between ("bought three lots on Main Road, including a warehouse and two
+    plots of 40 hectares"): this figure is an item of what the part's clause names."""
     if hit.end > mention.start:
         return False
     first = figures.first_from(span.start)
     if first is None or first.end > hit.start:
         return False  # no figure of the span before the part
-    return coordinator(word_language(language)).search(text, hit.end, mention.start) is not None
+    words = word_language(language)
+    if coordinator(words).search(text, hit.end, mention.start) is None:
+        return False
+    return not any(
+        text.find(w, hit.end, mention.start) >= 0 for w in INCLUSION_WORDS.get(words, ())
+    )
 
 
 _NEXT_FIGURE_REACH = 30

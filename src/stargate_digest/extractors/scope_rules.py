@@ -210,7 +210,10 @@ class ScopeRules:
                         if self.topic.scopes[h.label].kind == "site"
                         and self._names(text, h, language)
                     ]
-                    scope = last_site_for_facility(text, figure.sentence, sites, words, here)
+                    # "the plant" in a clause after the figure's is another statement's
+                    # ("… is planned in Tennessee, which the plant in Mississippi will feed")
+                    said = Span(figure.sentence.start, figure.clause.end)
+                    scope = last_site_for_facility(text, said, sites, words, here)
             if scope is None:
                 scope = self._site_before(
                     scopes, text, sentences, figure, language=language, subjects=subjects
