@@ -51,6 +51,10 @@ def _extractor() -> RulesExtractor:
             "distributive": {"cues": ["each"]},
             "scopes": {
                 "Riverton supercomputer": {"kind": "site", "aliases": ["Riverton"]},
+                "first phase": {
+                    "kind": "phase",
+                    "aliases": ["first phase", "initially", "anfangs", "capacità iniziale"],
+                },
                 "second data centre": {
                     "kind": "site",
                     "aliases": [
@@ -200,3 +204,26 @@ def test_an_item_after_an_inclusion_word_is_a_piece_of_the_part_named_before(
     leaves Riverton to the count before it ("$4 billion in Riverton and $6 billion
     elsewhere")."""
     assert one(text, language, 40, "ha").scope == "Riverton supercomputer"
+
+
+# --- a time word that modifies the figure right after it --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Acme's hall draws initially 300 MW and can grow to 900 MW.", "en"),
+        ("Die Halle von Acme braucht anfangs 300 MW und kann auf 900 MW wachsen.", "de"),
+        ("La sala di Acme avrà una capacità iniziale di 300 MW, con piani fino a 900 MW.", "it"),
+    ],
+)
+def test_a_time_word_before_one_figure_is_not_the_next_ones(text: str, language: str) -> None:
+    """ "draws initially 300 MW and can grow to 900 MW": "initially" says when the 300 MW
+    hold; the 900 MW, joined by "and" or "with", are the next step, not the first phase."""
+    assert one(text, language, 300, "MW").scope == "first phase"
+    assert one(text, language, 900, "MW").scope is None
+
+
+def test_a_phase_named_before_its_figures_scopes_them_all() -> None:
+    text = "Acme's first phase of 300 MW will host 100,000 GPUs."
+    assert one(text, "en", 100000, "count").scope == "first phase"

@@ -18,6 +18,7 @@ from stargate_digest.extractors.scope_words import (
     COMPARED_BEFORE,
     FROM_TO,
     UNSPACED,
+    WITH_CLAUSES,
 )
 from stargate_digest.frozen import quick_init
 from stargate_digest.quantities import Mention
@@ -90,6 +91,37 @@ def describes_figure_before(
 
 
 _NEXT_FIGURE_REACH = 30
+# What may stand between a time word and the figure it modifies: a space, or a short
+# word ("anfangs 2 GW", "capacità iniziale di 2 GW", "initially at 2 GW").
+_MODIFIER_GAP = re.compile(r"\s+(?:[^\W\d_]{1,3}\s+)?")
+
+
+def modifies_figure_before(
+    text: str, hit: TermHit, mention: Mention, figures: Figures, language: str
+) -> bool:
+    """Whether a part said of a time ("initially", "anfangs", "capacità iniziale") stands
+    right before an earlier figure that a coordinator or "with" joins to this one: it
+    says when that figure holds, and this one is the next step ("verbraucht anfangs 2
+    GW und kann auf 5 GW erweitert werden", "capacità iniziale di 2 GW, con piani di
+    espansione fino a 5 GW"), not the same time."""
+    if hit.end > mention.start:
+        return False
+    earlier = figures.first_from(hit.end)
+    if earlier is None or earlier.start >= mention.start:
+        return False
+    if not _MODIFIER_GAP.fullmatch(text, hit.end, earlier.start):
+        return False
+    words = word_language(language)
+    if coordinator(words).search(text, earlier.end, mention.start) is not None:
+        return True
+    joined = _with(words)
+    return joined is not None and joined.search(text, earlier.end, mention.start) is not None
+
+
+@cache
+def _with(language: str) -> re.Pattern[str] | None:
+    words = WITH_CLAUSES.get(language)
+    return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)", re.I) if words else None
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")

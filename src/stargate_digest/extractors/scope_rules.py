@@ -36,6 +36,7 @@ from stargate_digest.extractors.figure_relations import (
     coordinator,
     describes_figure_after,
     describes_figure_before,
+    modifies_figure_before,
 )
 from stargate_digest.extractors.named_again import (
     HEAD_NOUN,
@@ -80,6 +81,8 @@ class Hits(Protocol):
 # Parts that are places: an article about one of them names no other.
 _PLACES = frozenset({"site", "country"})
 _TIMES_NAMED = 2
+# Parts that are times of the whole (a phase, a period): a word for one can modify a figure.
+_TIMES = frozenset({"phase", "period"})
 # What ``_named_part`` says of a figure beside parts named together: about no one part.
 _TOGETHER = "\x00together"
 
@@ -276,6 +279,10 @@ class ScopeRules:
                 )
                 and not describes_figure_after(text, h, mention, figures)
                 and not holds_figure(h.start, h.end, mention, figures.first_from(h.start))
+                and not (
+                    self.topic.scopes[h.label].kind in _TIMES
+                    and modifies_figure_before(text, h, mention, figures, language)
+                )
             ]
             hits = _unlocated(text, hits, language)  # "a data centre in Memphis": the centre
             if span is sentence and hits:
