@@ -57,6 +57,7 @@ from stargate_digest.extractors.scope_cues import (
     located,
     part_of_end,
     reads_case,
+    relative_after,
     time_fraction_after,
 )
 from stargate_digest.extractors.scope_words import (
@@ -213,9 +214,12 @@ class ScopeRules:
                         if self.topic.scopes[h.label].kind == "site"
                         and self._names(text, h, language)
                     ]
-                    # "the plant" in a clause after the figure's is another statement's
-                    # ("… is planned in Tennessee, which the plant in Mississippi will feed")
-                    said = Span(figure.sentence.start, figure.clause.end)
+                    # "the plant" in a relative clause after the figure's is what that
+                    # clause speaks of ("… is planned, which the plant in Mississippi
+                    # will feed"), not where the figure is
+                    said = figure.sentence
+                    if relative_after(text, figure.clause.end, language):
+                        said = Span(said.start, figure.clause.end)
                     scope = last_site_for_facility(text, said, sites, words, here)
             if scope is None:
                 scope = self._site_before(

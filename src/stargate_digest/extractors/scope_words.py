@@ -301,3 +301,19 @@ LOCATIVES: dict[str, tuple[str, ...]] = {
     "pl": ("w", "we"),
     "nb": ("i", "på"),
 }
+
+# Relative pronouns that open a clause describing the noun before it ("…, which the plant
+# in Mississippi will feed", "…, die mit dem Kraftwerk verbunden wird"), per language:
+# what such a clause names after a figure's clause is said of that noun, not where the
+# figure is. Not "um … zu", "to …": a purpose goes on about the figure's own statement.
+RELATIVES: dict[str, tuple[str, ...]] = {
+    "en": ("which", "who", "whose", "that"),
+    "de": ("der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher", "welches"),
+    "fr": ("qui", "que", "qu'", "qu’", "dont", "lequel", "laquelle", "lesquels", "lesquelles"),
+    "es": ("que", "quien", "cual", "cuyo", "cuya", "donde"),
+    "it": ("che", "cui", "il quale", "la quale", "dove"),
+    "pt": ("que", "qual", "cujo", "cuja", "onde"),
+    "nl": ("die", "dat", "welke", "waar"),
+    "nb": ("som",),
+    "pl": ("który", "która", "które", "którego", "której", "których"),
+}
