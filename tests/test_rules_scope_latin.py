@@ -227,3 +227,40 @@ def test_a_time_word_before_one_figure_is_not_the_next_ones(text: str, language:
 def test_a_phase_named_before_its_figures_scopes_them_all() -> None:
     text = "Acme's first phase of 300 MW will host 100,000 GPUs."
     assert one(text, "en", 100000, "count").scope == "first phase"
+
+
+# --- a demonstrative opening a paragraph --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "scope"),
+    [
+        (
+            "Acme opens its second data centre, which will need 100,000 more chips.\n\n"
+            "These new chips alone cost Acme $5 billion.",
+            "en",
+            "second data centre",
+        ),
+        (
+            "Acme abre su second data centre, que necesitará 100.000 chips más.\n\n"
+            "Solo la compra de estos nuevos chips le cuesta a Acme 5.000 millones de dólares.",
+            "es",
+            "second data centre",
+        ),
+        # the noun is not the last sentence's: the paragraph sums up more than it
+        (
+            "Acme opens its second data centre, which will need 100,000 more chips.\n\n"
+            "These plans cost Acme $5 billion.",
+            "en",
+            None,
+        ),
+    ],
+)
+def test_a_demonstrative_opening_a_paragraph_takes_up_the_noun_it_repeats(
+    text: str, language: str, scope: str | None
+) -> None:
+    """ "… 100,000 more chips.\\n\\nThese new chips cost $5 billion": a demonstrative that
+    repeats the noun of the last sentence before its paragraph takes up the very thing
+    that sentence named, and its part; one with a noun of its own ("These plans") sums up
+    more than that sentence, as it does in European copy."""
+    assert one(text, language, 5e9, "USD").scope == scope

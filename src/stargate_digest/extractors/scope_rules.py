@@ -343,11 +343,17 @@ class ScopeRules:
         sentence = figure.sentence
         pointing = pattern is not None and pattern.search(text, sentence.start, sentence.end)
         previous = _previous_sentence(sentences, figure)
-        if previous is None and pointing and words in _SHORT_PARAGRAPHS:
+        if previous is None and pointing:
             # "此次投资将创造…" opening a paragraph takes up what the last one ended on: CJK
             # web copy breaks its paragraphs after a sentence or two. Not in European copy,
-            # whose paragraph opening "ces annonces" sums up more than the last sentence.
-            previous = _previous_sentence(sentences, figure, across=True)
+            # whose paragraph opening "ces annonces" sums up more than the last sentence,
+            # unless it repeats that sentence's noun ("… 300,000 more chips.\n\nThese new
+            # chips cost …"): then it takes up the very thing that sentence named.
+            last = _previous_sentence(sentences, figure, across=True)
+            if words in _SHORT_PARAGRAPHS or (
+                last is not None and _repeats_noun(text, pointing.end(), last, words)
+            ):
+                previous = last
         if previous is None:
             return None
         named = [
@@ -509,6 +515,27 @@ def _previous_sentence(
     if at >= 0 and (across or (sentences.spans[at]).start >= figure.paragraph.start):
         return sentences.spans[at]
     return None
+
+
+# The words after a demonstrative: its noun, perhaps after an adjective ("these new chips").
+_NOUN_AFTER = re.compile(r"\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?")
+_NOUN_LETTERS = 4  # shorter words are articles and particles, no noun to take up
+
+
+def _repeats_noun(text: str, at: int, span: Span, language: str) -> bool:
+    """Whether a word of the noun phrase at ``at`` (after a demonstrative) is a word of
+    ``span``: "estos nuevos chips" after "… requerirá 300.000 chips …". A common noun:
+    a name said again ("ce que Micron a appelé …") takes nothing up; German writes its
+    nouns with a capital."""
+    found = _NOUN_AFTER.match(text, at)
+    if found is None:
+        return False
+    said = text[span.start : span.end].casefold()
+    return any(
+        re.search(rf"(?<!\w){re.escape(word.casefold())}(?!\w)", said)
+        for word in found.groups()
+        if word is not None and len(word) >= _NOUN_LETTERS and (word.islower() or language == "de")
+    )
 
 
 def _unlocated(text: str, hits: list[TermHit], language: str) -> list[TermHit]:
