@@ -264,3 +264,35 @@ def test_a_demonstrative_opening_a_paragraph_takes_up_the_noun_it_repeats(
     that sentence named, and its part; one with a noun of its own ("These plans") sums up
     more than that sentence, as it does in European copy."""
     assert one(text, language, 5e9, "USD").scope == scope
+
+
+# --- the figure of an organisation that owns no part ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Now Riverton runs on power from Grid Co, a utility that draws 60% of its "
+            "output from clean sources.",
+            "en",
+        ),
+        (
+            "Agora, Riverton funciona com energia da Grid Co, empresa que obtém 60% da sua "
+            "geração de fontes limpa.",
+            "pt",
+        ),
+    ],
+)
+def test_a_site_is_not_that_of_a_figure_of_an_organisation_owning_no_part(
+    text: str, language: str
+) -> None:
+    """The site that opens the sentence does not scope the utility's own share: a figure
+    read as an organisation's that owns no part of the story is about none of them."""
+    claim = one(text, language, 60, "percent")
+    assert (claim.subject, claim.scope) == ("Grid Co", None)
+
+
+def test_the_main_subjects_figure_keeps_the_site() -> None:
+    claim = one("In Riverton, Acme draws 60% of its power from clean sources.", "en", 60, "percent")
+    assert (claim.subject, claim.scope) == ("Acme", "Riverton supercomputer")

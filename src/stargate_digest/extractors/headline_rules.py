@@ -74,3 +74,26 @@ def headline_scope(scopes: ScopeRules, site: str | None, subject: str, metric: s
     ):
         return None
     return site
+
+
+# Parts that are things an organisation builds or runs: another's figure is none of them.
+_PHYSICAL = frozenset({"site", "component"})
+
+
+def anothers_figure(topic: TopicProfile, scope: str | None, subject: str) -> bool:
+    """Whether ``scope``, a site or component of the story, is given to a figure of an
+    organisation that owns no part of it ("the Supercluster runs on power from the
+    utility, which draws 60% of its generation from clean sources": the utility's share
+    is not the supercluster's). A government's figure keeps it (its grant to the plant),
+    and so does a partner's share of a venture or a time (parts of other kinds). The
+    main subject and the owners of parts are left alone: a figure read as theirs is as
+    often another owner's part read with the wrong subject (tried)."""
+    if scope is None or scope not in topic.scopes or subject == topic.main_subject:
+        return False
+    spec = topic.subjects.get(subject)
+    return (
+        topic.scopes[scope].kind in _PHYSICAL
+        and spec is not None
+        and spec.kind == "organization"
+        and all(part.of != subject for part in topic.scopes.values())
+    )

@@ -38,7 +38,7 @@ from stargate_digest.extractors.clause_rules import (
 )
 from stargate_digest.extractors.figure_detail import figure_detail
 from stargate_digest.extractors.figure_relations import Figure, Figures
-from stargate_digest.extractors.headline_rules import headline_scope
+from stargate_digest.extractors.headline_rules import anothers_figure, headline_scope
 from stargate_digest.extractors.moment_rules import as_of, joined_as_change
 from stargate_digest.extractors.named_again import speaks_of_facility
 from stargate_digest.extractors.others_rules import (
@@ -496,9 +496,12 @@ class RulesExtractor:
         return tuple(organizations) if len(organizations) > 1 else ()
 
     def _headline_default(self, context: _Context, reading: _Reading, site: str | None) -> _Context:
-        """The headline's site, for a figure its text leaves unscoped (headline_rules.py)."""
+        """The headline's site, for a figure its text leaves unscoped (headline_rules.py);
+        no site or component of the story for another organisation's figure."""
         if context.scope != _HEADLINE:
-            return context
+            if not anothers_figure(self.topic, context.scope, reading.subjects[0]):
+                return context
+            return _Context(scope=None, as_of=context.as_of)
         scope = headline_scope(self._scopes, site, reading.subjects[0], reading.metric)
         return _Context(scope=scope, as_of=context.as_of)
 
