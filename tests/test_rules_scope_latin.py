@@ -51,6 +51,8 @@ def _extractor() -> RulesExtractor:
             "distributive": {"cues": ["each"]},
             "scopes": {
                 "Riverton supercomputer": {"kind": "site", "aliases": ["Riverton"]},
+                "Lakeside plant": {"kind": "site", "aliases": ["Lakeside"]},
+                "Hillview plant": {"kind": "site", "aliases": ["Hillview"]},
                 "first phase": {
                     "kind": "phase",
                     "aliases": ["first phase", "initially", "anfangs", "capacità iniziale"],
@@ -296,3 +298,24 @@ def test_a_site_is_not_that_of_a_figure_of_an_organisation_owning_no_part(
 def test_the_main_subjects_figure_keeps_the_site() -> None:
     claim = one("In Riverton, Acme draws 60% of its power from clean sources.", "en", 60, "percent")
     assert (claim.subject, claim.scope) == ("Acme", "Riverton supercomputer")
+
+
+# --- a sentence that lists other places -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("places", "scope"),
+    [("Lakeside and Hillview", None), ("Lakeside", "second data centre")],
+)
+def test_a_sentence_listing_other_places_is_not_the_headline_sites(
+    places: str, scope: str | None
+) -> None:
+    """ "$3 billion for its plan, which includes plants in Lakeside and Hillview": a
+    sentence that lists other places of the story is about more than the plant the
+    headline names, though its paragraph names that plant too. One other place named in
+    passing leaves the headline's site."""
+    text = (
+        f"Acme will get $3 billion for its plan, which includes plants in {places}. "
+        "Work goes on at the second data centre."
+    )
+    assert one(text, "en", 3e9, "USD", _HEADLINE).scope == scope

@@ -536,7 +536,12 @@ class RulesExtractor:
         if scope == _HEADLINE:
             if paragraph not in page.moved_on:
                 page.moved_on[paragraph] = self._elsewhere(index, paragraph, page.headline_site)
-            scope = None if page.moved_on[paragraph] else scope
+            # a sentence listing other places ("its four-fab plan, which includes plants
+            # in Idaho and Virginia") is about more than the headline's plant
+            moved = page.moved_on[paragraph] or self._elsewhere(
+                index, sentence, page.headline_site, least=2
+            )
+            scope = None if moved else scope
         said = Span(sentence.start, candidate.clause.end)  # "In total, ..." opens it
         summed = None if scope is None else sums_parts(text, said, candidate.language)
         if (
@@ -550,16 +555,16 @@ class RulesExtractor:
             return None  # "In total, ... $40 billion": the whole, not a part
         return scope
 
-    def _elsewhere(self, index: _Index, paragraph: Span, site: str | None) -> bool:
-        """Whether a paragraph names another place of the story and not the headline's
-        site: it has moved on ("... suspended its plans in Poland"), and its figures
-        that name no part are about the whole, not the headline's plant."""
+    def _elsewhere(self, index: _Index, paragraph: Span, site: str | None, least: int = 1) -> bool:
+        """Whether a paragraph names another place of the story (``least`` of them) and
+        not the headline's site: it has moved on ("... suspended its plans in Poland"),
+        and its figures that name no part are about the whole, not the headline's plant."""
         places = {
             hit.label
             for hit in index.scopes.within(paragraph)
             if self.topic.scopes[hit.label].kind in {"site", "country"}
         }
-        return bool(places) and site not in places
+        return len(places) >= least and site not in places
 
     def _main_named(self, index: _Index, span: Span) -> bool:
         """Whether ``span`` names the story's main subject (its share is its own figure)."""
