@@ -12,12 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from stargate_digest.extractors.clause_rules import COORDINATORS
+from stargate_digest.extractors.clause_rules import COORDINATORS, INCLUSION_WORDS
 from stargate_digest.extractors.scope_words import (
     COMPARED_AFTER,
     COMPARED_BEFORE,
     FROM_TO,
     UNSPACED,
+    WITH_CLAUSES,
 )
 from stargate_digest.frozen import quick_init
 from stargate_digest.quantities import Mention
@@ -73,16 +74,54 @@ def describes_figure_before(
 ) -> bool:
     """Whether a part named between an earlier figure and this one, with "and" between it
     and this one, describes the earlier figure ("$40 billion at Abilene and about $60
-    billion elsewhere"): this figure is the next item of the list."""
+    billion elsewhere"): this figure is the next item of the list. Not when an inclusion
+    word stands between ("bought three lots on Main Road, including a warehouse and two
+    plots of 40 hectares"): this figure is an item of what the part's clause names."""
     if hit.end > mention.start:
         return False
     first = figures.first_from(span.start)
     if first is None or first.end > hit.start:
         return False  # no figure of the span before the part
-    return coordinator(word_language(language)).search(text, hit.end, mention.start) is not None
+    words = word_language(language)
+    if coordinator(words).search(text, hit.end, mention.start) is None:
+        return False
+    return not any(
+        text.find(w, hit.end, mention.start) >= 0 for w in INCLUSION_WORDS.get(words, ())
+    )
 
 
 _NEXT_FIGURE_REACH = 30
+# What may stand between a time word and the figure it modifies: a space, or a short
+# word ("anfangs 2 GW", "capacità iniziale di 2 GW", "initially at 2 GW").
+_MODIFIER_GAP = re.compile(r"\s+(?:[^\W\d_]{1,3}\s+)?")
+
+
+def modifies_figure_before(
+    text: str, hit: TermHit, mention: Mention, figures: Figures, language: str
+) -> bool:
+    """Whether a part said of a time ("initially", "anfangs", "capacità iniziale") stands
+    right before an earlier figure that a coordinator or "with" joins to this one: it
+    says when that figure holds, and this one is the next step ("verbraucht anfangs 2
+    GW und kann auf 5 GW erweitert werden", "capacità iniziale di 2 GW, con piani di
+    espansione fino a 5 GW"), not the same time."""
+    if hit.end > mention.start:
+        return False
+    earlier = figures.first_from(hit.end)
+    if earlier is None or earlier.start >= mention.start:
+        return False
+    if not _MODIFIER_GAP.fullmatch(text, hit.end, earlier.start):
+        return False
+    words = word_language(language)
+    if coordinator(words).search(text, earlier.end, mention.start) is not None:
+        return True
+    joined = _with(words)
+    return joined is not None and joined.search(text, earlier.end, mention.start) is not None
+
+
+@cache
+def _with(language: str) -> re.Pattern[str] | None:
+    words = WITH_CLAUSES.get(language)
+    return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)", re.I) if words else None
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")

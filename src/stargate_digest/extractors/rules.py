@@ -39,6 +39,7 @@ from stargate_digest.extractors.clause_rules import (
 )
 from stargate_digest.extractors.figure_detail import figure_detail
 from stargate_digest.extractors.figure_relations import Figure, Figures
+from stargate_digest.extractors.headline_rules import anothers_figure, headline_scope
 from stargate_digest.extractors.moment_rules import as_of, joined_as_change
 from stargate_digest.extractors.named_again import speaks_of_facility
 from stargate_digest.extractors.others_rules import (
@@ -492,20 +493,14 @@ class RulesExtractor:
         return tuple(organizations) if len(organizations) > 1 else ()
 
     def _headline_default(self, context: _Context, reading: _Reading, site: str | None) -> _Context:
-        """The site the headline names, for a figure its text leaves unscoped, unless the
-        figure measures what only a government has: its programme or law, named on a
-        page about one plant ("the $53 billion CHIPS Act enacted in 2022"), is not the
-        plant's; its grant to the plant is (a metric companies share), and so are the
-        partners' figures on such a page."""
+        """The headline's site, for a figure its text leaves unscoped (headline_rules.py);
+        no site or component of the story for another organisation's figure."""
         if context.scope != _HEADLINE:
-            return context
-        if (
-            site is not None
-            and not self._governments_own(reading)
-            and not self._scopes.anothers(site, reading.subjects[0])
-        ):
-            return _Context(scope=site, as_of=context.as_of)
-        return _Context(scope=None, as_of=context.as_of)
+            if not anothers_figure(self.topic, context.scope, reading.subjects[0]):
+                return context
+            return _Context(scope=None, as_of=context.as_of)
+        scope = headline_scope(self._scopes, site, reading.subjects[0], reading.metric)
+        return _Context(scope=scope, as_of=context.as_of)
 
     def _settled(
         self,
@@ -538,7 +533,12 @@ class RulesExtractor:
         if scope == _HEADLINE:
             if paragraph not in page.moved_on:
                 page.moved_on[paragraph] = self._elsewhere(index, paragraph, page.headline_site)
-            scope = None if page.moved_on[paragraph] else scope
+            # a sentence listing other places ("its four-fab plan, which includes plants
+            # in Idaho and Virginia") is about more than the headline's plant
+            moved = page.moved_on[paragraph] or self._elsewhere(
+                index, sentence, page.headline_site, least=2
+            )
+            scope = None if moved else scope
         said = Span(sentence.start, candidate.clause.end)  # "In total, ..." opens it
         summed = None if scope is None else sums_parts(text, said, candidate.language)
         if (
@@ -552,29 +552,20 @@ class RulesExtractor:
             return None  # "In total, ... $40 billion": the whole, not a part
         return scope
 
-    def _elsewhere(self, index: _Index, paragraph: Span, site: str | None) -> bool:
-        """Whether a paragraph names another place of the story and not the headline's
-        site: it has moved on ("... suspended its plans in Poland"), and its figures
-        that name no part are about the whole, not the headline's plant."""
+    def _elsewhere(self, index: _Index, paragraph: Span, site: str | None, least: int = 1) -> bool:
+        """Whether a paragraph names another place of the story (``least`` of them) and
+        not the headline's site: it has moved on ("... suspended its plans in Poland"),
+        and its figures that name no part are about the whole, not the headline's plant."""
         places = {
             hit.label
             for hit in index.scopes.within(paragraph)
             if self.topic.scopes[hit.label].kind in {"site", "country"}
         }
-        return bool(places) and site not in places
+        return len(places) >= least and site not in places
 
     def _main_named(self, index: _Index, span: Span) -> bool:
         """Whether ``span`` names the story's main subject (its share is its own figure)."""
         return any(h.label == self.topic.main_subject for h in index.subjects.within(span))
-
-    def _governments_own(self, reading: _Reading) -> bool:
-        subject = self.topic.subjects[reading.subjects[0]]
-        metric = self.topic.metrics.get(reading.metric)
-        return (
-            subject.kind == "government"
-            and metric is not None
-            and set(metric.subjects) == {"government"}
-        )
 
     def _claim(
         self,

@@ -17,7 +17,9 @@ from stargate_digest.extractors.scope_words import (
     FINANCING_WORDS,
     KOREAN_PARTICLES,
     KOREAN_VERB_ENDINGS,
+    LOCATIVES,
     PART_OF,
+    RELATIVES,
     SEAT_AFTER,
     SEAT_BEFORE,
     TIME_FRACTIONS,
@@ -210,3 +212,32 @@ def korean_word(text: str, start: int, end: int) -> bool:
         or after.group() in KOREAN_PARTICLES
         or after.group().startswith(KOREAN_VERB_ENDINGS)
     )
+
+
+@cache
+def _locative(language: str) -> re.Pattern[str] | None:
+    words = LOCATIVES.get(language)
+    return re.compile(rf"\s+(?i:{alternation(words)})\s+") if words else None
+
+
+def located(text: str, earlier_end: int, start: int, language: str) -> bool:
+    """Whether the name starting at ``start`` only says where the part named right before
+    it (ending at ``earlier_end``) is: "ein neues Rechenzentrum in Memphis", "il nuovo
+    impianto a Memphis". The place is the part's address, not what a figure is about."""
+    pattern = _locative(word_language(language))
+    return pattern is not None and pattern.fullmatch(text, earlier_end, start) is not None
+
+
+@cache
+def _relative(language: str) -> re.Pattern[str] | None:
+    words = RELATIVES.get(language)
+    if not words:
+        return None
+    return re.compile(rf"\s*[,;]?\s*(?i:{alternation(words)})(?!\w)")
+
+
+def relative_after(text: str, end: int, language: str) -> bool:
+    """Whether a relative clause opens at ``end``, a clause's end ("…, which …", "…, die
+    …"): it describes the noun before it, and what it names is that noun's."""
+    pattern = _relative(word_language(language))
+    return pattern is not None and pattern.match(text, end) is not None

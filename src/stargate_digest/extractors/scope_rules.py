@@ -36,6 +36,7 @@ from stargate_digest.extractors.figure_relations import (
     coordinator,
     describes_figure_after,
     describes_figure_before,
+    modifies_figure_before,
 )
 from stargate_digest.extractors.named_again import (
     HEAD_NOUN,
@@ -53,8 +54,10 @@ from stargate_digest.extractors.scope_cues import (
     frames_next,
     is_seat,
     korean_word,
+    located,
     part_of_end,
     reads_case,
+    relative_after,
     time_fraction_after,
 )
 from stargate_digest.extractors.scope_words import (
@@ -79,6 +82,8 @@ class Hits(Protocol):
 # Parts that are places: an article about one of them names no other.
 _PLACES = frozenset({"site", "country"})
 _TIMES_NAMED = 2
+# Parts that are times of the whole (a phase, a period): a word for one can modify a figure.
+_TIMES = frozenset({"phase", "period"})
 # What ``_named_part`` says of a figure beside parts named together: about no one part.
 _TOGETHER = "\x00together"
 
@@ -209,7 +214,13 @@ class ScopeRules:
                         if self.topic.scopes[h.label].kind == "site"
                         and self._names(text, h, language)
                     ]
-                    scope = last_site_for_facility(text, figure.sentence, sites, words, here)
+                    # "the plant" in a relative clause after the figure's is what that
+                    # clause speaks of ("… is planned, which the plant in Mississippi
+                    # will feed"), not where the figure is
+                    said = figure.sentence
+                    if relative_after(text, figure.clause.end, language):
+                        said = Span(said.start, figure.clause.end)
+                    scope = last_site_for_facility(text, said, sites, words, here)
             if scope is None:
                 scope = self._site_before(
                     scopes, text, sentences, figure, language=language, subjects=subjects
@@ -272,7 +283,12 @@ class ScopeRules:
                 )
                 and not describes_figure_after(text, h, mention, figures)
                 and not holds_figure(h.start, h.end, mention, figures.first_from(h.start))
+                and not (
+                    self.topic.scopes[h.label].kind in _TIMES
+                    and modifies_figure_before(text, h, mention, figures, language)
+                )
             ]
+            hits = _unlocated(text, hits, language)  # "a data centre in Memphis": the centre
             if span is sentence and hits:
                 # Beyond the clause, only a part named before the figure in the first
                 # clause of its statement sets the scope ("At the Abilene campus, ...
@@ -327,11 +343,17 @@ class ScopeRules:
         sentence = figure.sentence
         pointing = pattern is not None and pattern.search(text, sentence.start, sentence.end)
         previous = _previous_sentence(sentences, figure)
-        if previous is None and pointing and words in _SHORT_PARAGRAPHS:
+        if previous is None and pointing:
             # "此次投资将创造…" opening a paragraph takes up what the last one ended on: CJK
             # web copy breaks its paragraphs after a sentence or two. Not in European copy,
-            # whose paragraph opening "ces annonces" sums up more than the last sentence.
-            previous = _previous_sentence(sentences, figure, across=True)
+            # whose paragraph opening "ces annonces" sums up more than the last sentence,
+            # unless it repeats that sentence's noun ("… 300,000 more chips.\n\nThese new
+            # chips cost …"): then it takes up the very thing that sentence named.
+            last = _previous_sentence(sentences, figure, across=True)
+            if words in _SHORT_PARAGRAPHS or (
+                last is not None and _repeats_noun(text, pointing.end(), last, words)
+            ):
+                previous = last
         if previous is None:
             return None
         named = [
@@ -493,6 +515,38 @@ def _previous_sentence(
     if at >= 0 and (across or (sentences.spans[at]).start >= figure.paragraph.start):
         return sentences.spans[at]
     return None
+
+
+# The words after a demonstrative: its noun, perhaps after an adjective ("these new chips").
+_NOUN_AFTER = re.compile(r"\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?")
+_NOUN_LETTERS = 4  # shorter words are articles and particles, no noun to take up
+
+
+def _repeats_noun(text: str, at: int, span: Span, language: str) -> bool:
+    """Whether a word of the noun phrase at ``at`` (after a demonstrative) is a word of
+    ``span``: "estos nuevos chips" after "… requerirá 300.000 chips …". A common noun:
+    a name said again ("ce que Micron a appelé …") takes nothing up; German writes its
+    nouns with a capital."""
+    found = _NOUN_AFTER.match(text, at)
+    if found is None:
+        return False
+    said = text[span.start : span.end].casefold()
+    return any(
+        re.search(rf"(?<!\w){re.escape(word.casefold())}(?!\w)", said)
+        for word in found.groups()
+        if word is not None and len(word) >= _NOUN_LETTERS and (word.islower() or language == "de")
+    )
+
+
+def _unlocated(text: str, hits: list[TermHit], language: str) -> list[TermHit]:
+    """``hits`` less the places that say where the part named right before them is ("ein
+    neues Rechenzentrum in Memphis": the data centre's figures are not Memphis's)."""
+    ends = {h.end for h in hits}
+    return [
+        h
+        for h in hits
+        if not any(located(text, end, h.start, language) for end in ends if end < h.start)
+    ]
 
 
 def _before_inclusion(text: str, hits: list[TermHit], language: str) -> list[TermHit]:

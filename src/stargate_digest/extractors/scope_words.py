@@ -285,3 +285,35 @@ WITH_CLAUSES: dict[str, tuple[str, ...]] = {
     "pt": ("com",),
     "nl": ("met",),
 }
+
+# Prepositions of place that join two names of the profile's parts, per language: in
+# "ein neues Rechenzentrum in Memphis", "il nuovo impianto a Memphis", "the second site
+# in Memphis" the place after the word only says where the part before it is, and the
+# figure is about that part. Not "near" ("in der Nähe von Austin"): a landmark.
+LOCATIVES: dict[str, tuple[str, ...]] = {
+    "en": ("in", "at"),
+    "de": ("in", "im", "bei"),
+    "fr": ("à", "au", "en", "dans"),
+    "es": ("en",),
+    "it": ("a", "in", "ad"),
+    "pt": ("em",),
+    "nl": ("in", "te"),
+    "pl": ("w", "we"),
+    "nb": ("i", "på"),
+}
+
+# Relative pronouns that open a clause describing the noun before it ("…, which the plant
+# in Mississippi will feed", "…, die mit dem Kraftwerk verbunden wird"), per language:
+# what such a clause names after a figure's clause is said of that noun, not where the
+# figure is. Not "um … zu", "to …": a purpose goes on about the figure's own statement.
+RELATIVES: dict[str, tuple[str, ...]] = {
+    "en": ("which", "who", "whose", "that"),
+    "de": ("der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher", "welches"),
+    "fr": ("qui", "que", "qu'", "qu’", "dont", "lequel", "laquelle", "lesquels", "lesquelles"),
+    "es": ("que", "quien", "cual", "cuyo", "cuya", "donde"),
+    "it": ("che", "cui", "il quale", "la quale", "dove"),
+    "pt": ("que", "qual", "cujo", "cuja", "onde"),
+    "nl": ("die", "dat", "welke", "waar"),
+    "nb": ("som",),
+    "pl": ("który", "która", "które", "którego", "której", "których"),
+}
