@@ -5,11 +5,14 @@ the bundled Stargate profile."""
 
 from __future__ import annotations
 
+from functools import cache
+
 import pytest
 from pages import article
 
 from stargate_digest.extractors.rules import RulesExtractor
 from stargate_digest.quantities import find_mentions
+from stargate_digest.topic import TopicProfile, load_topic
 
 EXTRACTOR = RulesExtractor()
 
@@ -137,3 +140,82 @@ def test_a_figure_where_the_page_is_cut_off_is_left_out(
 def test_a_figure_before_a_whole_ending_stays(text: str, language: str, value: float) -> None:
     values = [c.value for c in EXTRACTOR.extract(article(text, language)).claims]
     assert value in values
+
+
+# --- scope: "各工場", "이 공장" take up the part last named with that noun -------------------
+
+
+@cache
+def with_plants() -> RulesExtractor:
+    """The bundled profile with a plan of many plants, named by a count of its plants, as
+    a story's phases often are, and a site in Texas."""
+    data = load_topic().model_dump()
+    data["scopes"]["six-plant plan"] = {
+        "kind": "phase",
+        "aliases": ["6つのデータ工場", "6개 데이터 공장"],
+    }
+    data["scopes"]["Texas"] = {"kind": "site", "aliases": ["テキサス州", "텍사스"]}
+    return RulesExtractor(TopicProfile.model_validate(data))
+
+
+def scope_of(
+    text: str, language: str, value: float, unit: str, title: str | None = None
+) -> str | None:
+    made = with_plants().extract(article(text, language, title)).claims
+    found = [c for c in made if c.value == value and c.unit == unit]
+    assert len(found) == 1, [(c.value, c.unit, c.scope) for c in made]
+    return found[0].scope
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # "each plant", "this plant" in a paragraph that names no part: the plan whose
+        # name ends in "plant", not the site the headline and the page name
+        (
+            "スターゲートはテキサス州に6つのデータ工場を建てる。\n\n"
+            "スターゲートは既にテキサス州に一つの拠点を持つ。\n\n"
+            "スターゲートの書類では、各工場の建設に40億ドルがかかる。",
+            "ja",
+        ),
+        (
+            "스타게이트는 텍사스에 6개 데이터 공장을 짓는다.\n\n"
+            "스타게이트는 이미 텍사스에 거점 한 곳을 두고 있다.\n\n"
+            "스타게이트 서류에 따르면 각 공장의 건설에는 40억 달러가 든다.",
+            "ko",
+        ),
+    ],
+)
+def test_each_plant_takes_up_the_part_named_with_its_noun(text: str, language: str) -> None:
+    title = "スターゲート、テキサス州で" if language == "ja" else "스타게이트, 텍사스에서"
+    assert scope_of(text, language, 4e9, "USD", title) == "six-plant plan"
+
+
+def test_a_place_has_no_head_noun() -> None:
+    """ "テキサス州" ends in no noun of a kind of part: "各州" does not take it up."""
+    text = (
+        "スターゲートはテキサス州に拠点を持つ。\n\nスターゲートでは、各州の建設に40億ドルがかかる。"
+    )
+    assert scope_of(text, "ja", 4e9, "USD") is None
+
+
+# --- scope: a part joined to the figure after it by a genitive is that figure's ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "unit"),
+    [
+        # "keeping about 20% of the stake, it uses the campus for 4 years": the stake is
+        # the 20%'s, the years are not the financing's
+        ("スターゲートは株式の約2割を維持しつつ、施設を4年間利用する。", "ja", 4, "years"),
+    ],
+)
+def test_a_part_held_by_an_earlier_figure_does_not_scope_a_later_one(
+    text: str, language: str, value: float, unit: str
+) -> None:
+    data = load_topic().model_dump()
+    data["scopes"]["Stargate venture"] = {"kind": "other", "aliases": ["合弁", "joint venture"]}
+    made = RulesExtractor(TopicProfile.model_validate(data)).extract(article(text, language))
+    found = {(c.value, c.unit): c.scope for c in made.claims}
+    assert found[(value, unit)] is None
+    assert found[(20, "percent")] == "Stargate venture"

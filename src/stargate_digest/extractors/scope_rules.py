@@ -38,8 +38,8 @@ from stargate_digest.extractors.figure_relations import (
     describes_figure_before,
 )
 from stargate_digest.extractors.named_again import (
-    HEAD_NOUN,
     REACH,
+    head_noun,
     last_named_again,
     last_site_for_facility,
     same_noun,
@@ -344,8 +344,8 @@ class ScopeRules:
             return None
         if pointing:
             return named[0].label
-        head = HEAD_NOUN.search(text, named[0].start, named[0].end)
-        again = same_noun(words, head.group()) if head else None
+        head = head_noun(text, named[0].start, named[0].end, words)
+        again = same_noun(words, head) if head else None
         if again is not None and again.search(text, sentence.start, sentence.end):
             return named[0].label
         return None

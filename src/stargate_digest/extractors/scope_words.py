@@ -110,6 +110,15 @@ DETERMINERS: dict[str, tuple[str, ...]] = {
     "nl": ("de", "het", "deze", "dit"),
 }
 
+# Japanese and Korean words before a noun that take up a part named with that noun
+# ("各工場", each of the plants; "同工場", "이 공장", "각 공장"): the part last named whose
+# name ends in it ("11の半導体工場", "첫 반도체 제조공장"), as DETERMINERS do in spaced
+# languages. Both put the head of a compound last.
+HEAD_DETERMINERS: dict[str, tuple[str, ...]] = {
+    "ja": ("この", "その", "同", "当該", "各"),
+    "ko": ("이", "그", "해당", "각"),
+}
+
 # Conjunctions of contrast that open a clause making a statement of its own ("..., while
 # the Lordstown site, in Ohio, draws 0.8 GW"), per language: what the sentence named
 # before is not what that statement is about. Japanese and Korean mark contrast on the
