@@ -219,3 +219,37 @@ def test_a_part_held_by_an_earlier_figure_does_not_scope_a_later_one(
     found = {(c.value, c.unit): c.scope for c in made.claims}
     assert found[(value, unit)] is None
     assert found[(20, "percent")] == "Stargate venture"
+
+
+# --- scope: a date heading a CJK sentence with a comma opens no statement ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "unit"),
+    [
+        # the date is when the clause after it happened, and the clause after it opens the
+        # statement the sentence's other figures are in
+        ("2025年1月,阿比林园区正式宣布启用,从当地获取150兆瓦电力。", "zh", "2025-01", "date"),
+        ("2025年1月,阿比林园区正式宣布启用,从当地获取150兆瓦电力。", "zh", 150, "MW"),
+        (
+            "2025年1月、アビリーンの拠点が発表され、電力は150メガワットとなる。",
+            "ja",
+            "2025-01",
+            "date",
+        ),
+        ("2025년 1월, 애빌린 캠퍼스가 발표됐고 전력은 150메가와트다.", "ko", "2025-01", "date"),
+    ],
+)
+def test_a_date_heading_a_sentence_takes_the_part_after_it(
+    text: str, language: str, value: float | str, unit: str
+) -> None:
+    made = EXTRACTOR.extract(article(text, language)).claims
+    assert {c.scope for c in made if c.value == value and c.unit == unit} == {"Abilene campus"}
+
+
+def test_a_date_heading_a_european_sentence_is_left_to_the_usual_rules() -> None:
+    """Not in spaced languages, whose opening clause is more often the statement ("In
+    January 2025, Stargate announced the site" names what it is about in it)."""
+    text = "In January 2025, Stargate announced it, and Abilene will draw 150 MW."
+    made = EXTRACTOR.extract(article(text, "en")).claims
+    assert {c.scope for c in made if c.unit == "date"} == {None}

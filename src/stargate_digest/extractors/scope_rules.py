@@ -249,8 +249,10 @@ class ScopeRules:
         ``_TOGETHER`` for parts named together)."""
         mention, sentence, clause = figure.mention, figure.sentence, figure.clause
         entry = _timeline_entry(text, sentence, figures)
-        if entry is not None and mention.start == sentence.start:
-            clause = entry  # "March 2025: Stargate opens Abilene": the date of the entry
+        dated = None if entry is not None else _dated_opening(text, sentence, figures, language)
+        if mention.start == sentence.start and (entry or dated) is not None:
+            # "March 2025: Stargate opens Abilene": the date of the entry
+            clause = entry or dated or clause
         for span in (clause, sentence):
             if span is sentence:  # "two fabs, an R&D fab, and a packaging plant in Taylor"
                 closing = list_place(
@@ -284,6 +286,8 @@ class ScopeRules:
                 opening = statement_opening(
                     text, span, mention, language, parts=hits, timeline=entry is not None
                 )
+                if dated is not None and opening.end <= dated.start:
+                    opening = dated  # "2025年5月,Colossus…投入使用,从当地获取150兆瓦电力"
                 hits = [
                     h
                     for h in hits
@@ -536,18 +540,34 @@ _HEADING_COLON = re.compile(r"\s*[:：]\s*")
 _LABEL = re.compile(r"\w{1,2}[ \t]*[:：]\s*")
 
 
-def _timeline_entry(text: str, sentence: Span, figures: Figures) -> Span | None:
+def _timeline_entry(
+    text: str, sentence: Span, figures: Figures, heading: re.Pattern[str] = _HEADING_COLON
+) -> Span | None:
     """The first clause of a timeline entry ("2024年4月：台積電宣布…", "March 2025: Stargate
-    opens ..."): a sentence headed by a date and a colon. The date is that of what the
-    clause says; the entry's other figures keep the usual rules (an amount further on is
-    often the running total, not the part's: tried)."""
+    opens ..."): a sentence headed by a date and a colon (``heading``). The date is that
+    of what the clause says; the entry's other figures keep the usual rules (an amount
+    further on is often the running total, not the part's: tried)."""
     first = figures.first_from(sentence.start)
     if first is None or first.start != sentence.start or first.kind != "date":
         return None
-    colon = _HEADING_COLON.match(text, first.end)
+    colon = heading.match(text, first.end)
     if colon is None or colon.end() >= sentence.end:
         return None
     return clause_around(text, sentence, colon.end(), colon.end())
+
+
+# A date set off by a comma at the head of a Chinese, Japanese or Korean sentence
+# ("2025年5月,Colossus…投入使用", "2025年10月21日、メタが…調達する契約を締結した", "7월 22일,
+# 머스크는…"): it says when for the whole sentence, as a timeline's date does, and opens no
+# statement of its own; the clause after it does.
+_DATE_COMMA = re.compile(r"[ \u00a0]?(?:には|に|に、|에는|에)?[ \u00a0]?[,，、][ \u00a0]?")
+
+
+def _dated_opening(text: str, sentence: Span, figures: Figures, language: str) -> Span | None:
+    """The clause after a date heading a CJK sentence with a comma (``_DATE_COMMA``)."""
+    if language not in _HEAD_FINAL:
+        return None
+    return _timeline_entry(text, sentence, figures, _DATE_COMMA)
 
 
 def _distance(start: int, end: int, mention: Mention) -> int:
