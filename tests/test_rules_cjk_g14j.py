@@ -253,3 +253,28 @@ def test_a_date_heading_a_european_sentence_is_left_to_the_usual_rules() -> None
     text = "In January 2025, Stargate announced it, and Abilene will draw 150 MW."
     made = EXTRACTOR.extract(article(text, "en")).claims
     assert {c.scope for c in made if c.unit == "date"} == {None}
+
+
+# --- scope: a clause that only names the source opens no statement ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # "according to Reuters, the Abilene campus is being built, drawing 1.2 GW": the
+        # clause after the source opens the statement the figure's clause goes on with
+        ("据路透社报道,阿比林园区正在建设,耗电1.2吉瓦。", "zh"),
+        ("ロイターによると、アビリーンの拠点は建設中で、電力は1.2ギガワットになる。", "ja"),
+        ("로이터 보도에 따르면, 애빌린 캠퍼스는 건설 중이며, 전력은 1.2기가와트다.", "ko"),
+        # and the site that clause names sets the scene for the next sentence
+        (
+            "스타게이트는 계획을 밝혔다.\n\n로이터가 보도한 바에 따르면, "
+            "스타게이트의 애빌린 캠퍼스 투자 규모는 400억 달러다. "
+            "또한 9월에는 1.2기가와트 규모의 전력이 예정되어 있다.",
+            "ko",
+        ),
+    ],
+)
+def test_the_clause_after_the_source_opens_the_statement(text: str, language: str) -> None:
+    made = EXTRACTOR.extract(article(text, language)).claims
+    assert {c.scope for c in made if c.unit == "GW"} == {"Abilene campus"}

@@ -24,6 +24,7 @@ from typing import Protocol
 
 from stargate_digest.extractors.clause_rules import (
     INCLUSION_WORDS,
+    attribution,
     list_place,
     named_together,
     statement_opening,
@@ -408,6 +409,9 @@ class ScopeRules:
             label = _LABEL.match(text, span.start, span.end)  # "A: …": the line after it
             at = span.start if label is None else label.end()
             opening = clause_around(text, span, at, at)
+            if attribution(text, opening, words) and opening.end < span.end:
+                # "…에 따르면, xAI의 멤피스 … 시설": the clause after the source opens it
+                opening = clause_around(text, span, opening.end + 1, opening.end + 1)
             labels = {
                 h.label
                 for h in scopes.within(opening)
