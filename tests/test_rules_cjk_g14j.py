@@ -278,3 +278,12 @@ def test_a_date_heading_a_european_sentence_is_left_to_the_usual_rules() -> None
 def test_the_clause_after_the_source_opens_the_statement(text: str, language: str) -> None:
     made = EXTRACTOR.extract(article(text, language)).claims
     assert {c.scope for c in made if c.unit == "GW"} == {"Abilene campus"}
+
+
+# --- ranges with the dashes of Japanese wire copy ------------------------------------------
+
+
+@pytest.mark.parametrize("dash", ["─", "―"])
+def test_a_box_drawing_or_bar_dash_joins_a_range(dash: str) -> None:
+    found = find_mentions(f"各工場の建設に120億{dash}230億ドルがかかる。", "ja")
+    assert [(m.value, m.value_max, m.unit) for m in found] == [(12e9, 23e9, "USD")]
