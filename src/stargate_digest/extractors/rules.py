@@ -256,8 +256,7 @@ class RulesExtractor:
             if not paragraphs.on_topic(paragraph, names_topic):
                 continue  # page furniture and asides name none of the story's subjects or parts
             if in_link_item(text, mention) or at_the_cut(text, mention):
-                continue  # "- Acme opens plant2022.08.08": another article's headline;
-                # "企業価値を750億ド": the page is cut off right after the figure
+                continue  # "- Acme opens plant2022.08.08"; "…を750億ド" (the page cut off)
             sentence = sentences.containing(mention.start)
             clause = clause_around(text, sentence, mention.start, mention.end)
             before = sentence_before(sentences, sentence)
