@@ -162,12 +162,14 @@ def test_a_colon_after_a_heading_opens_no_new_statement(
         ),
         ("However, in Abilene, Stargate will invest $40 billion.", "en", "Abilene campus"),
         # ... but a clause saying who speaks is no connective: the part after it is named
-        # in a middle clause.
+        # in a middle clause. One that only names the source of what follows ("…による
+        # と、", "…에 따르면,", "据…报道,") opens no statement either (branch g14j,
+        # tests/test_rules_cjk_g14j.py).
         ("星际之门表示，阿比林的第一座数据中心，预计投资约400亿美元。", "zh", None),
         (
             "スターゲートによると、アビリーンの最初のデータセンターは、約400億ドルを投資する。",
             "ja",
-            None,
+            "Abilene campus",
         ),
     ],
 )

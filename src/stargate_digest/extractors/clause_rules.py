@@ -14,6 +14,7 @@ from typing import Final
 
 from stargate_digest.extractors.scope_words import (
     ARTICLES,
+    ATTRIBUTIONS,
     CONTRASTS,
     TOTALS,
     UNSPACED,
@@ -419,7 +420,9 @@ def statement_opening(
     opening = clause_around(text, sentence, sentence.start, sentence.start)
     position = opening.end + 1
     before = opening
-    if _connective(text, opening, language) and not _names_part(opening, parts):
+    if (
+        _connective(text, opening, language) or attribution(text, opening, language)
+    ) and not _names_part(opening, parts):
         # "其中，最先完工的两座工厂，预计投资…", "However, in Abilene, …": a lone word
         # that links to the sentence before opens no statement; the clause after it does.
         following = clause_around(text, sentence, position, position)
@@ -464,6 +467,18 @@ def _names_part(clause: Span, parts: Sequence[TermHit]) -> bool:
 # "さらに"); elsewhere it is one word ("However", "Meanwhile", "한편").
 _CONNECTIVE_CHARS = 3
 _LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _attribution(language: str) -> re.Pattern[str] | None:
+    pattern = ATTRIBUTIONS.get(language)
+    return None if pattern is None else re.compile(pattern)
+
+
+def attribution(text: str, clause: Span, language: str) -> bool:
+    """Whether a clause only says who reports what follows (``ATTRIBUTIONS``)."""
+    pattern = _attribution(word_language(language))
+    return pattern is not None and pattern.fullmatch(text, clause.start, clause.end) is not None
 
 
 def _connective(text: str, clause: Span, language: str) -> bool:

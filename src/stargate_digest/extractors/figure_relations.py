@@ -79,6 +79,15 @@ def describes_figure_before(
     plots of 40 hectares"): this figure is an item of what the part's clause names."""
     if hit.end > mention.start:
         return False
+    genitive = _GENITIVE_FIGURE.get(word_language(language))
+    if genitive is not None:
+        held = figures.first_from(hit.end)
+        if (
+            held is not None
+            and held.end <= mention.start
+            and genitive.fullmatch(text, hit.end, held.start)
+        ):
+            return True  # "株式の約2割を維持しつつ、…4年間": the stake is the 20%'s
     first = figures.first_from(span.start)
     if first is None or first.end > hit.start:
         return False  # no figure of the span before the part
@@ -122,6 +131,18 @@ def modifies_figure_before(
 def _with(language: str) -> re.Pattern[str] | None:
     words = WITH_CLAUSES.get(language)
     return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)", re.I) if words else None
+
+# A part joined to the figure right after it by a genitive ("株式の約2割", the stake's
+# 20%; "지분의 20%", "股权的20%"): the figure is of that part, and a later figure of the
+# sentence is not.
+_GENITIVE_FIGURE = {
+    language: re.compile(rf"{particle}[ \u00a0]?(?:{hedge})?[ \u00a0]?")
+    for language, particle, hedge in (
+        ("ja", "の", "約|およそ|最大"),
+        ("zh", "的", "约|約|近|逾"),
+        ("ko", "의", "약|최대"),
+    )
+}
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")

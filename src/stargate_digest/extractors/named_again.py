@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from stargate_digest.extractors.scope_words import DETERMINERS, FACILITY_NOUNS
+from stargate_digest.extractors.scope_words import DETERMINERS, FACILITY_NOUNS, HEAD_DETERMINERS
 from stargate_digest.quantities.patterns import alternation
 from stargate_digest.segment import Sentences, Span, clause_around
 from stargate_digest.terms import TermHit
@@ -27,11 +27,29 @@ REACH = 1500
 # "Abilene campus" -> "campus"): a lowercase word of three letters or more at its end
 # (German nouns are capitalised: any word).
 HEAD_NOUN = re.compile(r"(?<![\w-])[^\W\d_]{3,}$")
+# In Japanese and Korean, the last two Han or Hangul letters of the name, or its last
+# word in katakana ("11の半導体工場" -> "工場", "반도체 제조공장" -> "공장"): a compound
+# ends with its head. A place's name ends in neither ("テキサス州").
+_HEAD_LAST = re.compile(r"(?:[\u3400-\u9fff]{2}|[가-힣]{2}|[ァ-ヺー]{3,})$")
+
+
+def head_noun(text: str, start: int, end: int, language: str) -> str | None:
+    """The noun that a part's name at ``start:end`` ends with, if it is a common noun."""
+    pattern = _HEAD_LAST if language in HEAD_DETERMINERS else HEAD_NOUN
+    found = pattern.search(text, start, end)
+    return None if found is None else found.group()
 
 
 @cache
 def same_noun(language: str, noun: str) -> re.Pattern[str] | None:
-    """ "the phase", "l'usine": a determiner, then the noun (not a name: "the Abilene")."""
+    """ "the phase", "l'usine": a determiner, then the noun (not a name: "the Abilene");
+    "各工場", "이 공장" in Japanese and Korean."""
+    heads = HEAD_DETERMINERS.get(language)
+    if heads is not None:
+        before = "|".join(map(re.escape, heads))
+        if language == "ko":  # a word of its own: "이 공장", not "차이 공장"
+            return re.compile(rf"(?<![가-힣])(?:{before})[ \u00a0]?{re.escape(noun)}")
+        return re.compile(rf"(?:{before}){re.escape(noun)}")
     words = DETERMINERS.get(language)
     if words is None or (noun != noun.lower() and language != "de"):
         return None
@@ -49,8 +67,8 @@ def last_named_again(
     nouvelle usine … son usine existante à Austin … L'usine" would be Austin's, had
     Austin's name ended in "usine"; a name ending in another noun is not taken up."""
     for hit in sorted(earlier, key=lambda h: h.start, reverse=True):
-        head = HEAD_NOUN.search(text, hit.start, hit.end)
-        again = same_noun(language, head.group()) if head else None
+        head = head_noun(text, hit.start, hit.end, language)
+        again = same_noun(language, head) if head else None
         if again is not None and again.search(text, sentence.start, sentence.end):
             return hit.label
     return None

@@ -14,14 +14,18 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from importlib import resources
 
+from stargate_digest.extractors.scope_words import KOREAN_PARTICLES
 from stargate_digest.quantities import Mention
 from stargate_digest.quantities.locale_facts import word_language
+from stargate_digest.quantities.patterns import CJK
 from stargate_digest.segment import Span, abbreviations
 from stargate_digest.terms import TermHit
 
 # A capitalised Latin word (or an initialism such as "S&P") right before a bare number:
 # the number is part of a name ("Llama 3", "Nasdaq 100", "Fab 21", "Intel 4 process").
-_NAME_BEFORE = re.compile(r"(?<![\w&.-])([A-Z][\w&.-]*)[ \u00a0]$")
+# The name may touch Japanese, Chinese or Korean text ("出力を持つTitan 350タービン"): a
+# kana, Han or Hangul letter before it is no part of it.
+_NAME_BEFORE = re.compile(rf"(?<![&.-])(?<![^\W{CJK}])([A-Z][\w&.-]*)[ \u00a0]$")
 # Where a sentence or a line opens, a capital says nothing about a name.
 _OPENING = re.compile(r"(?:^|[.!?:;\n\"“«(]\s*)$")
 # German capitalises every noun, so a capital there does not mark a name.
@@ -32,19 +36,48 @@ _LOOKBEHIND = 40
 _ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])(\w+)\.?$")
 
 
+# A word written in Hangul or katakana glued to the digits, or joined by a hyphen, makes
+# them a name's number ("콜로서스1 시설", "액션뉴스5가", "그락-1을", "タイタン350タービン"):
+# Korean puts a space between a noun and the count of it ("발전소 3기"), and both write
+# what a count counts after it, as a counter ("タービン12基", "5개"), which stays a count.
+# Only a particle (Korean) or more kana (Japanese) may follow a name's number.
+_PHONETIC_NAME_BEFORE: dict[str, re.Pattern[str]] = {
+    "ko": re.compile(r"[가-힣]{2}-?$"),
+    "ja": re.compile(r"[ァ-ヺー]{2}-?$"),
+}
+_HANGUL_AFTER = re.compile(r"[가-힣]+")
+# After a Japanese count, a Han counter or unit (基, 人, 号) or a kana one (カ所).
+_JAPANESE_COUNTER_AFTER = re.compile(r"[\u3400-\u9fff\uf900-\ufaffヵヶ]|[カか]所")
+
+
+def _glued_to_phonetic_name(text: str, mention: Mention, language: str) -> bool:
+    """Whether a count is the number of a name written in Hangul or katakana."""
+    before = _PHONETIC_NAME_BEFORE.get(language)
+    if before is None or before.search(text, max(0, mention.start - 3), mention.start) is None:
+        return False
+    if language == "ja":
+        return _JAPANESE_COUNTER_AFTER.match(text, mention.end) is None
+    after = _HANGUL_AFTER.match(text, mention.end)
+    return after is None or after.group() in KOREAN_PARTICLES
+
+
 def is_name_number(text: str, mention: Mention, language: str) -> bool:
     """Whether a bare count is a name's number or a version, not a count of anything.
 
     A count has no fraction unless a scale word carries it ("3.5 assistants" names a
-    version, "1.5 million" is a count), and a number right after a capitalised word
-    that does not open its sentence belongs to that name.
+    version, "1.5 million" is a count), a number right after a capitalised word
+    that does not open its sentence belongs to that name, and so does one glued to a
+    word in Hangul or katakana (``_PHONETIC_NAME_BEFORE``).
     """
     if mention.kind != "count" or mention.scale_word is not None or mention.spelled:
         return False
     if isinstance(mention.value, float) and not mention.value.is_integer():
         return True
-    if word_language(language) in _NOUN_CAPITALS:
+    lang = word_language(language)
+    if lang in _NOUN_CAPITALS:
         return False
+    if _glued_to_phonetic_name(text, mention, lang):
+        return True
     before = text[max(0, mention.start - _LOOKBEHIND) : mention.start]
     name = _NAME_BEFORE.search(before)
     if name is None:
@@ -64,11 +97,16 @@ def is_name_number(text: str, mention: Mention, language: str) -> bool:
 # picks the first or top few with 前 ("前10名", the top ten; "前三家", the first three)
 # and Japanese and Korean with 上位 / 상위. 코로나19 (코로나 19) is the Korean name of
 # COVID-19, whose number the Latin rule already reads as part of the name.
+# Japanese numbers one of several with 号 (No. 2: "2号機", the second unit), 番目 (the
+# third) and the lots of an address (番地, 丁目: "ロード2875番地"). A count before a
+# counter and "per" is a rate's unit, not how many there are ("1基あたり16MW", 16 MW per
+# turbine; "1기당"; "1人当たり").
 _ORDINAL_AFTER: dict[str, re.Pattern[str]] = {
     "ko": re.compile(
         r"[ \u00a0]?(?:번째|단계|차|호)(?![가-힣])|[ \u00a0]?번[ \u00a0]?"
-        r"(?:도로|국도|고속도로|지방도|출구|게이트|버스|노선)"
+        r"(?:도로|국도|고속도로|지방도|출구|게이트|버스|노선)|[가-힣]?당(?![가-힣])"
     ),
+    "ja": re.compile(r"[ \u00a0]?(?:号|番地|番目|丁目)|[^\W\d]{0,2}?(?:あたり|当たり)"),
 }
 _SELECTION_BEFORE: dict[str, re.Pattern[str]] = {
     # 前 opens many words that end right before a number ("目前3座", "提前3年"): only a
@@ -98,8 +136,8 @@ def _in_a_tally(text: str, mention: Mention) -> bool:
 
 
 def is_ordinal_number(text: str, mention: Mention, language: str) -> bool:
-    """Whether a count is an ordinal, a name's number, a "top N" or one side of a tally,
-    which count nothing."""
+    """Whether a count is an ordinal, a name's number, a "top N", one side of a tally or
+    the unit of a rate ("1基あたり"), which count nothing."""
     if mention.kind != "count" or mention.scale_word is not None:
         return False
     if _in_a_tally(text, mention):
@@ -152,6 +190,25 @@ def in_link_item(text: str, mention: Mention) -> bool:
         return False  # most lines: no date at the end, nothing more to look at
     item = _LINK_ITEM.fullmatch(text, start, end)
     return item is not None and mention.end <= item.start(1)
+
+
+# A page cut off in the middle of a word (a teaser, a paywall: "企業価値を750億ド", "향후 10년
+# 내 미"): the words right after a figure at the cut, which say what it is, are lost. Only
+# in a line of prose, not in a list item, whose figure may end a page ("• 500 jobs").
+_CUT_REACH = 5
+_CUT_LINE = 15
+_TRAILING = 20  # the spaces and line ends a text may end with
+
+
+def at_the_cut(text: str, mention: Mention) -> bool:
+    """Whether a figure is right before the end of a text cut off mid-word."""
+    if len(text) - mention.end > _CUT_REACH + _TRAILING:
+        return False  # most figures: far from the end, nothing more to look at
+    tail = text[mention.end :].rstrip()
+    if not tail or len(tail) > _CUT_REACH or not tail[-1].isalpha() or "\n" in tail:
+        return False
+    line = text[text.rfind("\n", 0, mention.start) + 1 : mention.end + len(tail)]
+    return len(line) > _CUT_LINE and _BULLET.match(line) is None
 
 
 def names_the_part(text: str, start: int, end: int, aliases: frozenset[str]) -> bool:

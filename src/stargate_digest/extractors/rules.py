@@ -50,6 +50,7 @@ from stargate_digest.extractors.others_rules import (
 )
 from stargate_digest.extractors.page_rules import (
     Paragraphs,
+    at_the_cut,
     bracketed_owner,
     in_link_item,
     is_dateline,
@@ -261,8 +262,8 @@ class RulesExtractor:
             paragraph = paragraphs.around(mention)  # found once for the three uses below
             if not paragraphs.on_topic(paragraph, names_topic):
                 continue  # page furniture and asides name none of the story's subjects or parts
-            if in_link_item(text, mention):
-                continue  # "- Acme opens plant2022.08.08": another article's headline
+            if in_link_item(text, mention) or at_the_cut(text, mention):
+                continue  # "- Acme opens plant2022.08.08"; "…を750億ド" (the page cut off)
             sentence = sentences.containing(mention.start)
             clause = clause_around(text, sentence, mention.start, mention.end)
             before = sentence_before(sentences, sentence)

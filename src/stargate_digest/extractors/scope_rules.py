@@ -24,6 +24,7 @@ from typing import Protocol
 
 from stargate_digest.extractors.clause_rules import (
     INCLUSION_WORDS,
+    attribution,
     list_place,
     named_together,
     statement_opening,
@@ -39,8 +40,8 @@ from stargate_digest.extractors.figure_relations import (
     modifies_figure_before,
 )
 from stargate_digest.extractors.named_again import (
-    HEAD_NOUN,
     REACH,
+    head_noun,
     last_named_again,
     last_site_for_facility,
     same_noun,
@@ -260,8 +261,10 @@ class ScopeRules:
         ``_TOGETHER`` for parts named together)."""
         mention, sentence, clause = figure.mention, figure.sentence, figure.clause
         entry = _timeline_entry(text, sentence, figures)
-        if entry is not None and mention.start == sentence.start:
-            clause = entry  # "March 2025: Stargate opens Abilene": the date of the entry
+        dated = None if entry is not None else _dated_opening(text, sentence, figures, language)
+        if mention.start == sentence.start and (entry or dated) is not None:
+            # "March 2025: Stargate opens Abilene": the date of the entry
+            clause = entry or dated or clause
         for span in (clause, sentence):
             if span is sentence:  # "two fabs, an R&D fab, and a packaging plant in Taylor"
                 closing = list_place(
@@ -300,6 +303,8 @@ class ScopeRules:
                 opening = statement_opening(
                     text, span, mention, language, parts=hits, timeline=entry is not None
                 )
+                if dated is not None and opening.end <= dated.start:
+                    opening = dated  # "2025年5月,Colossus…投入使用,从当地获取150兆瓦电力"
                 hits = [
                     h
                     for h in hits
@@ -366,8 +371,8 @@ class ScopeRules:
             return None
         if pointing:
             return named[0].label
-        head = HEAD_NOUN.search(text, named[0].start, named[0].end)
-        again = same_noun(words, head.group()) if head else None
+        head = head_noun(text, named[0].start, named[0].end, words)
+        again = same_noun(words, head) if head else None
         if again is not None and again.search(text, sentence.start, sentence.end):
             return named[0].label
         return None
@@ -426,6 +431,9 @@ class ScopeRules:
             label = _LABEL.match(text, span.start, span.end)  # "A: …": the line after it
             at = span.start if label is None else label.end()
             opening = clause_around(text, span, at, at)
+            if attribution(text, opening, words) and opening.end < span.end:
+                # "…에 따르면, xAI의 멤피스 … 시설": the clause after the source opens it
+                opening = clause_around(text, span, opening.end + 1, opening.end + 1)
             labels = {
                 h.label
                 for h in scopes.within(opening)
@@ -590,18 +598,34 @@ _HEADING_COLON = re.compile(r"\s*[:：]\s*")
 _LABEL = re.compile(r"\w{1,2}[ \t]*[:：]\s*")
 
 
-def _timeline_entry(text: str, sentence: Span, figures: Figures) -> Span | None:
+def _timeline_entry(
+    text: str, sentence: Span, figures: Figures, heading: re.Pattern[str] = _HEADING_COLON
+) -> Span | None:
     """The first clause of a timeline entry ("2024年4月：台積電宣布…", "March 2025: Stargate
-    opens ..."): a sentence headed by a date and a colon. The date is that of what the
-    clause says; the entry's other figures keep the usual rules (an amount further on is
-    often the running total, not the part's: tried)."""
+    opens ..."): a sentence headed by a date and a colon (``heading``). The date is that
+    of what the clause says; the entry's other figures keep the usual rules (an amount
+    further on is often the running total, not the part's: tried)."""
     first = figures.first_from(sentence.start)
     if first is None or first.start != sentence.start or first.kind != "date":
         return None
-    colon = _HEADING_COLON.match(text, first.end)
+    colon = heading.match(text, first.end)
     if colon is None or colon.end() >= sentence.end:
         return None
     return clause_around(text, sentence, colon.end(), colon.end())
+
+
+# A date set off by a comma at the head of a Chinese, Japanese or Korean sentence
+# ("2025年5月,Colossus…投入使用", "2025年10月21日、メタが…調達する契約を締結した", "7월 22일,
+# 머스크는…"): it says when for the whole sentence, as a timeline's date does, and opens no
+# statement of its own; the clause after it does.
+_DATE_COMMA = re.compile(r"[ \u00a0]?(?:には|に|に、|에는|에)?[ \u00a0]?[,，、][ \u00a0]?")
+
+
+def _dated_opening(text: str, sentence: Span, figures: Figures, language: str) -> Span | None:
+    """The clause after a date heading a CJK sentence with a comma (``_DATE_COMMA``)."""
+    if language not in _HEAD_FINAL:
+        return None
+    return _timeline_entry(text, sentence, figures, _DATE_COMMA)
 
 
 def _distance(start: int, end: int, mention: Mention) -> int:

@@ -89,6 +89,18 @@ DEMONSTRATIVES: dict[str, tuple[str, ...]] = {
 TOPIC_MARKERS: dict[str, str] = {
     "ja": r"[」』）)]?(?:では|には|は)",
 }
+# A clause that only says who reports what follows ("액션뉴스가 보도한 바에 따르면,",
+# "ロイターによると、", "据路透社报道,"), per language, a regular expression matched over the
+# clause: it opens no statement of its own; the clause after it does, as after a lone
+# connective ("其中，").
+ATTRIBUTIONS: dict[str, str] = {
+    "ko": r".*(?:에 따르면|에 의하면)[ \u00a0]*[,，]?[ \u00a0]*",
+    "ja": r".*(?:によると|によれば)[ \u00a0]*[、,，]?[ \u00a0]*",
+    "zh": (
+        r"[ \u00a0]*(?:据|據|根据|根據)[^，,。]{1,30}(?:报道|報導|报导|消息|表示|指出)"
+        r"[ \u00a0]*[,，]?"
+    ),
+}
 # Case particles that make a name an argument of its sentence's verb: the place where
 # something is built, or what is built ("リッチランド郡に…を建設中", "「ハイペリオン」を建設
 # 中"), per language with TOPIC_MARKERS. A next sentence that names no subject goes on
@@ -108,6 +120,15 @@ DETERMINERS: dict[str, tuple[str, ...]] = {
     "it": ("il", "lo", "la", "l'", "l’", "questo", "questa"),
     "pt": ("o", "a", "este", "esta", "esse", "essa"),
     "nl": ("de", "het", "deze", "dit"),
+}
+
+# Japanese and Korean words before a noun that take up a part named with that noun
+# ("各工場", each of the plants; "同工場", "이 공장", "각 공장"): the part last named whose
+# name ends in it ("11の半導体工場", "첫 반도체 제조공장"), as DETERMINERS do in spaced
+# languages. Both put the head of a compound last.
+HEAD_DETERMINERS: dict[str, tuple[str, ...]] = {
+    "ja": ("この", "その", "同", "当該", "各"),
+    "ko": ("이", "그", "해당", "각"),
 }
 
 # Conjunctions of contrast that open a clause making a statement of its own ("..., while

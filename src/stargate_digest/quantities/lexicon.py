@@ -616,8 +616,9 @@ MONTH_YEAR_CONNECTORS: Final = ("de", "del", "of")
 
 # --- ranges ------------------------------------------------------------------------------
 
-RANGE_DASHES: Final = ("-", "–", "—", "~", "〜", "～", "至")
-"""Between the two ends of a range written with no word ("15-25", "150億〜200億")."""
+RANGE_DASHES: Final = ("-", "–", "—", "─", "―", "~", "〜", "～", "至")
+"""Between the two ends of a range written with no word ("15-25", "150億〜200億"); Japanese
+wire copy also writes the box-drawing and the horizontal-bar dash ("120億─230億ドル")."""
 
 RANGE_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
     # "15 to 25 billion", "15 à 25 milliards"; not after a 'from' word (see RANGE_FROM):
