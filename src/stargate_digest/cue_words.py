@@ -57,9 +57,19 @@ def generic_cues(metric: str) -> tuple[str, ...]:
 def added_words() -> re.Pattern[str]:
     """The words of every language that mark a part as added to what there was ("seven
     additional plants", "新增"): whole words in alphabetic scripts, anywhere in CJK."""
-    words = sorted(
-        {w for table in cue_data()["added"].values() for w in table}, key=len, reverse=True
-    )
+    return _words_of("added")
+
+
+@cache
+def initial_words() -> re.Pattern[str]:
+    """The words of every language that give a figure as the first one, since changed
+    ("initially", "ursprünglich", "当初"): whole words, anywhere in CJK."""
+    return _words_of("initial")
+
+
+def _words_of(table: str) -> re.Pattern[str]:
+    found = {word for words in cue_data()[table].values() for word in words}
+    words = sorted(found, key=len, reverse=True)
     cjk = [re.escape(w) for w in words if _CJK.search(w)]
     latin = [re.escape(w) for w in words if not _CJK.search(w)]
     return re.compile(rf"(?<!\w)(?:{'|'.join(latin)})(?!\w)|{'|'.join(cjk)}", re.IGNORECASE)

@@ -22,6 +22,7 @@ from datetime import date
 from functools import cache
 from statistics import median_low
 
+from stargate_digest.cue_words import initial_words
 from stargate_digest.display import describe, describe_date, describe_money
 from stargate_digest.models import Claim, DisagreementKind, Qualifier
 from stargate_digest.quantities.fx import convert
@@ -112,6 +113,12 @@ def read_against(
         found.likely_error or found.kind in (DisagreementKind.SCOPE, DisagreementKind.ROUNDING)
     ):
         return context.consensus, found
+    for other in before:
+        # "initially 14, later 35": a page that writes the value and another in one
+        # statement reports the change between them, whatever the consensus is
+        answer = stated_change(outlier, replace(context, consensus=other))
+        if answer is not None:
+            return other, answer
     for other in before:
         against = replace(context, consensus=other)
         for explainer in (converted, separator, scale_word, typo):
@@ -447,6 +454,48 @@ def postponed(outlier: Cluster, context: Context) -> Explanation | None:
     )
 
 
+def first_figure(outlier: Cluster, context: Context) -> Explanation | None:
+    """A value every page of which gives it as the first one ("initially 14 turbines",
+    "当初120億ドル") beside a value no page gives so: the earlier figure, since changed."""
+    if _said_first(outlier) and not _any_said_first(context.consensus):
+        earlier, later = outlier, context.consensus
+    elif _said_first(context.consensus) and not _any_said_first(outlier):
+        earlier, later = context.consensus, outlier
+    else:
+        return None
+    return Explanation(
+        DisagreementKind.UPDATE,
+        f"{context.label(outlier)} is the {'earlier' if earlier is outlier else 'later'} "
+        f"figure: {context.label(earlier)} is given as the first one, since changed to "
+        f"{context.label(later)}.",
+    )
+
+
+def _said_first(cluster: Cluster) -> bool:
+    # ``all`` stops at the first claim without the word: cheap on a large consensus
+    return all(_first_word(claim) for claim in cluster.claims)
+
+
+def _any_said_first(cluster: Cluster) -> bool:
+    return any(_first_word(claim) for claim in cluster.claims)
+
+
+def _first_word(claim: Claim) -> bool:
+    """Whether the claim's quote gives its figure as the first one: the word before the
+    figure with no other number between ("usar inicialmente 14"; in "当初120億ドルから
+    200億ドルに" it marks 120, not 200), or, where the figure's place is not known, a
+    quote with the word and one number."""
+    quote = claim.quote
+    words = [m.end() for m in initial_words().finditer(quote)]
+    if not words:
+        return False
+    if claim.figure_start is None or not claim.start <= claim.figure_start <= claim.end:
+        return len(_NUMBER.findall(quote)) == 1
+    figure = claim.figure_start - claim.start
+    before = [end for end in words if end <= figure]
+    return bool(before) and not _NUMBER.search(quote, before[-1], figure)
+
+
 def changed_parts(outlier: Cluster, context: Context) -> Explanation | None:
     """Totals each page builds from figures of two other metrics (17 + 6.8, 30 + 10)
     that are earlier and later values: the totals changed with them (sums.py)."""
@@ -619,6 +668,7 @@ EXPLAINERS: tuple[Explainer, ...] = (
     another_measure,
     earlier_or_later,
     postponed,
+    first_figure,
     changed_parts,
     grown_by_part,
     stated_change,

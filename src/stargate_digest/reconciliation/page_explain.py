@@ -47,7 +47,9 @@ def another_measure(outlier: Cluster, context: Context) -> Explanation | None:
             )
             # it still witnesses a contradiction: one page's match is no proof of a misreading
             # (restated.OtherMeasures asks several pages for that)
-            return Explanation(DisagreementKind.CONFLICT, note, likely_error=note)
+            return Explanation(
+                DisagreementKind.CONFLICT, note, likely_error=note, another_figure=True
+            )
     return None
 
 

@@ -1,0 +1,197 @@
+"""Kinds of difference (issue 11, sixth turn): general rules of reconciliation.
+
+Invented coverage only (no corpus text): each test builds the few claims a rule is about.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from test_reconciliation import article, claim
+
+from stargate_digest.cue_words import initial_words
+from stargate_digest.models import ArticleClaims, Claim, Disagreement, DisagreementKind, Severity
+from stargate_digest.reconciliation import Reconciliation, reconcile
+from stargate_digest.reconciliation.explain import _first_word
+from stargate_digest.topic import load_topic
+
+
+def run(*pages: tuple[str, list[Claim]]) -> Reconciliation:
+    """Undated pages, the default profile."""
+    results = [
+        ArticleClaims(article=article(source), claims=claims, backend="t")
+        for source, claims in pages
+    ]
+    return reconcile(results, topic=load_topic(), today=date(2026, 11, 22))
+
+
+def said(
+    source: str, n: int, value: float, unit: str, quote: str, *, at: int = 0, **extra: object
+) -> Claim:
+    """A claim whose quote starts at ``at`` in its page."""
+    return claim(source, n, value, unit, quote=quote, start=at, end=at + len(quote), **extra)
+
+
+def holding(found: Reconciliation, *values: float) -> list[Disagreement]:
+    """The findings that list every one of ``values``."""
+    return [
+        d
+        for d in found.disagreements
+        if all(any(v.value == value for v in d.values) for value in values)
+    ]
+
+
+GPUS = {"metric": "gpu_count"}
+
+
+# --- a change one page states between two values, neither of them the consensus ------------
+
+
+def test_a_change_a_page_states_between_two_other_values_is_an_update() -> None:
+    # three pages give 50 machines; one page writes "first 30 machines, later 60" and
+    # another page gives 60: the 30 is the start of the change the page reports, not a
+    # rival of the 50
+    found = run(
+        ("a", [claim("a", 1, 50.0, "count", **GPUS)]),
+        ("b", [claim("b", 1, 50.0, "count", **GPUS)]),
+        ("c", [claim("c", 1, 50.0, "count", **GPUS)]),
+        (
+            "d",
+            [
+                said("d", 1, 30.0, "count", "first 30 machines", at=100, **GPUS),
+                said("d", 2, 60.0, "count", "later 60", at=119, **GPUS),
+            ],
+        ),
+        ("e", [claim("e", 1, 60.0, "count", **GPUS)]),
+    )
+    change = holding(found, 30.0, 60.0)
+    assert [d.kind for d in change] == [DisagreementKind.UPDATE]
+    assert "in one statement" in str(change[0].values[1].explanation)
+    # 60 against 50 is still what it was: two pages against three, nothing explains it
+    assert [d.kind for d in holding(found, 50.0, 60.0)] == [DisagreementKind.CONFLICT]
+
+
+def test_two_values_of_one_page_far_apart_in_it_are_no_stated_change() -> None:
+    found = run(
+        ("a", [claim("a", 1, 50.0, "count", **GPUS)]),
+        ("b", [claim("b", 1, 50.0, "count", **GPUS)]),
+        ("c", [claim("c", 1, 50.0, "count", **GPUS)]),
+        (
+            "d",
+            [
+                said("d", 1, 30.0, "count", "first 30 machines", at=100, **GPUS),
+                said("d", 2, 60.0, "count", "later 60", at=400, **GPUS),
+            ],
+        ),
+        ("e", [claim("e", 1, 60.0, "count", **GPUS)]),
+    )
+    assert DisagreementKind.UPDATE not in [d.kind for d in holding(found, 30.0)]
+
+
+# --- a figure its page gives as the first one -------------------------------------------------
+
+
+def test_a_value_its_page_gives_as_the_first_one_is_an_earlier_figure() -> None:
+    found = run(
+        ("a", [claim("a", 1, 50.0, "count", **GPUS)]),
+        ("b", [claim("b", 1, 50.0, "count", **GPUS)]),
+        ("c", [said("c", 1, 20.0, "count", "the lab initially ran 20 machines", at=0, **GPUS)]),
+    )
+    assert [(d.kind, d.severity) for d in found.disagreements] == [
+        (DisagreementKind.UPDATE, Severity.LOW)
+    ]
+    why = str(found.disagreements[0].values[1].explanation)
+    assert why.startswith("20 GPUs is the earlier figure: 20 GPUs is given as the first one")
+
+
+def test_a_first_figure_beside_another_first_figure_is_still_a_conflict() -> None:
+    # both values given as the first: the word dates neither against the other
+    found = run(
+        ("a", [said("a", 1, 50.0, "count", "at first 50 machines", at=0, **GPUS)]),
+        ("b", [claim("b", 1, 50.0, "count", **GPUS)]),
+        ("c", [said("c", 1, 20.0, "count", "the lab initially ran 20 machines", at=0, **GPUS)]),
+    )
+    assert [d.kind for d in found.disagreements] == [DisagreementKind.CONFLICT]
+
+
+def test_the_first_word_marks_the_figure_right_after_it_only() -> None:
+    # "originally 12, then 20": the word marks 12; the 20 after 12 is not given as first
+    quote = "originally 12 billion, then 20 billion"
+    first = said("a", 1, 12e9, "USD", quote, figure_start=11, figure_end=21)
+    then = said("a", 2, 20e9, "USD", quote, figure_start=28, figure_end=38)
+    assert _first_word(first) and not _first_word(then)
+    # the figure's place unknown: the word and a single number in the quote
+    assert _first_word(said("a", 3, 14.0, "count", "zunächst 14 Turbinen", at=0))
+    assert not _first_word(said("a", 4, 14.0, "count", quote, at=0))
+    assert not _first_word(said("a", 5, 14.0, "count", "14 Turbinen", at=0))
+
+
+def test_first_words_are_whole_words_in_any_case_and_found_inside_cjk() -> None:
+    words = initial_words()
+    assert words.search("Initially, the fund") and words.search("当初は120億ドル")
+    assert words.search("이 공장은 당초 2024년")
+    assert not words.search("uninitially") and not words.search("originality")
+
+
+# --- a figure of another measure, a hundred times off ---------------------------------------
+
+
+def test_a_lone_figure_of_another_measure_far_off_does_not_make_a_conflict_high() -> None:
+    # page b gives $8 billion of investment and, beside it, $8 billion raised: against the
+    # $60 million page a gives, that is a figure of the other measure, two orders away
+    found = run(
+        ("a", [claim("a", 1, 60e6, "USD")]),
+        (
+            "b",
+            [
+                claim("b", 1, 8e9, "USD"),
+                claim("b", 2, 8e9, "USD", metric="funding_round"),
+            ],
+        ),
+    )
+    invest = [d for d in found.disagreements if d.metric == "total_investment"]
+    assert [(d.kind, d.severity) for d in invest] == [(DisagreementKind.CONFLICT, Severity.LOW)]
+    assert "under another measure" in invest[0].explanation
+
+
+def test_a_figure_of_another_measure_near_the_other_value_still_witnesses() -> None:
+    # $2 billion against $600 million (3.3 times): the other measure's match is no proof
+    found = run(
+        ("a", [claim("a", 1, 600e6, "USD")]),
+        (
+            "b",
+            [
+                claim("b", 1, 2e9, "USD"),
+                claim("b", 2, 2e9, "USD", metric="funding_round"),
+            ],
+        ),
+    )
+    invest = [d for d in found.disagreements if d.metric == "total_investment"]
+    assert [d.severity for d in invest] == [Severity.MEDIUM]
+
+
+# --- one figure in another unit, rounded --------------------------------------------------------
+
+AREA = {"metric": "site_area"}
+
+
+def test_a_page_giving_a_figure_converted_to_another_unit_and_rounded_is_a_rounding() -> None:
+    # 2 million sq ft is 185,806 m²; a page that writes "186,000 m²" rounds a conversion
+    found = run(
+        ("a", [claim("a", 1, 2e6, "sqft", **AREA)]),
+        ("b", [claim("b", 1, 2e6, "sqft", **AREA)]),
+        ("c", [claim("c", 1, 186_000.0, "sqm", **AREA)]),
+    )
+    assert [(d.kind, d.severity) for d in found.disagreements] == [
+        (DisagreementKind.ROUNDING, Severity.LOW)
+    ]
+    assert "converted (185,800 sqm) and rounded" in found.disagreements[0].explanation
+
+
+def test_the_very_figure_in_another_unit_is_no_finding() -> None:
+    found = run(
+        ("a", [claim("a", 1, 2e6, "sqft", **AREA)]),
+        ("b", [claim("b", 1, 2e6, "sqft", **AREA)]),
+        ("c", [claim("c", 1, 185_806.08, "sqm", **AREA)]),
+    )
+    assert found.disagreements == []
