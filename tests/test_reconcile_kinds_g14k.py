@@ -12,8 +12,8 @@ from test_reconciliation import article, claim
 from stargate_digest.cue_words import initial_words
 from stargate_digest.models import ArticleClaims, Claim, Disagreement, DisagreementKind, Severity
 from stargate_digest.reconciliation import Reconciliation, reconcile
-from stargate_digest.reconciliation.explain import _first_word
-from stargate_digest.topic import load_topic
+from stargate_digest.reconciliation.moments import _first_word
+from stargate_digest.topic import ScopeSpec, load_topic
 
 
 def run(*pages: tuple[str, list[Claim]]) -> Reconciliation:
@@ -195,3 +195,105 @@ def test_the_very_figure_in_another_unit_is_no_finding() -> None:
         ("c", [claim("c", 1, 185_806.08, "sqm", **AREA)]),
     )
     assert found.disagreements == []
+
+
+# --- a count still running ---------------------------------------------------------------------
+
+RAISED = {"metric": "funding_round"}
+
+
+def test_a_count_given_as_reached_so_far_beside_a_larger_value_is_an_earlier_figure() -> None:
+    # "$7 billion raised so far this year" against $8 billion for the year: no rounding of
+    # one figure (they are 14 % apart, two significant digits each), the count went on
+    found = run(
+        ("a", [claim("a", 1, 8e9, "USD", **RAISED)]),
+        ("b", [claim("b", 1, 8e9, "USD", **RAISED)]),
+        ("c", [said("c", 1, 7e9, "USD", "raised $7 billion this year so far", **RAISED)]),
+    )
+    assert [d.kind for d in found.disagreements] == [DisagreementKind.UPDATE]
+    why = str(found.disagreements[0].values[1].explanation)
+    assert why == (
+        "$7 billion is the earlier figure: $7 billion is given as the count so far, and the "
+        "count went on to $8 billion."
+    )
+
+
+def test_a_count_so_far_above_the_other_value_is_no_earlier_figure() -> None:
+    found = run(
+        ("a", [claim("a", 1, 8e9, "USD", **RAISED)]),
+        ("b", [claim("b", 1, 8e9, "USD", **RAISED)]),
+        ("c", [said("c", 1, 9.5e9, "USD", "raised $9.5 billion so far", **RAISED)]),
+    )
+    assert DisagreementKind.UPDATE not in [d.kind for d in found.disagreements]
+
+
+def test_a_count_so_far_within_a_rounding_of_the_other_value_stays_a_rounding() -> None:
+    # 4 % apart: the running count and the figure are one figure rounded
+    found = run(
+        ("a", [claim("a", 1, 7.28e9, "USD", **RAISED)]),
+        ("b", [claim("b", 1, 7.28e9, "USD", **RAISED)]),
+        ("c", [said("c", 1, 7e9, "USD", "raised $7 billion so far", **RAISED)]),
+    )
+    assert [d.kind for d in found.disagreements] == [DisagreementKind.ROUNDING]
+
+
+# --- a consensus that is only a bound --------------------------------------------------------
+
+
+def test_a_value_far_above_a_bound_consensus_is_the_figure_the_bound_came_to() -> None:
+    # "more than $20 billion" on two pages (an estimate), "$30-35 billion" on a third: no
+    # rival value on the bound's side, nothing else explains it: the figure came to it
+    found = run(
+        ("a", [claim("a", 1, 20e9, "USD", qualifier="at_least")]),
+        ("b", [claim("b", 1, 20e9, "USD", qualifier="at_least")]),
+        ("c", [claim("c", 1, 30e9, "USD", value_max=35e9)]),
+    )
+    assert [(d.kind, d.severity) for d in found.disagreements] == [
+        (DisagreementKind.UPDATE, Severity.LOW)
+    ]
+    assert "given as a bound" in str(found.disagreements[0].values[1].explanation)
+
+
+def test_two_values_above_a_bound_consensus_still_contradict_each_other() -> None:
+    found = run(
+        ("a", [claim("a", 1, 20e9, "USD", qualifier="at_least")]),
+        ("b", [claim("b", 1, 20e9, "USD", qualifier="at_least")]),
+        ("c", [claim("c", 1, 30e9, "USD")]),
+        ("d", [claim("d", 1, 45e9, "USD")]),
+    )
+    assert DisagreementKind.CONFLICT in [d.kind for d in found.disagreements]
+
+
+def test_a_value_below_a_lower_bound_consensus_is_not_within_it() -> None:
+    found = run(
+        ("a", [claim("a", 1, 20e9, "USD", qualifier="at_least")]),
+        ("b", [claim("b", 1, 20e9, "USD", qualifier="at_least")]),
+        ("c", [claim("c", 1, 12e9, "USD")]),
+    )
+    assert [d.kind for d in found.disagreements] == [DisagreementKind.CONFLICT]
+
+
+# --- durations in days ---------------------------------------------------------------------------
+
+TERM = {"metric": "timeline"}
+
+
+def test_days_and_months_of_two_parts_are_one_breakdown() -> None:
+    # "364 days" for one site and "12 months" for another: one length of time, two parts
+    topic = load_topic().model_copy(
+        update={"scopes": {"Site A": ScopeSpec(kind="site"), "Site B": ScopeSpec(kind="site")}}
+    )
+    results = [
+        ArticleClaims(
+            article=article("a"),
+            claims=[claim("a", 1, 364.0, "days", scope="Site A", **TERM)],
+            backend="t",
+        ),
+        ArticleClaims(
+            article=article("b"),
+            claims=[claim("b", 1, 12.0, "months", scope="Site B", **TERM)],
+            backend="t",
+        ),
+    ]
+    found = reconcile(results, topic=topic, today=date(2026, 11, 22))
+    assert [(d.kind, d.scope) for d in found.disagreements] == [(DisagreementKind.SCOPE, None)]

@@ -67,6 +67,13 @@ def initial_words() -> re.Pattern[str]:
     return _words_of("initial")
 
 
+@cache
+def so_far_words() -> re.Pattern[str]:
+    """The words of every language that give a count as reached so far, still running
+    ("so far", "bisher", "현재까지"): whole words, anywhere in CJK."""
+    return _words_of("so_far")
+
+
 def _words_of(table: str) -> re.Pattern[str]:
     found = {word for words in cue_data()[table].values() for word in words}
     words = sorted(found, key=len, reverse=True)

@@ -22,7 +22,6 @@ from datetime import date
 from functools import cache
 from statistics import median_low
 
-from stargate_digest.cue_words import initial_words
 from stargate_digest.display import describe, describe_date, describe_money
 from stargate_digest.models import Claim, DisagreementKind, Qualifier
 from stargate_digest.quantities.fx import convert
@@ -33,6 +32,7 @@ from stargate_digest.reconciliation.clusters import (
     cluster_time,
 )
 from stargate_digest.reconciliation.explanation import Context, Explanation
+from stargate_digest.reconciliation.moments import first_figure, running_count
 from stargate_digest.reconciliation.page_explain import (
     another_measure,
     financing_given,
@@ -98,7 +98,10 @@ def read_against(
             before.append(other)
     if (
         found is not None
-        and found.kind is DisagreementKind.SCOPE
+        and (
+            found.kind is DisagreementKind.SCOPE
+            or (found.kind is DisagreementKind.UPDATE and bound_met(outlier, context))
+        )
         and _numeric(context)
         and bound_holds(context.consensus, outlier)
     ):
@@ -160,6 +163,22 @@ def _outside_bound(bound: Cluster, other: Cluster) -> bool:
 
 
 _BOUNDS = frozenset({Qualifier.AT_LEAST, Qualifier.AT_MOST, Qualifier.UP_TO})
+
+
+def bound_met(outlier: Cluster, context: Context) -> Explanation | None:
+    """A value on the side of a consensus that is only a bound, farther from it than a
+    rounding, that no other value and nothing else explains ("more than $27 billion" in
+    an estimate, "$30-40 billion" in a later one): the bound was written when less was
+    known (an estimate, a count still running), and the figure came to the value. Asked
+    last: values on a bound's side are first read against each other (``read_against``)."""
+    if not _numeric(context) or not bound_holds(context.consensus, outlier):
+        return None
+    return Explanation(
+        DisagreementKind.UPDATE,
+        f"{context.label(outlier)} is within {context.label(context.consensus)}, given as "
+        "a bound: written when less was known (an estimate, or a count still running), the "
+        f"figure came to {context.label(outlier)}.",
+    )
 
 
 def _numeric(context: Context) -> bool:
@@ -454,48 +473,6 @@ def postponed(outlier: Cluster, context: Context) -> Explanation | None:
     )
 
 
-def first_figure(outlier: Cluster, context: Context) -> Explanation | None:
-    """A value every page of which gives it as the first one ("initially 14 turbines",
-    "当初120億ドル") beside a value no page gives so: the earlier figure, since changed."""
-    if _said_first(outlier) and not _any_said_first(context.consensus):
-        earlier, later = outlier, context.consensus
-    elif _said_first(context.consensus) and not _any_said_first(outlier):
-        earlier, later = context.consensus, outlier
-    else:
-        return None
-    return Explanation(
-        DisagreementKind.UPDATE,
-        f"{context.label(outlier)} is the {'earlier' if earlier is outlier else 'later'} "
-        f"figure: {context.label(earlier)} is given as the first one, since changed to "
-        f"{context.label(later)}.",
-    )
-
-
-def _said_first(cluster: Cluster) -> bool:
-    # ``all`` stops at the first claim without the word: cheap on a large consensus
-    return all(_first_word(claim) for claim in cluster.claims)
-
-
-def _any_said_first(cluster: Cluster) -> bool:
-    return any(_first_word(claim) for claim in cluster.claims)
-
-
-def _first_word(claim: Claim) -> bool:
-    """Whether the claim's quote gives its figure as the first one: the word before the
-    figure with no other number between ("usar inicialmente 14"; in "当初120億ドルから
-    200億ドルに" it marks 120, not 200), or, where the figure's place is not known, a
-    quote with the word and one number."""
-    quote = claim.quote
-    words = [m.end() for m in initial_words().finditer(quote)]
-    if not words:
-        return False
-    if claim.figure_start is None or not claim.start <= claim.figure_start <= claim.end:
-        return len(_NUMBER.findall(quote)) == 1
-    figure = claim.figure_start - claim.start
-    before = [end for end in words if end <= figure]
-    return bool(before) and not _NUMBER.search(quote, before[-1], figure)
-
-
 def changed_parts(outlier: Cluster, context: Context) -> Explanation | None:
     """Totals each page builds from figures of two other metrics (17 + 6.8, 30 + 10)
     that are earlier and later values: the totals changed with them (sums.py)."""
@@ -657,6 +634,7 @@ def day_apart(outlier: Cluster, context: Context) -> Explanation | None:
 
 
 EXPLAINERS: tuple[Explainer, ...] = (
+    running_count,
     rounded,
     converted,
     separator,
@@ -675,5 +653,6 @@ EXPLAINERS: tuple[Explainer, ...] = (
     part_of_whole,
     other_scope,
     same_source,
+    bound_met,
     day_apart,
 )

@@ -33,6 +33,7 @@ _UNITS: dict[str, tuple[str, float]] = {
     "km2": ("area", 1e6),
     "years": ("duration", 12.0),
     "months": ("duration", 1.0),
+    "days": ("duration", 12 / 365.25),  # "364 days" and "12 months" are one length of time
 }
 
 

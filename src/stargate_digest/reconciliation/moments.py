@@ -1,0 +1,84 @@
+"""Explainers that read what a page says of when its figure held: the first figure
+("initially 14 turbines", "当初120億ドル") and a count still running ("$11 billion so
+far", "현재까지"). Words of each language are data (``data/cue_words.toml``, tables
+``initial`` and ``so_far``).
+
+Kept apart from explain.py (the list of explainers, arithmetic and the order of pages in
+time): these read the words of a value's own quotes, never the pages' dates.
+"""
+
+from __future__ import annotations
+
+import re
+
+from stargate_digest.cue_words import initial_words, so_far_words
+from stargate_digest.models import Claim, DisagreementKind
+from stargate_digest.reconciliation.clusters import Cluster
+from stargate_digest.reconciliation.explanation import Context, Explanation
+
+RUNNING_GAP = 0.05  # a count this much below the other value is no rounding of it
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def running_count(outlier: Cluster, context: Context) -> Explanation | None:
+    """A count every page of which gives it as reached so far ("$11 billion in 2024 so
+    far") beside a value at least 5 % above it: the count went on, an earlier figure
+    (asked before ``rounded``: $11 billion so far and $12 billion are no one figure)."""
+    if context.dimension == "date":
+        return None
+    for running, other in ((outlier, context.consensus), (context.consensus, outlier)):
+        if other.span[0] >= running.span[1] * (1 + RUNNING_GAP) and _so_far(running):
+            return Explanation(
+                DisagreementKind.UPDATE,
+                f"{context.label(outlier)} is the {'earlier' if running is outlier else 'later'} "
+                f"figure: {context.label(running)} is given as the count so far, and the "
+                f"count went on to {context.label(other)}.",
+            )
+    return None
+
+
+def _so_far(cluster: Cluster) -> bool:
+    # ``all`` stops at the first claim without the words: cheap on a large consensus
+    return all(so_far_words().search(claim.quote) for claim in cluster.claims)
+
+
+def first_figure(outlier: Cluster, context: Context) -> Explanation | None:
+    """A value every page of which gives it as the first one ("initially 14 turbines",
+    "当初120億ドル") beside a value no page gives so: the earlier figure, since changed."""
+    if _said_first(outlier) and not _any_said_first(context.consensus):
+        earlier, later = outlier, context.consensus
+    elif _said_first(context.consensus) and not _any_said_first(outlier):
+        earlier, later = context.consensus, outlier
+    else:
+        return None
+    return Explanation(
+        DisagreementKind.UPDATE,
+        f"{context.label(outlier)} is the {'earlier' if earlier is outlier else 'later'} "
+        f"figure: {context.label(earlier)} is given as the first one, since changed to "
+        f"{context.label(later)}.",
+    )
+
+
+def _said_first(cluster: Cluster) -> bool:
+    # ``all`` stops at the first claim without the word: cheap on a large consensus
+    return all(_first_word(claim) for claim in cluster.claims)
+
+
+def _any_said_first(cluster: Cluster) -> bool:
+    return any(_first_word(claim) for claim in cluster.claims)
+
+
+def _first_word(claim: Claim) -> bool:
+    """Whether the claim's quote gives its figure as the first one: the word before the
+    figure with no other number between ("usar inicialmente 14"; in "当初120億ドルから
+    200億ドルに" it marks 120, not 200), or, where the figure's place is not known, a
+    quote with the word and one number."""
+    quote = claim.quote
+    words = [m.end() for m in initial_words().finditer(quote)]
+    if not words:
+        return False
+    if claim.figure_start is None or not claim.start <= claim.figure_start <= claim.end:
+        return len(_NUMBER.findall(quote)) == 1
+    figure = claim.figure_start - claim.start
+    before = [end for end in words if end <= figure]
+    return bool(before) and not _NUMBER.search(quote, before[-1], figure)
