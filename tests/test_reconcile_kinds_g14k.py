@@ -41,7 +41,7 @@ def holding(found: Reconciliation, *values: float) -> list[Disagreement]:
     ]
 
 
-GPUS = {"metric": "gpu_count"}
+GPUS: dict[str, object] = {"metric": "gpu_count"}
 
 
 # --- a change one page states between two values, neither of them the consensus ------------
@@ -199,7 +199,7 @@ def test_the_very_figure_in_another_unit_is_no_finding() -> None:
 
 # --- a count still running ---------------------------------------------------------------------
 
-RAISED = {"metric": "funding_round"}
+RAISED: dict[str, object] = {"metric": "funding_round"}
 
 
 def test_a_count_given_as_reached_so_far_beside_a_larger_value_is_an_earlier_figure() -> None:
