@@ -208,7 +208,7 @@ def test_a_count_given_as_reached_so_far_beside_a_larger_value_is_an_earlier_fig
     found = run(
         ("a", [claim("a", 1, 8e9, "USD", **RAISED)]),
         ("b", [claim("b", 1, 8e9, "USD", **RAISED)]),
-        ("c", [said("c", 1, 7e9, "USD", "raised $7 billion this year so far", **RAISED)]),
+        ("c", [said("c", 1, 7e9, "USD", "raised $7 billion this year so far", at=0, **RAISED)]),
     )
     assert [d.kind for d in found.disagreements] == [DisagreementKind.UPDATE]
     why = str(found.disagreements[0].values[1].explanation)
@@ -222,7 +222,7 @@ def test_a_count_so_far_above_the_other_value_is_no_earlier_figure() -> None:
     found = run(
         ("a", [claim("a", 1, 8e9, "USD", **RAISED)]),
         ("b", [claim("b", 1, 8e9, "USD", **RAISED)]),
-        ("c", [said("c", 1, 9.5e9, "USD", "raised $9.5 billion so far", **RAISED)]),
+        ("c", [said("c", 1, 9.5e9, "USD", "raised $9.5 billion so far", at=0, **RAISED)]),
     )
     assert DisagreementKind.UPDATE not in [d.kind for d in found.disagreements]
 
@@ -232,7 +232,7 @@ def test_a_count_so_far_within_a_rounding_of_the_other_value_stays_a_rounding() 
     found = run(
         ("a", [claim("a", 1, 7.28e9, "USD", **RAISED)]),
         ("b", [claim("b", 1, 7.28e9, "USD", **RAISED)]),
-        ("c", [said("c", 1, 7e9, "USD", "raised $7 billion so far", **RAISED)]),
+        ("c", [said("c", 1, 7e9, "USD", "raised $7 billion so far", at=0, **RAISED)]),
     )
     assert [d.kind for d in found.disagreements] == [DisagreementKind.ROUNDING]
 
