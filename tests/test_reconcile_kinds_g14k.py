@@ -297,3 +297,56 @@ def test_days_and_months_of_two_parts_are_one_breakdown() -> None:
     ]
     found = reconcile(results, topic=topic, today=date(2026, 11, 22))
     assert [(d.kind, d.scope) for d in found.disagreements] == [(DisagreementKind.SCOPE, None)]
+
+
+# --- a plan's ceiling outgrown ------------------------------------------------------------------
+
+
+def test_a_plan_s_ceiling_a_larger_value_passes_is_an_earlier_figure() -> None:
+    # "room for up to 300 racks" on one page, 450 racks on two others: the plan grew
+    found = run(
+        ("a", [claim("a", 1, 450.0, "count", **GPUS)]),
+        ("b", [claim("b", 1, 450.0, "count", **GPUS)]),
+        ("c", [claim("c", 1, 300.0, "count", qualifier="up_to", **GPUS)]),
+    )
+    assert [d.kind for d in found.disagreements] == [DisagreementKind.UPDATE]
+    assert "given as a ceiling" in str(found.disagreements[0].values[1].explanation)
+
+
+def test_a_ceiling_passed_by_little_or_by_far_or_in_money_is_still_a_conflict() -> None:
+    def kinds_of(value: float, unit: str = "count", metric: str = "gpu_count") -> list[str]:
+        ceiling = 300e6 if unit == "USD" else 300.0
+        found = run(
+            ("a", [claim("a", 1, value, unit, metric=metric)]),
+            ("b", [claim("b", 1, value, unit, metric=metric)]),
+            ("c", [claim("c", 1, ceiling, unit, qualifier="up_to", metric=metric)]),
+        )
+        return [str(d.kind) for d in found.disagreements]
+
+    assert kinds_of(320.0) == ["conflict"]  # within a rounding: past the ceiling, a rival
+    assert kinds_of(700.0) == ["conflict"]  # past twice the ceiling: no plan grows so
+    assert kinds_of(450e6, "USD", "total_investment") == ["conflict"]  # "as much as $300m"
+
+
+# --- a value written as an increment ------------------------------------------------------------
+
+
+def test_a_value_written_as_an_increment_beside_a_larger_one_is_an_earlier_figure() -> None:
+    power = {"metric": "power_capacity"}
+    found = run(
+        ("a", [claim("a", 1, 700.0, "MW", **power)]),
+        ("b", [claim("b", 1, 700.0, "MW", **power)]),
+        ("c", [said("c", 1, 300.0, "MW", "is building an additional 300 MW", at=0, **power)]),
+    )
+    assert [d.kind for d in found.disagreements] == [DisagreementKind.UPDATE]
+    assert "given as added" in str(found.disagreements[0].values[1].explanation)
+
+
+def test_new_things_counted_whole_are_no_increment() -> None:
+    # "three new plants" counts the plants, it adds them to no level the others give
+    found = run(
+        ("a", [claim("a", 1, 5.0, "count", **GPUS)]),
+        ("b", [claim("b", 1, 5.0, "count", **GPUS)]),
+        ("c", [said("c", 1, 3.0, "count", "three new plants, 3 in all", at=0, **GPUS)]),
+    )
+    assert [d.kind for d in found.disagreements] == [DisagreementKind.CONFLICT]

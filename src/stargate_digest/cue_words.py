@@ -74,8 +74,16 @@ def so_far_words() -> re.Pattern[str]:
     return _words_of("so_far")
 
 
-def _words_of(table: str) -> re.Pattern[str]:
-    found = {word for words in cue_data()[table].values() for word in words}
+@cache
+def increment_words() -> re.Pattern[str]:
+    """The words of every language that write a figure as an increment ("an additional
+    250 MW", "추가로"): the ``added`` words but for those that also name new things
+    counted whole ("new", "neue", "신규"). Whole words, anywhere in CJK."""
+    return _words_of("added", but=frozenset(w for t in cue_data()["new"].values() for w in t))
+
+
+def _words_of(table: str, but: frozenset[str] = frozenset()) -> re.Pattern[str]:
+    found = {word for words in cue_data()[table].values() for word in words} - but
     words = sorted(found, key=len, reverse=True)
     cjk = [re.escape(w) for w in words if _CJK.search(w)]
     latin = [re.escape(w) for w in words if not _CJK.search(w)]

@@ -32,7 +32,12 @@ from stargate_digest.reconciliation.clusters import (
     cluster_time,
 )
 from stargate_digest.reconciliation.explanation import Context, Explanation
-from stargate_digest.reconciliation.moments import first_figure, running_count
+from stargate_digest.reconciliation.moments import (
+    added_increment,
+    ceiling_passed,
+    first_figure,
+    running_count,
+)
 from stargate_digest.reconciliation.page_explain import (
     another_measure,
     financing_given,
@@ -647,6 +652,8 @@ EXPLAINERS: tuple[Explainer, ...] = (
     earlier_or_later,
     postponed,
     first_figure,
+    ceiling_passed,
+    added_increment,
     changed_parts,
     grown_by_part,
     stated_change,

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 
-from stargate_digest.cue_words import initial_words, so_far_words
-from stargate_digest.models import Claim, DisagreementKind
+from stargate_digest.cue_words import increment_words, initial_words, so_far_words
+from stargate_digest.models import Claim, DisagreementKind, Qualifier
 from stargate_digest.reconciliation.clusters import Cluster
 from stargate_digest.reconciliation.explanation import Context, Explanation
 
 RUNNING_GAP = 0.05  # a count this much below the other value is no rounding of it
+PASSED_GAP = 0.10  # past a ceiling by more than a rounding: a larger plan, not a misreading
+PLAN_GROWTH = 2.0  # a plan grows; past twice its ceiling, a misreading is likelier
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -82,3 +84,49 @@ def _first_word(claim: Claim) -> bool:
     figure = claim.figure_start - claim.start
     before = [end for end in words if end <= figure]
     return bool(before) and not _NUMBER.search(quote, before[-1], figure)
+
+
+def ceiling_passed(outlier: Cluster, context: Context) -> Explanation | None:
+    """A plan's ceiling ("up to 350,000 GPUs") beside a value more than 10 % and at most
+    twice above it: a plan the figure has since outgrown, an earlier figure (closer, a
+    value past a ceiling is a contradiction that no rounding joins, ``rounded``; farther,
+    a misreading is likelier than a plan grown so much). "At most" and "under" bound a
+    figure known, not a plan, and money is not asked."""
+    if context.dimension in ("date", "money"):
+        # "up to $6.4 billion" caps an award, "高达7.15亿美元" stresses a sum: money past
+        # such a bound contradicts it; a count or capacity "up to" is a plan's size
+        return None
+    for ceiling, other in ((outlier, context.consensus), (context.consensus, outlier)):
+        top = ceiling.span[1]
+        if (
+            ceiling.representative.qualifier is Qualifier.UP_TO
+            and top * (1 + PASSED_GAP) < other.span[0] <= top * PLAN_GROWTH
+        ):
+            return Explanation(
+                DisagreementKind.UPDATE,
+                f"{context.label(outlier)} is the "
+                f"{'earlier' if ceiling is outlier else 'later'} figure: "
+                f"{context.label(ceiling)} was given as a ceiling, and the plan has grown "
+                f"past it to {context.label(other)}.",
+            )
+    return None
+
+
+def added_increment(outlier: Cluster, context: Context) -> Explanation | None:
+    """A value every page of which writes it as an increment ("building an additional
+    250 MW", "추가로"; not "new", which also names new things counted whole) beside a
+    larger value: what was added at one moment, not a rival level; the figure grew."""
+    if context.dimension == "date":
+        return None
+    for added, other in ((outlier, context.consensus), (context.consensus, outlier)):
+        if other.span[0] > added.span[1] * (1 + RUNNING_GAP) and all(
+            increment_words().search(claim.quote) for claim in added.claims
+        ):
+            return Explanation(
+                DisagreementKind.UPDATE,
+                f"{context.label(outlier)} is the "
+                f"{'earlier' if added is outlier else 'later'} figure: "
+                f"{context.label(added)} is given as added, and the figure grew to "
+                f"{context.label(other)}.",
+            )
+    return None
