@@ -5,7 +5,7 @@ Invented coverage only (no corpus text): each test builds the few claims a rule 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from test_reconciliation import article, claim
 
@@ -348,5 +348,74 @@ def test_new_things_counted_whole_are_no_increment() -> None:
         ("a", [claim("a", 1, 5.0, "count", **GPUS)]),
         ("b", [claim("b", 1, 5.0, "count", **GPUS)]),
         ("c", [said("c", 1, 3.0, "count", "three new plants, 3 in all", at=0, **GPUS)]),
+    )
+    assert [d.kind for d in found.disagreements] == [DisagreementKind.CONFLICT]
+
+
+# --- an increment does not date a level ---------------------------------------------------------
+
+
+def dated(source: str, day: date, *claims: Claim) -> ArticleClaims:
+    when = datetime(day.year, day.month, day.day, tzinfo=UTC)
+    return ArticleClaims(article=article(source, when), claims=list(claims), backend="t")
+
+
+def test_a_page_that_gives_a_value_as_an_increment_does_not_date_that_level() -> None:
+    # two fabs in all in 2021, three from 2023 on; a 2023 page writes "2 additional fabs"
+    # (two besides the first): it says when two were added, not when there were two
+    fabs: dict[str, object] = {"metric": "building_count"}
+    found = reconcile(
+        [
+            dated("a", date(2021, 3, 1), claim("a", 1, 2.0, "count", **fabs)),
+            dated("b", date(2021, 4, 1), claim("b", 1, 2.0, "count", **fabs)),
+            dated(
+                "c",
+                date(2023, 9, 1),
+                said("c", 1, 2.0, "count", "plans 2 additional fabs by 2030", at=0, **fabs),
+            ),
+            dated("d", date(2023, 5, 1), claim("d", 1, 3.0, "count", **fabs)),
+            dated("e", date(2023, 6, 1), claim("e", 1, 3.0, "count", **fabs)),
+            dated("f", date(2024, 6, 1), claim("f", 1, 3.0, "count", **fabs)),
+        ],
+        topic=load_topic(),
+        today=date(2026, 11, 22),
+    )
+    assert [d.kind for d in found.disagreements] == [DisagreementKind.UPDATE]
+
+
+# --- a part named as such ------------------------------------------------------------------------
+
+
+def test_a_value_given_as_a_part_of_a_larger_one_is_a_part_of_it() -> None:
+    # "a $200 billion programme, of which $40 billion for factories" against $200 billion
+    grants: dict[str, object] = {"metric": "public_investment"}
+    found = run(
+        ("a", [said("a", 1, 40e9, "USD", "dont 40 milliards pour les usines", at=0, **grants)]),
+        ("b", [claim("b", 1, 200e9, "USD", qualifier="at_least", **grants)]),
+    )
+    assert [d.kind for d in found.disagreements] == [DisagreementKind.SCOPE]
+    assert "given as a part of a larger figure" in found.disagreements[0].explanation
+
+
+def test_of_which_before_another_number_marks_that_one_only() -> None:
+    grants: dict[str, object] = {"metric": "public_investment"}
+    found = run(
+        (
+            "a",
+            [
+                said(
+                    "a",
+                    1,
+                    40e9,
+                    "USD",
+                    "of which 10 for chips and 40 billion more",
+                    at=0,
+                    figure_start=27,
+                    figure_end=37,
+                    **grants,
+                )
+            ],
+        ),
+        ("b", [claim("b", 1, 200e9, "USD", qualifier="at_least", **grants)]),
     )
     assert [d.kind for d in found.disagreements] == [DisagreementKind.CONFLICT]

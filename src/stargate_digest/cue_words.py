@@ -75,6 +75,13 @@ def so_far_words() -> re.Pattern[str]:
 
 
 @cache
+def of_which_words() -> re.Pattern[str]:
+    """The words of every language that introduce a figure as a part of a larger one
+    named before it ("of which", "dont", "其中"): whole words, anywhere in CJK."""
+    return _words_of("of_which")
+
+
+@cache
 def increment_words() -> re.Pattern[str]:
     """The words of every language that write a figure as an increment ("an additional
     250 MW", "추가로"): the ``added`` words but for those that also name new things

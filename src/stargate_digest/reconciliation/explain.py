@@ -36,6 +36,8 @@ from stargate_digest.reconciliation.moments import (
     added_increment,
     ceiling_passed,
     first_figure,
+    level_claims,
+    part_named,
     running_count,
 )
 from stargate_digest.reconciliation.page_explain import (
@@ -504,13 +506,14 @@ def changed_parts(outlier: Cluster, context: Context) -> Explanation | None:
 
 
 def _times(cluster: Cluster, context: Context, shared: set[str]) -> list[date]:
-    if not shared:
+    claims = level_claims(cluster)
+    if not shared and claims is cluster.claims:
         return cluster_time(cluster, context.time_of)
     own = sorted(
         day
         for source, day in {
             (claim.source_id, context.time_of(claim))
-            for claim in cluster.claims
+            for claim in claims
             if claim.source_id not in shared
         }  # one date per page and moment, as ``Cluster.times``
         if day is not None
@@ -658,6 +661,7 @@ EXPLAINERS: tuple[Explainer, ...] = (
     grown_by_part,
     stated_change,
     part_of_whole,
+    part_named,
     other_scope,
     same_source,
     bound_met,

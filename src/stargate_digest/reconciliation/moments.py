@@ -10,8 +10,14 @@ time): these read the words of a value's own quotes, never the pages' dates.
 from __future__ import annotations
 
 import re
+import weakref
 
-from stargate_digest.cue_words import increment_words, initial_words, so_far_words
+from stargate_digest.cue_words import (
+    increment_words,
+    initial_words,
+    of_which_words,
+    so_far_words,
+)
 from stargate_digest.models import Claim, DisagreementKind, Qualifier
 from stargate_digest.reconciliation.clusters import Cluster
 from stargate_digest.reconciliation.explanation import Context, Explanation
@@ -75,14 +81,21 @@ def _first_word(claim: Claim) -> bool:
     figure with no other number between ("usar inicialmente 14"; in "当初120億ドルから
     200億ドルに" it marks 120, not 200), or, where the figure's place is not known, a
     quote with the word and one number."""
+    return _marks(claim, initial_words())
+
+
+def _marks(claim: Claim, words: re.Pattern[str]) -> bool:
+    """Whether one of ``words`` comes before the claim's figure with no other number
+    between, or, where the figure's place is not known, the quote holds one of them and
+    one number."""
     quote = claim.quote
-    words = [m.end() for m in initial_words().finditer(quote)]
-    if not words:
+    ends = [m.end() for m in words.finditer(quote)]
+    if not ends:
         return False
     if claim.figure_start is None or not claim.start <= claim.figure_start <= claim.end:
         return len(_NUMBER.findall(quote)) == 1
     figure = claim.figure_start - claim.start
-    before = [end for end in words if end <= figure]
+    before = [end for end in ends if end <= figure]
     return bool(before) and not _NUMBER.search(quote, before[-1], figure)
 
 
@@ -128,5 +141,41 @@ def added_increment(outlier: Cluster, context: Context) -> Explanation | None:
                 f"{'earlier' if added is outlier else 'later'} figure: "
                 f"{context.label(added)} is given as added, and the figure grew to "
                 f"{context.label(other)}.",
+            )
+    return None
+
+
+# a finished cluster's claims that give the level, made once: the consensus is asked about
+# by each of its outliers, and a search of all its quotes each time would not stay linear
+_LEVELS: weakref.WeakKeyDictionary[Cluster, list[Claim]] = weakref.WeakKeyDictionary()
+
+
+def level_claims(cluster: Cluster) -> list[Claim]:
+    """The claims of a value that give it as a level, not as an increment ("2 additional
+    fabs" beside pages that give 2 fabs in all): an increment's page says when something
+    was added, not when the level was 2, so it does not date the level (all the claims
+    when every one is an increment; ``cluster.claims`` itself when none is)."""
+    found = _LEVELS.get(cluster)
+    if found is None:
+        levels = [c for c in cluster.claims if not increment_words().search(c.quote)]
+        found = levels if levels and len(levels) < len(cluster.claims) else cluster.claims
+        _LEVELS[cluster] = found
+    return found
+
+
+def part_named(outlier: Cluster, context: Context) -> Explanation | None:
+    """A value every page of which introduces it as a part of a larger figure ("dont 50
+    milliards d'aides", "其中包括3個", "davon") beside a larger value: one counts a part of
+    what the other counts."""
+    if context.dimension == "date":
+        return None
+    for part, whole in ((outlier, context.consensus), (context.consensus, outlier)):
+        if whole.span[0] > part.span[1] * (1 + RUNNING_GAP) and all(
+            _marks(claim, of_which_words()) for claim in part.claims
+        ):
+            return Explanation(
+                DisagreementKind.SCOPE,
+                f'{context.label(part)} is given as a part of a larger figure ("of which"): '
+                f"one counts a part of what {context.label(whole)} counts.",
             )
     return None
