@@ -84,7 +84,9 @@ def read_against(
 ) -> tuple[Cluster, Explanation | None]:
     """The value an outlier is best read against, and how it differs from it.
 
-    First the consensus (``found``). A value the consensus leaves unexplained, or explains
+    First the consensus (``found``). A value its page writes in one statement with another
+    value ("initially 14, later 35") is read against that value: the page reports the
+    change between them. A value the consensus leaves unexplained, or explains
     only as an earlier or later figure, may be another value of the group converted or
     misread (the same number under another currency, a separator, a scale word, a x1000
     typo): then it is read against that value. A later or earlier figure that differs
@@ -113,7 +115,8 @@ def read_against(
         and bound_holds(context.consensus, outlier)
     ):
         # "more than $500 million" settles neither $1.3 billion nor $1.6 billion: a
-        # value on the bound's side is read against the others on that side
+        # value on the bound's side is read against the others on that side, and is the
+        # figure the bound came to (``bound_met``) only when none contradicts it
         for other in before:
             if bound_holds(context.consensus, other):
                 answer = explain(outlier, replace(context, consensus=other))

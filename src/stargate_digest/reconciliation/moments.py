@@ -1,10 +1,12 @@
-"""Explainers that read what a page says of when its figure held: the first figure
-("initially 14 turbines", "当初120億ドル") and a count still running ("$11 billion so
-far", "현재까지"). Words of each language are data (``data/cue_words.toml``, tables
-``initial`` and ``so_far``).
+"""Explainers that read what a value's own quotes say of it: the first figure
+("initially 14 turbines", "当初120億ドル"), a count still running ("$11 billion so far",
+"현재까지"), a plan's ceiling ("up to 350,000 GPUs"), an increment ("an additional 250
+MW"), a part named as such ("dont 50 milliards"); and which claims of a value give it as
+a level, not as an increment (they alone date it). Words of each language are data
+(``data/cue_words.toml``: ``initial``, ``so_far``, ``added`` but ``new``, ``of_which``).
 
 Kept apart from explain.py (the list of explainers, arithmetic and the order of pages in
-time): these read the words of a value's own quotes, never the pages' dates.
+time): these read the words and qualifiers of a value's quotes, never the pages' dates.
 """
 
 from __future__ import annotations
