@@ -1,8 +1,8 @@
 """The fifth turn's new explainers, held to their own behaviour (mutation run, g13n).
 
 Invented claims only (no corpus text). Each test pins one thing a surviving mutant of
-``PageFigures.added``, ``PageFigures.another_measure``, ``explain.grown_by_part`` or
-``explain.another_measure`` changed without a test noticing; the readers are called
+``PageFigures.added``, ``PageFigures.another_measure``, ``page_explain.grown_by_part`` or
+``page_explain.another_measure`` changed without a test noticing; the readers are called
 directly, so the tests hold while the rules around them change.
 """
 
@@ -12,7 +12,7 @@ from test_reconciliation import claim
 
 from stargate_digest.cue_words import added_words
 from stargate_digest.models import Claim, DisagreementKind
-from stargate_digest.reconciliation import explain
+from stargate_digest.reconciliation import page_explain
 from stargate_digest.reconciliation.clusters import Cluster, cluster_numbers
 from stargate_digest.reconciliation.explanation import Context
 from stargate_digest.reconciliation.partners import PartIndex, is_financing
@@ -126,7 +126,7 @@ def test_a_whole_grown_from_a_range_is_read_from_its_low_end() -> None:
     # other pages: "3 to 4 MW"; page a: 10 MW, 7 MW of them added (3 + 7)
     (before,) = cluster_numbers([claim("b", 1, 3.0, "MW", value_max=4.0)])
     (grown,) = cluster_numbers([total(10.0)])
-    found = explain.grown_by_part(grown, context(before, pages(total(10.0), added_part(7.0))))
+    found = page_explain.grown_by_part(grown, context(before, pages(total(10.0), added_part(7.0))))
     assert found is not None and found.kind is DisagreementKind.UPDATE
 
 
@@ -135,7 +135,7 @@ def test_a_figure_of_another_measure_is_named_by_its_measure() -> None:
     other = claim("a", 2, 100.0, "MW", metric="grid_capacity")
     (outlier,) = cluster_numbers([mine])
     (consensus,) = cluster_numbers([claim("b", 1, 300.0, "MW")])
-    found = explain.another_measure(outlier, context(consensus, pages(mine, other)))
+    found = page_explain.another_measure(outlier, context(consensus, pages(mine, other)))
     note = (
         "100 MW is the 100 MW of grid capacity its source gives: that figure under another "
         "measure, not a value of this one."
@@ -157,7 +157,7 @@ def test_a_cost_equal_to_the_financing_raised_says_so() -> None:
     (outlier,) = cluster_numbers([claim("a", 1, 26e9, "USD")])
     (consensus,) = cluster_numbers([claim("b", 1, 10e9, "USD")])
     raised = PartIndex([claim("c", 1, 26e9, "USD", metric="financing", value_usd=26e9)])
-    found = explain.financing_given(
+    found = page_explain.financing_given(
         outlier,
         Context(
             subject="Stargate", metric="total_investment", dimension="money",

@@ -57,9 +57,41 @@ def generic_cues(metric: str) -> tuple[str, ...]:
 def added_words() -> re.Pattern[str]:
     """The words of every language that mark a part as added to what there was ("seven
     additional plants", "新增"): whole words in alphabetic scripts, anywhere in CJK."""
-    words = sorted(
-        {w for table in cue_data()["added"].values() for w in table}, key=len, reverse=True
-    )
+    return _words_of("added")
+
+
+@cache
+def initial_words() -> re.Pattern[str]:
+    """The words of every language that give a figure as the first one, since changed
+    ("initially", "ursprünglich", "当初"): whole words, anywhere in CJK."""
+    return _words_of("initial")
+
+
+@cache
+def so_far_words() -> re.Pattern[str]:
+    """The words of every language that give a count as reached so far, still running
+    ("so far", "bisher", "현재까지"): whole words, anywhere in CJK."""
+    return _words_of("so_far")
+
+
+@cache
+def of_which_words() -> re.Pattern[str]:
+    """The words of every language that introduce a figure as a part of a larger one
+    named before it ("of which", "dont", "其中"): whole words, anywhere in CJK."""
+    return _words_of("of_which")
+
+
+@cache
+def increment_words() -> re.Pattern[str]:
+    """The words of every language that write a figure as an increment ("an additional
+    250 MW", "추가로"): the ``added`` words but for those that also name new things
+    counted whole ("new", "neue", "신규"). Whole words, anywhere in CJK."""
+    return _words_of("added", but=frozenset(w for t in cue_data()["new"].values() for w in t))
+
+
+def _words_of(table: str, but: frozenset[str] = frozenset()) -> re.Pattern[str]:
+    found = {word for words in cue_data()[table].values() for word in words} - but
+    words = sorted(found, key=len, reverse=True)
     cjk = [re.escape(w) for w in words if _CJK.search(w)]
     latin = [re.escape(w) for w in words if not _CJK.search(w)]
     return re.compile(rf"(?<!\w)(?:{'|'.join(latin)})(?!\w)|{'|'.join(cjk)}", re.IGNORECASE)

@@ -373,7 +373,10 @@ def _severity(
         if (found is None or found.kind in (DisagreementKind.CONFLICT, DisagreementKind.SCOPE))
         and (found is None or found.witness)
         and not misread(c)
-        and not (found is None and _far_and_alone(c, consensus, group.figure.dimension))
+        and not (
+            (found is None or found.another_figure)
+            and _far_and_alone(c, consensus, group.figure.dimension)
+        )
         and not _within_bound(c, consensus, group.figure.dimension)
     ]
     if not counted or misread(consensus):

@@ -26,17 +26,27 @@ from stargate_digest.display import describe, describe_date, describe_money
 from stargate_digest.models import Claim, DisagreementKind, Qualifier
 from stargate_digest.quantities.fx import convert
 from stargate_digest.quantities.lexicon import SCALE_WORDS
-from stargate_digest.reconciliation import sums
 from stargate_digest.reconciliation.clusters import (
     Cluster,
     _significant,
     cluster_time,
 )
 from stargate_digest.reconciliation.explanation import Context, Explanation
-from stargate_digest.reconciliation.partners import (
-    CONTRIBUTION_METRICS,
-    is_financing,
+from stargate_digest.reconciliation.moments import (
+    added_increment,
+    ceiling_passed,
+    first_figure,
+    level_claims,
+    part_named,
+    running_count,
 )
+from stargate_digest.reconciliation.page_explain import (
+    another_measure,
+    financing_given,
+    grown_by_part,
+    part_of_whole,
+)
+from stargate_digest.reconciliation.partners import CONTRIBUTION_METRICS
 from stargate_digest.reconciliation.values import (
     EXACT_TOLERANCE,
     days_apart,
@@ -74,7 +84,9 @@ def read_against(
 ) -> tuple[Cluster, Explanation | None]:
     """The value an outlier is best read against, and how it differs from it.
 
-    First the consensus (``found``). A value the consensus leaves unexplained, or explains
+    First the consensus (``found``). A value its page writes in one statement with another
+    value ("initially 14, later 35") is read against that value: the page reports the
+    change between them. A value the consensus leaves unexplained, or explains
     only as an earlier or later figure, may be another value of the group converted or
     misread (the same number under another currency, a separator, a scale word, a x1000
     typo): then it is read against that value. A later or earlier figure that differs
@@ -95,12 +107,16 @@ def read_against(
             before.append(other)
     if (
         found is not None
-        and found.kind is DisagreementKind.SCOPE
+        and (
+            found.kind is DisagreementKind.SCOPE
+            or (found.kind is DisagreementKind.UPDATE and bound_met(outlier, context))
+        )
         and _numeric(context)
         and bound_holds(context.consensus, outlier)
     ):
         # "more than $500 million" settles neither $1.3 billion nor $1.6 billion: a
-        # value on the bound's side is read against the others on that side
+        # value on the bound's side is read against the others on that side, and is the
+        # figure the bound came to (``bound_met``) only when none contradicts it
         for other in before:
             if bound_holds(context.consensus, other):
                 answer = explain(outlier, replace(context, consensus=other))
@@ -110,6 +126,12 @@ def read_against(
         found.likely_error or found.kind in (DisagreementKind.SCOPE, DisagreementKind.ROUNDING)
     ):
         return context.consensus, found
+    for other in before:
+        # "initially 14, later 35": a page that writes the value and another in one
+        # statement reports the change between them, whatever the consensus is
+        answer = stated_change(outlier, replace(context, consensus=other))
+        if answer is not None:
+            return other, answer
     for other in before:
         against = replace(context, consensus=other)
         for explainer in (converted, separator, scale_word, typo):
@@ -151,6 +173,22 @@ def _outside_bound(bound: Cluster, other: Cluster) -> bool:
 
 
 _BOUNDS = frozenset({Qualifier.AT_LEAST, Qualifier.AT_MOST, Qualifier.UP_TO})
+
+
+def bound_met(outlier: Cluster, context: Context) -> Explanation | None:
+    """A value on the side of a consensus that is only a bound, farther from it than a
+    rounding, that no other value and nothing else explains ("more than $27 billion" in
+    an estimate, "$30-40 billion" in a later one): the bound was written when less was
+    known (an estimate, a count still running), and the figure came to the value. Asked
+    last: values on a bound's side are first read against each other (``read_against``)."""
+    if not _numeric(context) or not bound_holds(context.consensus, outlier):
+        return None
+    return Explanation(
+        DisagreementKind.UPDATE,
+        f"{context.label(outlier)} is within {context.label(context.consensus)}, given as "
+        "a bound: written when less was known (an estimate, or a count still running), the "
+        f"figure came to {context.label(outlier)}.",
+    )
 
 
 def _numeric(context: Context) -> bool:
@@ -399,40 +437,6 @@ def partners_share(outlier: Cluster, context: Context) -> Explanation | None:
     return None
 
 
-def financing_given(outlier: Cluster, context: Context) -> Explanation | None:
-    """A cost that equals money raised for the subject (its financing): a part of it."""
-    if context.dimension != "money" or context.partners is None or is_financing(context.metric):
-        return None
-    for part in context.partners.near(*outlier.span):
-        if part.financing and part.subject == context.subject:
-            return Explanation(
-                DisagreementKind.SCOPE,
-                f"{context.label(outlier)} is {part.label}: the money raised, which pays "
-                "for a part of what it costs, not the whole of it.",
-            )
-    return None
-
-
-def another_measure(outlier: Cluster, context: Context) -> Explanation | None:
-    """One page's value that the same page gives for another measure of the subject and
-    scope: that figure under another name, before any order in time is read from it."""
-    if context.pages is None or len(outlier.sources) != 1:
-        return None
-    figure = (context.subject, context.scope, context.metric, context.dimension)
-    for claim in outlier.claims[: sums.MAX_FIGURES]:
-        other = context.pages.another_measure(claim, figure)
-        if other is not None:
-            note = (
-                f"{context.label(outlier)} is the {describe(other)} of "
-                f"{other.metric.replace('_', ' ')} its source gives: that figure under "
-                "another measure, not a value of this one."
-            )
-            # it still witnesses a contradiction: one page's match is no proof of a misreading
-            # (restated.OtherMeasures asks several pages for that)
-            return Explanation(DisagreementKind.CONFLICT, note, likely_error=note)
-    return None
-
-
 def earlier_or_later(outlier: Cluster, context: Context) -> Explanation | None:
     """Sources months apart, the later ones consistently giving the later value."""
     # a source that gives both values reports the change itself: the order in time is
@@ -504,53 +508,15 @@ def changed_parts(outlier: Cluster, context: Context) -> Explanation | None:
     )
 
 
-def grown_by_part(outlier: Cluster, context: Context) -> Explanation | None:
-    """A whole one page gives beside a part it adds (a scope of the same measure), the
-    two making up what other pages give as the whole: "10 plants, 7 of them new" against
-    3 plants elsewhere. The page counts what was added; the other value is the whole
-    before it, so the figure grew (its pages need no date to say so)."""
-    if context.pages is None:
-        return None
-    figure = (context.subject, context.scope, context.metric, context.dimension)
-    for total, before in ((outlier, context.consensus), (context.consensus, outlier)):
-        for claim in total.claims[: sums.MAX_FIGURES]:  # a few pages: the cost stays linear
-            part = context.pages.added(claim, before.span[0], figure)
-            if part is not None:
-                return Explanation(
-                    DisagreementKind.UPDATE,
-                    f"{context.label(total)} is {context.label(before)} and the "
-                    f"{describe(part)} its source adds ({part.scope}): the figure grew.",
-                )
-    return None
-
-
-def part_of_whole(outlier: Cluster, context: Context) -> Explanation | None:
-    """One value and another figure of its page (another metric) add up to the other
-    value: "11,000 jobs" beside "9,000 construction jobs" is a part of "20,000 jobs"."""
-    if context.pages is None:
-        return None
-    figure = (context.subject, context.scope, context.metric, context.dimension)
-    for part, whole in ((outlier, context.consensus), (context.consensus, outlier)):
-        for claim in part.claims[: sums.MAX_FIGURES]:  # a few pages: the cost stays linear
-            rest = context.pages.rest(claim, whole.span[0], figure)
-            if rest is not None:
-                return Explanation(
-                    DisagreementKind.SCOPE,
-                    f"{context.label(part)} and the {describe(rest)} of "
-                    f"{rest.metric.replace('_', ' ')} its source gives add up to "
-                    f"{context.label(whole)}: one counts a part of what the other counts.",
-                )
-    return None
-
-
 def _times(cluster: Cluster, context: Context, shared: set[str]) -> list[date]:
-    if not shared:
+    claims = level_claims(cluster)
+    if not shared and claims is cluster.claims:
         return cluster_time(cluster, context.time_of)
     own = sorted(
         day
         for source, day in {
             (claim.source_id, context.time_of(claim))
-            for claim in cluster.claims
+            for claim in claims
             if claim.source_id not in shared
         }  # one date per page and moment, as ``Cluster.times``
         if day is not None
@@ -679,6 +645,7 @@ def day_apart(outlier: Cluster, context: Context) -> Explanation | None:
 
 
 EXPLAINERS: tuple[Explainer, ...] = (
+    running_count,
     rounded,
     converted,
     separator,
@@ -690,11 +657,16 @@ EXPLAINERS: tuple[Explainer, ...] = (
     another_measure,
     earlier_or_later,
     postponed,
+    first_figure,
+    ceiling_passed,
+    added_increment,
     changed_parts,
     grown_by_part,
     stated_change,
     part_of_whole,
+    part_named,
     other_scope,
     same_source,
+    bound_met,
     day_apart,
 )

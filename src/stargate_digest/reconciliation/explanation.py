@@ -26,6 +26,9 @@ class Explanation:
     text: str
     likely_error: str | None = None
     witness: bool = True  # False: a misreading that does not make a conflict high or medium
+    # a figure of another measure: one source's, a hundred times or more from the value it
+    # is read against, it witnesses nothing, as an unexplained one (compare._far_and_alone)
+    another_figure: bool = False
 
 
 @dataclass

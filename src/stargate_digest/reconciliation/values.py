@@ -52,13 +52,18 @@ def dimension(claim: Claim) -> str | None:
     return _UNITS.get(claim.unit, (claim.unit, 1.0))[0]
 
 
+def unit_factor(unit: str) -> float:
+    """The factor from a unit to its dimension's base unit (1.0 for a unit without one)."""
+    return _UNITS.get(unit, ("", 1.0))[1]
+
+
 def interval(claim: Claim) -> tuple[float, float]:
     """A numeric claim's (low, high) on the common scale of its dimension."""
     value = float(claim.value if isinstance(claim.value, int | float) else 0.0)
     if is_money(claim) and claim.value_usd is not None:
         factor = claim.value_usd / value if value else 1.0
     else:
-        factor = _UNITS.get(claim.unit or "", ("", 1.0))[1]
+        factor = unit_factor(claim.unit or "")
     high = claim.value_max if claim.value_max is not None else value
     low, high = sorted((value * factor, high * factor))
     return low, high

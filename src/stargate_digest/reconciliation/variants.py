@@ -24,12 +24,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from stargate_digest.display import format_number
 from stargate_digest.models import Claim, DisagreementKind
 from stargate_digest.reconciliation.clusters import Cluster
-from stargate_digest.reconciliation.explain import REFERENCES, ROUNDING_LIMIT, converted, rounded
+from stargate_digest.reconciliation.explain import (
+    EQUIVALENT_TOLERANCE,
+    REFERENCES,
+    ROUNDING_LIMIT,
+    converted,
+    rounded,
+)
 from stargate_digest.reconciliation.explanation import Context, Explanation
-from stargate_digest.reconciliation.values import cut_short, ratio
+from stargate_digest.reconciliation.values import cut_short, ratio, unit_factor
 
+SAME_NUMBER = 0.001  # a conversion this close is the figure itself, not a rounding of it
 MAX_FORMS = 8  # the best-supported forms of one cluster: a finding stays readable
 
 
@@ -75,7 +83,12 @@ def written_differently(
             continue
         if set(form.sources) <= set(base.sources):
             continue  # only pages that give the main form too: they disagree with nobody
-        answer = rounded(form, against) or converted(form, against) or _cut_short(form, against)
+        answer = (
+            rounded(form, against)
+            or converted(form, against)
+            or _cut_short(form, against)
+            or _other_unit(form, against)
+        )
         if answer is not None and answer.kind is DisagreementKind.ROUNDING:
             found.rounded.append((form, answer))
     return found if found.rounded or found.rivals else None
@@ -93,6 +106,24 @@ def _cut_short(form: Cluster, context: Context) -> Explanation | None:
         DisagreementKind.ROUNDING,
         f"{context.label(form)} is {context.label(context.consensus)} with its last digits "
         "dropped: the same figure written short.",
+    )
+
+
+def _other_unit(form: Cluster, context: Context) -> Explanation | None:
+    """A form in another unit of the main form's measure ("370,000 sqm" beside "4 million
+    sq ft"): one figure converted, rounded in its new unit (money is ``converted``'s)."""
+    mine, theirs = form.representative, context.consensus.representative
+    if context.dimension == "money" or mine.unit == theirs.unit or not mine.unit:
+        return None
+    # the main form in the form's unit, as a reader would convert it
+    exact = context.consensus.span[0] / unit_factor(mine.unit)
+    gap = abs(float(mine.value or 0.0) - exact)
+    if gap > EQUIVALENT_TOLERANCE * exact or gap <= SAME_NUMBER * exact:
+        return None  # another figure, or the very figure in another unit (1.2 GW, 1,200 MW)
+    return Explanation(
+        DisagreementKind.ROUNDING,
+        f"{context.label(form)} is {context.label(context.consensus)} converted "
+        f"({format_number(exact)} {mine.unit}) and rounded.",
     )
 
 
