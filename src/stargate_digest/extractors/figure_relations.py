@@ -132,6 +132,7 @@ def _with(language: str) -> re.Pattern[str] | None:
     words = WITH_CLAUSES.get(language)
     return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)", re.I) if words else None
 
+
 # A part joined to the figure right after it by a genitive ("株式の約2割", the stake's
 # 20%; "지분의 20%", "股权的20%"): the figure is of that part, and a later figure of the
 # sentence is not.

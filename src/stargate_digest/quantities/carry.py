@@ -11,17 +11,41 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from functools import cache
 from itertools import pairwise
+from typing import Final
 
 from stargate_digest.cue_words import cue_data
 from stargate_digest.quantities.currency import UNRESOLVED
-from stargate_digest.quantities.lexicon import AMOUNT_FOLLOWERS
 from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.quantities.mention import Mention
 from stargate_digest.quantities.numbers import parse_number
 from stargate_digest.quantities.patterns import alternation
+
+AMOUNT_FOLLOWERS: Final[Mapping[str, tuple[str, ...]]] = {
+    # Words that may follow a bare scaled amount that is still the money named earlier in
+    # the paragraph ("los 350.000 millones restantes"); a noun there ("3.6 trillion
+    # people", "500 milioni di utenti") makes it a count. Short lowercase words ("se",
+    # "in", "to") and punctuation also keep it money (`_still_money`).
+    # Prepositions and hedges after it ("65.000 millones hasta 2030", "10 milliards
+    # environ") say when or how much, not what is counted.
+    "en": ("more", "remaining", "additional", "will", "would", "was", "were", "has", "have",
+           "by", "until", "through", "over", "roughly", "apiece"),
+    "de": ("weitere", "sollen", "soll", "werden", "wurden", "fließen", "bis", "etwa",
+           "rund", "für", "ab"),
+    "fr": ("restants", "restant", "supplémentaires", "seront", "sont", "iront", "environ",
+           "d'ici", "d’ici", "jusqu'en", "jusqu’en", "pour", "dont"),
+    "es": ("restantes", "adicionales", "más", "irán", "serán", "hasta", "desde", "para",
+           "durante", "aproximadamente"),
+    "it": ("restanti", "aggiuntivi", "saranno", "andranno", "entro", "fino", "circa", "per"),
+    "pt": ("restantes", "adicionais", "serão", "irão", "até", "para", "cerca", "desde"),
+    "nb": ("resterende", "ytterligere", "skal", "vil", "innen", "til", "cirka", "rundt"),
+    "nl": ("extra", "zal", "zullen", "wordt", "worden", "gaat", "gaan", "tegen", "tot",
+           "ongeveer", "voor"),
+    "pl": ("zostanie", "zostaną", "trafi", "trafią", "ma", "mają", "do", "około", "na"),
+}  # fmt: skip
 
 _EQUIVALENCE_GAP = re.compile(r"\s*[(（][^()（）\d]{0,30}")
 

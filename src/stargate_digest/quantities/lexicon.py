@@ -158,8 +158,9 @@ IMPLIED_NUMBERS: Final[Mapping[str, Mapping[str, str]]] = {
     "fr": {"": "1"},
     "es": {"": "1", "medio": "0.5"},
     "it": {"": "1", "mezzo": "0.5"},
-    "pt": {"meio": "0.5"}, "de": {"eine halbe": "0.5", "einer halben": "0.5"},
-}  # fmt: skip
+    "pt": {"meio": "0.5"},
+    "de": {"eine halbe": "0.5", "einer halben": "0.5"},
+}
 
 CURRENCY_SCALE_ABBREVIATIONS: Final[Mapping[str, Mapping[str, int]]] = {
     # Read as scales only when a currency is attached ("$5m", "500 M€", "R$ 5 bi");
@@ -617,8 +618,7 @@ MONTH_YEAR_CONNECTORS: Final = ("de", "del", "of")
 # --- ranges ------------------------------------------------------------------------------
 
 RANGE_DASHES: Final = ("-", "–", "—", "─", "―", "~", "〜", "～", "至")
-"""Between the two ends of a range written with no word ("15-25", "150億〜200億"); Japanese
-wire copy also writes the box-drawing and the horizontal-bar dash ("120億─230億ドル")."""
+"""Between the two ends of a range written with no word ("15-25", "120億─230億ドル")."""
 
 RANGE_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
     # "15 to 25 billion", "15 à 25 milliards"; not after a 'from' word (see RANGE_FROM):
@@ -674,28 +674,3 @@ PHASE_WORDS: Final[Mapping[str, tuple[tuple[str, ...], tuple[str, ...], tuple[st
     "zh": ((), (), ("期",)),
     "ko": (("단계",), (), ("단계",)),
 }
-
-# --- currency carried over ----------------------------------------------------------------
-
-AMOUNT_FOLLOWERS: Final[Mapping[str, tuple[str, ...]]] = {
-    # Words that may follow a bare scaled amount that is still the money named earlier in
-    # the paragraph ("los 350.000 millones restantes"); a noun there ("3.6 trillion
-    # people", "500 milioni di utenti") makes it a count. Short lowercase words ("se",
-    # "in", "to") and punctuation also keep it money (see carry.py).
-    # Prepositions and hedges after it ("65.000 millones hasta 2030", "10 milliards
-    # environ") say when or how much, not what is counted.
-    "en": ("more", "remaining", "additional", "will", "would", "was", "were", "has", "have",
-           "by", "until", "through", "over", "roughly", "apiece"),
-    "de": ("weitere", "sollen", "soll", "werden", "wurden", "fließen", "bis", "etwa",
-           "rund", "für", "ab"),
-    "fr": ("restants", "restant", "supplémentaires", "seront", "sont", "iront", "environ",
-           "d'ici", "d’ici", "jusqu'en", "jusqu’en", "pour", "dont"),
-    "es": ("restantes", "adicionales", "más", "irán", "serán", "hasta", "desde", "para",
-           "durante", "aproximadamente"),
-    "it": ("restanti", "aggiuntivi", "saranno", "andranno", "entro", "fino", "circa", "per"),
-    "pt": ("restantes", "adicionais", "serão", "irão", "até", "para", "cerca", "desde"),
-    "nb": ("resterende", "ytterligere", "skal", "vil", "innen", "til", "cirka", "rundt"),
-    "nl": ("extra", "zal", "zullen", "wordt", "worden", "gaat", "gaan", "tegen", "tot",
-           "ongeveer", "voor"),
-    "pl": ("zostanie", "zostaną", "trafi", "trafią", "ma", "mają", "do", "około", "na"),
-}  # fmt: skip
