@@ -122,10 +122,14 @@ def modified_noun(
     (higher priority) tied to that noun names the same thing more exactly: a predicate
     right after it ("emplois seraient supprimés": a cut; "Subventionen fordere": a
     request; "emplois supplémentaires") or a prepositional phrase ("emplois dans le
-    secteur de la construction"). That metric takes the noun's distance and wins the tie.
+    secteur de la construction"), or a verb or noun of action right before the figure
+    ("eliminación de aproximadamente 15 000 puestos": a cut; "installate circa 300.000
+    GPU"). That metric takes the noun's distance and wins the tie.
     Not in CJK languages, whose verbs and counters follow the noun in other ways
     ("2개의 추가 공장을 건설할": the plants are not a construction).
     """
+    if word_language(language) in _OBJECT_MARKS:
+        return _object_verb(distance, cues, metrics, text, mention)
     links = NOUN_LINKS.get(word_language(language))
     if not links:
         return distance
@@ -145,13 +149,55 @@ def modified_noun(
         return distance
     updated = dict(distance)
     for hit, name in hits:
-        if (
-            hit.start >= head[0].end
-            and metrics[name].priority > metrics[head[1]].priority
-            and _tied(text, head[0].end, hit.start, word_language(language))
+        if metrics[name].priority > metrics[head[1]].priority and (
+            (
+                hit.start >= head[0].end
+                and _tied(text, head[0].end, hit.start, word_language(language))
+            )
+            or (hit.end <= mention.start and _LEAD_GAP.fullmatch(text, hit.end, mention.start))
         ):
             updated[name] = distance[head[1]]
     return updated
+
+
+# Japanese and Korean put the verb after its object, marked by a particle: "100,000개의
+# GPU를 추가할" (add 100,000 GPUs), "10万個のGPUを追加": the figure's noun phrase (at most
+# two words, no mark), the particle, then the verb.
+_OBJECT_MARKS: Final = frozenset({"ja", "ko"})
+_OBJECT_GAP = re.compile(r"[^\s,.，、。!?]{1,15}(?:\s[^\s,.，、。!?]{1,15})?[을를を]\s*")
+
+
+def _object_verb(
+    distance: dict[str, int | None],
+    cues: dict[str, list[TermHit]],
+    metrics: Mapping[str, MetricSpec],
+    text: str,
+    mention: Mention,
+) -> dict[str, int | None]:
+    """In ja and ko, a more specific metric's verb right after the particle that marks
+    the figure's noun phrase as its object takes the distance of that noun's cue."""
+    near = [(d, n) for n, d in distance.items() if d is not None]
+    if not near:
+        return distance
+    head_distance, head = min(near, key=lambda pair: (pair[0], -metrics[pair[1]].priority))
+    updated = dict(distance)
+    for name, hits in cues.items():
+        if (
+            name in metrics
+            and metrics[name].priority > metrics[head].priority
+            and any(
+                h.start > mention.end and _OBJECT_GAP.fullmatch(text, mention.end, h.start)
+                for h in hits
+            )
+        ):
+            updated[name] = head_distance
+    return updated
+
+
+# From a verb or noun of action to the figure it governs: at most two words, none a
+# number or a mark ("eliminación de aproximadamente 15 000 puestos", "installate circa
+# 300.000 GPU", "add 100,000 GPUs").
+_LEAD_GAP = re.compile(r"[ \u00a0]+(?:[^\W\d_]+[ \u00a0]+){0,2}")
 
 
 def _tied(text: str, start: int, end: int, language: str) -> bool:
@@ -230,6 +276,29 @@ def _inclusion(language: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{alternation})(?:\s+\w{{1,4}}){{0,2}}\s*$", re.IGNORECASE)
 
 
+@cache
+def _opening_inclusion(language: str) -> re.Pattern[str] | None:
+    words = INCLUSION_WORDS.get(word_language(language))
+    if not words:
+        return None
+    return re.compile(rf"\W*(?:{'|'.join(map(re.escape, words))})(?!\w)", re.IGNORECASE)
+
+
+def listed_item(text: str, clause: Span, mention: Mention, language: str) -> bool:
+    """Whether an amount is in a clause an inclusion word opens ("…, including a $30
+    million installation and a $3.9 million fence", "darunter eine 30 Millionen Dollar
+    teure Installation"): the items of a list are parts of what the sentence names
+    before them, so neither is the subject's own total (its money metric); a cue still
+    labels one ("including $5 billion in subsidies")."""
+    opening = _opening_inclusion(language)
+    return (
+        mention.kind == "money"
+        and opening is not None
+        and mention.start > clause.start
+        and opening.match(text, clause.start, mention.start) is not None
+    )
+
+
 def not_included(
     cues: dict[str, list[TermHit]], text: str, language: str
 ) -> dict[str, list[TermHit]]:
@@ -305,8 +374,16 @@ def _time_words(language: str) -> frozenset[str]:
 
 
 def cue_following(cues: Sequence[TermHit], mention: Mention) -> int | None:
-    """Distance from the end of the mention to the nearest cue after it."""
-    return min((hit.start - mention.end for hit in cues if hit.start >= mention.end), default=None)
+    """Distance from the end of the mention to the nearest cue after it, or written with
+    it (distance 0, see _written_with)."""
+    return min(
+        (
+            max(0, hit.start - mention.end)
+            for hit in cues
+            if hit.start >= mention.end or _written_with(hit, mention)
+        ),
+        default=None,
+    )
 
 
 def nearest_cue(cues: Sequence[TermHit], mention: Mention, aside: int = 0) -> int | None:
@@ -320,13 +397,25 @@ def nearest_cue(cues: Sequence[TermHit], mention: Mention, aside: int = 0) -> in
         for hit in cues
         if not mention.start <= hit.start < hit.end <= mention.end  # "ans après" counts
         or _unit_word(hit, mention)
+        or _written_with(hit, mention)
     ]
     return min(distances, default=None)
 
 
+def _written_with(hit: TermHit, mention: Mention) -> bool:
+    """Whether a cue is written with the figure: the whole figure ("eine Million", "un
+    milione": a profile that cues a target with the number it names means that number
+    is the target), or words that begin inside it and go on past it ("einer Million
+    GPUs" for a cue "Million GPUs"), which a number in words ends in."""
+    whole = hit.start == mention.start and hit.end == mention.end
+    return whole or hit.start < mention.end < hit.end
+
+
 # Kinds whose unit word names what is measured: a profile that cues a metric with it
 # ("acres" for a site's area, "square feet" for floor space) means that unit measures it.
-_NAMED_BY_UNIT: Final = frozenset({"area", "power"})
+# So for a duration: a profile that cues a build time with the word that ends the span
+# ("122일 만에", within 122 days; "19 dias") means the span is that time.
+_NAMED_BY_UNIT: Final = frozenset({"area", "power", "duration"})
 
 
 def _unit_word(hit: TermHit, mention: Mention) -> bool:
