@@ -9,8 +9,10 @@ time.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from stargate_digest.display import describe
-from stargate_digest.models import DisagreementKind
+from stargate_digest.models import Claim, DisagreementKind
 from stargate_digest.reconciliation import sums
 from stargate_digest.reconciliation.clusters import Cluster
 from stargate_digest.reconciliation.explanation import Context, Explanation
@@ -58,26 +60,49 @@ def grown_by_part(outlier: Cluster, context: Context) -> Explanation | None:
     two making up what other pages give as the whole: "10 plants, 7 of them new" against
     3 plants elsewhere. The page counts what was added; the other value is the whole
     before it, so the figure grew (its pages need no date to say so)."""
-    if context.pages is None:
+    found = _on_one_page(outlier, context, "added")
+    if found is None:
         return None
-    figure = (context.subject, context.scope, context.metric, context.dimension)
-    for total, before in ((outlier, context.consensus), (context.consensus, outlier)):
-        for claim in total.claims[: sums.MAX_FIGURES]:  # a few pages: the cost stays linear
-            part = context.pages.added(claim, before.span[0], figure)
-            if part is not None:
-                return Explanation(
-                    DisagreementKind.UPDATE,
-                    f"{context.label(total)} is {context.label(before)} and the "
-                    f"{describe(part)} its source adds ({part.scope}): the figure grew.",
-                )
-    return None
+    total, before, part = found
+    return Explanation(
+        DisagreementKind.UPDATE,
+        f"{context.label(total)} is {context.label(before)} and the "
+        f"{describe(part)} its source adds ({part.scope}): the figure grew.",
+    )
 
 
 def part_of_whole(outlier: Cluster, context: Context) -> Explanation | None:
     """One value and another figure of its page (another metric) add up to the other
     value: "11,000 jobs" beside "9,000 construction jobs" is a part of "20,000 jobs"."""
+    found = _on_one_page(outlier, context, "rest")
+    if found is None:
+        return None
+    part, whole, rest = found
+    return Explanation(
+        DisagreementKind.SCOPE,
+        f"{context.label(part)} and the {describe(rest)} of "
+        f"{rest.metric.replace('_', ' ')} its source gives add up to "
+        f"{context.label(whole)}: one counts a part of what the other counts.",
+    )
+
+
+def _on_one_page(
+    outlier: Cluster, context: Context, finder: Literal["added", "rest"]
+) -> tuple[Cluster, Cluster, Claim] | None:
+    """The first of the two values (the outlier, then the consensus) one of whose pages
+    gives another figure that, with it, makes the second value: that figure found by the
+    page index's ``added`` (a part the page adds to the second) or ``rest`` (what the
+    first lacks of the second), with the two values in that order."""
     if context.pages is None:
         return None
+    find = context.pages.added if finder == "added" else context.pages.rest
+    figure = (context.subject, context.scope, context.metric, context.dimension)
+    for first, second in ((outlier, context.consensus), (context.consensus, outlier)):
+        for claim in first.claims[: sums.MAX_FIGURES]:  # a few pages: the cost stays linear
+            other = find(claim, second.span[0], figure)
+            if other is not None:
+                return first, second, other
+    return None
     figure = (context.subject, context.scope, context.metric, context.dimension)
     for part, whole in ((outlier, context.consensus), (context.consensus, outlier)):
         for claim in part.claims[: sums.MAX_FIGURES]:  # a few pages: the cost stays linear
