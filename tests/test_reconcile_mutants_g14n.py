@@ -161,3 +161,19 @@ def test_the_word_just_before_the_figure_marks_it_in_a_quote_placed_anywhere() -
 def test_a_figure_at_the_quote_end_is_still_placed() -> None:
     quote = "initially 5 then 100"
     assert not marked(quote, len(quote))  # the word is before it, but 5 and 100 between
+
+
+def test_a_word_after_a_figure_at_the_quote_start_does_not_mark_it() -> None:
+    # the figure's place is known (the quote's first character): the word after it counts
+    # for nothing, though the quote holds one number
+    assert not marked("100 units, initially planned", 0)
+
+
+def test_a_figure_placed_at_the_quote_end_is_read_by_its_place() -> None:
+    # "5" lies between the word and the figure's place: not the one-number fallback
+    assert not marked("initially 5 units", len("initially 5 units"))
+
+
+def test_a_word_that_ends_where_the_figure_starts_marks_it() -> None:
+    # a Japanese word runs into its figure with no space ("当初120億ドル")
+    assert marked("計画は当初120億ドルだった", len("計画は当初"))
