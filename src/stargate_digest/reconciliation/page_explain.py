@@ -103,15 +103,3 @@ def _on_one_page(
             if other is not None:
                 return first, second, other
     return None
-    figure = (context.subject, context.scope, context.metric, context.dimension)
-    for part, whole in ((outlier, context.consensus), (context.consensus, outlier)):
-        for claim in part.claims[: sums.MAX_FIGURES]:  # a few pages: the cost stays linear
-            rest = context.pages.rest(claim, whole.span[0], figure)
-            if rest is not None:
-                return Explanation(
-                    DisagreementKind.SCOPE,
-                    f"{context.label(part)} and the {describe(rest)} of "
-                    f"{rest.metric.replace('_', ' ')} its source gives add up to "
-                    f"{context.label(whole)}: one counts a part of what the other counts.",
-                )
-    return None
