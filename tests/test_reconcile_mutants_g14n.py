@@ -98,6 +98,10 @@ def test_a_ceiling_passed_by_exactly_ten_percent_is_no_plan_grown() -> None:
     assert moments.ceiling_passed(ceiling, context(one(110.0))) is None
     assert moments.ceiling_passed(ceiling, context(one(105.0, value_max=150.0))) is None
     assert moments.ceiling_passed(ceiling, context(one(150.0), "date")) is None
+    # 100 * 1.1 is a float past 110, so the bound's own end needs a ceiling whose tenth
+    # is exact in binary: 10 * 1.1 == 11.0, and 11 is still only a rounding away
+    small = one(10.0, "up to 10", qualifier=Qualifier.UP_TO)
+    assert moments.ceiling_passed(small, context(one(11.0))) is None
 
 
 def test_a_ceiling_passed_by_exactly_twice_is_a_plan_grown() -> None:
