@@ -350,6 +350,10 @@ def test_a_value_a_bound_settles_is_read_against_another_value_on_its_side() -> 
     up_to = each(500e6, "abc", Qualifier.UP_TO)
     assert read(outlier, SAID, [up_to, other, outlier]) == (up_to, SAID)
     assert read(outlier, None, [at_least, other, outlier]) == (at_least, None)
+    # only a scope or an update is read on the bound's side: a rounding of the bound
+    # itself keeps it, even where the bound is met (mutant read_against 12, "or")
+    rounding = Explanation(ROUNDING, "rounded")
+    assert read(outlier, rounding, [at_least, other, outlier]) == (at_least, rounding)
 
 
 # a group whose consensus is early, whose outlier and another value are both a year later;
