@@ -171,9 +171,10 @@ def cluster_numbers(claims: Sequence[Claim]) -> list[Cluster]:
         number = float(claim.value) if isinstance(claim.value, int | float) else None
         unit = claim.unit or ""
         bridged = _bridged(lowest.get(unit), claim, value)
+        kin = _kin(lowest.get(unit), claim, value)
         if (
             current is None
-            or value - current.low > allowed * abs(current.low)
+            or (value - current.low > allowed * abs(current.low) and not kin)
             or _precisely_different(last.get(unit), claim)
             or _relabelled(numbers.get(number) if number is not None else None, claim, value)
             or bridged
@@ -227,6 +228,17 @@ def _reaches(current: Cluster | None, claim: Claim) -> bool:
     if claim.qualifier in _CEILINGS:
         return not current.ceilings_only
     return claim.qualifier is Qualifier.APPROX or current.hedged
+
+
+def _kin(lowest: tuple[Claim, float] | None, claim: Claim, value: float) -> bool:
+    """An exact figure within the exact tolerance of an exact figure of its own unit in the
+    cluster (€7.34 billion beside €7.3 billion): the same figure, however far the
+    cluster's lowest value (a conversion another page made) lies below it."""
+    return (
+        lowest is not None
+        and claim.qualifier is Qualifier.EXACT
+        and value - lowest[1] <= EXACT_TOLERANCE * abs(lowest[1])
+    )
 
 
 def _bridged(lowest: tuple[Claim, float] | None, claim: Claim, value: float) -> bool:

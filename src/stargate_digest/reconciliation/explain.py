@@ -132,7 +132,12 @@ def read_against(
             return other, answer
     for other in before:
         against = replace(context, consensus=other)
-        for explainer in (converted, separator, scale_word, typo):
+        # a value that is the consensus converted is the consensus's conversion, not the
+        # conversion of another value in the consensus's own currency: beside €7.3
+        # billion, €7.6 billion is no conversion of the $8.55 billion that is €7.3
+        # billion at a later day's rate, and is read against €7.3 billion
+        converts = () if _converts_consensus(outlier, other, context) else (converted,)
+        for explainer in (*converts, separator, scale_word, typo):
             answer = explainer(outlier, against)
             if answer is not None:
                 return other, answer
@@ -151,6 +156,16 @@ def read_against(
             return other, answer
         break  # the same source gives both: parts or moments, left in the update
     return context.consensus, found
+
+
+def _converts_consensus(outlier: Cluster, other: Cluster, context: Context) -> bool:
+    """``outlier`` is money in the consensus's own currency and ``other`` is the
+    consensus converted (at some day's rate)."""
+    own = outlier.representative.unit == context.consensus.representative.unit
+    if context.dimension != "money" or not own:
+        return False
+    found = converted(other, context)
+    return found is not None and found.kind is DisagreementKind.ROUNDING
 
 
 def bound_holds(bound: Cluster, other: Cluster) -> bool:
@@ -228,10 +243,12 @@ def converted(outlier: Cluster, context: Context) -> Explanation | None:
     if context.dimension != "money" or mine.unit == theirs.unit:
         return None
     stated, amount = float(mine.value or 0.0), float(theirs.value or 0.0)
+    # each page of the value may have converted on its own day ("7.3 billion euros (US$8.55
+    # billion)" in 2025), not only the page whose claim shows the value
     days = sorted(
         {
             context.rate_dates[s]
-            for s in (mine.source_id, theirs.source_id)
+            for s in (*outlier.sources, theirs.source_id)
             if s in context.rate_dates
         },
         key=lambda r: r.day,
