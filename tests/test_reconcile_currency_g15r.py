@@ -141,3 +141,17 @@ def test_a_conversion_is_read_at_the_day_of_any_page_that_gives_it() -> None:
     differ = holding(found, 7.3e9, 8.55e9)
     assert [d.kind for d in differ] == [DisagreementKind.ROUNDING]
     assert "2025-09-08" in str(differ[0].values[1].explanation)
+
+
+# --- two pages' conversions of one figure on different days are no rivals ---------------
+
+
+def test_two_conversions_of_one_figure_on_different_days_are_no_conflict() -> None:
+    # €10 billion everywhere; a page of 2022 adds "($9.95 billion)", two pages of 2025
+    # add "($11.7 billion)": two days' rates, not two readings of a dollar figure
+    found = run(
+        *((s, EARLY, [claim(s, 1, 10e9, "EUR")]) for s in "ab"),
+        ("c", EARLY, [claim("c", 1, 10e9, "EUR"), claim("c", 2, 9.95e9, "USD")]),
+        *((s, LATE, [claim(s, 1, 10e9, "EUR"), claim(s, 2, 11.7e9, "USD")]) for s in "de"),
+    )
+    assert not [d for d in found.disagreements if d.kind is DisagreementKind.CONFLICT]
