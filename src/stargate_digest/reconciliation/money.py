@@ -57,8 +57,15 @@ def one_rate(claims: Sequence[Claim]) -> list[Claim]:
     main = max(sorted(sources), key=lambda unit: (len(sources[unit]), unit == "USD"))
     rate = median_low(rates[main])
     return [
-        claim.model_copy(update={"value_usd": claim.value * rate})
-        if claim.unit == main and claim.value_usd is not None and isinstance(claim.value, float)
+        claim.model_copy(update={"value_usd": float(claim.value or 0.0) * rate})
+        if claim.unit == main and _off(claim, rate)
         else claim
         for claim in claims
     ]
+
+
+def _off(claim: Claim, rate: float) -> bool:
+    """Whether the claim's USD value is not its amount at ``rate`` (a copy is needed)."""
+    if claim.value_usd is None or not isinstance(claim.value, float):
+        return False
+    return claim.value_usd != claim.value * rate
