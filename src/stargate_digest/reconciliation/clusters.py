@@ -36,6 +36,9 @@ TimeOf = Callable[[Claim], date | None]
 # it ("about", "up to", "at most"); a bound stands for nothing on the other side
 REACHES_UP = frozenset({Qualifier.APPROX, Qualifier.AT_LEAST})
 REACHES_DOWN = frozenset({Qualifier.APPROX, Qualifier.AT_MOST, Qualifier.UP_TO})
+_CEILINGS = REACHES_DOWN - {Qualifier.APPROX}
+ROUND_FIGURE_SPREAD = 0.10  # how far from itself a round figure may stand (as "about")
+HEDGED_FIGURE_SPREAD = 0.15  # and a round figure its source hedges ("roughly $3 billion")
 
 
 @dataclass(eq=False)
@@ -46,12 +49,14 @@ class Cluster:
     low: float = 0.0
     high: float = 0.0
     hedged: bool = False  # a claim of it stands for values above it too (REACHES_UP)
+    ceilings_only: bool = True  # every claim of it is a ceiling ("up to", "at most")
     day: DateValue | None = None  # for dates: the date the cluster stands for
     _times: list[date] | None = field(default=None, repr=False)
 
     def add(self, claim: Claim) -> None:
         self.claims.append(claim)
         self.hedged = self.hedged or claim.qualifier in REACHES_UP
+        self.ceilings_only = self.ceilings_only and claim.qualifier in _CEILINGS
         self.__dict__.pop("representative", None)
         self.__dict__.pop("sources", None)
         self.__dict__.pop("precise", None)
@@ -159,27 +164,35 @@ def cluster_numbers(claims: Sequence[Claim]) -> list[Cluster]:
     clusters: list[Cluster] = []
     last: dict[str, Claim] = {}  # the current cluster's latest precise claim in each unit
     numbers: dict[float, tuple[str, float]] = {}  # the current cluster's numbers: unit, scale
+    lowest: dict[str, tuple[Claim, float]] = {}  # the lowest exact claim in each unit, scaled
     for value, _, _, _, claim in (row for row in placed if row[4].value_max is None):
         current = clusters[-1] if clusters else None
-        # values come in rising order: a hedge lets the next value join only on the side
-        # the hedge reaches ("more than $27 billion" is no rounding of $26 billion)
-        hedged = claim.qualifier in REACHES_DOWN or (current is not None and current.hedged)
-        allowed = APPROX_TOLERANCE if hedged else EXACT_TOLERANCE
+        allowed = APPROX_TOLERANCE if _reaches(current, claim) else EXACT_TOLERANCE
         number = float(claim.value) if isinstance(claim.value, int | float) else None
+        unit = claim.unit or ""
+        bridged = _bridged(lowest.get(unit), claim, value)
+        kin = _kin(lowest.get(unit), claim, value)
         if (
             current is None
-            or value - current.low > allowed * abs(current.low)
-            or _precisely_different(last.get(claim.unit or ""), claim)
+            or (value - current.low > allowed * abs(current.low) and not kin)
+            or _precisely_different(last.get(unit), claim)
             or _relabelled(numbers.get(number) if number is not None else None, claim, value)
+            or bridged
         ):
-            current = Cluster(low=value, high=value)
-            clusters.append(current)
-            last, numbers = {}, {}
+            current = _open(clusters, lowest[unit][1] if bridged else None, value)
+            last, lowest = {}, {}
+            numbers = {
+                float(c.value): (c.unit or "", interval(c)[0])
+                for c in current.claims
+                if isinstance(c.value, int | float)
+            }
         current.add(claim)
         if _precise(claim):
-            last[claim.unit or ""] = claim
+            last[unit] = claim
+        if claim.qualifier is Qualifier.EXACT:
+            lowest.setdefault(unit, (claim, value))
         if number is not None:
-            numbers.setdefault(number, (claim.unit or "", value))
+            numbers.setdefault(number, (unit, value))
         current.high = max(current.high, value)
     ranges: list[Cluster] = []
     for low, high, _, _, claim in (row for row in placed if row[4].value_max is not None):
@@ -200,6 +213,87 @@ def cluster_numbers(claims: Sequence[Claim]) -> list[Cluster]:
     return clusters + ranges
 
 
+def _reaches(current: Cluster | None, claim: Claim) -> bool:
+    """Whether a hedge lets ``claim`` (the next value up) join ``current`` from afar.
+
+    Values come in rising order: a hedge lets the next value join only on the side the
+    hedge reaches ("more than $27 billion" is no rounding of $26 billion). A ceiling
+    stands for the values under it, not for a lower ceiling: a ceiling is a limit someone
+    set ("within 64 months", "up to $6.4 billion"), and "within 66 months" is another
+    deadline, not the same one rounded. (A floor is an estimate from below: "more than
+    $37 billion" and "more than $40 billion" may be one figure, and still join.)
+    """
+    if current is None:
+        return False
+    if claim.qualifier in _CEILINGS:
+        return not current.ceilings_only
+    return claim.qualifier is Qualifier.APPROX or current.hedged
+
+
+def _kin(lowest: tuple[Claim, float] | None, claim: Claim, value: float) -> bool:
+    """An exact figure within the exact tolerance of an exact figure of its own unit in the
+    cluster (€7.34 billion beside €7.3 billion): the same figure, however far the
+    cluster's lowest value (a conversion another page made) lies below it."""
+    return (
+        lowest is not None
+        and claim.qualifier is Qualifier.EXACT
+        and value - lowest[1] <= EXACT_TOLERANCE * abs(lowest[1])
+    )
+
+
+def _bridged(lowest: tuple[Claim, float] | None, claim: Claim, value: float) -> bool:
+    """An exact figure farther than the exact tolerance above an exact figure of the
+    cluster in its unit, and that no one number rounds to (1,400 acres beside 1,300
+    acres): the two met only through a hedged figure between them ("about 5.66 km²"), and
+    a page writing "about" near both does not make two exact figures one. ($30 billion
+    beside $29 billion may be it rounded, and stays.)"""
+    if lowest is None or claim.qualifier is not Qualifier.EXACT:
+        return False
+    anchor, scaled = lowest
+    if value - scaled <= EXACT_TOLERANCE * abs(scaled):
+        return False
+    if not isinstance(anchor.value, float) or not isinstance(claim.value, float):
+        return True
+    return not one_number_rounds_to(anchor.value, anchor.qualifier, claim.value, claim.qualifier)
+
+
+def _open(clusters: list[Cluster], bridged_from: float | None, value: float) -> Cluster:
+    """A new cluster for ``value``, appended; when ``value`` is an exact figure bridged to
+    the exact figure ``bridged_from`` of the last cluster, that cluster's hedged claims
+    nearer to ``value`` leave it for the new one."""
+    moved: list[Claim] = []
+    if bridged_from is not None:
+        kept, moved = _split_hedged(clusters[-1].claims, bridged_from, value)
+        clusters[-1] = _cluster_of(kept)
+    opened = _cluster_of(moved) if moved else Cluster(low=value, high=value)
+    opened.low = min(opened.low, value)
+    clusters.append(opened)
+    return opened
+
+
+def _split_hedged(
+    claims: Sequence[Claim], lowest: float, value: float
+) -> tuple[list[Claim], list[Claim]]:
+    """The claims that stay, and the hedged ones nearer to ``value`` than to ``lowest``:
+    a hedged figure goes with the exact figure it is nearer to."""
+    middle = (lowest + value) / 2
+    kept: list[Claim] = []
+    moved: list[Claim] = []
+    for claim in claims:
+        near = claim.qualifier is not Qualifier.EXACT and interval(claim)[0] > middle
+        (moved if near else kept).append(claim)
+    return kept, moved
+
+
+def _cluster_of(claims: Sequence[Claim]) -> Cluster:
+    """A cluster of claims already known to agree (numbers, no range among them)."""
+    values = [interval(claim)[0] for claim in claims]
+    cluster = Cluster(low=min(values, default=0.0), high=max(values, default=0.0))
+    for claim in claims:
+        cluster.add(claim)
+    return cluster
+
+
 def _significant(value: float) -> tuple[int, float]:
     """Significant digits a figure is written with (1.2 billion: 2) and half its last step."""
     scale = next((size for size in (1e12, 1e9, 1e6) if abs(value) >= size), 1.0)
@@ -207,6 +301,37 @@ def _significant(value: float) -> tuple[int, float]:
     digits = text.replace(".", "").lstrip("0").rstrip("0")
     decimals = len(text.split(".")[1]) if "." in text else 0
     return len(digits), 0.5 * scale * 10.0**-decimals
+
+
+def one_number_rounds_to(a: float, a_hedge: Qualifier, b: float, b_hedge: Qualifier) -> bool:
+    """Whether some one number rounds to both figures (1.2 GW and 1.25 GW; "$600 billion"
+    and $589 billion), each standing for half its last significant digit around it."""
+    digits_a, digits_b = _significant(a)[0], _significant(b)[0]
+    steps = _half_step(a, a_hedge, rounds_finer=digits_b > digits_a) + _half_step(
+        b, b_hedge, rounds_finer=digits_a > digits_b
+    )
+    return abs(a - b) <= steps * (1 + 1e-9)
+
+
+def _half_step(
+    value: float, qualifier: Qualifier = Qualifier.EXACT, *, rounds_finer: bool = False
+) -> float:
+    """Half the last significant digit a figure is written with (1.2 billion: 0.05 billion;
+    "about 600 billion": 50 billion, its zeros being no claim of precision)."""
+    scale = next((s for s in (1e12, 1e9, 1e6) if value >= s), 1.0)
+    text = f"{value / scale:.6g}"
+    if "." in text:
+        return 0.5 * scale * 10.0 ** -len(text.split(".")[1])
+    # a round figure ("$600 billion", one significant digit) is how news writes a more
+    # precise one ($589 billion), hedged or not (``rounds_finer``: the other figure has
+    # more digits; $500 billion and $600 billion are two figures); but it stands for
+    # values within 10 % of it at most: nobody writes "$200 billion" for $165 billion;
+    # one its source hedges, within 15 % ("roughly $3 billion" for $3.4 billion)
+    digits = text.rstrip("0")
+    loose = qualifier is not Qualifier.EXACT or (rounds_finer and len(digits) == 1)
+    zeros = len(text) - len(digits) if loose else 0
+    spread = ROUND_FIGURE_SPREAD if qualifier is Qualifier.EXACT else HEDGED_FIGURE_SPREAD
+    return min(0.5 * scale * 10.0**zeros, spread * value)
 
 
 def _precise(claim: Claim) -> bool:

@@ -47,6 +47,7 @@ from stargate_digest.reconciliation.explain import (
     time_label,
 )
 from stargate_digest.reconciliation.explanation import Context, Explanation
+from stargate_digest.reconciliation.money import one_rate
 from stargate_digest.reconciliation.partners import Part, PartIndex
 from stargate_digest.reconciliation.restated import OtherMeasures, share_readings
 from stargate_digest.reconciliation.rivals import rival_reading
@@ -141,6 +142,8 @@ def find_disagreements(
             groups.setdefault(figure, _Group(figure)).claims.append(named)
     for group in groups.values():
         dated = group.figure.dimension == "date"
+        if group.figure.dimension == "money":
+            group.claims = one_rate(group.claims)
         group.clusters = (cluster_dates if dated else cluster_numbers)(group.claims)
         group.clusters.sort(key=_consensus_order)
     families: dict[tuple[str, str, str, str], list[_Group]] = {}

@@ -28,8 +28,8 @@ from stargate_digest.quantities.fx import convert
 from stargate_digest.quantities.lexicon import SCALE_WORDS
 from stargate_digest.reconciliation.clusters import (
     Cluster,
-    _significant,
     cluster_time,
+    one_number_rounds_to,
 )
 from stargate_digest.reconciliation.explanation import Context, Explanation
 from stargate_digest.reconciliation.moments import (
@@ -55,8 +55,6 @@ from stargate_digest.reconciliation.values import (
 
 EQUIVALENT_TOLERANCE = 0.05  # a stated conversion is rounded, and rates drift within days
 ROUNDING_LIMIT = 1.25  # past this, two roundings of one figure are not plausible
-ROUND_FIGURE_SPREAD = 0.10  # how far from itself a round figure may stand (as "about")
-HEDGED_FIGURE_SPREAD = 0.15  # and a round figure its source hedges ("roughly $3 billion")
 MONTHS_APART = 45  # days between figures for a change over time (a conflict is one moment)
 CONSISTENTLY = 0.8  # share of (earlier, later) source pairs that must be in time order
 REFERENCES = 8  # the best-supported values an outlier may be read against
@@ -134,7 +132,12 @@ def read_against(
             return other, answer
     for other in before:
         against = replace(context, consensus=other)
-        for explainer in (converted, separator, scale_word, typo):
+        # a value that is the consensus converted is the consensus's conversion, not the
+        # conversion of another value in the consensus's own currency: beside €7.3
+        # billion, €7.6 billion is no conversion of the $8.55 billion that is €7.3
+        # billion at a later day's rate, and is read against €7.3 billion
+        converts = () if _converts_consensus(outlier, other, context) else (converted,)
+        for explainer in (*converts, separator, scale_word, typo):
             answer = explainer(outlier, against)
             if answer is not None:
                 return other, answer
@@ -153,6 +156,16 @@ def read_against(
             return other, answer
         break  # the same source gives both: parts or moments, left in the update
     return context.consensus, found
+
+
+def _converts_consensus(outlier: Cluster, other: Cluster, context: Context) -> bool:
+    """``outlier`` is money in the consensus's own currency and ``other`` is the
+    consensus converted (at some day's rate)."""
+    own = outlier.representative.unit == context.consensus.representative.unit
+    if context.dimension != "money" or not own:
+        return False
+    found = converted(other, context)
+    return found is not None and found.kind is DisagreementKind.ROUNDING
 
 
 def bound_holds(bound: Cluster, other: Cluster) -> bool:
@@ -213,12 +226,8 @@ def rounded(outlier: Cluster, context: Context) -> Explanation | None:
     a, b = float(mine.value or 0.0), float(theirs.value or 0.0)
     if a <= 0 or b <= 0 or max(a, b) / min(a, b) > ROUNDING_LIMIT:
         return None
-    digits_a, digits_b = _significant(a)[0], _significant(b)[0]
-    steps = _half_step(a, mine.qualifier, rounds_finer=digits_b > digits_a) + _half_step(
-        b, theirs.qualifier, rounds_finer=digits_a > digits_b
-    )
-    if abs(a - b) > steps * (1 + 1e-9):
-        return None  # no one number rounds to both
+    if not one_number_rounds_to(a, mine.qualifier, b, theirs.qualifier):
+        return None
     if _outside_bound(outlier, context.consensus) or _outside_bound(context.consensus, outlier):
         return None  # "more than $27 billion" is no rounding of $26 billion
     return Explanation(
@@ -228,37 +237,18 @@ def rounded(outlier: Cluster, context: Context) -> Explanation | None:
     )
 
 
-def _half_step(
-    value: float, qualifier: Qualifier = Qualifier.EXACT, *, rounds_finer: bool = False
-) -> float:
-    """Half the last significant digit a figure is written with (1.2 billion: 0.05 billion;
-    "about 600 billion": 50 billion, its zeros being no claim of precision)."""
-    scale = next((s for s in (1e12, 1e9, 1e6) if value >= s), 1.0)
-    text = f"{value / scale:.6g}"
-    if "." in text:
-        return 0.5 * scale * 10.0 ** -len(text.split(".")[1])
-    # a round figure ("$600 billion", one significant digit) is how news writes a more
-    # precise one ($589 billion), hedged or not (``rounds_finer``: the other figure has
-    # more digits; $500 billion and $600 billion are two figures); but it stands for
-    # values within 10 % of it at most: nobody writes "$200 billion" for $165 billion;
-    # one its source hedges, within 15 % ("roughly $3 billion" for $3.4 billion)
-    digits = text.rstrip("0")
-    loose = qualifier is not Qualifier.EXACT or (rounds_finer and len(digits) == 1)
-    zeros = len(text) - len(digits) if loose else 0
-    spread = ROUND_FIGURE_SPREAD if qualifier is Qualifier.EXACT else HEDGED_FIGURE_SPREAD
-    return min(0.5 * scale * 10.0**zeros, spread * value)
-
-
 def converted(outlier: Cluster, context: Context) -> Explanation | None:
     """The consensus converted to another currency (at some day's ECB rate), or relabelled."""
     mine, theirs = outlier.representative, context.consensus.representative
     if context.dimension != "money" or mine.unit == theirs.unit:
         return None
     stated, amount = float(mine.value or 0.0), float(theirs.value or 0.0)
+    # each page of the value may have converted on its own day ("7.3 billion euros (US$8.55
+    # billion)" in 2025), not only the page whose claim shows the value
     days = sorted(
         {
             context.rate_dates[s]
-            for s in (mine.source_id, theirs.source_id)
+            for s in (*outlier.sources, theirs.source_id)
             if s in context.rate_dates
         },
         key=lambda r: r.day,

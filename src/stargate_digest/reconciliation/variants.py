@@ -140,6 +140,7 @@ def _in_own_currency(
         if other is not own
         and other.representative.unit == unit
         and ratio(other.span, form.span) <= ROUNDING_LIMIT
+        and not _two_conversions(unit, other, own, context)
     ]
     if not near:
         return None
@@ -153,3 +154,14 @@ def _in_own_currency(
         f"no rounding joins them; only converted at a day's rate did {context.label(form)} "
         f"look like {context.label(own)}.",
     )
+
+
+def _two_conversions(unit: str, other: Cluster, own: Cluster, context: Context) -> bool:
+    """A form in another currency than the consensus's, and a value in that currency that
+    is the form's own figure converted at some day's rate: two pages' conversions of one
+    figure on different days ("US$7.28 billion" in 2022 and "US$8.55 billion" in 2025 for
+    €7.3 billion), not two readings of a figure given in that currency."""
+    if unit == context.consensus.representative.unit:
+        return False
+    found = converted(other, replace(context, consensus=own))
+    return found is not None and found.kind is DisagreementKind.ROUNDING
