@@ -415,7 +415,7 @@ def _written_with(hit: TermHit, mention: Mention) -> bool:
 # ("acres" for a site's area, "square feet" for floor space) means that unit measures it.
 # So for a duration: a profile that cues a build time with the word that ends the span
 # ("122일 만에", within 122 days; "19 dias") means the span is that time.
-_NAMED_BY_UNIT: Final = frozenset({"area", "power", "duration"})
+_NAMED_BY_UNIT: Final = frozenset({"area", "power", "energy", "duration"})
 
 
 def _unit_word(hit: TermHit, mention: Mention) -> bool:

@@ -294,6 +294,9 @@ UNIT_SYMBOLS: Final[Mapping[str, tuple[Kind, str, float]]] = {
     "ft²": ("area", "sqft", 1), "sq m": ("area", "sqm", 1), "sqm": ("area", "sqm", 1),
     "m²": ("area", "sqm", 1), "m2": ("area", "sqm", 1), "㎡": ("area", "sqm", 1),
     "ha": ("area", "ha", 1), "km²": ("area", "km2", 1), "km2": ("area", "km2", 1),
+    # energy (a battery plant's yearly output, a grid's storage), each unit as stated
+    "GWh": ("energy", "GWh", 1), "MWh": ("energy", "MWh", 1), "TWh": ("energy", "TWh", 1),
+    "kWh": ("energy", "kWh", 1),
 }  # fmt: skip
 
 UNIT_WORDS: Final[Mapping[str, Mapping[str, tuple[Kind, str, float]]]] = {
@@ -307,7 +310,7 @@ OTHER_UNIT_SYMBOLS: Final = (
     # Measurements the digest does not report: a number carrying one is skipped, not
     # counted ("22 Tbps", "5 600 mAh", "1 000 km", "10’’").
     "Tbps", "Gbps", "Mbps", "kbps", "Tb/s", "Gb/s", "Mb/s", "Tbit/s", "Gbit/s", "Mbit/s",
-    "mAh", "Ah", "Wh", "kWh", "MWh", "GWh", "TWh", "W", "V", "kV", "Hz", "kHz", "MHz",
+    "mAh", "Ah", "Wh", "W", "V", "kV", "Hz", "kHz", "MHz",
     "GHz", "KB", "MB", "GB", "TB", "PB", "Go", "To", "Mo", "km", "m", "cm", "mm",
     "nm", "µm", "kg", "g", "mg", "lb", "lbs", "oz", "ft", "mi", "mph", "km/h", "°C", "°F",
     "°", "ms", "fps", "dpi", "px", "ppm", "x", "×", "’’", "''", "″", "′", "\"", "TFLOPS",

@@ -61,7 +61,16 @@ from stargate_digest.quantities.vocabulary import (
 )
 from stargate_digest.text_words import TextWords, leading_words
 
-_SALIENCE: tuple[Kind, ...] = ("money", "percent", "power", "area", "duration", "date", "count")
+_SALIENCE: tuple[Kind, ...] = (
+    "money",
+    "percent",
+    "power",
+    "energy",
+    "area",
+    "duration",
+    "date",
+    "count",
+)
 _PREFIX_WINDOW = 12
 _QUALIFIER_WINDOW = 40
 _YEARS = range(1900, 2101)
