@@ -189,55 +189,60 @@ CURRENCY_NAMES: Final[Mapping[str, Mapping[str, str]]] = {
     "en": {
         "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "yen": "JPY",
         "yuan": "CNY", "renminbi": "CNY", "won": "KRW", "pounds sterling": "GBP",
-        "rupees": "INR", "reais": "BRL",
+        "rupees": "INR", "reais": "BRL", "forint": "HUF", "forints": "HUF",
     },
     "de": {
         "Dollar": "USD", "Euro": "EUR", "Yen": "JPY", "Yuan": "CNY", "Renminbi": "CNY",
-        "Won": "KRW", "Pfund": "GBP", "Franken": "CHF",
+        "Won": "KRW", "Pfund": "GBP", "Franken": "CHF", "Forint": "HUF",
     },
     "fr": {
         "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "yen": "JPY",
         "yens": "JPY", "yuan": "CNY", "yuans": "CNY", "won": "KRW", "wons": "KRW",
-        "livres sterling": "GBP",
+        "livres sterling": "GBP", "forint": "HUF", "forints": "HUF",
     },
     "nb": {
         "dollar": "USD", "dollars": "USD", "euro": "EUR", "kroner": "NOK", "krone": "NOK",
-        "norske kroner": "NOK", "yen": "JPY", "yuan": "CNY",
+        "norske kroner": "NOK", "yen": "JPY", "yuan": "CNY", "forint": "HUF",
     },
     "nl": {
         "dollar": "USD", "dollars": "USD", "euro": "EUR", "euro's": "EUR", "yen": "JPY",
-        "yuan": "CNY", "zloty": "PLN",
+        "yuan": "CNY", "zloty": "PLN", "forint": "HUF",
     },
     "pl": {
         # "zł" comes from CLDR's symbols; the case forms of the names do not
         "dolar": "USD", "dolara": "USD", "dolary": "USD", "dolarów": "USD", "dol.": "USD",
         "euro": "EUR",
         "złoty": "PLN", "złote": "PLN", "złotych": "PLN", "jenów": "JPY", "juanów": "CNY",
+        "forint": "HUF", "forinty": "HUF", "forintów": "HUF",
     },
     "es": {
         "dólar": "USD", "dólares": "USD", "euro": "EUR", "euros": "EUR", "yen": "JPY",
-        "yenes": "JPY", "yuan": "CNY", "yuanes": "CNY", "wones": "KRW",
+        "yenes": "JPY", "yuan": "CNY", "yuanes": "CNY", "wones": "KRW", "forint": "HUF",
+        "forints": "HUF", "forintos": "HUF", "florines": "HUF",
     },
     "it": {
         "dollaro": "USD", "dollari": "USD", "euro": "EUR", "yen": "JPY", "yuan": "CNY",
-        "sterline": "GBP",
+        "sterline": "GBP", "fiorini": "HUF", "forint": "HUF",
     },
     "pt": {
         "dólar": "USD", "dólares": "USD", "euro": "EUR", "euros": "EUR", "iene": "JPY",
         "ienes": "JPY", "yuan": "CNY", "yuans": "CNY", "real": "BRL", "reais": "BRL",
+        "forint": "HUF", "forints": "HUF", "florins": "HUF",
     },
     "ja": {
         "ドル": "USD", "円": "JPY", "元": "CNY", "人民元": "CNY", "ユーロ": "EUR",
-        "ウォン": "KRW", "ポンド": "GBP",
+        "ウォン": "KRW", "ポンド": "GBP", "フォリント": "HUF",
     },
     "zh": {
         "人民币": "CNY", "人民幣": "CNY", "美金": "USD", "日圆": "JPY",
         "日圓": "JPY", "韩币": "KRW", "台幣": "TWD", "新台幣": "TWD", "台币": "TWD",
-        "新台币": "TWD",
+        "新台币": "TWD", "福林": "HUF",
+        # traditional script (Taiwan, Hong Kong): CLDR gives the simplified names
+        "歐元": "EUR", "英鎊": "GBP",
     },
     "ko": {
         "달러": "USD", "원": "KRW", "엔": "JPY", "엔화": "JPY", "위안": "CNY",
-        "위안화": "CNY", "유로": "EUR", "파운드": "GBP",
+        "위안화": "CNY", "유로": "EUR", "파운드": "GBP", "포린트": "HUF",
     },
 }  # fmt: skip
 
@@ -257,7 +262,9 @@ PREFIX_CURRENCY_NAMES: Final[Mapping[str, Mapping[str, str]]] = {
         "台幣": "TWD",
         "新台幣": "TWD",
         "台币": "TWD",
-        "新台币": "TWD",
+        "新台币": "TWD", "福林": "HUF",
+        # traditional script (Taiwan, Hong Kong): CLDR gives the simplified names
+        "歐元": "EUR", "英鎊": "GBP",
     },
     "ko": {"미화": "USD"},
 }
