@@ -43,6 +43,6 @@ def test_chinese_currency_names_in_traditional_script(text: str, unit: str) -> N
     "text", ["ein Akku für 600 Kilometern Reichweite", "ein Turm von 80 Metern Höhe"]
 )
 def test_german_lengths_in_the_dative_plural_are_no_counts(text: str) -> None:
-    """"von mehr als 600 Kilometern": the dative plural of a length the contract does not
+    """ "von mehr als 600 Kilometern": the dative plural of a length the contract does not
     report, skipped as "Kilometer" is, not a count of 600."""
     assert find_mentions(text, "de") == []

@@ -262,9 +262,11 @@ PREFIX_CURRENCY_NAMES: Final[Mapping[str, Mapping[str, str]]] = {
         "台幣": "TWD",
         "新台幣": "TWD",
         "台币": "TWD",
-        "新台币": "TWD", "福林": "HUF",
+        "新台币": "TWD",
+        "福林": "HUF",
         # traditional script (Taiwan, Hong Kong): CLDR gives the simplified names
-        "歐元": "EUR", "英鎊": "GBP",
+        "歐元": "EUR",
+        "英鎊": "GBP",
     },
     "ko": {"미화": "USD"},
 }
