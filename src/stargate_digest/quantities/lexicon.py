@@ -263,10 +263,6 @@ PREFIX_CURRENCY_NAMES: Final[Mapping[str, Mapping[str, str]]] = {
         "新台幣": "TWD",
         "台币": "TWD",
         "新台币": "TWD",
-        "福林": "HUF",
-        # traditional script (Taiwan, Hong Kong): CLDR gives the simplified names
-        "歐元": "EUR",
-        "英鎊": "GBP",
     },
     "ko": {"미화": "USD"},
 }
