@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from stargate_digest.extractors.headline_rules import company_wide
+from stargate_digest.models import Qualifier
 from stargate_digest.quantities import find_mentions
 
 
@@ -46,3 +48,49 @@ def test_german_lengths_in_the_dative_plural_are_no_counts(text: str) -> None:
     """ "von mehr als 600 Kilometern": the dative plural of a length the contract does not
     report, skipped as "Kilometer" is, not a count of 600."""
     assert find_mentions(text, "de") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "surface"),
+    [
+        ("Acme holds a third of the market.", "en", 33.3, "a third"),
+        ("Acme cut its water use by two-thirds.", "en", 66.7, "two-thirds"),
+        ("Acme senkt den Verbrauch um ein Drittel.", "de", 33.3, "ein Drittel"),
+        ("Acme détient deux tiers du marché.", "fr", 66.7, "deux tiers"),
+        ("Acme controla un tercio del mercado.", "es", 33.3, "un tercio"),
+        ("Acme controlla due terzi del mercato.", "it", 66.7, "due terzi"),
+        ("A Acme detém um terço do mercado.", "pt", 33.3, "um terço"),
+        ("Acme odpowiada za jedną trzecią rynku.", "pl", 33.3, "jedną trzecią"),
+        ("Acme har en tredjedel av markedet.", "nb", 33.3, "en tredjedel"),
+        ("Acme 직원의 4분의 3이 현지인이다.", "ko", 75, "4분의 3"),
+        ("Acme占全球市场的三分之一。", "zh", 33.3, "三分之一"),
+        ("Acmeは市場の3分の1を握る。", "ja", 33.3, "3分の1"),
+    ],
+)
+def test_a_share_written_as_a_fraction_is_a_percentage(
+    text: str, language: str, value: float, surface: str
+) -> None:
+    """A third, two thirds, "4분의 3": a share in words, reported in percent to one
+    decimal (approximate when rounded); the fraction's digits count nothing."""
+    (mention,) = find_mentions(text, language)
+    assert (mention.kind, mention.value, mention.unit) == ("percent", value, "percent")
+    assert mention.surface == surface
+    rounded = value != round(value)
+    assert (mention.qualifier is Qualifier.APPROX) is rounded
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Acme will build a third fab.", "en"),
+        ("Acme will build a third plant in the third quarter.", "en"),
+        ("百分之四十", "zh"),  # a percentage, read as before
+    ],
+)
+def test_ordinals_and_percent_words_are_no_fractions(text: str, language: str) -> None:
+    assert all(m.kind != "percent" or m.value == 40 for m in find_mentions(text, language))
+
+
+def test_a_market_share_is_the_whole_companys() -> None:
+    """A page about one plant gives the company's market share: no plant has one."""
+    assert company_wide("market_share")

@@ -28,6 +28,7 @@ from stargate_digest.quantities.currency import (
     resolve_currency,
 )
 from stargate_digest.quantities.dates import DateHit, find_dates
+from stargate_digest.quantities.fractions import fraction_mentions
 from stargate_digest.quantities.lexicon import (
     COUNTER_WORDS,
     IMPLIED_NUMBERS,
@@ -604,9 +605,16 @@ def find_mentions(text: str, language: str, words: TextWords | None = None) -> l
         if mention is not None:
             mentions.append(mention)
             floor = mention.end
+    fractions = list(fraction_mentions(text, word_language(language)))
+    if fractions:  # "3분의 2": a share, whose digits count nothing
+        mentions = [m for m in mentions if not _within(m, fractions)] + fractions
     mentions.sort(key=_START)
     joiners = range_words(word_language(language)).joiners
     return money_from_context(text, mentions, language, joiners)
+
+
+def _within(mention: Mention, spans: list[Mention]) -> bool:
+    return any(span.start <= mention.start and mention.end <= span.end for span in spans)
 
 
 def parse_quantity(span: str, language: str) -> Mention | None:
