@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from stargate_digest.extractors.headline_rules import company_wide
+from stargate_digest.extractors.page_rules import is_dateline, is_name_number
 from stargate_digest.models import Qualifier
 from stargate_digest.quantities import find_mentions
 
@@ -94,3 +95,77 @@ def test_ordinals_and_percent_words_are_no_fractions(text: str, language: str) -
 def test_a_market_share_is_the_whole_companys() -> None:
     """A page about one plant gives the company's market share: no plant has one."""
     assert company_wide("market_share")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("5年6个月内建成", "zh"),
+        ("5년 6개월 내에 완공", "ko"),
+        ("within five years and six months", "en"),
+        ("binnen 5 Jahren und 6 Monaten", "de"),
+        ("en cinq ans et six mois", "fr"),
+    ],
+)
+def test_a_span_in_years_and_months_is_one_duration(text: str, language: str) -> None:
+    """ "5년 6개월": one span of 66 months, not five years and another six months."""
+    (mention,) = find_mentions(text, language)
+    assert (mention.kind, mention.value, mention.unit) == ("duration", 66, "months")
+
+
+def test_years_and_months_apart_stay_two_durations() -> None:
+    made = find_mentions("Acme spent two years on talks and six months on permits.", "en")
+    assert [(m.value, m.unit) for m in made] == [(2, "years"), (6, "months")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "value_max", "unit"),
+    [
+        ("未来四五个月投产", 4, 5, "months"),
+        ("招聘三四百名员工", 300, 400, "count"),
+        ("投资七八十亿欧元", 7e9, 8e9, "EUR"),
+    ],
+)
+def test_two_chinese_numerals_in_a_row_are_a_range(
+    text: str, value: float, value_max: float, unit: str
+) -> None:
+    """ "四五个月" is four or five months: the range 4 to 5, not five months."""
+    (mention,) = find_mentions(text, "zh")
+    assert (mention.value, mention.value_max, mention.unit) == (value, value_max, unit)
+
+
+@pytest.mark.parametrize("text", ["十五个月", "二十三个月"])
+def test_a_chinese_number_of_several_numerals_is_no_range(text: str) -> None:
+    (mention,) = find_mentions(text, "zh")
+    assert mention.value_max is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "version"),
+    [
+        ("Acme fits its plant with Industry 4.0 machines.", "en", True),
+        ("공장에 인더스트리 4.0 장비를 설치한다", "ko", True),
+        ("Acme beschäftigt 1.000 Menschen.", "de", False),
+    ],
+)
+def test_a_number_with_one_zero_after_its_point_is_a_version(
+    text: str, language: str, version: bool
+) -> None:
+    (mention,) = find_mentions(text, language)
+    assert is_name_number(text, mention, language) is version
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "dateline"),
+    [
+        ("LYON, 3 mars (AFP) -- Acme a signé un accord.", "fr", True),
+        ("Lisbon, 4 May 2024 (Lusa): Acme signed a deal.", "en", True),
+        ("Acme signed a deal on 4 May 2024 (a Monday).", "en", False),
+    ],
+)
+def test_a_date_before_a_wire_agency_in_brackets_is_the_dateline(
+    text: str, language: str, dateline: bool
+) -> None:
+    """The date a dispatch was filed ("…, 3 mars (AFP) --") is no fact of the story."""
+    (mention,) = find_mentions(text, language)
+    assert is_dateline(text, mention) is dateline

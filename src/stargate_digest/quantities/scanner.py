@@ -29,6 +29,7 @@ from stargate_digest.quantities.currency import (
 )
 from stargate_digest.quantities.dates import DateHit, find_dates
 from stargate_digest.quantities.fractions import fraction_mentions
+from stargate_digest.quantities.joined import joined
 from stargate_digest.quantities.lexicon import (
     COUNTER_WORDS,
     IMPLIED_NUMBERS,
@@ -609,6 +610,7 @@ def find_mentions(text: str, language: str, words: TextWords | None = None) -> l
     if fractions:  # "3분의 2": a share, whose digits count nothing
         mentions = [m for m in mentions if not _within(m, fractions)] + fractions
     mentions.sort(key=_START)
+    mentions = joined(text, mentions, word_language(language))  # "5년 6개월", "四五個月"
     joiners = range_words(word_language(language)).joiners
     return money_from_context(text, mentions, language, joiners)
 
