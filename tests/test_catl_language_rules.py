@@ -169,3 +169,37 @@ def test_a_date_before_a_wire_agency_in_brackets_is_the_dateline(
     """The date a dispatch was filed ("…, 3 mars (AFP) --") is no fact of the story."""
     (mention,) = find_mentions(text, language)
     assert is_dateline(text, mention) is dateline
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Acme will open the plant in May or June 2027.", "en"),
+        ("Acme eröffnet das Werk im Mai oder Juni 2027.", "de"),
+        ("Acme ouvrira l'usine en mai ou juin 2027.", "fr"),
+    ],
+)
+def test_the_year_after_two_months_offered_dates_both(text: str, language: str) -> None:
+    """"May or June 2027": the window opens in May 2027, not in June alone."""
+    (mention,) = find_mentions(text, language)
+    assert mention.value == "2027-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The second line is scheduled for 2029.", "en"),
+        ("Full output is planned for 2029.", "en"),
+        ("La mise en service est prévue pour 2029.", "fr"),
+        ("A abertura está prevista para 2029.", "pt"),
+    ],
+)
+def test_a_year_a_plan_is_set_for_is_a_date(text: str, language: str) -> None:
+    """"planned for 2029": the year of a plan, a date like "by 2029"."""
+    (mention,) = find_mentions(text, language)
+    assert (mention.kind, mention.value) == ("date", "2029")
+
+
+def test_a_year_after_for_alone_is_no_date() -> None:
+    """"Vision for 2030" is a name's year, as before."""
+    assert find_mentions("Acme presented its Vision for 2030.", "en") == []

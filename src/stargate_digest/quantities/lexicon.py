@@ -573,14 +573,21 @@ YEAR_PREPOSITIONS: Final[Mapping[str, tuple[str, ...]]] = {
     # year alone. A year with none of these ("Progress Toward 2028", "GPT-2025") is not
     # reported: four digits alone are too often names, counts or page furniture.
     # "between 2025 and 2027" (a range of years) is a time too.
-    "en": ("by", "in", "until", "till", "through", "since", "before", "during", "between"),
+    # "for" only after a word of plan ("completion planned for 2028"): alone it is too
+    # often a name's or a budget's ("Vision for 2030"); likewise "pour" and "para" (pt).
+    "en": ("by", "in", "until", "till", "through", "since", "before", "during", "between",
+           "planned for", "scheduled for", "slated for", "expected for", "set for",
+           "targeted for"),
     "de": ("bis", "im Jahr", "im Jahre", "in", "seit", "ab", "vor", "bis zum Jahr",
            "zwischen"),
     "fr": ("d'ici", "d’ici", "en", "jusqu'en", "jusqu’en", "depuis", "avant", "dès",
-           "d'ici à", "d’ici à", "entre"),
+           "d'ici à", "d’ici à", "entre", "prévu pour", "prévue pour", "prévus pour",
+           "prévues pour"),
     "es": ("para", "en", "hasta", "desde", "antes de", "en el año", "para el año", "entre"),
     "it": ("entro il", "entro", "nel", "fino al", "dal", "prima del", "per il"),
-    "pt": ("até", "em", "desde", "antes de", "no ano de", "até o fim de", "entre"),
+    "pt": ("até", "em", "desde", "antes de", "no ano de", "até o fim de", "entre",
+           "previsto para", "prevista para", "previstos para", "previstas para",
+           "programado para", "programada para"),
     "nb": ("innen", "i", "til", "fra", "siden", "før", "innen utgangen av", "mellom"),
     "nl": ("tegen", "in", "tot", "sinds", "vanaf", "voor", "uiterlijk in", "tussen"),
     "pl": ("do", "w", "od", "przed", "po", "do końca", "między", "pomiędzy"),
