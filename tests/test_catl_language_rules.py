@@ -180,7 +180,7 @@ def test_a_date_before_a_wire_agency_in_brackets_is_the_dateline(
     ],
 )
 def test_the_year_after_two_months_offered_dates_both(text: str, language: str) -> None:
-    """"May or June 2027": the window opens in May 2027, not in June alone."""
+    """ "May or June 2027": the window opens in May 2027, not in June alone."""
     (mention,) = find_mentions(text, language)
     assert mention.value == "2027-05"
 
@@ -195,11 +195,11 @@ def test_the_year_after_two_months_offered_dates_both(text: str, language: str) 
     ],
 )
 def test_a_year_a_plan_is_set_for_is_a_date(text: str, language: str) -> None:
-    """"planned for 2029": the year of a plan, a date like "by 2029"."""
+    """ "planned for 2029": the year of a plan, a date like "by 2029"."""
     (mention,) = find_mentions(text, language)
     assert (mention.kind, mention.value) == ("date", "2029")
 
 
 def test_a_year_after_for_alone_is_no_date() -> None:
-    """"Vision for 2030" is a name's year, as before."""
+    """ "Vision for 2030" is a name's year, as before."""
     assert find_mentions("Acme presented its Vision for 2030.", "en") == []

@@ -131,15 +131,14 @@ def _period_patterns(language: str) -> _PeriodPatterns:
     )
 
 
-def _first_of_two(
-    text: str, start: int, end: int, year: str, number: int, language: str
-) -> DateHit:
-    """The month and year at ``start``, or from the month "or" offers before it."""
+def _first_of_two(text: str, hit: DateHit, language: str) -> DateHit:
+    """A month and year (``hit``), or from the month "or" offers before it."""
+    start = hit.start
     other = _period_patterns(language).alternative.search(text, max(0, start - 20), start)
     first = other and month_numbers(language).get(other[0].split()[0].rstrip(".,").casefold())
-    if other is None or first is None or first >= number:
-        return DateHit(start, end, f"{year}-{number:02d}")
-    return DateHit(other.start(), end, f"{year}-{first:02d}")
+    if other is None or first is None or first >= int(hit.value[-2:]):
+        return hit
+    return DateHit(other.start(), hit.end, f"{hit.value[:4]}-{first:02d}")
 
 
 def _event_noun(language: str) -> re.Pattern[str] | None:
@@ -174,7 +173,8 @@ def _period_at(text: str, year: re.Match[str], floor: int, language: str) -> Dat
         written = named[0].split()[0].rstrip(".,")
         number = month_numbers(language).get(written.casefold())
         if number is not None:
-            return _first_of_two(text, named.start(), end, year[0], number, language)
+            hit = DateHit(named.start(), end, f"{year[0]}-{number:02d}")
+            return _first_of_two(text, hit, language)
     modifier = patterns.modifier.search(text, window, start)
     if modifier is not None:
         return DateHit(modifier.start(), end, year[0])
