@@ -117,3 +117,15 @@ def test_a_power_metric_takes_no_energy_when_the_profile_names_an_energy_metric(
     assert profile.metric_kinds["capacity"] == {"power"}
     assert profile.metric_kinds["output"] == {"energy"}
     assert _profile(["power"]).metric_kinds["capacity"] == {"power", "energy"}
+
+
+def test_a_unit_cue_glued_to_the_number_labels_the_figure() -> None:
+    """"a 30GWh plant": the profile's cue "GWh" is one word with the number to the
+    matcher; glued or spaced, it says the figure is the plant's capacity."""
+    storage = {"kinds": ["energy"], "subjects": ["organization"], "cues": ["storage"]}
+    profile = _profile(["energy"], {"storage": storage})
+    capacity = profile.metrics["capacity"].model_copy(update={"cues": ["GWh"]})
+    profile = profile.model_copy(update={"metrics": {**profile.metrics, "capacity": capacity}})
+    for text in ("Acme plans a 30GWh plant.", "Acme plans a 30 GWh plant."):
+        made = RulesExtractor(profile).extract(article(text)).claims
+        assert [(c.value, c.unit, c.metric) for c in made] == [(30, "GWh", "capacity")]
