@@ -120,7 +120,7 @@ def test_a_power_metric_takes_no_energy_when_the_profile_names_an_energy_metric(
 
 
 def test_a_unit_cue_glued_to_the_number_labels_the_figure() -> None:
-    """"a 30GWh plant": the profile's cue "GWh" is one word with the number to the
+    """ "a 30GWh plant": the profile's cue "GWh" is one word with the number to the
     matcher; glued or spaced, it says the figure is the plant's capacity."""
     storage = {"kinds": ["energy"], "subjects": ["organization"], "cues": ["storage"]}
     profile = _profile(["energy"], {"storage": storage})
