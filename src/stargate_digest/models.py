@@ -94,7 +94,8 @@ class Claim(Model):
     )
     unit: str | None = Field(
         description="ISO 4217 code for money ('XXX' while the currency is unresolved), "
-        "'percent', 'count', 'GW', 'MW', 'sqft', 'sqm', 'acre', 'years', 'months', 'days' "
+        "'percent', 'count', 'GW', 'MW', 'GWh', 'MWh', 'TWh', 'kWh', 'sqft', 'sqm', 'acre', "
+        "'years', 'months', 'days' "
         "(weeks as days), 'date'"
     )
     quote: str

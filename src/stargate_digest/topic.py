@@ -17,7 +17,7 @@ from stargate_digest.cue_words import cue_forms, generic_cues
 from stargate_digest.terms import TermMatcher
 
 SubjectKind = Literal["project", "organization", "government"]
-QuantityKind = Literal["money", "percent", "count", "power", "area", "duration", "date"]
+QuantityKind = Literal["money", "percent", "count", "power", "energy", "area", "duration", "date"]
 DEFAULT_TOPIC = "stargate"
 DISTRIBUTIVE = "distributive"
 
@@ -159,6 +159,18 @@ class TopicProfile(_Spec):
         for name, scope in self.scopes.items():
             terms += [(scope_label(name), word) for word in both_scripts([name, *scope.aliases])]
         return TermMatcher(terms)
+
+    @cached_property
+    def metric_kinds(self) -> dict[str, frozenset[str]]:
+        """The kinds of quantity each metric takes. Energy units (GWh) came after the first
+        profiles, which list a battery plant's yearly capacity under a power metric: in a
+        profile that names no energy metric, a power metric takes energy figures too."""
+        has_energy = any("energy" in metric.kinds for metric in self.metrics.values())
+        return {
+            name: frozenset(metric.kinds)
+            | ({"energy"} if "power" in metric.kinds and not has_energy else set())
+            for name, metric in self.metrics.items()
+        }
 
     def canonical_subject(self, name: str) -> str:
         """The canonical name for any alias ("Softbank", "ソフトバンク" -> "SoftBank")."""

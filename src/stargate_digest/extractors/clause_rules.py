@@ -106,6 +106,30 @@ _HEAD_GAP = re.compile(r"[ \u00a0\u202f]{0,2}")
 _LINK_GAP = re.compile(r"[^\W\d_'’]+(?:['’]|[ \u00a0]+)")
 
 
+def _glued_unit(
+    distance: dict[str, int | None], metrics: Mapping[str, MetricSpec], mention: Mention
+) -> dict[str, int | None]:
+    """A profile's cue that is the figure's unit symbol glued to its number ("100GWh", one
+    word to the matcher, which "100 GWh" is not) labels the figure as the spaced one does
+    (``_unit_word``), when no other cue of its clause says what it measures: pages in CJK
+    scripts glue every symbol, and their profiles cue such figures with words."""
+    surface = mention.surface
+    if (
+        mention.kind not in _NAMED_BY_UNIT
+        or not surface[-1:].isalpha()
+        or any(d is not None for d in distance.values())
+    ):
+        return distance
+    glued = [
+        name
+        for name, metric in metrics.items()
+        if any(
+            surface.endswith(c) and surface[-len(c) - 1 : -len(c)].isdigit() for c in metric.cues
+        )
+    ]
+    return {**distance, **dict.fromkeys(glued, 0)} if glued else distance
+
+
 def modified_noun(
     distance: dict[str, int | None],
     cues: dict[str, list[TermHit]],
@@ -128,6 +152,7 @@ def modified_noun(
     Not in CJK languages, whose verbs and counters follow the noun in other ways
     ("2개의 추가 공장을 건설할": the plants are not a construction).
     """
+    distance = _glued_unit(distance, metrics, mention)
     if word_language(language) in _OBJECT_MARKS:
         return _object_verb(distance, cues, metrics, text, mention)
     links = NOUN_LINKS.get(word_language(language))
@@ -415,7 +440,7 @@ def _written_with(hit: TermHit, mention: Mention) -> bool:
 # ("acres" for a site's area, "square feet" for floor space) means that unit measures it.
 # So for a duration: a profile that cues a build time with the word that ends the span
 # ("122일 만에", within 122 days; "19 dias") means the span is that time.
-_NAMED_BY_UNIT: Final = frozenset({"area", "power", "duration"})
+_NAMED_BY_UNIT: Final = frozenset({"area", "power", "energy", "duration"})
 
 
 def _unit_word(hit: TermHit, mention: Mention) -> bool:

@@ -38,7 +38,10 @@ _COMPANY_WORDS = frozenset(
         "earnings",
     }
 )
-_COMPANY_PAIRS = frozenset({("market", "value"), ("share", "price"), ("market", "cap")})
+# A market share is the company's sales against its rivals': no one plant has one.
+_COMPANY_PAIRS = frozenset(
+    {("market", "value"), ("share", "price"), ("market", "cap"), ("market", "share")}
+)
 
 
 def company_wide(metric: str) -> bool:

@@ -80,7 +80,8 @@ def answer_of(body: dict[str, Any]) -> LLMAnswer:
 
 # The kind of quantity each unit measures, to hold it against the metric's kinds.
 _UNIT_KINDS = {"percent": "percent", "count": "count", "GW": "power", "MW": "power",
-               "kW": "power", "sqft": "area", "sqm": "area", "acre": "area", "ha": "area",
+               "kW": "power", "GWh": "energy", "MWh": "energy", "TWh": "energy",
+               "kWh": "energy", "sqft": "area", "sqm": "area", "acre": "area", "ha": "area",
                "km2": "area", "pyeong": "area", "years": "duration", "months": "duration",
                "days": "duration", "hours": "duration", "date": "date"}  # fmt: skip
 _CURRENCY = re.compile(r"[A-Z]{3}")
@@ -145,7 +146,7 @@ def _kind_problem(claim: Claim, topic: TopicProfile) -> str | None:
     if spec is None or not spec.kinds or claim.value is None or kind is None:
         return None
     accepted = [str(k) for k in spec.kinds]
-    if kind in accepted or (kind == "date" and "year" in accepted):
+    if kind in topic.metric_kinds[claim.metric] or (kind == "date" and "year" in accepted):
         return None
     return f"unit {claim.unit} measures {kind}, but {claim.metric} takes {'/'.join(accepted)}"
 

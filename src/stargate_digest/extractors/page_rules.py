@@ -61,6 +61,12 @@ def _glued_to_phonetic_name(text: str, mention: Mention, language: str) -> bool:
     return after is None or after.group() in KOREAN_PARTICLES
 
 
+# A small number written with one zero after its point is a version, in any script
+# ("Industry 4.0", "Web 3.0", "인더스트리 4.0"): no one counts 4.0 things. Not "1.000",
+# a thousand in German grouping.
+_VERSION = re.compile(r"(?<![\d.,])\d{1,2}\.0\Z")
+
+
 def is_name_number(text: str, mention: Mention, language: str) -> bool:
     """Whether a bare count is a name's number or a version, not a count of anything.
 
@@ -72,6 +78,8 @@ def is_name_number(text: str, mention: Mention, language: str) -> bool:
     if mention.kind != "count" or mention.scale_word is not None or mention.spelled:
         return False
     if isinstance(mention.value, float) and not mention.value.is_integer():
+        return True
+    if _VERSION.search(mention.surface):
         return True
     lang = word_language(language)
     if lang in _NOUN_CAPITALS:
@@ -334,8 +342,10 @@ def is_list(block: str) -> bool:
     return bool(lines) and all(_BULLET.match(line) for line in lines)
 
 
-# A Chinese wire dateline: "新华社北京3月5日电" (the date the dispatch was filed).
-_DATELINE_AFTER = re.compile(r"[电電]")
+# A wire dateline: "新华社北京3月5日电" (the date the dispatch was filed), or in Latin
+# letters the date before the agency's name in brackets and a dash or a colon ("PARIS, 5
+# septembre (Xinhua) --", "Beijing, 6 September 2022 (TDI):").
+_DATELINE_AFTER = re.compile(r"[电電]|[ \u00a0]*\([A-Z][^()\n]{0,30}\)[ \u00a0]*(?:--?|[–—:])")
 
 
 def is_dateline(text: str, mention: Mention) -> bool:

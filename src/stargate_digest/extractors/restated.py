@@ -13,7 +13,7 @@ from stargate_digest.segment import Span
 
 # Not money, which falls back to its subject's money metric, nor counts and dates, which
 # always need a cue of their own (rules.py, _CUED): the kinds a cue before may label.
-RESTATED = frozenset({"power", "area", "percent", "duration"})
+RESTATED = frozenset({"power", "energy", "area", "percent", "duration"})
 
 
 def cued_before(

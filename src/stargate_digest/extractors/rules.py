@@ -206,8 +206,9 @@ class RulesExtractor:
 
     def __init__(self, topic: TopicProfile | None = None) -> None:
         self.topic = topic or load_topic()
+        kinds_of = self.topic.metric_kinds
         self._metrics_of = {  # the metrics that measure each kind of quantity
-            kind: {n: m for n, m in self.topic.metrics.items() if kind in m.kinds}
+            kind: {n: m for n, m in self.topic.metrics.items() if kind in kinds_of[n]}
             for kind in get_args(Kind)
         }
         self._scopes = ScopeRules(self.topic)

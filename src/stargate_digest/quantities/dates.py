@@ -72,7 +72,13 @@ class _PeriodPatterns:
     month: re.Pattern[str]
     modifier: re.Pattern[str]
     preposition: re.Pattern[str]
+    alternative: re.Pattern[str]
     event: re.Pattern[str] | None = None
+
+
+# "im März oder April 2026", "in March or April 2026": the year dates both months, and
+# the figure is the window from the first (the month "or" offers before the dated one).
+_OR_WORDS = ("or", "oder", "ou", "o", "y", "lub", "albo", "eller", "of")
 
 
 # Not inside a longer number ("1,2025", "3.2025", "12/2025", "10-2025"); a comma with no
@@ -120,8 +126,19 @@ def _period_patterns(language: str) -> _PeriodPatterns:
         month=_ending_with(months, month_gap),
         modifier=_ending_with([m.rstrip("-") for m in modifiers], f"(?:-|{SPACE}+)"),
         preposition=_ending_with(list(YEAR_PREPOSITIONS.get(words, ())), f"{SPACE}+"),
+        alternative=_ending_with(months, rf"{SPACE}+(?i:{'|'.join(_OR_WORDS)}){SPACE}+"),
         event=_event_noun(words),
     )
+
+
+def _first_of_two(text: str, hit: DateHit, language: str) -> DateHit:
+    """A month and year (``hit``), or from the month "or" offers before it."""
+    start = hit.start
+    other = _period_patterns(language).alternative.search(text, max(0, start - 20), start)
+    first = other and month_numbers(language).get(other[0].split()[0].rstrip(".,").casefold())
+    if other is None or first is None or first >= int(hit.value[-2:]):
+        return hit
+    return DateHit(other.start(), hit.end, f"{hit.value[:4]}-{first:02d}")
 
 
 def _event_noun(language: str) -> re.Pattern[str] | None:
@@ -156,7 +173,8 @@ def _period_at(text: str, year: re.Match[str], floor: int, language: str) -> Dat
         written = named[0].split()[0].rstrip(".,")
         number = month_numbers(language).get(written.casefold())
         if number is not None:
-            return DateHit(named.start(), end, f"{year[0]}-{number:02d}")
+            hit = DateHit(named.start(), end, f"{year[0]}-{number:02d}")
+            return _first_of_two(text, hit, language)
     modifier = patterns.modifier.search(text, window, start)
     if modifier is not None:
         return DateHit(modifier.start(), end, year[0])

@@ -189,55 +189,60 @@ CURRENCY_NAMES: Final[Mapping[str, Mapping[str, str]]] = {
     "en": {
         "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "yen": "JPY",
         "yuan": "CNY", "renminbi": "CNY", "won": "KRW", "pounds sterling": "GBP",
-        "rupees": "INR", "reais": "BRL",
+        "rupees": "INR", "reais": "BRL", "forint": "HUF", "forints": "HUF",
     },
     "de": {
         "Dollar": "USD", "Euro": "EUR", "Yen": "JPY", "Yuan": "CNY", "Renminbi": "CNY",
-        "Won": "KRW", "Pfund": "GBP", "Franken": "CHF",
+        "Won": "KRW", "Pfund": "GBP", "Franken": "CHF", "Forint": "HUF",
     },
     "fr": {
         "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "yen": "JPY",
         "yens": "JPY", "yuan": "CNY", "yuans": "CNY", "won": "KRW", "wons": "KRW",
-        "livres sterling": "GBP",
+        "livres sterling": "GBP", "forint": "HUF", "forints": "HUF",
     },
     "nb": {
         "dollar": "USD", "dollars": "USD", "euro": "EUR", "kroner": "NOK", "krone": "NOK",
-        "norske kroner": "NOK", "yen": "JPY", "yuan": "CNY",
+        "norske kroner": "NOK", "yen": "JPY", "yuan": "CNY", "forint": "HUF",
     },
     "nl": {
         "dollar": "USD", "dollars": "USD", "euro": "EUR", "euro's": "EUR", "yen": "JPY",
-        "yuan": "CNY", "zloty": "PLN",
+        "yuan": "CNY", "zloty": "PLN", "forint": "HUF",
     },
     "pl": {
         # "zł" comes from CLDR's symbols; the case forms of the names do not
         "dolar": "USD", "dolara": "USD", "dolary": "USD", "dolarów": "USD", "dol.": "USD",
         "euro": "EUR",
         "złoty": "PLN", "złote": "PLN", "złotych": "PLN", "jenów": "JPY", "juanów": "CNY",
+        "forint": "HUF", "forinty": "HUF", "forintów": "HUF",
     },
     "es": {
         "dólar": "USD", "dólares": "USD", "euro": "EUR", "euros": "EUR", "yen": "JPY",
-        "yenes": "JPY", "yuan": "CNY", "yuanes": "CNY", "wones": "KRW",
+        "yenes": "JPY", "yuan": "CNY", "yuanes": "CNY", "wones": "KRW", "forint": "HUF",
+        "forints": "HUF", "forintos": "HUF", "florines": "HUF",
     },
     "it": {
         "dollaro": "USD", "dollari": "USD", "euro": "EUR", "yen": "JPY", "yuan": "CNY",
-        "sterline": "GBP",
+        "sterline": "GBP", "fiorini": "HUF", "forint": "HUF",
     },
     "pt": {
         "dólar": "USD", "dólares": "USD", "euro": "EUR", "euros": "EUR", "iene": "JPY",
         "ienes": "JPY", "yuan": "CNY", "yuans": "CNY", "real": "BRL", "reais": "BRL",
+        "forint": "HUF", "forints": "HUF", "florins": "HUF",
     },
     "ja": {
         "ドル": "USD", "円": "JPY", "元": "CNY", "人民元": "CNY", "ユーロ": "EUR",
-        "ウォン": "KRW", "ポンド": "GBP",
+        "ウォン": "KRW", "ポンド": "GBP", "フォリント": "HUF",
     },
     "zh": {
         "人民币": "CNY", "人民幣": "CNY", "美金": "USD", "日圆": "JPY",
         "日圓": "JPY", "韩币": "KRW", "台幣": "TWD", "新台幣": "TWD", "台币": "TWD",
-        "新台币": "TWD",
+        "新台币": "TWD", "福林": "HUF",
+        # traditional script (Taiwan, Hong Kong): CLDR gives the simplified names
+        "歐元": "EUR", "英鎊": "GBP",
     },
     "ko": {
         "달러": "USD", "원": "KRW", "엔": "JPY", "엔화": "JPY", "위안": "CNY",
-        "위안화": "CNY", "유로": "EUR", "파운드": "GBP",
+        "위안화": "CNY", "유로": "EUR", "파운드": "GBP", "포린트": "HUF",
     },
 }  # fmt: skip
 
@@ -294,6 +299,9 @@ UNIT_SYMBOLS: Final[Mapping[str, tuple[Kind, str, float]]] = {
     "ft²": ("area", "sqft", 1), "sq m": ("area", "sqm", 1), "sqm": ("area", "sqm", 1),
     "m²": ("area", "sqm", 1), "m2": ("area", "sqm", 1), "㎡": ("area", "sqm", 1),
     "ha": ("area", "ha", 1), "km²": ("area", "km2", 1), "km2": ("area", "km2", 1),
+    # energy (a battery plant's yearly output, a grid's storage), each unit as stated
+    "GWh": ("energy", "GWh", 1), "MWh": ("energy", "MWh", 1), "TWh": ("energy", "TWh", 1),
+    "kWh": ("energy", "kWh", 1),
 }  # fmt: skip
 
 UNIT_WORDS: Final[Mapping[str, Mapping[str, tuple[Kind, str, float]]]] = {
@@ -307,7 +315,7 @@ OTHER_UNIT_SYMBOLS: Final = (
     # Measurements the digest does not report: a number carrying one is skipped, not
     # counted ("22 Tbps", "5 600 mAh", "1 000 km", "10’’").
     "Tbps", "Gbps", "Mbps", "kbps", "Tb/s", "Gb/s", "Mb/s", "Tbit/s", "Gbit/s", "Mbit/s",
-    "mAh", "Ah", "Wh", "kWh", "MWh", "GWh", "TWh", "W", "V", "kV", "Hz", "kHz", "MHz",
+    "mAh", "Ah", "Wh", "W", "V", "kV", "Hz", "kHz", "MHz",
     "GHz", "KB", "MB", "GB", "TB", "PB", "Go", "To", "Mo", "km", "m", "cm", "mm",
     "nm", "µm", "kg", "g", "mg", "lb", "lbs", "oz", "ft", "mi", "mph", "km/h", "°C", "°F",
     "°", "ms", "fps", "dpi", "px", "ppm", "x", "×", "’’", "''", "″", "′", "\"", "TFLOPS",
@@ -565,14 +573,21 @@ YEAR_PREPOSITIONS: Final[Mapping[str, tuple[str, ...]]] = {
     # year alone. A year with none of these ("Progress Toward 2028", "GPT-2025") is not
     # reported: four digits alone are too often names, counts or page furniture.
     # "between 2025 and 2027" (a range of years) is a time too.
-    "en": ("by", "in", "until", "till", "through", "since", "before", "during", "between"),
+    # "for" only after a word of plan ("completion planned for 2028"): alone it is too
+    # often a name's or a budget's ("Vision for 2030"); likewise "pour" and "para" (pt).
+    "en": ("by", "in", "until", "till", "through", "since", "before", "during", "between",
+           "planned for", "scheduled for", "slated for", "expected for", "set for",
+           "targeted for"),
     "de": ("bis", "im Jahr", "im Jahre", "in", "seit", "ab", "vor", "bis zum Jahr",
            "zwischen"),
     "fr": ("d'ici", "d’ici", "en", "jusqu'en", "jusqu’en", "depuis", "avant", "dès",
-           "d'ici à", "d’ici à", "entre"),
+           "d'ici à", "d’ici à", "entre", "prévu pour", "prévue pour", "prévus pour",
+           "prévues pour"),
     "es": ("para", "en", "hasta", "desde", "antes de", "en el año", "para el año", "entre"),
     "it": ("entro il", "entro", "nel", "fino al", "dal", "prima del", "per il"),
-    "pt": ("até", "em", "desde", "antes de", "no ano de", "até o fim de", "entre"),
+    "pt": ("até", "em", "desde", "antes de", "no ano de", "até o fim de", "entre",
+           "previsto para", "prevista para", "previstos para", "previstas para",
+           "programado para", "programada para"),
     "nb": ("innen", "i", "til", "fra", "siden", "før", "innen utgangen av", "mellom"),
     "nl": ("tegen", "in", "tot", "sinds", "vanaf", "voor", "uiterlijk in", "tussen"),
     "pl": ("do", "w", "od", "przed", "po", "do końca", "między", "pomiędzy"),

@@ -7,7 +7,7 @@ from typing import Literal
 
 from stargate_digest.models import Qualifier
 
-Kind = Literal["money", "percent", "count", "power", "area", "duration", "date"]
+Kind = Literal["money", "percent", "count", "power", "energy", "area", "duration", "date"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -19,8 +19,8 @@ class Mention:
     ``value`` and its high end in ``value_max``. ``spelled`` is true for a number written
     in words ("eight buildings"). ``unit`` is an ISO 4217 code for money ('XXX' while
     unresolved, with the possible codes in ``currency_candidates``), else 'percent',
-    'count', 'GW', 'MW', 'sqft', 'sqm', 'acre', 'ha', 'years', 'months', 'days' or
-    'date'.
+    'count', 'GW', 'MW', 'GWh', 'MWh', 'TWh', 'kWh', 'sqft', 'sqm', 'acre', 'ha', 'years',
+    'months', 'days' or 'date'.
 
     A frozen dataclass with slots, not a pydantic model: the scanner builds it from values
     it has already typed (nothing to validate), and the extractor reads its fields

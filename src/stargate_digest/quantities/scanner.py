@@ -28,6 +28,8 @@ from stargate_digest.quantities.currency import (
     resolve_currency,
 )
 from stargate_digest.quantities.dates import DateHit, find_dates
+from stargate_digest.quantities.fractions import fraction_mentions
+from stargate_digest.quantities.joined import joined
 from stargate_digest.quantities.lexicon import (
     COUNTER_WORDS,
     IMPLIED_NUMBERS,
@@ -61,7 +63,16 @@ from stargate_digest.quantities.vocabulary import (
 )
 from stargate_digest.text_words import TextWords, leading_words
 
-_SALIENCE: tuple[Kind, ...] = ("money", "percent", "power", "area", "duration", "date", "count")
+_SALIENCE: tuple[Kind, ...] = (
+    "money",
+    "percent",
+    "power",
+    "energy",
+    "area",
+    "duration",
+    "date",
+    "count",
+)
 _PREFIX_WINDOW = 12
 _QUALIFIER_WINDOW = 40
 _YEARS = range(1900, 2101)
@@ -595,9 +606,17 @@ def find_mentions(text: str, language: str, words: TextWords | None = None) -> l
         if mention is not None:
             mentions.append(mention)
             floor = mention.end
+    fractions = list(fraction_mentions(text, word_language(language)))
+    if fractions:  # "3분의 2": a share, whose digits count nothing
+        mentions = [m for m in mentions if not _within(m, fractions)] + fractions
     mentions.sort(key=_START)
+    mentions = joined(text, mentions, word_language(language))  # "5년 6개월", "四五個月"
     joiners = range_words(word_language(language)).joiners
     return money_from_context(text, mentions, language, joiners)
+
+
+def _within(mention: Mention, spans: list[Mention]) -> bool:
+    return any(span.start <= mention.start and mention.end <= span.end for span in spans)
 
 
 def parse_quantity(span: str, language: str) -> Mention | None:

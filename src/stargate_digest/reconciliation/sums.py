@@ -20,7 +20,7 @@ from stargate_digest.reconciliation.clusters import Cluster
 from stargate_digest.reconciliation.values import APPROX_TOLERANCE, EXACT_TOLERANCE, interval, ratio
 
 MAX_FIGURES = 12  # a page's figures of one subject and scope searched for pairs
-ADDITIVE = ("money", "count", "power", "area")  # dimensions whose parts add up to a whole
+ADDITIVE = ("money", "count", "power", "energy", "area")  # dimensions whose parts add up to a whole
 
 
 class SumIndex:

@@ -1,6 +1,6 @@
 """A claim's value on a common scale: what "the same figure" means before any comparison.
 
-Money is compared in USD at each source's rate date, power in MW, areas in square
+Money is compared in USD at each source's rate date, power in MW, energy in MWh, areas in square
 metres, durations in months (days too); a range is an interval, a hedged figure ("about", "at
 least") gets a wider tolerance. Dates are intervals at the precision the text gives: a
 month agrees with every day in it, a year with every month, and a date with no year
@@ -25,6 +25,10 @@ _UNITS: dict[str, tuple[str, float]] = {
     "GW": ("power", 1e3),
     "MW": ("power", 1.0),
     "kW": ("power", 1e-3),
+    "TWh": ("energy", 1e6),
+    "GWh": ("energy", 1e3),
+    "MWh": ("energy", 1.0),
+    "kWh": ("energy", 1e-3),
     "sqm": ("area", 1.0),
     "sqft": ("area", 0.09290304),
     "acre": ("area", 4046.8564224),
