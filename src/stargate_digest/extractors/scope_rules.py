@@ -49,6 +49,7 @@ from stargate_digest.extractors.named_again import (
 )
 from stargate_digest.extractors.page_rules import holds_figure, names_the_part, part_of_figure
 from stargate_digest.extractors.scope_cues import (
+    chained_clause,
     country_after,
     financing_matcher,
     frame_sentence,
@@ -160,6 +161,8 @@ class ScopeRules:
             scope = self._country_programme(subjects, figure, text, language)
         if scope is None:
             scope = self._phase(text, figure.clause, language)
+        if scope is None and named is None:
+            scope = self._chained_site(scopes, subjects, text, figure, language)
         if scope is None:
             scope = self._from_context(
                 scopes, text, sentences, figure, language=language, memo=memo, subjects=subjects
@@ -321,6 +324,25 @@ class ScopeRules:
                     return TermHit(nearest.start, nearest.end, _TOGETHER)
                 return nearest
         return None
+
+    def _chained_site(
+        self, scopes: Hits, subjects: Hits, text: str, figure: Figure, language: str
+    ) -> str | None:
+        """The one site the clause a Japanese figure's clause goes on from names as where
+        or what its verb builds ("…デブレツェンに新工場を建設中で、2026年初頭の稼働を目指す":
+        scope_cues.chained_clause), when the figure's clause names no actor of its own."""
+        words = word_language(language)
+        before = chained_clause(text, figure.sentence, figure.clause, words)
+        if before is None or subjects.within(figure.clause):
+            return None
+        labels = {
+            h.label
+            for h in scopes.within(before)
+            if self.topic.scopes[h.label].kind == "site"
+            and self._names(text, h, language)
+            and frames_next(text, h.end, words, bare=True)
+        }
+        return labels.pop() if len(labels) == 1 else None
 
     def _phase(self, text: str, clause: Span, language: str) -> str | None:
         """A generic phase the figure's clause names ("phase 2", "first phase")."""

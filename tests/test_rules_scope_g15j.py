@@ -1,0 +1,107 @@
+"""Branch g15j (seventh turn): scope rules of Japanese (and Korean) news copy, each on
+sentences written for the test with the bundled Stargate profile."""
+
+from __future__ import annotations
+
+import pytest
+from pages import article
+
+from stargate_digest.extractors.rules import RulesExtractor
+from stargate_digest.extractors.scope_cues import chained_clause
+from stargate_digest.segment import Span, clause_around
+
+EXTRACTOR = RulesExtractor()
+
+
+def scopes(text: str, language: str, unit: str, title: str | None = None) -> list[str | None]:
+    """The scopes of the claims in ``unit`` that the rules extractor finds in ``text``."""
+    made = EXTRACTOR.extract(article(text, language, title)).claims
+    return [c.scope for c in made if c.unit == unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        # A clause that ends in a verb's continuative form ("建設中で、", "建設し、",
+        # "建てて、") goes on in the next one, one statement with the same place: the
+        # site it names as where or what it builds is the next clause's figure's ...
+        (
+            "米新興企業のスターゲートは、アビリーンに新しいキャンパスを建設中で、"
+            "電力は1.2ギガワットになる見込みだ。",
+            "Abilene campus",
+        ),
+        (
+            "米新興企業のスターゲートは、アビリーンに新しいキャンパスを建設し、"
+            "電力は1.2ギガワットになる見込みだ。",
+            "Abilene campus",
+        ),
+        (
+            "米新興企業のスターゲートは、アビリーンに新しいキャンパスを建てて、"
+            "電力は1.2ギガワットになる見込みだ。",
+            "Abilene campus",
+        ),
+        # ... not after a clause that ends otherwise ("建設中だが、": a contrast) ...
+        (
+            "米新興企業のスターゲートは、アビリーンに新しいキャンパスを建設中だが、"
+            "電力は1.2ギガワットになる見込みだ。",
+            None,
+        ),
+        # ... nor when the figure's clause names an actor of its own ...
+        (
+            "米新興企業のスターゲートは、アビリーンに新しいキャンパスを建設中で、"
+            "オラクルは1.2ギガワットの電力を求めている。",
+            None,
+        ),
+        # ... nor for a name that only modifies another noun ("アビリーンの市長").
+        (
+            "米新興企業のスターゲートは、アビリーンの市長と会談し、"
+            "電力は1.2ギガワットになる見込みだと述べた。",
+            None,
+        ),
+    ],
+)
+def test_a_japanese_clause_goes_on_with_the_site_of_the_clause_it_continues(
+    text: str, scope: str | None
+) -> None:
+    assert scopes(text, "ja", "GW") == [scope]
+
+
+def test_the_clause_a_japanese_clause_continues() -> None:
+    text = "同社は、テキサスに工場を建設中で、来年の稼働を目指す。"
+    sentence = Span(0, len(text))
+    clause = clause_around(text, sentence, text.index("来年"), text.index("来年"))
+    before = chained_clause(text, sentence, clause, "ja")
+    assert before is not None
+    assert text[before.start : before.end] == "テキサスに工場を建設中で"
+    # no continuative form before the comma, the sentence's first clause, or a language
+    # without the table: nothing
+    other = "同社は、テキサスに工場を建設中だが、来年の稼働を目指す。"
+    at = other.index("来年")
+    assert (
+        chained_clause(
+            other, Span(0, len(other)), clause_around(other, Span(0, len(other)), at, at), "ja"
+        )
+        is None
+    )
+    first = clause_around(text, sentence, 0, 0)
+    assert chained_clause(text, sentence, first, "ja") is None
+    assert chained_clause(text, sentence, clause, "en") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        # A count of what a group holds under it ("傘下の12拠点", "傘下の全拠点") is all
+        # of them together, as "合計" says: not the headline's site ...
+        ("スターゲートは傘下の12拠点で計1.2ギガワットの電力を使う。", None),
+        ("スターゲートは傘下の全拠点で1.2ギガワットの電力を使う。", None),
+        # ... which a figure without it keeps, and so does one of a company named as in
+        # a group ("ソフトバンク傘下の…": no count of the group's holdings).
+        ("スターゲートは1.2ギガワットの電力を使う。", "Abilene campus"),
+        ("ソフトバンク傘下のスターゲートは1.2ギガワットの電力を使う。", "Abilene campus"),
+    ],
+)
+def test_a_japanese_count_of_a_groups_holdings_is_about_the_whole(
+    text: str, scope: str | None
+) -> None:
+    assert scopes(text, "ja", "GW", "アビリーンのデータセンター") == [scope]
