@@ -105,3 +105,34 @@ def test_a_japanese_count_of_a_groups_holdings_is_about_the_whole(
     text: str, scope: str | None
 ) -> None:
     assert scopes(text, "ja", "GW", "アビリーンのデータセンター") == [scope]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "scope"),
+    [
+        # A date heading a Japanese or Korean sentence dates the verb that ends it: when
+        # the clause right after the date names no part, the part of the last clause ...
+        (
+            "2025年3月1日、スターゲートは新たな計画の一環として、"
+            "アビリーンに100億ドルを投じると発表した。",
+            "ja",
+            "Abilene campus",
+        ),
+        (
+            "2025년 3월 1일, 스타게이트는 새 계획을 내놓으며, "
+            "애빌린에 100억 달러를 투자한다고 발표했다.",
+            "ko",
+            "Abilene campus",
+        ),
+        # ... while one the clause after the date names still wins.
+        (
+            "2025年3月1日、アビリーンでの工事が始まり、ミラム郡に100億ドルを投じると発表した。",
+            "ja",
+            "Abilene campus",
+        ),
+    ],
+)
+def test_a_date_heading_a_japanese_or_korean_sentence_dates_its_last_clause(
+    text: str, language: str, scope: str | None
+) -> None:
+    assert scopes(text, language, "date") == [scope]

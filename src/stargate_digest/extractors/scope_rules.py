@@ -265,10 +265,16 @@ class ScopeRules:
         mention, sentence, clause = figure.mention, figure.sentence, figure.clause
         entry = _timeline_entry(text, sentence, figures)
         dated = None if entry is not None else _dated_opening(text, sentence, figures, language)
+        spans = (clause, sentence)
         if mention.start == sentence.start and (entry or dated) is not None:
             # "March 2025: Stargate opens Abilene": the date of the entry
             clause = entry or dated or clause
-        for span in (clause, sentence):
+            spans = (clause, sentence)
+            if dated is not None and word_language(language) in _VERB_FINAL:
+                # "2025年10月21日、…の資金として、…270億ドルを調達する契約を締結した": the date
+                # is when the verb that ends the sentence happened, in its last clause
+                spans = (clause, clause_around(text, sentence, sentence.end - 1, sentence.end))
+        for span in spans:
             if span is sentence:  # "two fabs, an R&D fab, and a packaging plant in Taylor"
                 closing = list_place(
                     text,
@@ -599,6 +605,9 @@ def _before_inclusion(text: str, hits: list[TermHit], language: str) -> list[Ter
 _SHORT_PARAGRAPHS = frozenset({"zh", "ja", "ko"})
 # Languages that write the larger place first, the place it holds after it.
 _HEAD_FINAL = frozenset({"zh", "ja", "ko"})
+# Languages whose sentences end with their main verb: what a date heading the sentence
+# dates is said last.
+_VERB_FINAL = frozenset({"ja", "ko"})
 # What stands between the two names of an address: nothing, a space, or a word for
 # "state" or "city" the alias left out ("텍사스 주 Taylor").
 _ADDRESS_GAP = re.compile(r"[ \u00a0]?(?:주|州|시|市)?[ \u00a0]?")
