@@ -3,12 +3,15 @@ sentences written for the test with the bundled Stargate profile."""
 
 from __future__ import annotations
 
+from functools import cache
+
 import pytest
 from pages import article
 
 from stargate_digest.extractors.rules import RulesExtractor
 from stargate_digest.extractors.scope_cues import chained_clause
 from stargate_digest.segment import Span, clause_around
+from stargate_digest.topic import TopicProfile, load_topic
 
 EXTRACTOR = RulesExtractor()
 
@@ -136,3 +139,49 @@ def test_a_date_heading_a_japanese_or_korean_sentence_dates_its_last_clause(
     text: str, language: str, scope: str | None
 ) -> None:
     assert scopes(text, language, "date") == [scope]
+
+
+@cache
+def with_numbered_buildings() -> RulesExtractor:
+    """The bundled profile with three buildings named by number ("Hall2", "Hall3", …)."""
+    data = load_topic().model_dump()
+    for number in (2, 3, 4):
+        data["scopes"][f"hall {number}"] = {"kind": "site", "aliases": [f"Hall{number}"]}
+    return RulesExtractor(TopicProfile.model_validate(data))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "Hall2 and those after it … respectively 1.2, 1.5 and 2 GW": the list's first
+        # figure is Hall2's, each next one the hall numbered one more ...
+        (
+            "スターゲートの「Hall2」以降についても計画が示されており、"
+            "電力はそれぞれ1.2ギガワット、1.5ギガワット、2ギガワットとなる見通し。",
+            {1.2: "hall 2", 1.5: "hall 3", 2.0: "hall 4"},
+        ),
+        # ... not without "以降" (the named hall is all of them) ...
+        (
+            "スターゲートの「Hall2」についても計画が示されており、"
+            "電力はそれぞれ1.2ギガワット、1.5ギガワット、2ギガワットとなる見通し。",
+            {1.2: "hall 2", 1.5: "hall 2", 2.0: "hall 2"},
+        ),
+        # ... nor past the list: a figure further on that the comma does not join to it ...
+        (
+            "スターゲートの「Hall2」以降についても計画が示されており、"
+            "電力はそれぞれ1.2ギガワットに達し、その後1.5ギガワットとなる見通し。",
+            {1.2: "hall 2", 1.5: "hall 2"},
+        ),
+        # ... and a hall the profile does not have ("Hall5") leaves the named one's.
+        (
+            "スターゲートの「Hall3」以降についても計画が示されており、"
+            "電力はそれぞれ1.2ギガワット、1.5ギガワット、2ギガワットとなる見通し。",
+            {1.2: "hall 3", 1.5: "hall 4", 2.0: "hall 3"},
+        ),
+    ],
+)
+def test_a_list_of_figures_over_a_numbered_series_of_parts(
+    text: str, found: dict[float, str | None]
+) -> None:
+    made = with_numbered_buildings().extract(article(text, "ja")).claims
+    assert {c.value: c.scope for c in made if c.unit == "GW"} == found

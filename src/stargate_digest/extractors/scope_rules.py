@@ -66,6 +66,7 @@ from stargate_digest.extractors.scope_words import (
     DEMONSTRATIVES,
     UNSPACED,
 )
+from stargate_digest.extractors.series_rules import part_in_series
 from stargate_digest.models import Article
 from stargate_digest.quantities import Mention
 from stargate_digest.quantities.lexicon import PHASE_WORDS
@@ -143,6 +144,12 @@ class ScopeRules:
         share it, and a paragraph can be the whole text)."""
         named = self._named_part(scopes, figure, text, figures, language)
         scope = named.label if named is not None else None
+        if named is not None:  # "「Fab2」以降…それぞれ33年末、35年末": Fab 3's for the second
+            words = word_language(language)
+            scope = (
+                part_in_series(text, figure, named, figures, aliases=self._aliases, language=words)
+                or scope
+            )
         if named is not None and named.start >= figure.mention.end:
             # "$12 billion ... at this facility and ... to Europe": "this" before the part
             # named after the figure points back at what the previous sentence named.

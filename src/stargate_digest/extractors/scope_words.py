@@ -110,6 +110,14 @@ ATTRIBUTIONS: dict[str, str] = {
 CASE_MARKERS: dict[str, str] = {
     "ja": r"[」』）)]?(?:が|を|に|で|へ)(?!の)",
 }
+# A numbered part named as the first of a series ("「Fab2」以降", Fab 2 and those after it),
+# then "respectively" before a list of figures ("それぞれ33年末、35年末、41年末"), per
+# language: the series' words after the name (a regular expression) and the words for
+# "respectively". The list's first figure is the named part's, each next one the part
+# numbered one more ("Fab3", "Fab4").
+SERIES_ONWARD: dict[str, tuple[str, tuple[str, ...]]] = {
+    "ja": (r"[」』）)]?(?:以降|以後)", ("それぞれ",)),
+}
 # A verb's continuative form before a clause's comma ("…を建設中で、", "…を建設し、",
 # "…を投じて、"), per language with CASE_MARKERS: Japanese chains the clauses of one
 # statement so, each going on with the topic and the place of the one before ("…デブレツ
