@@ -185,3 +185,40 @@ def test_a_list_of_figures_over_a_numbered_series_of_parts(
 ) -> None:
     made = with_numbered_buildings().extract(article(text, "ja")).claims
     assert {c.value: c.scope for c in made if c.unit == "GW"} == found
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        # A thing a sentence builds ("データ工場を建設") taken up as a later sentence's
+        # topic ("…工場は"), which places it ("アビリーンに建設する"): the figure is that
+        # part's, also across a paragraph and past a sentence with no topic of its own ...
+        (
+            "スターゲートは100億ドルを投じ、新たなデータ工場を建設すると発表した。\n\n"
+            "同社によると、アビリーンに建設する大規模な工場は来年稼働する。",
+            "Abilene campus",
+        ),
+        (
+            "スターゲートは100億ドルを投じ、新たなデータ工場を建設すると発表した。"
+            "これまでで最大の工場となる。\n\n"
+            "アビリーンに建設する工場は来年稼働する。",
+            "Abilene campus",
+        ),
+        # ... not when the topic only says whose or which ("アビリーンの工場") ...
+        (
+            "スターゲートは100億ドルを投じ、新たなデータ工場を建設すると発表した。\n\n"
+            "アビリーンの工場は来年稼働する。",
+            None,
+        ),
+        # ... nor when it is another thing ("キャンパス", not the plant).
+        (
+            "スターゲートは100億ドルを投じ、新たなデータ工場を建設すると発表した。\n\n"
+            "アビリーンに建設するキャンパスは来年稼働する。",
+            None,
+        ),
+    ],
+)
+def test_a_japanese_thing_taken_up_as_a_later_topic_that_places_it(
+    text: str, scope: str | None
+) -> None:
+    assert scopes(text, "ja", "USD") == [scope]

@@ -118,6 +118,18 @@ CASE_MARKERS: dict[str, str] = {
 SERIES_ONWARD: dict[str, tuple[str, tuple[str, ...]]] = {
     "ja": (r"[」』）)]?(?:以降|以後)", ("それぞれ",)),
 }
+# The topic of a sentence that names again a thing the sentence before built or bought
+# (its object, before "を"), per language with TOPIC_MARKERS, a regular expression over
+# the sentence's opening: the phrase before the first topic marker, which ends in the
+# thing's noun ("…バッテリー工場を建設すると発表した。" / "…デブレツェンに建設する…規模の
+# 工場は…": the plant, placed). ``noun`` is the head noun, ``phrase`` the whole topic.
+TOPIC_AGAIN: dict[str, str] = {
+    "ja": r"(?P<phrase>[^。、]*?(?P<noun>[\u4e00-\u9fff\u30a0-\u30ff]{2,}))は",
+}
+# What the sentence before built or bought: a noun before the object marker "を".
+OBJECTS: dict[str, str] = {
+    "ja": r"(?P<noun>[\u4e00-\u9fff\u30a0-\u30ff]{2,})を",
+}
 # A verb's continuative form before a clause's comma ("…を建設中で、", "…を建設し、",
 # "…を投じて、"), per language with CASE_MARKERS: Japanese chains the clauses of one
 # statement so, each going on with the topic and the place of the one before ("…デブレツ
