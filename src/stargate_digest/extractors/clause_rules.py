@@ -16,6 +16,7 @@ from stargate_digest.extractors.scope_words import (
     ARTICLES,
     ATTRIBUTIONS,
     CONTRASTS,
+    GROUP_COUNTS,
     TOTALS,
     UNSPACED,
     WITH_CLAUSES,
@@ -500,6 +501,8 @@ def _totals(language: str) -> re.Pattern[str] | None:
     if not words:
         return None
     choices = alternation(words)
+    if language in GROUP_COUNTS:  # "傘下の9工場": all the group's plants together
+        choices = f"{choices}|{GROUP_COUNTS[language]}"
     if language in UNSPACED:  # no spaces to end a word: "投资共计1000亿"
         return re.compile(choices)
     return re.compile(rf"(?<!\w)(?:{choices})(?!\w)", re.IGNORECASE)

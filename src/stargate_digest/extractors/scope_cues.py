@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 
 from stargate_digest.extractors.scope_words import (
     CASE_MARKERS,
+    CONTINUATIVES,
     FINANCING_WORDS,
     KOREAN_PARTICLES,
     KOREAN_VERB_ENDINGS,
@@ -29,7 +30,7 @@ from stargate_digest.extractors.scope_words import (
 )
 from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.quantities.patterns import alternation
-from stargate_digest.segment import Sentences, Span
+from stargate_digest.segment import Sentences, Span, clause_around
 from stargate_digest.terms import TermMatcher
 from stargate_digest.topic import TopicProfile
 
@@ -173,6 +174,28 @@ def frames_next(text: str, end: int, language: str, *, bare: bool) -> bool:
         return True
     case = _case_marker(language)
     return bare and case is not None and case.match(text, end) is not None
+
+
+@cache
+def _continuative(language: str) -> re.Pattern[str] | None:
+    pattern = CONTINUATIVES.get(language)
+    return None if pattern is None else re.compile(rf"(?:{pattern})\s*")
+
+
+def chained_clause(text: str, sentence: Span, clause: Span, language: str) -> Span | None:
+    """The clause right before ``clause`` in its sentence, when it ends in a verb's
+    continuative form (``CONTINUATIVES``: "…を建設中で、"): one statement goes on in
+    ``clause``, with the topic and place of that one. None elsewhere."""
+    pattern = _continuative(language)
+    if pattern is None or clause.start <= sentence.start:
+        return None
+    ending = pattern.search(text, max(sentence.start, clause.start - _CONTINUATIVE_REACH))
+    if ending is None or ending.end() != clause.start:
+        return None
+    return clause_around(text, sentence, ending.start(), ending.start())
+
+
+_CONTINUATIVE_REACH = 4  # the verb's last letter, the comma and the spaces after it
 
 
 def frame_sentence(

@@ -49,6 +49,7 @@ from stargate_digest.extractors.named_again import (
 )
 from stargate_digest.extractors.page_rules import holds_figure, names_the_part, part_of_figure
 from stargate_digest.extractors.scope_cues import (
+    chained_clause,
     country_after,
     financing_matcher,
     frame_sentence,
@@ -65,6 +66,7 @@ from stargate_digest.extractors.scope_words import (
     DEMONSTRATIVES,
     UNSPACED,
 )
+from stargate_digest.extractors.series_rules import part_in_series
 from stargate_digest.models import Article
 from stargate_digest.quantities import Mention
 from stargate_digest.quantities.lexicon import PHASE_WORDS
@@ -142,6 +144,12 @@ class ScopeRules:
         share it, and a paragraph can be the whole text)."""
         named = self._named_part(scopes, figure, text, figures, language)
         scope = named.label if named is not None else None
+        if named is not None:  # "「Fab2」以降…それぞれ33年末、35年末": Fab 3's for the second
+            words = word_language(language)
+            scope = (
+                part_in_series(text, figure, named, figures, aliases=self._aliases, language=words)
+                or scope
+            )
         if named is not None and named.start >= figure.mention.end:
             # "$12 billion ... at this facility and ... to Europe": "this" before the part
             # named after the figure points back at what the previous sentence named.
@@ -160,6 +168,8 @@ class ScopeRules:
             scope = self._country_programme(subjects, figure, text, language)
         if scope is None:
             scope = self._phase(text, figure.clause, language)
+        if scope is None and named is None:
+            scope = self._chained_site(scopes, subjects, text, figure, language)
         if scope is None:
             scope = self._from_context(
                 scopes, text, sentences, figure, language=language, memo=memo, subjects=subjects
@@ -262,10 +272,16 @@ class ScopeRules:
         mention, sentence, clause = figure.mention, figure.sentence, figure.clause
         entry = _timeline_entry(text, sentence, figures)
         dated = None if entry is not None else _dated_opening(text, sentence, figures, language)
+        spans = (clause, sentence)
         if mention.start == sentence.start and (entry or dated) is not None:
             # "March 2025: Stargate opens Abilene": the date of the entry
             clause = entry or dated or clause
-        for span in (clause, sentence):
+            spans = (clause, sentence)
+            if dated is not None and word_language(language) in _VERB_FINAL:
+                # "2025年10月21日、…の資金として、…270億ドルを調達する契約を締結した": the date
+                # is when the verb that ends the sentence happened, in its last clause
+                spans = (clause, clause_around(text, sentence, sentence.end - 1, sentence.end))
+        for span in spans:
             if span is sentence:  # "two fabs, an R&D fab, and a packaging plant in Taylor"
                 closing = list_place(
                     text,
@@ -321,6 +337,25 @@ class ScopeRules:
                     return TermHit(nearest.start, nearest.end, _TOGETHER)
                 return nearest
         return None
+
+    def _chained_site(
+        self, scopes: Hits, subjects: Hits, text: str, figure: Figure, language: str
+    ) -> str | None:
+        """The one site the clause a Japanese figure's clause goes on from names as where
+        or what its verb builds ("…デブレツェンに新工場を建設中で、2026年初頭の稼働を目指す":
+        scope_cues.chained_clause), when the figure's clause names no actor of its own."""
+        words = word_language(language)
+        before = chained_clause(text, figure.sentence, figure.clause, words)
+        if before is None or subjects.within(figure.clause):
+            return None
+        labels = {
+            h.label
+            for h in scopes.within(before)
+            if self.topic.scopes[h.label].kind == "site"
+            and self._names(text, h, language)
+            and frames_next(text, h.end, words, bare=True)
+        }
+        return labels.pop() if len(labels) == 1 else None
 
     def _phase(self, text: str, clause: Span, language: str) -> str | None:
         """A generic phase the figure's clause names ("phase 2", "first phase")."""
@@ -577,6 +612,9 @@ def _before_inclusion(text: str, hits: list[TermHit], language: str) -> list[Ter
 _SHORT_PARAGRAPHS = frozenset({"zh", "ja", "ko"})
 # Languages that write the larger place first, the place it holds after it.
 _HEAD_FINAL = frozenset({"zh", "ja", "ko"})
+# Languages whose sentences end with their main verb: what a date heading the sentence
+# dates is said last.
+_VERB_FINAL = frozenset({"ja", "ko"})
 # What stands between the two names of an address: nothing, a space, or a word for
 # "state" or "city" the alias left out ("텍사스 주 Taylor").
 _ADDRESS_GAP = re.compile(r"[ \u00a0]?(?:주|州|시|市)?[ \u00a0]?")

@@ -110,6 +110,33 @@ ATTRIBUTIONS: dict[str, str] = {
 CASE_MARKERS: dict[str, str] = {
     "ja": r"[」』）)]?(?:が|を|に|で|へ)(?!の)",
 }
+# A numbered part named as the first of a series ("「Fab2」以降", Fab 2 and those after it),
+# then "respectively" before a list of figures ("それぞれ33年末、35年末、41年末"), per
+# language: the series' words after the name (a regular expression) and the words for
+# "respectively". The list's first figure is the named part's, each next one the part
+# numbered one more ("Fab3", "Fab4").
+SERIES_ONWARD: dict[str, tuple[str, tuple[str, ...]]] = {
+    "ja": (r"[」』）)]?(?:以降|以後)", ("それぞれ",)),
+}
+# The topic of a sentence that names again a thing the sentence before built or bought
+# (its object, before "を"), per language with TOPIC_MARKERS, a regular expression over
+# the sentence's opening: the phrase before the first topic marker, which ends in the
+# thing's noun ("…バッテリー工場を建設すると発表した。" / "…デブレツェンに建設する…規模の
+# 工場は…": the plant, placed). ``noun`` is the head noun, ``phrase`` the whole topic.
+TOPIC_AGAIN: dict[str, str] = {
+    "ja": r"(?P<phrase>[^。、]*?(?P<noun>[\u4e00-\u9fff\u30a0-\u30ff]{2,}))は",
+}
+# What the sentence before built or bought: a noun before the object marker "を".
+OBJECTS: dict[str, str] = {
+    "ja": r"(?P<noun>[\u4e00-\u9fff\u30a0-\u30ff]{2,})を",
+}
+# A verb's continuative form before a clause's comma ("…を建設中で、", "…を建設し、",
+# "…を投じて、"), per language with CASE_MARKERS: Japanese chains the clauses of one
+# statement so, each going on with the topic and the place of the one before ("…デブレツ
+# ェンに新工場を建設中で、2026年の稼働を目指す": the start is that plant's).
+CONTINUATIVES: dict[str, str] = {
+    "ja": r"(?:て|で|し)[、,，]",
+}
 
 # Determiners before a noun that names again what was named ("the phase", "die Phase").
 DETERMINERS: dict[str, tuple[str, ...]] = {
@@ -166,6 +193,13 @@ TOTALS: dict[str, tuple[str, ...]] = {
     "pl": ("łącznie", "w sumie"),
     "zh": ("总计", "總計", "共计", "共計", "合计", "合計", "总共", "總共"),
     "ja": ("合計", "総計", "合わせて"),
+}
+# A count of what a group holds ("傘下の9工場", "傘下の全工場": the plants under its
+# umbrella), per language, a regular expression: all of them together, as "in total"
+# says (TOTALS), so no one part, nor the headline's site, is theirs. Not "傘下の" before
+# a name ("X傘下のY": Y, a company of X's group), which counts nothing.
+GROUP_COUNTS: dict[str, str] = {
+    "ja": r"傘下の(?:全|\d)",
 }
 
 # "Is part of" as the verb of its sentence, per language: what follows is the larger
