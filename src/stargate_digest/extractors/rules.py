@@ -580,26 +580,29 @@ class RulesExtractor:
     ) -> Claim:
         mention = candidate.mention
         quote = _quote_span(article.text, candidate)
-        return Claim(
-            id=f"{article.id}#{index + 1}",
-            source_id=article.id,
-            subject=reading.subjects[0],
-            metric=reading.metric,
-            value=mention.value,
-            value_max=mention.value_max,
-            unit=mention.unit,
-            quote=quote.text(article.text),
-            start=quote.start,
-            end=quote.end,
-            qualifier=mention.qualifier,
-            scope=context.scope,
-            as_of=context.as_of,
-            detail=reading.detail if reading.metric == OTHER_METRIC else None,
-            figure_start=mention.start,
-            figure_end=mention.end,
-            currency_candidates=list(mention.currency_candidates),
-            equivalent_of=equivalent_of,
-            statement=None,
+        # Claim.of_typed: every value here is of its field's type (no validation to run).
+        return Claim.of_typed(
+            {
+                "id": f"{article.id}#{index + 1}",
+                "source_id": article.id,
+                "subject": reading.subjects[0],
+                "metric": reading.metric,
+                "value": mention.value,
+                "value_max": mention.value_max,
+                "unit": mention.unit,
+                "quote": quote.text(article.text),
+                "start": quote.start,
+                "end": quote.end,
+                "qualifier": mention.qualifier,
+                "scope": context.scope,
+                "as_of": context.as_of,
+                "detail": reading.detail if reading.metric == OTHER_METRIC else None,
+                "figure_start": mention.start,
+                "figure_end": mention.end,
+                "currency_candidates": list(mention.currency_candidates),
+                "equivalent_of": equivalent_of,
+                "statement": None,
+            }
         )
 
 
