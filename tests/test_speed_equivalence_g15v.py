@@ -142,3 +142,61 @@ def test_the_rules_backend_makes_the_claims_validation_would() -> None:
     assert claims
     for claim in claims:
         _same_claim(claim, Claim(**claim.model_dump(exclude_unset=True)))
+
+
+_PIECES = st.sampled_from(
+    ["Acme", " paid", " $5 billion", " in 2024", ".", " ", "\n\n", "By 2026,", " 12%", "Mr. X", "!"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=16))
+def test_sentence_starts_are_the_spans_starts(pieces: list[str]) -> None:
+    from bisect import bisect_left
+
+    from stargate_digest.segment import Sentences
+
+    sentences = Sentences("".join(pieces), "en")
+    assert sentences.starts == [span.start for span in sentences.spans]
+    for span in sentences.spans:  # the look-up the extractors make, without a key
+        expected = bisect_left(sentences.spans, span.start, key=lambda s: s.start)
+        assert bisect_left(sentences.starts, span.start) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=16))
+def test_as_of_and_verification_with_the_starts_given_answer_as_without(
+    pieces: list[str],
+) -> None:
+    from stargate_digest.extractors.moment_rules import as_of
+    from stargate_digest.quantities import find_mentions
+    from stargate_digest.segment import Sentences, clause_around
+    from stargate_digest.verify import verify_claim
+
+    text = "".join(pieces)
+    mentions = find_mentions(text, "en")
+    starts = [m.start for m in mentions]
+    sentences = Sentences(text, "en")
+    for mention in mentions:
+        sentence = sentences.containing(mention.start)
+        clause = clause_around(text, sentence, mention.start, mention.end)
+        given = as_of(mentions, mention, clause, sentence, text, starts=starts)
+        assert given == as_of(mentions, mention, clause, sentence, text)
+    article = Article(
+        id="w", text=text, content_hash="0", source="w.txt", format="text", language="en"
+    )
+    for mention in mentions:
+        sentence = sentences.containing(mention.start)
+        fields = _invented(
+            value=mention.value,
+            unit=mention.unit,
+            quote=sentence.text(text),
+            start=sentence.start,
+            end=sentence.end,
+            as_of="2024",
+        )
+        claim = Claim(**fields)
+        kept = {"sentences": sentences, "article_mentions": mentions}
+        assert verify_claim(claim, article, **kept, mention_starts=starts) == verify_claim(
+            claim, article, **kept
+        )

@@ -53,7 +53,7 @@ def part_named_next(
     pattern = _opening(word_language(language))
     if pattern is None:
         return None
-    at = bisect_left(sentences.spans, sentence.start, key=lambda span: span.start)
+    at = bisect_left(sentences.starts, sentence.start)
     if not (at + 1 < len(sentences.spans) and sentences.spans[at] == sentence):
         return None
     following = sentences.spans[at + 1]

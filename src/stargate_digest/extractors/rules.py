@@ -252,6 +252,7 @@ class RulesExtractor:
         anchors: dict[int, tuple[Claim, ...]] = {}
         previous: Mention | None = None
         paragraphs = Paragraphs(text, mentions)
+        starts = [m.start for m in mentions]  # as_of bisects them for every figure
 
         def names_topic(span: Span) -> bool:
             # any_within, not within: a paragraph can hold many names, and only whether
@@ -288,7 +289,8 @@ class RulesExtractor:
             scope = self._settled(
                 scope, candidate, sentences=sentences, index=index, paragraph=paragraph, page=page
             )
-            context = _Context(scope=scope, as_of=as_of(mentions, mention, clause, sentence, text))
+            dated = as_of(mentions, mention, clause, sentence, text, starts=starts)
+            context = _Context(scope=scope, as_of=dated)
             if anchor:
                 made = tuple(
                     self._claim(
