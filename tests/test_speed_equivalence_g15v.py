@@ -196,7 +196,9 @@ def test_as_of_and_verification_with_the_starts_given_answer_as_without(
             as_of="2024",
         )
         claim = Claim(**fields)
-        kept = {"sentences": sentences, "article_mentions": mentions}
-        assert verify_claim(claim, article, **kept, mention_starts=starts) == verify_claim(
-            claim, article, **kept
+        verified = verify_claim(
+            claim, article, sentences=sentences, article_mentions=mentions, mention_starts=starts
+        )
+        assert verified == verify_claim(
+            claim, article, sentences=sentences, article_mentions=mentions
         )
