@@ -178,7 +178,8 @@ def test_quick_init_builds_what_the_dataclass_init_builds() -> None:
 
     from stargate_digest.extractors import figure_relations, rules
     from stargate_digest.frozen import quick_init
-    from stargate_digest.quantities import numbers, patterns, scanner
+    from stargate_digest.models import Qualifier
+    from stargate_digest.quantities import Mention, numbers, patterns, scanner
     from stargate_digest.segment import Span
     from stargate_digest.terms import TermHit
 
@@ -208,4 +209,11 @@ def test_quick_init_builds_what_the_dataclass_init_builds() -> None:
         wanted = [f.name for f in dataclasses.fields(cls)]
         assert list(inspect.signature(cls.__init__).parameters)[1:] == wanted
     assert Span(2, 5) == Span(start=2, end=5) and len(Span(2, 5)) == 3
+    with pytest.raises(TypeError):  # keyword-only, as the dataclass made it (g15v)
+        Mention("count", 3.0, None, "count")  # type: ignore[call-arg]
+    assert list(inspect.signature(Mention.__init__).parameters)[1:] == [
+        f.name for f in dataclasses.fields(Mention)
+    ]
+    one = Mention(kind="count", value=3.0, unit="count", start=0, end=1, surface="3")
+    assert one == dataclasses.replace(one) and one.qualifier is Qualifier.EXACT
     assert TermHit(1, 4, "a") != TermHit(1, 4, "b")

@@ -321,6 +321,7 @@ def _as_of_support(
     article: Article,
     sentences: Sentences,
     article_mentions: list[Mention] | None,
+    mention_starts: list[int] | None = None,
 ) -> bool:
     """Whether the quote's sentence states the date or period the claim says it is as of."""
     if claim.as_of is None:
@@ -331,7 +332,8 @@ def _as_of_support(
     if YEAR_ONLY.fullmatch(claim.as_of):
         return re.search(rf"(?<!\d){claim.as_of}(?!\d)", sentence) is not None
     if article_mentions is not None:
-        dates: Sequence[Mention] = _inside(article_mentions, start, end)
+        starts = mention_starts or [m.start for m in article_mentions]
+        dates: Sequence[Mention] = _inside(article_mentions, starts, start, end)
     else:
         dates = _mentions(sentence, article.language)
     return any(
@@ -346,6 +348,7 @@ def verify_claim(
     *,
     sentences: Sentences | None = None,
     article_mentions: list[Mention] | None = None,
+    mention_starts: list[int] | None = None,
 ) -> Claim:
     """The claim with offsets, alignment and verification set from the article itself.
 
@@ -355,7 +358,11 @@ def verify_claim(
     ``as_of`` the quote's sentence does not state is dropped. ``sentences`` and
     ``article_mentions`` (the parser's reading of the whole article) save the work of
     reading the text again; a mention is only reused for an exactly aligned quote.
+    ``mention_starts``: each of ``article_mentions``' start, when the caller has them
+    (verify_claims: listed once per article, not once per claim).
     """
+    if article_mentions is not None and mention_starts is None:
+        mention_starts = [m.start for m in article_mentions]
     if claim.quote and article.text.startswith(claim.quote, claim.start):
         # The quote is where the claim says (the rules backend's claims always are):
         # the occurrence nearest the proposed offset is that one.
@@ -388,7 +395,7 @@ def verify_claim(
         grounded = claim.model_copy(update=update)
     known = None
     if article_mentions is not None and alignment is Alignment.EXACT:
-        known = _inside(article_mentions, start, end)
+        known = _inside(article_mentions, mention_starts or [], start, end)
     problem, figure = find_support(grounded, article.language, known, start)
     if problem is not None and known is not None:
         problem, figure = find_support(grounded, article.language)  # read the quote alone
@@ -399,16 +406,16 @@ def verify_claim(
     update["verification_note"] = problem
     update["figure_start"] = start + figure[0] if figure else None
     update["figure_end"] = start + figure[1] if figure else None
-    if not _as_of_support(grounded, article, sentences, article_mentions):
+    if not _as_of_support(grounded, article, sentences, article_mentions, mention_starts):
         update["as_of"] = None
     if all(getattr(claim, key) == value for key, value in update.items()):
         return claim  # already so (most claims of the rules backend): copying costs more
     return claim.model_copy(update=update)
 
 
-def _inside(mentions: list[Mention], start: int, end: int) -> list[Mention]:
-    """The mentions (sorted by start) that lie wholly within [start, end)."""
-    first = bisect_left(mentions, start, key=lambda m: m.start)
+def _inside(mentions: list[Mention], starts: list[int], start: int, end: int) -> list[Mention]:
+    """The mentions (sorted by start; ``starts`` theirs) that lie wholly within [start, end)."""
+    first = bisect_left(starts, start)
     found = []
     for mention in mentions[first:]:
         if mention.start >= end:
@@ -427,7 +434,14 @@ def verify_claims(
 ) -> list[Claim]:
     """Every claim verified against ``article`` (see verify_claim for the shortcuts)."""
     sentences = sentences or Sentences(article.text, article.language)
+    starts = None if article_mentions is None else [m.start for m in article_mentions]
     return [
-        verify_claim(c, article, sentences=sentences, article_mentions=article_mentions)
+        verify_claim(
+            c,
+            article,
+            sentences=sentences,
+            article_mentions=article_mentions,
+            mention_starts=starts,
+        )
         for c in claims
     ]

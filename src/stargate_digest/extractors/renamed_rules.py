@@ -72,7 +72,7 @@ def part_named_next(
     topic = _topic_again(words)
     if pattern is None and topic is None:
         return None
-    at = bisect_left(sentences.spans, sentence.start, key=lambda span: span.start)
+    at = bisect_left(sentences.starts, sentence.start)
     if not (at + 1 < len(sentences.spans) and sentences.spans[at] == sentence):
         return None
     following = sentences.spans[at + 1]

@@ -253,6 +253,7 @@ class RulesExtractor:
         anchors: dict[int, tuple[Claim, ...]] = {}
         previous: Mention | None = None
         paragraphs = Paragraphs(text, mentions)
+        starts = [m.start for m in mentions]  # as_of bisects them for every figure
 
         def names_topic(span: Span) -> bool:
             # any_within, not within: a paragraph can hold many names, and only whether
@@ -289,7 +290,8 @@ class RulesExtractor:
             scope = self._settled(
                 scope, candidate, sentences=sentences, index=index, paragraph=paragraph, page=page
             )
-            context = _Context(scope=scope, as_of=as_of(mentions, mention, clause, sentence, text))
+            dated = as_of(mentions, mention, clause, sentence, text, starts=starts)
+            context = _Context(scope=scope, as_of=dated)
             if anchor:
                 made = tuple(
                     self._claim(
@@ -581,26 +583,29 @@ class RulesExtractor:
     ) -> Claim:
         mention = candidate.mention
         quote = _quote_span(article.text, candidate)
-        return Claim(
-            id=f"{article.id}#{index + 1}",
-            source_id=article.id,
-            subject=reading.subjects[0],
-            metric=reading.metric,
-            value=mention.value,
-            value_max=mention.value_max,
-            unit=mention.unit,
-            quote=quote.text(article.text),
-            start=quote.start,
-            end=quote.end,
-            qualifier=mention.qualifier,
-            scope=context.scope,
-            as_of=context.as_of,
-            detail=reading.detail if reading.metric == OTHER_METRIC else None,
-            figure_start=mention.start,
-            figure_end=mention.end,
-            currency_candidates=list(mention.currency_candidates),
-            equivalent_of=equivalent_of,
-            statement=None,
+        # Claim.of_typed: every value here is of its field's type (no validation to run).
+        return Claim.of_typed(
+            {
+                "id": f"{article.id}#{index + 1}",
+                "source_id": article.id,
+                "subject": reading.subjects[0],
+                "metric": reading.metric,
+                "value": mention.value,
+                "value_max": mention.value_max,
+                "unit": mention.unit,
+                "quote": quote.text(article.text),
+                "start": quote.start,
+                "end": quote.end,
+                "qualifier": mention.qualifier,
+                "scope": context.scope,
+                "as_of": context.as_of,
+                "detail": reading.detail if reading.metric == OTHER_METRIC else None,
+                "figure_start": mention.start,
+                "figure_end": mention.end,
+                "currency_candidates": list(mention.currency_candidates),
+                "equivalent_of": equivalent_of,
+                "statement": None,
+            }
         )
 
 

@@ -213,7 +213,7 @@ def frame_sentence(
     still about the place the first named). Elsewhere, ``span`` itself."""
     if topic_marker(language) is None or names(span):
         return span
-    at = bisect_left(sentences.spans, span.start, key=lambda s: s.start)
+    at = bisect_left(sentences.starts, span.start)
     while at > 0 and sentences.spans[at - 1].start >= paragraph_start:
         at -= 1
         if names(sentences.spans[at]):

@@ -554,7 +554,7 @@ def _previous_sentence(
 ) -> Span | None:
     """The sentence before the figure's, when it is in the same paragraph (``across``:
     the last sentence of the paragraph before, for a sentence opening its paragraph)."""
-    at = bisect_left(sentences.spans, figure.sentence.start, key=lambda span: span.start) - 1
+    at = bisect_left(sentences.starts, figure.sentence.start) - 1
     if at >= 0 and (across or (sentences.spans[at]).start >= figure.paragraph.start):
         return sentences.spans[at]
     return None

@@ -79,7 +79,7 @@ def names_a_maker(text: str, hit: TermHit, language: str) -> bool:
 
 def sentence_before(sentences: Sentences, sentence: Span) -> Span | None:
     """The sentence before ``sentence``, where an anaphor's company is named."""
-    at = bisect_left(sentences.spans, sentence.start, key=lambda span: span.start)
+    at = bisect_left(sentences.starts, sentence.start)
     if 0 < at < len(sentences.spans) and sentences.spans[at] == sentence:
         return sentences.spans[at - 1]
     return None

@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from stargate_digest.frozen import quick_init
 from stargate_digest.models import Qualifier
 
 Kind = Literal["money", "percent", "count", "power", "energy", "area", "duration", "date"]
 
 
+@quick_init  # frozen.py: about thirty per article, twelve fields each
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Mention:
     """A quantity in running text; ``text[start:end] == surface`` in the text it came from.
