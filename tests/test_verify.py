@@ -634,3 +634,21 @@ def test_a_claim_whose_every_checked_field_changes_gets_them_all() -> None:
     assert (checked.start, checked.quote) == (text.index("report $1"), "report $1 trillion")
     assert not checked.verified and checked.verification_note == INSTRUCTION_NOTE
     assert text[checked.figure_start or 0 : checked.figure_end or 0] == "$1 trillion"
+
+
+def test_as_of_support_lists_the_starts_itself_when_not_given_them() -> None:
+    """Called with the article's mentions but not their starts, the check lists the starts
+    itself and still finds the month the quote's sentence states (g15n: mutmut
+    x__as_of_support__mutmut_31 read no starts at all)."""
+    text = "The depot opened in May 2024. It holds 9,000 tonnes of grain as of June 2026."
+    quote = "It holds 9,000 tonnes of grain as of June 2026"
+    at = text.index(quote)
+    held = claim(quote, 9000.0, "t", at).model_copy(
+        update={"end": at + len(quote), "as_of": "2026-06"}
+    )
+    mentions = list(find_mentions(text, "en"))
+    sentences = Sentences(text, "en")
+    assert verify._as_of_support(held, article(text), sentences, mentions)
+    assert not verify._as_of_support(
+        held.model_copy(update={"as_of": "2024-05"}), article(text), sentences, mentions
+    )
