@@ -7,19 +7,12 @@ from functools import cache
 
 import pytest
 from pages import article
+from test_rules_scope_cjk import scopes
 
 from stargate_digest.extractors.rules import RulesExtractor
 from stargate_digest.extractors.scope_cues import chained_clause
 from stargate_digest.segment import Span, clause_around
 from stargate_digest.topic import TopicProfile, load_topic
-
-EXTRACTOR = RulesExtractor()
-
-
-def scopes(text: str, language: str, unit: str, title: str | None = None) -> list[str | None]:
-    """The scopes of the claims in ``unit`` that the rules extractor finds in ``text``."""
-    made = EXTRACTOR.extract(article(text, language, title)).claims
-    return [c.scope for c in made if c.unit == unit]
 
 
 @pytest.mark.parametrize(
