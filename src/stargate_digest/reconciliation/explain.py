@@ -164,7 +164,13 @@ def _converts_consensus(outlier: Cluster, other: Cluster, context: Context) -> b
     own = outlier.representative.unit == context.consensus.representative.unit
     if context.dimension != "money" or not own:
         return False
-    found = converted(other, context)
+    return is_conversion(other, context)
+
+
+def is_conversion(value: Cluster, context: Context) -> bool:
+    """Whether ``value`` is the context's consensus converted into its currency at some
+    day's rate (``converted`` calls it a rounding)."""
+    found = converted(value, context)
     return found is not None and found.kind is DisagreementKind.ROUNDING
 
 

@@ -32,6 +32,7 @@ from stargate_digest.reconciliation.explain import (
     REFERENCES,
     ROUNDING_LIMIT,
     converted,
+    is_conversion,
     rounded,
 )
 from stargate_digest.reconciliation.explanation import Context, Explanation
@@ -163,5 +164,4 @@ def _two_conversions(unit: str, other: Cluster, own: Cluster, context: Context) 
     €7.3 billion), not two readings of a figure given in that currency."""
     if unit == context.consensus.representative.unit:
         return False
-    found = converted(other, replace(context, consensus=own))
-    return found is not None and found.kind is DisagreementKind.ROUNDING
+    return is_conversion(other, replace(context, consensus=own))
