@@ -1,0 +1,107 @@
+"""Kinds of difference over nine stories (issue 11, eighth turn): figures of one currency
+compared as written.
+
+Invented coverage only (no corpus text): each test builds the few claims a rule is about.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from test_reconciliation import article, claim
+
+from stargate_digest.models import (
+    Article,
+    ArticleClaims,
+    Claim,
+    Disagreement,
+    DisagreementKind,
+    Qualifier,
+)
+from stargate_digest.reconciliation import Reconciliation, reconcile
+from stargate_digest.reconciliation.clusters import cluster_numbers
+from stargate_digest.topic import load_topic
+
+ABOUT = Qualifier.APPROX
+
+
+def run(*pages: tuple[Article, list[Claim]]) -> Reconciliation:
+    results = [ArticleClaims(article=page, claims=claims, backend="t") for page, claims in pages]
+    return reconcile(results, topic=load_topic(), today=date(2026, 11, 22))
+
+
+def on(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, 9, tzinfo=UTC)
+
+
+def holding(found: Reconciliation, *values: float) -> list[Disagreement]:
+    """The findings that list every one of ``values``, each as a value of its own."""
+    return [
+        d
+        for d in found.disagreements
+        if all(any(v.value == value for v in d.values) for value in values)
+    ]
+
+
+# --- figures of one currency, compared as written ------------------------------------------
+
+
+def test_two_yen_figures_no_rounding_joins_are_two_figures_whatever_their_dollars() -> None:
+    # 600 billion yen on a page of a year when the dollar bought 110 yen, "about 750 billion
+    # yen" on a page converted at 150 yen: 5.45 and 5.0 billion dollars, one figure on the
+    # common scale; in yen, two estimates
+    claims = [
+        claim("a", 1, 600e9, "JPY", value_usd=5.45e9),
+        claim("b", 1, 750e9, "JPY", value_usd=5.0e9, qualifier=ABOUT),
+    ]
+    assert [[c.id for c in cluster.claims] for cluster in cluster_numbers(claims)] == [
+        ["b#1"],
+        ["a#1"],
+    ]
+
+
+def test_a_hedged_figure_of_another_currency_goes_with_the_nearer_of_the_two() -> None:
+    claims = [
+        claim("a", 1, 600e9, "JPY", value_usd=5.45e9),
+        claim("b", 1, 750e9, "JPY", value_usd=5.0e9, qualifier=ABOUT),
+        claim("c", 1, 5.4e9, "USD", value_usd=5.4e9, qualifier=ABOUT),
+    ]
+    assert [sorted(c.id for c in cluster.claims) for cluster in cluster_numbers(claims)] == [
+        ["b#1"],
+        ["a#1", "c#1"],
+    ]
+
+
+def test_yen_figures_one_rounding_joins_stay_one_figure_at_any_rates() -> None:
+    # "about 1 trillion yen" and 1.05 trillion yen are one figure as written
+    claims = [
+        claim("a", 1, 1.05e12, "JPY", value_usd=7.0e9),
+        claim("b", 1, 1e12, "JPY", value_usd=6.65e9, qualifier=ABOUT),
+    ]
+    assert [len(cluster.claims) for cluster in cluster_numbers(claims)] == [2]
+    # and two exact figures one number rounds to ("¥29 billion" and "¥30 billion")
+    exact = [
+        claim("a", 1, 29e9, "JPY", value_usd=0.254e9),
+        claim("b", 1, 30e9, "JPY", value_usd=0.25e9),
+    ]
+    assert [len(cluster.claims) for cluster in cluster_numbers(exact)] == [2]
+
+
+def test_two_estimates_in_yen_years_apart_in_their_rates_are_two_values() -> None:
+    # most pages give dollars; the undated yen page is converted at the story's middle
+    # date (2024, about 150 yen to the dollar), the dated one at 2021's (about 114): on
+    # the common scale the two yen figures meet, as written they are two
+    found = run(
+        (article("a", on(date(2021, 12, 15))), [claim("a", 1, 600e9, "JPY")]),
+        (article("b"), [claim("b", 1, 750e9, "JPY", qualifier=ABOUT)]),
+        (article("c", on(date(2024, 2, 20))), [claim("c", 1, 9e9, "USD")]),
+        (article("d", on(date(2024, 3, 20))), [claim("d", 1, 9e9, "USD")]),
+        (article("e"), [claim("e", 1, 9e9, "USD")]),
+    )
+    shown = {(v.value, v.unit) for d in found.disagreements for v in d.values}
+    assert {(600e9, "JPY"), (750e9, "JPY")} <= shown
+    # the dated one is read against the dollars in time, the undated one contradicts them
+    (earlier,) = holding(found, 600e9)
+    assert earlier.kind is DisagreementKind.UPDATE
+    (rival,) = holding(found, 750e9)
+    assert rival.kind is DisagreementKind.CONFLICT
