@@ -105,3 +105,35 @@ def test_two_estimates_in_yen_years_apart_in_their_rates_are_two_values() -> Non
     assert earlier.kind is DisagreementKind.UPDATE
     (rival,) = holding(found, 750e9)
     assert rival.kind is DisagreementKind.CONFLICT
+
+
+# --- a floor the consensus meets -------------------------------------------------------------
+
+
+def floors(low: float, qualifier: Qualifier = Qualifier.AT_LEAST) -> Reconciliation:
+    """$8.4 billion on three undated pages, ``low`` with ``qualifier`` on two."""
+    metric = {"metric": "public_investment"}
+    return run(
+        *((article(s), [claim(s, 1, 8.4e9, "USD", **metric)]) for s in "abc"),
+        *((article(s), [claim(s, 1, low, "USD", qualifier=qualifier, **metric)]) for s in "de"),
+    )
+
+
+def test_more_than_a_round_figure_beside_the_figure_is_the_figure_written_from_below() -> None:
+    # "more than $7 billion" beside $8.4 billion: no one number rounds to both, but the
+    # figure meets the floor, 1.2 times above it
+    (found,) = holding(floors(7e9), 8.4e9, 7e9)
+    assert found.kind is DisagreementKind.ROUNDING
+    assert "given as a floor" in found.explanation
+
+
+def test_a_floor_far_below_the_figure_or_a_ceiling_above_it_is_no_rounding() -> None:
+    # past 1.25 times, "more than $6 billion" is no way of writing $8.4 billion
+    (far,) = holding(floors(6e9), 8.4e9, 6e9)
+    assert far.kind is DisagreementKind.CONFLICT
+    # "more than $9 billion" is a floor $8.4 billion does not meet: a contradiction
+    (unmet,) = holding(floors(9e9), 8.4e9, 9e9)
+    assert unmet.kind is DisagreementKind.CONFLICT
+    # "up to $10 billion" caps what was granted: $8.4 billion beside it is another figure
+    (cap,) = holding(floors(10e9, Qualifier.UP_TO), 8.4e9, 10e9)
+    assert cap.kind is not DisagreementKind.ROUNDING
