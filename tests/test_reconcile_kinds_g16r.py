@@ -137,3 +137,52 @@ def test_a_floor_far_below_the_figure_or_a_ceiling_above_it_is_no_rounding() -> 
     # "up to $10 billion" caps what was granted: $8.4 billion beside it is another figure
     (cap,) = holding(floors(10e9, Qualifier.UP_TO), 8.4e9, 10e9)
     assert cap.kind is not DisagreementKind.ROUNDING
+
+
+# --- an open sign, read from the page's own equivalence ----------------------------------------
+
+
+def yen_page(*claims: Claim) -> Reconciliation:
+    """One page dated 2024-02-20 (about 150 yen to the dollar)."""
+    return run((article("p", on(date(2024, 2, 20))), list(claims)))
+
+
+def test_an_open_figure_is_read_from_the_equivalent_stated_after_it() -> None:
+    # "¥600 billion ($4 billion)": the dollars fit 600 billion yen, not yuan
+    found = yen_page(
+        claim("p", 1, 600e9, "XXX", currency_candidates=["JPY", "CNY"]),
+        claim("p", 2, 4e9, "USD", equivalent_of="p#1"),
+    )
+    read = {c.id: c for c in found.claims}["p#1"]
+    assert read.unit == "JPY"
+    assert "read as JPY" in (read.currency_resolution or "")
+    (check,) = found.consistency_checks
+    assert check.status == "consistent"
+
+
+def test_the_page_s_other_figures_of_the_same_sign_are_read_alike() -> None:
+    found = yen_page(
+        claim("p", 1, 600e9, "XXX", currency_candidates=["JPY", "CNY"]),
+        claim("p", 2, 4e9, "USD", equivalent_of="p#1"),
+        claim("p", 3, 3e12, "XXX", currency_candidates=["JPY", "CNY"], metric="jobs"),
+        # no sign at all: nothing on the page says which currency it is
+        claim("p", 4, 5e9, "XXX", metric="public_investment"),
+    )
+    by_id = {c.id: c for c in found.claims}
+    assert by_id["p#3"].unit == "JPY" and by_id["p#3"].value_usd is not None
+    assert "same sign" in (by_id["p#3"].currency_resolution or "")
+    assert by_id["p#4"].unit == "XXX"
+
+
+def test_a_sign_the_page_reads_two_ways_stays_open() -> None:
+    # one equivalence fits yen, another yuan: the page's sign settles nothing for a third
+    found = yen_page(
+        claim("p", 1, 600e9, "XXX", currency_candidates=["JPY", "CNY"]),
+        claim("p", 2, 4e9, "USD", equivalent_of="p#1"),
+        claim("p", 3, 72e9, "XXX", currency_candidates=["JPY", "CNY"], metric="jobs"),
+        claim("p", 4, 10e9, "USD", equivalent_of="p#3", metric="jobs"),
+        claim("p", 5, 3e12, "XXX", currency_candidates=["JPY", "CNY"], metric="valuation"),
+    )
+    by_id = {c.id: c for c in found.claims}
+    assert (by_id["p#1"].unit, by_id["p#3"].unit) == ("JPY", "CNY")
+    assert by_id["p#5"].unit == "XXX"
