@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+import pytest
 from test_reconciliation import article, claim
 
 from stargate_digest.models import (
@@ -107,6 +108,31 @@ def test_two_estimates_in_yen_years_apart_in_their_rates_are_two_values() -> Non
     assert rival.kind is DisagreementKind.CONFLICT
 
 
+
+@pytest.mark.parametrize(
+    ("first", "second", "one"),
+    [
+        ((730e9, Qualifier.EXACT), (744e9, Qualifier.EXACT), True),  # within 2 %
+        ((730e9, Qualifier.EXACT), (750e9, Qualifier.EXACT), False),  # no one number
+        ((29e9, Qualifier.EXACT), (30e9, Qualifier.EXACT), True),  # one number rounds to both
+        ((730e9, Qualifier.EXACT), (750e9, ABOUT), True),  # "about" reaches down
+        ((730e9, Qualifier.AT_LEAST), (790e9, Qualifier.EXACT), True),  # a floor reaches up
+        ((730e9, Qualifier.EXACT), (790e9, Qualifier.UP_TO), True),  # a ceiling over a value
+        ((730e9, Qualifier.UP_TO), (790e9, Qualifier.UP_TO), False),  # two ceilings
+        ((730e9, ABOUT), (810e9, ABOUT), False),  # past the hedge's 10 %
+    ],
+)
+def test_figures_of_one_currency_are_one_figure_as_their_numbers_say(
+    first: tuple[float, Qualifier], second: tuple[float, Qualifier], one: bool
+) -> None:
+    # the same dollars for both (rates that happen to meet): only the yen decide
+    claims = [
+        claim("a", 1, first[0], "JPY", value_usd=5e9, qualifier=first[1]),
+        claim("b", 1, second[0], "JPY", value_usd=5e9, qualifier=second[1]),
+    ]
+    assert (len(cluster_numbers(claims)) == 1) is one
+
+
 # --- a floor the consensus meets -------------------------------------------------------------
 
 
@@ -134,6 +160,17 @@ def test_a_floor_far_below_the_figure_or_a_ceiling_above_it_is_no_rounding() -> 
     # "more than $9 billion" is a floor $8.4 billion does not meet: a contradiction
     (unmet,) = holding(floors(9e9), 8.4e9, 9e9)
     assert unmet.kind is DisagreementKind.CONFLICT
+
+
+def test_a_value_some_page_gives_exactly_is_no_floor() -> None:
+    metric = {"metric": "public_investment"}
+    found = run(
+        *((article(s), [claim(s, 1, 8.4e9, "USD", **metric)]) for s in "abc"),
+        (article("d"), [claim("d", 1, 7e9, "USD", qualifier=Qualifier.AT_LEAST, **metric)]),
+        (article("e"), [claim("e", 1, 7e9, "USD", **metric)]),
+    )
+    (differ,) = holding(found, 8.4e9, 7e9)
+    assert differ.kind is DisagreementKind.CONFLICT
     # "up to $10 billion" caps what was granted: $8.4 billion beside it is another figure
     (cap,) = holding(floors(10e9, Qualifier.UP_TO), 8.4e9, 10e9)
     assert cap.kind is not DisagreementKind.ROUNDING
