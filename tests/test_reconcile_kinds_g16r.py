@@ -108,7 +108,6 @@ def test_two_estimates_in_yen_years_apart_in_their_rates_are_two_values() -> Non
     assert rival.kind is DisagreementKind.CONFLICT
 
 
-
 @pytest.mark.parametrize(
     ("first", "second", "one"),
     [
