@@ -21,7 +21,7 @@ from stargate_digest.models import (
 )
 from stargate_digest.reconciliation import Reconciliation, reconcile
 from stargate_digest.reconciliation.clusters import cluster_numbers
-from stargate_digest.topic import load_topic
+from stargate_digest.topic import ScopeSpec, load_topic
 
 ABOUT = Qualifier.APPROX
 
@@ -222,3 +222,45 @@ def test_a_sign_the_page_reads_two_ways_stays_open() -> None:
     by_id = {c.id: c for c in found.claims}
     assert (by_id["p#1"].unit, by_id["p#3"].unit) == ("JPY", "CNY")
     assert by_id["p#5"].unit == "XXX"
+
+
+# --- a part other pages put above the whole too ------------------------------------------------
+
+
+def parts(*pages: tuple[str, float, str | None]) -> Reconciliation:
+    """Undated pages, each with one count of jobs, for the whole or for "Part X"."""
+    topic = load_topic().model_copy(update={"scopes": {"Part X": ScopeSpec(kind="site")}})
+    results = [
+        ArticleClaims(
+            article=article(source),
+            claims=[claim(source, 1, value, "count", metric="jobs", scope=scope)],
+            backend="t",
+        )
+        for source, value, scope in pages
+    ]
+    return reconcile(results, topic=topic, today=date(2026, 11, 22))
+
+
+def test_a_part_two_other_pages_also_put_above_the_whole_keeps_its_scope() -> None:
+    found = parts(
+        ("a", 1_000.0, None),
+        ("b", 1_000.0, None),
+        ("c", 3_000.0, "Part X"),
+        ("d", 3_000.0, "Part X"),
+        ("e", 2_000.0, "Part X"),
+    )
+    scopes = {c.id: c.scope for c in found.claims}
+    assert scopes["e#1"] == "Part X"
+    # it is read against what the other pages give that part
+    (differ,) = holding(found, 3_000.0, 2_000.0)
+    assert differ.scope == "Part X"
+
+
+def test_a_part_one_other_page_puts_above_the_whole_is_still_taken_for_the_whole() -> None:
+    found = parts(
+        ("a", 1_000.0, None),
+        ("b", 1_000.0, None),
+        ("c", 3_000.0, "Part X"),
+        ("e", 2_000.0, "Part X"),
+    )
+    assert {c.id: c.scope for c in found.claims}["e#1"] is None
