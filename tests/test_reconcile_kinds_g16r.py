@@ -156,6 +156,8 @@ def test_a_floor_far_below_the_figure_or_a_ceiling_above_it_is_no_rounding() -> 
     # past 1.25 times, "more than $6 billion" is no way of writing $8.4 billion
     (far,) = holding(floors(6e9), 8.4e9, 6e9)
     assert far.kind is DisagreementKind.CONFLICT
+    (past,) = holding(floors(6.5e9), 8.4e9, 6.5e9)  # 1.29 times
+    assert past.kind is DisagreementKind.CONFLICT
     # "more than $9 billion" is a floor $8.4 billion does not meet: a contradiction
     (unmet,) = holding(floors(9e9), 8.4e9, 9e9)
     assert unmet.kind is DisagreementKind.CONFLICT
