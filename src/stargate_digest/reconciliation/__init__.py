@@ -25,7 +25,7 @@ from stargate_digest.models import (
 from stargate_digest.reconciliation.checks import check_equivalence, check_parts, check_shares
 from stargate_digest.reconciliation.compare import find_disagreements
 from stargate_digest.reconciliation.dating import RateDate, rate_dates
-from stargate_digest.reconciliation.money import is_money, to_usd
+from stargate_digest.reconciliation.money import UNRESOLVED, is_money, to_usd
 from stargate_digest.reconciliation.wholes import rescope_parts
 from stargate_digest.topic import TopicProfile, load_topic
 
@@ -85,10 +85,11 @@ def _check_source(
         anchor = by_id.get(stated.equivalent_of)
         if anchor is None or not (is_money(anchor) and is_money(stated)):
             continue
-        check, currency = check_equivalence(anchor, stated, when, topic)
+        known, read = _oriented(anchor, stated)
+        check, currency = check_equivalence(known, read, when, topic)
         if currency is not None:
-            updates[stated.id] = {"unit": currency, "currency_resolution": check.detail}
-        key = (anchor.value, anchor.unit, stated.value, stated.unit)
+            updates[read.id] = {"unit": currency, "currency_resolution": check.detail}
+        key = (known.value, known.unit, read.value, read.unit)
         if key in checks:  # the same equivalence stated for several partners ("chacun")
             merged = [*checks[key].claim_ids, *check.claim_ids]
             check = checks[key].model_copy(update={"claim_ids": list(dict.fromkeys(merged))})
@@ -96,8 +97,56 @@ def _check_source(
     found = [*checks.values(), *check_parts(verified, topic)]
     if topic.shares_metric:
         found += check_shares(verified, topic.shares_metric)
+    updates |= _read_as_resolved(verified, updates)
     resolved = [claim.model_copy(update=updates.get(claim.id, {})) for claim in claims]
     return resolved, found
+
+
+def _oriented(anchor: Claim, stated: Claim) -> tuple[Claim, Claim]:
+    """The figure an equivalence is read from, and the one read (the open one, if any).
+
+    "¥730 billion (US$4.9 billion)": the open figure is the one stated first, and it is
+    read from its equivalent as an open equivalent is read from its figure.
+    """
+    if anchor.unit == UNRESOLVED and stated.unit != UNRESOLVED:
+        return stated, anchor
+    return anchor, stated
+
+
+def _read_as_resolved(
+    claims: Sequence[Claim], updates: dict[str, dict[str, object]]
+) -> dict[str, dict[str, object]]:
+    """The page's other open amounts of the same sign, read as its equivalences read it.
+
+    A page writes one currency with one sign: where "¥730 billion (US$4.9 billion)" shows
+    that its "¥" is the yen (the dollars fit JPY and not CNY), its "¥2 trillion" with no
+    equivalent is the yen too. Only open amounts with the same readings (the sign's
+    ``currency_candidates``) take it, and only when the page's resolutions of that sign
+    agree; an amount with no currency at all (no candidates) is left open.
+    """
+    by_id = {claim.id: claim for claim in claims}
+    read: dict[tuple[str, ...], set[str]] = {}
+    for claim_id, update in updates.items():
+        claim = by_id.get(claim_id)
+        if claim is not None and claim.currency_candidates:
+            read.setdefault(tuple(claim.currency_candidates), set()).add(str(update["unit"]))
+    found: dict[str, dict[str, object]] = {}
+    for claim in claims:
+        if claim.unit != UNRESOLVED or claim.id in updates or not claim.currency_candidates:
+            continue
+        currencies = read.get(tuple(claim.currency_candidates), set())
+        if len(currencies) != 1:
+            continue
+        (currency,) = currencies
+        found[claim.id] = {
+            "unit": currency,
+            "currency_resolution": (
+                f"The currency is open ({' or '.join(claim.currency_candidates)}); the page "
+                f"writes the same sign for {currency} where it states an equivalent, so it "
+                f"is read as {currency}."
+            ),
+        }
+    return found
 
 
 def _with_usd(claim: Claim, when: RateDate) -> Claim:

@@ -31,6 +31,7 @@ from stargate_digest.reconciliation.values import (
 )
 
 TimeOf = Callable[[Claim], date | None]
+Written = dict[str, tuple[Claim, Claim]]  # a cluster's lowest and highest figure per unit
 
 # the hedges that let a figure stand for values above it ("about", "more than") and below
 # it ("about", "up to", "at most"); a bound stands for nothing on the other side
@@ -165,6 +166,7 @@ def cluster_numbers(claims: Sequence[Claim]) -> list[Cluster]:
     last: dict[str, Claim] = {}  # the current cluster's latest precise claim in each unit
     numbers: dict[float, tuple[str, float]] = {}  # the current cluster's numbers: unit, scale
     lowest: dict[str, tuple[Claim, float]] = {}  # the lowest exact claim in each unit, scaled
+    written: Written = {}  # the current cluster's extreme figures in each unit, as written
     for value, _, _, _, claim in (row for row in placed if row[4].value_max is None):
         current = clusters[-1] if clusters else None
         allowed = APPROX_TOLERANCE if _reaches(current, claim) else EXACT_TOLERANCE
@@ -172,21 +174,27 @@ def cluster_numbers(claims: Sequence[Claim]) -> list[Cluster]:
         unit = claim.unit or ""
         bridged = _bridged(lowest.get(unit), claim, value)
         kin = _kin(lowest.get(unit), claim, value)
+        apart = _apart_as_written(written.get(unit), claim)
         if (
             current is None
             or (value - current.low > allowed * abs(current.low) and not kin)
             or _precisely_different(last.get(unit), claim)
             or _relabelled(numbers.get(number) if number is not None else None, claim, value)
             or bridged
+            or apart is not None
         ):
-            current = _open(clusters, lowest[unit][1] if bridged else None, value)
-            last, lowest = {}, {}
+            start = lowest[unit][1] if bridged else apart
+            current = _open(clusters, start, value)
+            last, lowest, written = {}, {}, {}
             numbers = {
                 float(c.value): (c.unit or "", interval(c)[0])
                 for c in current.claims
                 if isinstance(c.value, int | float)
             }
+            for moved in current.claims:
+                _note_written(written, moved)
         current.add(claim)
+        _note_written(written, claim)
         if _precise(claim):
             last[unit] = claim
         if claim.qualifier is Qualifier.EXACT:
@@ -257,12 +265,65 @@ def _bridged(lowest: tuple[Claim, float] | None, claim: Claim, value: float) -> 
     return not one_number_rounds_to(anchor.value, anchor.qualifier, claim.value, claim.qualifier)
 
 
+def _note_written(written: Written, claim: Claim) -> None:
+    """Keep the claim if it is the lowest or highest figure of its unit, as written."""
+    if not isinstance(claim.value, float | int):
+        return
+    unit = claim.unit or ""
+    low, high = written.get(unit, (claim, claim))
+    if claim.value < float(low.value or 0.0):
+        low = claim
+    elif claim.value > float(high.value or 0.0):
+        high = claim
+    written[unit] = (low, high)
+
+
+def _apart_as_written(seen: tuple[Claim, Claim] | None, claim: Claim) -> float | None:
+    """The common-scale value of the cluster's figure of the claim's unit that the claim,
+    as written, is no rounding of; None when it is one figure with them.
+
+    A cluster is built on the common scale: money in USD at each page's day. Two figures
+    in one currency are compared as written, not through a rate: "800 billion yen" of a
+    page of 2021 and "about 1 trillion yen" of an undated page (put at the story's middle
+    date, when the yen was 25 % weaker) are 7.0 and 6.65 billion dollars, but in yen they
+    are two estimates, no one figure rounded. The claim is asked against the figure of
+    its unit farthest from it (the cluster's lowest or highest in that unit).
+    """
+    if seen is None or not isinstance(claim.value, float | int):
+        return None
+    number = float(claim.value)
+    lowest, highest = seen
+    low, high = float(lowest.value or 0.0), float(highest.value or 0.0)
+    other = lowest if number - low >= high - number else highest
+    return None if _one_as_written(other, claim) else interval(other)[0]
+
+
+def _one_as_written(a: Claim, b: Claim) -> bool:
+    """Whether two figures of one unit are one figure as written: within the exact
+    tolerance, within the hedged one on the side a hedge reaches, or (both exact) roundings
+    of one number ($29 billion and $30 billion)."""
+    (small, lower), (large, upper) = sorted(
+        ((float(a.value or 0.0), a), (float(b.value or 0.0), b)), key=lambda pair: pair[0]
+    )
+    gap = large - small
+    if gap <= EXACT_TOLERANCE * abs(small):
+        return True
+    both_ceilings = lower.qualifier in _CEILINGS and upper.qualifier in _CEILINGS
+    reaches = lower.qualifier in REACHES_UP or (
+        upper.qualifier in REACHES_DOWN and not both_ceilings
+    )
+    if reaches and gap <= APPROX_TOLERANCE * abs(small):
+        return True
+    exact = lower.qualifier is Qualifier.EXACT and upper.qualifier is Qualifier.EXACT
+    return exact and one_number_rounds_to(small, lower.qualifier, large, upper.qualifier)
+
+
 def _open(clusters: list[Cluster], bridged_from: float | None, value: float) -> Cluster:
-    """A new cluster for ``value``, appended; when ``value`` is an exact figure bridged to
-    the exact figure ``bridged_from`` of the last cluster, that cluster's hedged claims
-    nearer to ``value`` leave it for the new one."""
+    """A new cluster for ``value``, appended; when ``value`` is a figure no rounding joins
+    to the figure at ``bridged_from`` (below it) in the last cluster, that cluster's hedged
+    claims nearer to ``value`` leave it for the new one."""
     moved: list[Claim] = []
-    if bridged_from is not None:
+    if bridged_from is not None and bridged_from < value:
         kept, moved = _split_hedged(clusters[-1].claims, bridged_from, value)
         clusters[-1] = _cluster_of(kept)
     opened = _cluster_of(moved) if moved else Cluster(low=value, high=value)

@@ -36,6 +36,7 @@ from stargate_digest.reconciliation.moments import (
     added_increment,
     ceiling_passed,
     first_figure,
+    floor_met,
     level_claims,
     part_named,
     running_count,
@@ -663,6 +664,7 @@ EXPLAINERS: tuple[Explainer, ...] = (
     part_named,
     other_scope,
     same_source,
+    floor_met,
     bound_met,
     day_apart,
 )

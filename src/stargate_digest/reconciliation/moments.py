@@ -23,10 +23,12 @@ from stargate_digest.cue_words import (
 from stargate_digest.models import Claim, DisagreementKind, Qualifier
 from stargate_digest.reconciliation.clusters import Cluster
 from stargate_digest.reconciliation.explanation import Context, Explanation
+from stargate_digest.reconciliation.values import EXACT_TOLERANCE
 
 RUNNING_GAP = 0.05  # a count this much below the other value is no rounding of it
 PASSED_GAP = 0.10  # past a ceiling by more than a rounding: a larger plan, not a misreading
 PLAN_GROWTH = 2.0  # a plan grows; past twice its ceiling, a misreading is likelier
+FLOOR_REACH = 1.25  # explain.ROUNDING_LIMIT: farther above a floor, no one figure rounded
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -181,3 +183,24 @@ def part_named(outlier: Cluster, context: Context) -> Explanation | None:
                 f"one counts a part of what {context.label(whole)} counts.",
             )
     return None
+
+
+def floor_met(outlier: Cluster, context: Context) -> Explanation | None:
+    """A value every page of which gives it as a floor ("more than ¥1 trillion", "over $7
+    billion") that the consensus meets, less than 1.25 times above it: the figure written
+    from below as a round number, not a rival (a floor is an estimate from below). A
+    ceiling that the consensus lies under is not read so: "up to" caps what was granted,
+    a limit someone set, and a smaller value beside it is another figure."""
+    if context.dimension == "date" or not all(
+        claim.qualifier is Qualifier.AT_LEAST for claim in outlier.claims
+    ):
+        return None
+    floor, value = outlier.span[0], context.consensus.span[0]
+    if not 0 < floor * (1 - EXACT_TOLERANCE) <= value <= floor * FLOOR_REACH:
+        return None
+    return Explanation(
+        DisagreementKind.ROUNDING,
+        f"{context.label(outlier)} is given as a floor (more than it), which "
+        f"{context.label(context.consensus)} meets: the same figure, written from below as "
+        "a round number.",
+    )

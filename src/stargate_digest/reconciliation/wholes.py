@@ -68,15 +68,45 @@ def rescope_parts(
             key = (family, claim.source_id)
             own[key] = max(own.get(key, 0.0), interval(claim)[1])
     fixed = list(claims)
+    backed = _backed(claims, parts, wholes)
     for index, figure in parts:
         low = interval(claims[index])[0]
         if low <= own.get((figure.family, claims[index].source_id), -1.0) * (1 + APPROX_TOLERANCE):
+            continue
+        if index in backed:
             continue
         found = wholes.get(figure.family)
         whole = found.at(claims[index]) if found is not None else None
         if whole is not None and low > whole[1] * (1 + APPROX_TOLERANCE):
             fixed[index] = claims[index].model_copy(update={"scope": None})
     return fixed
+
+
+def _backed(
+    claims: Sequence[Claim],
+    parts: Sequence[tuple[int, Figure]],
+    wholes: Mapping[tuple[str, str, str, str], _Wholes],
+) -> set[int]:
+    """The parts' claims that other pages back: two or more other pages give the same part
+    a figure past the whole's consensus too.
+
+    A scope from a word nearby is one page's accident; pages that each put one part above
+    the figure given for the whole ("more than $20 billion in the two fabs" on two pages,
+    "¥2 trillion" for them on a third, beside "$8.6 billion" given without its part) say
+    the part is that large, and that figure is likelier a part's given without its part.
+    """
+    above: dict[tuple[tuple[str, str, str, str], str], set[str]] = {}
+    for index, figure in parts:
+        found = wholes.get(figure.family)
+        whole = found.overall() if found is not None else None
+        if whole is not None and interval(claims[index])[0] > whole[1] * (1 + APPROX_TOLERANCE):
+            above.setdefault((figure.family, figure.scope), set()).add(claims[index].source_id)
+    return {
+        index
+        for index, figure in parts
+        if len(above.get((figure.family, figure.scope), set()) - {claims[index].source_id})
+        >= MIN_WHOLE_SOURCES
+    }
 
 
 class _Wholes:
@@ -101,7 +131,13 @@ class _Wholes:
 
     def at(self, part: Claim) -> tuple[float, float] | None:
         """The span of the whole's consensus for this part; None when no whole of its moment."""
-        day = self._time_of(part) if self._dated else None
+        return self._span(self._time_of(part) if self._dated else None)
+
+    def overall(self) -> tuple[float, float] | None:
+        """The span of the whole's consensus over all its claims (an undated part's)."""
+        return self._span(None)
+
+    def _span(self, day: date | None) -> tuple[float, float] | None:
         if day not in self._spans:
             pool: Sequence[Claim] = self._members
             if day is not None:
