@@ -7,11 +7,14 @@ from functools import cache
 
 import pytest
 from pages import article
+from test_rules_scope_cjk import scopes
 
 from stargate_digest.extractors.currency_rules import story_currencies
+from stargate_digest.extractors.named_again import speaks_of_facility
 from stargate_digest.extractors.rules import RulesExtractor
 from stargate_digest.models import Claim
 from stargate_digest.quantities import find_mentions
+from stargate_digest.segment import Span
 from stargate_digest.topic import TopicProfile, load_topic
 
 
@@ -71,3 +74,52 @@ def test_the_mention_says_why_its_symbol_was_settled() -> None:
     assert mention.unit == "JPY"
     assert mention.currency_resolution is not None
     assert "JPY or CNY" in mention.currency_resolution
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "A Stargate investiu 40 bilhões de dólares, disse a empresa, no campus de "
+            "Abilene, no Texas. O novo local terá uma potência de 1,2 GW.",
+            "pt",
+        ),
+        (
+            "Stargate has spent $40 billion, the company said, on its campus in Abilene, "
+            "Texas. The new plant, larger than any before, will draw 1.2 GW.",
+            "en",
+        ),
+        (
+            "Stargate a dépensé 40 milliards de dollars, selon l'entreprise, pour son campus "
+            "d'Abilene, au Texas. La nouvelle usine, plus grande que toutes, consommera 1,2 GW.",
+            "fr",
+        ),
+        (
+            "Stargate hat 40 Milliarden Dollar, so das Unternehmen, in den Campus in Abilene "
+            "investiert. Das neue Werk, größer als alle bisherigen, soll 1,2 GW verbrauchen.",
+            "de",
+        ),
+    ],
+)
+def test_the_new_plant_is_the_site_the_page_just_placed(text: str, language: str) -> None:
+    """ "O novo local", "the new plant", "la nouvelle usine": "new" between the
+    determiner and the facility noun still takes up the site last named (Portuguese
+    "o local", the site, is such a noun)."""
+    assert scopes(text, language, "GW") == ["Abilene campus"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaks"),
+    [
+        ("O novo local terá 1,2 GW.", "pt", True),
+        ("A nova fábrica terá 1,2 GW.", "pt", True),
+        ("The new facility will draw 1.2 GW.", "en", True),
+        # "local" after a noun is the adjective: no site
+        ("O governo local prevê 1,2 GW.", "pt", False),
+        # "new" with no facility noun after it
+        ("The new rules allow 1.2 GW.", "en", False),
+        ("Um novo local terá 1,2 GW.", "pt", False),
+    ],
+)
+def test_the_facility_noun_after_new(text: str, language: str, speaks: bool) -> None:
+    assert speaks_of_facility(text, Span(0, len(text)), language) is speaks

@@ -249,11 +249,23 @@ FACILITY_NOUNS: dict[str, tuple[str, ...]] = {
     "fr": ("usine", "site", "fab"),
     "es": ("planta", "fábrica", "instalación"),
     "it": ("fabbrica", "stabilimento", "impianto"),
-    "pt": ("fábrica", "planta", "unidade"),
+    "pt": ("fábrica", "planta", "unidade", "local"),
     "nl": ("fabriek", "vestiging"),
     "zh": ("该工厂", "該工廠", "该厂", "該廠", "这座工厂", "這座工廠", "此工厂", "此工廠"),
     "ja": ("同工場", "この工場"),
     "ko": ("이 공장", "해당 공장"),
+}
+
+# "New" between the determiner and a facility noun ("the new plant", "O novo local", "la
+# nouvelle usine", "das neue Werk"): a page calls the site it has just placed its new one.
+NEW_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("new",),
+    "de": ("neue", "neuen", "neues"),
+    "fr": ("nouvelle", "nouveau", "nouvel"),
+    "es": ("nueva", "nuevo"),
+    "it": ("nuova", "nuovo"),
+    "pt": ("nova", "novo"),
+    "nl": ("nieuwe",),
 }
 
 # Articles that open a noun phrase, per language: each item of a list of things ("two
