@@ -123,3 +123,73 @@ def test_the_new_plant_is_the_site_the_page_just_placed(text: str, language: str
 )
 def test_the_facility_noun_after_new(text: str, language: str, speaks: bool) -> None:
     assert speaks_of_facility(text, Span(0, len(text)), language) is speaks
+
+
+def figures(extractor: RulesExtractor, text: str, language: str = "en") -> dict[str, str | None]:
+    """Each verified figure's unit and value, with its scope."""
+    made = extractor.extract(article(text, language)).claims
+    return {f"{c.value:g} {c.unit}": c.scope for c in made if c.verified and c.value is not None}
+
+
+_PLANT_PAGE = (
+    "Stargate will build a new data centre in Texas, the company said on Monday.\n\n"
+    "The plant will cost $40 billion, and its construction begins next year.\n\n"
+    "The plant will draw 1.2 GW at full load.\n\n"
+    "Subscribe to our newsletter for 5 dollars a month."
+)
+
+
+def test_paragraphs_that_go_on_about_the_plant_are_the_storys() -> None:
+    """A paragraph that names no one but speaks of "the plant" goes on with the page's
+    story, and so does the next one that does: both between the paragraph naming the
+    story and one naming nothing, which the neighbours rule took for page furniture.
+    The furniture after them stays out."""
+    found = figures(load_topic_extractor(), _PLANT_PAGE)
+    assert {"4e+10 USD", "1.2 GW"} <= set(found)
+    assert "5 USD" not in found
+
+
+def test_a_paragraph_naming_nothing_and_no_plant_stays_out() -> None:
+    text = _PLANT_PAGE.replace("The plant will draw", "It will draw")
+    assert "1.2 GW" not in figures(load_topic_extractor(), text)
+
+
+@cache
+def with_numbered_campuses() -> RulesExtractor:
+    """The bundled profile with two campuses numbered in series."""
+    data = load_topic().model_dump()
+    data["scopes"]["campus 1"] = {"kind": "site", "aliases": ["first campus"]}
+    data["scopes"]["campus 2"] = {"kind": "site", "aliases": ["second campus"]}
+    return RulesExtractor(TopicProfile.model_validate(data))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Stargate will invest $40 billion in the plant, which will draw 1.2 GW.", "en"),
+        ("A fábrica da Stargate vai custar 40 bilhões de dólares e terá 1,2 GW.", "pt"),
+        ("Stargate investira 40 milliards de dollars dans l'usine, qui consommera 1,2 GW.", "fr"),
+    ],
+)
+def test_the_plant_of_a_page_naming_no_site_is_the_first_of_a_series(
+    text: str, language: str
+) -> None:
+    """A page that speaks of "the plant" and names none of the story's sites, in a story
+    whose sites are numbered ("campus 1", "campus 2"), is about the first: a page about
+    a later one says which."""
+    assert set(figures(with_numbered_campuses(), text, language).values()) == {"campus 1"}
+    # no numbered series (the bundled profile): no part
+    assert set(figures(load_topic_extractor(), text, language).values()) == {None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a page that names the second campus is about more than the first
+        "Stargate will invest $40 billion in the plant. Its second campus comes later.",
+        # a page that never speaks of a plant
+        "Stargate will invest $40 billion in total over four years.",
+    ],
+)
+def test_no_first_of_a_series_for_a_page_naming_a_site_or_no_plant(text: str) -> None:
+    assert figures(with_numbered_campuses(), text)["4e+10 USD"] is None

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from importlib import resources
 
+from stargate_digest.extractors.named_again import speaks_of_facility
 from stargate_digest.extractors.scope_words import KOREAN_PARTICLES
 from stargate_digest.quantities import Mention
 from stargate_digest.quantities.locale_facts import word_language
@@ -460,12 +461,17 @@ def _is_item(paragraph: str) -> bool:
     return 0 < len(line) <= _ITEM_CHARS and "\n" not in line and not line.endswith((".", ":"))
 
 
+# How many paragraphs in a row "the plant" carries a page's story on (_goes_on_about_the_plant).
+_PLANT_RUN = 3
+
+
 class Paragraphs:
     """The paragraph (text between blank lines) around any offset, found once per text."""
 
-    def __init__(self, text: str, mentions: Sequence[Mention] = ()) -> None:
+    def __init__(self, text: str, mentions: Sequence[Mention] = (), language: str = "") -> None:
         self._text = text
         self._mentions = mentions
+        self._language = word_language(language) if language else ""
         self._breaks = [m.start() for m in _BLANK_LINE.finditer(text)]
         self._length = len(text)
         self._on_topic: dict[Span, bool] = {}
@@ -497,6 +503,8 @@ class Paragraphs:
         if names_topic(paragraph) or self._in_fact_box(paragraph):
             return True
         number = bisect_left(self._breaks, paragraph.start)
+        if self._goes_on_about_the_plant(number, names_topic):
+            return True
         lead_in = self._lead_in(number)
         if lead_in is not None and names_topic(lead_in):
             return True
@@ -513,6 +521,19 @@ class Paragraphs:
         if not names_topic(self._span(number - 1)):
             return False
         return last or names_topic(self._after_heading(number + 1))
+
+    def _goes_on_about_the_plant(self, number: int, names_topic: Callable[[Span], bool]) -> bool:
+        """Whether the ``number``-th paragraph, and each between it and the last that
+        names the story (at most ``_PLANT_RUN`` of them), speaks of "the plant" ("The fab
+        will have two production lines"): a page goes on about the plant it placed
+        without naming its owner again, as the neighbours rule above does not see when
+        the next paragraph names no one either."""
+        for earlier in range(number, max(0, number - _PLANT_RUN), -1):
+            if not speaks_of_facility(self._text, self._span(earlier), self._language):
+                return False
+            if names_topic(self._span(earlier - 1)):
+                return True
+        return False
 
     def _after_heading(self, number: int) -> Span:
         """The ``number``-th paragraph, or the one after it when it is a heading: a

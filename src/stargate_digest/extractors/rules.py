@@ -255,7 +255,7 @@ class RulesExtractor:
         claims: list[Claim] = []
         anchors: dict[int, tuple[Claim, ...]] = {}
         previous: Mention | None = None
-        paragraphs = Paragraphs(text, mentions)
+        paragraphs = Paragraphs(text, mentions, article.language)
         starts = [m.start for m in mentions]  # as_of bisects them for every figure
 
         def names_topic(span: Span) -> bool:

@@ -66,7 +66,7 @@ from stargate_digest.extractors.scope_words import (
     DEMONSTRATIVES,
     UNSPACED,
 )
-from stargate_digest.extractors.series_rules import part_in_series
+from stargate_digest.extractors.series_rules import first_of_series, part_in_series, unnamed_first
 from stargate_digest.models import Article
 from stargate_digest.quantities import Mention
 from stargate_digest.quantities.lexicon import PHASE_WORDS
@@ -101,6 +101,7 @@ class ScopeRules:
         }
         self._financing = financing_matcher(topic)  # "financing" names the venture
         self._owners = {spec.of or topic.main_subject for spec in topic.scopes.values()}
+        self._first = first_of_series(topic)  # "Fab 1" of "Fab 1", "Fab 2", …
 
     def anothers(self, site: str, subject: str) -> bool:
         """Whether ``site`` is another organisation's than ``subject``, one that has parts
@@ -500,7 +501,10 @@ class ScopeRules:
             }
             if named:
                 return named.pop() if len(named) == 1 else None
-        return self.one_place(article.text, Span(0, len(article.text)), scopes, article.language)
+        whole = Span(0, len(article.text))  # else "the plant" of a page naming no site
+        return self.one_place(article.text, whole, scopes, article.language) or unnamed_first(
+            self.topic, self._first, article.text, scopes.within(whole), article.language
+        )
 
     def one_place(self, text: str, span: Span, scopes: Hits, language: str) -> str | None:
         """The one site ``span`` names at least twice, when it names no other place (a
