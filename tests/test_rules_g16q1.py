@@ -11,6 +11,7 @@ from test_rules_scope_cjk import scopes
 
 from stargate_digest.extractors.currency_rules import story_currencies
 from stargate_digest.extractors.named_again import speaks_of_facility
+from stargate_digest.extractors.page_rules import pairs_a_measure
 from stargate_digest.extractors.rules import RulesExtractor
 from stargate_digest.models import Claim
 from stargate_digest.quantities import find_mentions
@@ -193,3 +194,38 @@ def test_the_plant_of_a_page_naming_no_site_is_the_first_of_a_series(
 )
 def test_no_first_of_a_series_for_a_page_naming_a_site_or_no_plant(text: str) -> None:
     assert figures(with_numbered_campuses(), text)["4e+10 USD"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Acme will get NT$90 billion in aid.", 90e9),
+        ("Acme will get US$3 billion (NT$90 billion) in aid.", 90e9),
+    ],
+)
+def test_nt_dollars_are_new_taiwan_dollars(text: str, value: float) -> None:
+    """ "NT$" is the New Taiwan dollar, not a "$" (USD by convention) after two letters."""
+    taiwan = [m for m in find_mentions(text, "en") if m.unit == "TWD"]
+    assert [m.value for m in taiwan] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "paired"),
+    [
+        ("a line that makes 7 and 14 nanometer chips", "en", True),
+        ("a line that makes 7 or 14 nanometres chips", "en", True),
+        ("Chips mit 7 und 14 Nanometer Strukturbreite", "de", True),
+        ("des puces de 7 et 14 nanomètres", "fr", True),
+        # the second number counts things: both are counts
+        ("two lines of 7 and 14 machines", "en", False),
+        # a count after the pair's unit is no pair
+        ("7 lines and 14 nanometer chips", "en", False),
+    ],
+)
+def test_the_first_of_two_numbers_before_a_skipped_unit_counts_nothing(
+    text: str, language: str, paired: bool
+) -> None:
+    """ "12 and 16 nanometer chips": the unit after the second number is the first's too,
+    a length the contract does not report; the first was read as a count of 12."""
+    first = find_mentions(text, language)[0]
+    assert pairs_a_measure(text, first, language) is paired

@@ -14,11 +14,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from importlib import resources
 
+from stargate_digest.extractors.clause_rules import COORDINATORS
 from stargate_digest.extractors.named_again import speaks_of_facility
 from stargate_digest.extractors.scope_words import KOREAN_PARTICLES
 from stargate_digest.quantities import Mention
+from stargate_digest.quantities.lexicon import OTHER_UNIT_WORDS
 from stargate_digest.quantities.locale_facts import word_language
-from stargate_digest.quantities.patterns import CJK
+from stargate_digest.quantities.patterns import CJK, alternation
 from stargate_digest.segment import Span, abbreviations
 from stargate_digest.terms import TermHit
 
@@ -66,6 +68,32 @@ def _glued_to_phonetic_name(text: str, mention: Mention, language: str) -> bool:
 # ("Industry 4.0", "Web 3.0", "인더스트리 4.0"): no one counts 4.0 things. Not "1.000",
 # a thousand in German grouping.
 _VERSION = re.compile(r"(?<![\d.,])\d{1,2}\.0\Z")
+
+
+# Scripts whose unit words are no words of their own (Japanese 年, Chinese 月 after a
+# number of a date): the pair rule below reads only the spaced languages.
+_UNSPACED_UNITS = frozenset({"ja", "zh", "ko"})
+
+
+@cache
+def _paired_measure(language: str) -> re.Pattern[str] | None:
+    units = OTHER_UNIT_WORDS.get(language)
+    if not units or language in _UNSPACED_UNITS:
+        return None
+    joins = alternation(COORDINATORS.get(language, ()))
+    return re.compile(
+        rf"\s*(?:{joins}|[-–])\s*\d[\d.,]*\s*-?(?:{alternation(units)})(?!\w)", re.IGNORECASE
+    )
+
+
+def pairs_a_measure(text: str, mention: Mention, language: str) -> bool:
+    """Whether a bare count is the first of two numbers joined before a unit the contract
+    does not report ("12 and 16 nanometer chips", "3 or 4 hours"): the unit is both
+    numbers', and the first counts nothing."""
+    if mention.kind != "count" or mention.scale_word is not None:
+        return False
+    pattern = _paired_measure(word_language(language))
+    return pattern is not None and pattern.match(text, mention.end) is not None
 
 
 def is_name_number(text: str, mention: Mention, language: str) -> bool:

@@ -60,6 +60,7 @@ from stargate_digest.extractors.page_rules import (
     is_ordinal_number,
     is_world_share,
     names_a_home,
+    pairs_a_measure,
     share_owner,
     times_a_percentage,
 )
@@ -350,6 +351,7 @@ class RulesExtractor:
             or is_ordinal_number(text, candidate.mention, language)
             or is_dateline(text, candidate.mention)
             or times_a_percentage(text, candidate.mention)
+            or pairs_a_measure(text, candidate.mention, language)  # "12 and 16 nanometer"
         ):
             return None  # "Llama 3.1", "1단계", "前10名": a name or ordinal; "3月5日电": dateline
         mention = candidate.mention
