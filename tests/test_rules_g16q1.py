@@ -229,3 +229,33 @@ def test_the_first_of_two_numbers_before_a_skipped_unit_counts_nothing(
     a length the contract does not report; the first was read as a count of 12."""
     first = find_mentions(text, language)[0]
     assert pairs_a_measure(text, first, language) is paired
+
+
+@cache
+def with_two_halls() -> RulesExtractor:
+    """The bundled profile with two halls named by letter in Japanese, Korean, Chinese."""
+    data = load_topic().model_dump()
+    data["scopes"]["hall A"] = {"kind": "site", "aliases": ["A棟", "A동", "A楼"]}
+    data["scopes"]["hall B"] = {"kind": "site", "aliases": ["B棟", "B동", "B楼"]}
+    return RulesExtractor(TopicProfile.model_validate(data))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "scope"),
+    [
+        # the part named as where another stands is a landmark ...
+        ("B棟はA棟の東側で、電力は1.2ギガワットになる。", "ja", "hall B"),
+        ("B棟はA棟の隣で、電力は1.2ギガワットになる。", "ja", "hall B"),
+        ("B동은 A동 동측에 건설, 전력은 1.2기가와트다.", "ko", "hall B"),
+        ("B楼位于A楼旁边，电力为1.2吉瓦。", "zh", "hall B"),
+        # ... but the only part named is still the figure's
+        ("新拠点はA棟の東側で、電力は1.2ギガワットになる。", "ja", "hall A"),
+        # ... and two parts named plainly are left to the nearest
+        ("B棟とA棟で、電力は1.2ギガワットになる。", "ja", None),
+    ],
+)
+def test_a_part_named_as_where_another_stands_is_a_landmark(
+    text: str, language: str, scope: str | None
+) -> None:
+    """ "B棟はA棟の東側で" (hall B is east of hall A): the sentence is about hall B."""
+    assert set(figures(with_two_halls(), text, language).values()) == {scope}

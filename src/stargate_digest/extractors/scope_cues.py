@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 
 from stargate_digest.extractors.scope_words import (
+    BESIDE,
     CASE_MARKERS,
     CONTINUATIVES,
     FINANCING_WORDS,
@@ -31,7 +32,7 @@ from stargate_digest.extractors.scope_words import (
 from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.quantities.patterns import alternation
 from stargate_digest.segment import Sentences, Span, clause_around
-from stargate_digest.terms import TermMatcher
+from stargate_digest.terms import TermHit, TermMatcher
 from stargate_digest.topic import TopicProfile
 
 _SEAT_REACH = 25  # the longest seat word before a place, with its spaces
@@ -264,3 +265,22 @@ def relative_after(text: str, end: int, language: str) -> bool:
     …"): it describes the noun before it, and what it names is that noun's."""
     pattern = _relative(word_language(language))
     return pattern is not None and pattern.match(text, end) is not None
+
+
+@cache
+def _beside(language: str) -> re.Pattern[str] | None:
+    words = BESIDE.get(language)
+    if words is None:
+        return None
+    space = "[ \u00a0]?" if language == "ko" else ""  # "1공장 동측에", "1공장동측"
+    return re.compile(rf"{space}(?:{alternation(words)})")
+
+
+def without_landmarks(text: str, hits: list[TermHit], language: str) -> list[TermHit]:
+    """``hits`` without the parts named as where another stands ("第2工場は第1工場の東側で、
+    建築面積は…": the second fab's area), when a part not so named is left."""
+    pattern = _beside(language)
+    if pattern is None or len(hits) < 2:
+        return hits
+    kept = [h for h in hits if pattern.match(text, h.end) is None]
+    return kept or hits

@@ -61,6 +61,7 @@ from stargate_digest.extractors.scope_cues import (
     reads_case,
     relative_after,
     time_fraction_after,
+    without_landmarks,
 )
 from stargate_digest.extractors.scope_words import (
     DEMONSTRATIVES,
@@ -309,6 +310,7 @@ class ScopeRules:
                 )
             ]
             hits = _unlocated(text, hits, language)  # "a data centre in Memphis": the centre
+            hits = without_landmarks(text, hits, word_language(language))  # "第1工場の東側"
             if span is sentence and hits:
                 # Beyond the clause, only a part named before the figure in the first
                 # clause of its statement sets the scope ("At the Abilene campus, ...
