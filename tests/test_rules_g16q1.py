@@ -11,7 +11,7 @@ from test_rules_scope_cjk import scopes
 
 from stargate_digest.extractors.currency_rules import story_currencies
 from stargate_digest.extractors.named_again import speaks_of_facility
-from stargate_digest.extractors.page_rules import pairs_a_measure
+from stargate_digest.extractors.page_rules import is_ordinal_number, pairs_a_measure
 from stargate_digest.extractors.rules import RulesExtractor
 from stargate_digest.models import Claim
 from stargate_digest.quantities import find_mentions
@@ -259,3 +259,28 @@ def test_a_part_named_as_where_another_stands_is_a_landmark(
 ) -> None:
     """ "B棟はA棟の東側で" (hall B is east of hall A): the sentence is about hall B."""
     assert set(figures(with_two_halls(), text, language).values()) == {scope}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "ordinal"),
+    [
+        # a number glued to the word for a plant names it ...
+        ("정부는 3공장 건설에 500억엔을 지원한다.", "ko", True),
+        ("公司正在興建的「大阪3廠」將於明年投產。", "zh", True),
+        ("公司的3厂明年投产。", "zh", True),
+        # ... and つ目 makes an ordinal of it ("the third plant") ...
+        ("国内3つ目の工場を建設する。", "ja", True),
+        # ... while plants counted with a counter are counted
+        ("공장 3곳을 새로 짓는다.", "ko", False),
+        ("公司将再建3座工厂。", "zh", False),
+        # ... and a maker of something is no plant
+        ("全球有3厂商参与竞标。", "zh", False),
+    ],
+)
+def test_a_number_glued_to_the_word_for_a_plant_names_it(
+    text: str, language: str, ordinal: bool
+) -> None:
+    """ "1공장", "熊本2廠" are the plants' names (Fab 1, Kumamoto Fab 2), "2つ目の工場" the
+    second plant: no count of one or two of anything."""
+    counts = [m for m in find_mentions(text, language) if m.kind == "count"]
+    assert [is_ordinal_number(text, m, language) for m in counts] == [ordinal]

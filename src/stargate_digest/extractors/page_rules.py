@@ -135,15 +135,18 @@ def is_name_number(text: str, mention: Mention, language: str) -> bool:
 # and Japanese and Korean with 上位 / 상위. 코로나19 (코로나 19) is the Korean name of
 # COVID-19, whose number the Latin rule already reads as part of the name.
 # Japanese numbers one of several with 号 (No. 2: "2号機", the second unit), 番目 (the
-# third) and the lots of an address (番地, 丁目: "ロード2875番地"). A count before a
+# third, and つ目: "2つ目の工場", the second plant) and the lots of an address (番地, 丁目:
+# "ロード2875番地"). A number glued to the word for a plant names it ("1공장", "熊本2廠":
+# Korean and Chinese count plants with a counter, "공장 2곳", "2座工廠"). A count before a
 # counter and "per" is a rate's unit, not how many there are ("1基あたり16MW", 16 MW per
 # turbine; "1기당"; "1人当たり").
 _ORDINAL_AFTER: dict[str, re.Pattern[str]] = {
     "ko": re.compile(
         r"[ \u00a0]?(?:번째|단계|차|호)(?![가-힣])|[ \u00a0]?번[ \u00a0]?"
-        r"(?:도로|국도|고속도로|지방도|출구|게이트|버스|노선)|[가-힣]?당(?![가-힣])"
+        r"(?:도로|국도|고속도로|지방도|출구|게이트|버스|노선)|[가-힣]?당(?![가-힣])|공장"
     ),
-    "ja": re.compile(r"[ \u00a0]?(?:号|番地|番目|丁目)|[^\W\d]{0,2}?(?:あたり|当たり)"),
+    "ja": re.compile(r"[ \u00a0]?(?:号|番地|番目|丁目)|つ目|[^\W\d]{0,2}?(?:あたり|当たり)"),
+    "zh": re.compile(r"[廠厂](?!商)"),
 }
 _SELECTION_BEFORE: dict[str, re.Pattern[str]] = {
     # 前 opens many words that end right before a number ("目前3座", "提前3年"): only a
