@@ -284,3 +284,21 @@ def test_a_number_glued_to_the_word_for_a_plant_names_it(
     second plant: no count of one or two of anything."""
     counts = [m for m in find_mentions(text, language) if m.kind == "count"]
     assert [is_ordinal_number(text, m, language) for m in counts] == [ordinal]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "scope"),
+    [
+        # a date after the sentence's topic and a comma is when the verb at its end
+        # happened: the part the clause after the comma names ...
+        ("A棟を運営するスターゲートは3月1日、B棟の建設を発表した。", "ja", "hall B"),
+        ("A동을 운영하는 스타게이트는 3월 1일, B동 건설을 발표했다.", "ko", "hall B"),
+        # ... not a date after a subject marked otherwise (が: the clause's own subject)
+        ("A棟を運営するスターゲートが3月1日、B棟の建設を発表した。", "ja", "hall A"),
+    ],
+)
+def test_a_date_after_the_topic_dates_the_verb_at_the_sentences_end(
+    text: str, language: str, scope: str | None
+) -> None:
+    made = with_two_halls().extract(article(text, language)).claims
+    assert [c.scope for c in made if c.unit == "date"] == [scope]

@@ -29,6 +29,7 @@ from stargate_digest.extractors.scope_words import (
     UNSPACED,
     VENTURE_NAMES,
 )
+from stargate_digest.quantities import Mention
 from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.quantities.patterns import alternation
 from stargate_digest.segment import Sentences, Span, clause_around
@@ -284,3 +285,28 @@ def without_landmarks(text: str, hits: list[TermHit], language: str) -> list[Ter
         return hits
     kept = [h for h in hits if pattern.match(text, h.end) is None]
     return kept or hits
+
+
+# A date right after the sentence's topic and before a comma, in the verb-final languages
+# ("JASM(…)は10月24日、熊本第2工場建設地の菊陽町と立地協定を締結した", "회사는 10월 24일,
+# …"): it says when the verb that ends the sentence happened, as a date heading the
+# sentence does; the topic before it is who, not where.
+_TOPIC_DATE = {
+    "ja": re.compile(r"(?:は|では)[ \u00a0]?\Z"),
+    "ko": re.compile(r"(?<=[가-힣])(?:는|은)[ \u00a0]?\Z"),
+}
+_DATE_THEN_COMMA = re.compile(r"[ \u00a0]?[,，、][ \u00a0]?")
+
+
+def dated_after_topic(text: str, sentence: Span, mention: Mention, language: str) -> Span | None:
+    """The clause after a date that follows the sentence's topic and a comma
+    (``_TOPIC_DATE``), where the date's own clause names only who acted."""
+    topic = _TOPIC_DATE.get(word_language(language))
+    if topic is None or mention.kind != "date":
+        return None
+    if topic.search(text, max(sentence.start, mention.start - 3), mention.start) is None:
+        return None
+    comma = _DATE_THEN_COMMA.match(text, mention.end)
+    if comma is None or comma.end() >= sentence.end:
+        return None
+    return clause_around(text, sentence, comma.end(), comma.end())

@@ -51,6 +51,7 @@ from stargate_digest.extractors.page_rules import holds_figure, names_the_part, 
 from stargate_digest.extractors.scope_cues import (
     chained_clause,
     country_after,
+    dated_after_topic,
     financing_matcher,
     frame_sentence,
     frames_next,
@@ -274,12 +275,15 @@ class ScopeRules:
         mention, sentence, clause = figure.mention, figure.sentence, figure.clause
         entry = _timeline_entry(text, sentence, figures)
         dated = None if entry is not None else _dated_opening(text, sentence, figures, language)
+        headed = mention.start == sentence.start and (entry or dated) is not None
+        # "JASMは10月24日、熊本第2工場…と協定を締結した": when the verb at the end happened
+        topical = None if headed else dated_after_topic(text, sentence, mention, language)
         spans = (clause, sentence)
-        if mention.start == sentence.start and (entry or dated) is not None:
+        if headed or topical is not None:
             # "March 2025: Stargate opens Abilene": the date of the entry
-            clause = entry or dated or clause
+            clause = topical or entry or dated or clause
             spans = (clause, sentence)
-            if dated is not None and word_language(language) in _VERB_FINAL:
+            if (dated or topical) is not None and word_language(language) in _VERB_FINAL:
                 # "2025年10月21日、…の資金として、…270億ドルを調達する契約を締結した": the date
                 # is when the verb that ends the sentence happened, in its last clause
                 spans = (clause, clause_around(text, sentence, sentence.end - 1, sentence.end))
