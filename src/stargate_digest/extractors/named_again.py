@@ -13,7 +13,12 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from stargate_digest.extractors.scope_words import DETERMINERS, FACILITY_NOUNS, HEAD_DETERMINERS
+from stargate_digest.extractors.scope_words import (
+    DETERMINERS,
+    FACILITY_NOUNS,
+    HEAD_DETERMINERS,
+    NEW_WORDS,
+)
 from stargate_digest.quantities.patterns import alternation
 from stargate_digest.segment import Sentences, Span, clause_around
 from stargate_digest.terms import TermHit
@@ -87,8 +92,10 @@ def _facility(language: str) -> re.Pattern[str] | None:
     determiners = "|".join(map(re.escape, words))
     # German and Dutch write compounds as one word: "die Chipfabrik", "de chipfabriek".
     compound = r"[^\W\d_]*" if language in {"de", "nl"} else ""
+    new = "|".join(NEW_WORDS.get(language, ()))
+    new = rf"(?:(?:{new})\s+)?" if new else ""  # "the new plant", "O novo local"
     return re.compile(
-        rf"(?<!\w)(?:{determiners})(?:\s+|(?<=['’])){compound}(?:{choices})(?!\w)",
+        rf"(?<!\w)(?:{determiners})(?:\s+|(?<=['’])){new}{compound}(?:{choices})(?!\w)",
         re.IGNORECASE,
     )
 

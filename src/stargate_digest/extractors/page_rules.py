@@ -14,10 +14,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from importlib import resources
 
+from stargate_digest.extractors.clause_rules import COORDINATORS
+from stargate_digest.extractors.named_again import speaks_of_facility
 from stargate_digest.extractors.scope_words import KOREAN_PARTICLES
 from stargate_digest.quantities import Mention
+from stargate_digest.quantities.lexicon import OTHER_UNIT_WORDS
 from stargate_digest.quantities.locale_facts import word_language
-from stargate_digest.quantities.patterns import CJK
+from stargate_digest.quantities.patterns import CJK, alternation
 from stargate_digest.segment import Span, abbreviations
 from stargate_digest.terms import TermHit
 
@@ -67,6 +70,32 @@ def _glued_to_phonetic_name(text: str, mention: Mention, language: str) -> bool:
 _VERSION = re.compile(r"(?<![\d.,])\d{1,2}\.0\Z")
 
 
+# Scripts whose unit words are no words of their own (Japanese 年, Chinese 月 after a
+# number of a date): the pair rule below reads only the spaced languages.
+_UNSPACED_UNITS = frozenset({"ja", "zh", "ko"})
+
+
+@cache
+def _paired_measure(language: str) -> re.Pattern[str] | None:
+    units = OTHER_UNIT_WORDS.get(language)
+    if not units or language in _UNSPACED_UNITS:
+        return None
+    joins = alternation(COORDINATORS.get(language, ()))
+    return re.compile(
+        rf"\s*(?:{joins}|[-–])\s*\d[\d.,]*\s*-?(?:{alternation(units)})(?!\w)", re.IGNORECASE
+    )
+
+
+def pairs_a_measure(text: str, mention: Mention, language: str) -> bool:
+    """Whether a bare count is the first of two numbers joined before a unit the contract
+    does not report ("12 and 16 nanometer chips", "3 or 4 hours"): the unit is both
+    numbers', and the first counts nothing."""
+    if mention.kind != "count" or mention.scale_word is not None:
+        return False
+    pattern = _paired_measure(word_language(language))
+    return pattern is not None and pattern.match(text, mention.end) is not None
+
+
 def is_name_number(text: str, mention: Mention, language: str) -> bool:
     """Whether a bare count is a name's number or a version, not a count of anything.
 
@@ -106,15 +135,18 @@ def is_name_number(text: str, mention: Mention, language: str) -> bool:
 # and Japanese and Korean with 上位 / 상위. 코로나19 (코로나 19) is the Korean name of
 # COVID-19, whose number the Latin rule already reads as part of the name.
 # Japanese numbers one of several with 号 (No. 2: "2号機", the second unit), 番目 (the
-# third) and the lots of an address (番地, 丁目: "ロード2875番地"). A count before a
+# third, and つ目: "2つ目の工場", the second plant) and the lots of an address (番地, 丁目:
+# "ロード2875番地"). A number glued to the word for a plant names it ("1공장", "熊本2廠":
+# Korean and Chinese count plants with a counter, "공장 2곳", "2座工廠"). A count before a
 # counter and "per" is a rate's unit, not how many there are ("1基あたり16MW", 16 MW per
 # turbine; "1기당"; "1人当たり").
 _ORDINAL_AFTER: dict[str, re.Pattern[str]] = {
     "ko": re.compile(
         r"[ \u00a0]?(?:번째|단계|차|호)(?![가-힣])|[ \u00a0]?번[ \u00a0]?"
-        r"(?:도로|국도|고속도로|지방도|출구|게이트|버스|노선)|[가-힣]?당(?![가-힣])"
+        r"(?:도로|국도|고속도로|지방도|출구|게이트|버스|노선)|[가-힣]?당(?![가-힣])|공장"
     ),
-    "ja": re.compile(r"[ \u00a0]?(?:号|番地|番目|丁目)|[^\W\d]{0,2}?(?:あたり|当たり)"),
+    "ja": re.compile(r"[ \u00a0]?(?:号|番地|番目|丁目)|つ目|[^\W\d]{0,2}?(?:あたり|当たり)"),
+    "zh": re.compile(r"[廠厂](?!商)"),
 }
 _SELECTION_BEFORE: dict[str, re.Pattern[str]] = {
     # 前 opens many words that end right before a number ("目前3座", "提前3年"): only a
@@ -460,12 +492,17 @@ def _is_item(paragraph: str) -> bool:
     return 0 < len(line) <= _ITEM_CHARS and "\n" not in line and not line.endswith((".", ":"))
 
 
+# How many paragraphs in a row "the plant" carries a page's story on (_goes_on_about_the_plant).
+_PLANT_RUN = 3
+
+
 class Paragraphs:
     """The paragraph (text between blank lines) around any offset, found once per text."""
 
-    def __init__(self, text: str, mentions: Sequence[Mention] = ()) -> None:
+    def __init__(self, text: str, mentions: Sequence[Mention] = (), language: str = "") -> None:
         self._text = text
         self._mentions = mentions
+        self._language = word_language(language) if language else ""
         self._breaks = [m.start() for m in _BLANK_LINE.finditer(text)]
         self._length = len(text)
         self._on_topic: dict[Span, bool] = {}
@@ -497,6 +534,8 @@ class Paragraphs:
         if names_topic(paragraph) or self._in_fact_box(paragraph):
             return True
         number = bisect_left(self._breaks, paragraph.start)
+        if self._goes_on_about_the_plant(number, names_topic):
+            return True
         lead_in = self._lead_in(number)
         if lead_in is not None and names_topic(lead_in):
             return True
@@ -513,6 +552,19 @@ class Paragraphs:
         if not names_topic(self._span(number - 1)):
             return False
         return last or names_topic(self._after_heading(number + 1))
+
+    def _goes_on_about_the_plant(self, number: int, names_topic: Callable[[Span], bool]) -> bool:
+        """Whether the ``number``-th paragraph, and each between it and the last that
+        names the story (at most ``_PLANT_RUN`` of them), speaks of "the plant" ("The fab
+        will have two production lines"): a page goes on about the plant it placed
+        without naming its owner again, as the neighbours rule above does not see when
+        the next paragraph names no one either."""
+        for earlier in range(number, max(0, number - _PLANT_RUN), -1):
+            if not speaks_of_facility(self._text, self._span(earlier), self._language):
+                return False
+            if names_topic(self._span(earlier - 1)):
+                return True
+        return False
 
     def _after_heading(self, number: int) -> Span:
         """The ``number``-th paragraph, or the one after it when it is a heading: a

@@ -22,6 +22,7 @@ import hashlib
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import get_args
 
 from stargate_digest import __version__
@@ -37,6 +38,7 @@ from stargate_digest.extractors.clause_rules import (
     sums_parts,
     telling_cues,
 )
+from stargate_digest.extractors.currency_rules import story_currencies
 from stargate_digest.extractors.figure_detail import figure_detail
 from stargate_digest.extractors.figure_relations import Figure, Figures
 from stargate_digest.extractors.headline_rules import anothers_figure, headline_scope
@@ -58,6 +60,7 @@ from stargate_digest.extractors.page_rules import (
     is_ordinal_number,
     is_world_share,
     names_a_home,
+    pairs_a_measure,
     share_owner,
     times_a_percentage,
 )
@@ -122,8 +125,7 @@ class _Hits:
 
     def any_within(self, span: Span) -> bool:
         """Whether any match lies inside ``span``, in logarithmic time: a paragraph can be
-        the whole text (one long line), and listing its matches for every figure in it
-        made extraction quadratic."""
+        the whole text (one long line); listing its matches per figure was quadratic."""
         index = bisect_left(self._starts, span.start)
         while index < len(self.hits) and self.hits[index].start < span.end:
             if self.hits[index].end <= span.end:
@@ -212,6 +214,7 @@ class RulesExtractor:
             for kind in get_args(Kind)
         }
         self._scopes = ScopeRules(self.topic)
+        self._currencies = frozenset(self.topic.unlabelled_currencies)  # currency_rules.py
         # Each subject's, metric's and part's matcher label, made once, not per article.
         self._subject_labels = [(name, subject_label(name)) for name in self.topic.subjects]
         self._metric_labels = [(name, metric_label(name)) for name in self.topic.metrics]
@@ -243,6 +246,7 @@ class RulesExtractor:
         words = text_words(text)  # read once: the term lookup and the number scan share it
         index = self._index(text, words)
         mentions = find_mentions(text, article.language, words)
+        mentions = story_currencies(mentions, self._currencies)  # "¥" on a page about Japan
         levels = change_levels(text, mentions, article.language)
         language = word_language(article.language)
         headline_site = self._scopes.of_article(article, index.scopes)
@@ -252,7 +256,7 @@ class RulesExtractor:
         claims: list[Claim] = []
         anchors: dict[int, tuple[Claim, ...]] = {}
         previous: Mention | None = None
-        paragraphs = Paragraphs(text, mentions)
+        paragraphs = Paragraphs(text, mentions, article.language)
         starts = [m.start for m in mentions]  # as_of bisects them for every figure
 
         def names_topic(span: Span) -> bool:
@@ -347,6 +351,7 @@ class RulesExtractor:
             or is_ordinal_number(text, candidate.mention, language)
             or is_dateline(text, candidate.mention)
             or times_a_percentage(text, candidate.mention)
+            or pairs_a_measure(text, candidate.mention, language)  # "12 and 16 nanometer"
         ):
             return None  # "Llama 3.1", "1단계", "前10名": a name or ordinal; "3月5日电": dateline
         mention = candidate.mention
@@ -674,20 +679,15 @@ def _quote_span(text: str, candidate: _Candidate) -> Span:
     return Span(start, end)
 
 
+_REPEAT = attrgetter("subject", "metric", "value", "value_max", "unit", "qualifier", "scope")
+
+
 def _merge_repeats(claims: list[Claim]) -> list[Claim]:
     """One claim per (subject, metric, value, unit, qualifier); equivalents follow the keeper."""
     kept: dict[tuple[object, ...], Claim] = {}
     renamed: dict[str, str] = {}
     for claim in claims:
-        key = (
-            claim.subject,
-            claim.metric,
-            claim.value,
-            claim.value_max,
-            claim.unit,
-            claim.qualifier,
-            claim.scope,
-        )
+        key = _REPEAT(claim)
         if key in kept:
             renamed[claim.id] = kept[key].id
         else:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 
 from stargate_digest.extractors.scope_words import (
+    BESIDE,
     CASE_MARKERS,
     CONTINUATIVES,
     FINANCING_WORDS,
@@ -28,10 +29,11 @@ from stargate_digest.extractors.scope_words import (
     UNSPACED,
     VENTURE_NAMES,
 )
+from stargate_digest.quantities import Mention
 from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.quantities.patterns import alternation
 from stargate_digest.segment import Sentences, Span, clause_around
-from stargate_digest.terms import TermMatcher
+from stargate_digest.terms import TermHit, TermMatcher
 from stargate_digest.topic import TopicProfile
 
 _SEAT_REACH = 25  # the longest seat word before a place, with its spaces
@@ -264,3 +266,47 @@ def relative_after(text: str, end: int, language: str) -> bool:
     …"): it describes the noun before it, and what it names is that noun's."""
     pattern = _relative(word_language(language))
     return pattern is not None and pattern.match(text, end) is not None
+
+
+@cache
+def _beside(language: str) -> re.Pattern[str] | None:
+    words = BESIDE.get(language)
+    if words is None:
+        return None
+    space = "[ \u00a0]?" if language == "ko" else ""  # "1공장 동측에", "1공장동측"
+    return re.compile(rf"{space}(?:{alternation(words)})")
+
+
+def without_landmarks(text: str, hits: list[TermHit], language: str) -> list[TermHit]:
+    """``hits`` without the parts named as where another stands ("第2工場は第1工場の東側で、
+    建築面積は…": the second fab's area), when a part not so named is left."""
+    pattern = _beside(language)
+    if pattern is None or len(hits) < 2:
+        return hits
+    kept = [h for h in hits if pattern.match(text, h.end) is None]
+    return kept or hits
+
+
+# A date right after the sentence's topic and before a comma, in the verb-final languages
+# ("JASM(…)は10月24日、熊本第2工場建設地の菊陽町と立地協定を締結した", "회사는 10월 24일,
+# …"): it says when the verb that ends the sentence happened, as a date heading the
+# sentence does; the topic before it is who, not where.
+_TOPIC_DATE = {
+    "ja": re.compile(r"(?:は|では)[ \u00a0]?\Z"),
+    "ko": re.compile(r"(?<=[가-힣])(?:는|은)[ \u00a0]?\Z"),
+}
+_DATE_THEN_COMMA = re.compile(r"[ \u00a0]?[,，、][ \u00a0]?")
+
+
+def dated_after_topic(text: str, sentence: Span, mention: Mention, language: str) -> Span | None:
+    """The clause after a date that follows the sentence's topic and a comma
+    (``_TOPIC_DATE``), where the date's own clause names only who acted."""
+    topic = _TOPIC_DATE.get(word_language(language))
+    if topic is None or mention.kind != "date":
+        return None
+    if topic.search(text, max(sentence.start, mention.start - 3), mention.start) is None:
+        return None
+    comma = _DATE_THEN_COMMA.match(text, mention.end)
+    if comma is None or comma.end() >= sentence.end:
+        return None
+    return clause_around(text, sentence, comma.end(), comma.end())

@@ -51,6 +51,7 @@ from stargate_digest.extractors.page_rules import holds_figure, names_the_part, 
 from stargate_digest.extractors.scope_cues import (
     chained_clause,
     country_after,
+    dated_after_topic,
     financing_matcher,
     frame_sentence,
     frames_next,
@@ -61,12 +62,13 @@ from stargate_digest.extractors.scope_cues import (
     reads_case,
     relative_after,
     time_fraction_after,
+    without_landmarks,
 )
 from stargate_digest.extractors.scope_words import (
     DEMONSTRATIVES,
     UNSPACED,
 )
-from stargate_digest.extractors.series_rules import part_in_series
+from stargate_digest.extractors.series_rules import first_of_series, part_in_series, unnamed_first
 from stargate_digest.models import Article
 from stargate_digest.quantities import Mention
 from stargate_digest.quantities.lexicon import PHASE_WORDS
@@ -101,6 +103,7 @@ class ScopeRules:
         }
         self._financing = financing_matcher(topic)  # "financing" names the venture
         self._owners = {spec.of or topic.main_subject for spec in topic.scopes.values()}
+        self._first = first_of_series(topic)  # "Fab 1" of "Fab 1", "Fab 2", …
 
     def anothers(self, site: str, subject: str) -> bool:
         """Whether ``site`` is another organisation's than ``subject``, one that has parts
@@ -272,12 +275,15 @@ class ScopeRules:
         mention, sentence, clause = figure.mention, figure.sentence, figure.clause
         entry = _timeline_entry(text, sentence, figures)
         dated = None if entry is not None else _dated_opening(text, sentence, figures, language)
+        headed = mention.start == sentence.start and (entry or dated) is not None
+        # "JASMは10月24日、熊本第2工場…と協定を締結した": when the verb at the end happened
+        topical = None if headed else dated_after_topic(text, sentence, mention, language)
         spans = (clause, sentence)
-        if mention.start == sentence.start and (entry or dated) is not None:
+        if headed or topical is not None:
             # "March 2025: Stargate opens Abilene": the date of the entry
-            clause = entry or dated or clause
+            clause = topical or entry or dated or clause
             spans = (clause, sentence)
-            if dated is not None and word_language(language) in _VERB_FINAL:
+            if (dated or topical) is not None and word_language(language) in _VERB_FINAL:
                 # "2025年10月21日、…の資金として、…270億ドルを調達する契約を締結した": the date
                 # is when the verb that ends the sentence happened, in its last clause
                 spans = (clause, clause_around(text, sentence, sentence.end - 1, sentence.end))
@@ -308,6 +314,7 @@ class ScopeRules:
                 )
             ]
             hits = _unlocated(text, hits, language)  # "a data centre in Memphis": the centre
+            hits = without_landmarks(text, hits, word_language(language))  # "第1工場の東側"
             if span is sentence and hits:
                 # Beyond the clause, only a part named before the figure in the first
                 # clause of its statement sets the scope ("At the Abilene campus, ...
@@ -500,7 +507,10 @@ class ScopeRules:
             }
             if named:
                 return named.pop() if len(named) == 1 else None
-        return self.one_place(article.text, Span(0, len(article.text)), scopes, article.language)
+        whole = Span(0, len(article.text))  # else "the plant" of a page naming no site
+        return self.one_place(article.text, whole, scopes, article.language) or unnamed_first(
+            self.topic, self._first, article.text, scopes.within(whole), article.language
+        )
 
     def one_place(self, text: str, span: Span, scopes: Hits, language: str) -> str | None:
         """The one site ``span`` names at least twice, when it names no other place (a

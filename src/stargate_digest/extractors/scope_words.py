@@ -249,11 +249,33 @@ FACILITY_NOUNS: dict[str, tuple[str, ...]] = {
     "fr": ("usine", "site", "fab"),
     "es": ("planta", "fábrica", "instalación"),
     "it": ("fabbrica", "stabilimento", "impianto"),
-    "pt": ("fábrica", "planta", "unidade"),
+    "pt": ("fábrica", "planta", "unidade", "local"),
     "nl": ("fabriek", "vestiging"),
     "zh": ("该工厂", "該工廠", "该厂", "該廠", "这座工厂", "這座工廠", "此工厂", "此工廠"),
     "ja": ("同工場", "この工場"),
     "ko": ("이 공장", "해당 공장"),
+}
+
+# Where a thing stands against a part named just before the word ("第2工場は第1工場の東側で",
+# "2공장은 1공장 동측에", "二廠位於一廠旁"): that part is a landmark, not what the sentence
+# is about, when the sentence names another. Only where the word follows the name, as in
+# these languages: in the others "near Abilene" is as often where the plant itself is.
+BESIDE: dict[str, tuple[str, ...]] = {
+    "ja": ("の東側", "の西側", "の南側", "の北側", "の隣", "の近く", "のそば", "に隣接"),
+    "ko": ("동측", "서측", "남측", "북측", "옆", "인근", "근처"),
+    "zh": ("旁边", "旁邊", "旁", "附近", "东侧", "東側", "西侧", "西側", "隔壁"),
+}
+
+# "New" between the determiner and a facility noun ("the new plant", "O novo local", "la
+# nouvelle usine", "das neue Werk"): a page calls the site it has just placed its new one.
+NEW_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("new",),
+    "de": ("neue", "neuen", "neues"),
+    "fr": ("nouvelle", "nouveau", "nouvel"),
+    "es": ("nueva", "nuevo"),
+    "it": ("nuova", "nuovo"),
+    "pt": ("nova", "novo"),
+    "nl": ("nieuwe",),
 }
 
 # Articles that open a noun phrase, per language: each item of a list of things ("two

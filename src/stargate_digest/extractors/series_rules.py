@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 from itertools import pairwise
 
 from stargate_digest.extractors.figure_relations import Figure, Figures
+from stargate_digest.extractors.named_again import speaks_of_facility
 from stargate_digest.extractors.scope_words import SERIES_ONWARD
+from stargate_digest.quantities.locale_facts import word_language
 from stargate_digest.quantities.patterns import alternation
+from stargate_digest.segment import Span
 from stargate_digest.terms import TermHit
+from stargate_digest.topic import TopicProfile
 
 _NUMBERED = re.compile(r"(\d+)$")
 # What stands between two figures of one list: a comma, an ideographic one or "、", after
@@ -30,6 +34,28 @@ def _series(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
         return None
     onward, respectively = words
     return re.compile(onward), re.compile(alternation(respectively))
+
+
+def first_of_series(topic: TopicProfile) -> str | None:
+    """The first of the profile's sites numbered in series ("Fab 1", when it has "Fab 2")."""
+    for name, spec in topic.scopes.items():
+        if spec.kind == "site" and name.endswith(" 1") and f"{name[:-1]}2" in topic.scopes:
+            return name
+    return None
+
+
+def unnamed_first(
+    topic: TopicProfile, first: str | None, text: str, named: Sequence[TermHit], language: str
+) -> str | None:
+    """The first of a numbered series of sites (``first``), for a page that speaks of
+    "the plant" ("Total investment in the plant will come to …") and names none of the
+    story's sites (``named``: the parts it names): a page written while the plant was
+    the only one, or about it alone, calls it so; a page about a later one says which
+    ("the second fab")."""
+    if first is None or any(topic.scopes[h.label].kind == "site" for h in named):
+        return None
+    speaks = speaks_of_facility(text, Span(0, len(text)), word_language(language))
+    return first if speaks else None
 
 
 def part_in_series(

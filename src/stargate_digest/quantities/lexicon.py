@@ -63,6 +63,8 @@ EXTRA_SYMBOLS: Final[Mapping[str, tuple[str, ...]]] = {
     "US $": ("USD",),
     "$ US": ("USD",),
     "U.S.$": ("USD",),
+    # The New Taiwan dollar: not an ECB currency, so CLDR's "NT$" is not in the table.
+    "NT$": ("TWD",),
 }
 
 SYMBOL_CONVENTIONS: Final[Mapping[str, str]] = {
