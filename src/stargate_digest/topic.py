@@ -136,7 +136,10 @@ class TopicProfile(_Spec):
     parts: list[PartsRule] = Field(default_factory=list)
     unlabelled_currencies: list[str] = Field(
         default_factory=list,
-        description="Currencies an amount with no currency at all may be in",
+        description=(
+            "Currencies an amount with no currency at all, or an open symbol such as"
+            " '¥' (yen or yuan), may be in"
+        ),
     )
     shares_metric: str | None = None
     scopes: dict[str, ScopeSpec] = Field(
