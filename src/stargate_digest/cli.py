@@ -30,6 +30,7 @@ from stargate_digest.cli_support import (
     complete,
     configure_logging,
     freeze_imports,
+    quiet_pydantic_plugins,
     read_stdin,
     resolve_output,
 )
@@ -130,6 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _main(argv)
     from stargate_digest import compiled_patterns  # earlier runs' compiled regexes
 
+    quiet_pydantic_plugins()
+    compiled_patterns.widen_re_cache()
     compiled_patterns.load()
     try:
         return _main(argv)

@@ -91,7 +91,7 @@ def increment_words() -> re.Pattern[str]:
 
 def _words_of(table: str, but: frozenset[str] = frozenset()) -> re.Pattern[str]:
     found = {word for words in cue_data()[table].values() for word in words} - but
-    words = sorted(found, key=len, reverse=True)
+    words = sorted(found, key=lambda word: (-len(word), word))  # the same in every process
     cjk = [re.escape(w) for w in words if _CJK.search(w)]
     latin = [re.escape(w) for w in words if not _CJK.search(w)]
     return re.compile(rf"(?<!\w)(?:{'|'.join(latin)})(?!\w)|{'|'.join(cjk)}", re.IGNORECASE)

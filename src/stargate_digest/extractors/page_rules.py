@@ -310,7 +310,7 @@ def _fact_box_heading() -> re.Pattern[str]:
 @cache
 def _world_share() -> re.Pattern[str]:
     raw = resources.files("stargate_digest.data").joinpath("boilerplate.toml").read_text("utf-8")
-    words = sorted(set(tomllib.loads(raw)["world_words"]), key=len, reverse=True)
+    words = sorted(set(tomllib.loads(raw)["world_words"]), key=lambda w: (-len(w), w))
     alternation = "|".join(map(re.escape, words))
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
 

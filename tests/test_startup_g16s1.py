@@ -1,0 +1,114 @@
+"""A command-line process's start-up (issue 12, branch g16s1): patterns joined from a set
+are the same text in every process, so that a second run, under another string-hash
+seed, compiles and stores nothing; re's cache is widened only in a whole command-line
+process; pydantic's plugin scan is skipped there unless the user asked for plugins."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from stargate_digest import cli_support, compiled_patterns
+from stargate_digest.quantities.patterns import alternation
+
+
+def test_an_alternation_orders_words_of_one_length_by_their_text() -> None:
+    words = ["plov", "zarkon", "brim", "quell", "zarkons"]
+    expected = "zarkons|zarkon|quell|brim|plov"
+    assert alternation(words) == expected
+    assert alternation(reversed(words)) == expected
+    assert alternation(set(words)) == expected
+
+
+_RUN = """
+import re, sys
+from stargate_digest import compiled_patterns
+saved = []
+original = compiled_patterns._save
+def counting():
+    saved.append(original())
+    return saved[-1]
+compiled_patterns._save = counting
+from stargate_digest.cli import main
+sys.argv = ["stargate-digest", "-q", "summarize", {seeds!r}, "--output", {output!r}]
+code = main()
+print(saved[-1], re._MAXCACHE, file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def test_a_second_run_under_another_hash_seed_stores_nothing(tmp_path: Path) -> None:
+    """A set's order changes with the string-hash seed of each process: a pattern joined
+    from one in that order was compiled and written again on every run."""
+    cache = tmp_path / "cache.sqlite"
+    env = dict(os.environ, STARGATE_DIGEST_CACHE=str(cache))
+    lines, written = [], []
+    for seed in ("11", "12"):
+        env["PYTHONHASHSEED"] = seed
+        script = _RUN.format(seeds=str(ROOT / "seeds"), output=str(tmp_path / "digest.md"))
+        done = subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=False
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+        lines.append(done.stderr.split()[-2:])
+        written.append(next(tmp_path.glob("patterns-*.marshal")).stat().st_mtime_ns)
+    assert int(lines[0][0]) > 150 and lines[1][0] == "0"
+    assert written[0] == written[1]
+    assert int(lines[1][1]) >= compiled_patterns.RE_CACHE_SIZE  # widened in the CLI process
+
+
+def test_a_callers_process_keeps_res_cache_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("STARGATE_DIGEST_CACHE", str(tmp_path / "cache.sqlite"))
+    size = re._MAXCACHE  # type: ignore[attr-defined]
+    from stargate_digest.cli import main
+
+    main(["-q", "summarize", str(ROOT / "seeds"), "--output", str(tmp_path / "d.md")])
+    capsys.readouterr()
+    assert size == re._MAXCACHE  # type: ignore[attr-defined]
+
+
+def test_widening_leaves_a_larger_cache_and_a_foreign_re_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(re, "_MAXCACHE", 10_000, raising=False)
+    compiled_patterns.widen_re_cache()
+    assert re._MAXCACHE == 10_000  # type: ignore[attr-defined]
+    monkeypatch.delattr(re, "_MAXCACHE")
+    compiled_patterns.widen_re_cache()
+    assert not hasattr(re, "_MAXCACHE")
+
+
+def test_a_pattern_whose_text_changes_with_each_process_is_not_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tokenize
+
+    monkeypatch.setenv("STARGATE_DIGEST_CACHE", str(tmp_path / "cache.sqlite"))
+    monkeypatch.setattr(compiled_patterns, "_stored", {})
+    monkeypatch.setattr(tokenize, "PseudoToken", r"(?:glorp|snerk)\d+")
+    re.compile(tokenize.PseudoToken, re.UNICODE)
+    re.compile(r"(?:blimp|frond)\d+")
+    compiled_patterns.save()
+    compiled_patterns._stored.clear()
+    compiled_patterns.load()
+    assert (r"(?:blimp|frond)\d+", 0) in compiled_patterns._stored
+    assert (r"(?:glorp|snerk)\d+", re.UNICODE) not in compiled_patterns._stored
+
+
+def test_pydantic_plugins_are_skipped_unless_the_user_set_the_variable(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
+    cli_support.quiet_pydantic_plugins()
+    assert os.environ["PYDANTIC_DISABLE_PLUGINS"] == "__all__"
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "")  # the user wants every plugin
+    cli_support.quiet_pydantic_plugins()
+    assert os.environ["PYDANTIC_DISABLE_PLUGINS"] == ""
