@@ -9,12 +9,16 @@ import os
 import re
 import subprocess
 import sys
+import tomllib
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import ROOT
 
-from stargate_digest import cli_support, compiled_patterns
+from stargate_digest import cli_support, compiled_patterns, data_tables
+from stargate_digest.quantities import fx
 from stargate_digest.quantities.patterns import alternation
 
 
@@ -45,7 +49,8 @@ sys.exit(code)
 
 def test_a_second_run_under_another_hash_seed_stores_nothing(tmp_path: Path) -> None:
     """A set's order changes with the string-hash seed of each process: a pattern joined
-    from one in that order was compiled and written again on every run."""
+    from one in that order was compiled and written again on every run. The parsed data
+    files (data_tables.py) are not written again either."""
     cache = tmp_path / "cache.sqlite"
     env = dict(os.environ, STARGATE_DIGEST_CACHE=str(cache))
     lines, written = [], []
@@ -57,9 +62,10 @@ def test_a_second_run_under_another_hash_seed_stores_nothing(tmp_path: Path) -> 
         )
         assert done.returncode == 0, done.stderr[-2000:]
         lines.append(done.stderr.split()[-2:])
-        written.append(next(tmp_path.glob("patterns-*.marshal")).stat().st_mtime_ns)
+        files = [*tmp_path.glob("patterns-*.marshal"), *tmp_path.glob("tables-*.marshal")]
+        written.append([file.stat().st_mtime_ns for file in files])
     assert int(lines[0][0]) > 150 and lines[1][0] == "0"
-    assert written[0] == written[1]
+    assert len(written[0]) == 2 and written[0] == written[1]
     assert int(lines[1][1]) >= compiled_patterns.RE_CACHE_SIZE  # widened in the CLI process
 
 
@@ -112,3 +118,89 @@ def test_pydantic_plugins_are_skipped_unless_the_user_set_the_variable(
     monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "")  # the user wants every plugin
     cli_support.quiet_pydantic_plugins()
     assert os.environ["PYDANTIC_DISABLE_PLUGINS"] == ""
+
+
+def _invented_table(source: bytes) -> dict[str, Any]:
+    words = source.decode().split()
+    return {"words": words, "lengths": [len(w) for w in words], "ratio": 0.5, "none": None}
+
+
+@pytest.fixture
+def own_tables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache folder of this test's own, and no table built yet."""
+    monkeypatch.setenv("STARGATE_DIGEST_CACHE", str(tmp_path / "cache.sqlite"))
+    monkeypatch.setattr(data_tables, "_built", {})
+    monkeypatch.setattr(data_tables, "_fresh", set())
+    return tmp_path
+
+
+@pytest.mark.usefixtures("own_tables")
+def test_a_table_is_built_once_and_each_caller_gets_a_copy_of_its_own() -> None:
+    calls: list[bytes] = []
+
+    def build(source: bytes) -> dict[str, Any]:
+        calls.append(source)
+        return _invented_table(source)
+
+    first = data_tables.table("t", b"quorp zindle", build)
+    first["words"].append("mangled")
+    second = data_tables.table("t", b"quorp zindle", build)
+    assert second == _invented_table(b"quorp zindle") and len(calls) == 1
+    assert data_tables.table("t", b"quorp zandle", build)["words"] == ["quorp", "zandle"]
+    assert len(calls) == 2  # another source: built again
+
+
+@pytest.mark.usefixtures("own_tables")
+def test_a_value_marshal_cannot_write_is_built_every_time() -> None:
+    calls: list[bytes] = []
+
+    def build(source: bytes) -> dict[str, date]:
+        calls.append(source)
+        return {"day": date(2031, 4, 4)}
+
+    assert data_tables.table("d", b"x", build) == data_tables.table("d", b"x", build)
+    assert len(calls) == 2
+    assert data_tables.save() == 0
+
+
+def test_tables_come_back_from_the_file_and_a_bad_file_is_ignored(own_tables: Path) -> None:
+    data_tables.table("t", b"blorb fennick", _invented_table)
+    assert data_tables.save() == 1
+    assert data_tables.save() == 0  # nothing new
+    data_tables._built.clear()
+    assert data_tables.load() == 1
+    built = data_tables._built["t"]
+    data_tables._fresh.clear()
+    assert data_tables.table("t", b"blorb fennick", _invented_table)["words"][1] == "fennick"
+    assert not data_tables._fresh  # read, not built
+    path = data_tables.store_path()
+    blob = bytearray(path.read_bytes())
+    blob[len(blob) // 2] ^= 0xFF
+    path.write_bytes(bytes(blob))
+    data_tables._built.clear()
+    assert data_tables.load() == 0
+    path.write_bytes(b"\0\0\0\0" + b"x")
+    assert data_tables.load() == 0
+    data_tables._built["t"] = built
+    data_tables._fresh.add("t")
+    data_tables.save()
+    path.chmod(0o666)
+    data_tables._built.clear()
+    assert data_tables.load() == 0  # others may write it: not read
+
+
+def test_a_bundled_toml_file_parses_as_tomllib_parses_it() -> None:
+    from importlib import resources
+
+    raw = resources.files("stargate_digest.data").joinpath("units.toml").read_text("utf-8")
+    assert data_tables.bundled_toml("units.toml") == tomllib.loads(raw)
+    assert data_tables.bundled_toml("units.toml") is not data_tables.bundled_toml("units.toml")
+
+
+def test_each_currencys_first_and_last_day_are_those_a_scan_finds() -> None:
+    days = fx._days()
+    for code in (c for c in fx._header()[1:] if c):
+        column = fx._column(code)
+        first = next(day for day in days if fx._has_rate(day, column))
+        last = next(day for day in reversed(days) if fx._has_rate(day, column))
+        assert fx._bounds(code) == (date.fromisoformat(first), date.fromisoformat(last))

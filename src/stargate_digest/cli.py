@@ -129,15 +129,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
     if argv is not None:  # a caller's process: its ``re`` cache is its own
         return _main(argv)
-    from stargate_digest import compiled_patterns  # earlier runs' compiled regexes
+    from stargate_digest import (
+        compiled_patterns,  # earlier runs' compiled regexes
+        data_tables,  # and parsed data files
+    )
 
     quiet_pydantic_plugins()
     compiled_patterns.widen_re_cache()
     compiled_patterns.load()
+    data_tables.load()
     try:
         return _main(argv)
     finally:
         compiled_patterns.save()
+        data_tables.save()
 
 
 def _main(argv: Sequence[str] | None) -> int:

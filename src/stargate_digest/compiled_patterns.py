@@ -27,14 +27,13 @@ file, a folder that cannot be written) only means compiling as usual.
 from __future__ import annotations
 
 import marshal
-import os
 import re
 import sys
 import zlib
 from pathlib import Path
 from typing import Any
 
-from stargate_digest.user_cache import default_cache_path
+from stargate_digest.user_cache import default_cache_path, private_file
 
 try:  # CPython's regex engine and compiler; another interpreter keeps compiling
     import _sre  # type: ignore[import-not-found]  # no stubs: the C half of re
@@ -76,7 +75,7 @@ def load() -> int:
     if path is None or cache is None:
         return 0
     try:
-        if not _own(path):
+        if not private_file(path):
             return 0
         blob = path.read_bytes()
         if zlib.crc32(blob[4:]).to_bytes(4, "little") != blob[:4]:
@@ -98,14 +97,6 @@ def widen_re_cache() -> None:
     size = getattr(re, "_MAXCACHE", None)
     if isinstance(size, int) and size < RE_CACHE_SIZE:
         re._MAXCACHE = RE_CACHE_SIZE  # type: ignore[attr-defined]
-
-
-def _own(path: Path) -> bool:
-    """Whether the file is this user's and nobody else may write it: a folder named by
-    ``$STARGATE_DIGEST_CACHE`` may be shared, and another user's file is not read."""
-    info = path.stat()
-    getuid = getattr(os, "getuid", None)  # POSIX; elsewhere the folder's ACLs decide
-    return getuid is None or (info.st_uid == getuid() and not info.st_mode & 0o022)
 
 
 def _compiled_form(pattern: str | bytes, flags: int) -> _Form:
@@ -180,7 +171,7 @@ def _unsteady_patterns() -> frozenset[str]:
 
 def _write(path: Path, blob: bytes) -> None:
     """Write beside ``path`` and rename over it: a reader sees the old file or the new one.
-    Owner-only (``_own`` reads no other file); no fsync: a file lost in a crash only
+    Owner-only (``private_file`` reads no other file); no fsync: a file lost in a crash only
     means compiling again (the CRC catches a torn one)."""
     from stargate_digest.atomic import write_bytes_atomic
 
