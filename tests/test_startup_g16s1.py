@@ -5,11 +5,13 @@ process; pydantic's plugin scan is skipped there unless the user asked for plugi
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import subprocess
 import sys
 import tomllib
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,7 +19,7 @@ from typing import Any
 import pytest
 from conftest import ROOT
 
-from stargate_digest import cli_support, compiled_patterns, data_tables
+from stargate_digest import cli_support, compiled_code, compiled_patterns, data_tables
 from stargate_digest.quantities import fx
 from stargate_digest.quantities.patterns import alternation
 
@@ -50,7 +52,8 @@ sys.exit(code)
 def test_a_second_run_under_another_hash_seed_stores_nothing(tmp_path: Path) -> None:
     """A set's order changes with the string-hash seed of each process: a pattern joined
     from one in that order was compiled and written again on every run. The parsed data
-    files (data_tables.py) are not written again either."""
+    files (data_tables.py) and dataclasses' methods (compiled_code.py) are not written
+    again either."""
     cache = tmp_path / "cache.sqlite"
     env = dict(os.environ, STARGATE_DIGEST_CACHE=str(cache))
     lines, written = [], []
@@ -62,10 +65,10 @@ def test_a_second_run_under_another_hash_seed_stores_nothing(tmp_path: Path) -> 
         )
         assert done.returncode == 0, done.stderr[-2000:]
         lines.append(done.stderr.split()[-2:])
-        files = [*tmp_path.glob("patterns-*.marshal"), *tmp_path.glob("tables-*.marshal")]
+        files = sorted(tmp_path.glob("*.marshal"))  # patterns, tables, dataclasses' code
         written.append([file.stat().st_mtime_ns for file in files])
     assert int(lines[0][0]) > 150 and lines[1][0] == "0"
-    assert len(written[0]) == 2 and written[0] == written[1]
+    assert len(written[0]) == 3 and written[0] == written[1]
     assert int(lines[1][1]) >= compiled_patterns.RE_CACHE_SIZE  # widened in the CLI process
 
 
@@ -204,3 +207,94 @@ def test_each_currencys_first_and_last_day_are_those_a_scan_finds() -> None:
         first = next(day for day in days if fx._has_rate(day, column))
         last = next(day for day in reversed(days) if fx._has_rate(day, column))
         assert fx._bounds(code) == (date.fromisoformat(first), date.fromisoformat(last))
+
+
+@pytest.fixture
+def own_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A cache folder of this test's own, no code compiled yet, and dataclasses given its
+    builtin exec back afterwards."""
+    monkeypatch.setenv("STARGATE_DIGEST_CACHE", str(tmp_path / "cache.sqlite"))
+    monkeypatch.setattr(compiled_code, "_codes", {})
+    monkeypatch.setattr(compiled_code, "_fresh", set())
+    yield tmp_path
+    compiled_code.uninstall()
+
+
+def _invented_class() -> Any:
+    @dataclasses.dataclass(frozen=True, slots=True, order=True)
+    class Flonk:
+        """An invented record."""
+
+        girth: int
+        hue: str = "teal"
+        tags: tuple[str, ...] = ()
+
+    return Flonk
+
+
+def test_a_dataclass_made_with_stored_code_behaves_as_one_compiled(own_code: Path) -> None:
+    plain = _invented_class()
+    assert compiled_code.install()
+    fresh = _invented_class()  # compiled here, and kept
+    assert compiled_code.save() > 0
+    compiled_code.uninstall()
+    compiled_code._codes.clear()
+    assert compiled_code.install()  # reads the file
+    stored = _invented_class()
+    assert not compiled_code._fresh  # every method came from the file
+    for made in (fresh, stored):
+        one, two = made(3, tags=("a",)), made(2)
+        assert repr(one) == repr(plain(3, tags=("a",)))
+        assert repr(one).endswith("Flonk(girth=3, hue='teal', tags=('a',))")
+        assert one == made(3, "teal", ("a",)) and hash(one) == hash(made(3, "teal", ("a",)))
+        assert sorted([one, two]) == [two, one]
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            one.girth = 4
+    assert compiled_code.save() == 0  # nothing new to store
+
+
+def test_a_damaged_or_foreign_code_file_only_means_compiling(own_code: Path) -> None:
+    compiled_code.install()
+    _invented_class()
+    compiled_code.save()
+    compiled_code.uninstall()
+    path = compiled_code.store_path()
+    blob = bytearray(path.read_bytes())
+    blob[len(blob) // 2] ^= 0xFF
+    path.write_bytes(bytes(blob))
+    compiled_code._codes.clear()
+    assert compiled_code._load() == 0
+    path.write_bytes(b"\0\0\0\0")
+    assert compiled_code._load() == 0
+    compiled_code._codes.clear()
+    compiled_code.install()
+    made = _invented_class()
+    assert made(1) == made(1, "teal", ())
+    compiled_code._fresh.add("x")
+    compiled_code.save()
+    compiled_code.uninstall()
+    path.chmod(0o666)
+    compiled_code._codes.clear()
+    assert compiled_code._load() == 0  # others may write it: not read
+
+
+def test_exec_without_namespaces_still_runs_in_its_callers(own_code: Path) -> None:
+    compiled_code.install()
+    namespace: dict[str, Any] = {}
+    compiled_code._exec("zibble = 7", namespace)
+    assert namespace["zibble"] == 7
+    compiled_code._exec(b"zabble = 8", namespace, namespace)
+    assert namespace["zabble"] == 8
+
+
+def test_a_callers_main_leaves_dataclasses_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("STARGATE_DIGEST_CACHE", str(tmp_path / "cache.sqlite"))
+    from stargate_digest.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["summarize", "--help"])
+    capsys.readouterr()
+    assert "exec" not in vars(dataclasses)
+    assert not list(tmp_path.glob("code-*.marshal"))

@@ -129,12 +129,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
     if argv is not None:  # a caller's process: its ``re`` cache is its own
         return _main(argv)
-    from stargate_digest import (
-        compiled_patterns,  # earlier runs' compiled regexes
-        data_tables,  # and parsed data files
-    )
+    # What earlier runs kept built: dataclass methods, regexes and data files.
+    from stargate_digest import compiled_code, compiled_patterns, data_tables
 
     quiet_pydantic_plugins()
+    compiled_code.install()
     compiled_patterns.widen_re_cache()
     compiled_patterns.load()
     data_tables.load()
@@ -143,6 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         compiled_patterns.save()
         data_tables.save()
+        compiled_code.save()
 
 
 def _main(argv: Sequence[str] | None) -> int:
