@@ -298,3 +298,48 @@ def test_a_callers_main_leaves_dataclasses_alone(
     capsys.readouterr()
     assert "exec" not in vars(dataclasses)
     assert not list(tmp_path.glob("code-*.marshal"))
+
+
+_COLLECTING = """
+import gc, sys
+from stargate_digest import cli
+seen = []
+from stargate_digest import pipeline
+real_extract = pipeline.extract
+def watching(*args, **kwargs):
+    seen.append(gc.isenabled())  # while articles are read: collecting
+    return real_extract(*args, **kwargs)
+pipeline.extract = watching
+sys.argv = ["stargate-digest", "-q", {command!r}, {seeds!r}, "--output", {output!r}]
+code = cli.main()
+print(seen, gc.isenabled(), file=sys.stderr)
+sys.exit(code)
+"""
+
+
+@pytest.mark.parametrize("command", ["summarize", "extract"])
+def test_a_command_line_run_collects_garbage_once_its_imports_are_done(
+    tmp_path: Path, command: str
+) -> None:
+    env = dict(os.environ, STARGATE_DIGEST_CACHE=str(tmp_path / "cache.sqlite"))
+    script = _COLLECTING.format(
+        command=command, seeds=str(ROOT / "seeds"), output=str(tmp_path / "out.json")
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stderr.split("\n")[-2] == "[True] True"
+
+
+def test_a_callers_collector_setting_is_left_alone() -> None:
+    import argparse
+    import gc
+
+    gc.disable()
+    try:
+        cli_support.release_collector(argparse.Namespace(whole_process=False))
+        cli_support.freeze_imports(argparse.Namespace(whole_process=False))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

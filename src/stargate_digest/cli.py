@@ -30,8 +30,10 @@ from stargate_digest.cli_support import (
     complete,
     configure_logging,
     freeze_imports,
+    hold_collector,
     quiet_pydantic_plugins,
     read_stdin,
+    release_collector,
     resolve_output,
 )
 
@@ -133,6 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from stargate_digest import compiled_code, compiled_patterns, data_tables
 
     quiet_pydantic_plugins()
+    hold_collector()
     compiled_code.install()
     compiled_patterns.widen_re_cache()
     compiled_patterns.load()
@@ -152,6 +155,8 @@ def _main(argv: Sequence[str] | None) -> int:
     args.whole_process = argv is None  # a command-line process, not a caller's main([...])
     configure_logging(args.verbose, quiet=args.quiet)
     run: Callable[[argparse.Namespace], int] = args.run
+    if run is not _run_summarize:  # summarize collects again once its imports are done
+        release_collector(args)
     try:
         problem = resolve_output(args)
         if problem:
