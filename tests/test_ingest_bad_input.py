@@ -305,12 +305,12 @@ def test_parser_crash_is_reported_against_its_input_only(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from stargate_digest import ingest
+    from stargate_digest.ingest import feed as feed_reader
 
     def explode(text: str, source: str) -> object:
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr(ingest, "read_feed", explode)
+    monkeypatch.setattr(feed_reader, "read_feed", explode)
     feed = tmp_path / "feed.xml"
     feed.write_text('<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>', "utf-8")
     result = load_articles([feed, good_file])

@@ -30,7 +30,10 @@ from stargate_digest.cli_support import (
     complete,
     configure_logging,
     freeze_imports,
+    hold_collector,
+    quiet_pydantic_plugins,
     read_stdin,
+    release_collector,
     resolve_output,
 )
 
@@ -128,13 +131,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
     if argv is not None:  # a caller's process: its ``re`` cache is its own
         return _main(argv)
-    from stargate_digest import compiled_patterns  # earlier runs' compiled regexes
+    # What earlier runs kept built: dataclass methods, regexes and data files.
+    from stargate_digest import compiled_code, compiled_patterns, data_tables
 
+    quiet_pydantic_plugins()
+    hold_collector()
+    compiled_code.install()
+    compiled_patterns.widen_re_cache()
     compiled_patterns.load()
+    data_tables.load()
     try:
         return _main(argv)
     finally:
         compiled_patterns.save()
+        data_tables.save()
+        compiled_code.save()
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -144,6 +155,8 @@ def _main(argv: Sequence[str] | None) -> int:
     args.whole_process = argv is None  # a command-line process, not a caller's main([...])
     configure_logging(args.verbose, quiet=args.quiet)
     run: Callable[[argparse.Namespace], int] = args.run
+    if run is not _run_summarize:  # summarize collects again once its imports are done
+        release_collector(args)
     try:
         problem = resolve_output(args)
         if problem:

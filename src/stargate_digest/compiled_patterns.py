@@ -2,12 +2,13 @@
 
 Python's ``re`` compiles a pattern in pure Python, and a character class over the CJK
 blocks (``LETTER``, ``CJK`` in quantities/patterns.py) is filled one code point at a time:
-the ~230 patterns a ``summarize`` of the five seeds compiles (this package's, Jinja2's,
-tomllib's) are about a third of all the instructions that process executes
+the ~450 patterns a ``summarize`` of the five seeds compiles (this package's, Jinja2's,
+tomllib's) would be about half of all the instructions that process executes
 (docs/benchmarks.md). So a command-line process (never a caller's process: cli.py asks
-for this only when it is the whole process) starts by giving ``re``'s own cache the
-patterns an earlier run stored, compiled, where ``re.compile`` anywhere finds them; at its
-end it stores those it had to compile.
+for this only when it is the whole process) widens ``re``'s own cache to hold them all,
+gives it the patterns an earlier run stored, compiled, where ``re.compile`` anywhere
+finds them, and at its end stores those it had to compile: none, from the second run on,
+since every pattern the package joins from a set is joined in a fixed order.
 
 What is stored is CPython's regex bytecode, as ``re`` would make it (``_compiled_form``),
 and only after checking that it builds a pattern equal to the one this process compiled
@@ -26,14 +27,13 @@ file, a folder that cannot be written) only means compiling as usual.
 from __future__ import annotations
 
 import marshal
-import os
 import re
 import sys
 import zlib
 from pathlib import Path
 from typing import Any
 
-from stargate_digest.user_cache import default_cache_path
+from stargate_digest.user_cache import default_cache_path, private_file
 
 try:  # CPython's regex engine and compiler; another interpreter keeps compiling
     import _sre  # type: ignore[import-not-found]  # no stubs: the C half of re
@@ -41,10 +41,15 @@ try:  # CPython's regex engine and compiler; another interpreter keeps compiling
 except ImportError:  # pragma: no cover - CPython is what the project runs on
     _sre = None
 
-# More than a run compiles (about 430 for `summarize seeds/` since the sixth turn's
-# rules), fewer than re's own cache holds (512 in 3.11), so that loading never pushes out
-# what the process compiles itself.
-MAX_PATTERNS = 480
+# More than a run compiles (about 460 for `summarize seeds/` in the eighth turn, more for
+# `evaluate` over every language), fewer than re's cache holds once cli.main has widened
+# it, so that loading never pushes out what the process compiles itself.
+MAX_PATTERNS = 1500
+# re's own cache holds 512 patterns (3.11) and drops the oldest past that: a run that
+# compiles more than that recompiled, and stored again, the ones it had dropped on every
+# run. cli.main widens it, only ever in a whole command-line process, where the
+# patterns are the package's own tables and live as long as the process anyway.
+RE_CACHE_SIZE = 2048
 _Key = tuple[str | bytes, int]  # pattern, flags as given to re.compile
 _Form = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
@@ -70,7 +75,7 @@ def load() -> int:
     if path is None or cache is None:
         return 0
     try:
-        if not _own(path):
+        if not private_file(path):
             return 0
         blob = path.read_bytes()
         if zlib.crc32(blob[4:]).to_bytes(4, "little") != blob[:4]:
@@ -86,12 +91,12 @@ def load() -> int:
     return len(_stored)
 
 
-def _own(path: Path) -> bool:
-    """Whether the file is this user's and nobody else may write it: a folder named by
-    ``$STARGATE_DIGEST_CACHE`` may be shared, and another user's file is not read."""
-    info = path.stat()
-    getuid = getattr(os, "getuid", None)  # POSIX; elsewhere the folder's ACLs decide
-    return getuid is None or (info.st_uid == getuid() and not info.st_mode & 0o022)
+def widen_re_cache() -> None:
+    """Let ``re`` keep up to ``RE_CACHE_SIZE`` patterns; left alone on a Python whose
+    ``re`` has no ``_MAXCACHE`` of its own (an int) to raise."""
+    size = getattr(re, "_MAXCACHE", None)
+    if isinstance(size, int) and size < RE_CACHE_SIZE:
+        re._MAXCACHE = RE_CACHE_SIZE  # type: ignore[attr-defined]
 
 
 def _compiled_form(pattern: str | bytes, flags: int) -> _Form:
@@ -121,6 +126,7 @@ def _save() -> int:
         return 0
     fresh: dict[_Key, _Form] = {}
     used: list[_Key] = []
+    unsteady = _unsteady_patterns()
     for (kind, pattern, flags), compiled in list(cache.items()):
         if (pattern, flags) in _stored:
             used.append((pattern, flags))
@@ -128,6 +134,8 @@ def _save() -> int:
         if flags & re.DEBUG or kind not in (str, bytes):
             continue
         if isinstance(pattern, str) and redact(pattern) != pattern:
+            continue
+        if pattern in unsteady:
             continue
         try:
             form = _compiled_form(pattern, flags)
@@ -151,9 +159,19 @@ def _save() -> int:
     return len(fresh)
 
 
+def _unsteady_patterns() -> frozenset[str]:
+    """Patterns of the standard library whose text changes from one process to the next:
+    tokenize's, joined from a set of string prefixes (pydantic reaches it through
+    ``inspect.signature`` of a builtin default factory). Stored, each run would add one
+    more that no later run asks for, and rewrite the file every time."""
+    tokenize = sys.modules.get("tokenize")
+    token = getattr(tokenize, "PseudoToken", None)
+    return frozenset([token] if isinstance(token, str) else [])
+
+
 def _write(path: Path, blob: bytes) -> None:
     """Write beside ``path`` and rename over it: a reader sees the old file or the new one.
-    Owner-only (``_own`` reads no other file); no fsync: a file lost in a crash only
+    Owner-only (``private_file`` reads no other file); no fsync: a file lost in a crash only
     means compiling again (the CRC catches a torn one)."""
     from stargate_digest.atomic import write_bytes_atomic
 

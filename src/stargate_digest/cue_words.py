@@ -7,11 +7,10 @@ Both live in ``data/cue_words.toml``; topic profiles keep their own cue words.
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from stargate_digest.data_tables import bundled_toml
 from stargate_digest.text_words import CJK as _CJK
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -20,9 +19,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 @cache
 def cue_data() -> dict[str, Any]:
     """``data/cue_words.toml``, read once per process."""
-    return tomllib.loads(
-        resources.files("stargate_digest.data").joinpath("cue_words.toml").read_text("utf-8")
-    )
+    return bundled_toml("cue_words.toml")
 
 
 @cache
@@ -91,7 +88,7 @@ def increment_words() -> re.Pattern[str]:
 
 def _words_of(table: str, but: frozenset[str] = frozenset()) -> re.Pattern[str]:
     found = {word for words in cue_data()[table].values() for word in words} - but
-    words = sorted(found, key=len, reverse=True)
+    words = sorted(found, key=lambda word: (-len(word), word))  # the same in every process
     cjk = [re.escape(w) for w in words if _CJK.search(w)]
     latin = [re.escape(w) for w in words if not _CJK.search(w)]
     return re.compile(rf"(?<!\w)(?:{'|'.join(latin)})(?!\w)|{'|'.join(cjk)}", re.IGNORECASE)

@@ -9,12 +9,11 @@ A dot after an abbreviation of the text's language ("Jan. 21, 2025", "Corp.", "z
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
+from stargate_digest.data_tables import bundled_toml
 from stargate_digest.frozen import quick_init
 
 # A sentence ends at . ! ? (or their CJK forms) followed by a space and a capital, digit
@@ -94,9 +93,7 @@ _WORD_BEFORE_DOT = re.compile(r"[^\s(\[\"'“‘«]+\Z")
 @cache
 def abbreviations(language: str | None) -> frozenset[str]:
     """Casefolded words (without their final dot) that do not end a sentence."""
-    table = tomllib.loads(
-        resources.files("stargate_digest.data").joinpath("abbreviations.toml").read_text("utf-8")
-    )
+    table = bundled_toml("abbreviations.toml")
     primary = (language or "en").replace("_", "-").split("-", 1)[0].lower()
     primary = _LANGUAGE_ALIASES.get(primary, primary)
     words = [*table["any"], *table.get(primary, table["en"])]

@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from stargate_digest.cue_words import cue_forms, generic_cues
+from stargate_digest.data_tables import bundled_toml
 from stargate_digest.terms import TermMatcher
 
 SubjectKind = Literal["project", "organization", "government"]
@@ -199,11 +200,6 @@ class TopicProfile(_Spec):
 def load_topic(name_or_path: str = DEFAULT_TOPIC) -> TopicProfile:
     """A bundled profile by name, or a profile TOML file by path."""
     if name_or_path.endswith(".toml"):
-        raw = Path(name_or_path).read_text("utf-8")
-    else:
-        raw = (
-            resources.files("stargate_digest.data")
-            .joinpath("topics", f"{name_or_path}.toml")
-            .read_text("utf-8")
-        )
-    return TopicProfile.model_validate(tomllib.loads(raw))
+        return TopicProfile.model_validate(tomllib.loads(Path(name_or_path).read_text("utf-8")))
+    # A bundled profile's parse is kept like the other data files' (a user's file is not)
+    return TopicProfile.model_validate(bundled_toml(f"topics/{name_or_path}.toml"))

@@ -14,3 +14,11 @@ def default_cache_path() -> Path:
         return Path(explicit).expanduser()
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "stargate-digest" / "cache.sqlite"
+
+
+def private_file(path: Path) -> bool:
+    """Whether the file is this user's and nobody else may write it: a folder named by
+    ``$STARGATE_DIGEST_CACHE`` may be shared, and another user's file is not read."""
+    info = path.stat()
+    getuid = getattr(os, "getuid", None)  # POSIX; elsewhere the folder's ACLs decide
+    return getuid is None or (info.st_uid == getuid() and not info.st_mode & 0o022)

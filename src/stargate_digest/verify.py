@@ -11,13 +11,13 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-import tomllib
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from importlib import resources
 
+from stargate_digest.data_tables import bundled_toml
 from stargate_digest.models import Alignment, Article, Claim
 from stargate_digest.quantities import Mention, find_mentions
 from stargate_digest.quantities.locale_facts import generated_data
@@ -49,7 +49,7 @@ def _instructions_toml() -> str:
 def _instruction_alternatives() -> tuple[str, ...]:
     return tuple(
         pattern.replace("@A@", table["addressees"])
-        for table in tomllib.loads(_instructions_toml()).values()
+        for table in bundled_toml("instructions.toml").values()
         for pattern in table["patterns"]
     )
 

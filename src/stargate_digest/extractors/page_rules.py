@@ -8,12 +8,11 @@ story a whole article is about.
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
-from importlib import resources
 
+from stargate_digest.data_tables import bundled_toml
 from stargate_digest.extractors.clause_rules import COORDINATORS
 from stargate_digest.extractors.named_again import speaks_of_facility
 from stargate_digest.extractors.scope_words import KOREAN_PARTICLES
@@ -334,15 +333,13 @@ def bracketed_owner(text: str, mention: Mention) -> tuple[int, int] | None:
 
 @cache
 def _fact_box_heading() -> re.Pattern[str]:
-    raw = resources.files("stargate_digest.data").joinpath("boilerplate.toml").read_text("utf-8")
-    headings = tomllib.loads(raw)["fact_box_headings"]
+    headings = bundled_toml("boilerplate.toml")["fact_box_headings"]
     return re.compile(rf"(?:{'|'.join(headings)})\s*[:：]?", re.IGNORECASE)
 
 
 @cache
 def _world_share() -> re.Pattern[str]:
-    raw = resources.files("stargate_digest.data").joinpath("boilerplate.toml").read_text("utf-8")
-    words = sorted(set(tomllib.loads(raw)["world_words"]), key=len, reverse=True)
+    words = sorted(set(bundled_toml("boilerplate.toml")["world_words"]), key=lambda w: (-len(w), w))
     alternation = "|".join(map(re.escape, words))
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
 

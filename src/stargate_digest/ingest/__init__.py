@@ -19,7 +19,6 @@ from stargate_digest.ingest.cleaning import strip_format_chars
 from stargate_digest.ingest.decode import decode_bytes
 from stargate_digest.ingest.detect import Format, detect_format
 from stargate_digest.ingest.draft import Draft, finish
-from stargate_digest.ingest.feed import read_feed
 from stargate_digest.ingest.fetch import (
     DEFAULT_CONCURRENCY,
     DEFAULT_MAX_BYTES,
@@ -32,9 +31,7 @@ from stargate_digest.ingest.fetch import (
     url_scheme,
 )
 from stargate_digest.ingest.folders import folder_entries
-from stargate_digest.ingest.html import read_html
 from stargate_digest.ingest.plaintext import read_markdown, read_text
-from stargate_digest.ingest.wordpress import looks_like_post, read_wordpress
 from stargate_digest.models import Article
 
 __all__ = ["IngestResult", "folder_files", "load_articles", "read_document", "read_raw"]
@@ -219,11 +216,17 @@ _NOTHING_IN: dict[Format, str] = {
 
 
 def _drafts(kind: Format, text: str, raw: RawDocument) -> Sequence[Draft | InputError]:
+    # The readers of markup are imported when a document needs them: with lxml they are
+    # about 5 % of a `summarize` of plain-text files, which never uses them.
     if kind == "json":
         return _read_json(text, raw.source)
     if kind == "feed":
+        from stargate_digest.ingest.feed import read_feed
+
         return read_feed(text, raw.source)
     if kind == "html":
+        from stargate_digest.ingest.html import read_html
+
         return read_html(text, raw.url)
     if kind == "markdown":
         return read_markdown(text)
@@ -231,6 +234,8 @@ def _drafts(kind: Format, text: str, raw: RawDocument) -> Sequence[Draft | Input
 
 
 def _read_json(text: str, source: str) -> list[Draft | InputError]:
+    from stargate_digest.ingest.wordpress import looks_like_post, read_wordpress
+
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:

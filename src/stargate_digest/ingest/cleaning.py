@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import logging
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from stargate_digest.data_tables import bundled_toml
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +47,7 @@ class _Patterns:
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
-    raw = resources.files("stargate_digest.data").joinpath("boilerplate.toml").read_text("utf-8")
-    config = tomllib.loads(raw)
+    config = bundled_toml("boilerplate.toml")
 
     def union(key: str) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in config[key]), re.IGNORECASE)

@@ -10,12 +10,13 @@ day, again reported.
 from __future__ import annotations
 
 import importlib.util
-import zipfile
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
 from pydantic import BaseModel
+
+from stargate_digest.data_tables import table
 
 _BASE = "EUR"
 """The ECB publishes every rate against the euro."""
@@ -43,19 +44,44 @@ def _history() -> dict[str, str]:
     second, most of a digest's start-up) where a digest needs a handful; here only the
     rates asked for are parsed. Its bundled file is still the source, found without
     importing the package: its import pulls in urllib, http and ssl (~55 ms of CPU, a
-    tenth of a `summarize` process) for downloads a digest never makes.
+    tenth of a `summarize` process) for downloads a digest never makes. Unzipping it is
+    most of what is left (1.9 MB): a command-line run keeps the lines from one run to the
+    next (data_tables.py), keyed by the bundled file's content.
     """
+    return _table()["rows"]
+
+
+@cache
+def _table() -> dict[str, dict[str, str]]:
     spec = importlib.util.find_spec("currency_converter")
     folders = spec.submodule_search_locations if spec is not None else None
     if not folders:
         raise ImportError("currency_converter is not installed")
-    with zipfile.ZipFile(Path(folders[0]) / "eurofxref-hist.zip") as bundle:
+    bundle = (Path(folders[0]) / "eurofxref-hist.zip").read_bytes()
+    return table("ecb-history", bundle, _read_history)
+
+
+def _read_history(bundle: bytes) -> dict[str, dict[str, str]]:
+    """The history's lines by day, and each currency's first and last day with a rate
+    (read in the one pass, oldest day first; see ``_bounds``)."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(bundle)) as zipped:
         lines = iter(
-            [line for name in bundle.namelist() for line in bundle.read(name).decode().splitlines()]
+            [line for name in zipped.namelist() for line in zipped.read(name).decode().splitlines()]
         )
     rows = {_HEADER: next(lines)}
     rows.update((line[:10], line) for line in lines)
-    return rows
+    header = [cell.strip() for cell in rows[_HEADER].strip().split(",")]
+    firsts: dict[str, str] = {}
+    lasts: dict[str, str] = {}
+    for day in sorted(day for day in rows if day != _HEADER):
+        for code, cell in zip(header[1:], rows[day].strip().split(",")[1:], strict=False):
+            if code and cell not in _MISSING:
+                firsts.setdefault(code, day)
+                lasts[code] = day
+    return {"rows": rows, "first": firsts, "last": lasts}
 
 
 @cache
@@ -105,7 +131,12 @@ def _bounds(currency: str) -> tuple[date, date]:
     """First and last day the currency has a rate for (EUR, the base, has all days)."""
     days = _days()
     if currency != _BASE:
-        column = _column(currency)
+        found = _table()
+        column = _column(currency)  # a currency the header lacks raises, as it did
+        if currency in found["first"] and _header().count(currency) == 1:
+            return date.fromisoformat(found["first"][currency]), date.fromisoformat(
+                found["last"][currency]
+            )
         first = next(day for day in days if _has_rate(day, column))
         last = next(day for day in reversed(days) if _has_rate(day, column))
         return date.fromisoformat(first), date.fromisoformat(last)

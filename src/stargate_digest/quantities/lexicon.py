@@ -12,11 +12,10 @@ otherwise; the longest entry wins, so "mil millones" beats "mil" and "US-Dollar"
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
-from importlib import resources
 from typing import Any, Final
 
+from stargate_digest.data_tables import bundled_toml
 from stargate_digest.models import Qualifier
 from stargate_digest.quantities.mention import Kind
 
@@ -271,9 +270,7 @@ PREFIX_CURRENCY_NAMES: Final[Mapping[str, Mapping[str, str]]] = {
 
 # --- units -------------------------------------------------------------------------------
 
-_UNITS: Final[Mapping[str, Any]] = tomllib.loads(
-    resources.files("stargate_digest.data").joinpath("units.toml").read_text("utf-8")
-)
+_UNITS: Final[Mapping[str, Any]] = bundled_toml("units.toml")
 
 PERCENT_SIGNS: Final = ("%", "％")
 PERCENT_WORDS: Final[Mapping[str, tuple[str, ...]]] = {

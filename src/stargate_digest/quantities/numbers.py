@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
+from stargate_digest.data_tables import table
 from stargate_digest.frozen import quick_init
 from stargate_digest.quantities.lexicon import (
     CJK_NUMERAL_LANGUAGES,
@@ -156,7 +157,10 @@ def _number_words(language: str) -> tuple[re.Pattern[str], dict[str, int]]:
     }
     # No leading \b: a pattern that opens with its possible first letters lets the regex
     # engine skip ahead to them (2-4x faster); _word_tokens checks where a word starts.
-    pattern = rf"{_trie(sorted(variants))}\b" if variants else "(?!)"
+    # The prefix tree of ~300 words is built once and kept across command-line runs
+    # (data_tables.py): building it is most of what this costs, the pattern is stored compiled.
+    source = "\n".join(sorted(variants)).encode()
+    pattern = rf"{table(f'number-words:{language}', source, _trie_of)}\b" if variants else "(?!)"
     return re.compile(pattern), words
 
 
@@ -169,6 +173,11 @@ def _number_word_leads(language: str) -> frozenset[str] | None:
         form for word in written for form in (word.lower(), word.capitalize(), word.upper())
     }
     return leading_words(variants)
+
+
+def _trie_of(source: bytes) -> str:
+    """``_trie`` of the words of ``source``, one a line."""
+    return _trie(source.decode().split("\n"))
 
 
 def _trie(words: list[str]) -> str:

@@ -37,8 +37,16 @@ _DIGIT_RUN = re.compile(r"\d\d*")
 
 def alternation(words: Iterable[str]) -> str:
     """``words`` as a regex alternation, escaped, longest first: the engine takes the first
-    branch that matches, so "Milliarden" must be tried before "Milliarde"."""
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    branch that matches, so "Milliarden" must be tried before "Milliarde". Ties in text
+    order, so that a set gives the same pattern in every process (string hashes differ
+    from run to run): a pattern compiled once stays in the command line's store
+    (compiled_patterns.py); two literals of one length that both match match the same."""
+    return "|".join(map(re.escape, sorted(words, key=longest_first)))
+
+
+def longest_first(word: str) -> tuple[int, str]:
+    """Sort key: longest first, ties in text order (see ``alternation``)."""
+    return -len(word), word
 
 
 def digit_runs(text: str) -> list[tuple[int, int]]:
