@@ -40,6 +40,7 @@ from stargate_digest.extractors.clause_rules import (
 from stargate_digest.extractors.figure_detail import figure_detail
 from stargate_digest.extractors.figure_relations import Figure, Figures
 from stargate_digest.extractors.headline_rules import anothers_figure, headline_scope
+from stargate_digest.extractors.metric_choice import FALLBACK_METRIC_DISTANCE, best_metric
 from stargate_digest.extractors.moment_rules import as_of, joined_as_change
 from stargate_digest.extractors.named_again import speaks_of_facility
 from stargate_digest.extractors.others_rules import (
@@ -86,7 +87,6 @@ from stargate_digest.verify import verify_claims
 # A subject named nowhere in the clause is assumed to be the main subject, but any
 # subject the clause does name is preferred: that is what these distances encode.
 _DEFAULT_SUBJECT_DISTANCE = 60
-_FALLBACK_METRIC_DISTANCE = 40
 _MAX_QUOTE_CHARS = 260
 # "$38 billion (approximately ¥5.94 trillion)", "19 milliards chacun (environ 18,25 …)":
 # at most two words, an opening parenthesis and a few words of hedging.
@@ -402,7 +402,7 @@ class RulesExtractor:
             before = cued_before(
                 index.cues_in, candidate.text, candidate.previous, candidate.sentence
             )
-            cue_distance |= {n: _FALLBACK_METRIC_DISTANCE for n in before if n in metrics}
+            cue_distance |= {n: FALLBACK_METRIC_DISTANCE for n in before if n in metrics}
         if mention.kind == "count":
             # A count is labelled by what it counts, written close to it ("400 000 Nvidia
             # chips", "sites announced: 6"); a number in words only by what follows it
@@ -426,26 +426,11 @@ class RulesExtractor:
         # A change's levels are of what the sentence names, a list's items parts: no default.
         named = candidate.level and any(d is not None for d in cue_distance.values())
         named = named or listed_item(text, candidate.clause, mention, language)
-        best: tuple[float, int, str, str] | None = None
         in_reach = self._subjects_in_clause(index, candidate)
         if not in_reach:
             return None  # a norm or a comparison that names no one (others_rules.py)
-        for subject, subject_distance in in_reach:
-            spec = self.topic.subjects[subject]
-            for name, metric in metrics.items():
-                if spec.kind not in metric.subjects:
-                    continue
-                distance = cue_distance[name]
-                if distance is None:
-                    if not (
-                        (spec.money_metric == name and mention.kind == "money" and not named)
-                        or (name == sole and metric.subjects[0] == spec.kind)
-                    ):
-                        continue
-                    distance = _FALLBACK_METRIC_DISTANCE
-                score = (distance + subject_distance, -metric.priority, subject, name)
-                if best is None or score < best:
-                    best = score
+        default = mention.kind == "money" and not named  # the subject's money metric
+        best = best_metric(in_reach, self.topic.subjects, metrics, cue_distance, default, sole)
         if best is None:  # no subject in reach has the cue's metric (subject_rules.py)
             cued = {n: metrics[n].subjects for n, d in cue_distance.items() if d is not None}
             said = (text, Span(candidate.clause.start, mention.start), candidate.language)
