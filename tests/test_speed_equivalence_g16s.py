@@ -187,3 +187,33 @@ def test_a_claim_missing_a_required_field_is_refused() -> None:
     fields = {"id": "a#1", "source_id": "a", "subject": "Acme", "metric": "capex"}
     with pytest.raises(ValidationError):
         Claim.of_typed(fields | {"value": 1.0, "unit": "USD", "quote": "q", "start": 0})  # type: ignore[arg-type]
+
+
+_CLAUSE_ALPHABET = st.sampled_from(list("a1 ,;:()[]-–—.\n\t\u00a0\u3000，；：、日本다"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(_CLAUSE_ALPHABET, max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_clause_marks_without_the_spaced_branches_are_the_whole_patterns(
+    text: str, start: int, end: int
+) -> None:
+    """Invented pieces of text: the marks-only pattern, chosen for a range with no dash,
+    kana or Han, finds what the whole pattern finds there."""
+    from stargate_digest.segment import _CLAUSE_MARK_ONLY, _CLAUSE_TOKEN_AT_MARK, _SPACED_MARK
+
+    def spans(pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+        return [m.span() for m in pattern.finditer(text, start, end)]
+
+    if _SPACED_MARK.search(text, start, end) is None:
+        assert spans(_CLAUSE_MARK_ONLY) == spans(_CLAUSE_TOKEN_AT_MARK)
+
+
+def test_clause_separators_of_invented_sentences() -> None:
+    from stargate_digest.segment import Span, clause_around
+
+    text = "Acme (in Ohio, says Bob) paid 18,25 bn; later, 1,000 jobs: all new"
+    sentence = Span(0, len(text))
+    assert clause_around(text, sentence, 30, 35) == Span(0, 38)
+    assert clause_around(text, sentence, 47, 52) == Span(47, 57)
+    dashed = "Acme paid $5 bn – a record – in 2025"
+    assert clause_around(dashed, Span(0, len(dashed)), 10, 15) == Span(0, 15)
