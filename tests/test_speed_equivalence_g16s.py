@@ -217,3 +217,32 @@ def test_clause_separators_of_invented_sentences() -> None:
     assert clause_around(text, sentence, 47, 52) == Span(47, 57)
     dashed = "Acme paid $5 bn – a record – in 2025"
     assert clause_around(dashed, Span(0, len(dashed)), 10, 15) == Span(0, 15)
+
+
+def test_a_verified_claim_already_so_is_returned_as_it_is() -> None:
+    """Invented: a claim whose quote, span and figure the text bears out is the same
+    object after verification; one whose figure it does not is a new, unverified one."""
+    from stargate_digest.models import Article
+    from stargate_digest.verify import verify_claim
+
+    text = "Acme will invest $5 billion in Ohio."
+    article = Article(id="a", language="en", text=text, content_hash="h", source="s", format="text")
+    base = {
+        "id": "a#1",
+        "source_id": "a",
+        "subject": "Acme",
+        "metric": "capex",
+        "unit": "USD",
+        "quote": text,
+        "start": 0,
+        "end": len(text),
+        "figure_start": 17,
+        "figure_end": 27,
+    }
+    right = Claim.of_typed(base | {"value": 5e9})  # type: ignore[arg-type]
+    assert verify_claim(right, article) is right
+    wrong = Claim.of_typed(base | {"value": 6e9})  # type: ignore[arg-type]
+    checked = verify_claim(wrong, article)
+    assert checked is not wrong
+    assert not checked.verified
+    assert checked.figure_start is None
