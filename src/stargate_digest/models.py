@@ -168,7 +168,9 @@ class Claim(Model):
         model's order, the given ones its set fields (tests/test_speed_equivalence_g15v.py).
         """
         values = {**_CLAIM_DEFAULTS, **fields}
-        if len(values) != len(_CLAIM_DEFAULTS) or not _kept_by_validation(values):
+        # every required field given (a set test: no look at each value for _MISSING)
+        given = fields.keys() >= _REQUIRED
+        if len(values) != len(_CLAIM_DEFAULTS) or not given or not _kept_by_validation(values):
             return cls(**fields)
         values["currency_candidates"] = list(values["currency_candidates"])  # its own list
         claim = cls.__new__(cls)
@@ -209,13 +211,14 @@ class ClaimFields(TypedDict):
     confidence: NotRequired[float | None]
 
 
-# Every field in the model's order; a required one with a placeholder that fails
-# _kept_by_validation, so that a claim missing one is validated (and refused).
+# Every field in the model's order; a required one with a placeholder (_REQUIRED: of_typed
+# validates, and so refuses, a claim missing one).
 _MISSING = object()
 _CLAIM_DEFAULTS: dict[str, Any] = {
     name: _MISSING if field.is_required() else field.get_default(call_default_factory=True)
     for name, field in Claim.model_fields.items()
 }
+_REQUIRED = frozenset(name for name, value in _CLAIM_DEFAULTS.items() if value is _MISSING)
 _NUMBER = (float, str, type(None))
 
 
@@ -236,7 +239,6 @@ def _kept_by_validation(values: dict[str, Any]) -> bool:
         and values["unit"] != "year"  # contract 1.1's bare year: the validator upgrades it
         and values["confidence"] is None  # bounded to [0, 1]: a given one is validated
         and type(values["currency_candidates"]) is list
-        and _MISSING not in values.values()
     )
 
 

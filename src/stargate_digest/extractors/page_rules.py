@@ -325,6 +325,11 @@ def bracketed_owner(text: str, mention: Mention) -> tuple[int, int] | None:
     if mention.kind != "money":
         return None
     start = max(0, mention.start - _LOOKBEHIND)
+    # The pattern ends in a bracket at the figure ($: or a line break after it): without
+    # one there, no search from each of the 40 positions before.
+    last = text[max(start, mention.start - 2) : mention.start]
+    if "(" not in last and "（" not in last:
+        return None
     found = _AMOUNT_AFTER_NAME.search(text, start, mention.start)
     if found is None or _NUMBER_BEFORE_NAME.search(text, start, found.start(1)):
         return None

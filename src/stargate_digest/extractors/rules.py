@@ -22,7 +22,7 @@ import hashlib
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import get_args
 
 from stargate_digest import __version__
@@ -42,6 +42,7 @@ from stargate_digest.extractors.currency_rules import story_currencies
 from stargate_digest.extractors.figure_detail import figure_detail
 from stargate_digest.extractors.figure_relations import Figure, Figures
 from stargate_digest.extractors.headline_rules import anothers_figure, headline_scope
+from stargate_digest.extractors.metric_choice import FALLBACK_METRIC_DISTANCE, best_metric
 from stargate_digest.extractors.moment_rules import as_of, joined_as_change
 from stargate_digest.extractors.named_again import speaks_of_facility
 from stargate_digest.extractors.others_rules import (
@@ -89,7 +90,6 @@ from stargate_digest.verify import verify_claims
 # A subject named nowhere in the clause is assumed to be the main subject, but any
 # subject the clause does name is preferred: that is what these distances encode.
 _DEFAULT_SUBJECT_DISTANCE = 60
-_FALLBACK_METRIC_DISTANCE = 40
 _MAX_QUOTE_CHARS = 260
 # "$38 billion (approximately ¥5.94 trillion)", "19 milliards chacun (environ 18,25 …)":
 # at most two words, an opening parenthesis and a few words of hedging.
@@ -100,11 +100,16 @@ _COUNT_CUE_DISTANCE = 40
 _SPELLED_CUE_DISTANCE = 25
 
 
+# Sort keys read in C (a lambda is a Python call per item; these run for every figure).
+_START = attrgetter("start")
+_DISTANCE = itemgetter(1)
+
+
 class _Hits:
     """Matches of one pattern over a whole article, found once, looked up by range."""
 
     def __init__(self, hits: list[TermHit]) -> None:
-        self.hits = sorted(hits, key=lambda h: h.start)
+        self.hits = sorted(hits, key=_START)  # attrgetter: no Python call per hit
         self._starts = [h.start for h in self.hits]
 
     def within(self, span: Span) -> list[TermHit]:
@@ -152,7 +157,7 @@ class _Index:
             found = {}
             names = self.subjects.within(sentence)
             for hit in self.cues.within(sentence):
-                if not any(_inside(hit, name, text) for name in names):
+                if not names or not any(_inside(hit, name, text) for name in names):
                     found.setdefault(hit.label, []).append(hit)
             self._by_sentence[sentence] = found
         return found
@@ -407,7 +412,7 @@ class RulesExtractor:
             before = cued_before(
                 index.cues_in, candidate.text, candidate.previous, candidate.sentence
             )
-            cue_distance |= {n: _FALLBACK_METRIC_DISTANCE for n in before if n in metrics}
+            cue_distance |= {n: FALLBACK_METRIC_DISTANCE for n in before if n in metrics}
         if mention.kind == "count":
             # A count is labelled by what it counts, written close to it ("400 000 Nvidia
             # chips", "sites announced: 6"); a number in words only by what follows it
@@ -431,26 +436,11 @@ class RulesExtractor:
         # A change's levels are of what the sentence names, a list's items parts: no default.
         named = candidate.level and any(d is not None for d in cue_distance.values())
         named = named or listed_item(text, candidate.clause, mention, language)
-        best: tuple[float, int, str, str] | None = None
         in_reach = self._subjects_in_clause(index, candidate)
         if not in_reach:
             return None  # a norm or a comparison that names no one (others_rules.py)
-        for subject, subject_distance in in_reach:
-            spec = self.topic.subjects[subject]
-            for name, metric in metrics.items():
-                if spec.kind not in metric.subjects:
-                    continue
-                distance = cue_distance[name]
-                if distance is None:
-                    if not (
-                        (spec.money_metric == name and mention.kind == "money" and not named)
-                        or (name == sole and metric.subjects[0] == spec.kind)
-                    ):
-                        continue
-                    distance = _FALLBACK_METRIC_DISTANCE
-                score = (distance + subject_distance, -metric.priority, subject, name)
-                if best is None or score < best:
-                    best = score
+        default = mention.kind == "money" and not named  # the subject's money metric
+        best = best_metric(in_reach, self.topic.subjects, metrics, cue_distance, default, sole)
         if best is None:  # no subject in reach has the cue's metric (subject_rules.py)
             cued = {n: metrics[n].subjects for n, d in cue_distance.items() if d is not None}
             said = (text, Span(candidate.clause.start, mention.start), candidate.language)
@@ -480,7 +470,7 @@ class RulesExtractor:
         for hit in hits:
             distance = _distance(hit.start, hit.end, candidate.mention)
             found[hit.label] = min(found.get(hit.label, distance), distance)
-        return sorted(found.items(), key=lambda item: item[1])
+        return sorted(found.items(), key=_DISTANCE)
 
     def _distributed(self, index: _Index, candidate: _Candidate) -> tuple[str, ...]:
         """Organisations a distributive word spreads the figure over, in order of mention.

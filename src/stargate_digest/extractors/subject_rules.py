@@ -74,7 +74,8 @@ def set_against(text: str, figure: int, hit: TermHit) -> bool:
 
 def names_a_maker(text: str, hit: TermHit, language: str) -> bool:
     """Whether the name is followed by a word that makes it the maker of a product."""
-    return any(text.startswith(suffix, hit.end) for suffix in MAKER_SUFFIXES.get(language, ()))
+    suffixes = MAKER_SUFFIXES.get(language)  # most languages have none: no loop to run
+    return suffixes is not None and text.startswith(suffixes, hit.end)
 
 
 def sentence_before(sentences: Sentences, sentence: Span) -> Span | None:

@@ -376,12 +376,15 @@ def _range(  # noqa: PLR0917 (one private call site, in _read)
     language: str,
     vocab: Vocabulary,
     floor: int,
+    *,
+    tail: Hit[Tail] | None,
 ) -> tuple[NumberToken, _Amount, Decimal] | None:
-    """(high token, high amount, low value) when ``token`` opens a range, else None."""
+    """(high token, high amount, low value) when ``token`` opens a range, else None
+    (``tail``: ``_tail(text, low, vocab)``, which the caller needs anyway)."""
     percent = _PERCENT_NEXT.match(text, low.end) is not None
     if low.end < len(text) and text[low.end] not in _RANGE_NEXT and not percent:
         return None  # the common case: no dash, space or CJK range mark follows
-    low_tail = _tail(text, low, vocab) if low.scale_word is not None or percent else None
+    low_tail = tail if low.scale_word is not None or percent else None
     low_end = low_tail.end if low_tail is not None else low.end
     high = range_high(
         text, token.start, low_end, language, vocab=vocab, floor=floor, spelled=token.spelled
@@ -412,12 +415,12 @@ def _read(
     if prefix is None and token.start > 0 and is_letter(text[token.start - 1]):
         return None
     amount = _amount(text, token, language, vocab, abbreviations=True)
-    ranged = _range(text, token, amount, language, vocab, floor)
+    tail = _tail(text, amount, vocab)  # read once: a range's low end needs it too
+    ranged = _range(text, token, amount, language, vocab, floor, tail=tail)
     if ranged is not None:
         return _read_range(
             text, token, language, vocab=vocab, floor=floor, prefix=prefix, ranged=ranged
         )
-    tail = _tail(text, amount, vocab)
     marks = _currency_marks(text, prefix, tail)
     if amount.needs_currency and not marks:
         amount = _amount(text, token, language, vocab, abbreviations=False)
