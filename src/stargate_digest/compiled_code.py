@@ -22,15 +22,13 @@ never a credential. Anything unexpected only means compiling as usual.
 from __future__ import annotations
 
 import builtins
-import marshal
 import sys
-import zlib
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
 from types import CodeType
 from typing import Any
 
-from stargate_digest.user_cache import default_cache_path, private_file
+from stargate_digest.user_cache import default_cache_path, read_store, write_store
 
 MAX_ENTRIES = 4000  # about 600 in a `summarize`: room for other commands' classes
 _codes: dict[str, CodeType] = {}  # source -> code, as read and as compiled here
@@ -88,36 +86,18 @@ def _exec(
 
 
 def _load() -> int:
-    path = store_path()
-    try:
-        if not private_file(path):
-            return 0
-        blob = path.read_bytes()
-        if zlib.crc32(blob[4:]).to_bytes(4, "little") != blob[:4]:
-            return 0
-        entries = marshal.loads(blob[4:])
-        for source, code in entries.items():
-            if type(source) is str and type(code) is CodeType:
-                _codes.setdefault(source, code)
-    except Exception:  # missing, damaged or foreign: compiled as usual
+    entries = read_store(store_path())
+    if not isinstance(entries, dict):
         return 0
+    for source, code in entries.items():
+        if type(source) is str and type(code) is CodeType:
+            _codes.setdefault(source, code)
     return len(_codes)
 
 
 def save() -> int:
     """Store the code this process compiled that the file lacked; how many."""
-    if not _fresh:
-        return 0
-    try:
-        from stargate_digest.atomic import write_bytes_atomic
-
-        payload = marshal.dumps(dict(_codes))
-        path = store_path()
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        write_bytes_atomic(
-            path, zlib.crc32(payload).to_bytes(4, "little") + payload, private=True, sync=False
-        )
-    except Exception:  # a cache must never stop a run
+    if not _fresh or not write_store(store_path(), dict(_codes)):
         return 0
     count = len(_fresh)
     _fresh.clear()

@@ -26,14 +26,12 @@ file, a folder that cannot be written) only means compiling as usual.
 
 from __future__ import annotations
 
-import marshal
 import re
 import sys
-import zlib
 from pathlib import Path
 from typing import Any
 
-from stargate_digest.user_cache import default_cache_path, private_file
+from stargate_digest.user_cache import default_cache_path, read_store, write_store
 
 try:  # CPython's regex engine and compiler; another interpreter keeps compiling
     import _sre  # type: ignore[import-not-found]  # no stubs: the C half of re
@@ -74,17 +72,14 @@ def load() -> int:
     path, cache = store_path(), _re_cache()
     if path is None or cache is None:
         return 0
+    entries = read_store(path)
+    if not isinstance(entries, dict):
+        return 0
     try:
-        if not private_file(path):
-            return 0
-        blob = path.read_bytes()
-        if zlib.crc32(blob[4:]).to_bytes(4, "little") != blob[:4]:
-            return 0
-        entries: dict[_Key, _Form] = marshal.loads(blob[4:])
         for (pattern, flags), form in list(entries.items())[:MAX_PATTERNS]:
             cache[type(pattern), pattern, flags] = _sre.compile(pattern, *form)
             _stored[pattern, flags] = form
-    # A cache must never stop a run: a missing or damaged file, or code this engine
+    # A cache must never stop a run: an entry of another shape, or code this engine
     # refuses (RuntimeError), only means compiling as usual.
     except Exception:
         return len(_stored)
@@ -153,8 +148,8 @@ def _save() -> int:
     kept = {**_stored, **fresh}
     if len(kept) > MAX_PATTERNS:
         kept = {key: kept[key] for key in used[-MAX_PATTERNS:]}
-    payload = marshal.dumps(kept)
-    _write(path, zlib.crc32(payload).to_bytes(4, "little") + payload)
+    if not write_store(path, kept):
+        return 0
     _stored.update(fresh)
     return len(fresh)
 
@@ -167,13 +162,3 @@ def _unsteady_patterns() -> frozenset[str]:
     tokenize = sys.modules.get("tokenize")
     token = getattr(tokenize, "PseudoToken", None)
     return frozenset([token] if isinstance(token, str) else [])
-
-
-def _write(path: Path, blob: bytes) -> None:
-    """Write beside ``path`` and rename over it: a reader sees the old file or the new one.
-    Owner-only (``private_file`` reads no other file); no fsync: a file lost in a crash only
-    means compiling again (the CRC catches a torn one)."""
-    from stargate_digest.atomic import write_bytes_atomic
-
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    write_bytes_atomic(path, blob, private=True, sync=False)

@@ -25,13 +25,12 @@ from __future__ import annotations
 import hashlib
 import marshal
 import sys
-import zlib
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from stargate_digest.user_cache import default_cache_path, private_file
+from stargate_digest.user_cache import default_cache_path, read_store, write_store
 
 T = TypeVar("T")
 
@@ -91,36 +90,20 @@ def store_path() -> Path:
 
 def load() -> int:
     """Read what earlier runs stored; how many tables. Only cli.main calls this."""
-    path = store_path()
-    try:
-        if not private_file(path):
-            return 0
-        blob = path.read_bytes()
-        if zlib.crc32(blob[4:]).to_bytes(4, "little") != blob[:4]:
-            return 0
-        entries = marshal.loads(blob[4:])
-        for name, (key, value) in entries.items():
-            if isinstance(name, str) and isinstance(key, bytes) and isinstance(value, bytes):
-                _built.setdefault(name, (key, value))
-    except Exception:  # missing, damaged or unreadable: tables are built as usual
+    entries = read_store(store_path())
+    if not isinstance(entries, dict):
         return 0
+    for name, entry in entries.items():
+        if isinstance(name, str) and isinstance(entry, tuple) and len(entry) == 2:
+            key, value = entry
+            if isinstance(key, bytes) and isinstance(value, bytes):
+                _built.setdefault(name, (key, value))
     return len(_built)
 
 
 def save() -> int:
     """Store the tables this process built that the file lacked; how many."""
-    if not _fresh:
-        return 0
-    try:
-        from stargate_digest.atomic import write_bytes_atomic
-
-        payload = marshal.dumps(dict(_built))
-        path = store_path()
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        write_bytes_atomic(
-            path, zlib.crc32(payload).to_bytes(4, "little") + payload, private=True, sync=False
-        )
-    except Exception:  # a cache must never stop a run
+    if not _fresh or not write_store(store_path(), dict(_built)):
         return 0
     count = len(_fresh)
     _fresh.clear()
