@@ -134,7 +134,9 @@ def test_no_first_figure_when_both_values_are_given_as_the_first_one() -> None:
 
 
 def test_the_levels_of_a_value_leave_its_increments_out() -> None:
-    level, added = said(100.0, "100 in all"), said(100.0, "an additional 100")
+    # two claims of one page, with ids of their own (cluster_numbers orders by them)
+    level = said(100.0, "100 in all")
+    added = said(100.0, "an additional 100").model_copy(update={"id": "a#2"})
     (cluster,) = cluster_numbers([level, added])
     assert moments.level_claims(cluster) == [level]
     assert moments.level_claims(cluster) == [level]  # the second time, from the cache
