@@ -229,16 +229,32 @@ def test_a_sign_the_page_reads_two_ways_stays_open() -> None:
 # --- a part other pages put above the whole too ------------------------------------------------
 
 
-def parts(*pages: tuple[str, float, str | None]) -> Reconciliation:
-    """Undated pages, each with one count of jobs, for the whole or for "Part X"."""
-    topic = load_topic().model_copy(update={"scopes": {"Part X": ScopeSpec(kind="site")}})
+# (source, jobs, the part or None for the whole[, the top of a range])
+Page = tuple[str, float, str | None] | tuple[str, float, str | None, float]
+
+
+def parts(*pages: Page, named: tuple[str, ...] = ("Part X",)) -> Reconciliation:
+    """Undated pages, each with one count of jobs, for the whole or for a part ``named``."""
+    topic = load_topic().model_copy(
+        update={"scopes": {name: ScopeSpec(kind="site") for name in named}}
+    )
     results = [
         ArticleClaims(
-            article=article(source),
-            claims=[claim(source, 1, value, "count", metric="jobs", scope=scope)],
+            article=article(page[0]),
+            claims=[
+                claim(
+                    page[0],
+                    1,
+                    page[1],
+                    "count",
+                    metric="jobs",
+                    scope=page[2],
+                    value_max=page[3] if len(page) == 4 else None,
+                )
+            ],
             backend="t",
         )
-        for source, value, scope in pages
+        for page in pages
     ]
     return reconcile(results, topic=topic, today=date(2026, 11, 22))
 

@@ -27,7 +27,7 @@ from stargate_digest.reconciliation.clusters import (
     cluster_numbers,
 )
 from stargate_digest.reconciliation.explanation import Context
-from stargate_digest.topic import ScopeSpec, load_topic
+from stargate_digest.topic import load_topic
 
 ABOUT = Qualifier.APPROX
 FLOOR = Qualifier.AT_LEAST
@@ -261,49 +261,28 @@ def test_a_part_exactly_ten_percent_above_the_whole_backs_nothing() -> None:
 def test_a_part_given_as_a_range_is_above_the_whole_only_from_its_low_end() -> None:
     # 900 to 3,000 for the part starts within the whole's 1,000: with 3,000 on one other
     # page, one page only puts the part above the whole, and 2,000 is taken for the whole
-    topic = load_topic().model_copy(update={"scopes": {"Part X": ScopeSpec(kind="site")}})
-    pages = [
-        ("a", 1_000.0, None, None),
-        ("b", 1_000.0, None, None),
-        ("c", 3_000.0, None, "Part X"),
-        ("d", 900.0, 3_000.0, "Part X"),
-        ("e", 2_000.0, None, "Part X"),
-    ]
-    results = [
-        ArticleClaims(
-            article=article(source),
-            claims=[claim(source, 1, low, "count", metric="jobs", scope=scope, value_max=high)],
-            backend="t",
-        )
-        for source, low, high, scope in pages
-    ]
-    found = reconcile(results, topic=topic, today=date(2026, 11, 22))
+    found = parts(
+        ("a", 1_000.0, None),
+        ("b", 1_000.0, None),
+        ("c", 3_000.0, "Part X"),
+        ("d", 900.0, "Part X", 3_000.0),
+        ("e", 2_000.0, "Part X"),
+    )
     assert {c.id: c.scope for c in found.claims}["e#1"] is None
 
 
 def test_a_part_other_pages_back_does_not_stop_the_next_part_s_rescoping() -> None:
     # Part X is backed by three pages; Part Y, which one page puts above the whole,
     # is still taken for the whole
-    topic = load_topic().model_copy(
-        update={"scopes": {"Part X": ScopeSpec(kind="site"), "Part Y": ScopeSpec(kind="site")}}
-    )
-    pages = [
+    found = parts(
         ("a", 1_000.0, None),
         ("b", 1_000.0, None),
         ("c", 3_000.0, "Part X"),
         ("d", 3_000.0, "Part X"),
         ("e", 2_000.0, "Part X"),
         ("f", 5_000.0, "Part Y"),
-    ]
-    results = [
-        ArticleClaims(
-            article=article(source),
-            claims=[claim(source, 1, value, "count", metric="jobs", scope=scope)],
-            backend="t",
-        )
-        for source, value, scope in pages
-    ]
-    found = reconcile(results, topic=topic, today=date(2026, 11, 22))
+        named=("Part X", "Part Y"),
+    )
     scopes = {c.id: c.scope for c in found.claims}
     assert (scopes["e#1"], scopes["f#1"]) == ("Part X", None)
 
