@@ -66,17 +66,19 @@ _METRIC_SPEC = st.builds(
 )
 
 
-@st.composite
-def _choices(
-    draw: st.DrawFn,
-) -> tuple[
+# best_metric's arguments: subjects in reach, subjects, metrics, cue distances, default, sole
+_Choice = tuple[
     list[tuple[str, int]],
     dict[str, SubjectSpec],
     dict[str, MetricSpec],
     dict[str, int | None],
     bool,
     str | None,
-]:
+]
+
+
+@st.composite
+def _choices(draw: st.DrawFn) -> _Choice:
     names = draw(st.lists(st.sampled_from(_METRICS), min_size=1, unique=True))
     metrics = {name: draw(_METRIC_SPEC) for name in names}
     subjects = {
@@ -97,14 +99,7 @@ def _choices(
 @settings(max_examples=400, deadline=None)
 @given(_choices())
 def test_the_best_metric_is_the_one_trying_every_metric_gives(
-    choice: tuple[
-        list[tuple[str, int]],
-        dict[str, SubjectSpec],
-        dict[str, MetricSpec],
-        dict[str, int | None],
-        bool,
-        str | None,
-    ],
+    choice: _Choice,
 ) -> None:
     assert best_metric(*choice) == _reference_best(*choice)
 
